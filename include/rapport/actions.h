@@ -1,0 +1,70 @@
+/* actions.h — every user action, in one table, from which key bindings, the
+ * help overlay, the status-bar hints and the docs are generated. Actions
+ * belong to a scope: global, or one screen. */
+#ifndef RAPPORT_ACTIONS_H
+#define RAPPORT_ACTIONS_H
+
+enum rp_scope {
+  SCOPE_GLOBAL,
+  SCOPE_TODAY,
+  SCOPE_CONTACTS,
+  SCOPE_WORKSHEET,
+  SCOPE_PREP,
+  SCOPE_CALL,
+  SCOPE_FORM, /* inside an add/edit form */
+  SCOPE_COUNT
+};
+
+enum rp_action {
+  ACT_NONE = 0,
+  /* global */
+  ACT_QUIT,
+  ACT_HELP,
+  ACT_SCREEN_TODAY,
+  ACT_SCREEN_CONTACTS,
+  ACT_SCREEN_WORKSHEET,
+  ACT_SCREEN_PREP,
+  ACT_SCREEN_CALL,
+  ACT_FOCUS_NEXT,
+  ACT_FOCUS_PREV,
+  ACT_UP,
+  ACT_DOWN,
+  ACT_PAGE_UP,
+  ACT_PAGE_DOWN,
+  ACT_FIRST,
+  ACT_LAST,
+  ACT_REDRAW,
+  /* contacts */
+  ACT_ADD,
+  ACT_EDIT,
+  ACT_DELETE,
+  ACT_UNDO,
+  ACT_FILTER,
+  ACT_SORT,
+  /* form */
+  ACT_FORM_SAVE,
+  ACT_FORM_CANCEL,
+  ACT_FORM_NEXT,
+  ACT_FORM_PREV,
+  ACT_COUNT
+};
+
+struct rp_action_info {
+  enum rp_action id;
+  const char *name;  /* config name, e.g. "quit", "screen-contacts" */
+  enum rp_scope scope;
+  const char *hint;  /* short status-bar word, e.g. "add"; NULL = not hinted */
+  const char *help;  /* one line for the help overlay */
+};
+
+/* The table, indexed by enum rp_action (entry 0 is ACT_NONE). */
+extern const struct rp_action_info rp_actions[ACT_COUNT];
+/* Config names of the scopes: "global", "today", "contacts", "worksheet",
+ * "prep", "call", "form". */
+extern const char *const rp_scope_names[SCOPE_COUNT];
+
+/* Look up by config name; ACT_NONE / -1 when unknown. */
+enum rp_action action_by_name(const char *name);
+int scope_by_name(const char *name);
+
+#endif

@@ -1,0 +1,77 @@
+/* config.h — the user's configuration as plain structs. Loaded from YAML on
+ * top of the compiled-in defaults (the shipped config.example.yaml). The
+ * model reads the lists (stages, how-known kinds); the UI reads the keymap. */
+#ifndef RAPPORT_CONFIG_H
+#define RAPPORT_CONFIG_H
+
+#include "rapport/actions.h"
+#include "rapport/keys.h"
+#include "rapport/util.h"
+
+/* A choice in a configurable list: `key` is stored in the journal, `label`
+ * is shown. */
+struct rp_choice {
+  char *key;
+  char *label;
+  char *warmth; /* how-known kinds only: "warm" or "cold" */
+};
+
+struct rp_choices {
+  struct rp_choice *v;
+  size_t n;
+};
+
+struct rp_binding {
+  rp_key key;
+  enum rp_action action;
+};
+
+/* Bindings per scope. A key is looked up in the focused screen's scope, then
+ * in SCOPE_GLOBAL. */
+struct rp_keymap {
+  struct rp_binding *v[SCOPE_COUNT];
+  size_t n[SCOPE_COUNT];
+};
+
+struct rp_config {
+  char *source;          /* path of the file loaded on top of the defaults, or NULL */
+  char *db_path;         /* "database:"; NULL = default location */
+  char *theme;           /* "theme:"; theme name or path */
+  struct rp_choices stages;    /* "stages:"; pipeline order */
+  struct rp_choices how_known; /* "how_known:" */
+  struct rp_choices seniority; /* "seniority:" */
+  struct rp_choices channels;  /* "channels:" */
+  struct rp_keymap keys;       /* "keys:" */
+  struct rp_strv warnings;     /* "FILE:LINE:COL: unknown key 'x'" and similar */
+};
+
+/* Fill cfg with the compiled-in defaults. Cannot fail (the defaults are
+ * tested). cfg must be zeroed or freed first. */
+void config_defaults(struct rp_config *cfg);
+/* Load the defaults, then the YAML file at `path` over them. When `path` is
+ * NULL the default location ($XDG_CONFIG_HOME/rapport/config.yaml, else
+ * ~/.config/rapport/config.yaml) is used and a missing file means defaults.
+ * An explicit path that does not exist is an error. On error (RP_INVALID),
+ * err->msg is "FILE:LINE:COLUMN: what is wrong; allowed: …" and cfg holds
+ * the defaults. Unknown keys are warnings in cfg->warnings. */
+enum rp_status config_load(struct rp_config *cfg, const char *path, struct rp_err *err);
+/* Parse YAML text (named `name` in messages) over what cfg already holds. */
+enum rp_status config_parse(struct rp_config *cfg, const char *name, const char *text,
+                            size_t len, struct rp_err *err);
+void config_free(struct rp_config *cfg);
+/* Default path of the config file; caller frees. */
+char *config_default_path(void);
+
+/* The choice whose key is `key`, or NULL. */
+const struct rp_choice *choices_find(const struct rp_choices *c, const char *key);
+/* "a, b, c" list of keys for messages; caller frees. */
+char *choices_list(const struct rp_choices *c);
+
+/* The action bound to `key` in `scope` (falling back to global), or ACT_NONE. */
+enum rp_action keymap_lookup(const struct rp_keymap *km, enum rp_scope scope, rp_key key);
+/* Keys bound to `action` in `scope`, as "a/C-a"; "" when unbound. Writes to
+ * buf and returns it. */
+const char *keymap_keys_for(const struct rp_keymap *km, enum rp_scope scope,
+                            enum rp_action action, char *buf, size_t size);
+
+#endif

@@ -1,0 +1,89 @@
+/* contact.h — people in the journal. Plain structs and typed operations; each
+ * write is one transaction. Enumerated fields hold config keys and are
+ * validated against the config's lists. */
+#ifndef RAPPORT_CONTACT_H
+#define RAPPORT_CONTACT_H
+
+#include <stdint.h>
+
+#include "rapport/config.h"
+#include "rapport/db.h"
+#include "rapport/util.h"
+
+struct rp_contact {
+  int64_t id;            /* 0 until inserted */
+  char *name;            /* required, non-empty */
+  char *org, *role, *field, *email, *phone, *url, *location;
+  char *how_known;       /* key of cfg->how_known, or NULL */
+  char *warmth;          /* "warm"/"cold": effective value (derived or set) */
+  bool warmth_set;       /* true when set by hand; else derived from how_known */
+  int64_t introduced_by; /* contact id, 0 = none */
+  char *introduced_by_name; /* filled by reads, ignored by writes */
+  char *seniority;       /* key of cfg->seniority, or NULL */
+  char *channel;         /* key of cfg->channels, or NULL */
+  char *stage;           /* key of cfg->stages; NULL on insert = first stage */
+  struct rp_strv tags;
+  char *work;            /* their work & interests */
+  char *challenges;      /* their challenges */
+  char *notes;           /* personal notes */
+  int64_t created_at, updated_at; /* seconds since the epoch */
+  int64_t deleted_at;    /* 0 = not deleted */
+};
+
+void contact_init(struct rp_contact *c);   /* zero */
+void contact_free(struct rp_contact *c);   /* frees members, leaves c zeroed */
+void contact_copy(struct rp_contact *dst, const struct rp_contact *src);
+
+/* Check fields against the config: name present, enum fields one of the
+ * allowed keys, introduced_by an existing other contact. On failure
+ * RP_INVALID with err->field set ("name", "how_known", "stage", …) and a
+ * message listing what is allowed. Also derives warmth when !warmth_set. */
+enum rp_status contact_validate(struct rp_db *db, const struct rp_config *cfg,
+                                struct rp_contact *c, struct rp_err *err);
+/* Validate and insert; sets c->id, created_at, updated_at. */
+enum rp_status contact_insert(struct rp_db *db, const struct rp_config *cfg,
+                              struct rp_contact *c, struct rp_err *err);
+/* Validate and update every field of c->id; sets updated_at. */
+enum rp_status contact_update(struct rp_db *db, const struct rp_config *cfg,
+                              struct rp_contact *c, struct rp_err *err);
+/* Read one (deleted or not) into *c (caller frees with contact_free). */
+enum rp_status contact_get(struct rp_db *db, int64_t id, struct rp_contact *c, struct rp_err *err);
+/* Soft delete / bring back. */
+enum rp_status contact_delete(struct rp_db *db, int64_t id, struct rp_err *err);
+enum rp_status contact_undelete(struct rp_db *db, int64_t id, struct rp_err *err);
+/* Bring back the most recently deleted contact; *id receives it. RP_NO when
+ * nothing is deleted. */
+enum rp_status contact_undo_delete(struct rp_db *db, int64_t *id, struct rp_err *err);
+
+enum rp_contact_sort { SORT_NAME, SORT_UPDATED };
+
+struct rp_contact_query {
+  const char *text;  /* substring of name, org, role, field, email, tags (case-insensitive); NULL = all */
+  const char *stage; /* NULL = any */
+  const char *warmth;
+  const char *tag;
+  const char *org;   /* exact, case-insensitive */
+  enum rp_contact_sort sort;
+  bool include_deleted;
+};
+
+struct rp_contact_list {
+  struct rp_contact *v;
+  size_t n;
+};
+/* Rows offset..offset+limit-1 of the query (limit < 0 = all). */
+enum rp_status contact_list(struct rp_db *db, const struct rp_contact_query *q, long offset,
+                            long limit, struct rp_contact_list *out, struct rp_err *err);
+enum rp_status contact_count(struct rp_db *db, const struct rp_contact_query *q, long *count,
+                             struct rp_err *err);
+/* Position of contact `id` in the query's order, or RP_NO. */
+enum rp_status contact_position(struct rp_db *db, const struct rp_contact_query *q, int64_t id,
+                                long *pos, struct rp_err *err);
+void contact_list_free(struct rp_contact_list *l);
+
+/* Resolve a NAME argument: an exact name (case-insensitive), else a unique
+ * substring. RP_NO "no contact matches 'x'"; RP_INVALID when ambiguous,
+ * with the candidates in the message. Deleted contacts never match. */
+enum rp_status contact_resolve(struct rp_db *db, const char *name, int64_t *id, struct rp_err *err);
+
+#endif

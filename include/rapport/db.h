@@ -1,0 +1,41 @@
+/* db.h — the journal file: open, pragmas, migrations, transactions. Only
+ * files under src/model/ use the sqlite3 handle. */
+#ifndef RAPPORT_DB_H
+#define RAPPORT_DB_H
+
+#include <sqlite3.h>
+
+#include "rapport/util.h"
+
+struct rp_db;
+
+/* Open (creating if missing) the journal at `path`. A new file is created
+ * 0600 and missing parent folders 0700. Sets WAL, foreign_keys=ON and a busy
+ * timeout, then runs pending migrations (each in a transaction) keyed by
+ * PRAGMA user_version. A file that is not a journal, is damaged, or comes
+ * from a newer rapport → RP_EDB with a message, file untouched. */
+enum rp_status db_open(const char *path, struct rp_db **out, struct rp_err *err);
+void db_close(struct rp_db *db);
+/* The schema version this build migrates to. */
+int db_schema_version(void);
+const char *db_path(const struct rp_db *db);
+sqlite3 *db_handle(struct rp_db *db);
+
+/* One transaction per user action: BEGIN IMMEDIATE … COMMIT, or ROLLBACK. */
+enum rp_status db_begin(struct rp_db *db, struct rp_err *err);
+enum rp_status db_commit(struct rp_db *db, struct rp_err *err);
+void db_rollback(struct rp_db *db);
+
+/* Fill err from the connection's last error ("journal: <what>: <sqlite msg>")
+ * and return RP_EDB. For model files. */
+enum rp_status db_fail(struct rp_db *db, struct rp_err *err, const char *what);
+/* Prepare `sql` (a constant) or fail with db_fail. */
+enum rp_status db_prepare(struct rp_db *db, const char *sql, sqlite3_stmt **st, struct rp_err *err);
+/* Bind helpers: NULL or "" text binds NULL. */
+void db_bind_text(sqlite3_stmt *st, int idx, const char *s);
+/* Column as a new string (NULL for SQL NULL); caller frees. */
+char *db_col_text(sqlite3_stmt *st, int col);
+/* Seconds since the epoch (UTC). Tests may fix it with RAPPORT_NOW. */
+int64_t db_now(void);
+
+#endif

@@ -1,0 +1,19 @@
+/* paths.h — where rapport keeps things (XDG), and private directories. */
+#ifndef RAPPORT_PATHS_H
+#define RAPPORT_PATHS_H
+
+#include "rapport/util.h"
+
+/* $XDG_DATA_HOME/rapport/journal.db, else ~/.local/share/rapport/journal.db.
+ * Caller frees. */
+char *paths_default_db(void);
+/* $XDG_CONFIG_HOME/rapport, else ~/.config/rapport. Caller frees. */
+char *paths_config_dir(void);
+/* Create every missing directory of `dir` (like mkdir -p); directories it
+ * creates get mode 0700. */
+enum rp_status paths_mkdirs(const char *dir, struct rp_err *err);
+/* Read a whole file into a new NUL-terminated buffer (caller frees);
+ * *len receives its length (may be NULL). RP_NO when it does not exist. */
+enum rp_status paths_read_file(const char *path, char **out, size_t *len, struct rp_err *err);
+
+#endif

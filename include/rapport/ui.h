@@ -1,0 +1,34 @@
+/* ui.h — the full-screen journal. main() calls ui_run; the headless screen
+ * tests drive a struct ui_app directly (keys in, screen text out). */
+#ifndef RAPPORT_UI_H
+#define RAPPORT_UI_H
+
+#include "rapport/config.h"
+#include "rapport/db.h"
+#include "rapport/keys.h"
+#include "rapport/theme.h"
+
+struct ui_app;
+
+/* Initialise the terminal, run the event loop until the user quits or a
+ * SIGTERM/SIGHUP arrives, restore the terminal. Returns the exit status. */
+int ui_run(struct rp_db *db, const struct rp_config *cfg, const struct rp_theme *theme);
+
+/* For tests and ui_run: curses must already be initialised (initscr or
+ * newterm). The app borrows db, cfg and theme. */
+struct ui_app *ui_app_new(struct rp_db *db, const struct rp_config *cfg,
+                          const struct rp_theme *theme);
+void ui_app_free(struct ui_app *app);
+/* Lay out for the current terminal size (LINES × COLS) and draw everything;
+ * ends with doupdate(). */
+void ui_app_draw(struct ui_app *app);
+/* Feed one key (RPK_RESIZE after resizeterm). */
+void ui_app_key(struct ui_app *app, rp_key key);
+/* Feed a mouse event at screen row y, column x: button 1 click, or wheel
+ * (dy = -1 up, +1 down). */
+void ui_app_mouse(struct ui_app *app, int y, int x, int wheel);
+bool ui_app_done(const struct ui_app *app);
+/* Translate a curses key from wget_wch into an rp_key (RPK_NONE to ignore). */
+rp_key ui_translate_key(int ret, unsigned int wch);
+
+#endif

@@ -1,0 +1,40 @@
+/* utf8.h — decoding and measuring UTF-8 for display. Width is wcwidth of the
+ * decoded text, never strlen. Invalid bytes decode as U+FFFD; control
+ * characters are measured as they are shown (escaped, see utf8_sanitize). */
+#ifndef RAPPORT_UTF8_H
+#define RAPPORT_UTF8_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* Decode one character at s (len bytes available, len >= 1). Stores the code
+ * point in *cp (U+FFFD for an invalid sequence) and returns the bytes used
+ * (1 for an invalid byte). */
+size_t utf8_decode(const char *s, size_t len, uint32_t *cp);
+/* Encode cp into out (at least 4 bytes); returns bytes written. */
+size_t utf8_encode(uint32_t cp, char *out);
+/* Display width of one code point: 0, 1 or 2 (unprintable counts as 1). */
+int utf8_cp_width(uint32_t cp);
+/* Display width of a NUL-terminated string. */
+int utf8_width(const char *s);
+int utf8_width_n(const char *s, size_t len);
+/* Byte offset of the start of the character before `pos`, or 0. */
+size_t utf8_prev(const char *s, size_t pos);
+/* Byte offset just after the character at `pos` (pos < len). */
+size_t utf8_next(const char *s, size_t len, size_t pos);
+/* Number of bytes from s that fit in `width` columns without splitting a
+ * character; *used receives the columns used (may be NULL). */
+size_t utf8_fit(const char *s, int width, int *used);
+/* A new string of exactly `width` columns: s truncated on a character
+ * boundary with "…" when too wide, padded with spaces when short. Caller
+ * frees. */
+char *utf8_pad(const char *s, int width);
+/* A new string in which control characters (C0, DEL, C1) and invalid bytes
+ * are replaced by visible escapes (\n → "↵", ESC → "^[", others "^X" or
+ * U+FFFD), so nothing raw reaches the terminal. Caller frees. */
+char *utf8_sanitize(const char *s);
+/* True when s is valid UTF-8. */
+bool utf8_valid(const char *s, size_t len);
+
+#endif

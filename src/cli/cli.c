@@ -1,0 +1,173 @@
+/* cli.c — global options, the verb table, help, and starting the UI. */
+#include <langinfo.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "rapport/theme.h"
+#include "rapport/ui.h"
+
+static const struct cli_verb verbs[] = {
+    {"add", cli_add,
+     "add NAME [--org ORG] [--role ROLE] [--field FIELD] [--email EMAIL] [--phone P] [--url URL]\n"
+     "            [--location PLACE] [--how-known KIND] [--warmth warm|cold] [--introduced-by NAME]\n"
+     "            [--seniority S] [--channel C] [--stage STAGE] [--tag TAG]...",
+     "add a contact and print its id",
+     "Adds a contact. KIND, S, C and STAGE are keys from the config (see\n"
+     "`rapport check-config` and config.example.yaml); --introduced-by names an\n"
+     "existing contact (exact name, or a unique part of it). Warmth is derived\n"
+     "from how you know them unless --warmth sets it.\n"},
+    {"list", cli_list, "list [--format table|tsv|json] [--stage S] [--tag T] [--sort name|updated]",
+     "list contacts",
+     "Lists contacts, sorted by name (or by last update). tsv has a header row\n"
+     "and escapes tabs and newlines as \\t and \\n; json is an array of objects\n"
+     "with every field.\n"},
+    {"check-config", cli_check_config, "check-config [FILE]",
+     "validate a config file and the theme it names",
+     "Checks FILE (default: --config, else $XDG_CONFIG_HOME/rapport/config.yaml).\n"
+     "Prints FILE:LINE:COLUMN for each problem. Exit 0 when valid, 2 when not.\n"},
+};
+
+static const struct cli_verb *find_verb(const char *name) {
+  for (size_t i = 0; i < RP_ARRAY_LEN(verbs); i++)
+    if (strcmp(verbs[i].name, name) == 0) return &verbs[i];
+  return NULL;
+}
+
+static void usage(FILE *out) {
+  fprintf(out,
+          "rapport %s — a terminal journal for networking conversations\n\n"
+          "Usage:\n"
+          "  rapport [--db FILE] [--config FILE] [--theme NAME]     open the journal\n"
+          "  rapport [GLOBAL OPTIONS] VERB [ARGS]\n\n"
+          "Verbs:\n",
+          RAPPORT_VERSION);
+  for (size_t i = 0; i < RP_ARRAY_LEN(verbs); i++)
+    fprintf(out, "  %-14s %s\n", verbs[i].name, verbs[i].summary);
+  fprintf(out, "  %-14s %s\n", "help VERB", "show the options of a verb");
+  fprintf(out,
+          "\nGlobal options (before the verb):\n"
+          "  --db FILE       journal file (default $XDG_DATA_HOME/rapport/journal.db)\n"
+          "  --config FILE   config file (default $XDG_CONFIG_HOME/rapport/config.yaml)\n"
+          "  --theme NAME    colour theme: default, light, high-contrast, mono, or a file\n"
+          "  --help, -h      this help\n"
+          "  --version, -V   print the version\n\n"
+          "Exit status: 0 success, 1 a negative answer (not found, not ready),\n"
+          "2 bad usage or input, 3 the journal could not be opened or written.\n");
+}
+
+static int help_verb(const char *name) {
+  const struct cli_verb *v = find_verb(name);
+  if (!v) {
+    fprintf(stderr, "rapport help: unknown verb '%s'; verbs: ", name);
+    for (size_t i = 0; i < RP_ARRAY_LEN(verbs); i++)
+      fprintf(stderr, "%s%s", i ? ", " : "", verbs[i].name);
+    fputc('\n', stderr);
+    return RP_INVALID;
+  }
+  printf("Usage: rapport %s\n\n%s\n%s", v->usage, v->summary, v->help);
+  return RP_OK;
+}
+
+/* Make sure character widths and wide output work: use the user's locale,
+ * and fall back to C.UTF-8 when it is not UTF-8 (journal text is UTF-8). */
+static void init_locale(void) {
+  setlocale(LC_ALL, "");
+  const char *cs = nl_langinfo(CODESET);
+  if (!cs || strcmp(cs, "UTF-8") != 0) setlocale(LC_CTYPE, "C.UTF-8");
+}
+
+static int run_ui(struct cli_ctx *ctx) {
+  enum rp_status st = cli_config(ctx);
+  if (st != RP_OK) return st;
+  struct rp_theme theme = {0};
+  struct rp_err err;
+  rp_err_clear(&err);
+  const char *name = ctx->theme ? ctx->theme : ctx->cfg.theme ? ctx->cfg.theme : "default";
+  if (theme_load(&theme, name, &err) != RP_OK) {
+    fprintf(stderr, "rapport: %s\n", err.msg);
+    theme_free(&theme);
+    return RP_INVALID;
+  }
+  if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+    theme_free(&theme);
+    return cli_fail(NULL, RP_INVALID,
+                    "the journal needs a terminal; for scripts use a verb (rapport --help)");
+  }
+  st = cli_open(ctx);
+  if (st != RP_OK) {
+    theme_free(&theme);
+    return st;
+  }
+  int rc = ui_run(ctx->db, &ctx->cfg, &theme);
+  theme_free(&theme);
+  return rc;
+}
+
+static bool take_global(int argc, char **argv, int *i, const char *name, const char **dst,
+                        int *rc) {
+  const char *a = argv[*i];
+  size_t n = strlen(name);
+  if (strncmp(a, name, n) != 0) return false;
+  if (a[n] == '=') {
+    *dst = a + n + 1;
+    return true;
+  }
+  if (a[n] != '\0') return false;
+  if (*i + 1 >= argc) {
+    *rc = cli_fail(NULL, RP_INVALID, "option %s needs a value", name);
+    return true;
+  }
+  *dst = argv[++*i];
+  return true;
+}
+
+int cli_main(int argc, char **argv) {
+  init_locale();
+  struct cli_ctx ctx;
+  memset(&ctx, 0, sizeof ctx);
+  int i = 1, rc = RP_OK;
+  for (; i < argc && argv[i][0] == '-'; i++) {
+    const char *a = argv[i];
+    if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+      usage(stdout);
+      return RP_OK;
+    }
+    if (strcmp(a, "--version") == 0 || strcmp(a, "-V") == 0) {
+      printf("rapport %s\n", RAPPORT_VERSION);
+      return RP_OK;
+    }
+    if (take_global(argc, argv, &i, "--db", &ctx.db_path, &rc) ||
+        take_global(argc, argv, &i, "--config", &ctx.config_path, &rc) ||
+        take_global(argc, argv, &i, "--theme", &ctx.theme, &rc)) {
+      if (rc) return rc;
+      continue;
+    }
+    fprintf(stderr, "rapport: unknown option '%s'; global options: --db FILE, --config FILE, "
+                    "--theme NAME, --help, --version (they come before the verb)\n", a);
+    return RP_INVALID;
+  }
+  if (i >= argc) {
+    rc = run_ui(&ctx);
+  } else if (strcmp(argv[i], "help") == 0) {
+    if (i + 1 < argc) rc = help_verb(argv[i + 1]);
+    else usage(stdout);
+  } else {
+    const struct cli_verb *v = find_verb(argv[i]);
+    if (!v) {
+      fprintf(stderr, "rapport: unknown verb '%s'; verbs: ", argv[i]);
+      for (size_t k = 0; k < RP_ARRAY_LEN(verbs); k++)
+        fprintf(stderr, "%s%s", k ? ", " : "", verbs[k].name);
+      fprintf(stderr, ", help (rapport --help)\n");
+      rc = RP_INVALID;
+    } else {
+      rc = v->run(&ctx, argc - i - 1, argv + i + 1);
+    }
+  }
+  if (ctx.db) db_close(ctx.db);
+  config_free(&ctx.cfg);
+  return rc;
+}

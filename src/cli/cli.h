@@ -1,0 +1,66 @@
+/* cli.h — the command line: global options, the verb table, option parsing.
+ * Each verb prints, and returns its exit status (enum rp_status values). */
+#ifndef RAPPORT_CLI_H
+#define RAPPORT_CLI_H
+
+#include "rapport/config.h"
+#include "rapport/db.h"
+#include "rapport/util.h"
+
+struct cli_ctx {
+  const char *db_path;     /* --db */
+  const char *config_path; /* --config */
+  const char *theme;       /* --theme */
+  struct rp_config cfg;
+  bool cfg_loaded;
+  struct rp_db *db;
+};
+
+/* An option a verb accepts. */
+struct cli_opt {
+  const char *name;    /* "--org" */
+  const char *metavar; /* "ORG"; NULL for a flag */
+  bool repeat;         /* may be given several times */
+};
+
+#define CLI_MAX_OPTS 24
+
+struct cli_args {
+  const char *val[CLI_MAX_OPTS]; /* last value, or "1" for a flag; NULL if absent */
+  struct rp_strv multi[CLI_MAX_OPTS];
+  struct rp_strv pos;            /* positional arguments */
+};
+
+/* Parse argv (after the verb) against opts (terminated by {NULL}). On error
+ * prints "rapport VERB: …" and returns RP_INVALID. */
+enum rp_status cli_parse(const char *verb, int argc, char **argv, const struct cli_opt *opts,
+                         struct cli_args *out);
+void cli_args_free(struct cli_args *a);
+/* Index of an option by name in opts. */
+int cli_opt_index(const struct cli_opt *opts, const char *name);
+
+/* Load the config (once); prints errors and warnings. */
+enum rp_status cli_config(struct cli_ctx *ctx);
+/* Load the config and open the journal; prints errors (exit 3 on failure). */
+enum rp_status cli_open(struct cli_ctx *ctx);
+/* Print "rapport VERB: msg" to stderr and return st. */
+enum rp_status cli_fail(const char *verb, enum rp_status st, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+struct cli_verb {
+  const char *name;
+  enum rp_status (*run)(struct cli_ctx *ctx, int argc, char **argv);
+  const char *usage;   /* "add NAME [--org ORG] …" */
+  const char *summary; /* one line */
+  const char *help;    /* longer text for `rapport help VERB` */
+};
+
+/* Verbs, one file per group. */
+enum rp_status cli_add(struct cli_ctx *ctx, int argc, char **argv);
+enum rp_status cli_list(struct cli_ctx *ctx, int argc, char **argv);
+enum rp_status cli_check_config(struct cli_ctx *ctx, int argc, char **argv);
+
+/* The whole command line; returns the process exit status. */
+int cli_main(int argc, char **argv);
+
+#endif

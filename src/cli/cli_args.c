@@ -1,0 +1,128 @@
+/* cli_args.c — option parsing shared by every verb, and common set-up
+ * (config, journal) with uniform error messages. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "rapport/paths.h"
+
+enum rp_status cli_fail(const char *verb, enum rp_status st, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  char *m = xvasprintf(fmt, ap);
+  va_end(ap);
+  if (verb) fprintf(stderr, "rapport %s: %s\n", verb, m);
+  else fprintf(stderr, "rapport: %s\n", m);
+  free(m);
+  return st;
+}
+
+int cli_opt_index(const struct cli_opt *opts, const char *name) {
+  for (int i = 0; opts[i].name; i++)
+    if (strcmp(opts[i].name, name) == 0) return i;
+  return -1;
+}
+
+static char *allowed_list(const struct cli_opt *opts) {
+  struct rp_buf b = {0};
+  buf_adds(&b, "");
+  for (int i = 0; opts[i].name; i++) {
+    if (i) buf_adds(&b, ", ");
+    buf_adds(&b, opts[i].name);
+  }
+  if (!opts[0].name) buf_adds(&b, "none");
+  return buf_steal(&b);
+}
+
+enum rp_status cli_parse(const char *verb, int argc, char **argv, const struct cli_opt *opts,
+                         struct cli_args *out) {
+  memset(out, 0, sizeof *out);
+  bool only_pos = false;
+  for (int i = 0; i < argc; i++) {
+    const char *a = argv[i];
+    if (only_pos || a[0] != '-' || strcmp(a, "-") == 0) {
+      strv_push(&out->pos, a);
+      continue;
+    }
+    if (strcmp(a, "--") == 0) {
+      only_pos = true;
+      continue;
+    }
+    const char *eq = strchr(a, '=');
+    char *name = eq ? xstrndup(a, (size_t)(eq - a)) : xstrdup(a);
+    int k = cli_opt_index(opts, name);
+    if (k < 0) {
+      char *allowed = allowed_list(opts);
+      cli_fail(verb, RP_INVALID, "unknown option '%s'; allowed: %s", name, allowed);
+      free(allowed);
+      free(name);
+      cli_args_free(out);
+      return RP_INVALID;
+    }
+    const char *val = "1";
+    if (opts[k].metavar) {
+      if (eq) val = eq + 1;
+      else if (i + 1 < argc) val = argv[++i];
+      else {
+        cli_fail(verb, RP_INVALID, "option %s needs a value (%s %s)", name, name, opts[k].metavar);
+        free(name);
+        cli_args_free(out);
+        return RP_INVALID;
+      }
+    } else if (eq) {
+      cli_fail(verb, RP_INVALID, "option %s takes no value", name);
+      free(name);
+      cli_args_free(out);
+      return RP_INVALID;
+    }
+    free(name);
+    out->val[k] = val;
+    strv_push(&out->multi[k], val);
+    if (!opts[k].repeat && out->multi[k].n > 1) {
+      cli_fail(verb, RP_INVALID, "option %s given twice; give it once", opts[k].name);
+      cli_args_free(out);
+      return RP_INVALID;
+    }
+  }
+  return RP_OK;
+}
+
+void cli_args_free(struct cli_args *a) {
+  for (int i = 0; i < CLI_MAX_OPTS; i++) strv_free(&a->multi[i]);
+  strv_free(&a->pos);
+}
+
+enum rp_status cli_config(struct cli_ctx *ctx) {
+  if (ctx->cfg_loaded) return RP_OK;
+  struct rp_err err;
+  rp_err_clear(&err);
+  enum rp_status st = config_load(&ctx->cfg, ctx->config_path, &err);
+  for (size_t i = 0; i < ctx->cfg.warnings.n; i++)
+    fprintf(stderr, "rapport: warning: %s\n", ctx->cfg.warnings.v[i]);
+  if (st != RP_OK) {
+    fprintf(stderr, "rapport: %s\n", err.msg);
+    return RP_INVALID;
+  }
+  ctx->cfg_loaded = true;
+  return RP_OK;
+}
+
+enum rp_status cli_open(struct cli_ctx *ctx) {
+  if (ctx->db) return RP_OK;
+  enum rp_status st = cli_config(ctx);
+  if (st != RP_OK) return st;
+  char *path = ctx->db_path ? xstrdup(ctx->db_path)
+               : ctx->cfg.db_path ? xstrdup(ctx->cfg.db_path)
+                                  : paths_default_db();
+  struct rp_err err;
+  rp_err_clear(&err);
+  st = db_open(path, &ctx->db, &err);
+  free(path);
+  if (st != RP_OK) {
+    fprintf(stderr, "rapport: %s\n", err.msg);
+    return RP_EDB;
+  }
+  return RP_OK;
+}

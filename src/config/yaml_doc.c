@@ -1,0 +1,262 @@
+/* yaml_doc.c — libyaml events → a small located tree (see yaml_doc.h). */
+#include "config/yaml_doc.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <yaml.h>
+
+#include "rapport/utf8.h"
+
+#define YDOC_MAX_DEPTH 64
+
+struct builder {
+  yaml_parser_t parser;
+  const char *name;
+  const char *text;
+  size_t len;
+  struct rp_err *err;
+};
+
+/* Line and column (1-based, columns in characters as libyaml counts them)
+ * of byte `offset` of the text: reader errors only carry an offset. */
+static void offset_to_mark(const char *text, size_t len, size_t offset, int *line, int *col) {
+  int l = 1, c = 1;
+  if (offset > len) offset = len;
+  for (size_t i = 0; i < offset; i++) {
+    unsigned char ch = (unsigned char)text[i];
+    if (ch == '\n' || (ch == '\r' && (i + 1 >= len || text[i + 1] != '\n'))) {
+      l++;
+      c = 1;
+    } else if (ch != '\r' && (ch & 0xC0) != 0x80) {
+      c++;
+    }
+  }
+  *line = l;
+  *col = c;
+}
+
+/* Fill err from the parser's error state. */
+static enum rp_status fail_parser(struct builder *b) {
+  const yaml_parser_t *p = &b->parser;
+  const char *problem = p->problem ? p->problem : "invalid YAML";
+  int line, col;
+  if (p->error == YAML_MEMORY_ERROR) {
+    return rp_err_set(b->err, RP_INVALID, "%s: out of memory while reading YAML", b->name);
+  } else if (p->error == YAML_READER_ERROR) {
+    offset_to_mark(b->text, b->len, p->problem_offset, &line, &col);
+  } else {
+    line = (int)p->problem_mark.line + 1;
+    col = (int)p->problem_mark.column + 1;
+  }
+  return rp_err_set(b->err, RP_INVALID, "%s:%d:%d: %s", b->name, line, col, problem);
+}
+
+static enum rp_status fail_at(struct builder *b, const yaml_mark_t *m, const char *what) {
+  return rp_err_set(b->err, RP_INVALID, "%s:%d:%d: %s", b->name, (int)m->line + 1,
+                    (int)m->column + 1, what);
+}
+
+static enum rp_status next_event(struct builder *b, yaml_event_t *ev) {
+  if (!yaml_parser_parse(&b->parser, ev)) {
+    memset(ev, 0, sizeof *ev);
+    return fail_parser(b);
+  }
+  return RP_OK;
+}
+
+static struct ynode *node_new(enum ynode_kind kind, const yaml_mark_t *m) {
+  struct ynode *n = xcalloc(1, sizeof *n);
+  n->kind = kind;
+  n->line = (int)m->line + 1;
+  n->col = (int)m->column + 1;
+  return n;
+}
+
+static void node_append(struct ynode *parent, struct ynode *kid) {
+  parent->kids = xrealloc(parent->kids, (parent->n + 1) * sizeof *parent->kids);
+  parent->kids[parent->n++] = kid;
+}
+
+static enum rp_status build_node(struct builder *b, yaml_event_t *ev, int depth,
+                                 struct ynode **out);
+
+/* Read the entries of a sequence or mapping up to its end event. */
+static enum rp_status build_children(struct builder *b, struct ynode *n, int depth) {
+  yaml_event_type_t end = n->kind == YNODE_SEQ ? YAML_SEQUENCE_END_EVENT : YAML_MAPPING_END_EVENT;
+  for (;;) {
+    yaml_event_t ev;
+    enum rp_status st = next_event(b, &ev);
+    if (st != RP_OK) return st;
+    if (ev.type == end) {
+      yaml_event_delete(&ev);
+      return RP_OK;
+    }
+    struct ynode *kid = NULL;
+    st = build_node(b, &ev, depth + 1, &kid);
+    if (st != RP_OK) return st;
+    if (n->kind == YNODE_MAP && n->n % 2 == 0) { /* kid is a key */
+      if (kid->kind != YNODE_SCALAR) {
+        enum rp_status r = rp_err_set(b->err, RP_INVALID,
+                                      "%s:%d:%d: a mapping key must be plain text, not %s",
+                                      b->name, kid->line, kid->col, ynode_kind_name(kid));
+        ynode_free(kid);
+        return r;
+      }
+      for (size_t i = 0; i < n->n; i += 2) {
+        if (strcmp(n->kids[i]->str, kid->str) == 0) {
+          char *shown = utf8_sanitize(kid->str);
+          enum rp_status r = rp_err_set(b->err, RP_INVALID,
+                                        "%s:%d:%d: duplicate key '%s' (already given at line %d)",
+                                        b->name, kid->line, kid->col, shown, n->kids[i]->line);
+          free(shown);
+          ynode_free(kid);
+          return r;
+        }
+      }
+    }
+    node_append(n, kid);
+  }
+}
+
+/* Build the node that starts with event *ev (consumed here) into *out. On
+ * error *out is NULL and nothing leaks. */
+static enum rp_status build_node(struct builder *b, yaml_event_t *ev, int depth,
+                                 struct ynode **out) {
+  enum rp_status st = RP_OK;
+  struct ynode *n = NULL;
+  *out = NULL;
+  if (depth > YDOC_MAX_DEPTH) {
+    st = fail_at(b, &ev->start_mark, "nesting is too deep (at most 64 levels)");
+    yaml_event_delete(ev);
+    return st;
+  }
+  switch (ev->type) {
+  case YAML_SCALAR_EVENT: {
+    const char *v = (const char *)ev->data.scalar.value;
+    size_t vlen = ev->data.scalar.length;
+    if (memchr(v, '\0', vlen)) {
+      st = fail_at(b, &ev->start_mark, "text must not contain NUL characters");
+      break;
+    }
+    n = node_new(YNODE_SCALAR, &ev->start_mark);
+    n->str = xstrndup(v, vlen);
+    n->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+    break;
+  }
+  case YAML_SEQUENCE_START_EVENT:
+    n = node_new(YNODE_SEQ, &ev->start_mark);
+    st = build_children(b, n, depth);
+    break;
+  case YAML_MAPPING_START_EVENT:
+    n = node_new(YNODE_MAP, &ev->start_mark);
+    st = build_children(b, n, depth);
+    break;
+  case YAML_ALIAS_EVENT:
+    st = fail_at(b, &ev->start_mark,
+                 "aliases (*name) are not supported; write the value out in full");
+    break;
+  default:
+    st = fail_at(b, &ev->start_mark, "unexpected YAML structure");
+    break;
+  }
+  yaml_event_delete(ev);
+  if (st != RP_OK) {
+    ynode_free(n);
+    return st;
+  }
+  *out = n;
+  return RP_OK;
+}
+
+/* Expect an event of type `want` next (stream/document framing). */
+static enum rp_status expect(struct builder *b, yaml_event_type_t want, yaml_event_t *ev) {
+  enum rp_status st = next_event(b, ev);
+  if (st != RP_OK) return st;
+  if (ev->type != want) {
+    st = fail_at(b, &ev->start_mark, "unexpected YAML structure");
+    yaml_event_delete(ev);
+  }
+  return st;
+}
+
+static enum rp_status parse_stream(struct builder *b, struct ynode **root) {
+  yaml_event_t ev;
+  enum rp_status st = expect(b, YAML_STREAM_START_EVENT, &ev);
+  if (st != RP_OK) return st;
+  yaml_event_delete(&ev);
+  if ((st = next_event(b, &ev)) != RP_OK) return st;
+  if (ev.type == YAML_STREAM_END_EVENT) { /* nothing but comments */
+    yaml_event_delete(&ev);
+    return RP_OK;
+  }
+  if (ev.type != YAML_DOCUMENT_START_EVENT) {
+    st = fail_at(b, &ev.start_mark, "unexpected YAML structure");
+    yaml_event_delete(&ev);
+    return st;
+  }
+  yaml_event_delete(&ev);
+  if ((st = next_event(b, &ev)) != RP_OK) return st;
+  if ((st = build_node(b, &ev, 0, root)) != RP_OK) return st;
+  if ((st = expect(b, YAML_DOCUMENT_END_EVENT, &ev)) != RP_OK) return st;
+  yaml_event_delete(&ev);
+  if ((st = next_event(b, &ev)) != RP_OK) return st;
+  if (ev.type == YAML_DOCUMENT_START_EVENT) {
+    st = fail_at(b, &ev.start_mark, "only one YAML document is allowed (remove this '---')");
+  } else if (ev.type != YAML_STREAM_END_EVENT) {
+    st = fail_at(b, &ev.start_mark, "unexpected YAML structure");
+  }
+  yaml_event_delete(&ev);
+  return st;
+}
+
+enum rp_status ydoc_parse(const char *name, const char *text, size_t len, struct ynode **root,
+                          struct rp_err *err) {
+  struct builder b = {.name = name, .text = text, .len = len, .err = err};
+  *root = NULL;
+  if (!yaml_parser_initialize(&b.parser))
+    return rp_err_set(err, RP_INVALID, "%s: out of memory while reading YAML", name);
+  yaml_parser_set_input_string(&b.parser, (const unsigned char *)text, len);
+  yaml_parser_set_encoding(&b.parser, YAML_UTF8_ENCODING);
+  enum rp_status st = parse_stream(&b, root);
+  yaml_parser_delete(&b.parser);
+  if (st != RP_OK) {
+    ynode_free(*root);
+    *root = NULL;
+  }
+  return st;
+}
+
+void ynode_free(struct ynode *n) {
+  if (!n) return;
+  for (size_t i = 0; i < n->n; i++) ynode_free(n->kids[i]);
+  free(n->kids);
+  free(n->str);
+  free(n);
+}
+
+bool ynode_is_null(const struct ynode *n) {
+  if (!n) return true;
+  if (n->kind != YNODE_SCALAR || !n->plain) return false;
+  return n->str[0] == '\0' || strcmp(n->str, "~") == 0 || strcmp(n->str, "null") == 0 ||
+         strcmp(n->str, "Null") == 0 || strcmp(n->str, "NULL") == 0;
+}
+
+size_t ynode_map_len(const struct ynode *n) {
+  return n && n->kind == YNODE_MAP ? n->n / 2 : 0;
+}
+
+const struct ynode *ynode_map_key(const struct ynode *n, size_t i) { return n->kids[2 * i]; }
+
+const struct ynode *ynode_map_value(const struct ynode *n, size_t i) {
+  return n->kids[2 * i + 1];
+}
+
+const char *ynode_kind_name(const struct ynode *n) {
+  if (ynode_is_null(n)) return "empty";
+  switch (n->kind) {
+  case YNODE_SCALAR: return "a string";
+  case YNODE_SEQ: return "a list";
+  case YNODE_MAP: return "a mapping";
+  }
+  return "?";
+}

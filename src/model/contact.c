@@ -1,0 +1,521 @@
+/* contact.c — see rapport/contact.h: the contact struct, validation against
+ * the config, and writes (each one transaction). Lists and name resolution
+ * are in contact_query.c. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "model/contact_internal.h"
+
+void contact_init(struct rp_contact *c) { memset(c, 0, sizeof *c); }
+
+void contact_free(struct rp_contact *c) {
+  char **fields[] = {&c->name,      &c->org,        &c->role,      &c->field,   &c->email,
+                     &c->phone,     &c->url,        &c->location,  &c->how_known,
+                     &c->warmth,    &c->introduced_by_name,        &c->seniority,
+                     &c->channel,   &c->stage,      &c->work,      &c->challenges,
+                     &c->notes};
+  for (size_t i = 0; i < RP_ARRAY_LEN(fields); i++) free(*fields[i]);
+  strv_free(&c->tags);
+  contact_init(c);
+}
+
+void contact_copy(struct rp_contact *dst, const struct rp_contact *src) {
+  struct rp_contact tmp = *src; /* scalars */
+  tmp.name = xstrdup(src->name);
+  tmp.org = xstrdup(src->org);
+  tmp.role = xstrdup(src->role);
+  tmp.field = xstrdup(src->field);
+  tmp.email = xstrdup(src->email);
+  tmp.phone = xstrdup(src->phone);
+  tmp.url = xstrdup(src->url);
+  tmp.location = xstrdup(src->location);
+  tmp.how_known = xstrdup(src->how_known);
+  tmp.warmth = xstrdup(src->warmth);
+  tmp.introduced_by_name = xstrdup(src->introduced_by_name);
+  tmp.seniority = xstrdup(src->seniority);
+  tmp.channel = xstrdup(src->channel);
+  tmp.stage = xstrdup(src->stage);
+  tmp.work = xstrdup(src->work);
+  tmp.challenges = xstrdup(src->challenges);
+  tmp.notes = xstrdup(src->notes);
+  memset(&tmp.tags, 0, sizeof tmp.tags);
+  strv_copy(&tmp.tags, &src->tags);
+  if (dst != src) contact_free(dst);
+  *dst = tmp;
+}
+
+const char *contact_clip(const char *s, char *buf, size_t size) {
+  const size_t max = 60;
+  if (!s) s = "";
+  if (strlen(s) <= max || size < max + 4) {
+    str_copy(buf, size, s);
+    return buf;
+  }
+  str_copy(buf, max + 1, s); /* backs off to a character boundary */
+  size_t n = strlen(buf);
+  memcpy(buf + n, "\xE2\x80\xA6", 4); /* "…" and NUL */
+  return buf;
+}
+
+void contact_read_row(sqlite3_stmt *st, struct rp_contact *c) {
+  int i = 0;
+  c->id = sqlite3_column_int64(st, i++);
+  c->name = db_col_text(st, i++);
+  c->org = db_col_text(st, i++);
+  c->role = db_col_text(st, i++);
+  c->field = db_col_text(st, i++);
+  c->email = db_col_text(st, i++);
+  c->phone = db_col_text(st, i++);
+  c->url = db_col_text(st, i++);
+  c->location = db_col_text(st, i++);
+  c->how_known = db_col_text(st, i++);
+  c->warmth = db_col_text(st, i++);
+  c->warmth_set = sqlite3_column_int(st, i++) != 0;
+  c->introduced_by = sqlite3_column_int64(st, i++);
+  c->introduced_by_name = db_col_text(st, i++);
+  c->seniority = db_col_text(st, i++);
+  c->channel = db_col_text(st, i++);
+  c->stage = db_col_text(st, i++);
+  c->work = db_col_text(st, i++);
+  c->challenges = db_col_text(st, i++);
+  c->notes = db_col_text(st, i++);
+  c->created_at = sqlite3_column_int64(st, i++);
+  c->updated_at = sqlite3_column_int64(st, i++);
+  c->deleted_at = sqlite3_column_int64(st, i++);
+}
+
+enum rp_status contact_read_tags(struct rp_db *db, sqlite3_stmt *tags, struct rp_contact *c,
+                                 struct rp_err *err) {
+  sqlite3_reset(tags);
+  sqlite3_bind_int64(tags, 1, c->id);
+  strv_clear(&c->tags);
+  int rc;
+  while ((rc = sqlite3_step(tags)) == SQLITE_ROW)
+    strv_push(&c->tags, (const char *)sqlite3_column_text(tags, 0));
+  if (rc != SQLITE_DONE) return db_fail(db, err, "read tags");
+  return RP_OK;
+}
+
+enum rp_status contact_get(struct rp_db *db, int64_t id, struct rp_contact *c,
+                           struct rp_err *err) {
+  contact_init(c);
+  sqlite3_stmt *st = NULL, *tags = NULL;
+  enum rp_status s = db_prepare(db, "SELECT " CONTACT_COLS CONTACT_FROM " WHERE c.id = ?1", &st, err);
+  if (s == RP_OK) s = db_prepare(db, CONTACT_TAGS_SQL, &tags, err);
+  if (s == RP_OK) {
+    sqlite3_bind_int64(st, 1, id);
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+      contact_read_row(st, c);
+      s = contact_read_tags(db, tags, c, err);
+    } else if (rc == SQLITE_DONE) {
+      s = rp_err_set(err, RP_NO, "no contact with id %lld", (long long)id);
+    } else {
+      s = db_fail(db, err, "read contact");
+    }
+  }
+  sqlite3_finalize(st);
+  sqlite3_finalize(tags);
+  if (s != RP_OK) contact_free(c);
+  return s;
+}
+
+/* ---- validation ---- */
+
+static bool is_space(char ch) {
+  return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r' || ch == '\v' || ch == '\f';
+}
+
+/* Trim surrounding whitespace in place; an empty result becomes NULL. */
+static void trim(char **s) {
+  if (!*s) return;
+  char *p = *s;
+  size_t start = 0, end = strlen(p);
+  while (start < end && is_space(p[start])) start++;
+  while (end > start && is_space(p[end - 1])) end--;
+  if (start == end) {
+    free(p);
+    *s = NULL;
+    return;
+  }
+  memmove(p, p + start, end - start);
+  p[end - start] = '\0';
+}
+
+/* Trim tags, drop empty ones and duplicates (ASCII case-insensitive, like
+ * the tag column's NOCASE collation; the first spelling wins). */
+static void normalize_tags(struct rp_strv *tags) {
+  struct rp_strv out = {0};
+  for (size_t i = 0; i < tags->n; i++) {
+    char *t = xstrdup(tags->v[i]);
+    trim(&t);
+    bool dup = false;
+    for (size_t j = 0; t && j < out.n && !dup; j++) dup = str_ieq(out.v[j], t);
+    if (t && !dup) strv_push(&out, t);
+    free(t);
+  }
+  strv_free(tags);
+  *tags = out;
+}
+
+/* What is stored for c->id now, so values no longer in the config can be
+ * kept when editing other fields. All NULL for a new contact. */
+struct stored {
+  char *how_known, *seniority, *channel, *stage, *warmth;
+  int64_t introduced_by;
+};
+
+static void stored_free(struct stored *s) {
+  free(s->how_known);
+  free(s->seniority);
+  free(s->channel);
+  free(s->stage);
+  free(s->warmth);
+}
+
+static enum rp_status stored_read(struct rp_db *db, int64_t id, struct stored *out,
+                                  struct rp_err *err) {
+  memset(out, 0, sizeof *out);
+  if (id <= 0) return RP_OK;
+  sqlite3_stmt *st;
+  enum rp_status s = db_prepare(db,
+                                "SELECT how_known, seniority, channel, stage, warmth, "
+                                "introduced_by FROM contact WHERE id = ?1",
+                                &st, err);
+  if (s != RP_OK) return s;
+  sqlite3_bind_int64(st, 1, id);
+  int rc = sqlite3_step(st);
+  if (rc == SQLITE_ROW) {
+    out->how_known = db_col_text(st, 0);
+    out->seniority = db_col_text(st, 1);
+    out->channel = db_col_text(st, 2);
+    out->stage = db_col_text(st, 3);
+    out->warmth = db_col_text(st, 4);
+    out->introduced_by = sqlite3_column_int64(st, 5);
+  } else if (rc != SQLITE_DONE) {
+    s = db_fail(db, err, "read contact");
+  }
+  sqlite3_finalize(st);
+  return s;
+}
+
+/* The choice for `value`: its key exactly, else a key or label that matches
+ * ASCII case-insensitively ("Met" for "met"). NULL when none. */
+static const struct rp_choice *choice_match(const struct rp_choices *list, const char *value) {
+  for (size_t i = 0; i < list->n; i++)
+    if (list->v[i].key && strcmp(list->v[i].key, value) == 0) return &list->v[i];
+  for (size_t i = 0; i < list->n; i++)
+    if (str_ieq(list->v[i].key, value) || str_ieq(list->v[i].label, value)) return &list->v[i];
+  return NULL;
+}
+
+/* *value (trimmed, maybe NULL) must be a key of `list`, or the value already
+ * stored. A matching key replaces a differently spelled value. */
+static enum rp_status check_choice(const struct rp_choices *list, char **value,
+                                   const char *stored, const char *field, const char *label,
+                                   struct rp_err *err) {
+  if (!*value) return RP_OK;
+  const struct rp_choice *ch = choice_match(list, *value);
+  if (ch) {
+    str_replace(value, ch->key);
+    return RP_OK;
+  }
+  if (stored && strcmp(stored, *value) == 0) return RP_OK;
+  char clip[128];
+  char *allowed = choices_list(list);
+  rp_err_field(err, RP_INVALID, field, "%s '%s' is not one of: %s", label,
+               contact_clip(*value, clip, sizeof clip), allowed);
+  free(allowed);
+  return RP_INVALID;
+}
+
+static bool is_warmth(const char *w) { return w && (!strcmp(w, "warm") || !strcmp(w, "cold")); }
+
+static enum rp_status check_warmth(const struct rp_config *cfg, struct rp_contact *c,
+                                   const struct stored *old, struct rp_err *err) {
+  if (c->warmth_set) {
+    if (str_ieq(c->warmth, "warm") || str_ieq(c->warmth, "cold")) {
+      str_replace(&c->warmth, str_ieq(c->warmth, "warm") ? "warm" : "cold");
+      return RP_OK;
+    }
+    char clip[128];
+    return rp_err_field(err, RP_INVALID, "warmth", "warmth '%s' is not one of: warm, cold",
+                        contact_clip(c->warmth, clip, sizeof clip));
+  }
+  const char *w = "cold";
+  if (c->how_known) {
+    const struct rp_choice *ch = choices_find(&cfg->how_known, c->how_known);
+    if (ch && is_warmth(ch->warmth))
+      w = ch->warmth;
+    else if (!ch && is_warmth(old->warmth))
+      w = old->warmth; /* a kind no longer configured: keep what it was */
+  }
+  str_replace(&c->warmth, w);
+  return RP_OK;
+}
+
+static enum rp_status check_email(const char *email, struct rp_err *err) {
+  if (!email) return RP_OK;
+  char clip[128];
+  const char *at = strchr(email, '@');
+  if (!at)
+    return rp_err_field(err, RP_INVALID, "email", "email '%s' has no '@'",
+                        contact_clip(email, clip, sizeof clip));
+  if (at == email || !at[1] || strchr(at + 1, '@') || strpbrk(email, " \t\r\n"))
+    return rp_err_field(err, RP_INVALID, "email", "email '%s' is not of the form name@domain",
+                        contact_clip(email, clip, sizeof clip));
+  return RP_OK;
+}
+
+/* introduced_by: 0, the value already stored, or an existing non-deleted
+ * contact that is not c itself and not introduced (through a chain) by c. */
+static enum rp_status check_introducer(struct rp_db *db, const struct rp_contact *c,
+                                       const struct stored *old, struct rp_err *err) {
+  if (c->introduced_by == 0) return RP_OK;
+  if (c->id && c->introduced_by == c->id)
+    return rp_err_field(err, RP_INVALID, "introduced_by", "a contact cannot introduce themselves");
+  sqlite3_stmt *st;
+  enum rp_status s = db_prepare(db, "SELECT deleted_at IS NOT NULL FROM contact WHERE id = ?1", &st, err);
+  if (s != RP_OK) return s;
+  sqlite3_bind_int64(st, 1, c->introduced_by);
+  int rc = sqlite3_step(st);
+  bool exists = rc == SQLITE_ROW, deleted = exists && sqlite3_column_int(st, 0);
+  sqlite3_finalize(st);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE) return db_fail(db, err, "check introducer");
+  if (!exists || (deleted && c->introduced_by != old->introduced_by))
+    return rp_err_field(err, RP_INVALID, "introduced_by", "introduced by: no contact with id %lld",
+                        (long long)c->introduced_by);
+  if (!c->id) return RP_OK;
+  /* would c end up (indirectly) introducing itself? */
+  s = db_prepare(db,
+                 "WITH RECURSIVE chain(id) AS (SELECT ?1 UNION "
+                 "SELECT k.introduced_by FROM contact k JOIN chain ON k.id = chain.id "
+                 "WHERE k.introduced_by IS NOT NULL) "
+                 "SELECT count(*) FROM chain WHERE id = ?2",
+                 &st, err);
+  if (s != RP_OK) return s;
+  sqlite3_bind_int64(st, 1, c->introduced_by);
+  sqlite3_bind_int64(st, 2, c->id);
+  rc = sqlite3_step(st);
+  bool loop = rc == SQLITE_ROW && sqlite3_column_int(st, 0) > 0;
+  sqlite3_finalize(st);
+  if (rc != SQLITE_ROW) return db_fail(db, err, "check introducer");
+  if (loop)
+    return rp_err_field(err, RP_INVALID, "introduced_by",
+                        "introduced by: contact %lld was introduced through this contact",
+                        (long long)c->introduced_by);
+  return RP_OK;
+}
+
+enum rp_status contact_validate(struct rp_db *db, const struct rp_config *cfg,
+                                struct rp_contact *c, struct rp_err *err) {
+  rp_err_clear(err);
+  char **text[] = {&c->name,      &c->org,     &c->role,    &c->field, &c->email,
+                   &c->phone,     &c->url,     &c->location, &c->how_known,
+                   &c->warmth,    &c->seniority, &c->channel, &c->stage, &c->work,
+                   &c->challenges, &c->notes};
+  for (size_t i = 0; i < RP_ARRAY_LEN(text); i++) trim(text[i]);
+  normalize_tags(&c->tags);
+  if (!c->name) return rp_err_field(err, RP_INVALID, "name", "a name is required");
+
+  struct stored old;
+  enum rp_status s = stored_read(db, c->id, &old, err);
+  if (s != RP_OK) return s;
+  if (!c->stage) {
+    if (cfg->stages.n == 0) {
+      stored_free(&old);
+      return rp_err_field(err, RP_INVALID, "stage", "no stages are configured");
+    }
+    c->stage = xstrdup(cfg->stages.v[0].key);
+  }
+  if (s == RP_OK) s = check_email(c->email, err);
+  if (s == RP_OK)
+    s = check_choice(&cfg->how_known, &c->how_known, old.how_known, "how_known", "how known", err);
+  if (s == RP_OK) s = check_warmth(cfg, c, &old, err);
+  if (s == RP_OK)
+    s = check_choice(&cfg->seniority, &c->seniority, old.seniority, "seniority", "seniority", err);
+  if (s == RP_OK) s = check_choice(&cfg->channels, &c->channel, old.channel, "channel", "channel", err);
+  if (s == RP_OK) s = check_choice(&cfg->stages, &c->stage, old.stage, "stage", "stage", err);
+  if (s == RP_OK) s = check_introducer(db, c, &old, err);
+  stored_free(&old);
+  return s;
+}
+
+/* ---- writes ---- */
+
+/* Bind the 18 stored fields as ?1…?18, in the column order of the INSERT
+ * and UPDATE in write_contact. */
+static void bind_fields(sqlite3_stmt *st, const struct rp_contact *c) {
+  const char *text1[] = {c->name, c->org,      c->role, c->field,
+                         c->email, c->phone,   c->url,  c->location, c->how_known, c->warmth};
+  int i = 1;
+  for (size_t k = 0; k < RP_ARRAY_LEN(text1); k++) db_bind_text(st, i++, text1[k]);
+  sqlite3_bind_int(st, i++, c->warmth_set ? 1 : 0);
+  if (c->introduced_by)
+    sqlite3_bind_int64(st, i++, c->introduced_by);
+  else
+    sqlite3_bind_null(st, i++);
+  const char *text2[] = {c->seniority, c->channel, c->stage, c->work, c->challenges, c->notes};
+  for (size_t k = 0; k < RP_ARRAY_LEN(text2); k++) db_bind_text(st, i++, text2[k]);
+}
+
+static enum rp_status write_tags(struct rp_db *db, const struct rp_contact *c, struct rp_err *err) {
+  sqlite3_stmt *del, *ins = NULL;
+  enum rp_status s = db_prepare(db, "DELETE FROM contact_tag WHERE contact_id = ?1", &del, err);
+  if (s != RP_OK) return s;
+  sqlite3_bind_int64(del, 1, c->id);
+  if (sqlite3_step(del) != SQLITE_DONE) s = db_fail(db, err, "write tags");
+  if (s == RP_OK)
+    s = db_prepare(db, "INSERT OR IGNORE INTO contact_tag (contact_id, tag) VALUES (?1, ?2)",
+                   &ins, err);
+  for (size_t i = 0; s == RP_OK && i < c->tags.n; i++) {
+    sqlite3_reset(ins);
+    sqlite3_bind_int64(ins, 1, c->id);
+    sqlite3_bind_text(ins, 2, c->tags.v[i], -1, SQLITE_STATIC);
+    if (sqlite3_step(ins) != SQLITE_DONE) s = db_fail(db, err, "write tags");
+  }
+  sqlite3_finalize(del);
+  sqlite3_finalize(ins);
+  return s;
+}
+
+/* After a write: replace c with what is now stored (introducer's name,
+ * tags in order). A failed re-read leaves c as it was. */
+static void refresh(struct rp_db *db, struct rp_contact *c) {
+  struct rp_contact fresh;
+  if (contact_get(db, c->id, &fresh, NULL) == RP_OK) {
+    contact_free(c);
+    *c = fresh;
+  }
+}
+
+/* Insert or update c with its tags as one transaction: (for an update)
+ * check it exists, validate, write the row and the tags, commit; then
+ * refresh c from the journal. */
+static enum rp_status write_contact(struct rp_db *db, const struct rp_config *cfg,
+                                    struct rp_contact *c, bool insert, struct rp_err *err) {
+  enum rp_status s = db_begin(db, err);
+  if (s != RP_OK) return s;
+  if (!insert) {
+    struct rp_contact cur;
+    s = contact_get(db, c->id, &cur, err);
+    contact_free(&cur);
+  }
+  if (s == RP_OK) s = contact_validate(db, cfg, c, err);
+  sqlite3_stmt *st = NULL;
+  int64_t now = db_now();
+  if (s == RP_OK)
+    s = db_prepare(db,
+                   insert ? "INSERT INTO contact (name, org, role, field, email, phone, url, "
+                            "location, how_known, warmth, warmth_set, introduced_by, seniority, "
+                            "channel, stage, work, challenges, notes, created_at, updated_at) "
+                            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, "
+                            "?14, ?15, ?16, ?17, ?18, ?19, ?19)"
+                          : "UPDATE contact SET name = ?1, org = ?2, role = ?3, field = ?4, "
+                            "email = ?5, phone = ?6, url = ?7, location = ?8, how_known = ?9, "
+                            "warmth = ?10, warmth_set = ?11, introduced_by = ?12, "
+                            "seniority = ?13, channel = ?14, stage = ?15, work = ?16, "
+                            "challenges = ?17, notes = ?18, updated_at = ?19 WHERE id = ?20",
+                   &st, err);
+  if (s == RP_OK) {
+    bind_fields(st, c);
+    sqlite3_bind_int64(st, 19, now);
+    if (!insert) sqlite3_bind_int64(st, 20, c->id);
+    if (sqlite3_step(st) != SQLITE_DONE) s = db_fail(db, err, insert ? "add contact" : "save contact");
+  }
+  sqlite3_finalize(st);
+  if (s == RP_OK && insert) c->id = sqlite3_last_insert_rowid(db_handle(db));
+  if (s == RP_OK) s = write_tags(db, c, err);
+  if (s == RP_OK) s = db_commit(db, err);
+  else db_rollback(db);
+  if (s != RP_OK) {
+    if (insert) c->id = 0;
+    return s;
+  }
+  refresh(db, c);
+  return RP_OK;
+}
+
+enum rp_status contact_insert(struct rp_db *db, const struct rp_config *cfg,
+                              struct rp_contact *c, struct rp_err *err) {
+  c->id = 0;
+  return write_contact(db, cfg, c, true, err);
+}
+
+enum rp_status contact_update(struct rp_db *db, const struct rp_config *cfg,
+                              struct rp_contact *c, struct rp_err *err) {
+  if (c->id <= 0) return rp_err_set(err, RP_NO, "no contact with id %lld", (long long)c->id);
+  return write_contact(db, cfg, c, false, err);
+}
+
+/* Run one constant UPDATE on contact `id` (bound as ?1, now as ?2) in its
+ * own transaction. *changed tells whether a row matched. */
+static enum rp_status update_one(struct rp_db *db, const char *sql, int64_t id, bool *changed,
+                                 struct rp_err *err) {
+  enum rp_status s = db_begin(db, err);
+  if (s != RP_OK) return s;
+  sqlite3_stmt *st = NULL;
+  s = db_prepare(db, sql, &st, err);
+  if (s == RP_OK) {
+    sqlite3_bind_int64(st, 1, id);
+    if (sqlite3_bind_parameter_count(st) >= 2) sqlite3_bind_int64(st, 2, db_now());
+    if (sqlite3_step(st) != SQLITE_DONE) s = db_fail(db, err, "update contact");
+  }
+  *changed = s == RP_OK && sqlite3_changes(db_handle(db)) > 0;
+  sqlite3_finalize(st);
+  if (s == RP_OK) return db_commit(db, err);
+  db_rollback(db);
+  return s;
+}
+
+/* RP_NO with the reason a delete/undelete of `id` changed nothing. */
+static enum rp_status why_unchanged(struct rp_db *db, int64_t id, const char *state,
+                                    struct rp_err *err) {
+  struct rp_contact c;
+  enum rp_status s = contact_get(db, id, &c, err);
+  if (s == RP_OK) {
+    char clip[128];
+    s = rp_err_set(err, RP_NO, "%s is %s", contact_clip(c.name, clip, sizeof clip), state);
+  }
+  contact_free(&c);
+  return s;
+}
+
+enum rp_status contact_delete(struct rp_db *db, int64_t id, struct rp_err *err) {
+  bool changed;
+  enum rp_status s = update_one(db,
+                                "UPDATE contact SET deleted_at = ?2, deleted_seq = "
+                                "(SELECT coalesce(max(deleted_seq), 0) + 1 FROM contact) "
+                                "WHERE id = ?1 AND deleted_at IS NULL",
+                                id, &changed, err);
+  if (s == RP_OK && !changed) return why_unchanged(db, id, "already deleted", err);
+  return s;
+}
+
+enum rp_status contact_undelete(struct rp_db *db, int64_t id, struct rp_err *err) {
+  bool changed;
+  enum rp_status s = update_one(db,
+                                "UPDATE contact SET deleted_at = NULL, deleted_seq = NULL "
+                                "WHERE id = ?1 AND deleted_at IS NOT NULL",
+                                id, &changed, err);
+  if (s == RP_OK && !changed) return why_unchanged(db, id, "not deleted", err);
+  return s;
+}
+
+enum rp_status contact_undo_delete(struct rp_db *db, int64_t *id, struct rp_err *err) {
+  *id = 0;
+  sqlite3_stmt *st;
+  enum rp_status s = db_prepare(db,
+                                "SELECT id FROM contact WHERE deleted_at IS NOT NULL "
+                                "ORDER BY deleted_seq DESC, deleted_at DESC, id DESC LIMIT 1",
+                                &st, err);
+  if (s != RP_OK) return s;
+  int rc = sqlite3_step(st);
+  int64_t found = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+  sqlite3_finalize(st);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE) return db_fail(db, err, "find deleted contact");
+  if (!found) return rp_err_set(err, RP_NO, "no deleted contact to bring back");
+  s = contact_undelete(db, found, err);
+  if (s == RP_OK) *id = found;
+  return s;
+}

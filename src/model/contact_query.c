@@ -1,0 +1,235 @@
+/* contact_query.c — see rapport/contact.h: filtered, sorted, paged lists of
+ * contacts, counts, positions, and resolving a name typed by the user.
+ * The SQL is assembled only from the constant fragments below, chosen by
+ * which filters are set; every value is a bound parameter. Matching is
+ * case-insensitive through rp_fold() (registered in db.c) and uses instr(),
+ * so '%', '_' and quotes in the user's text are plain characters. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "model/contact_internal.h"
+
+#define MATCH(col) "instr(rp_fold(" col "), rp_fold(:text)) > 0"
+static const char filter_text[] =
+    " AND (" MATCH("c.name") " OR " MATCH("c.org") " OR " MATCH("c.role") " OR " MATCH(
+        "c.field") " OR " MATCH("c.email") " OR EXISTS (SELECT 1 FROM contact_tag t "
+                                           "WHERE t.contact_id = c.id AND " MATCH("t.tag") "))";
+static const char filter_stage[] = " AND c.stage = :stage";
+static const char filter_warmth[] = " AND c.warmth = :warmth";
+static const char filter_tag[] =
+    " AND EXISTS (SELECT 1 FROM contact_tag t WHERE t.contact_id = c.id AND t.tag = :tag)";
+static const char filter_org[] = " AND rp_fold(c.org) = rp_fold(:org)";
+static const char filter_live[] = " AND c.deleted_at IS NULL";
+
+static const char order_name[] = "c.name COLLATE NOCASE, c.id";
+static const char order_updated[] = "c.updated_at DESC, c.id DESC";
+
+static const struct rp_contact_query all_contacts = {0};
+
+/* Append the WHERE conditions for q (after a "WHERE 1"). */
+static void add_filters(struct rp_buf *sql, const struct rp_contact_query *q) {
+  if (!str_empty(q->text)) buf_adds(sql, filter_text);
+  if (!str_empty(q->stage)) buf_adds(sql, filter_stage);
+  if (!str_empty(q->warmth)) buf_adds(sql, filter_warmth);
+  if (!str_empty(q->tag)) buf_adds(sql, filter_tag);
+  if (!str_empty(q->org)) buf_adds(sql, filter_org);
+  if (!q->include_deleted) buf_adds(sql, filter_live);
+}
+
+static void bind_named(sqlite3_stmt *st, const char *name, const char *value) {
+  int idx = sqlite3_bind_parameter_index(st, name);
+  if (idx > 0) sqlite3_bind_text(st, idx, value, -1, SQLITE_TRANSIENT);
+}
+
+static void bind_named_int(sqlite3_stmt *st, const char *name, int64_t value) {
+  int idx = sqlite3_bind_parameter_index(st, name);
+  if (idx > 0) sqlite3_bind_int64(st, idx, value);
+}
+
+/* Bind the values of the filters add_filters chose. */
+static void bind_filters(sqlite3_stmt *st, const struct rp_contact_query *q) {
+  if (!str_empty(q->text)) bind_named(st, ":text", q->text);
+  if (!str_empty(q->stage)) bind_named(st, ":stage", q->stage);
+  if (!str_empty(q->warmth)) bind_named(st, ":warmth", q->warmth);
+  if (!str_empty(q->tag)) bind_named(st, ":tag", q->tag);
+  if (!str_empty(q->org)) bind_named(st, ":org", q->org);
+}
+
+static const char *order_of(const struct rp_contact_query *q) {
+  return q->sort == SORT_UPDATED ? order_updated : order_name;
+}
+
+/* Prepare "<head> WHERE 1 <filters> <tail>" and bind the filters. */
+static enum rp_status prepare_query(struct rp_db *db, const struct rp_contact_query *q,
+                                    const char *head, const char *mid, const char *tail,
+                                    sqlite3_stmt **st, struct rp_err *err) {
+  struct rp_buf sql = {0};
+  buf_adds(&sql, head);
+  buf_adds(&sql, " WHERE 1");
+  add_filters(&sql, q);
+  if (mid) buf_adds(&sql, mid);
+  if (tail) buf_adds(&sql, tail);
+  enum rp_status s = db_prepare(db, buf_str(&sql), st, err);
+  buf_free(&sql);
+  if (s == RP_OK) bind_filters(*st, q);
+  return s;
+}
+
+void contact_list_free(struct rp_contact_list *l) {
+  for (size_t i = 0; i < l->n; i++) contact_free(&l->v[i]);
+  free(l->v);
+  l->v = NULL;
+  l->n = 0;
+}
+
+enum rp_status contact_list(struct rp_db *db, const struct rp_contact_query *q, long offset,
+                            long limit, struct rp_contact_list *out, struct rp_err *err) {
+  out->v = NULL;
+  out->n = 0;
+  if (!q) q = &all_contacts;
+  struct rp_buf tail = {0};
+  buf_adds(&tail, " ORDER BY ");
+  buf_adds(&tail, order_of(q));
+  buf_adds(&tail, " LIMIT :limit OFFSET :offset");
+  sqlite3_stmt *st = NULL, *tags = NULL;
+  enum rp_status s = prepare_query(db, q, "SELECT " CONTACT_COLS CONTACT_FROM, NULL,
+                                   buf_str(&tail), &st, err);
+  buf_free(&tail);
+  if (s == RP_OK) s = db_prepare(db, CONTACT_TAGS_SQL, &tags, err);
+  if (s == RP_OK) {
+    bind_named_int(st, ":limit", limit < 0 ? -1 : limit);
+    bind_named_int(st, ":offset", offset < 0 ? 0 : offset);
+    size_t cap = 0;
+    int rc;
+    while (s == RP_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+      if (out->n == cap) {
+        cap = cap ? cap * 2 : 32;
+        out->v = xrealloc(out->v, cap * sizeof *out->v);
+      }
+      struct rp_contact *c = &out->v[out->n++];
+      contact_init(c);
+      contact_read_row(st, c);
+      s = contact_read_tags(db, tags, c, err);
+    }
+    if (s == RP_OK && rc != SQLITE_DONE) s = db_fail(db, err, "list contacts");
+  }
+  sqlite3_finalize(st);
+  sqlite3_finalize(tags);
+  if (s != RP_OK) contact_list_free(out);
+  return s;
+}
+
+enum rp_status contact_count(struct rp_db *db, const struct rp_contact_query *q, long *count,
+                             struct rp_err *err) {
+  *count = 0;
+  if (!q) q = &all_contacts;
+  sqlite3_stmt *st;
+  enum rp_status s = prepare_query(db, q, "SELECT count(*) FROM contact c", NULL, NULL, &st, err);
+  if (s != RP_OK) return s;
+  if (sqlite3_step(st) == SQLITE_ROW)
+    *count = (long)sqlite3_column_int64(st, 0);
+  else
+    s = db_fail(db, err, "count contacts");
+  sqlite3_finalize(st);
+  return s;
+}
+
+enum rp_status contact_position(struct rp_db *db, const struct rp_contact_query *q, int64_t id,
+                                long *pos, struct rp_err *err) {
+  *pos = -1;
+  if (!q) q = &all_contacts;
+  struct rp_buf head = {0};
+  buf_adds(&head, "SELECT pos FROM (SELECT c.id AS id, row_number() OVER (ORDER BY ");
+  buf_adds(&head, order_of(q));
+  buf_adds(&head, ") - 1 AS pos FROM contact c");
+  sqlite3_stmt *st;
+  enum rp_status s = prepare_query(db, q, buf_str(&head), NULL, ") WHERE id = :id", &st, err);
+  buf_free(&head);
+  if (s != RP_OK) return s;
+  bind_named_int(st, ":id", id);
+  int rc = sqlite3_step(st);
+  if (rc == SQLITE_ROW)
+    *pos = (long)sqlite3_column_int64(st, 0);
+  else if (rc == SQLITE_DONE)
+    s = rp_err_set(err, RP_NO, "contact %lld is not in this list", (long long)id);
+  else
+    s = db_fail(db, err, "find contact in list");
+  sqlite3_finalize(st);
+  return s;
+}
+
+/* How many candidates an ambiguous-name message lists. */
+#define RESOLVE_SHOWN 10
+
+/* Live contacts whose name matches `name` exactly (exact) or as a substring,
+ * case-insensitively: up to RESOLVE_SHOWN+1 ids in *ids, "Name (Org)" list
+ * of the first RESOLVE_SHOWN in *names. */
+static enum rp_status find_names(struct rp_db *db, const char *name, bool exact, int64_t *ids,
+                                 size_t *n, struct rp_buf *names, struct rp_err *err) {
+  *n = 0;
+  buf_reset(names);
+  sqlite3_stmt *st;
+  enum rp_status s =
+      db_prepare(db,
+                 exact ? "SELECT id, name, org FROM contact WHERE deleted_at IS NULL AND "
+                         "rp_fold(name) = rp_fold(?1) ORDER BY name COLLATE NOCASE, id LIMIT ?2"
+                       : "SELECT id, name, org FROM contact WHERE deleted_at IS NULL AND "
+                         "instr(rp_fold(name), rp_fold(?1)) > 0 "
+                         "ORDER BY name COLLATE NOCASE, id LIMIT ?2",
+                 &st, err);
+  if (s != RP_OK) return s;
+  sqlite3_bind_text(st, 1, name, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int(st, 2, RESOLVE_SHOWN + 1);
+  int rc;
+  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    ids[*n] = sqlite3_column_int64(st, 0);
+    if (*n < RESOLVE_SHOWN) {
+      const char *nm = (const char *)sqlite3_column_text(st, 1);
+      const char *org = (const char *)sqlite3_column_text(st, 2);
+      char clip[128];
+      if (*n) buf_adds(names, ", ");
+      buf_adds(names, contact_clip(nm, clip, sizeof clip));
+      if (!str_empty(org)) buf_addf(names, " (%s)", contact_clip(org, clip, sizeof clip));
+    } else {
+      buf_adds(names, ", …");
+    }
+    (*n)++;
+  }
+  if (rc != SQLITE_DONE) s = db_fail(db, err, "find contact");
+  sqlite3_finalize(st);
+  return s;
+}
+
+enum rp_status contact_resolve(struct rp_db *db, const char *name, int64_t *id,
+                               struct rp_err *err) {
+  *id = 0;
+  char *want = xstrdup(name ? name : "");
+  /* the same trimming contact_validate applies to stored names */
+  size_t start = 0, end = strlen(want);
+  while (start < end && strchr(" \t\r\n\v\f", want[start])) start++;
+  while (end > start && strchr(" \t\r\n\v\f", want[end - 1])) end--;
+  want[end] = '\0';
+  const char *key = want + start;
+  if (!*key) {
+    free(want);
+    return rp_err_set(err, RP_INVALID, "no contact name given");
+  }
+  int64_t ids[RESOLVE_SHOWN + 1];
+  size_t n = 0;
+  struct rp_buf names = {0};
+  enum rp_status s = find_names(db, key, true, ids, &n, &names, err);
+  if (s == RP_OK && n == 0) s = find_names(db, key, false, ids, &n, &names, err);
+  char clip[128];
+  if (s == RP_OK) {
+    if (n == 1)
+      *id = ids[0];
+    else if (n == 0)
+      s = rp_err_set(err, RP_NO, "no contact matches '%s'", contact_clip(key, clip, sizeof clip));
+    else
+      s = rp_err_set(err, RP_INVALID, "'%s' matches several contacts: %s; use more of the name",
+                     contact_clip(key, clip, sizeof clip), buf_str(&names));
+  }
+  buf_free(&names);
+  free(want);
+  return s;
+}

@@ -1,0 +1,385 @@
+/* db.c — see rapport/db.h. Opening the journal safely (private file, never
+ * touching a file that is not a journal), pragmas, migrations keyed by
+ * PRAGMA user_version, nested transactions, and small statement helpers. */
+#include "rapport/db.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "rapport/paths.h"
+#include "rapport/utf8.h"
+
+struct rp_db {
+  sqlite3 *h;
+  char *path;
+  int depth; /* open transactions: 1 = BEGIN, >1 = nested savepoints */
+};
+
+/* "rapp" — written to the header's application_id by migration 1, so a
+ * journal is told apart from other programs' SQLite files. */
+#define RAPPORT_APP_ID 0x72617070
+
+/* Migration i brings user_version from i to i+1; it runs in one transaction
+ * together with its user_version bump. Add features by appending an entry;
+ * never edit a shipped one. The bump is appended at compile time. */
+#define MIGRATION(version, sql) sql "\nPRAGMA user_version = " #version ";"
+
+static const char *const migrations[] = {
+    MIGRATION(1,
+              "PRAGMA application_id = 1918988400;\n" /* RAPPORT_APP_ID */
+              "CREATE TABLE contact (\n"
+              "  id INTEGER PRIMARY KEY,\n"
+              "  name TEXT NOT NULL CHECK (length(trim(name)) > 0),\n"
+              "  org TEXT, role TEXT, field TEXT, email TEXT, phone TEXT, url TEXT,\n"
+              "  location TEXT,\n"
+              "  how_known TEXT,\n"
+              "  warmth TEXT NOT NULL CHECK (warmth IN ('warm', 'cold')),\n"
+              "  warmth_set INTEGER NOT NULL DEFAULT 0 CHECK (warmth_set IN (0, 1)),\n"
+              "  introduced_by INTEGER REFERENCES contact(id) ON DELETE SET NULL,\n"
+              "  seniority TEXT, channel TEXT,\n"
+              "  stage TEXT NOT NULL CHECK (length(stage) > 0),\n"
+              "  work TEXT, challenges TEXT, notes TEXT,\n"
+              "  created_at INTEGER NOT NULL,\n"
+              "  updated_at INTEGER NOT NULL,\n"
+              "  deleted_at INTEGER,\n"
+              "  deleted_seq INTEGER,\n" /* order of deletions, for undo */
+              "  CHECK (introduced_by IS NULL OR introduced_by <> id)\n"
+              ");\n"
+              "CREATE TABLE contact_tag (\n"
+              "  contact_id INTEGER NOT NULL REFERENCES contact(id) ON DELETE CASCADE,\n"
+              "  tag TEXT NOT NULL COLLATE NOCASE CHECK (length(tag) > 0),\n"
+              "  PRIMARY KEY (contact_id, tag)\n"
+              ") WITHOUT ROWID;\n"
+              "CREATE INDEX contact_name ON contact(name COLLATE NOCASE);\n"
+              "CREATE INDEX contact_updated ON contact(updated_at);\n"
+              "CREATE INDEX contact_stage ON contact(stage);\n"
+              "CREATE INDEX contact_introduced_by ON contact(introduced_by);\n"
+              "CREATE INDEX contact_deleted ON contact(deleted_seq) WHERE deleted_at IS NOT NULL;\n"
+              "CREATE INDEX contact_tag_tag ON contact_tag(tag);\n"),
+};
+
+int db_schema_version(void) { return (int)RP_ARRAY_LEN(migrations); }
+
+const char *db_path(const struct rp_db *db) { return db->path; }
+
+sqlite3 *db_handle(struct rp_db *db) { return db->h; }
+
+enum rp_status db_fail(struct rp_db *db, struct rp_err *err, const char *what) {
+  return rp_err_set(err, RP_EDB, "journal: %s: %s", what, sqlite3_errmsg(db->h));
+}
+
+enum rp_status db_prepare(struct rp_db *db, const char *sql, sqlite3_stmt **st,
+                          struct rp_err *err) {
+  *st = NULL;
+  if (sqlite3_prepare_v2(db->h, sql, -1, st, NULL) != SQLITE_OK) {
+    sqlite3_finalize(*st);
+    *st = NULL;
+    return db_fail(db, err, "prepare");
+  }
+  return RP_OK;
+}
+
+void db_bind_text(sqlite3_stmt *st, int idx, const char *s) {
+  if (str_empty(s))
+    sqlite3_bind_null(st, idx);
+  else
+    sqlite3_bind_text(st, idx, s, -1, SQLITE_TRANSIENT);
+}
+
+char *db_col_text(sqlite3_stmt *st, int col) {
+  const unsigned char *t = sqlite3_column_text(st, col);
+  if (!t) return NULL;
+  size_t n = (size_t)sqlite3_column_bytes(st, col);
+  char *s = xmalloc(n + 1);
+  memcpy(s, t, n);
+  s[n] = '\0';
+  return s;
+}
+
+int64_t db_now(void) {
+  const char *fixed = getenv("RAPPORT_NOW");
+  if (fixed && *fixed) {
+    char *end;
+    errno = 0;
+    long long v = strtoll(fixed, &end, 10);
+    if (!errno && *end == '\0') return (int64_t)v;
+  }
+  return (int64_t)time(NULL);
+}
+
+/* Run constant SQL with no results. */
+static enum rp_status exec(struct rp_db *db, const char *sql, struct rp_err *err,
+                           const char *what) {
+  if (sqlite3_exec(db->h, sql, NULL, NULL, NULL) != SQLITE_OK) return db_fail(db, err, what);
+  return RP_OK;
+}
+
+enum rp_status db_begin(struct rp_db *db, struct rp_err *err) {
+  const char *sql = db->depth ? "SAVEPOINT rp_nested" : "BEGIN IMMEDIATE";
+  enum rp_status st = exec(db, sql, err, "begin");
+  if (st == RP_OK) db->depth++;
+  return st;
+}
+
+enum rp_status db_commit(struct rp_db *db, struct rp_err *err) {
+  if (db->depth == 0) return rp_err_set(err, RP_EDB, "journal: commit without begin");
+  const char *sql = db->depth > 1 ? "RELEASE rp_nested" : "COMMIT";
+  enum rp_status st = exec(db, sql, err, "commit");
+  if (st == RP_OK) {
+    db->depth--;
+  } else if (db->depth == 1) {
+    /* a failed COMMIT leaves the transaction open: undo it so the next
+     * action does not inherit it */
+    db_rollback(db);
+  }
+  return st;
+}
+
+void db_rollback(struct rp_db *db) {
+  if (db->depth == 0) return;
+  if (db->depth > 1) {
+    sqlite3_exec(db->h, "ROLLBACK TO rp_nested; RELEASE rp_nested", NULL, NULL, NULL);
+  } else if (!sqlite3_get_autocommit(db->h)) {
+    sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+  }
+  db->depth--;
+}
+
+/* Query one integer from constant SQL (e.g. a PRAGMA). */
+static int query_int(sqlite3 *h, const char *sql, int64_t *out) {
+  sqlite3_stmt *st = NULL;
+  int rc = sqlite3_prepare_v2(h, sql, -1, &st, NULL);
+  if (rc == SQLITE_OK) {
+    rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+      *out = sqlite3_column_int64(st, 0);
+      rc = SQLITE_OK;
+    } else if (rc == SQLITE_DONE) {
+      *out = 0;
+      rc = SQLITE_OK;
+    }
+  }
+  sqlite3_finalize(st);
+  return rc;
+}
+
+static enum rp_status not_a_journal(const char *path, struct rp_err *err) {
+  return rp_err_set(err, RP_EDB,
+                    "%s: not a rapport journal (file is damaged or not an SQLite database)", path);
+}
+
+/* Make sure `path` exists as a private file. *fresh is set when it is empty
+ * (new, or a 0-byte file), i.e. when it may be initialised. An existing
+ * non-empty file is not modified in any way. */
+static enum rp_status prepare_file(const char *path, bool *fresh, struct rp_err *err) {
+  char *dir = xstrdup(path);
+  char *slash = strrchr(dir, '/');
+  enum rp_status st = RP_OK;
+  if (slash && slash != dir) {
+    *slash = '\0';
+    st = paths_mkdirs(dir, err);
+  }
+  free(dir);
+  if (st != RP_OK) return st;
+
+  int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+  if (fd < 0) {
+    if (errno == EISDIR) return rp_err_set(err, RP_EDB, "%s: is a folder, not a journal", path);
+    return rp_err_set(err, RP_EDB, "%s: cannot open journal: %s", path, strerror(errno));
+  }
+  struct stat sb;
+  if (fstat(fd, &sb) != 0) {
+    int e = errno;
+    close(fd);
+    return rp_err_set(err, RP_EDB, "%s: %s", path, strerror(e));
+  }
+  if (!S_ISREG(sb.st_mode)) {
+    close(fd);
+    return rp_err_set(err, RP_EDB, "%s: not a regular file", path);
+  }
+  *fresh = sb.st_size == 0;
+  if (*fresh && fchmod(fd, 0600) != 0) {
+    int e = errno;
+    close(fd);
+    return rp_err_set(err, RP_EDB, "%s: cannot make private: %s", path, strerror(e));
+  }
+  if (!*fresh) {
+    /* the SQLite header, read by hand so garbage is never handed to SQLite */
+    char head[16];
+    ssize_t n = pread(fd, head, sizeof head, 0);
+    if (n != (ssize_t)sizeof head || memcmp(head, "SQLite format 3", 16) != 0 ||
+        sb.st_size < 512) {
+      close(fd);
+      return not_a_journal(path, err);
+    }
+  }
+  close(fd);
+  return RP_OK;
+}
+
+/* Check that an existing file is an intact rapport journal this build can
+ * use, without writing to it. Fills *version with its user_version. */
+static enum rp_status check_existing(struct rp_db *db, int64_t *version, struct rp_err *err) {
+  int64_t v = 0, app = 0, objects = 0;
+  if (query_int(db->h, "PRAGMA schema_version", &v) != SQLITE_OK) return not_a_journal(db->path, err);
+  sqlite3_stmt *st = NULL;
+  bool ok = sqlite3_prepare_v2(db->h, "PRAGMA quick_check(1)", -1, &st, NULL) == SQLITE_OK &&
+            sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0) &&
+            strcmp((const char *)sqlite3_column_text(st, 0), "ok") == 0;
+  sqlite3_finalize(st);
+  if (!ok) return not_a_journal(db->path, err);
+  if (query_int(db->h, "PRAGMA user_version", version) != SQLITE_OK ||
+      query_int(db->h, "PRAGMA application_id", &app) != SQLITE_OK ||
+      query_int(db->h, "SELECT count(*) FROM sqlite_schema", &objects) != SQLITE_OK)
+    return not_a_journal(db->path, err);
+  bool ours = app == RAPPORT_APP_ID || (app == 0 && *version == 0 && objects == 0);
+  if (!ours)
+    return rp_err_set(err, RP_EDB,
+                      "%s: not a rapport journal (an SQLite database of another program)",
+                      db->path);
+  if (*version > db_schema_version())
+    return rp_err_set(err, RP_EDB,
+                      "%s: journal was written by a newer rapport (schema %lld, this build "
+                      "knows %d); upgrade rapport",
+                      db->path, (long long)*version, db_schema_version());
+  return RP_OK;
+}
+
+static enum rp_status migrate(struct rp_db *db, int64_t from, struct rp_err *err) {
+  for (int64_t i = from; i < db_schema_version(); i++) {
+    enum rp_status st = db_begin(db, err);
+    if (st != RP_OK) return st;
+    if (sqlite3_exec(db->h, migrations[i], NULL, NULL, NULL) != SQLITE_OK) {
+      rp_err_set(err, RP_EDB, "%s: upgrading the journal to schema %lld failed: %s", db->path,
+                 (long long)i + 1, sqlite3_errmsg(db->h));
+      db_rollback(db);
+      return RP_EDB;
+    }
+    if ((st = db_commit(db, err)) != RP_OK) return st;
+  }
+  return RP_OK;
+}
+
+/* Folds case for matching: ASCII, Latin-1, Latin Extended-A, Greek and
+ * Cyrillic capitals to small letters. Locale-independent on purpose, so
+ * search behaves the same in every terminal. */
+static uint32_t fold_cp(uint32_t c) {
+  if (c < 0x80) return (c >= 'A' && c <= 'Z') ? c + 32 : c;
+  if (c >= 0xC0 && c <= 0xDE && c != 0xD7) return c + 32;
+  if (c == 0x178) return 0xFF;
+  if (c >= 0x100 && c <= 0x17F && c != 0x130 && c != 0x131 && c != 0x138 && c != 0x149) {
+    bool odd_upper = (c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17E);
+    if (odd_upper ? (c & 1) : !(c & 1)) return c + 1;
+    return c;
+  }
+  if (c >= 0x391 && c <= 0x3AB && c != 0x3A2) return c + 32;
+  if (c >= 0x410 && c <= 0x42F) return c + 32;
+  if (c >= 0x400 && c <= 0x40F) return c + 80;
+  return c;
+}
+
+static char *db_fold(const char *s) {
+  struct rp_buf b = {0};
+  buf_adds(&b, "");
+  if (!s) return buf_steal(&b);
+  size_t len = strlen(s), i = 0;
+  while (i < len) {
+    uint32_t cp;
+    size_t n = utf8_decode(s + i, len - i, &cp);
+    uint32_t f = fold_cp(cp);
+    if (f == cp) {
+      buf_add(&b, s + i, n); /* keep the bytes (even invalid ones) as they are */
+    } else {
+      char enc[4];
+      buf_add(&b, enc, utf8_encode(f, enc));
+    }
+    i += n;
+  }
+  return buf_steal(&b);
+}
+
+/* SQL function rp_fold(text): db_fold; NULL stays NULL. */
+static void sql_fold(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
+  (void)argc;
+  const unsigned char *t = sqlite3_value_text(argv[0]);
+  if (!t) {
+    sqlite3_result_null(ctx);
+    return;
+  }
+  char *f = db_fold((const char *)t);
+  sqlite3_result_text(ctx, f, -1, free);
+}
+
+static enum rp_status configure(struct rp_db *db, struct rp_err *err) {
+  sqlite3_busy_timeout(db->h, 5000);
+  sqlite3_extended_result_codes(db->h, 1);
+  if (sqlite3_create_function(db->h, "rp_fold", 1,
+                              SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
+                              sql_fold, NULL, NULL) != SQLITE_OK)
+    return db_fail(db, err, "register rp_fold");
+  /* foreign_keys is a no-op inside a transaction: set before migrating */
+  return exec(db, "PRAGMA foreign_keys = ON", err, "enable foreign keys");
+}
+
+/* WAL and FULL sync: nothing typed is lost, even when the power goes. */
+static enum rp_status set_journal_mode(struct rp_db *db, struct rp_err *err) {
+  enum rp_status st = exec(db, "PRAGMA journal_mode = WAL", err, "set WAL mode");
+  if (st == RP_OK) st = exec(db, "PRAGMA synchronous = FULL", err, "set synchronous");
+  if (st == RP_OK) {
+    /* SQLite gives -wal/-shm the main file's mode; make sure of it */
+    const char *sfx[] = {"-wal", "-shm"};
+    for (size_t i = 0; i < RP_ARRAY_LEN(sfx); i++) {
+      char *p = xasprintf("%s%s", db->path, sfx[i]);
+      chmod(p, 0600);
+      free(p);
+    }
+  }
+  return st;
+}
+
+enum rp_status db_open(const char *path, struct rp_db **out, struct rp_err *err) {
+  *out = NULL;
+  if (str_empty(path)) return rp_err_set(err, RP_INVALID, "no journal path given");
+  bool fresh = false;
+  enum rp_status st = prepare_file(path, &fresh, err);
+  if (st != RP_OK) return st;
+
+  struct rp_db *db = xcalloc(1, sizeof *db);
+  db->path = xstrdup(path);
+  /* never SQLITE_OPEN_CREATE: prepare_file made the file */
+  int rc = sqlite3_open_v2(path, &db->h, SQLITE_OPEN_READWRITE, NULL);
+  if (rc != SQLITE_OK) {
+    rp_err_set(err, RP_EDB, "%s: cannot open journal: %s", path,
+               db->h ? sqlite3_errmsg(db->h) : sqlite3_errstr(rc));
+    db_close(db);
+    return RP_EDB;
+  }
+  if (sqlite3_db_readonly(db->h, "main") == 1) {
+    db_close(db);
+    return rp_err_set(err, RP_EDB, "%s: journal is read-only (check its permissions)", path);
+  }
+  int64_t version = 0;
+  st = configure(db, err);
+  if (st == RP_OK && !fresh) st = check_existing(db, &version, err);
+  if (st == RP_OK) st = set_journal_mode(db, err);
+  if (st == RP_OK) st = migrate(db, version, err);
+  if (st != RP_OK) {
+    db_close(db);
+    return st;
+  }
+  *out = db;
+  return RP_OK;
+}
+
+void db_close(struct rp_db *db) {
+  if (!db) return;
+  while (db->depth) db_rollback(db);
+  sqlite3_close_v2(db->h); /* statements left open are finalised with it */
+  free(db->path);
+  free(db);
+}

@@ -1,0 +1,121 @@
+/* paths.c — see rapport/paths.h. XDG base directories, private folders,
+ * whole-file reads. No curses, no printing: errors go to struct rp_err. */
+#include "rapport/paths.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <pwd.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/types.h>
+#include <unistd.h>
+
+/* The value of an XDG variable, or NULL when it is unset, empty or relative
+ * (the XDG spec says a relative path is invalid and must be ignored). */
+static const char *xdg_var(const char *name) {
+  const char *v = getenv(name);
+  if (!v || !*v || v[0] != '/') return NULL;
+  return v;
+}
+
+/* $HOME when set and non-empty, else the password database's home, else "/"
+ * (which makes later writes fail with a clear path in the message). */
+static const char *home_dir(void) {
+  const char *h = getenv("HOME");
+  if (h && *h) return h;
+  struct passwd *pw = getpwuid(getuid());
+  if (pw && pw->pw_dir && *pw->pw_dir) return pw->pw_dir;
+  return "/";
+}
+
+/* "<base>/<tail>" without a doubled slash when base ends in '/'. */
+static char *join(const char *base, const char *tail) {
+  size_t n = strlen(base);
+  while (n > 1 && base[n - 1] == '/') n--;
+  return xasprintf("%.*s/%s", (int)n, base, tail);
+}
+
+char *paths_default_db(void) {
+  const char *data = xdg_var("XDG_DATA_HOME");
+  if (data) return join(data, "rapport/journal.db");
+  return join(home_dir(), ".local/share/rapport/journal.db");
+}
+
+char *paths_config_dir(void) {
+  const char *cfg = xdg_var("XDG_CONFIG_HOME");
+  if (cfg) return join(cfg, "rapport");
+  return join(home_dir(), ".config/rapport");
+}
+
+/* Make one directory 0700 (regardless of umask), or accept an existing one. */
+static enum rp_status mkdir_one(const char *path, struct rp_err *err) {
+  if (mkdir(path, 0700) == 0) {
+    if (chmod(path, 0700) != 0)
+      return rp_err_set(err, RP_EDB, "%s: cannot make private: %s", path, strerror(errno));
+    return RP_OK;
+  }
+  int e = errno;
+  struct stat st;
+  if (e == EEXIST || e == EROFS || e == EACCES) {
+    /* an existing directory is fine even where we could not create one */
+    if (stat(path, &st) == 0) {
+      if (S_ISDIR(st.st_mode)) return RP_OK;
+      return rp_err_set(err, RP_EDB, "%s: exists and is not a folder", path);
+    }
+  }
+  return rp_err_set(err, RP_EDB, "cannot create folder %s: %s", path, strerror(e));
+}
+
+enum rp_status paths_mkdirs(const char *dir, struct rp_err *err) {
+  if (str_empty(dir)) return rp_err_set(err, RP_INVALID, "no folder name given");
+  char *p = xstrdup(dir);
+  size_t len = strlen(p);
+  while (len > 1 && p[len - 1] == '/') p[--len] = '\0';
+  enum rp_status st = RP_OK;
+  /* create each prefix ending before a '/', then the whole path */
+  for (size_t i = 1; i <= len && st == RP_OK; i++) {
+    if (i < len && p[i] != '/') continue;
+    if (i < len && p[i - 1] == '/') continue; /* "//" */
+    char save = p[i];
+    p[i] = '\0';
+    st = mkdir_one(p, err);
+    p[i] = save;
+  }
+  free(p);
+  return st;
+}
+
+enum rp_status paths_read_file(const char *path, char **out, size_t *len, struct rp_err *err) {
+  *out = NULL;
+  if (len) *len = 0;
+  int fd = open(path, O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    if (errno == ENOENT) return rp_err_set(err, RP_NO, "%s: no such file", path);
+    return rp_err_set(err, RP_INVALID, "%s: cannot read: %s", path, strerror(errno));
+  }
+  struct stat st;
+  if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+    close(fd);
+    return rp_err_set(err, RP_INVALID, "%s: is a folder, not a file", path);
+  }
+  struct rp_buf b = {0};
+  buf_adds(&b, "");
+  char chunk[8192];
+  for (;;) {
+    ssize_t n = read(fd, chunk, sizeof chunk);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      int e = errno;
+      close(fd);
+      buf_free(&b);
+      return rp_err_set(err, RP_INVALID, "%s: cannot read: %s", path, strerror(e));
+    }
+    if (n == 0) break;
+    buf_add(&b, chunk, (size_t)n);
+  }
+  close(fd);
+  if (len) *len = b.len;
+  *out = buf_steal(&b);
+  return RP_OK;
+}

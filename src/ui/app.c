@@ -1,0 +1,448 @@
+/* app.c — the event loop: read key → offer it to the dialog, the help
+ * overlay, or the current screen → handle what they decline generically
+ * (quit, help, switch screen, redraw) → redraw with one doupdate. */
+#include <errno.h>
+#include <locale.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "rapport/utf8.h"
+#include "widget_dialog.h"
+#include "widgets.h"
+
+#define MIN_ROWS 12
+#define MIN_COLS 40
+#define NSCREENS 5
+
+struct ui_app {
+  struct rp_db *db;
+  const struct rp_config *cfg;
+  struct pane *screens[NSCREENS];
+  int current;
+  bool done;
+  WINDOW *tabs, *status;
+  int rows, cols;
+  /* status-bar message, shown until the next key */
+  char message[512];
+  enum rp_role message_role;
+  /* help overlay */
+  bool help;
+  int help_scroll, help_rows;
+  struct rp_strv help_lines;
+  /* yes/no dialog */
+  bool confirm;
+  char *confirm_title;
+  struct rp_strv confirm_lines;
+  void (*confirm_yes)(void *ctx);
+  void *confirm_ctx;
+};
+
+const struct rp_config *app_config(struct ui_app *app) { return app->cfg; }
+struct rp_db *app_db(struct ui_app *app) { return app->db; }
+bool ui_app_done(const struct ui_app *app) { return app->done; }
+
+enum rp_action app_action(struct ui_app *app, enum rp_scope scope, rp_key key) {
+  return keymap_lookup(&app->cfg->keys, scope, key);
+}
+
+const char *app_keys(struct ui_app *app, enum rp_scope scope, enum rp_action act, char *buf,
+                     size_t size) {
+  return keymap_keys_for(&app->cfg->keys, scope, act, buf, size);
+}
+
+void app_message(struct ui_app *app, enum rp_role role, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  char *m = xvasprintf(fmt, ap);
+  va_end(ap);
+  str_copy(app->message, sizeof app->message, m);
+  free(m);
+  app->message_role = role;
+}
+
+void app_confirm(struct ui_app *app, const char *title, const char *body,
+                 void (*on_yes)(void *ctx), void *ctx) {
+  app->confirm = true;
+  str_replace(&app->confirm_title, title);
+  strv_clear(&app->confirm_lines);
+  const char *p = body;
+  for (;;) {
+    const char *nl = strchr(p, '\n');
+    char *line = xstrndup(p, nl ? (size_t)(nl - p) : strlen(p));
+    strv_push(&app->confirm_lines, line);
+    free(line);
+    if (!nl) break;
+    p = nl + 1;
+  }
+  app->confirm_yes = on_yes;
+  app->confirm_ctx = ctx;
+}
+
+static struct pane *current(struct ui_app *app) { return app->screens[app->current]; }
+
+static enum rp_scope current_scope(struct ui_app *app) {
+  struct pane *p = current(app);
+  return p->ops->active_scope ? p->ops->active_scope(p) : p->ops->scope;
+}
+
+void app_switch(struct ui_app *app, int screen) {
+  if (screen < 0 || screen >= NSCREENS) return;
+  app->current = screen;
+  struct pane *p = current(app);
+  if (p->ops->enter) p->ops->enter(p);
+}
+
+struct ui_app *ui_app_new(struct rp_db *db, const struct rp_config *cfg,
+                          const struct rp_theme *theme) {
+  struct ui_app *app = xcalloc(1, sizeof *app);
+  app->db = db;
+  app->cfg = cfg;
+  ui_theme_setup(theme);
+  app->screens[0] = pane_placeholder_new(app, "Today", SCOPE_TODAY,
+      "Today will list thank-you notes owed, follow-ups due, conversations coming up "
+      "and relationships going quiet.");
+  app->screens[1] = pane_contacts_new(app);
+  app->screens[2] = pane_placeholder_new(app, "Worksheet", SCOPE_WORKSHEET,
+      "The self-reflection worksheet will live here: what you want, your superpowers with "
+      "evidence, problems you want to solve, skills, your pitch.");
+  app->screens[3] = pane_placeholder_new(app, "Prep", SCOPE_PREP,
+      "Prep will hold one conversation's objective, research, prioritised questions and "
+      "the readiness checklist.");
+  app->screens[4] = pane_placeholder_new(app, "Call", SCOPE_CALL,
+      "The call screen will show a timer against the planned length and take "
+      "timestamped notes that are saved line by line.");
+  app_switch(app, 1); /* Contacts until Today exists */
+  return app;
+}
+
+void ui_app_free(struct ui_app *app) {
+  if (!app) return;
+  for (int i = 0; i < NSCREENS; i++)
+    if (app->screens[i]) app->screens[i]->ops->destroy(app->screens[i]);
+  if (app->tabs) delwin(app->tabs);
+  if (app->status) delwin(app->status);
+  strv_free(&app->help_lines);
+  strv_free(&app->confirm_lines);
+  free(app->confirm_title);
+  free(app);
+}
+
+/* ---- help overlay, generated from the keymap ---- */
+
+static void help_add_scope(struct ui_app *app, enum rp_scope scope, const char *heading) {
+  char keys[128], line[512];
+  bool any = false;
+  for (int a = 1; a < ACT_COUNT; a++) {
+    if (rp_actions[a].scope != scope) continue;
+    app_keys(app, scope, (enum rp_action)a, keys, sizeof keys);
+    if (!keys[0]) continue;
+    if (!any) {
+      if (app->help_lines.n) strv_push(&app->help_lines, "");
+      snprintf(line, sizeof line, "#%s", heading);
+      strv_push(&app->help_lines, line);
+      any = true;
+    }
+    snprintf(line, sizeof line, "\t%s\t%s", keys, rp_actions[a].help);
+    strv_push(&app->help_lines, line);
+  }
+}
+
+static void help_open(struct ui_app *app) {
+  strv_clear(&app->help_lines);
+  enum rp_scope scope = current_scope(app);
+  struct pane *p = current(app);
+  char heading[128];
+  if (scope == SCOPE_FORM) {
+    help_add_scope(app, SCOPE_FORM, "In a form");
+    strv_push(&app->help_lines, "\tLeft/Right\tchange a choice (Space too; a letter jumps)");
+    strv_push(&app->help_lines, "\tC-a/C-e\tstart / end of the field (Home/End too)");
+    strv_push(&app->help_lines, "\tC-u/C-k/C-w\tdelete to start / to end / the word before");
+  } else {
+    if (p->ops->scope != SCOPE_GLOBAL) {
+      snprintf(heading, sizeof heading, "%s", p->ops->title);
+      help_add_scope(app, p->ops->scope, heading);
+    }
+    help_add_scope(app, SCOPE_GLOBAL, "Everywhere");
+  }
+  app->help = true;
+  app->help_scroll = 0;
+}
+
+static void help_key(struct ui_app *app, rp_key key) {
+  enum rp_action act = app_action(app, SCOPE_GLOBAL, key);
+  int max = (int)app->help_lines.n - app->help_rows;
+  if (max < 0) max = 0;
+  if (act == ACT_DOWN) app->help_scroll++;
+  else if (act == ACT_UP) app->help_scroll--;
+  else if (act == ACT_PAGE_DOWN) app->help_scroll += app->help_rows;
+  else if (act == ACT_PAGE_UP) app->help_scroll -= app->help_rows;
+  else if (key != RPK_RESIZE) app->help = false;
+  if (app->help_scroll > max) app->help_scroll = max;
+  if (app->help_scroll < 0) app->help_scroll = 0;
+}
+
+/* ---- drawing ---- */
+
+static void draw_tabs(struct ui_app *app) {
+  WINDOW *w = app->tabs;
+  ui_fill(w, 0, 0, app->cols, ROLE_TABS);
+  int x = 0;
+  char keys[64];
+  for (int i = 0; i < NSCREENS && x < app->cols; i++) {
+    app_keys(app, SCOPE_GLOBAL, (enum rp_action)(ACT_SCREEN_TODAY + i), keys, sizeof keys);
+    char *t = xasprintf(" %s %s ", keys, app->screens[i]->ops->title);
+    x += ui_put_part(w, 0, x, app->cols - x, i == app->current ? ROLE_TITLE : ROLE_TABS, t);
+    free(t);
+  }
+  const char *name = " rapport ";
+  int nw = utf8_width(name);
+  if (x + nw < app->cols) ui_put_part(w, 0, app->cols - nw, nw, ROLE_ACCENT, name);
+  wnoutrefresh(w);
+}
+
+static void draw_status(struct ui_app *app) {
+  WINDOW *w = app->status;
+  ui_fill(w, 0, 0, app->cols, ROLE_STATUS);
+  if (app->message[0]) {
+    ui_put_part(w, 0, 1, app->cols - 2, app->message_role, app->message);
+    wnoutrefresh(w);
+    return;
+  }
+  /* hints from the action table for the live scope, then help and quit */
+  enum rp_scope scope = current_scope(app);
+  int x = 1;
+  char keys[64];
+  for (int pass = 0; pass < 2; pass++) {
+    for (int a = 1; a < ACT_COUNT && x < app->cols - 1; a++) {
+      const struct rp_action_info *ai = &rp_actions[a];
+      if (!ai->hint) continue;
+      if (pass == 0 && ai->scope != scope) continue;
+      if (pass == 1 && (ai->scope != SCOPE_GLOBAL || scope == SCOPE_FORM)) continue;
+      app_keys(app, scope, (enum rp_action)a, keys, sizeof keys);
+      if (!keys[0]) continue;
+      char *slash = strchr(keys, '/');
+      if (slash) *slash = '\0'; /* first key only */
+      x += ui_put_part(w, 0, x, app->cols - 1 - x, ROLE_KEY, keys);
+      char *h = xasprintf(" %s  ", ai->hint);
+      x += ui_put_part(w, 0, x, app->cols - 1 - x, ROLE_STATUS, h);
+      free(h);
+    }
+  }
+  wnoutrefresh(w);
+}
+
+static void layout(struct ui_app *app) {
+  app->rows = LINES;
+  app->cols = COLS;
+  if (app->tabs) delwin(app->tabs);
+  if (app->status) delwin(app->status);
+  app->tabs = app->status = NULL;
+  if (app->rows < MIN_ROWS || app->cols < MIN_COLS) return;
+  app->tabs = newwin(1, app->cols, 0, 0);
+  app->status = newwin(1, app->cols, app->rows - 1, 0);
+  for (int i = 0; i < NSCREENS; i++)
+    app->screens[i]->ops->layout(app->screens[i], 1, 0, app->rows - 2, app->cols);
+}
+
+static void draw_too_small(void) {
+  erase();
+  char *m = xasprintf("Terminal too small: %d\xC3\x97%d; rapport needs at least %d\xC3\x97%d.",
+                      COLS, LINES, MIN_COLS, MIN_ROWS);
+  struct rp_strv lines = {0};
+  wrap_text(m, COLS > 2 ? COLS - 2 : 1, &lines);
+  for (size_t i = 0; i < lines.n && (int)i < LINES; i++)
+    ui_put_part(stdscr, (int)i, 0, COLS, ROLE_WARNING, lines.v[i]);
+  strv_free(&lines);
+  free(m);
+  wnoutrefresh(stdscr);
+}
+
+void ui_app_draw(struct ui_app *app) {
+  if (LINES != app->rows || COLS != app->cols) layout(app);
+  if (!app->tabs) {
+    draw_too_small();
+    curs_set(0);
+    doupdate();
+    return;
+  }
+  draw_tabs(app);
+  struct pane *p = current(app);
+  p->ops->draw(p);
+  draw_status(app);
+  int cy = -1, cx = -1;
+  bool cursor = p->ops->cursor && p->ops->cursor(p, &cy, &cx);
+  if (app->help) {
+    app->help_rows = overlay_draw("Keys", &app->help_lines, app->help_scroll,
+                                  "j/k scroll \xC2\xB7 any other key closes");
+    cursor = false;
+  }
+  if (app->confirm) {
+    overlay_draw(app->confirm_title, &app->confirm_lines, 0, NULL);
+    cursor = false;
+  }
+  if (cursor) {
+    curs_set(1);
+    /* place the hardware cursor on newscr; stdscr is never moved or touched,
+     * so wget_wch(stdscr) does not repaint it over the panes */
+    setsyx(cy, cx);
+  } else {
+    curs_set(0);
+  }
+  doupdate();
+}
+
+void ui_app_key(struct ui_app *app, rp_key key) {
+  if (key == RPK_NONE) return;
+  if (key != RPK_RESIZE) app->message[0] = '\0';
+  if (key == RPK_RESIZE) {
+    layout(app);
+    return;
+  }
+  if (!app->tabs) { /* too small: only quitting works */
+    if (app_action(app, SCOPE_GLOBAL, key) == ACT_QUIT) app->done = true;
+    return;
+  }
+  if (app->confirm) {
+    app->confirm = false;
+    if (key == 'y' || key == 'Y') app->confirm_yes(app->confirm_ctx);
+    return;
+  }
+  if (app->help) {
+    help_key(app, key);
+    return;
+  }
+  struct pane *p = current(app);
+  if (p->ops->key(p, key) == PANE_HANDLED) return;
+  enum rp_action act = app_action(app, SCOPE_GLOBAL, key);
+  switch (act) {
+  case ACT_QUIT: app->done = true; break;
+  case ACT_HELP: help_open(app); break;
+  case ACT_SCREEN_TODAY:
+  case ACT_SCREEN_CONTACTS:
+  case ACT_SCREEN_WORKSHEET:
+  case ACT_SCREEN_PREP:
+  case ACT_SCREEN_CALL: app_switch(app, act - ACT_SCREEN_TODAY); break;
+  case ACT_REDRAW: clearok(curscr, TRUE); break;
+  default: break;
+  }
+}
+
+void ui_app_mouse(struct ui_app *app, int y, int x, int wheel) {
+  if (!app->tabs || app->confirm) return;
+  if (app->help) {
+    if (wheel) help_key(app, wheel < 0 ? 'k' : 'j');
+    else app->help = false;
+    return;
+  }
+  if (y == 0 && !wheel) { /* tab bar: which title was clicked */
+    int cx = 0;
+    char keys[64];
+    for (int i = 0; i < NSCREENS; i++) {
+      app_keys(app, SCOPE_GLOBAL, (enum rp_action)(ACT_SCREEN_TODAY + i), keys, sizeof keys);
+      char *t = xasprintf(" %s %s ", keys, app->screens[i]->ops->title);
+      int tw = utf8_width(t);
+      free(t);
+      if (x >= cx && x < cx + tw) {
+        app_switch(app, i);
+        return;
+      }
+      cx += tw;
+    }
+    return;
+  }
+  struct pane *p = current(app);
+  if (p->ops->mouse) p->ops->mouse(p, y, x, wheel);
+}
+
+rp_key ui_translate_key(int ret, unsigned int wch) {
+  if (ret == OK) {
+    if (wch == '\n' || wch == '\r') return RPK_ENTER;
+    if (wch == 8) return RPK_BACKSPACE; /* ^H from some terminals */
+    return (rp_key)wch;
+  }
+  if (ret != KEY_CODE_YES) return RPK_NONE;
+  switch (wch) {
+  case KEY_UP: return RPK_UP;
+  case KEY_DOWN: return RPK_DOWN;
+  case KEY_LEFT: return RPK_LEFT;
+  case KEY_RIGHT: return RPK_RIGHT;
+  case KEY_SR: return RPK_S_UP;
+  case KEY_SF: return RPK_S_DOWN;
+  case KEY_SLEFT: return RPK_S_LEFT;
+  case KEY_SRIGHT: return RPK_S_RIGHT;
+  case KEY_HOME: return RPK_HOME;
+  case KEY_END: return RPK_END;
+  case KEY_PPAGE: return RPK_PGUP;
+  case KEY_NPAGE: return RPK_PGDN;
+  case KEY_IC: return RPK_INSERT;
+  case KEY_DC: return RPK_DELETE;
+  case KEY_BTAB: return RPK_BACKTAB;
+  case KEY_BACKSPACE: return RPK_BACKSPACE;
+  case KEY_ENTER: return RPK_ENTER;
+  case KEY_RESIZE: return RPK_RESIZE;
+  case KEY_MOUSE: return RPK_MOUSE;
+  default:
+    if (wch >= (unsigned)KEY_F(1) && wch <= (unsigned)KEY_F(12))
+      return RPK_F1 + (rp_key)(wch - (unsigned)KEY_F(1));
+    return RPK_NONE;
+  }
+}
+
+/* ---- the real terminal ---- */
+
+static volatile sig_atomic_t got_signal;
+
+static void on_signal(int sig) { got_signal = sig; }
+
+static void handle_mouse(struct ui_app *app) {
+  MEVENT ev;
+  if (getmouse(&ev) != OK) return;
+  if (ev.bstate & BUTTON4_PRESSED) ui_app_mouse(app, ev.y, ev.x, -1);
+#ifdef BUTTON5_PRESSED
+  else if (ev.bstate & BUTTON5_PRESSED) ui_app_mouse(app, ev.y, ev.x, 1);
+#endif
+  else if (ev.bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON1_RELEASED))
+    ui_app_mouse(app, ev.y, ev.x, 0);
+}
+
+int ui_run(struct rp_db *db, const struct rp_config *cfg, const struct rp_theme *theme) {
+  struct sigaction sa;
+  memset(&sa, 0, sizeof sa);
+  sa.sa_handler = on_signal;
+  sigemptyset(&sa.sa_mask);
+  sa.sa_flags = 0; /* no SA_RESTART: a signal interrupts the wait for a key */
+  sigaction(SIGTERM, &sa, NULL);
+  sigaction(SIGHUP, &sa, NULL);
+  sigaction(SIGINT, &sa, NULL);
+
+  set_escdelay(25);
+  if (!initscr()) return 3;
+  raw();
+  noecho();
+  nonl();
+  keypad(stdscr, TRUE);
+  mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON1_RELEASED | BUTTON4_PRESSED
+#ifdef BUTTON5_PRESSED
+                | BUTTON5_PRESSED
+#endif
+            , NULL);
+  mouseinterval(0);
+  refresh(); /* stdscr starts "touched": refresh it once so reading keys never repaints it */
+  struct ui_app *app = ui_app_new(db, cfg, theme);
+  while (!app->done && !got_signal) {
+    ui_app_draw(app);
+    wint_t wch;
+    errno = 0;
+    int ret = wget_wch(stdscr, &wch);
+    if (got_signal) break;
+    if (ret == ERR) continue;
+    rp_key key = ui_translate_key(ret, (unsigned)wch);
+    if (key == RPK_MOUSE) handle_mouse(app);
+    else ui_app_key(app, key);
+  }
+  ui_app_free(app);
+  endwin();
+  return got_signal && got_signal != SIGINT ? 128 + got_signal : 0;
+}

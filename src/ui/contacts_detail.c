@@ -1,0 +1,170 @@
+/* contacts_detail.c — the detail pane of the Contacts screen: every field of
+ * the selected contact, labelled, wrapped, scrollable. */
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "pane_contacts.h"
+#include "rapport/utf8.h"
+
+struct detail_line {
+  const char *label; /* NULL for continuation lines */
+  char *text;
+  enum rp_role role;
+};
+
+struct detail {
+  struct detail_line *v;
+  size_t n, cap;
+  int width; /* value column width */
+};
+
+static void add_line(struct detail *d, const char *label, const char *text, enum rp_role role) {
+  if (d->n == d->cap) {
+    d->cap = d->cap ? d->cap * 2 : 32;
+    d->v = xrealloc(d->v, d->cap * sizeof *d->v);
+  }
+  d->v[d->n++] = (struct detail_line){label, xstrdup(text), role};
+}
+
+/* A labelled value, wrapped; nothing when empty. */
+static void add_field(struct detail *d, const char *label, const char *value, enum rp_role role) {
+  if (str_empty(value)) return;
+  struct rp_strv lines = {0};
+  wrap_text(value, d->width, &lines);
+  for (size_t i = 0; i < lines.n; i++) add_line(d, i == 0 ? label : NULL, lines.v[i], role);
+  strv_free(&lines);
+}
+
+static void add_heading(struct detail *d, const char *text) {
+  add_line(d, NULL, "", ROLE_NORMAL);
+  add_line(d, "", text, ROLE_HEADER);
+}
+
+static const char *label_of(const struct rp_choices *ch, const char *key) {
+  const struct rp_choice *c = choices_find(ch, key);
+  return c ? c->label : key;
+}
+
+static void fmt_time(int64_t t, char *buf, size_t size) {
+  time_t tt = (time_t)t;
+  struct tm tm;
+  localtime_r(&tt, &tm);
+  strftime(buf, size, "%Y-%m-%d %H:%M", &tm);
+}
+
+static void build(struct contacts *c, struct detail *d) {
+  const struct rp_contact *ct = &c->detail;
+  const struct rp_config *cfg = app_config(c->base.app);
+  char *org_role = NULL;
+  if (!str_empty(ct->role) && !str_empty(ct->org)) org_role = xasprintf("%s at %s", ct->role, ct->org);
+  else org_role = xstrdup(!str_empty(ct->role) ? ct->role : ct->org);
+  add_field(d, "Works as", org_role, ROLE_NORMAL);
+  free(org_role);
+  add_field(d, "Field", ct->field, ROLE_NORMAL);
+  add_field(d, "Stage", label_of(&cfg->stages, ct->stage), ROLE_ACCENT);
+  bool warm = ct->warmth && strcmp(ct->warmth, "warm") == 0;
+  char *warmth = xasprintf("%s%s", warm ? "warm" : "cold",
+                           ct->warmth_set ? " (set by hand)" : "");
+  add_field(d, "Warmth", warmth, warm ? ROLE_WARM : ROLE_COLD);
+  free(warmth);
+  if (ct->how_known) add_field(d, "How I know", label_of(&cfg->how_known, ct->how_known), ROLE_NORMAL);
+  add_field(d, "Introduced by", ct->introduced_by_name, ROLE_NORMAL);
+  if (ct->seniority) add_field(d, "Seniority", label_of(&cfg->seniority, ct->seniority), ROLE_NORMAL);
+  if (ct->channel) add_field(d, "Prefers", label_of(&cfg->channels, ct->channel), ROLE_NORMAL);
+  if (ct->tags.n) {
+    char *tags = strv_join(&ct->tags, ", ");
+    add_field(d, "Tags", tags, ROLE_ACCENT);
+    free(tags);
+  }
+  if (!str_empty(ct->email) || !str_empty(ct->phone) || !str_empty(ct->url) ||
+      !str_empty(ct->location)) {
+    add_heading(d, "Reach");
+    add_field(d, "Email", ct->email, ROLE_NORMAL);
+    add_field(d, "Phone", ct->phone, ROLE_NORMAL);
+    add_field(d, "Web", ct->url, ROLE_NORMAL);
+    add_field(d, "Location", ct->location, ROLE_NORMAL);
+  }
+  if (!str_empty(ct->work) || !str_empty(ct->challenges) || !str_empty(ct->notes)) {
+    add_heading(d, "What I know about them");
+    add_field(d, "Their work", ct->work, ROLE_NORMAL);
+    add_field(d, "Challenges", ct->challenges, ROLE_NORMAL);
+    add_field(d, "Notes", ct->notes, ROLE_NORMAL);
+  }
+  char created[32], updated[32];
+  fmt_time(ct->created_at, created, sizeof created);
+  fmt_time(ct->updated_at, updated, sizeof updated);
+  add_line(d, NULL, "", ROLE_NORMAL);
+  add_field(d, "Added", created, ROLE_MUTED);
+  if (ct->updated_at != ct->created_at) add_field(d, "Updated", updated, ROLE_MUTED);
+}
+
+/* Load the selected contact when the selection changed. */
+static void load(struct contacts *c) {
+  if (c->detail_id == c->sel_id && !c->detail_stale) return;
+  c->detail_stale = false;
+  if (c->detail_id != c->sel_id) c->detail_scroll = 0;
+  contact_free(&c->detail);
+  c->detail_id = 0;
+  if (!c->sel_id) return;
+  struct rp_err err;
+  if (contact_get(app_db(c->base.app), c->sel_id, &c->detail, &err) != RP_OK) {
+    app_message(c->base.app, ROLE_ERROR, "%s", err.msg);
+    return;
+  }
+  c->detail_id = c->sel_id;
+}
+
+void contacts_detail_draw(struct contacts *c) {
+  WINDOW *w = c->detail_win;
+  int width = getmaxx(w), height = getmaxy(w);
+  bool focused = c->focus == FOCUS_DETAIL;
+  werase(w);
+  load(c);
+  c->detail_rows = height - 1;
+  if (!c->detail_id) {
+    ui_put(w, 0, 0, width, focused ? ROLE_HEADER : ROLE_MUTED, " Details");
+    if (c->total) ui_put(w, 2, 2, width - 2, ROLE_MUTED, "No contact selected.");
+    c->detail_lines = 0;
+    wnoutrefresh(w);
+    return;
+  }
+  char *title = xasprintf(" %s", c->detail.name);
+  ui_put(w, 0, 0, width, focused ? ROLE_HEADER : ROLE_TITLE, title);
+  free(title);
+  int label_w = width >= 40 ? 14 : 0;
+  struct detail d = {.width = width - label_w - 2};
+  if (d.width < 4) d.width = 4;
+  build(c, &d);
+  c->detail_lines = (int)d.n;
+  int max = c->detail_lines - c->detail_rows;
+  if (c->detail_scroll > (max > 0 ? max : 0)) c->detail_scroll = max > 0 ? max : 0;
+  for (int i = 0; i < c->detail_rows && c->detail_scroll + i < (int)d.n; i++) {
+    struct detail_line *l = &d.v[c->detail_scroll + i];
+    int row = 1 + i;
+    if (l->role == ROLE_HEADER) {
+      ui_put(w, row, 1, width - 1, ROLE_HEADER, l->text);
+      continue;
+    }
+    if (label_w && l->label) ui_put(w, row, 1, label_w, ROLE_MUTED, l->label);
+    if (!label_w && l->label) { /* narrow: label on its own line would cost rows; prefix */
+      char *t = xasprintf("%s: %s", l->label, l->text);
+      ui_put(w, row, 1, width - 1, l->role, t);
+      free(t);
+    } else {
+      ui_put(w, row, 1 + label_w + 1, width - label_w - 2, l->role, l->text);
+    }
+  }
+  if (max > 0) { /* there is more: say where we are */
+    char *more = xasprintf(" %d/%d ", c->detail_scroll + c->detail_rows < c->detail_lines
+                                          ? c->detail_scroll + c->detail_rows
+                                          : c->detail_lines,
+                           c->detail_lines);
+    int mw = utf8_width(more);
+    ui_put(w, 0, width - mw, mw, ROLE_MUTED, more);
+    free(more);
+  }
+  for (size_t i = 0; i < d.n; i++) free(d.v[i].text);
+  free(d.v);
+  wnoutrefresh(w);
+}

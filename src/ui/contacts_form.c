@@ -1,0 +1,162 @@
+/* contacts_form.c — add and edit a contact in a form. Saving is one model
+ * call (one transaction); a validation error keeps the form open with the
+ * message under the fields and the offending field focused. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "pane_contacts.h"
+
+static const struct rp_choice warmth_v[] = {
+    {"warm", "warm", NULL},
+    {"cold", "cold", NULL},
+};
+static const struct rp_choices warmth_choices = {(struct rp_choice *)warmth_v, 2};
+
+static size_t suggest(void *ctx, const char *text, char **names, int64_t *ids, size_t max) {
+  struct contacts *c = ctx;
+  struct rp_contact_query q = {.text = text, .sort = SORT_NAME};
+  struct rp_contact_list l = {0};
+  struct rp_err err;
+  size_t n = 0;
+  if (contact_list(app_db(c->base.app), &q, 0, (long)max + 1, &l, &err) != RP_OK) return 0;
+  for (size_t i = 0; i < l.n && n < max; i++) {
+    if (l.v[i].id == c->form_id) continue; /* nobody introduces themselves */
+    names[n] = l.v[i].org && *l.v[i].org ? xasprintf("%s (%s)", l.v[i].name, l.v[i].org)
+                                         : xstrdup(l.v[i].name);
+    ids[n++] = l.v[i].id;
+  }
+  contact_list_free(&l);
+  return n;
+}
+
+void contacts_form_open(struct contacts *c, bool edit) {
+  struct rp_contact ct;
+  contact_init(&ct);
+  struct rp_err err;
+  if (edit && contact_get(app_db(c->base.app), c->sel_id, &ct, &err) != RP_OK) {
+    app_message(c->base.app, ROLE_ERROR, "%s", err.msg);
+    return;
+  }
+  const struct rp_config *cfg = app_config(c->base.app);
+  struct form *f = &c->form;
+  form_init(f, edit ? "Edit contact" : "New contact");
+  f->suggest = suggest;
+  f->suggest_ctx = c;
+  c->form_id = edit ? ct.id : 0;
+  form_add_text(f, "name", "Name", ct.name);
+  form_add_text(f, "org", "Organisation", ct.org);
+  form_add_text(f, "role", "Role", ct.role);
+  form_add_text(f, "field", "Field", ct.field);
+  form_add_choice(f, "how_known", "How I know them", &cfg->how_known, ct.how_known, true);
+  struct form_field *wf = form_add_choice(f, "warmth", "Warmth", &warmth_choices,
+                                          ct.warmth_set ? ct.warmth : NULL, true);
+  (void)wf;
+  form_add_contact(f, "introduced_by", "Introduced by", ct.introduced_by, ct.introduced_by_name);
+  form_add_choice(f, "stage", "Stage", &cfg->stages, ct.stage, false);
+  form_add_choice(f, "seniority", "Seniority", &cfg->seniority, ct.seniority, true);
+  form_add_choice(f, "channel", "Prefers", &cfg->channels, ct.channel, true);
+  char *tags = strv_join(&ct.tags, ", ");
+  form_add_text(f, "tags", "Tags", tags);
+  free(tags);
+  form_add_text(f, "email", "Email", ct.email);
+  form_add_text(f, "phone", "Phone", ct.phone);
+  form_add_text(f, "url", "Web", ct.url);
+  form_add_text(f, "location", "Location", ct.location);
+  form_add_text(f, "work", "Their work", ct.work);
+  form_add_text(f, "challenges", "Challenges", ct.challenges);
+  form_add_text(f, "notes", "Notes", ct.notes);
+  c->form_open = true;
+  contact_free(&ct);
+}
+
+static void close_form(struct contacts *c) {
+  form_free(&c->form);
+  c->form_open = false;
+}
+
+static void discard(void *ctx) { close_form(ctx); }
+
+static char *opt(const struct form *f, const char *key) {
+  const char *v = form_value(f, key);
+  return v && *v ? xstrdup(v) : NULL;
+}
+
+static void split_tags(const char *text, struct rp_strv *out) {
+  const char *p = text;
+  while (p && *p) {
+    const char *comma = strchr(p, ',');
+    size_t n = comma ? (size_t)(comma - p) : strlen(p);
+    char *t = xstrndup(p, n);
+    strv_push(out, t); /* the model trims and drops empty tags */
+    free(t);
+    p = comma ? comma + 1 : NULL;
+  }
+}
+
+static void save(struct contacts *c) {
+  struct rp_db *db = app_db(c->base.app);
+  struct rp_err err;
+  struct rp_contact ct;
+  contact_init(&ct);
+  rp_err_clear(&err);
+  if (c->form_id && contact_get(db, c->form_id, &ct, &err) != RP_OK) {
+    form_error(&c->form, NULL, err.msg);
+    return;
+  }
+  struct form *f = &c->form;
+  static const char *const text_keys[] = {"name", "org", "role", "field", "email", "phone",
+                                          "url", "location", "work", "challenges", "notes"};
+  char **text_dst[] = {&ct.name, &ct.org, &ct.role, &ct.field, &ct.email, &ct.phone,
+                       &ct.url, &ct.location, &ct.work, &ct.challenges, &ct.notes};
+  for (size_t i = 0; i < RP_ARRAY_LEN(text_keys); i++) {
+    free(*text_dst[i]);
+    *text_dst[i] = opt(f, text_keys[i]);
+  }
+  static const char *const choice_keys[] = {"how_known", "stage", "seniority", "channel"};
+  char **choice_dst[] = {&ct.how_known, &ct.stage, &ct.seniority, &ct.channel};
+  for (size_t i = 0; i < RP_ARRAY_LEN(choice_keys); i++) {
+    free(*choice_dst[i]);
+    *choice_dst[i] = opt(f, choice_keys[i]);
+  }
+  char *warmth = opt(f, "warmth");
+  ct.warmth_set = warmth != NULL;
+  free(ct.warmth);
+  ct.warmth = warmth;
+  ct.introduced_by = form_field(f, "introduced_by")->contact_id;
+  strv_clear(&ct.tags);
+  split_tags(form_value(f, "tags"), &ct.tags);
+  const struct rp_config *cfg = app_config(c->base.app);
+  enum rp_status st = c->form_id ? contact_update(db, cfg, &ct, &err)
+                                 : contact_insert(db, cfg, &ct, &err);
+  if (st != RP_OK) {
+    form_error(f, err.field[0] ? err.field : NULL, err.msg);
+  } else {
+    app_message(c->base.app, ROLE_SUCCESS, "Saved %s", ct.name);
+    close_form(c);
+    if (line_edit_text(&c->filter)[0]) { /* keep the saved contact in view */
+      long pos;
+      if (contact_position(db, &c->q, ct.id, &pos, &err) != RP_OK) {
+        line_edit_set(&c->filter, "");
+        c->q.text = NULL;
+      }
+    }
+    contacts_reload(c, ct.id);
+  }
+  contact_free(&ct);
+}
+
+void contacts_form_key(struct contacts *c, rp_key key) {
+  switch (form_key(&c->form, c->base.app, key)) {
+  case FORM_SAVE: save(c); break;
+  case FORM_CANCEL:
+    if (form_changed(&c->form))
+      app_confirm(c->base.app, "Discard changes?",
+                  "This contact has unsaved changes.\n\n"
+                  "y discards them \xC2\xB7 any other key goes back to the form",
+                  discard, c);
+    else
+      close_form(c);
+    break;
+  case FORM_CONTINUE: break;
+  }
+}

@@ -1,0 +1,413 @@
+/* pane_contacts.c — screen 2: the contact list beside a detail pane. The
+ * list reads only the rows it shows (LIMIT/OFFSET through the model). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "pane_contacts.h"
+#include "rapport/utf8.h"
+
+#define PAGE_EXTRA 0
+
+static struct contacts *self(struct pane *p) { return (struct contacts *)p; }
+
+/* Re-read the count, keep `select_id` (or the current selection) selected. */
+void contacts_reload(struct contacts *c, int64_t select_id) {
+  struct rp_err err;
+  struct rp_db *db = app_db(c->base.app);
+  long n = 0;
+  struct rp_contact_query all = {.sort = c->q.sort};
+  if (contact_count(db, &all, &c->total, &err) != RP_OK ||
+      contact_count(db, &c->q, &n, &err) != RP_OK) {
+    app_message(c->base.app, ROLE_ERROR, "%s", err.msg);
+    return;
+  }
+  c->lv.count = n;
+  int64_t want = select_id ? select_id : c->sel_id;
+  long pos;
+  if (want && contact_position(db, &c->q, want, &pos, &err) == RP_OK)
+    list_view_select(&c->lv, pos);
+  else
+    list_view_fix(&c->lv);
+  c->stale = true;
+  c->detail_stale = true;
+}
+
+/* Make sure c->page holds the visible rows; update sel_id. */
+static void fetch_page(struct contacts *c) {
+  list_view_fix(&c->lv);
+  if (!c->stale && c->page_top == c->lv.top && (long)c->page.n >= c->lv.height) goto done;
+  if (!c->stale && c->page_top == c->lv.top && c->page_top + (long)c->page.n >= c->lv.count)
+    goto done;
+  contact_list_free(&c->page);
+  struct rp_err err;
+  if (contact_list(app_db(c->base.app), &c->q, c->lv.top, c->lv.height + PAGE_EXTRA, &c->page,
+                   &err) != RP_OK)
+    app_message(c->base.app, ROLE_ERROR, "%s", err.msg);
+  c->page_top = c->lv.top;
+  c->stale = false;
+done:
+  c->sel_id = 0;
+  long i = c->lv.sel - c->page_top;
+  if (c->lv.sel >= 0 && i >= 0 && i < (long)c->page.n) c->sel_id = c->page.v[i].id;
+}
+
+static void layout(struct pane *p, int y, int x, int h, int w) {
+  struct contacts *c = self(p);
+  c->y = y, c->x = x, c->h = h, c->w = w;
+  if (c->list_win) delwin(c->list_win);
+  if (c->detail_win) delwin(c->detail_win);
+  if (c->sep_win) delwin(c->sep_win);
+  c->list_win = c->detail_win = c->sep_win = NULL;
+  c->narrow = w < 72;
+  if (c->narrow) {
+    c->list_w = w;
+    c->list_win = newwin(h, w, y, x);
+    c->detail_win = newwin(h, w, y, x);
+  } else {
+    c->list_w = w * 11 / 20;
+    c->list_win = newwin(h, c->list_w, y, x);
+    c->sep_win = newwin(h, 1, y, x + c->list_w);
+    c->detail_win = newwin(h, w - c->list_w - 1, y, x + c->list_w + 1);
+  }
+  c->lv.height = h - 3 > 1 ? h - 3 : 1; /* title, column header, filter line */
+  c->stale = true;
+}
+
+static void draw_welcome(struct contacts *c, WINDOW *w, int top, int width) {
+  char add[32], ws[32];
+  app_keys(c->base.app, SCOPE_CONTACTS, ACT_ADD, add, sizeof add);
+  app_keys(c->base.app, SCOPE_GLOBAL, ACT_SCREEN_WORKSHEET, ws, sizeof ws);
+  char *text = xasprintf(
+      "Welcome to rapport, your networking journal.\n\n"
+      "Press %s to add your first contact: start with people you already know.\n\n"
+      "Press %s for the worksheet: know yourself before you ask others.",
+      add, ws);
+  struct rp_strv lines = {0};
+  wrap_text(text, width - 4, &lines);
+  for (size_t i = 0; i < lines.n && top + (int)i < c->h - 1; i++)
+    ui_put(w, top + (int)i, 2, width - 4, i == 0 ? ROLE_ACCENT : ROLE_NORMAL, lines.v[i]);
+  strv_free(&lines);
+  free(text);
+}
+
+static void draw_list(struct contacts *c) {
+  WINDOW *w = c->list_win;
+  int width = c->list_w;
+  bool focused = c->focus == FOCUS_LIST;
+  werase(w);
+  fetch_page(c);
+  /* title: count, sort, filter */
+  const char *by = c->q.sort == SORT_NAME ? "name" : "last update";
+  char *title = c->lv.count == c->total
+                    ? xasprintf(" Contacts %ld \xC2\xB7 by %s", c->total, by)
+                    : xasprintf(" Contacts %ld of %ld \xC2\xB7 by %s", c->lv.count, c->total, by);
+  ui_put(w, 0, 0, width, focused ? ROLE_HEADER : ROLE_MUTED, title);
+  free(title);
+  /* columns: warmth glyph, name, organisation, stage */
+  int stage_w = width >= 56 ? 16 : 0;
+  int rest = width - 2 - (stage_w ? stage_w + 1 : 0);
+  int name_w = rest * 55 / 100, org_w = rest - name_w - 1;
+  if (org_w < 4) {
+    name_w = rest;
+    org_w = 0;
+  }
+  ui_fill(w, 1, 0, width, ROLE_MUTED);
+  ui_put(w, 1, 2, name_w, ROLE_MUTED, "Name");
+  if (org_w) ui_put(w, 1, 3 + name_w, org_w, ROLE_MUTED, "Organisation");
+  if (stage_w) ui_put(w, 1, width - stage_w, stage_w, ROLE_MUTED, "Stage");
+  if (c->total == 0) {
+    draw_welcome(c, w, 3, width);
+  } else if (c->lv.count == 0) {
+    char *m = xasprintf("No contact matches \xE2\x80\x9C%s\xE2\x80\x9D. Esc clears the filter.",
+                        line_edit_text(&c->filter));
+    struct rp_strv lines = {0};
+    wrap_text(m, width - 4, &lines);
+    for (size_t i = 0; i < lines.n && 3 + (int)i < c->h - 1; i++)
+      ui_put(w, 3 + (int)i, 2, width - 4, ROLE_MUTED, lines.v[i]);
+    strv_free(&lines);
+    free(m);
+  }
+  const struct rp_config *cfg = app_config(c->base.app);
+  for (size_t i = 0; i < c->page.n && (int)i < c->lv.height; i++) {
+    const struct rp_contact *ct = &c->page.v[i];
+    int row = 2 + (int)i;
+    bool sel = c->page_top + (long)i == c->lv.sel;
+    enum rp_role base = sel ? (focused ? ROLE_SELECTED : ROLE_SELECTED_INACTIVE) : ROLE_NORMAL;
+    ui_fill(w, row, 0, width, base);
+    bool warm = ct->warmth && strcmp(ct->warmth, "warm") == 0;
+    ui_put(w, row, 0, 2, sel ? base : (warm ? ROLE_WARM : ROLE_COLD),
+           warm ? "\xE2\x97\x8F" : "\xE2\x97\x8B"); /* ● / ○ */
+    ui_put(w, row, 2, name_w, base, ct->name);
+    if (org_w) ui_put(w, row, 3 + name_w, org_w, sel ? base : ROLE_NORMAL, ct->org);
+    if (stage_w) {
+      const struct rp_choice *st = choices_find(&cfg->stages, ct->stage);
+      ui_put(w, row, width - stage_w, stage_w, sel ? base : ROLE_MUTED, st ? st->label : ct->stage);
+    }
+  }
+  /* filter line */
+  int fy = c->h - 1;
+  if (c->filtering || line_edit_text(&c->filter)[0]) {
+    ui_put(w, fy, 0, 8, ROLE_ACCENT, " filter:");
+    int cx;
+    line_edit_draw(&c->filter, w, fy, 9, width - 9, c->filtering ? ROLE_INPUT : ROLE_NORMAL, &cx);
+  }
+  wnoutrefresh(w);
+}
+
+static void draw(struct pane *p) {
+  struct contacts *c = self(p);
+  if (!c->narrow || c->focus == FOCUS_LIST) draw_list(c);
+  else fetch_page(c);
+  if (c->sep_win) {
+    werase(c->sep_win);
+    wattrset(c->sep_win, ui_role(ROLE_BORDER));
+    mvwvline(c->sep_win, 0, 0, ACS_VLINE, c->h);
+    wnoutrefresh(c->sep_win);
+  }
+  if (!c->narrow || c->focus == FOCUS_DETAIL) contacts_detail_draw(c);
+  if (c->form_open) form_draw(&c->form, c->y, c->x, c->h, c->w);
+}
+
+static bool cursor(struct pane *p, int *y, int *x) {
+  struct contacts *c = self(p);
+  if (c->form_open) {
+    if (c->form.cur_y < 0) return false;
+    *y = c->form.cur_y, *x = c->form.cur_x;
+    return true;
+  }
+  if (c->filtering && (!c->narrow || c->focus == FOCUS_LIST)) {
+    int cx;
+    line_edit_draw(&c->filter, c->list_win, c->h - 1, 9, c->list_w - 9, ROLE_INPUT, &cx);
+    wnoutrefresh(c->list_win);
+    *y = c->y + c->h - 1, *x = c->x + cx;
+    return true;
+  }
+  return false;
+}
+
+static void do_delete(void *ctx) {
+  struct contacts *c = ctx;
+  struct rp_err err;
+  struct rp_contact ct;
+  contact_init(&ct);
+  if (contact_get(app_db(c->base.app), c->delete_id, &ct, &err) != RP_OK ||
+      contact_delete(app_db(c->base.app), c->delete_id, &err) != RP_OK) {
+    app_message(c->base.app, ROLE_ERROR, "%s", err.msg);
+  } else {
+    char keys[32];
+    app_keys(c->base.app, SCOPE_CONTACTS, ACT_UNDO, keys, sizeof keys);
+    app_message(c->base.app, ROLE_SUCCESS, "Deleted %s \xE2\x80\x94 press %s to bring it back",
+                ct.name, keys);
+    long sel = c->lv.sel;
+    contacts_reload(c, 0);
+    list_view_select(&c->lv, sel);
+  }
+  contact_free(&ct);
+  c->delete_id = 0;
+}
+
+static void ask_delete(struct contacts *c) {
+  if (!c->sel_id) return;
+  struct rp_err err;
+  struct rp_contact ct;
+  contact_init(&ct);
+  if (contact_get(app_db(c->base.app), c->sel_id, &ct, &err) != RP_OK) {
+    app_message(c->base.app, ROLE_ERROR, "%s", err.msg);
+    return;
+  }
+  char keys[32];
+  app_keys(c->base.app, SCOPE_CONTACTS, ACT_UNDO, keys, sizeof keys);
+  char *body = xasprintf("Delete %s?\nYou can bring it back with %s.\n\n"
+                         "y deletes \xC2\xB7 any other key keeps it",
+                         ct.name, keys);
+  c->delete_id = ct.id;
+  app_confirm(c->base.app, "Delete contact", body, do_delete, c);
+  free(body);
+  contact_free(&ct);
+}
+
+static void undo(struct contacts *c) {
+  struct rp_err err;
+  int64_t id;
+  enum rp_status st = contact_undo_delete(app_db(c->base.app), &id, &err);
+  if (st == RP_NO) {
+    app_message(c->base.app, ROLE_WARNING, "Nothing to bring back: no contact is deleted");
+    return;
+  }
+  if (st != RP_OK) {
+    app_message(c->base.app, ROLE_ERROR, "%s", err.msg);
+    return;
+  }
+  /* make sure the restored contact is visible: clear a filter that hides it */
+  long pos;
+  if (contact_position(app_db(c->base.app), &c->q, id, &pos, &err) != RP_OK) {
+    line_edit_set(&c->filter, "");
+    c->q.text = NULL;
+  }
+  contacts_reload(c, id);
+  struct rp_contact ct;
+  contact_init(&ct);
+  if (contact_get(app_db(c->base.app), id, &ct, &err) == RP_OK)
+    app_message(c->base.app, ROLE_SUCCESS, "Brought back %s", ct.name);
+  contact_free(&ct);
+}
+
+static void set_filter(struct contacts *c) {
+  const char *t = line_edit_text(&c->filter);
+  c->q.text = *t ? t : NULL;
+  c->lv.sel = 0;
+  c->lv.top = 0;
+  contacts_reload(c, 0);
+  list_view_select(&c->lv, 0);
+}
+
+static int filter_key(struct contacts *c, rp_key key) {
+  if (key == RPK_ENTER) {
+    c->filtering = false;
+  } else if (key == RPK_ESC) {
+    c->filtering = false;
+    line_edit_set(&c->filter, "");
+    set_filter(c);
+  } else if (key == RPK_UP || key == RPK_DOWN || key == RPK_PGUP || key == RPK_PGDN) {
+    list_view_move(&c->lv, app_action(c->base.app, SCOPE_CONTACTS, key));
+  } else if (line_edit_key(&c->filter, key) == 2) {
+    /* the line editor may realloc: q.text points into it, so reset it */
+    set_filter(c);
+  }
+  return PANE_HANDLED;
+}
+
+static void detail_scroll(struct contacts *c, enum rp_action act) {
+  int max = c->detail_lines - c->detail_rows;
+  if (max < 0) max = 0;
+  switch (act) {
+  case ACT_UP: c->detail_scroll--; break;
+  case ACT_DOWN: c->detail_scroll++; break;
+  case ACT_PAGE_UP: c->detail_scroll -= c->detail_rows; break;
+  case ACT_PAGE_DOWN: c->detail_scroll += c->detail_rows; break;
+  case ACT_FIRST: c->detail_scroll = 0; break;
+  case ACT_LAST: c->detail_scroll = max; break;
+  default: break;
+  }
+  if (c->detail_scroll > max) c->detail_scroll = max;
+  if (c->detail_scroll < 0) c->detail_scroll = 0;
+}
+
+static int key(struct pane *p, rp_key k) {
+  struct contacts *c = self(p);
+  if (c->form_open) {
+    contacts_form_key(c, k);
+    return PANE_HANDLED;
+  }
+  if (c->filtering) return filter_key(c, k);
+  enum rp_action act = app_action(p->app, SCOPE_CONTACTS, k);
+  switch (act) {
+  case ACT_FOCUS_NEXT:
+  case ACT_FOCUS_PREV:
+    c->focus = c->focus == FOCUS_LIST ? FOCUS_DETAIL : FOCUS_LIST;
+    return PANE_HANDLED;
+  case ACT_UP:
+  case ACT_DOWN:
+  case ACT_PAGE_UP:
+  case ACT_PAGE_DOWN:
+  case ACT_FIRST:
+  case ACT_LAST:
+    if (c->focus == FOCUS_LIST) list_view_move(&c->lv, act);
+    else detail_scroll(c, act);
+    return PANE_HANDLED;
+  case ACT_ADD: contacts_form_open(c, false); return PANE_HANDLED;
+  case ACT_EDIT:
+    if (c->sel_id) contacts_form_open(c, true);
+    return PANE_HANDLED;
+  case ACT_DELETE: ask_delete(c); return PANE_HANDLED;
+  case ACT_UNDO: undo(c); return PANE_HANDLED;
+  case ACT_FILTER:
+    c->filtering = true;
+    c->focus = FOCUS_LIST;
+    return PANE_HANDLED;
+  case ACT_SORT:
+    c->q.sort = c->q.sort == SORT_NAME ? SORT_UPDATED : SORT_NAME;
+    contacts_reload(c, c->sel_id);
+    app_message(p->app, ROLE_MUTED, "Sorted by %s",
+                c->q.sort == SORT_NAME ? "name" : "last update (newest first)");
+    return PANE_HANDLED;
+  default:
+    break;
+  }
+  if (k == RPK_ESC && line_edit_text(&c->filter)[0]) {
+    line_edit_set(&c->filter, "");
+    set_filter(c);
+    return PANE_HANDLED;
+  }
+  if (k == RPK_ESC && c->narrow && c->focus == FOCUS_DETAIL) {
+    c->focus = FOCUS_LIST;
+    return PANE_HANDLED;
+  }
+  return PANE_IGNORED;
+}
+
+static void mouse(struct pane *p, int y, int x, int wheel) {
+  struct contacts *c = self(p);
+  if (c->form_open) {
+    if (!wheel) form_click(&c->form, y, x);
+    return;
+  }
+  bool in_list = c->narrow ? c->focus == FOCUS_LIST : x < c->x + c->list_w;
+  if (wheel) {
+    for (int i = 0; i < 3; i++) {
+      if (in_list) list_view_move(&c->lv, wheel < 0 ? ACT_UP : ACT_DOWN);
+      else detail_scroll(c, wheel < 0 ? ACT_UP : ACT_DOWN);
+    }
+    return;
+  }
+  if (in_list) {
+    c->focus = FOCUS_LIST;
+    long row = y - c->y - 2;
+    if (row >= 0 && row < c->lv.height && c->lv.top + row < c->lv.count)
+      list_view_select(&c->lv, c->lv.top + row);
+  } else {
+    c->focus = FOCUS_DETAIL;
+  }
+}
+
+static enum rp_scope active_scope(struct pane *p) {
+  return self(p)->form_open ? SCOPE_FORM : SCOPE_CONTACTS;
+}
+
+static void enter(struct pane *p) { contacts_reload(self(p), 0); }
+
+static void destroy(struct pane *p) {
+  struct contacts *c = self(p);
+  if (c->list_win) delwin(c->list_win);
+  if (c->detail_win) delwin(c->detail_win);
+  if (c->sep_win) delwin(c->sep_win);
+  contact_list_free(&c->page);
+  contact_free(&c->detail);
+  line_edit_free(&c->filter);
+  if (c->form_open) form_free(&c->form);
+  free(c);
+}
+
+static const struct pane_ops contacts_ops = {
+    .title = "Contacts",
+    .scope = SCOPE_CONTACTS,
+    .layout = layout,
+    .draw = draw,
+    .key = key,
+    .mouse = mouse,
+    .active_scope = active_scope,
+    .enter = enter,
+    .cursor = cursor,
+    .destroy = destroy,
+};
+
+struct pane *pane_contacts_new(struct ui_app *app) {
+  struct contacts *c = xcalloc(1, sizeof *c);
+  c->base.ops = &contacts_ops;
+  c->base.app = app;
+  c->q.sort = SORT_NAME;
+  c->lv.sel = -1;
+  line_edit_set(&c->filter, "");
+  c->stale = true;
+  return &c->base;
+}

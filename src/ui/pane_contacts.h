@@ -1,0 +1,48 @@
+/* pane_contacts.h — state shared by the Contacts screen's files. */
+#ifndef RAPPORT_UI_PANE_CONTACTS_H
+#define RAPPORT_UI_PANE_CONTACTS_H
+
+#include "rapport/contact.h"
+#include "widgets.h"
+
+enum { FOCUS_LIST, FOCUS_DETAIL };
+
+struct contacts {
+  struct pane base;
+  WINDOW *list_win, *detail_win, *sep_win;
+  int y, x, h, w;
+  int list_w;           /* columns of the list window */
+  bool narrow;          /* one pane at a time */
+  int focus;            /* FOCUS_LIST or FOCUS_DETAIL */
+  /* the list */
+  struct rp_contact_query q;
+  struct line_edit filter;
+  bool filtering;       /* the filter line has the keyboard */
+  struct list_view lv;
+  struct rp_contact_list page; /* rows lv.top … lv.top + page.n - 1 */
+  long page_top;
+  bool stale;           /* count and page must be re-read */
+  long total;           /* contacts in the journal, ignoring the filter */
+  int64_t sel_id;       /* id of the selected contact, 0 when none */
+  /* the detail pane */
+  struct rp_contact detail;
+  int64_t detail_id;
+  bool detail_stale;    /* re-read the contact even if still selected */
+  int detail_scroll, detail_rows, detail_lines;
+  /* add/edit */
+  bool form_open;
+  struct form form;
+  int64_t form_id;      /* 0 = adding */
+  int64_t delete_id;    /* waiting for confirmation */
+};
+
+/* contacts_detail.c */
+void contacts_detail_draw(struct contacts *c);
+/* contacts_form.c */
+void contacts_form_open(struct contacts *c, bool edit);
+/* Handle a key while the form is open. */
+void contacts_form_key(struct contacts *c, rp_key key);
+/* pane_contacts.c */
+void contacts_reload(struct contacts *c, int64_t select_id);
+
+#endif

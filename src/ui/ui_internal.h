@@ -1,0 +1,85 @@
+/* ui_internal.h — what the UI files share: the app, the pane interface,
+ * drawing helpers. Nothing outside src/ui/ includes this. */
+#ifndef RAPPORT_UI_INTERNAL_H
+#define RAPPORT_UI_INTERNAL_H
+
+#include <curses.h>
+
+#include "rapport/actions.h"
+#include "rapport/config.h"
+#include "rapport/db.h"
+#include "rapport/keys.h"
+#include "rapport/theme.h"
+#include "rapport/ui.h"
+
+struct ui_app;
+struct pane;
+
+/* What a pane's key handler did (htop style: flags, not side effects). */
+enum {
+  PANE_IGNORED = 0,     /* not handled: the app tries global actions */
+  PANE_HANDLED = 1 << 0,
+};
+
+/* A screen (tig's view): a struct of operations. The app offers a key to
+ * the current screen first and handles what it declines generically. */
+struct pane_ops {
+  const char *title;
+  enum rp_scope scope;
+  /* (Re)create windows for the area y,x,h,w. */
+  void (*layout)(struct pane *p, int y, int x, int h, int w);
+  /* Draw into the pane's windows and wnoutrefresh them. */
+  void (*draw)(struct pane *p);
+  /* Handle a key; return PANE_HANDLED or PANE_IGNORED. */
+  int (*key)(struct pane *p, rp_key key);
+  /* Mouse: click at screen y,x (wheel 0) or wheel -1/+1. */
+  void (*mouse)(struct pane *p, int y, int x, int wheel);
+  /* The scope whose keys are live now (e.g. SCOPE_FORM while a form is open). */
+  enum rp_scope (*active_scope)(struct pane *p);
+  /* Called when the screen becomes current (reload data). */
+  void (*enter)(struct pane *p);
+  /* Where the terminal cursor should be, or false to hide it. */
+  bool (*cursor)(struct pane *p, int *y, int *x);
+  void (*destroy)(struct pane *p);
+};
+
+struct pane {
+  const struct pane_ops *ops;
+  struct ui_app *app;
+};
+
+/* App services for panes. */
+const struct rp_config *app_config(struct ui_app *app);
+struct rp_db *app_db(struct ui_app *app);
+/* Action bound to key in scope (falling back to global). */
+enum rp_action app_action(struct ui_app *app, enum rp_scope scope, rp_key key);
+/* Keys bound to an action, e.g. "e/Enter", into buf. */
+const char *app_keys(struct ui_app *app, enum rp_scope scope, enum rp_action act, char *buf,
+                     size_t size);
+/* A one-line message in the status bar until the next key. */
+void app_message(struct ui_app *app, enum rp_role role, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+/* Ask a yes/no question in a dialog; `on_yes(ctx)` runs if the user says
+ * yes. `body` may hold several lines separated by '\n'. */
+void app_confirm(struct ui_app *app, const char *title, const char *body,
+                 void (*on_yes)(void *ctx), void *ctx);
+/* Switch screen (0..4). */
+void app_switch(struct ui_app *app, int screen);
+
+/* Theme: attribute for a role (colour pair + attributes). */
+void ui_theme_setup(const struct rp_theme *theme);
+attr_t ui_role(enum rp_role role);
+/* Draw text at y,x in exactly `width` columns (sanitised, truncated with an
+ * ellipsis, padded), in `role`. */
+void ui_put(WINDOW *w, int y, int x, int width, enum rp_role role, const char *text);
+/* Draw text without padding; returns columns used (at most width). */
+int ui_put_part(WINDOW *w, int y, int x, int width, enum rp_role role, const char *text);
+/* Fill a row with spaces in role. */
+void ui_fill(WINDOW *w, int y, int x, int width, enum rp_role role);
+
+/* Screens. */
+struct pane *pane_contacts_new(struct ui_app *app);
+struct pane *pane_placeholder_new(struct ui_app *app, const char *title, enum rp_scope scope,
+                                  const char *what);
+
+#endif

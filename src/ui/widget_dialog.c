@@ -1,0 +1,53 @@
+/* widget_dialog.c — centred boxes over the screen: the yes/no dialog and the
+ * help overlay, both drawn from a title and lines of text. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "rapport/utf8.h"
+#include "widget_dialog.h"
+
+/* Draw a box of `lines` centred in the screen; lines starting with "\t"
+ * are key rows: "\tKEYS\tHELP". Returns the number of body rows shown. */
+int overlay_draw(const char *title, const struct rp_strv *lines, int scroll, const char *footer) {
+  int H = LINES, W = COLS;
+  int w = 0;
+  for (size_t i = 0; i < lines->n; i++) {
+    int lw = utf8_width(lines->v[i]);
+    if (lw > w) w = lw;
+  }
+  w += 4;
+  int tw = utf8_width(title) + 6, fw = footer ? utf8_width(footer) + 4 : 0;
+  if (w < tw) w = tw;
+  if (w < fw) w = fw;
+  if (w > W - 2) w = W - 2 > 10 ? W - 2 : W;
+  int h = (int)lines->n + 2 + (footer ? 1 : 0);
+  if (h > H - 2) h = H - 2 > 4 ? H - 2 : H;
+  int body = h - 2 - (footer ? 1 : 0);
+  if (body < 1) body = 1;
+  WINDOW *win = newwin(h, w, (H - h) / 2, (W - w) / 2);
+  if (!win) return body;
+  for (int r = 0; r < h; r++) ui_fill(win, r, 0, w, ROLE_NORMAL);
+  wattrset(win, ui_role(ROLE_BORDER));
+  box(win, 0, 0);
+  char *t = xasprintf(" %s ", title);
+  ui_put_part(win, 0, 2, w - 4, ROLE_TITLE, t);
+  free(t);
+  for (int i = 0; i < body && scroll + i < (int)lines->n; i++) {
+    const char *line = lines->v[scroll + i];
+    if (line[0] == '\t') { /* key row */
+      const char *tab = strchr(line + 1, '\t');
+      char *keys = xstrndup(line + 1, tab ? (size_t)(tab - line - 1) : strlen(line + 1));
+      ui_put(win, 1 + i, 2, 14 < w - 4 ? 14 : w - 4, ROLE_KEY, keys);
+      if (tab && w - 4 > 15) ui_put(win, 1 + i, 17, w - 19, ROLE_NORMAL, tab + 1);
+      free(keys);
+    } else if (line[0] == '#') { /* heading */
+      ui_put(win, 1 + i, 2, w - 4, ROLE_HEADER, line + 1);
+    } else {
+      ui_put(win, 1 + i, 2, w - 4, ROLE_NORMAL, line);
+    }
+  }
+  if (footer) ui_put(win, h - 2, 2, w - 4, ROLE_MUTED, footer);
+  wnoutrefresh(win);
+  delwin(win);
+  return body;
+}

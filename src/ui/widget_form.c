@@ -1,0 +1,320 @@
+/* widget_form.c — a modal form of labelled fields (see widgets.h). Text
+ * fields use the line editor; choice fields cycle through a config list with
+ * Left/Right/Space or jump by first letter; contact fields search as you
+ * type and offer suggestions below the field. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "rapport/utf8.h"
+#include "widgets.h"
+
+void form_init(struct form *f, const char *title) {
+  memset(f, 0, sizeof *f);
+  f->title = xstrdup(title);
+}
+
+static void sugg_clear(struct form *f) {
+  for (size_t i = 0; i < f->sugg_n; i++) {
+    free(f->sugg_names[i]);
+    f->sugg_names[i] = NULL;
+  }
+  f->sugg_n = 0;
+  f->sugg_sel = 0;
+}
+
+void form_free(struct form *f) {
+  for (size_t i = 0; i < f->n; i++) {
+    line_edit_free(&f->fields[i].edit);
+    free(f->fields[i].contact_name);
+    free(f->fields[i].initial);
+  }
+  sugg_clear(f);
+  free(f->fields);
+  free(f->title);
+  if (f->win) delwin(f->win);
+  memset(f, 0, sizeof *f);
+}
+
+static struct form_field *add_field(struct form *f, const char *key, const char *label,
+                                    enum form_kind kind) {
+  if (f->n == f->cap) {
+    f->cap = f->cap ? f->cap * 2 : 16;
+    f->fields = xrealloc(f->fields, f->cap * sizeof *f->fields);
+  }
+  struct form_field *fld = &f->fields[f->n++];
+  memset(fld, 0, sizeof *fld);
+  fld->key = key;
+  fld->label = label;
+  fld->kind = kind;
+  fld->choice = -1;
+  return fld;
+}
+
+/* Current value as a string for change detection; caller frees. */
+static char *field_snapshot(const struct form_field *fld) {
+  switch (fld->kind) {
+  case FIELD_TEXT: return xstrdup(line_edit_text(&fld->edit));
+  case FIELD_CHOICE: return xasprintf("%d", fld->choice);
+  case FIELD_CONTACT: return xasprintf("%lld", (long long)fld->contact_id);
+  }
+  return xstrdup("");
+}
+
+struct form_field *form_add_text(struct form *f, const char *key, const char *label,
+                                 const char *value) {
+  struct form_field *fld = add_field(f, key, label, FIELD_TEXT);
+  line_edit_set(&fld->edit, value);
+  fld->initial = field_snapshot(fld);
+  return fld;
+}
+
+struct form_field *form_add_choice(struct form *f, const char *key, const char *label,
+                                   const struct rp_choices *choices, const char *value,
+                                   bool optional) {
+  struct form_field *fld = add_field(f, key, label, FIELD_CHOICE);
+  fld->choices = choices;
+  fld->optional = optional;
+  fld->choice = optional ? -1 : 0;
+  for (size_t i = 0; value && i < choices->n; i++)
+    if (strcmp(choices->v[i].key, value) == 0) fld->choice = (int)i;
+  fld->initial = field_snapshot(fld);
+  return fld;
+}
+
+struct form_field *form_add_contact(struct form *f, const char *key, const char *label,
+                                    int64_t id, const char *name) {
+  struct form_field *fld = add_field(f, key, label, FIELD_CONTACT);
+  fld->contact_id = id;
+  fld->contact_name = xstrdup(id ? name : NULL);
+  line_edit_set(&fld->edit, id ? name : "");
+  fld->initial = field_snapshot(fld);
+  return fld;
+}
+
+struct form_field *form_field(struct form *f, const char *key) {
+  for (size_t i = 0; i < f->n; i++)
+    if (strcmp(f->fields[i].key, key) == 0) return &f->fields[i];
+  return NULL;
+}
+
+const char *form_value(const struct form *f, const char *key) {
+  struct form_field *fld = form_field((struct form *)f, key);
+  if (!fld) return NULL;
+  if (fld->kind == FIELD_CHOICE)
+    return fld->choice >= 0 ? fld->choices->v[fld->choice].key : NULL;
+  return line_edit_text(&fld->edit);
+}
+
+bool form_changed(const struct form *f) {
+  for (size_t i = 0; i < f->n; i++) {
+    char *now = field_snapshot(&f->fields[i]);
+    bool diff = strcmp(now, f->fields[i].initial) != 0;
+    free(now);
+    if (diff) return true;
+  }
+  return false;
+}
+
+void form_error(struct form *f, const char *field, const char *msg) {
+  str_copy(f->error, sizeof f->error, msg ? msg : "");
+  for (size_t i = 0; field && i < f->n; i++)
+    if (strcmp(f->fields[i].key, field) == 0) f->focus = i;
+}
+
+static void refresh_suggestions(struct form *f, struct form_field *fld) {
+  sugg_clear(f);
+  const char *text = line_edit_text(&fld->edit);
+  if (!f->suggest || !*text) return;
+  if (fld->contact_id && fld->contact_name && strcmp(text, fld->contact_name) == 0) return;
+  f->sugg_n = f->suggest(f->suggest_ctx, text, f->sugg_names, f->sugg_ids, FORM_SUGGEST_MAX);
+}
+
+static void accept_suggestion(struct form *f, struct form_field *fld) {
+  if (f->sugg_n == 0) return;
+  fld->contact_id = f->sugg_ids[f->sugg_sel];
+  str_replace(&fld->contact_name, f->sugg_names[f->sugg_sel]);
+  line_edit_set(&fld->edit, fld->contact_name);
+  sugg_clear(f);
+}
+
+static void focus_move(struct form *f, int delta) {
+  struct form_field *fld = &f->fields[f->focus];
+  if (fld->kind == FIELD_CONTACT) {
+    accept_suggestion(f, fld);
+    if (!*line_edit_text(&fld->edit)) { /* cleared: no introducer */
+      fld->contact_id = 0;
+      str_replace(&fld->contact_name, NULL);
+    } else if (fld->contact_id && strcmp(line_edit_text(&fld->edit), fld->contact_name) != 0) {
+      line_edit_set(&fld->edit, fld->contact_name); /* typed text matched nobody */
+    }
+  }
+  sugg_clear(f);
+  f->focus = (f->focus + f->n + (size_t)(delta + (int)f->n)) % f->n;
+}
+
+static bool choice_key(struct form_field *fld, rp_key key) {
+  int n = (int)fld->choices->n, lo = fld->optional ? -1 : 0;
+  if (key == RPK_RIGHT || key == RPK_SPACE) {
+    fld->choice = fld->choice + 1 >= n ? lo : fld->choice + 1;
+    return true;
+  }
+  if (key == RPK_LEFT) {
+    fld->choice = fld->choice - 1 < lo ? n - 1 : fld->choice - 1;
+    return true;
+  }
+  if (key == RPK_BACKSPACE || key == RPK_DELETE) {
+    if (fld->optional) fld->choice = -1;
+    return true;
+  }
+  if (key > ' ' && key < 0x80) { /* jump to the next choice starting with key */
+    for (int k = 1; k <= n; k++) {
+      int i = ((fld->choice < 0 ? -1 : fld->choice) + k) % n;
+      const char *label = fld->choices->v[i].label;
+      if (label[0] && (label[0] | 0x20) == (key | 0x20)) {
+        fld->choice = i;
+        return true;
+      }
+    }
+    return true; /* swallow letters in a choice field */
+  }
+  return false;
+}
+
+enum form_result form_key(struct form *f, struct ui_app *app, rp_key key) {
+  struct form_field *fld = &f->fields[f->focus];
+  /* suggestions of a contact field take Up/Down and Enter first */
+  if (fld->kind == FIELD_CONTACT && f->sugg_n > 0) {
+    if (key == RPK_DOWN || key == RPK_CTRL('n')) {
+      f->sugg_sel = (f->sugg_sel + 1) % f->sugg_n;
+      return FORM_CONTINUE;
+    }
+    if (key == RPK_UP || key == RPK_CTRL('p')) {
+      f->sugg_sel = (f->sugg_sel + f->sugg_n - 1) % f->sugg_n;
+      return FORM_CONTINUE;
+    }
+    if (key == RPK_ENTER) {
+      accept_suggestion(f, fld);
+      return FORM_CONTINUE;
+    }
+  }
+  enum rp_action act = app_action(app, SCOPE_FORM, key);
+  switch (act) {
+  case ACT_FORM_SAVE:
+    focus_move(f, 0);
+    return FORM_SAVE;
+  case ACT_FORM_CANCEL:
+    if (f->sugg_n) {
+      sugg_clear(f);
+      return FORM_CONTINUE;
+    }
+    return FORM_CANCEL;
+  case ACT_FORM_NEXT:
+    focus_move(f, 1);
+    return FORM_CONTINUE;
+  case ACT_FORM_PREV:
+    focus_move(f, -1);
+    return FORM_CONTINUE;
+  default:
+    break;
+  }
+  if (fld->kind == FIELD_CHOICE) {
+    choice_key(fld, key);
+    return FORM_CONTINUE;
+  }
+  int r = line_edit_key(&fld->edit, key);
+  if (r == 2) {
+    f->error[0] = '\0';
+    if (fld->kind == FIELD_CONTACT) {
+      if (!*line_edit_text(&fld->edit)) {
+        fld->contact_id = 0;
+        str_replace(&fld->contact_name, NULL);
+      }
+      refresh_suggestions(f, fld);
+    }
+  }
+  return FORM_CONTINUE;
+}
+
+#define LABEL_W 18
+
+void form_draw(struct form *f, int ay, int ax, int ah, int aw) {
+  int w = aw - 4 < 72 ? aw - 4 : 72;
+  if (w < 30) w = aw;
+  int want = (int)f->n + 5; /* border, title gap, fields, error, border */
+  int h = want < ah ? want : ah;
+  int y = ay + (ah - h) / 2, x = ax + (aw - w) / 2;
+  if (f->win) delwin(f->win);
+  f->win = newwin(h, w, y, x);
+  WINDOW *win = f->win;
+  for (int r = 0; r < h; r++) ui_fill(win, r, 0, w, ROLE_NORMAL);
+  wattrset(win, ui_role(ROLE_BORDER));
+  box(win, 0, 0);
+  char *title = xasprintf(" %s ", f->title);
+  ui_put_part(win, 0, 2, w - 4, ROLE_TITLE, title);
+  free(title);
+
+  int rows = h - 4; /* fields visible */
+  if (rows < 1) rows = 1;
+  if ((int)f->focus < f->scroll) f->scroll = (int)f->focus;
+  if ((int)f->focus >= f->scroll + rows) f->scroll = (int)f->focus - rows + 1;
+  int label_w = w < 50 ? 10 : LABEL_W;
+  int val_x = 2 + label_w + 1, val_w = w - val_x - 2;
+  f->cur_y = f->cur_x = -1;
+  int sugg_row = -1;
+  for (int i = 0; i < rows && f->scroll + i < (int)f->n; i++) {
+    struct form_field *fld = &f->fields[f->scroll + i];
+    bool focused = (size_t)(f->scroll + i) == f->focus;
+    int row = 2 + i;
+    char *label = xasprintf("%s", fld->label);
+    int lw = utf8_width(label);
+    ui_put_part(win, row, 2 + (label_w > lw ? label_w - lw : 0), label_w,
+                focused ? ROLE_ACCENT : ROLE_MUTED, label);
+    free(label);
+    if (fld->kind == FIELD_CHOICE) {
+      const char *v = fld->choice >= 0 ? fld->choices->v[fld->choice].label : "(none)";
+      char *shown = xasprintf("\xE2\x80\xB9 %s \xE2\x80\xBA", v); /* ‹ v › */
+      ui_put(win, row, val_x, val_w, focused ? ROLE_INPUT : ROLE_NORMAL, shown);
+      free(shown);
+      if (focused) {
+        f->cur_y = y + row;
+        f->cur_x = x + val_x + 2;
+      }
+    } else {
+      int cx;
+      line_edit_draw(&fld->edit, win, row, val_x, val_w, focused ? ROLE_INPUT : ROLE_NORMAL, &cx);
+      if (focused) {
+        f->cur_y = y + row;
+        f->cur_x = x + cx;
+        if (fld->kind == FIELD_CONTACT && f->sugg_n) sugg_row = row + 1;
+      }
+    }
+  }
+  if (f->error[0]) ui_put(win, h - 2, 2, w - 4, ROLE_ERROR, f->error);
+  wnoutrefresh(win);
+  if (sugg_row >= 0) { /* suggestions drop down below the field */
+    int sh = (int)f->sugg_n;
+    if (y + sugg_row + sh > LINES) sh = LINES - (y + sugg_row);
+    if (sh > 0) {
+      WINDOW *s = newwin(sh, val_w, y + sugg_row, x + val_x);
+      for (int i = 0; i < sh; i++)
+        ui_put(s, i, 0, val_w, (size_t)i == f->sugg_sel ? ROLE_SELECTED : ROLE_ACCENT,
+               f->sugg_names[i]);
+      wnoutrefresh(s);
+      delwin(s);
+    }
+  }
+}
+
+bool form_click(struct form *f, int y, int x) {
+  if (!f->win) return false;
+  int wy, wx;
+  getbegyx(f->win, wy, wx);
+  (void)wx;
+  int row = y - wy - 2 + f->scroll;
+  if (row >= 0 && row < (int)f->n) {
+    focus_move(f, 0);
+    f->focus = (size_t)row;
+    return true;
+  }
+  return false;
+}

@@ -1,0 +1,107 @@
+/* widgets.h — reusable UI pieces: line editor, list scrolling state, form,
+ * text wrapping. Widgets draw into a WINDOW they are given and know nothing
+ * of the model. */
+#ifndef RAPPORT_UI_WIDGETS_H
+#define RAPPORT_UI_WIDGETS_H
+
+#include "ui_internal.h"
+#include "rapport/util.h"
+
+/* ---- line editor: one line of UTF-8 text with a cursor ---- */
+struct line_edit {
+  struct rp_buf text;
+  size_t cursor; /* byte offset, always on a character boundary */
+  int scroll;    /* first visible column */
+};
+void line_edit_set(struct line_edit *le, const char *text); /* cursor to end */
+const char *line_edit_text(const struct line_edit *le);
+void line_edit_free(struct line_edit *le);
+/* Editing keys: printable text, Left/Right, Home/End, C-a/C-e, Backspace,
+ * Delete, C-d, C-u, C-k, C-w. Returns 1 if handled (2 if the text changed). */
+int line_edit_key(struct line_edit *le, rp_key key);
+/* Draw in `width` columns at y,x; *cx receives the cursor column. */
+void line_edit_draw(struct line_edit *le, WINDOW *w, int y, int x, int width, enum rp_role role,
+                    int *cx);
+
+/* ---- list view: selection and scrolling over `count` rows ---- */
+struct list_view {
+  long count;  /* rows in the list */
+  long sel;    /* selected row, -1 when empty */
+  long top;    /* first visible row */
+  int height;  /* visible rows */
+};
+/* Apply a movement action; returns true when the selection moved. */
+bool list_view_move(struct list_view *lv, enum rp_action act);
+void list_view_select(struct list_view *lv, long row);
+/* Keep sel within count and visible. */
+void list_view_fix(struct list_view *lv);
+
+/* ---- text wrapping ---- */
+/* Split text into lines of at most `width` columns, breaking at spaces
+ * where possible and at explicit newlines; appends to out. */
+void wrap_text(const char *text, int width, struct rp_strv *out);
+
+/* ---- form: labelled fields, Tab between them, Enter saves ---- */
+enum form_kind { FIELD_TEXT, FIELD_CHOICE, FIELD_CONTACT };
+
+/* Suggestions for a contact field: fill names/ids for `text` (at most max). */
+typedef size_t (*form_suggest_fn)(void *ctx, const char *text, char **names, int64_t *ids,
+                                  size_t max);
+
+struct form_field {
+  const char *label;
+  const char *key; /* matches rp_err.field to focus the field on an error */
+  enum form_kind kind;
+  struct line_edit edit;          /* TEXT, and the search text of CONTACT */
+  const struct rp_choices *choices; /* CHOICE */
+  bool optional;                  /* CHOICE: offers "(none)" */
+  int choice;                     /* CHOICE: index, -1 = none */
+  int64_t contact_id;             /* CONTACT: chosen id, 0 = none */
+  char *contact_name;             /* CONTACT: name of the chosen contact */
+  char *initial;                  /* value when the form opened, for "changed?" */
+};
+
+#define FORM_SUGGEST_MAX 5
+
+struct form {
+  char *title;
+  struct form_field *fields;
+  size_t n, cap;
+  size_t focus;
+  int scroll;  /* first visible field */
+  char error[1024];
+  form_suggest_fn suggest;
+  void *suggest_ctx;
+  char *sugg_names[FORM_SUGGEST_MAX];
+  int64_t sugg_ids[FORM_SUGGEST_MAX];
+  size_t sugg_n;
+  size_t sugg_sel;
+  WINDOW *win;
+  int cur_y, cur_x; /* cursor position on screen */
+};
+
+enum form_result { FORM_CONTINUE, FORM_SAVE, FORM_CANCEL };
+
+void form_init(struct form *f, const char *title);
+void form_free(struct form *f);
+struct form_field *form_add_text(struct form *f, const char *key, const char *label,
+                                 const char *value);
+struct form_field *form_add_choice(struct form *f, const char *key, const char *label,
+                                   const struct rp_choices *choices, const char *value,
+                                   bool optional);
+struct form_field *form_add_contact(struct form *f, const char *key, const char *label,
+                                    int64_t id, const char *name);
+/* Value of a field: TEXT → its text; CHOICE → the key or NULL. */
+const char *form_value(const struct form *f, const char *key);
+struct form_field *form_field(struct form *f, const char *key);
+/* True when any field differs from its value when the form opened. */
+bool form_changed(const struct form *f);
+/* Handle a key in scope SCOPE_FORM. */
+enum form_result form_key(struct form *f, struct ui_app *app, rp_key key);
+/* Show an error under the fields and focus the field named `field`. */
+void form_error(struct form *f, const char *field, const char *msg);
+/* Draw centred in the screen area y,x,h,w. */
+void form_draw(struct form *f, int y, int x, int h, int w);
+bool form_click(struct form *f, int y, int x);
+
+#endif

@@ -1,0 +1,208 @@
+/* util.c — see rapport/util.h. */
+#include "rapport/util.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "rapport/utf8.h"
+
+void rp_err_clear(struct rp_err *err) {
+  if (err) {
+    err->msg[0] = '\0';
+    err->field[0] = '\0';
+  }
+}
+
+static void err_vset(struct rp_err *err, const char *fmt, va_list ap) {
+  if (!err) return;
+  char tmp[sizeof err->msg];
+  vsnprintf(tmp, sizeof tmp, fmt, ap);
+  str_copy(err->msg, sizeof err->msg, tmp); /* no split UTF-8 at the end */
+}
+
+enum rp_status rp_err_set(struct rp_err *err, enum rp_status st, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  err_vset(err, fmt, ap);
+  va_end(ap);
+  if (err) err->field[0] = '\0';
+  return st;
+}
+
+enum rp_status rp_err_field(struct rp_err *err, enum rp_status st, const char *field,
+                            const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  err_vset(err, fmt, ap);
+  va_end(ap);
+  if (err) str_copy(err->field, sizeof err->field, field ? field : "");
+  return st;
+}
+
+static void oom(void) {
+  fputs("rapport: out of memory\n", stderr);
+  abort();
+}
+
+void *xmalloc(size_t n) {
+  void *p = malloc(n ? n : 1);
+  if (!p) oom();
+  return p;
+}
+
+void *xcalloc(size_t n, size_t size) {
+  void *p = calloc(n ? n : 1, size ? size : 1);
+  if (!p) oom();
+  return p;
+}
+
+void *xrealloc(void *p, size_t n) {
+  void *q = realloc(p, n ? n : 1);
+  if (!q) oom();
+  return q;
+}
+
+char *xstrdup(const char *s) {
+  if (!s) return NULL;
+  return xstrndup(s, strlen(s));
+}
+
+char *xstrndup(const char *s, size_t n) {
+  size_t len = strnlen(s, n);
+  char *p = xmalloc(len + 1);
+  memcpy(p, s, len);
+  p[len] = '\0';
+  return p;
+}
+
+char *xvasprintf(const char *fmt, va_list ap) {
+  va_list ap2;
+  va_copy(ap2, ap);
+  int n = vsnprintf(NULL, 0, fmt, ap2);
+  va_end(ap2);
+  if (n < 0) n = 0;
+  char *p = xmalloc((size_t)n + 1);
+  vsnprintf(p, (size_t)n + 1, fmt, ap);
+  return p;
+}
+
+char *xasprintf(const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  char *p = xvasprintf(fmt, ap);
+  va_end(ap);
+  return p;
+}
+
+void str_replace(char **dst, const char *src) {
+  char *copy = xstrdup(src);
+  free(*dst);
+  *dst = copy;
+}
+
+bool str_empty(const char *s) { return !s || !*s; }
+
+bool str_ieq(const char *a, const char *b) {
+  if (!a || !b) return a == b;
+  return strcasecmp(a, b) == 0;
+}
+
+void str_copy(char *dst, size_t size, const char *src) {
+  if (!size) return;
+  size_t n = strlen(src);
+  if (n >= size) {
+    n = size - 1;
+    /* back off to a character boundary */
+    while (n > 0 && ((unsigned char)src[n] & 0xC0) == 0x80) n--;
+  }
+  memcpy(dst, src, n);
+  dst[n] = '\0';
+}
+
+void buf_add(struct rp_buf *b, const char *s, size_t n) {
+  if (b->len + n + 1 > b->cap) {
+    size_t cap = b->cap ? b->cap : 64;
+    while (cap < b->len + n + 1) cap *= 2;
+    b->s = xrealloc(b->s, cap);
+    b->cap = cap;
+  }
+  if (n) memcpy(b->s + b->len, s, n);
+  b->len += n;
+  b->s[b->len] = '\0';
+}
+
+void buf_adds(struct rp_buf *b, const char *s) { buf_add(b, s, strlen(s)); }
+
+void buf_addc(struct rp_buf *b, char c) { buf_add(b, &c, 1); }
+
+void buf_addf(struct rp_buf *b, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  char *p = xvasprintf(fmt, ap);
+  va_end(ap);
+  buf_adds(b, p);
+  free(p);
+}
+
+void buf_reset(struct rp_buf *b) {
+  b->len = 0;
+  if (b->s) b->s[0] = '\0';
+}
+
+const char *buf_str(const struct rp_buf *b) { return b->s ? b->s : ""; }
+
+char *buf_steal(struct rp_buf *b) {
+  char *s = b->s ? b->s : xstrdup("");
+  b->s = NULL;
+  b->len = b->cap = 0;
+  return s;
+}
+
+void buf_free(struct rp_buf *b) {
+  free(b->s);
+  b->s = NULL;
+  b->len = b->cap = 0;
+}
+
+void strv_push(struct rp_strv *sv, const char *s) {
+  if (sv->n == sv->cap) {
+    sv->cap = sv->cap ? sv->cap * 2 : 8;
+    sv->v = xrealloc(sv->v, sv->cap * sizeof *sv->v);
+  }
+  sv->v[sv->n++] = xstrdup(s ? s : "");
+}
+
+void strv_clear(struct rp_strv *sv) {
+  for (size_t i = 0; i < sv->n; i++) free(sv->v[i]);
+  sv->n = 0;
+}
+
+void strv_free(struct rp_strv *sv) {
+  strv_clear(sv);
+  free(sv->v);
+  sv->v = NULL;
+  sv->cap = 0;
+}
+
+bool strv_contains(const struct rp_strv *sv, const char *s) {
+  for (size_t i = 0; i < sv->n; i++)
+    if (strcmp(sv->v[i], s) == 0) return true;
+  return false;
+}
+
+char *strv_join(const struct rp_strv *sv, const char *sep) {
+  struct rp_buf b = {0};
+  buf_adds(&b, "");
+  for (size_t i = 0; i < sv->n; i++) {
+    if (i) buf_adds(&b, sep);
+    buf_adds(&b, sv->v[i]);
+  }
+  return buf_steal(&b);
+}
+
+void strv_copy(struct rp_strv *dst, const struct rp_strv *src) {
+  strv_clear(dst);
+  for (size_t i = 0; i < src->n; i++) strv_push(dst, src->v[i]);
+}

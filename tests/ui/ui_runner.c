@@ -1,0 +1,328 @@
+/* ui_runner.c — headless screen tests. Runs a .screen script against the
+ * real UI code drawing into an in-memory curses screen (newterm on
+ * /dev/null) and compares the screen text with the expected text.
+ *
+ * Script lines:
+ *   # comment
+ *   size COLSxROWS            terminal size (before anything else, or to resize)
+ *   contact NAME|ORG|STAGE|HOW_KNOWN|TAGS   add a contact through the model
+ *   type TEXT                 type TEXT literally (UTF-8), one key per character
+ *   key NAME...               press keys by config name (Tab, Enter, C-u, Down, …)
+ *   click ROW COL             mouse click at a screen position (0-based)
+ *   wheel up|down ROW COL     mouse wheel
+ *   expect TEXT               TEXT appears somewhere on the screen
+ *   expect-not TEXT           TEXT appears nowhere on the screen
+ *   count N                   the journal holds N contacts (not deleted)
+ *   field NAME COLUMN VALUE   contact NAME has COLUMN (org, stage, warmth, …) = VALUE
+ *   screen                    the lines up to "end" are the whole screen
+ *                             (trailing spaces ignored)
+ *   done                      the app has quit
+ * RAPPORT_UI_UPDATE=1 rewrites the expected screens with what is drawn.
+ */
+#include <curses.h>
+#include <limits.h>
+#include <locale.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+
+#include "rapport/contact.h"
+#include "rapport/theme.h"
+#include "rapport/ui.h"
+
+static int failures;
+static const char *script;
+
+__attribute__((format(printf, 2, 3))) static void fail(int line, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  failures++;
+  fprintf(stderr, "%s:%d: ", script, line);
+  vfprintf(stderr, fmt, ap);
+  fputc('\n', stderr);
+  va_end(ap);
+}
+
+/* The screen as UTF-8 text, one line per row, trailing spaces removed. */
+static char *dump_screen(void) {
+  size_t cap = (size_t)(LINES * (COLS * 4 + 1) + 1), len = 0;
+  char *out = malloc(cap);
+  for (int y = 0; y < LINES; y++) {
+    size_t line_start = len;
+    int skip = 0;
+    for (int x = 0; x < COLS; x++) {
+      if (skip > 0) {
+        skip--;
+        continue;
+      }
+      cchar_t cc;
+      wchar_t wch[CCHARW_MAX + 1] = {0};
+      attr_t attrs;
+      short pair;
+      if (mvwin_wch(curscr, y, x, &cc) != OK || getcchar(&cc, wch, &attrs, &pair, NULL) == ERR ||
+          wch[0] == 0) {
+        out[len++] = ' ';
+        continue;
+      }
+      for (int k = 0; wch[k] && k < CCHARW_MAX; k++) {
+        char mb[MB_LEN_MAX];
+        mbstate_t st;
+        memset(&st, 0, sizeof st);
+        size_t n = wcrtomb(mb, wch[k], &st);
+        if (n == (size_t)-1) {
+          mb[0] = '?';
+          n = 1;
+        }
+        memcpy(out + len, mb, n);
+        len += n;
+      }
+      int w = wcwidth(wch[0]);
+      if (w > 1) skip = w - 1;
+    }
+    while (len > line_start && out[len - 1] == ' ') len--;
+    out[len++] = '\n';
+  }
+  out[len] = '\0';
+  return out;
+}
+
+static void trim_nl(char *s) {
+  size_t n = strlen(s);
+  while (n && (s[n - 1] == '\n' || s[n - 1] == '\r')) s[--n] = '\0';
+}
+
+static void type_text(struct ui_app *app, const char *s) {
+  size_t len = strlen(s), i = 0;
+  while (i < len) {
+    wchar_t wc;
+    mbstate_t st;
+    memset(&st, 0, sizeof st);
+    size_t n = mbrtowc(&wc, s + i, len - i, &st);
+    if (n == 0 || n > len) break;
+    ui_app_key(app, (rp_key)wc);
+    ui_app_draw(app);
+    i += n;
+  }
+}
+
+static void add_contact(struct rp_db *db, const struct rp_config *cfg, char *spec, int line) {
+  char *parts[5] = {0};
+  int n = 0;
+  for (char *p = spec; p && n < 5;) {
+    parts[n++] = p;
+    char *bar = strchr(p, '|');
+    if (bar) *bar = '\0';
+    p = bar ? bar + 1 : NULL;
+  }
+  struct rp_contact c;
+  contact_init(&c);
+  c.name = xstrdup(parts[0]);
+  if (n > 1 && *parts[1]) c.org = xstrdup(parts[1]);
+  if (n > 2 && *parts[2]) c.stage = xstrdup(parts[2]);
+  if (n > 3 && *parts[3]) c.how_known = xstrdup(parts[3]);
+  for (char *t = n > 4 ? parts[4] : NULL; t && *t;) {
+    char *comma = strchr(t, ',');
+    if (comma) *comma = '\0';
+    strv_push(&c.tags, t);
+    t = comma ? comma + 1 : NULL;
+  }
+  struct rp_err err;
+  if (contact_insert(db, cfg, &c, &err) != RP_OK) fail(line, "contact: %s%s", err.msg, "");
+  contact_free(&c);
+}
+
+static void check_field(struct rp_db *db, char *args, int line) {
+  char *name = strtok(args, " "), *col = strtok(NULL, " "), *val = strtok(NULL, "");
+  int64_t id;
+  struct rp_err err;
+  struct rp_contact c;
+  contact_init(&c);
+  if (!name || !col || contact_resolve(db, name, &id, &err) != RP_OK ||
+      contact_get(db, id, &c, &err) != RP_OK) {
+    fail(line, "field: no contact '%s'%s", name ? name : "", "");
+    return;
+  }
+  const char *got = strcmp(col, "org") == 0 ? c.org
+                    : strcmp(col, "stage") == 0 ? c.stage
+                    : strcmp(col, "warmth") == 0 ? c.warmth
+                    : strcmp(col, "how_known") == 0 ? c.how_known
+                    : strcmp(col, "role") == 0 ? c.role
+                    : strcmp(col, "introduced_by") == 0 ? c.introduced_by_name
+                    : strcmp(col, "name") == 0 ? c.name : NULL;
+  char *tags = strv_join(&c.tags, ",");
+  if (strcmp(col, "tags") == 0) got = tags;
+  if (!got || !val || strcmp(got, val) != 0) {
+    char *what = xasprintf("%s.%s", name, col);
+    fail(line, "field %s: got '%s'", what, got ? got : "(null)");
+    free(what);
+  }
+  free(tags);
+  contact_free(&c);
+}
+
+int main(int argc, char **argv) {
+  if (argc != 2) {
+    fprintf(stderr, "usage: ui_runner FILE.screen\n");
+    return 2;
+  }
+  setlocale(LC_ALL, "");
+  script = argv[1];
+  FILE *f = fopen(script, "r");
+  if (!f) {
+    perror(script);
+    return 2;
+  }
+  bool update = getenv("RAPPORT_UI_UPDATE") != NULL;
+  struct rp_buf rewritten = {0};
+
+  char dir[] = "/tmp/rapport-ui-XXXXXX";
+  if (!mkdtemp(dir)) return 2;
+  char *dbpath = xasprintf("%s/journal.db", dir);
+  struct rp_err err;
+  struct rp_db *db = NULL;
+  if (db_open(dbpath, &db, &err) != RP_OK) {
+    fprintf(stderr, "%s\n", err.msg);
+    return 2;
+  }
+  struct rp_config cfg = {0};
+  config_defaults(&cfg);
+  struct rp_theme theme = {0};
+  theme_load(&theme, "default", &err);
+
+  FILE *out = fopen("/dev/null", "w"), *in = fopen("/dev/null", "r");
+  SCREEN *scr = newterm("xterm-256color", out, in);
+  if (!scr) {
+    fprintf(stderr, "newterm failed\n");
+    return 2;
+  }
+  resizeterm(24, 80);
+  struct ui_app *app = NULL;
+
+  char line[4096];
+  int lineno = 0;
+  while (fgets(line, sizeof line, f)) {
+    lineno++;
+    if (update) buf_adds(&rewritten, line);
+    trim_nl(line);
+    if (!line[0] || line[0] == '#') continue;
+    char *arg = strchr(line, ' ');
+    if (arg) *arg++ = '\0';
+    else arg = line + strlen(line);
+    int cols, rows;
+    if (strcmp(line, "size") == 0 && sscanf(arg, "%dx%d", &cols, &rows) == 2) {
+      resizeterm(rows, cols);
+      if (app) {
+        ui_app_key(app, RPK_RESIZE);
+        ui_app_draw(app);
+      }
+      continue;
+    }
+    if (strcmp(line, "contact") == 0) {
+      add_contact(db, &cfg, arg, lineno);
+      continue;
+    }
+    if (!app) { /* the app starts at the first line that uses it */
+      app = ui_app_new(db, &cfg, &theme);
+      ui_app_draw(app);
+    }
+    if (strcmp(line, "type") == 0) {
+      type_text(app, arg);
+    } else if (strcmp(line, "key") == 0) {
+      for (char *k = strtok(arg, " "); k; k = strtok(NULL, " ")) {
+        rp_key key;
+        if (!key_parse(k, &key)) fail(lineno, "unknown key '%s'%s", k, "");
+        else ui_app_key(app, key);
+        ui_app_draw(app);
+      }
+    } else if (strcmp(line, "click") == 0 && sscanf(arg, "%d %d", &rows, &cols) == 2) {
+      ui_app_mouse(app, rows, cols, 0);
+      ui_app_draw(app);
+    } else if (strcmp(line, "wheel") == 0) {
+      char dirn[8];
+      if (sscanf(arg, "%7s %d %d", dirn, &rows, &cols) == 3)
+        ui_app_mouse(app, rows, cols, strcmp(dirn, "up") == 0 ? -1 : 1);
+      ui_app_draw(app);
+    } else if (strcmp(line, "expect") == 0 || strcmp(line, "expect-not") == 0) {
+      char *scr_text = dump_screen();
+      bool found = strstr(scr_text, arg) != NULL;
+      if (found != (strcmp(line, "expect") == 0)) {
+        fail(lineno, found ? "'%s' is on the screen:\n%s" : "'%s' is not on the screen:\n%s", arg,
+             scr_text);
+      }
+      free(scr_text);
+    } else if (strcmp(line, "count") == 0) {
+      long n = -1, want = atol(arg);
+      struct rp_contact_query q = {0};
+      contact_count(db, &q, &n, &err);
+      if (n != want) {
+        char got[32];
+        snprintf(got, sizeof got, "%ld", n);
+        fail(lineno, "count: got %s, expected %s", got, arg);
+      }
+    } else if (strcmp(line, "field") == 0) {
+      check_field(db, arg, lineno);
+    } else if (strcmp(line, "done") == 0) {
+      if (!ui_app_done(app)) fail(lineno, "the app has not quit%s%s", "", "");
+    } else if (strcmp(line, "screen") == 0) {
+      struct rp_buf want = {0};
+      buf_adds(&want, "");
+      int start = lineno;
+      while (fgets(line, sizeof line, f)) {
+        lineno++;
+        if (strcmp(line, "end\n") == 0 || strcmp(line, "end") == 0) break;
+        trim_nl(line);
+        size_t n = strlen(line);
+        while (n && line[n - 1] == ' ') line[--n] = '\0';
+        buf_adds(&want, line);
+        buf_addc(&want, '\n');
+      }
+      char *got = dump_screen();
+      /* compare ignoring trailing empty lines */
+      struct rp_buf g = {0};
+      buf_adds(&g, got);
+      while (g.len >= 2 && g.s[g.len - 1] == '\n' && g.s[g.len - 2] == '\n') g.s[--g.len] = '\0';
+      while (want.len >= 2 && want.s[want.len - 1] == '\n' && want.s[want.len - 2] == '\n')
+        want.s[--want.len] = '\0';
+      if (update) {
+        buf_adds(&rewritten, buf_str(&g));
+        buf_adds(&rewritten, "end\n");
+      } else if (strcmp(buf_str(&g), buf_str(&want)) != 0) {
+        fail(start, "screen differs.\n--- expected\n%s--- got\n%s---", buf_str(&want), buf_str(&g));
+      }
+      buf_free(&g);
+      buf_free(&want);
+      free(got);
+    } else {
+      fail(lineno, "unknown command '%s'%s", line, "");
+    }
+  }
+  fclose(f);
+  ui_app_free(app);
+  endwin();
+  delscreen(scr);
+  fclose(out);
+  fclose(in);
+  theme_free(&theme);
+  config_free(&cfg);
+  db_close(db);
+  if (update && !failures) {
+    FILE *w = fopen(script, "w");
+    if (w) {
+      fputs(buf_str(&rewritten), w);
+      fclose(w);
+    }
+  }
+  buf_free(&rewritten);
+  char *wal = xasprintf("%s-wal", dbpath), *shm = xasprintf("%s-shm", dbpath);
+  remove(dbpath);
+  remove(wal);
+  remove(shm);
+  remove(dir);
+  free(wal);
+  free(shm);
+  free(dbpath);
+  printf("%s: %s\n", script, failures ? "FAILED" : "ok");
+  return failures ? 1 : 0;
+}

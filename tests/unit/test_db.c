@@ -1,0 +1,328 @@
+/* test_db.c — opening the journal: private files, migrations, refusing
+ * damaged/foreign/newer files without touching them, transactions. */
+#include <fcntl.h>
+#include <locale.h>
+#include <sys/stat.h>
+
+#include "check.h"
+#include "rapport/db.h"
+#include "rapport/paths.h"
+
+static char *path_in(const char *name) { return xasprintf("%s/%s", check_tmpdir(), name); }
+
+static int mode_of(const char *path) {
+  struct stat st;
+  if (stat(path, &st) != 0) return -1;
+  return (int)(st.st_mode & 07777);
+}
+
+static bool exists(const char *path) {
+  struct stat st;
+  return stat(path, &st) == 0;
+}
+
+static void write_bytes(const char *path, const char *data, size_t n) {
+  FILE *f = fopen(path, "wb");
+  if (!f) {
+    perror(path);
+    exit(2);
+  }
+  if (n) fwrite(data, 1, n, f);
+  fclose(f);
+}
+
+static int64_t pragma_int(struct rp_db *db, const char *sql) {
+  sqlite3_stmt *st;
+  int64_t v = -1;
+  if (sqlite3_prepare_v2(db_handle(db), sql, -1, &st, NULL) == SQLITE_OK &&
+      sqlite3_step(st) == SQLITE_ROW)
+    v = sqlite3_column_int64(st, 0);
+  sqlite3_finalize(st);
+  return v;
+}
+
+static void exec_ok(struct rp_db *db, const char *sql) {
+  char *msg = NULL;
+  int rc = sqlite3_exec(db_handle(db), sql, NULL, NULL, &msg);
+  if (rc != SQLITE_OK) fprintf(stderr, "exec %s: %s\n", sql, msg ? msg : "?");
+  CHECK(rc == SQLITE_OK);
+  sqlite3_free(msg);
+}
+
+/* A file that db_open must refuse: RP_EDB with `expected` (after the path)
+ * and the bytes exactly as they were, with no -wal/-shm left behind. */
+static void check_refused(const char *path, const char *expected_tail) {
+  char *before = NULL, *after = NULL;
+  size_t nb = 0, na = 0;
+  struct rp_err err;
+  CHECK(paths_read_file(path, &before, &nb, &err) == RP_OK);
+  int mode = mode_of(path);
+  struct rp_db *db = (struct rp_db *)1;
+  CHECK_INT(db_open(path, &db, &err), RP_EDB);
+  CHECK(db == NULL);
+  char *want = xasprintf("%s: %s", path, expected_tail);
+  CHECK_STR(err.msg, want);
+  CHECK(paths_read_file(path, &after, &na, &err) == RP_OK);
+  CHECK_INT(na, nb);
+  CHECK(na == nb && memcmp(before, after, na) == 0);
+  CHECK_INT(mode_of(path), mode);
+  char *wal = xasprintf("%s-wal", path), *shm = xasprintf("%s-shm", path);
+  CHECK(!exists(wal));
+  CHECK(!exists(shm));
+  free(wal);
+  free(shm);
+  free(want);
+  free(before);
+  free(after);
+}
+
+static void test_new_file_private(void) {
+  mode_t old = umask(0);
+  char *dir = path_in("new/deeper");
+  char *path = path_in("new/deeper/journal.db");
+  struct rp_db *db = NULL;
+  struct rp_err err;
+  CHECK_INT(db_open(path, &db, &err), RP_OK);
+  CHECK(db != NULL);
+  CHECK_INT(mode_of(path), 0600);
+  CHECK_INT(mode_of(dir), 0700);
+  char *parent = path_in("new");
+  CHECK_INT(mode_of(parent), 0700);
+  CHECK_STR(db_path(db), path);
+  CHECK_INT(pragma_int(db, "PRAGMA user_version"), db_schema_version());
+  CHECK_INT(pragma_int(db, "PRAGMA foreign_keys"), 1);
+  CHECK_INT(pragma_int(db, "PRAGMA synchronous"), 2); /* FULL */
+  CHECK(pragma_int(db, "PRAGMA busy_timeout") >= 1000);
+  CHECK_INT(pragma_int(db, "SELECT count(*) FROM sqlite_schema WHERE name = 'contact'"), 1);
+  /* WAL mode and its side files are private too */
+  sqlite3_stmt *st;
+  CHECK(sqlite3_prepare_v2(db_handle(db), "PRAGMA journal_mode", -1, &st, NULL) == SQLITE_OK);
+  CHECK(sqlite3_step(st) == SQLITE_ROW);
+  CHECK_STR((const char *)sqlite3_column_text(st, 0), "wal");
+  sqlite3_finalize(st);
+  exec_ok(db, "INSERT INTO contact (name, warmth, stage, created_at, updated_at) "
+              "VALUES ('x', 'cold', 's', 1, 1)");
+  char *wal = xasprintf("%s-wal", path), *shm = xasprintf("%s-shm", path);
+  CHECK_INT(mode_of(wal), 0600);
+  CHECK_INT(mode_of(shm), 0600);
+  db_close(db);
+  free(wal);
+  free(shm);
+  free(parent);
+  free(dir);
+  free(path);
+  umask(old);
+}
+
+static void test_empty_file_and_reopen(void) {
+  mode_t old = umask(0);
+  char *path = path_in("empty.db");
+  write_bytes(path, NULL, 0);
+  chmod(path, 0644);
+  struct rp_db *db = NULL;
+  struct rp_err err;
+  CHECK_INT(db_open(path, &db, &err), RP_OK);
+  CHECK_INT(mode_of(path), 0600);
+  CHECK_INT(pragma_int(db, "PRAGMA user_version"), db_schema_version());
+  CHECK_INT(pragma_int(db, "PRAGMA application_id"), 0x72617070);
+  exec_ok(db, "INSERT INTO contact (name, warmth, stage, created_at, updated_at) "
+              "VALUES ('kept', 'warm', 's', 1, 1)");
+  int64_t schema = pragma_int(db, "PRAGMA schema_version");
+  db_close(db);
+
+  /* reopening runs no migration: same schema cookie, data intact */
+  db = NULL;
+  CHECK_INT(db_open(path, &db, &err), RP_OK);
+  if (db) {
+    CHECK_INT(pragma_int(db, "PRAGMA schema_version"), schema);
+    CHECK_INT(pragma_int(db, "SELECT count(*) FROM contact WHERE name = 'kept'"), 1);
+    CHECK_INT(pragma_int(db, "PRAGMA user_version"), db_schema_version());
+    /* a second connection at the same time (another rapport, the CLI) */
+    struct rp_db *db2 = NULL;
+    CHECK_INT(db_open(path, &db2, &err), RP_OK);
+    db_close(db2);
+    db_close(db);
+  }
+  free(path);
+  umask(old);
+}
+
+static void test_garbage_refused(void) {
+  char *path = path_in("garbage.db");
+  char junk[3000];
+  for (size_t i = 0; i < sizeof junk; i++) junk[i] = (char)('a' + i % 26);
+  write_bytes(path, junk, sizeof junk);
+  chmod(path, 0644);
+  check_refused(path, "not a rapport journal (file is damaged or not an SQLite database)");
+
+  /* a text file that is short */
+  write_bytes(path, "hello\n", 6);
+  check_refused(path, "not a rapport journal (file is damaged or not an SQLite database)");
+
+  /* a valid header followed by garbage */
+  memcpy(junk, "SQLite format 3", 16);
+  write_bytes(path, junk, sizeof junk);
+  check_refused(path, "not a rapport journal (file is damaged or not an SQLite database)");
+  free(path);
+}
+
+static void test_truncated_refused(void) {
+  char *path = path_in("truncated.db");
+  struct rp_db *db = NULL;
+  struct rp_err err;
+  CHECK_INT(db_open(path, &db, &err), RP_OK);
+  exec_ok(db, "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 400) "
+              "INSERT INTO contact (name, warmth, stage, notes, created_at, updated_at) "
+              "SELECT 'person ' || i, 'cold', 's', printf('%.500c', 'x'), 1, 1 FROM n");
+  db_close(db);
+  char *data = NULL;
+  size_t n = 0;
+  CHECK(paths_read_file(path, &data, &n, &err) == RP_OK);
+  CHECK(n > 100000);
+  write_bytes(path, data, n / 2);
+  check_refused(path, "not a rapport journal (file is damaged or not an SQLite database)");
+  write_bytes(path, data, 100); /* cut inside the first page */
+  check_refused(path, "not a rapport journal (file is damaged or not an SQLite database)");
+  free(data);
+  free(path);
+}
+
+static void test_newer_and_foreign_refused(void) {
+  char *path = path_in("newer.db");
+  struct rp_db *db = NULL;
+  struct rp_err err;
+  CHECK_INT(db_open(path, &db, &err), RP_OK);
+  exec_ok(db, "PRAGMA user_version = 99");
+  db_close(db);
+  char *tail = xasprintf("journal was written by a newer rapport (schema 99, this build knows %d); "
+                         "upgrade rapport",
+                         db_schema_version());
+  check_refused(path, tail);
+  free(tail);
+  free(path);
+
+  /* an SQLite database of some other program */
+  path = path_in("other.db");
+  sqlite3 *h = NULL;
+  CHECK(sqlite3_open(path, &h) == SQLITE_OK);
+  CHECK(sqlite3_exec(h, "CREATE TABLE t (x); INSERT INTO t VALUES (1)", NULL, NULL, NULL) ==
+        SQLITE_OK);
+  sqlite3_close(h);
+  check_refused(path, "not a rapport journal (an SQLite database of another program)");
+  free(path);
+
+  /* a folder where the file should be */
+  path = path_in("adir.db");
+  mkdir(path, 0700);
+  CHECK_INT(db_open(path, &db, &err), RP_EDB);
+  CHECK(strstr(err.msg, "folder") != NULL);
+  free(path);
+  CHECK_INT(db_open("", &db, &err), RP_INVALID);
+}
+
+static int64_t count_rows(struct rp_db *db) {
+  return pragma_int(db, "SELECT count(*) FROM contact");
+}
+
+static void insert_row(struct rp_db *db, const char *name) {
+  sqlite3_stmt *st;
+  struct rp_err err;
+  CHECK_INT(db_prepare(db,
+                       "INSERT INTO contact (name, warmth, stage, created_at, updated_at) "
+                       "VALUES (?1, 'cold', 's', 1, 1)",
+                       &st, &err),
+            RP_OK);
+  db_bind_text(st, 1, name);
+  CHECK_INT(sqlite3_step(st), SQLITE_DONE);
+  sqlite3_finalize(st);
+}
+
+static void test_transactions_and_helpers(void) {
+  char *path = path_in("tx.db");
+  struct rp_db *db = NULL;
+  struct rp_err err;
+  CHECK_INT(db_open(path, &db, &err), RP_OK);
+
+  CHECK_INT(db_begin(db, &err), RP_OK);
+  insert_row(db, "rolled back");
+  db_rollback(db);
+  CHECK_INT(count_rows(db), 0);
+
+  CHECK_INT(db_begin(db, &err), RP_OK);
+  insert_row(db, "kept");
+  CHECK_INT(db_commit(db, &err), RP_OK);
+  CHECK_INT(count_rows(db), 1);
+
+  /* nested: the inner action rolls back alone, the outer one commits */
+  CHECK_INT(db_begin(db, &err), RP_OK);
+  insert_row(db, "outer");
+  CHECK_INT(db_begin(db, &err), RP_OK);
+  insert_row(db, "inner");
+  db_rollback(db);
+  CHECK_INT(db_commit(db, &err), RP_OK);
+  CHECK_INT(count_rows(db), 2);
+  CHECK(sqlite3_get_autocommit(db_handle(db)));
+  CHECK_INT(db_commit(db, &err), RP_EDB); /* nothing open */
+
+  CHECK(strstr(err.msg, "commit") != NULL);
+
+  /* db_bind_text: "" and NULL bind NULL; db_col_text copies */
+  sqlite3_stmt *st;
+  CHECK_INT(db_prepare(db, "SELECT ?1 IS NULL, ?2 IS NULL, ?3", &st, &err), RP_OK);
+  db_bind_text(st, 1, "");
+  db_bind_text(st, 2, NULL);
+  db_bind_text(st, 3, "it's");
+  CHECK_INT(sqlite3_step(st), SQLITE_ROW);
+  CHECK_INT(sqlite3_column_int(st, 0), 1);
+  CHECK_INT(sqlite3_column_int(st, 1), 1);
+  CHECK_STR((const char *)sqlite3_column_text(st, 2), "it's");
+  sqlite3_finalize(st);
+  CHECK_INT(db_prepare(db, "SELECT NULL, 'Zoë Ørsted'", &st, &err), RP_OK);
+  CHECK_INT(sqlite3_step(st), SQLITE_ROW);
+  char *a = db_col_text(st, 0), *b = db_col_text(st, 1);
+  CHECK(a == NULL);
+  CHECK_STR(b, "Zoë Ørsted");
+  free(b);
+  sqlite3_finalize(st);
+
+  /* db_prepare failure goes through db_fail */
+  CHECK_INT(db_prepare(db, "SELECT nonsense FROM nowhere", &st, &err), RP_EDB);
+  CHECK(st == NULL);
+  CHECK(strncmp(err.msg, "journal: prepare: no such table", 31) == 0);
+
+  setenv("RAPPORT_NOW", "1795000000", 1);
+  CHECK_INT(db_now(), 1795000000);
+  unsetenv("RAPPORT_NOW");
+  CHECK(db_now() > 1700000000);
+  db_close(db);
+  db_close(NULL);
+  free(path);
+}
+
+static void test_read_only_refused(void) {
+  if (geteuid() == 0) return; /* root writes anyway */
+  char *path = path_in("ro.db");
+  struct rp_db *db = NULL;
+  struct rp_err err;
+  CHECK_INT(db_open(path, &db, &err), RP_OK);
+  db_close(db);
+  chmod(path, 0400);
+  CHECK_INT(db_open(path, &db, &err), RP_EDB);
+  CHECK(strstr(err.msg, path) != NULL);
+  chmod(path, 0600);
+  free(path);
+}
+
+int main(void) {
+  setlocale(LC_ALL, "");
+  unsetenv("RAPPORT_NOW");
+  test_new_file_private();
+  test_empty_file_and_reopen();
+  test_garbage_refused();
+  test_truncated_refused();
+  test_newer_and_foreign_refused();
+  test_transactions_and_helpers();
+  test_read_only_refused();
+  check_rmtree(check_tmpdir());
+  return check_done("test_db");
+}
