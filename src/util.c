@@ -17,7 +17,7 @@ void rp_err_clear(struct rp_err *err) {
 
 static void err_vset(struct rp_err *err, const char *fmt, va_list ap) {
   if (!err) return;
-  char tmp[sizeof err->msg];
+  char tmp[sizeof err->msg + 4]; /* longer than msg, so str_copy sees a cut */
   vsnprintf(tmp, sizeof tmp, fmt, ap);
   str_copy(err->msg, sizeof err->msg, tmp); /* no split UTF-8 at the end */
 }

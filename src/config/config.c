@@ -520,6 +520,7 @@ char *config_default_path(void) {
   return p;
 }
 
+/* The entry of c whose key is `key` (owned by c), or NULL. */
 const struct rp_choice *choices_find(const struct rp_choices *c, const char *key) {
   if (!key) return NULL;
   for (size_t i = 0; i < c->n; i++)
@@ -527,6 +528,7 @@ const struct rp_choice *choices_find(const struct rp_choices *c, const char *key
   return NULL;
 }
 
+/* "a, b, c": the keys of c, for messages; caller frees. */
 char *choices_list(const struct rp_choices *c) {
   struct rp_buf b = {0};
   buf_adds(&b, "");
@@ -547,6 +549,7 @@ static bool keymap_find(const struct rp_keymap *km, enum rp_scope scope, rp_key 
   return false;
 }
 
+/* The action of `key` in `scope`, else in global, else ACT_NONE. */
 enum rp_action keymap_lookup(const struct rp_keymap *km, enum rp_scope scope, rp_key key) {
   enum rp_action a = ACT_NONE;
   if ((unsigned)scope < SCOPE_COUNT && keymap_find(km, scope, key, &a)) return a;

@@ -86,6 +86,7 @@ static bool parse_fkey(const char *name, rp_key *out) {
   return true;
 }
 
+/* See keys.h. *out is written only on success; nothing is allocated. */
 bool key_parse(const char *name, rp_key *out) {
   if (!name || !*name) return false;
   size_t len = strlen(name);

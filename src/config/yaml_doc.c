@@ -43,7 +43,13 @@ static enum rp_status fail_parser(struct builder *b) {
   if (p->error == YAML_MEMORY_ERROR) {
     return rp_err_set(b->err, RP_INVALID, "%s: out of memory while reading YAML", b->name);
   } else if (p->error == YAML_READER_ERROR) {
-    offset_to_mark(b->text, b->len, p->problem_offset, &line, &col);
+    size_t off = p->problem_offset;
+    if (off <= b->len && strcmp(problem, "invalid trailing UTF-8 octet") == 0) {
+      /* point at the character that was cut short, not at the byte after it */
+      while (off > 0 && ((unsigned char)b->text[off - 1] & 0xC0) == 0x80) off--;
+      if (off > 0) off--;
+    }
+    offset_to_mark(b->text, b->len, off, &line, &col);
   } else {
     line = (int)p->problem_mark.line + 1;
     col = (int)p->problem_mark.column + 1;

@@ -210,16 +210,18 @@ static void draw_status(struct ui_app *app) {
     wnoutrefresh(w);
     return;
   }
-  /* hints from the action table for the live scope, then help and quit */
+  /* hints from the action table: help first (so it survives a narrow
+   * terminal), then the live scope's actions, then quit */
   enum rp_scope scope = current_scope(app);
   int x = 1;
   char keys[64];
-  for (int pass = 0; pass < 2; pass++) {
+  for (int pass = 0; pass < 3; pass++) {
     for (int a = 1; a < ACT_COUNT && x < app->cols - 1; a++) {
       const struct rp_action_info *ai = &rp_actions[a];
       if (!ai->hint) continue;
-      if (pass == 0 && ai->scope != scope) continue;
-      if (pass == 1 && (ai->scope != SCOPE_GLOBAL || scope == SCOPE_FORM)) continue;
+      if (pass == 0 && a != ACT_HELP) continue;
+      if (pass == 1 && ai->scope != scope) continue;
+      if (pass == 2 && (a != ACT_QUIT || scope == SCOPE_FORM)) continue;
       app_keys(app, scope, (enum rp_action)a, keys, sizeof keys);
       if (!keys[0]) continue;
       char *slash = strchr(keys, '/');

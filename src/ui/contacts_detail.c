@@ -11,12 +11,14 @@ struct detail_line {
   const char *label; /* NULL for continuation lines */
   char *text;
   enum rp_role role;
+  bool is_label; /* a label on a line of its own (narrow pane) */
 };
 
 struct detail {
   struct detail_line *v;
   size_t n, cap;
-  int width; /* value column width */
+  int width;        /* value column width */
+  bool labels_above; /* narrow pane: a label is a line of its own */
 };
 
 static void add_line(struct detail *d, const char *label, const char *text, enum rp_role role) {
@@ -24,12 +26,17 @@ static void add_line(struct detail *d, const char *label, const char *text, enum
     d->cap = d->cap ? d->cap * 2 : 32;
     d->v = xrealloc(d->v, d->cap * sizeof *d->v);
   }
-  d->v[d->n++] = (struct detail_line){label, xstrdup(text), role};
+  d->v[d->n++] = (struct detail_line){label, xstrdup(text), role, false};
 }
 
 /* A labelled value, wrapped; nothing when empty. */
 static void add_field(struct detail *d, const char *label, const char *value, enum rp_role role) {
   if (str_empty(value)) return;
+  if (d->labels_above && label && *label) {
+    add_line(d, NULL, label, ROLE_MUTED);
+    d->v[d->n - 1].is_label = true;
+    label = NULL;
+  }
   struct rp_strv lines = {0};
   wrap_text(value, d->width, &lines);
   for (size_t i = 0; i < lines.n; i++) add_line(d, i == 0 ? label : NULL, lines.v[i], role);
@@ -132,8 +139,9 @@ void contacts_detail_draw(struct contacts *c) {
   char *title = xasprintf(" %s", c->detail.name);
   ui_put(w, 0, 0, width, focused ? ROLE_HEADER : ROLE_TITLE, title);
   free(title);
-  int label_w = width >= 40 ? 14 : 0;
-  struct detail d = {.width = width - label_w - 2};
+  /* wide: labels in a column; narrow: each label on its own line */
+  int label_w = width >= 34 ? 13 : 0;
+  struct detail d = {.width = label_w ? width - label_w - 2 : width - 3, .labels_above = !label_w};
   if (d.width < 4) d.width = 4;
   build(c, &d);
   c->detail_lines = (int)d.n;
@@ -146,13 +154,12 @@ void contacts_detail_draw(struct contacts *c) {
       ui_put(w, row, 1, width - 1, ROLE_HEADER, l->text);
       continue;
     }
-    if (label_w && l->label) ui_put(w, row, 1, label_w, ROLE_MUTED, l->label);
-    if (!label_w && l->label) { /* narrow: label on its own line would cost rows; prefix */
-      char *t = xasprintf("%s: %s", l->label, l->text);
-      ui_put(w, row, 1, width - 1, l->role, t);
-      free(t);
-    } else {
+    if (label_w) {
+      if (l->label) ui_put(w, row, 1, label_w, ROLE_MUTED, l->label);
       ui_put(w, row, 1 + label_w + 1, width - label_w - 2, l->role, l->text);
+    } else {
+      int indent = l->is_label ? 1 : 3;
+      ui_put(w, row, indent, width - indent, l->role, l->text);
     }
   }
   if (max > 0) { /* there is more: say where we are */

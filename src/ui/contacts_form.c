@@ -50,7 +50,7 @@ void contacts_form_open(struct contacts *c, bool edit) {
   form_add_choice(f, "how_known", "How I know them", &cfg->how_known, ct.how_known, true);
   struct form_field *wf = form_add_choice(f, "warmth", "Warmth", &warmth_choices,
                                           ct.warmth_set ? ct.warmth : NULL, true);
-  (void)wf;
+  wf->none_label = "(from how I know them)";
   form_add_contact(f, "introduced_by", "Introduced by", ct.introduced_by, ct.introduced_by_name);
   form_add_choice(f, "stage", "Stage", &cfg->stages, ct.stage, false);
   form_add_choice(f, "seniority", "Seniority", &cfg->seniority, ct.seniority, true);

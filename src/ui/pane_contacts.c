@@ -64,7 +64,7 @@ static void layout(struct pane *p, int y, int x, int h, int w) {
     c->list_win = newwin(h, w, y, x);
     c->detail_win = newwin(h, w, y, x);
   } else {
-    c->list_w = w * 11 / 20;
+    c->list_w = w * 3 / 5;
     c->list_win = newwin(h, c->list_w, y, x);
     c->sep_win = newwin(h, 1, y, x + c->list_w);
     c->detail_win = newwin(h, w - c->list_w - 1, y, x + c->list_w + 1);
@@ -104,7 +104,7 @@ static void draw_list(struct contacts *c) {
   ui_put(w, 0, 0, width, focused ? ROLE_HEADER : ROLE_MUTED, title);
   free(title);
   /* columns: warmth glyph, name, organisation, stage */
-  int stage_w = width >= 56 ? 16 : 0;
+  int stage_w = width >= 56 ? 16 : width >= 44 ? 12 : 0;
   int rest = width - 2 - (stage_w ? stage_w + 1 : 0);
   int name_w = rest * 55 / 100, org_w = rest - name_w - 1;
   if (org_w < 4) {

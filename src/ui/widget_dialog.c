@@ -6,13 +6,17 @@
 #include "rapport/utf8.h"
 #include "widget_dialog.h"
 
+#define KEY_COL 12 /* width of the keys column of a key row */
+
 /* Draw a box of `lines` centred in the screen; lines starting with "\t"
  * are key rows: "\tKEYS\tHELP". Returns the number of body rows shown. */
 int overlay_draw(const char *title, const struct rp_strv *lines, int scroll, const char *footer) {
   int H = LINES, W = COLS;
   int w = 0;
   for (size_t i = 0; i < lines->n; i++) {
-    int lw = utf8_width(lines->v[i]);
+    const char *l = lines->v[i];
+    const char *tab = l[0] == '\t' ? strchr(l + 1, '\t') : NULL;
+    int lw = tab ? KEY_COL + 1 + utf8_width(tab + 1) : utf8_width(l);
     if (lw > w) w = lw;
   }
   w += 4;
@@ -37,8 +41,9 @@ int overlay_draw(const char *title, const struct rp_strv *lines, int scroll, con
     if (line[0] == '\t') { /* key row */
       const char *tab = strchr(line + 1, '\t');
       char *keys = xstrndup(line + 1, tab ? (size_t)(tab - line - 1) : strlen(line + 1));
-      ui_put(win, 1 + i, 2, 14 < w - 4 ? 14 : w - 4, ROLE_KEY, keys);
-      if (tab && w - 4 > 15) ui_put(win, 1 + i, 17, w - 19, ROLE_NORMAL, tab + 1);
+      ui_put(win, 1 + i, 2, KEY_COL < w - 4 ? KEY_COL : w - 4, ROLE_KEY, keys);
+      if (tab && w - 4 > KEY_COL + 1)
+        ui_put(win, 1 + i, 3 + KEY_COL, w - 5 - KEY_COL, ROLE_NORMAL, tab + 1);
       free(keys);
     } else if (line[0] == '#') { /* heading */
       ui_put(win, 1 + i, 2, w - 4, ROLE_HEADER, line + 1);

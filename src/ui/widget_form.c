@@ -149,7 +149,7 @@ static void focus_move(struct form *f, int delta) {
     }
   }
   sugg_clear(f);
-  f->focus = (f->focus + f->n + (size_t)(delta + (int)f->n)) % f->n;
+  f->focus = (f->focus + f->n + (size_t)(long)delta) % f->n; /* n >= 1 */
 }
 
 static bool choice_key(struct form_field *fld, rp_key key) {
@@ -271,7 +271,9 @@ void form_draw(struct form *f, int ay, int ax, int ah, int aw) {
                 focused ? ROLE_ACCENT : ROLE_MUTED, label);
     free(label);
     if (fld->kind == FIELD_CHOICE) {
-      const char *v = fld->choice >= 0 ? fld->choices->v[fld->choice].label : "(none)";
+      const char *v = fld->choice >= 0 ? fld->choices->v[fld->choice].label
+                      : fld->none_label       ? fld->none_label
+                                              : "(none)";
       char *shown = xasprintf("\xE2\x80\xB9 %s \xE2\x80\xBA", v); /* ‹ v › */
       ui_put(win, row, val_x, val_w, focused ? ROLE_INPUT : ROLE_NORMAL, shown);
       free(shown);

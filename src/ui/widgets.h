@@ -54,7 +54,8 @@ struct form_field {
   enum form_kind kind;
   struct line_edit edit;          /* TEXT, and the search text of CONTACT */
   const struct rp_choices *choices; /* CHOICE */
-  bool optional;                  /* CHOICE: offers "(none)" */
+  bool optional;                  /* CHOICE: offers no choice, shown as none_label */
+  const char *none_label;         /* CHOICE: default "(none)" */
   int choice;                     /* CHOICE: index, -1 = none */
   int64_t contact_id;             /* CONTACT: chosen id, 0 = none */
   char *contact_name;             /* CONTACT: name of the chosen contact */

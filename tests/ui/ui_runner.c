@@ -13,7 +13,7 @@
  *   expect TEXT               TEXT appears somewhere on the screen
  *   expect-not TEXT           TEXT appears nowhere on the screen
  *   count N                   the journal holds N contacts (not deleted)
- *   field NAME COLUMN VALUE   contact NAME has COLUMN (org, stage, warmth, …) = VALUE
+ *   field NAME|COLUMN|VALUE   contact NAME has COLUMN (org, stage, warmth, …) = VALUE
  *   screen                    the lines up to "end" are the whole screen
  *                             (trailing spaces ignored)
  *   done                      the app has quit
@@ -66,6 +66,17 @@ static char *dump_screen(void) {
         out[len++] = ' ';
         continue;
       }
+      if (attrs & A_ALTCHARSET) { /* line drawing: show it as the Unicode glyph */
+        static const char *const acs[][2] = {{"x", "│"}, {"q", "─"}, {"l", "┌"}, {"k", "┐"},
+                                              {"m", "└"}, {"j", "┘"}, {"t", "├"}, {"u", "┤"}};
+        for (size_t a = 0; a < sizeof acs / sizeof acs[0]; a++)
+          if (wch[0] == (wchar_t)acs[a][0][0]) {
+            size_t n = strlen(acs[a][1]);
+            memcpy(out + len, acs[a][1], n);
+            len += n;
+            goto next_cell;
+          }
+      }
       for (int k = 0; wch[k] && k < CCHARW_MAX; k++) {
         char mb[MB_LEN_MAX];
         mbstate_t st;
@@ -80,6 +91,7 @@ static char *dump_screen(void) {
       }
       int w = wcwidth(wch[0]);
       if (w > 1) skip = w - 1;
+    next_cell:;
     }
     while (len > line_start && out[len - 1] == ' ') len--;
     out[len++] = '\n';
@@ -134,7 +146,7 @@ static void add_contact(struct rp_db *db, const struct rp_config *cfg, char *spe
 }
 
 static void check_field(struct rp_db *db, char *args, int line) {
-  char *name = strtok(args, " "), *col = strtok(NULL, " "), *val = strtok(NULL, "");
+  char *name = strtok(args, "|"), *col = strtok(NULL, "|"), *val = strtok(NULL, "");
   int64_t id;
   struct rp_err err;
   struct rp_contact c;
