@@ -36,12 +36,14 @@ static char *join(const char *base, const char *tail) {
   return xasprintf("%.*s/%s", (int)n, base, tail);
 }
 
+/* See paths.h; caller frees. */
 char *paths_default_db(void) {
   const char *data = xdg_var("XDG_DATA_HOME");
   if (data) return join(data, "rapport/journal.db");
   return join(home_dir(), ".local/share/rapport/journal.db");
 }
 
+/* See paths.h; caller frees. */
 char *paths_config_dir(void) {
   const char *cfg = xdg_var("XDG_CONFIG_HOME");
   if (cfg) return join(cfg, "rapport");
@@ -67,6 +69,9 @@ static enum rp_status mkdir_one(const char *path, struct rp_err *err) {
   return rp_err_set(err, RP_EDB, "cannot create folder %s: %s", path, strerror(e));
 }
 
+/* mkdir -p; new folders are 0700 whatever the umask, existing ones are
+ * left alone. RP_EDB when a folder cannot be made (or a file is in the
+ * way), RP_INVALID for an empty name. */
 enum rp_status paths_mkdirs(const char *dir, struct rp_err *err) {
   if (str_empty(dir)) return rp_err_set(err, RP_INVALID, "no folder name given");
   char *p = xstrdup(dir);
@@ -86,6 +91,8 @@ enum rp_status paths_mkdirs(const char *dir, struct rp_err *err) {
   return st;
 }
 
+/* Whole file, NUL-terminated (it may contain NULs; see *len); caller frees
+ * *out. RP_NO when missing, RP_INVALID when unreadable or a folder. */
 enum rp_status paths_read_file(const char *path, char **out, size_t *len, struct rp_err *err) {
   *out = NULL;
   if (len) *len = 0;

@@ -37,7 +37,12 @@ void contact_copy(struct rp_contact *dst, const struct rp_contact *src);
 /* Check fields against the config: name present, enum fields one of the
  * allowed keys, introduced_by an existing other contact. On failure
  * RP_INVALID with err->field set ("name", "how_known", "stage", …) and a
- * message listing what is allowed. Also derives warmth when !warmth_set. */
+ * message listing what is allowed. Also derives warmth when !warmth_set.
+ * Normalises c in place: text fields trimmed (empty → NULL), tags trimmed
+ * and de-duplicated, an enum value given as a key or label in any case is
+ * stored as the key, a NULL stage becomes the first stage. On update, an
+ * enum value equal to the one already stored is kept even when the config
+ * no longer lists it. */
 enum rp_status contact_validate(struct rp_db *db, const struct rp_config *cfg,
                                 struct rp_contact *c, struct rp_err *err);
 /* Validate and insert; sets c->id, created_at, updated_at. */

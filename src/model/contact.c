@@ -6,8 +6,10 @@
 
 #include "model/contact_internal.h"
 
+/* Zero every member; nothing to free yet. */
 void contact_init(struct rp_contact *c) { memset(c, 0, sizeof *c); }
 
+/* Free every string and the tags; c is left zeroed and reusable. */
 void contact_free(struct rp_contact *c) {
   char **fields[] = {&c->name,      &c->org,        &c->role,      &c->field,   &c->email,
                      &c->phone,     &c->url,        &c->location,  &c->how_known,
@@ -19,6 +21,8 @@ void contact_free(struct rp_contact *c) {
   contact_init(c);
 }
 
+/* Deep copy: dst's old contents are freed, dst owns new copies (free with
+ * contact_free). dst == src is allowed. */
 void contact_copy(struct rp_contact *dst, const struct rp_contact *src) {
   struct rp_contact tmp = *src; /* scalars */
   tmp.name = xstrdup(src->name);
@@ -44,6 +48,7 @@ void contact_copy(struct rp_contact *dst, const struct rp_contact *src) {
   *dst = tmp;
 }
 
+/* See contact_internal.h; writes into the caller's buf, nothing to free. */
 const char *contact_clip(const char *s, char *buf, size_t size) {
   const size_t max = 60;
   if (!s) s = "";
@@ -57,6 +62,7 @@ const char *contact_clip(const char *s, char *buf, size_t size) {
   return buf;
 }
 
+/* See contact_internal.h; the strings in c are new and owned by c. */
 void contact_read_row(sqlite3_stmt *st, struct rp_contact *c) {
   int i = 0;
   c->id = sqlite3_column_int64(st, i++);
@@ -84,6 +90,7 @@ void contact_read_row(sqlite3_stmt *st, struct rp_contact *c) {
   c->deleted_at = sqlite3_column_int64(st, i++);
 }
 
+/* See contact_internal.h; replaces c->tags. */
 enum rp_status contact_read_tags(struct rp_db *db, sqlite3_stmt *tags, struct rp_contact *c,
                                  struct rp_err *err) {
   sqlite3_reset(tags);
@@ -96,6 +103,9 @@ enum rp_status contact_read_tags(struct rp_db *db, sqlite3_stmt *tags, struct rp
   return RP_OK;
 }
 
+/* One contact, deleted or not, with introducer's name and sorted tags.
+ * RP_NO when no such id; on any failure c is left zeroed. Caller frees c
+ * with contact_free. */
 enum rp_status contact_get(struct rp_db *db, int64_t id, struct rp_contact *c,
                            struct rp_err *err) {
   contact_init(c);
@@ -307,6 +317,7 @@ static enum rp_status check_introducer(struct rp_db *db, const struct rp_contact
   return RP_OK;
 }
 
+/* See contact.h: checks and normalises c in place (c keeps ownership). */
 enum rp_status contact_validate(struct rp_db *db, const struct rp_config *cfg,
                                 struct rp_contact *c, struct rp_err *err) {
   rp_err_clear(err);
@@ -328,6 +339,10 @@ enum rp_status contact_validate(struct rp_db *db, const struct rp_config *cfg,
     }
     c->stage = xstrdup(cfg->stages.v[0].key);
   }
+  /* someone introduced them and nothing else is said: a referral, which is
+   * how a warm introduction counts as a warm path */
+  if (c->introduced_by && str_empty(c->how_known) && choices_find(&cfg->how_known, "referral"))
+    str_replace(&c->how_known, "referral");
   if (s == RP_OK) s = check_email(c->email, err);
   if (s == RP_OK)
     s = check_choice(&cfg->how_known, &c->how_known, old.how_known, "how_known", "how known", err);
@@ -436,12 +451,15 @@ static enum rp_status write_contact(struct rp_db *db, const struct rp_config *cf
   return RP_OK;
 }
 
+/* One transaction; on success c is refreshed from the journal (id, times,
+ * introducer's name). On failure c->id stays 0 and nothing is written. */
 enum rp_status contact_insert(struct rp_db *db, const struct rp_config *cfg,
                               struct rp_contact *c, struct rp_err *err) {
   c->id = 0;
   return write_contact(db, cfg, c, true, err);
 }
 
+/* One transaction; RP_NO for an unknown id. On success c is refreshed. */
 enum rp_status contact_update(struct rp_db *db, const struct rp_config *cfg,
                               struct rp_contact *c, struct rp_err *err) {
   if (c->id <= 0) return rp_err_set(err, RP_NO, "no contact with id %lld", (long long)c->id);
@@ -481,6 +499,8 @@ static enum rp_status why_unchanged(struct rp_db *db, int64_t id, const char *st
   return s;
 }
 
+/* Soft delete (sets deleted_at and the deletion order for undo). RP_NO
+ * when the id is unknown or already deleted. */
 enum rp_status contact_delete(struct rp_db *db, int64_t id, struct rp_err *err) {
   bool changed;
   enum rp_status s = update_one(db,
@@ -492,6 +512,7 @@ enum rp_status contact_delete(struct rp_db *db, int64_t id, struct rp_err *err) 
   return s;
 }
 
+/* Bring back one deleted contact; RP_NO when unknown or not deleted. */
 enum rp_status contact_undelete(struct rp_db *db, int64_t id, struct rp_err *err) {
   bool changed;
   enum rp_status s = update_one(db,
@@ -502,6 +523,8 @@ enum rp_status contact_undelete(struct rp_db *db, int64_t id, struct rp_err *err
   return s;
 }
 
+/* Bring back the most recently deleted contact (by order of deletion, not
+ * by clock); *id receives it, 0 when there is none (RP_NO). */
 enum rp_status contact_undo_delete(struct rp_db *db, int64_t *id, struct rp_err *err) {
   *id = 0;
   sqlite3_stmt *st;

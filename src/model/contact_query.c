@@ -75,6 +75,7 @@ static enum rp_status prepare_query(struct rp_db *db, const struct rp_contact_qu
   return s;
 }
 
+/* Free every contact and the array; l is left empty. */
 void contact_list_free(struct rp_contact_list *l) {
   for (size_t i = 0; i < l->n; i++) contact_free(&l->v[i]);
   free(l->v);
@@ -82,6 +83,9 @@ void contact_list_free(struct rp_contact_list *l) {
   l->n = 0;
 }
 
+/* Rows offset… of the query (q NULL = all live contacts by name), with tags
+ * and introducer names; limit < 0 = all. Caller frees *out with
+ * contact_list_free (also on failure it is left empty). */
 enum rp_status contact_list(struct rp_db *db, const struct rp_contact_query *q, long offset,
                             long limit, struct rp_contact_list *out, struct rp_err *err) {
   out->v = NULL;
@@ -100,7 +104,7 @@ enum rp_status contact_list(struct rp_db *db, const struct rp_contact_query *q, 
     bind_named_int(st, ":limit", limit < 0 ? -1 : limit);
     bind_named_int(st, ":offset", offset < 0 ? 0 : offset);
     size_t cap = 0;
-    int rc;
+    int rc = SQLITE_DONE;
     while (s == RP_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
       if (out->n == cap) {
         cap = cap ? cap * 2 : 32;
@@ -119,6 +123,7 @@ enum rp_status contact_list(struct rp_db *db, const struct rp_contact_query *q, 
   return s;
 }
 
+/* Number of rows contact_list would give without paging. */
 enum rp_status contact_count(struct rp_db *db, const struct rp_contact_query *q, long *count,
                              struct rp_err *err) {
   *count = 0;
@@ -134,6 +139,8 @@ enum rp_status contact_count(struct rp_db *db, const struct rp_contact_query *q,
   return s;
 }
 
+/* 0-based index of `id` in the query's order, so a list can keep its
+ * selection after re-sorting; RP_NO when the query does not include it. */
 enum rp_status contact_position(struct rp_db *db, const struct rp_contact_query *q, int64_t id,
                                 long *pos, struct rp_err *err) {
   *pos = -1;
@@ -200,6 +207,9 @@ static enum rp_status find_names(struct rp_db *db, const char *name, bool exact,
   return s;
 }
 
+/* A name typed by the user → one live contact: exact (case-insensitive,
+ * trimmed) first, else a unique substring. RP_NO / RP_INVALID with the
+ * message for the user; *id is 0 then. */
 enum rp_status contact_resolve(struct rp_db *db, const char *name, int64_t *id,
                                struct rp_err *err) {
   *id = 0;

@@ -63,16 +63,21 @@ static const char *const migrations[] = {
               "CREATE INDEX contact_tag_tag ON contact_tag(tag);\n"),
 };
 
+/* The number of migrations = the user_version this build writes. */
 int db_schema_version(void) { return (int)RP_ARRAY_LEN(migrations); }
 
+/* The path given to db_open; owned by db. */
 const char *db_path(const struct rp_db *db) { return db->path; }
 
+/* The connection, for model files only; owned by db. */
 sqlite3 *db_handle(struct rp_db *db) { return db->h; }
 
+/* "journal: <what>: <sqlite message>" into err; returns RP_EDB. */
 enum rp_status db_fail(struct rp_db *db, struct rp_err *err, const char *what) {
   return rp_err_set(err, RP_EDB, "journal: %s: %s", what, sqlite3_errmsg(db->h));
 }
 
+/* Prepare constant SQL; *st is NULL on failure. Caller finalizes *st. */
 enum rp_status db_prepare(struct rp_db *db, const char *sql, sqlite3_stmt **st,
                           struct rp_err *err) {
   *st = NULL;
@@ -84,6 +89,7 @@ enum rp_status db_prepare(struct rp_db *db, const char *sql, sqlite3_stmt **st,
   return RP_OK;
 }
 
+/* Bind s (copied by SQLite); NULL or "" binds SQL NULL. */
 void db_bind_text(sqlite3_stmt *st, int idx, const char *s) {
   if (str_empty(s))
     sqlite3_bind_null(st, idx);
@@ -91,6 +97,7 @@ void db_bind_text(sqlite3_stmt *st, int idx, const char *s) {
     sqlite3_bind_text(st, idx, s, -1, SQLITE_TRANSIENT);
 }
 
+/* A new copy of a text column (NULL for SQL NULL); caller frees. */
 char *db_col_text(sqlite3_stmt *st, int col) {
   const unsigned char *t = sqlite3_column_text(st, col);
   if (!t) return NULL;
@@ -101,6 +108,7 @@ char *db_col_text(sqlite3_stmt *st, int col) {
   return s;
 }
 
+/* Seconds since the epoch; RAPPORT_NOW=<seconds> fixes it (tests). */
 int64_t db_now(void) {
   const char *fixed = getenv("RAPPORT_NOW");
   if (fixed && *fixed) {
@@ -119,6 +127,8 @@ static enum rp_status exec(struct rp_db *db, const char *sql, struct rp_err *err
   return RP_OK;
 }
 
+/* BEGIN IMMEDIATE, or a savepoint when a transaction is already open, so
+ * one user action can be built from several model calls. */
 enum rp_status db_begin(struct rp_db *db, struct rp_err *err) {
   const char *sql = db->depth ? "SAVEPOINT rp_nested" : "BEGIN IMMEDIATE";
   enum rp_status st = exec(db, sql, err, "begin");
@@ -126,6 +136,8 @@ enum rp_status db_begin(struct rp_db *db, struct rp_err *err) {
   return st;
 }
 
+/* COMMIT (or RELEASE of the inner savepoint). A failed outer COMMIT is
+ * rolled back, so the journal is never left inside a transaction. */
 enum rp_status db_commit(struct rp_db *db, struct rp_err *err) {
   if (db->depth == 0) return rp_err_set(err, RP_EDB, "journal: commit without begin");
   const char *sql = db->depth > 1 ? "RELEASE rp_nested" : "COMMIT";
@@ -140,6 +152,7 @@ enum rp_status db_commit(struct rp_db *db, struct rp_err *err) {
   return st;
 }
 
+/* Undo the innermost open transaction/savepoint; no-op when none. */
 void db_rollback(struct rp_db *db) {
   if (db->depth == 0) return;
   if (db->depth > 1) {
@@ -235,7 +248,7 @@ static enum rp_status check_existing(struct rp_db *db, int64_t *version, struct 
   if (!ok) return not_a_journal(db->path, err);
   if (query_int(db->h, "PRAGMA user_version", version) != SQLITE_OK ||
       query_int(db->h, "PRAGMA application_id", &app) != SQLITE_OK ||
-      query_int(db->h, "SELECT count(*) FROM sqlite_schema", &objects) != SQLITE_OK)
+      query_int(db->h, "SELECT count(*) FROM sqlite_master", &objects) != SQLITE_OK)
     return not_a_journal(db->path, err);
   bool ours = app == RAPPORT_APP_ID || (app == 0 && *version == 0 && objects == 0);
   if (!ours)
@@ -283,6 +296,8 @@ static uint32_t fold_cp(uint32_t c) {
   return c;
 }
 
+/* s with fold_cp applied to each character, as a new string the caller
+ * frees; invalid bytes are kept as they are. */
 static char *db_fold(const char *s) {
   struct rp_buf b = {0};
   buf_adds(&b, "");
@@ -315,6 +330,10 @@ static void sql_fold(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
   sqlite3_result_text(ctx, f, -1, free);
 }
 
+#ifndef SQLITE_INNOCUOUS /* SQLite < 3.31 */
+#define SQLITE_INNOCUOUS 0
+#endif
+
 static enum rp_status configure(struct rp_db *db, struct rp_err *err) {
   sqlite3_busy_timeout(db->h, 5000);
   sqlite3_extended_result_codes(db->h, 1);
@@ -342,6 +361,8 @@ static enum rp_status set_journal_mode(struct rp_db *db, struct rp_err *err) {
   return st;
 }
 
+/* See db.h. On success *out is owned by the caller (db_close); on failure
+ * *out is NULL and an existing file has not been written to. */
 enum rp_status db_open(const char *path, struct rp_db **out, struct rp_err *err) {
   *out = NULL;
   if (str_empty(path)) return rp_err_set(err, RP_INVALID, "no journal path given");
@@ -376,6 +397,7 @@ enum rp_status db_open(const char *path, struct rp_db **out, struct rp_err *err)
   return RP_OK;
 }
 
+/* Roll back anything left open, close and free; NULL is allowed. */
 void db_close(struct rp_db *db) {
   if (!db) return;
   while (db->depth) db_rollback(db);

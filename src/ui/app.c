@@ -114,6 +114,9 @@ struct ui_app *ui_app_new(struct rp_db *db, const struct rp_config *cfg,
       "The call screen will show a timer against the planned length and take "
       "timestamped notes that are saved line by line.");
   app_switch(app, 1); /* Contacts until Today exists */
+  if (cfg->warnings.n) /* stderr is hidden by the full screen: say it here */
+    app_message(app, ROLE_WARNING, "%s%s", cfg->warnings.v[0],
+                cfg->warnings.n > 1 ? " (more: rapport check-config)" : "");
   return app;
 }
 

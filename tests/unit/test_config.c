@@ -86,7 +86,7 @@ static void test_defaults(void) {
 
   char buf[64];
   CHECK_STR(keymap_keys_for(km, SCOPE_GLOBAL, ACT_UP, buf, sizeof buf), "k/Up");
-  CHECK_STR(keymap_keys_for(km, SCOPE_CONTACTS, ACT_QUIT, buf, sizeof buf), "q");
+  CHECK_STR(keymap_keys_for(km, SCOPE_CONTACTS, ACT_QUIT, buf, sizeof buf), "q/C-c");
   CHECK_STR(keymap_keys_for(km, SCOPE_CONTACTS, ACT_FILTER, buf, sizeof buf), "\\/F4");
   CHECK_STR(keymap_keys_for(km, SCOPE_FORM, ACT_DOWN, buf, sizeof buf), "j"); /* Down is next-field */
   CHECK_STR(keymap_keys_for(km, SCOPE_FORM, ACT_FORM_SAVE, buf, sizeof buf), "Enter/C-s");

@@ -41,6 +41,7 @@ static void make_config(void) {
   choice(&cfg.how_known, "classmate", "classmate", "warm");
   choice(&cfg.how_known, "colleague", "former colleague", "warm");
   choice(&cfg.how_known, "introduced", "introduced", "warm");
+  choice(&cfg.how_known, "referral", "referral", "warm");
   choice(&cfg.how_known, "cold", "cold outreach", "cold");
   choice(&cfg.seniority, "junior", "junior", NULL);
   choice(&cfg.seniority, "senior", "senior", NULL);
@@ -351,6 +352,24 @@ static void test_warmth(void) {
   str_replace(&c.how_known, NULL);
   str_replace(&c.warmth, "warm"); /* ignored: not set by hand */
   CHECK_INT(contact_validate(db, &cfg, &c, &err), RP_OK);
+  CHECK_STR(c.warmth, "cold");
+  contact_free(&c);
+
+  /* introduced by someone, how-known not given: a referral, so warm */
+  contact_init(&c);
+  c.name = xstrdup("Friend of Mum");
+  c.introduced_by = fam;
+  CHECK_INT(contact_insert(db, &cfg, &c, &err), RP_OK);
+  CHECK_STR(c.how_known, "referral");
+  CHECK_STR(c.warmth, "warm");
+  contact_free(&c);
+  /* ...but a how-known that is given is kept */
+  contact_init(&c);
+  c.name = xstrdup("Cold intro");
+  c.introduced_by = fam;
+  c.how_known = xstrdup("cold");
+  CHECK_INT(contact_insert(db, &cfg, &c, &err), RP_OK);
+  CHECK_STR(c.how_known, "cold");
   CHECK_STR(c.warmth, "cold");
   contact_free(&c);
 }

@@ -93,7 +93,7 @@ static void test_new_file_private(void) {
   CHECK_INT(pragma_int(db, "PRAGMA foreign_keys"), 1);
   CHECK_INT(pragma_int(db, "PRAGMA synchronous"), 2); /* FULL */
   CHECK(pragma_int(db, "PRAGMA busy_timeout") >= 1000);
-  CHECK_INT(pragma_int(db, "SELECT count(*) FROM sqlite_schema WHERE name = 'contact'"), 1);
+  CHECK_INT(pragma_int(db, "SELECT count(*) FROM sqlite_master WHERE name = 'contact'"), 1);
   /* WAL mode and its side files are private too */
   sqlite3_stmt *st;
   CHECK(sqlite3_prepare_v2(db_handle(db), "PRAGMA journal_mode", -1, &st, NULL) == SQLITE_OK);
