@@ -221,7 +221,7 @@ static void test_validation(void) {
   c.name = xstrdup("A");
   c.how_known = xstrdup("x");
   expect_invalid(&c, "how_known",
-                 "how known 'x' is not one of: family, friend, classmate, colleague, introduced, cold");
+                 "how known 'x' is not one of: family, friend, classmate, colleague, introduced, referral, cold");
   contact_init(&c);
   c.name = xstrdup("A");
   c.seniority = xstrdup("intern");
