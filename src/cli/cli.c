@@ -84,11 +84,7 @@ static int run_ui(struct cli_ctx *ctx) {
   enum rp_status st = cli_config(ctx);
   if (st != RP_OK) return st;
   struct rp_theme theme = {0};
-  struct rp_err err;
-  rp_err_clear(&err);
-  const char *name = ctx->theme ? ctx->theme : ctx->cfg.theme ? ctx->cfg.theme : "default";
-  if (theme_load(&theme, name, &err) != RP_OK) {
-    fprintf(stderr, "rapport: %s\n", err.msg);
+  if (cli_theme(ctx, &theme) != RP_OK) {
     theme_free(&theme);
     return RP_INVALID;
   }

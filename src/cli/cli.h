@@ -5,6 +5,7 @@
 
 #include "rapport/config.h"
 #include "rapport/db.h"
+#include "rapport/theme.h"
 #include "rapport/util.h"
 
 struct cli_ctx {
@@ -41,6 +42,9 @@ int cli_opt_index(const struct cli_opt *opts, const char *name);
 
 /* Load the config (once); prints errors and warnings. */
 enum rp_status cli_config(struct cli_ctx *ctx);
+/* Load the theme named by --theme, else the config (load the config first);
+ * prints the error. The caller frees theme with theme_free. */
+enum rp_status cli_theme(struct cli_ctx *ctx, struct rp_theme *theme);
 /* Load the config and open the journal; prints errors (exit 3 on failure). */
 enum rp_status cli_open(struct cli_ctx *ctx);
 /* Print "rapport VERB: msg" to stderr and return st. */

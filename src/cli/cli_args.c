@@ -109,6 +109,17 @@ enum rp_status cli_config(struct cli_ctx *ctx) {
   return RP_OK;
 }
 
+enum rp_status cli_theme(struct cli_ctx *ctx, struct rp_theme *theme) {
+  struct rp_err err;
+  rp_err_clear(&err);
+  const char *name = ctx->theme ? ctx->theme : ctx->cfg.theme ? ctx->cfg.theme : "default";
+  if (theme_load(theme, name, &err) != RP_OK) {
+    fprintf(stderr, "rapport: %s\n", err.msg);
+    return RP_INVALID;
+  }
+  return RP_OK;
+}
+
 enum rp_status cli_open(struct cli_ctx *ctx) {
   if (ctx->db) return RP_OK;
   enum rp_status st = cli_config(ctx);

@@ -20,13 +20,7 @@ enum rp_status cli_check_config(struct cli_ctx *ctx, int argc, char **argv) {
   st = cli_config(ctx);
   if (st == RP_OK) {
     struct rp_theme theme = {0};
-    struct rp_err err;
-    rp_err_clear(&err);
-    const char *name = ctx->theme ? ctx->theme : ctx->cfg.theme ? ctx->cfg.theme : "default";
-    if (theme_load(&theme, name, &err) != RP_OK) {
-      fprintf(stderr, "rapport: %s\n", err.msg);
-      st = RP_INVALID;
-    }
+    st = cli_theme(ctx, &theme);
     theme_free(&theme);
   }
   if (st == RP_OK) {

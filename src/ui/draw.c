@@ -58,9 +58,15 @@ static int fit_colour(int c, bool *bold) {
 void ui_theme_setup(const struct rp_theme *theme) {
   const char *nc = getenv("NO_COLOR");
   bool colour = has_colors() && !(nc && *nc);
+  struct rp_theme mono = {0};
   if (colour) {
     start_color();
     use_default_colors();
+  } else {
+    /* without colours a theme's backgrounds vanish (the selected row
+     * with them): use the attributes-only theme instead */
+    struct rp_err err;
+    if (theme_load(&mono, "mono", &err) == RP_OK) theme = &mono;
   }
   for (int r = 0; r < ROLE_COUNT; r++) {
     const struct rp_style *st = &theme->roles[r];
@@ -74,6 +80,7 @@ void ui_theme_setup(const struct rp_theme *theme) {
     }
     role_attr[r] = a;
   }
+  theme_free(&mono);
 }
 
 attr_t ui_role(enum rp_role role) { return role_attr[role]; }
