@@ -4,6 +4,8 @@
 #ifndef RAPPORT_ACTIONS_H
 #define RAPPORT_ACTIONS_H
 
+#include <stdbool.h>
+
 enum rp_scope {
   SCOPE_GLOBAL,
   SCOPE_TODAY,
@@ -11,7 +13,8 @@ enum rp_scope {
   SCOPE_WORKSHEET,
   SCOPE_PREP,
   SCOPE_CALL,
-  SCOPE_FORM, /* inside an add/edit form */
+  SCOPE_FORM,   /* inside an add/edit form */
+  SCOPE_EDITOR, /* inside a multi-line text editor */
   SCOPE_COUNT
 };
 
@@ -41,18 +44,22 @@ enum rp_action {
   ACT_UNDO,
   ACT_FILTER,
   ACT_SORT,
+  /* worksheet */
+  ACT_TOGGLE,
+  ACT_GRID,
   /* form */
   ACT_FORM_SAVE,
   ACT_FORM_CANCEL,
   ACT_FORM_NEXT,
   ACT_FORM_PREV,
+  ACT_EXTERNAL_EDITOR,
   ACT_COUNT
 };
 
 struct rp_action_info {
   enum rp_action id;
   const char *name;  /* config name, e.g. "quit", "screen-contacts" */
-  enum rp_scope scope;
+  unsigned scopes;   /* SCOPE_BIT()s of the scopes it belongs to */
   const char *hint;  /* short status-bar word, e.g. "add"; NULL = not hinted */
   const char *help;  /* one line for the help overlay */
 };
@@ -60,8 +67,13 @@ struct rp_action_info {
 /* The table, indexed by enum rp_action (entry 0 is ACT_NONE). */
 extern const struct rp_action_info rp_actions[ACT_COUNT];
 /* Config names of the scopes: "global", "today", "contacts", "worksheet",
- * "prep", "call", "form". */
+ * "prep", "call", "form", "editor". */
 extern const char *const rp_scope_names[SCOPE_COUNT];
+
+#define SCOPE_BIT(s) (1u << (s))
+
+/* True when action a belongs to scope s. */
+bool action_in_scope(enum rp_action a, enum rp_scope s);
 
 /* Look up by config name; ACT_NONE / -1 when unknown. */
 enum rp_action action_by_name(const char *name);

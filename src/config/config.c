@@ -252,7 +252,7 @@ static char *actions_allowed(enum rp_scope scope) {
     enum rp_scope want = pass == 0 ? scope : SCOPE_GLOBAL;
     if (pass == 1 && scope == SCOPE_GLOBAL) break;
     for (int a = 1; a < ACT_COUNT; a++) {
-      if (rp_actions[a].scope != want) continue;
+      if (!action_in_scope((enum rp_action)a, want)) continue;
       buf_addf(&b, "%s%s", b.len ? ", " : "", rp_actions[a].name);
     }
   }
@@ -307,10 +307,16 @@ static enum rp_status parse_scope(struct walk *w, enum rp_scope scope, const str
       free(allowed);
       return st;
     }
-    enum rp_scope own = rp_actions[a].scope;
-    if (own != SCOPE_GLOBAL && own != scope)
-      return ERR_AT(w, kn, "action '%s' cannot be bound in keys.%s; allowed scopes: %s", kn->str,
-                    rp_scope_names[scope], rp_scope_names[own]);
+    if (!action_in_scope(a, SCOPE_GLOBAL) && !action_in_scope(a, scope)) {
+      struct rp_buf own = {0};
+      for (int s2 = 0; s2 < SCOPE_COUNT; s2++)
+        if (action_in_scope(a, (enum rp_scope)s2))
+          buf_addf(&own, "%s%s", own.len ? ", " : "", rp_scope_names[s2]);
+      enum rp_status st = ERR_AT(w, kn, "action '%s' cannot be bound in keys.%s; allowed scopes: %s",
+                                 kn->str, rp_scope_names[scope], buf_str(&own));
+      buf_free(&own);
+      return st;
+    }
     if (parse_binding(w, scope, kn->str, a, ynode_map_value(v, i)) != RP_OK) return RP_INVALID;
   }
   return RP_OK;

@@ -138,7 +138,7 @@ static void help_add_scope(struct ui_app *app, enum rp_scope scope, const char *
   char keys[128], line[512];
   bool any = false;
   for (int a = 1; a < ACT_COUNT; a++) {
-    if (rp_actions[a].scope != scope) continue;
+    if (!action_in_scope((enum rp_action)a, scope)) continue;
     app_keys(app, scope, (enum rp_action)a, keys, sizeof keys);
     if (!keys[0]) continue;
     if (!any) {
@@ -223,8 +223,8 @@ static void draw_status(struct ui_app *app) {
       const struct rp_action_info *ai = &rp_actions[a];
       if (!ai->hint) continue;
       if (pass == 0 && a != ACT_HELP) continue;
-      if (pass == 1 && ai->scope != scope) continue;
-      if (pass == 2 && (a != ACT_QUIT || scope == SCOPE_FORM)) continue;
+      if (pass == 1 && !action_in_scope((enum rp_action)a, scope)) continue;
+      if (pass == 2 && (a != ACT_QUIT || scope == SCOPE_FORM || scope == SCOPE_EDITOR)) continue;
       app_keys(app, scope, (enum rp_action)a, keys, sizeof keys);
       if (!keys[0]) continue;
       char *slash = strchr(keys, '/');

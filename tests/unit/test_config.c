@@ -245,9 +245,9 @@ static void test_errors(void) {
             "Enter, Esc, Space, Backspace, Delete, Insert, Up, Down, Left, Right, S-Up, "
             "S-Down, S-Left, S-Right, Home, End, PgUp, PgDn, F1-F12");
   check_bad("unknown-scope.yaml", "3:3: unknown scope 'contact' in keys; allowed: global, "
-                                  "today, contacts, worksheet, prep, call, form");
+                                  "today, contacts, worksheet, prep, call, form, editor");
   check_bad("wrong-scope.yaml",
-            "4:5: action 'add' cannot be bound in keys.form; allowed scopes: contacts");
+            "4:5: action 'add' cannot be bound in keys.form; allowed scopes: contacts, worksheet");
   check_bad("empty-stages.yaml",
             "2:9: 'stages' must not be empty; give at least one {key, label} entry");
   check_bad("dup-stage.yaml", "4:10: duplicate key 'met' in stages; each key must be unique");
@@ -280,7 +280,7 @@ static void test_errors(void) {
                  "cfg.yaml:2:21: 'label' must be a string");
   check_bad_text("keys: [q]\n", "cfg.yaml:1:7: 'keys' must be a mapping of scope: {action: "
                                 "keys}; scopes: global, today, contacts, worksheet, prep, "
-                                "call, form");
+                                "call, form, editor");
   check_bad_text("keys:\n  form: [save]\n",
                  "cfg.yaml:2:9: 'keys.form' must be a mapping of action: key or [keys]");
   check_bad_text("keys:\n  form:\n    save:\n",
