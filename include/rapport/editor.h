@@ -1,0 +1,23 @@
+/* editor.h — editing a text in the user's $VISUAL / $EDITOR: a private
+ * temporary file, the editor run with exec (never through a shell), the
+ * file read back and removed. No curses: the UI hands the terminal over
+ * around editor_run. */
+#ifndef RAPPORT_EDITOR_H
+#define RAPPORT_EDITOR_H
+
+#include "rapport/util.h"
+
+/* Split an editor command into words the way a shell would for simple
+ * cases: spaces separate words; '…' and "…" quote; a backslash escapes the
+ * next character. Appends to argv. RP_INVALID on an unclosed quote. */
+enum rp_status editor_split(const char *cmd, struct rp_strv *argv, struct rp_err *err);
+/* The command: $VISUAL, else $EDITOR, else "vi". Not freed. */
+const char *editor_command(void);
+/* Write `text` to a new 0600 temporary file, run the editor on it and wait,
+ * read the file back into *out (caller frees) and remove the file, also on
+ * error. A trailing newline the editor added is dropped when `text` had
+ * none. RP_INVALID when the editor cannot be run or exits non-zero (the
+ * text is then unchanged). */
+enum rp_status editor_run(const char *text, char **out, struct rp_err *err);
+
+#endif

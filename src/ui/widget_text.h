@@ -1,0 +1,37 @@
+/* widget_text.h — a multi-line UTF-8 text editor: word wrap, cursor moves by
+ * character and by visual line, scrolling. Draws into a window it is given;
+ * knows nothing of the model. */
+#ifndef RAPPORT_UI_WIDGET_TEXT_H
+#define RAPPORT_UI_WIDGET_TEXT_H
+
+#include "ui_internal.h"
+#include "rapport/util.h"
+
+struct text_edit {
+  struct rp_buf text; /* UTF-8, lines separated by '\n' */
+  size_t cursor;      /* byte offset on a character boundary */
+  int goal;           /* column wanted by Up/Down, -1 when none */
+  int scroll;         /* first visible visual line */
+  int width, height;  /* of the last draw: wrapping and paging use them */
+};
+
+/* One visual line: bytes [start, end) of the text. */
+struct text_vline {
+  size_t start, end;
+};
+
+void text_edit_set(struct text_edit *te, const char *text); /* cursor at the end */
+const char *text_edit_text(const struct text_edit *te);
+void text_edit_free(struct text_edit *te);
+/* Editing keys: text, Enter (new line), Left/Right, Up/Down, Home/End,
+ * C-a/C-e, PgUp/PgDn, Backspace, Delete, C-d, C-k, C-u, C-w. Returns 0 when
+ * not handled, 1 when handled, 2 when the text changed. */
+int text_edit_key(struct text_edit *te, rp_key key);
+/* Draw in the h×w area at y,x of win; *cy,*cx receive the cursor position
+ * within win. */
+void text_edit_draw(struct text_edit *te, WINDOW *win, int y, int x, int h, int w,
+                    enum rp_role role, int *cy, int *cx);
+/* Wrap text to width: visual lines (caller frees *out). Exposed for tests. */
+size_t text_wrap(const char *text, size_t len, int width, struct text_vline **out);
+
+#endif
