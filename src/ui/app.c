@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "rapport/editor.h"
 #include "rapport/utf8.h"
 #include "widget_dialog.h"
 #include "widgets.h"
@@ -60,6 +61,18 @@ void app_message(struct ui_app *app, enum rp_role role, const char *fmt, ...) {
   str_copy(app->message, sizeof app->message, m);
   free(m);
   app->message_role = role;
+}
+
+bool app_external_edit(struct ui_app *app, const char *text, char **out) {
+  struct rp_err err;
+  rp_err_clear(&err);
+  def_prog_mode();
+  endwin();
+  enum rp_status st = editor_run(text, out, &err);
+  reset_prog_mode();
+  clearok(curscr, TRUE); /* the editor drew over everything */
+  if (st != RP_OK) app_message(app, ROLE_ERROR, "%s", err.msg);
+  return st == RP_OK;
 }
 
 void app_confirm(struct ui_app *app, const char *title, const char *body,
@@ -157,7 +170,14 @@ static void help_open(struct ui_app *app) {
   enum rp_scope scope = current_scope(app);
   struct pane *p = current(app);
   char heading[128];
-  if (scope == SCOPE_FORM) {
+  if (scope == SCOPE_EDITOR) {
+    help_add_scope(app, SCOPE_EDITOR, "In a multi-line text");
+    strv_push(&app->help_lines, "\tEnter\tstart a new line");
+    strv_push(&app->help_lines, "\tarrows\tmove by character and line (Up/Down leave at the edges)");
+    strv_push(&app->help_lines, "\tC-a/C-e\tstart / end of the line (Home/End too)");
+    strv_push(&app->help_lines, "\tC-u/C-k/C-w\tdelete to line start / to line end / the word before");
+    strv_push(&app->help_lines, "\tTab/S-Tab\tnext / previous field");
+  } else if (scope == SCOPE_FORM) {
     help_add_scope(app, SCOPE_FORM, "In a form");
     strv_push(&app->help_lines, "\tLeft/Right\tchange a choice (Space too; a letter jumps)");
     strv_push(&app->help_lines, "\tC-a/C-e\tstart / end of the field (Home/End too)");

@@ -62,9 +62,9 @@ void contacts_form_open(struct contacts *c, bool edit) {
   form_add_text(f, "phone", "Phone", ct.phone);
   form_add_text(f, "url", "Web", ct.url);
   form_add_text(f, "location", "Location", ct.location);
-  form_add_text(f, "work", "Their work", ct.work);
-  form_add_text(f, "challenges", "Challenges", ct.challenges);
-  form_add_text(f, "notes", "Notes", ct.notes);
+  form_add_multiline(f, "work", "Their work", ct.work, 3);
+  form_add_multiline(f, "challenges", "Challenges", ct.challenges, 3);
+  form_add_multiline(f, "notes", "Notes", ct.notes, 3);
   c->form_open = true;
   contact_free(&ct);
 }

@@ -371,7 +371,9 @@ static void mouse(struct pane *p, int y, int x, int wheel) {
 }
 
 static enum rp_scope active_scope(struct pane *p) {
-  return self(p)->form_open ? SCOPE_FORM : SCOPE_CONTACTS;
+  struct contacts *c = self(p);
+  if (!c->form_open) return SCOPE_CONTACTS;
+  return form_in_editor(&c->form) ? SCOPE_EDITOR : SCOPE_FORM;
 }
 
 static void enter(struct pane *p) { contacts_reload(self(p), 0); }

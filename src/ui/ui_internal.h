@@ -63,6 +63,9 @@ void app_message(struct ui_app *app, enum rp_role role, const char *fmt, ...)
  * yes. `body` may hold several lines separated by '\n'. */
 void app_confirm(struct ui_app *app, const char *title, const char *body,
                  void (*on_yes)(void *ctx), void *ctx);
+/* Hand the terminal to $VISUAL/$EDITOR to edit `text`; *out receives the
+ * new text (caller frees). On failure shows the error and returns false. */
+bool app_external_edit(struct ui_app *app, const char *text, char **out);
 /* Switch screen (0..4). */
 void app_switch(struct ui_app *app, int screen);
 

@@ -25,6 +25,7 @@ static void sugg_clear(struct form *f) {
 void form_free(struct form *f) {
   for (size_t i = 0; i < f->n; i++) {
     line_edit_free(&f->fields[i].edit);
+    text_edit_free(&f->fields[i].text);
     free(f->fields[i].contact_name);
     free(f->fields[i].initial);
   }
@@ -47,6 +48,7 @@ static struct form_field *add_field(struct form *f, const char *key, const char 
   fld->label = label;
   fld->kind = kind;
   fld->choice = -1;
+  fld->rows = 1;
   return fld;
 }
 
@@ -54,6 +56,7 @@ static struct form_field *add_field(struct form *f, const char *key, const char 
 static char *field_snapshot(const struct form_field *fld) {
   switch (fld->kind) {
   case FIELD_TEXT: return xstrdup(line_edit_text(&fld->edit));
+  case FIELD_MULTILINE: return xstrdup(text_edit_text(&fld->text));
   case FIELD_CHOICE: return xasprintf("%d", fld->choice);
   case FIELD_CONTACT: return xasprintf("%lld", (long long)fld->contact_id);
   }
@@ -66,6 +69,19 @@ struct form_field *form_add_text(struct form *f, const char *key, const char *la
   line_edit_set(&fld->edit, value);
   fld->initial = field_snapshot(fld);
   return fld;
+}
+
+struct form_field *form_add_multiline(struct form *f, const char *key, const char *label,
+                                      const char *value, int rows) {
+  struct form_field *fld = add_field(f, key, label, FIELD_MULTILINE);
+  text_edit_set(&fld->text, value);
+  fld->rows = rows > 1 ? rows : 2;
+  fld->initial = field_snapshot(fld);
+  return fld;
+}
+
+bool form_in_editor(const struct form *f) {
+  return f->n && f->fields[f->focus].kind == FIELD_MULTILINE;
 }
 
 struct form_field *form_add_choice(struct form *f, const char *key, const char *label,
@@ -102,6 +118,7 @@ const char *form_value(const struct form *f, const char *key) {
   if (!fld) return NULL;
   if (fld->kind == FIELD_CHOICE)
     return fld->choice >= 0 ? fld->choices->v[fld->choice].key : NULL;
+  if (fld->kind == FIELD_MULTILINE) return text_edit_text(&fld->text);
   return line_edit_text(&fld->edit);
 }
 
@@ -180,8 +197,42 @@ static bool choice_key(struct form_field *fld, rp_key key) {
   return false;
 }
 
+/* C-o: the focused text in $VISUAL/$EDITOR. */
+static void external_edit(struct form *f, struct ui_app *app, struct form_field *fld) {
+  if (fld->kind != FIELD_TEXT && fld->kind != FIELD_MULTILINE) return;
+  const char *now = fld->kind == FIELD_TEXT ? line_edit_text(&fld->edit) : text_edit_text(&fld->text);
+  char *out;
+  if (!app_external_edit(app, now, &out)) return;
+  if (fld->kind == FIELD_TEXT) {
+    for (char *p = out; *p; p++) /* one line: newlines become spaces */
+      if (*p == '\n' || *p == '\r') *p = ' ';
+    line_edit_set(&fld->edit, out);
+  } else {
+    text_edit_set(&fld->text, out);
+  }
+  free(out);
+}
+
+/* Keys in a multi-line field: the editor scope's actions, then editing,
+ * then (keys the text did not use) the form's field moves. */
+static bool multiline_key(struct form *f, struct ui_app *app, struct form_field *fld, rp_key key,
+                          enum form_result *res) {
+  switch (app_action(app, SCOPE_EDITOR, key)) {
+  case ACT_FORM_SAVE: *res = FORM_SAVE; return true;
+  case ACT_FORM_CANCEL: *res = FORM_CANCEL; return true;
+  case ACT_EXTERNAL_EDITOR: external_edit(f, app, fld); *res = FORM_CONTINUE; return true;
+  default: break;
+  }
+  int r = text_edit_key(&fld->text, key);
+  if (r == 2) f->error[0] = '\0';
+  *res = FORM_CONTINUE;
+  return r != 0;
+}
+
 enum form_result form_key(struct form *f, struct ui_app *app, rp_key key) {
   struct form_field *fld = &f->fields[f->focus];
+  enum form_result res;
+  if (fld->kind == FIELD_MULTILINE && multiline_key(f, app, fld, key, &res)) return res;
   /* suggestions of a contact field take Up/Down and Enter first */
   if (fld->kind == FIELD_CONTACT && f->sugg_n > 0) {
     if (key == RPK_DOWN || key == RPK_CTRL('n')) {
@@ -214,9 +265,13 @@ enum form_result form_key(struct form *f, struct ui_app *app, rp_key key) {
   case ACT_FORM_PREV:
     focus_move(f, -1);
     return FORM_CONTINUE;
+  case ACT_EXTERNAL_EDITOR:
+    external_edit(f, app, fld);
+    return FORM_CONTINUE;
   default:
     break;
   }
+  if (fld->kind == FIELD_MULTILINE) return FORM_CONTINUE;
   if (fld->kind == FIELD_CHOICE) {
     choice_key(fld, key);
     return FORM_CONTINUE;
@@ -237,10 +292,18 @@ enum form_result form_key(struct form *f, struct ui_app *app, rp_key key) {
 
 #define LABEL_W 18
 
+/* First screen row of field i, counting from the first field. */
+static int field_top(const struct form *f, size_t i) {
+  int top = 0;
+  for (size_t k = 0; k < i; k++) top += f->fields[k].rows;
+  return top;
+}
+
 void form_draw(struct form *f, int ay, int ax, int ah, int aw) {
   int w = aw - 4 < 72 ? aw - 4 : 72;
   if (w < 30) w = aw;
-  int want = (int)f->n + 5; /* border, title gap, fields, error, border */
+  int total = field_top(f, f->n);
+  int want = total + 5; /* border, title gap, fields, error, border */
   int h = want < ah ? want : ah;
   int y = ay + (ah - h) / 2, x = ax + (aw - w) / 2;
   if (f->win) delwin(f->win);
@@ -253,42 +316,45 @@ void form_draw(struct form *f, int ay, int ax, int ah, int aw) {
   ui_put_part(win, 0, 2, w - 4, ROLE_TITLE, title);
   free(title);
 
-  int rows = h - 4; /* fields visible */
+  int rows = h - 4; /* rows for fields */
   if (rows < 1) rows = 1;
-  if ((int)f->focus < f->scroll) f->scroll = (int)f->focus;
-  if ((int)f->focus >= f->scroll + rows) f->scroll = (int)f->focus - rows + 1;
+  /* scroll (in rows) so that the focused field is in view */
+  int ftop = field_top(f, f->focus), fh = f->fields[f->focus].rows;
+  if (ftop < f->scroll) f->scroll = ftop;
+  if (ftop + fh > f->scroll + rows) f->scroll = fh > rows ? ftop : ftop + fh - rows;
   int label_w = w < 50 ? 10 : LABEL_W;
   int val_x = 2 + label_w + 1, val_w = w - val_x - 2;
   f->cur_y = f->cur_x = -1;
   int sugg_row = -1;
-  for (int i = 0; i < rows && f->scroll + i < (int)f->n; i++) {
-    struct form_field *fld = &f->fields[f->scroll + i];
-    bool focused = (size_t)(f->scroll + i) == f->focus;
-    int row = 2 + i;
-    char *label = xasprintf("%s", fld->label);
-    int lw = utf8_width(label);
+  for (size_t i = 0; i < f->n; i++) {
+    struct form_field *fld = &f->fields[i];
+    int top = field_top(f, i) - f->scroll;
+    if (top < 0 || top >= rows) continue;
+    int fr = fld->rows < rows - top ? fld->rows : rows - top; /* rows shown */
+    bool focused = i == f->focus;
+    int row = 2 + top;
+    int lw = utf8_width(fld->label);
     ui_put_part(win, row, 2 + (label_w > lw ? label_w - lw : 0), label_w,
-                focused ? ROLE_ACCENT : ROLE_MUTED, label);
-    free(label);
+                focused ? ROLE_ACCENT : ROLE_MUTED, fld->label);
+    enum rp_role role = focused ? ROLE_INPUT : ROLE_NORMAL;
+    int cy = row, cx = val_x;
     if (fld->kind == FIELD_CHOICE) {
       const char *v = fld->choice >= 0 ? fld->choices->v[fld->choice].label
                       : fld->none_label       ? fld->none_label
                                               : "(none)";
       char *shown = xasprintf("\xE2\x80\xB9 %s \xE2\x80\xBA", v); /* ‹ v › */
-      ui_put(win, row, val_x, val_w, focused ? ROLE_INPUT : ROLE_NORMAL, shown);
+      ui_put(win, row, val_x, val_w, role, shown);
       free(shown);
-      if (focused) {
-        f->cur_y = y + row;
-        f->cur_x = x + val_x + 2;
-      }
+      cx = val_x + 2;
+    } else if (fld->kind == FIELD_MULTILINE) {
+      text_edit_draw(&fld->text, win, row, val_x, fr, val_w, role, &cy, &cx);
     } else {
-      int cx;
-      line_edit_draw(&fld->edit, win, row, val_x, val_w, focused ? ROLE_INPUT : ROLE_NORMAL, &cx);
-      if (focused) {
-        f->cur_y = y + row;
-        f->cur_x = x + cx;
-        if (fld->kind == FIELD_CONTACT && f->sugg_n) sugg_row = row + 1;
-      }
+      line_edit_draw(&fld->edit, win, row, val_x, val_w, role, &cx);
+      if (focused && fld->kind == FIELD_CONTACT && f->sugg_n) sugg_row = row + 1;
+    }
+    if (focused) {
+      f->cur_y = y + cy;
+      f->cur_x = x + cx;
     }
   }
   if (f->error[0]) ui_put(win, h - 2, 2, w - 4, ROLE_ERROR, f->error);
@@ -309,14 +375,16 @@ void form_draw(struct form *f, int ay, int ax, int ah, int aw) {
 
 bool form_click(struct form *f, int y, int x) {
   if (!f->win) return false;
-  int wy, wx;
-  getbegyx(f->win, wy, wx);
-  (void)wx;
+  int wy = getbegy(f->win);
+  (void)x;
   int row = y - wy - 2 + f->scroll;
-  if (row >= 0 && row < (int)f->n) {
-    focus_move(f, 0);
-    f->focus = (size_t)row;
-    return true;
+  for (size_t i = 0; i < f->n; i++) {
+    int top = field_top(f, i);
+    if (row >= top && row < top + f->fields[i].rows) {
+      focus_move(f, 0);
+      f->focus = i;
+      return true;
+    }
   }
   return false;
 }

@@ -120,9 +120,10 @@ static int vertical(struct text_edit *te, int lines) {
   long target = (long)cl + lines;
   if (target < 0) target = 0;
   if (target >= (long)n) target = (long)n - 1;
+  bool moved = target != (long)cl;
   te->cursor = offset_at_col(s, &v[target], te->goal);
   free(v);
-  return 1;
+  return moved ? 1 : 0; /* 0 at the edge: a form may move to another field */
 }
 
 static int line_edge(struct text_edit *te, bool end) {

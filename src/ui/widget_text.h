@@ -25,7 +25,8 @@ const char *text_edit_text(const struct text_edit *te);
 void text_edit_free(struct text_edit *te);
 /* Editing keys: text, Enter (new line), Left/Right, Up/Down, Home/End,
  * C-a/C-e, PgUp/PgDn, Backspace, Delete, C-d, C-k, C-u, C-w. Returns 0 when
- * not handled, 1 when handled, 2 when the text changed. */
+ * not handled (also Up/Down at the first/last line), 1 when handled, 2 when
+ * the text changed. */
 int text_edit_key(struct text_edit *te, rp_key key);
 /* Draw in the h×w area at y,x of win; *cy,*cx receive the cursor position
  * within win. */

@@ -4,8 +4,9 @@
 #ifndef RAPPORT_UI_WIDGETS_H
 #define RAPPORT_UI_WIDGETS_H
 
-#include "ui_internal.h"
 #include "rapport/util.h"
+#include "ui_internal.h"
+#include "widget_text.h"
 
 /* ---- line editor: one line of UTF-8 text with a cursor ---- */
 struct line_edit {
@@ -42,7 +43,7 @@ void list_view_fix(struct list_view *lv);
 void wrap_text(const char *text, int width, struct rp_strv *out);
 
 /* ---- form: labelled fields, Tab between them, Enter saves ---- */
-enum form_kind { FIELD_TEXT, FIELD_CHOICE, FIELD_CONTACT };
+enum form_kind { FIELD_TEXT, FIELD_CHOICE, FIELD_CONTACT, FIELD_MULTILINE };
 
 /* Suggestions for a contact field: fill names/ids for `text` (at most max). */
 typedef size_t (*form_suggest_fn)(void *ctx, const char *text, char **names, int64_t *ids,
@@ -53,6 +54,8 @@ struct form_field {
   const char *key; /* matches rp_err.field to focus the field on an error */
   enum form_kind kind;
   struct line_edit edit;          /* TEXT, and the search text of CONTACT */
+  struct text_edit text;          /* MULTILINE */
+  int rows;                       /* screen rows: 1, or more for MULTILINE */
   const struct rp_choices *choices; /* CHOICE */
   bool optional;                  /* CHOICE: offers no choice, shown as none_label */
   const char *none_label;         /* CHOICE: default "(none)" */
@@ -92,7 +95,13 @@ struct form_field *form_add_choice(struct form *f, const char *key, const char *
                                    bool optional);
 struct form_field *form_add_contact(struct form *f, const char *key, const char *label,
                                     int64_t id, const char *name);
-/* Value of a field: TEXT → its text; CHOICE → the key or NULL. */
+/* A multi-line text field `rows` high: Enter types a new line, the editor
+ * scope's save key saves the form, Up/Down at the first/last line leave it. */
+struct form_field *form_add_multiline(struct form *f, const char *key, const char *label,
+                                      const char *value, int rows);
+/* True when the focused field is multi-line (its keys are SCOPE_EDITOR's). */
+bool form_in_editor(const struct form *f);
+/* Value of a field: TEXT, MULTILINE → its text; CHOICE → the key or NULL. */
 const char *form_value(const struct form *f, const char *key);
 struct form_field *form_field(struct form *f, const char *key);
 /* True when any field differs from its value when the form opened. */
