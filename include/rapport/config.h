@@ -37,6 +37,7 @@ struct rp_config {
   char *source;          /* path of the file loaded on top of the defaults, or NULL */
   char *db_path;         /* "database:"; NULL = default location */
   char *theme;           /* "theme:"; theme name or path */
+  char *theme_at;        /* "FILE:LINE:COLUMN" where theme was set, for messages */
   struct rp_choices stages;    /* "stages:"; pipeline order */
   struct rp_choices how_known; /* "how_known:" */
   struct rp_choices seniority; /* "seniority:" */

@@ -114,7 +114,10 @@ enum rp_status cli_theme(struct cli_ctx *ctx, struct rp_theme *theme) {
   rp_err_clear(&err);
   const char *name = ctx->theme ? ctx->theme : ctx->cfg.theme ? ctx->cfg.theme : "default";
   if (theme_load(theme, name, &err) != RP_OK) {
-    fprintf(stderr, "rapport: %s\n", err.msg);
+    if (!ctx->theme && ctx->cfg.theme_at) /* say where the config names it */
+      fprintf(stderr, "rapport: %s: theme '%s': %s\n", ctx->cfg.theme_at, name, err.msg);
+    else
+      fprintf(stderr, "rapport: %s\n", err.msg);
     return RP_INVALID;
   }
   return RP_OK;

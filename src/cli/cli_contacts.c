@@ -73,8 +73,8 @@ enum rp_status cli_add(struct cli_ctx *ctx, int argc, char **argv) {
   strv_copy(&c.tags, &a.multi[A_TAG]);
   if (a.val[A_INTRO]) {
     st = contact_resolve(ctx->db, a.val[A_INTRO], &c.introduced_by, &err);
-    if (st != RP_OK) {
-      cli_fail("add", RP_INVALID, "--introduced-by: %s", err.msg);
+    if (st != RP_OK) { /* not found or ambiguous: bad input either way */
+      st = cli_fail("add", RP_INVALID, "--introduced-by: %s", err.msg);
       goto out;
     }
   }

@@ -127,6 +127,8 @@ static enum rp_status parse_theme(struct walk *w, const struct ynode *v) {
   if (!t) return RP_INVALID;
   free(w->cfg->theme);
   w->cfg->theme = t;
+  free(w->cfg->theme_at);
+  w->cfg->theme_at = xasprintf("%s:%d:%d", w->name, v->line, v->col);
   return RP_OK;
 }
 
@@ -424,6 +426,7 @@ static void config_copy(struct rp_config *dst, const struct rp_config *src) {
   dst->source = xstrdup(src->source);
   dst->db_path = xstrdup(src->db_path);
   dst->theme = xstrdup(src->theme);
+  dst->theme_at = xstrdup(src->theme_at);
   choices_copy(&dst->stages, &src->stages);
   choices_copy(&dst->how_known, &src->how_known);
   choices_copy(&dst->seniority, &src->seniority);
@@ -508,6 +511,7 @@ void config_free(struct rp_config *cfg) {
   free(cfg->source);
   free(cfg->db_path);
   free(cfg->theme);
+  free(cfg->theme_at);
   choices_free(&cfg->stages);
   choices_free(&cfg->how_known);
   choices_free(&cfg->seniority);

@@ -259,6 +259,9 @@ static void draw_status(struct ui_app *app) {
 }
 
 static void layout(struct ui_app *app) {
+  /* a resize marks stdscr as changed, and reading a key would repaint it
+   * (blank) over the panes: mark it clean */
+  wnoutrefresh(stdscr);
   app->rows = LINES;
   app->cols = COLS;
   if (app->tabs) delwin(app->tabs);

@@ -82,6 +82,7 @@ void ui_fill(WINDOW *w, int y, int x, int width, enum rp_role role);
 
 /* Screens. */
 struct pane *pane_contacts_new(struct ui_app *app);
+struct pane *pane_worksheet_new(struct ui_app *app);
 struct pane *pane_placeholder_new(struct ui_app *app, const char *title, enum rp_scope scope,
                                   const char *what);
 
