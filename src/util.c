@@ -109,6 +109,25 @@ bool str_ieq(const char *a, const char *b) {
   return strcasecmp(a, b) == 0;
 }
 
+bool str_is_space(char ch) {
+  return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r' || ch == '\v' || ch == '\f';
+}
+
+void str_trim_null(char **s) {
+  if (!*s) return;
+  char *p = *s;
+  size_t start = 0, end = strlen(p);
+  while (start < end && str_is_space(p[start])) start++;
+  while (end > start && str_is_space(p[end - 1])) end--;
+  if (start == end) {
+    free(p);
+    *s = NULL;
+    return;
+  }
+  memmove(p, p + start, end - start);
+  p[end - start] = '\0';
+}
+
 void str_copy(char *dst, size_t size, const char *src) {
   if (!size) return;
   size_t n = strlen(src);

@@ -43,6 +43,8 @@ struct rp_config {
   struct rp_choices seniority; /* "seniority:" */
   struct rp_choices channels;  /* "channels:" */
   struct rp_keymap keys;       /* "keys:" */
+  int pitch_wpm;               /* "worksheet: pitch_words_per_minute:" 60–400 */
+  int pitch_seconds;           /* "worksheet: pitch_seconds:" the pitch's limit, 10–600 */
   struct rp_strv warnings;     /* "FILE:LINE:COL: unknown key 'x'" and similar */
 };
 

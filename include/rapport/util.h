@@ -47,6 +47,11 @@ void str_replace(char **dst, const char *src);
 bool str_empty(const char *s);
 /* ASCII case-insensitive equality; NULLs equal only each other. */
 bool str_ieq(const char *a, const char *b);
+/* ASCII whitespace: space, \t, \n, \r, \v, \f. */
+bool str_is_space(char ch);
+/* Trim surrounding whitespace of *s in place; an empty result is freed and
+ * *s set to NULL. */
+void str_trim_null(char **s);
 /* Copy at most size-1 bytes and NUL-terminate; never splits a UTF-8 char. */
 void str_copy(char *dst, size_t size, const char *src);
 

@@ -25,6 +25,28 @@ static const struct cli_verb verbs[] = {
      "Lists contacts, sorted by name (or by last update). tsv has a header row\n"
      "and escapes tabs and newlines as \\t and \\n; json is an array of objects\n"
      "with every field.\n"},
+    {"worksheet", cli_worksheet,
+     "worksheet [--format md|json]\n"
+     "       rapport worksheet add superpower TITLE [--evidence TEXT]\n"
+     "       rapport worksheet add problem TITLE [--why TEXT] [--who TEXT]\n"
+     "       rapport worksheet add skill NAME --kind hard|soft --level 1-5 --enjoy 1-5 [--sharpen PLAN]\n"
+     "       rapport worksheet add gap QUESTION\n"
+     "       rapport worksheet add option TITLE [--skills 1-5] [--value 1-5] [--learn 1-5] [--notes TEXT]\n"
+     "       rapport worksheet set want|pitch|move TEXT\n"
+     "       rapport worksheet delete ID",
+     "print the self-reflection worksheet, or add to it",
+     "Without an action, prints the whole worksheet: what is still missing, then\n"
+     "every section (Markdown by default; json is one object with every entry\n"
+     "and its id). `add` adds an entry and prints its id: a superpower with the\n"
+     "evidence for it (what you did, for whom, with what result), a problem you\n"
+     "want to work on, a skill (--level is how good you are, --enjoy how much you\n"
+     "like it, --sharpen how you will get better), an information gap (a\n"
+     "question to answer before deciding), an option scored 1-5 on matching\n"
+     "your skills, the value you would add and what you would learn. `set`\n"
+     "writes what you want, your 30-second pitch (prints its word count and\n"
+     "speaking time) or the kind of move: new-career, career-change, job-change,\n"
+     "employer-change, school, graduating. TEXT \"-\" reads standard input; \"\"\n"
+     "clears. `delete` removes an entry (exit 1 when there is none).\n"},
     {"check-config", cli_check_config, "check-config [FILE]",
      "validate a config file and the theme it names",
      "Checks FILE (default: --config, else $XDG_CONFIG_HOME/rapport/config.yaml).\n"

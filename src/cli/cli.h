@@ -63,6 +63,7 @@ struct cli_verb {
 enum rp_status cli_add(struct cli_ctx *ctx, int argc, char **argv);
 enum rp_status cli_list(struct cli_ctx *ctx, int argc, char **argv);
 enum rp_status cli_check_config(struct cli_ctx *ctx, int argc, char **argv);
+enum rp_status cli_worksheet(struct cli_ctx *ctx, int argc, char **argv);
 
 /* The whole command line; returns the process exit status. */
 int cli_main(int argc, char **argv);

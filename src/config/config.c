@@ -5,6 +5,7 @@
 #include "rapport/config.h"
 
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -227,6 +228,54 @@ static enum rp_status parse_channels(struct walk *w, const struct ynode *v) {
   return parse_choices(w, "channels", false, v, &w->cfg->channels);
 }
 
+/* ---- worksheet ---------------------------------------------------------- */
+
+/* The whole-number settings under "worksheet:", calcurse-style: name,
+ * allowed range, and the int of struct rp_config it sets. */
+static const struct int_setting {
+  const char *name;
+  int min, max;
+  size_t offset;
+} worksheet_settings[] = {
+    {"pitch_words_per_minute", 60, 400, offsetof(struct rp_config, pitch_wpm)},
+    {"pitch_seconds", 10, 600, offsetof(struct rp_config, pitch_seconds)},
+};
+
+/* A whole number in the setting's range (digits only) into its field. */
+static enum rp_status parse_int_setting(struct walk *w, const struct int_setting *is,
+                                        const struct ynode *v) {
+  bool digits = v->kind == YNODE_SCALAR && v->str[0] && strlen(v->str) <= 9;
+  for (const char *p = v->str; digits && *p; p++) digits = *p >= '0' && *p <= '9';
+  long n = digits ? strtol(v->str, NULL, 10) : -1;
+  if (n < is->min || n > is->max) {
+    char b[200];
+    if (v->kind != YNODE_SCALAR || ynode_is_null(v))
+      return ERR_AT(w, v, "%s must be a whole number from %d to %d, not %s", is->name, is->min,
+                    is->max, ynode_kind_name(v));
+    return ERR_AT(w, v, "%s must be a whole number from %d to %d, not '%s'", is->name, is->min,
+                  is->max, shown(v->str, b, sizeof b));
+  }
+  *(int *)((char *)w->cfg + is->offset) = (int)n;
+  return RP_OK;
+}
+
+static enum rp_status parse_worksheet(struct walk *w, const struct ynode *v) {
+  if (ynode_is_null(v)) return RP_OK;
+  if (v->kind != YNODE_MAP)
+    return ERR_AT(w, v, "'worksheet' must be a mapping such as {pitch_words_per_minute: 150, "
+                        "pitch_seconds: 30}");
+  for (size_t i = 0; i < ynode_map_len(v); i++) {
+    const struct ynode *k = ynode_map_key(v, i);
+    size_t s = 0;
+    while (s < RP_ARRAY_LEN(worksheet_settings) && strcmp(worksheet_settings[s].name, k->str)) s++;
+    if (s == RP_ARRAY_LEN(worksheet_settings))
+      warn_unknown(w, k, "pitch_words_per_minute, pitch_seconds");
+    else if (parse_int_setting(w, &worksheet_settings[s], ynode_map_value(v, i)) != RP_OK)
+      return RP_INVALID;
+  }
+  return RP_OK;
+}
+
 /* ---- keys --------------------------------------------------------------- */
 
 static void wkeys_add(struct wkeys *k, rp_key key, enum rp_action a, int line, int col) {
@@ -390,7 +439,7 @@ static const struct section {
 } sections[] = {
     {"database", parse_database},   {"theme", parse_theme},         {"stages", parse_stages},
     {"how_known", parse_how_known}, {"seniority", parse_seniority}, {"channels", parse_channels},
-    {"keys", parse_keys},
+    {"worksheet", parse_worksheet}, {"keys", parse_keys},
 };
 
 static char *sections_list(void) {
@@ -432,6 +481,8 @@ static void config_copy(struct rp_config *dst, const struct rp_config *src) {
   choices_copy(&dst->seniority, &src->seniority);
   choices_copy(&dst->channels, &src->channels);
   strv_copy(&dst->warnings, &src->warnings);
+  dst->pitch_wpm = src->pitch_wpm;
+  dst->pitch_seconds = src->pitch_seconds;
   for (int s = 0; s < SCOPE_COUNT; s++) {
     dst->keys.n[s] = src->keys.n[s];
     dst->keys.v[s] = NULL;
@@ -544,52 +595,4 @@ char *choices_list(const struct rp_choices *c) {
   buf_adds(&b, "");
   for (size_t i = 0; i < c->n; i++) buf_addf(&b, "%s%s", i ? ", " : "", c->v[i].key);
   return buf_steal(&b);
-}
-
-/* A binding in `scope` itself wins, even one to "none" (which unbinds the
- * key there); otherwise the global binding applies. */
-static bool keymap_find(const struct rp_keymap *km, enum rp_scope scope, rp_key key,
-                        enum rp_action *out) {
-  for (size_t i = 0; i < km->n[scope]; i++) {
-    if (km->v[scope][i].key == key) {
-      *out = km->v[scope][i].action;
-      return true;
-    }
-  }
-  return false;
-}
-
-/* The action of `key` in `scope`, else in global, else ACT_NONE. */
-enum rp_action keymap_lookup(const struct rp_keymap *km, enum rp_scope scope, rp_key key) {
-  enum rp_action a = ACT_NONE;
-  if ((unsigned)scope < SCOPE_COUNT && keymap_find(km, scope, key, &a)) return a;
-  if (keymap_find(km, SCOPE_GLOBAL, key, &a)) return a;
-  return ACT_NONE;
-}
-
-/* Keys of `action` in `scope`, then (for a global action) the global keys
- * that still reach it there. Only whole names are written. */
-const char *keymap_keys_for(const struct rp_keymap *km, enum rp_scope scope,
-                            enum rp_action action, char *buf, size_t size) {
-  size_t used = 0;
-  if (!size) return buf;
-  buf[0] = '\0';
-  if ((unsigned)scope >= SCOPE_COUNT || action == ACT_NONE) return buf;
-  for (int pass = 0; pass < 2; pass++) {
-    enum rp_scope s = pass == 0 ? scope : SCOPE_GLOBAL;
-    if (pass == 1 && scope == SCOPE_GLOBAL) break;
-    for (size_t i = 0; i < km->n[s]; i++) {
-      const struct rp_binding *b = &km->v[s][i];
-      if (b->action != action || keymap_lookup(km, scope, b->key) != action) continue;
-      enum rp_action own;
-      if (pass == 1 && keymap_find(km, scope, b->key, &own)) continue; /* listed in pass 0 */
-      char name[64];
-      key_to_name(b->key, name, sizeof name);
-      size_t need = strlen(name) + (used ? 1 : 0);
-      if (used + need + 1 > size) return buf;
-      snprintf(buf + used, size - used, "%s%s", used ? "/" : "", name);
-      used += need;
-    }
-  }
-  return buf;
 }

@@ -132,25 +132,7 @@ enum rp_status contact_get(struct rp_db *db, int64_t id, struct rp_contact *c,
 
 /* ---- validation ---- */
 
-static bool is_space(char ch) {
-  return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r' || ch == '\v' || ch == '\f';
-}
 
-/* Trim surrounding whitespace in place; an empty result becomes NULL. */
-static void trim(char **s) {
-  if (!*s) return;
-  char *p = *s;
-  size_t start = 0, end = strlen(p);
-  while (start < end && is_space(p[start])) start++;
-  while (end > start && is_space(p[end - 1])) end--;
-  if (start == end) {
-    free(p);
-    *s = NULL;
-    return;
-  }
-  memmove(p, p + start, end - start);
-  p[end - start] = '\0';
-}
 
 /* Trim tags, drop empty ones and duplicates (ASCII case-insensitive, like
  * the tag column's NOCASE collation; the first spelling wins). */
@@ -158,7 +140,7 @@ static void normalize_tags(struct rp_strv *tags) {
   struct rp_strv out = {0};
   for (size_t i = 0; i < tags->n; i++) {
     char *t = xstrdup(tags->v[i]);
-    trim(&t);
+    str_trim_null(&t);
     bool dup = false;
     for (size_t j = 0; t && j < out.n && !dup; j++) dup = str_ieq(out.v[j], t);
     if (t && !dup) strv_push(&out, t);
@@ -325,7 +307,7 @@ enum rp_status contact_validate(struct rp_db *db, const struct rp_config *cfg,
                    &c->phone,     &c->url,     &c->location, &c->how_known,
                    &c->warmth,    &c->seniority, &c->channel, &c->stage, &c->work,
                    &c->challenges, &c->notes};
-  for (size_t i = 0; i < RP_ARRAY_LEN(text); i++) trim(text[i]);
+  for (size_t i = 0; i < RP_ARRAY_LEN(text); i++) str_trim_null(text[i]);
   normalize_tags(&c->tags);
   if (!c->name) return rp_err_field(err, RP_INVALID, "name", "a name is required");
 

@@ -61,6 +61,35 @@ static const char *const migrations[] = {
               "CREATE INDEX contact_introduced_by ON contact(introduced_by);\n"
               "CREATE INDEX contact_deleted ON contact(deleted_seq) WHERE deleted_at IS NOT NULL;\n"
               "CREATE INDEX contact_tag_tag ON contact_tag(tag);\n"),
+    /* the self-reflection worksheet: three single texts, and one table for
+     * the entries of its five list sections (see rapport/worksheet.h for
+     * what each column means in each section) */
+    MIGRATION(2,
+              "CREATE TABLE ws_text (\n"
+              "  key TEXT PRIMARY KEY CHECK (key IN ('want', 'pitch', 'move')),\n"
+              "  value TEXT NOT NULL CHECK (length(value) > 0),\n"
+              "  updated_at INTEGER NOT NULL\n"
+              ") WITHOUT ROWID;\n"
+              "CREATE TABLE ws_item (\n"
+              "  id INTEGER PRIMARY KEY,\n"
+              "  section TEXT NOT NULL\n"
+              "    CHECK (section IN ('superpower', 'problem', 'skill', 'gap', 'option')),\n"
+              "  title TEXT NOT NULL CHECK (length(trim(title)) > 0),\n"
+              "  text1 TEXT, text2 TEXT,\n"
+              "  kind TEXT CHECK (kind IS NULL OR kind IN ('hard', 'soft')),\n"
+              "  n1 INTEGER NOT NULL DEFAULT 0 CHECK (n1 BETWEEN 0 AND 5),\n"
+              "  n2 INTEGER NOT NULL DEFAULT 0 CHECK (n2 BETWEEN 0 AND 5),\n"
+              "  n3 INTEGER NOT NULL DEFAULT 0 CHECK (n3 BETWEEN 0 AND 5),\n"
+              "  flag INTEGER NOT NULL DEFAULT 0 CHECK (flag IN (0, 1)),\n"
+              "  ref INTEGER,\n" /* a conversation, once they exist */
+              "  position INTEGER NOT NULL,\n" /* order added within the section */
+              "  created_at INTEGER NOT NULL,\n"
+              "  updated_at INTEGER NOT NULL,\n"
+              "  CHECK ((section = 'skill') = (kind IS NOT NULL)),\n"
+              "  CHECK (section <> 'skill' OR (n1 >= 1 AND n2 >= 1 AND n3 = 0)),\n"
+              "  CHECK (section IN ('skill', 'option') OR (n1 = 0 AND n2 = 0 AND n3 = 0))\n"
+              ");\n"
+              "CREATE INDEX ws_item_section ON ws_item(section, position);\n"),
 };
 
 /* The number of migrations = the user_version this build writes. */

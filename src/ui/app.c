@@ -117,9 +117,7 @@ struct ui_app *ui_app_new(struct rp_db *db, const struct rp_config *cfg,
       "Today will list thank-you notes owed, follow-ups due, conversations coming up "
       "and relationships going quiet.");
   app->screens[1] = pane_contacts_new(app);
-  app->screens[2] = pane_placeholder_new(app, "Worksheet", SCOPE_WORKSHEET,
-      "The self-reflection worksheet will live here: what you want, your superpowers with "
-      "evidence, problems you want to solve, skills, your pitch.");
+  app->screens[2] = pane_worksheet_new(app);
   app->screens[3] = pane_placeholder_new(app, "Prep", SCOPE_PREP,
       "Prep will hold one conversation's objective, research, prioritised questions and "
       "the readiness checklist.");

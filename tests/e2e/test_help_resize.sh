@@ -29,9 +29,9 @@ _screen_has "─ New contact ─" && fail "the closing key did more than close t
 wait_for "● Zoë Ørsted"
 ok "any other key closes the help"
 
-# F1 opens it too, from any screen (here: Worksheet placeholder).
+# F1 opens it too, from any screen (here: the Worksheet).
 keys 3
-wait_for "Not built yet"
+wait_for "Worksheet · 0 of 8 filled"
 keys F1
 wait_for "─ Keys ─"
 wait_for "leave rapport"

@@ -70,7 +70,7 @@ ok "wheel up moves back 3 rows"
 line1=$(screen_line 1)
 x=$(python3 -c 'import sys; print(sys.argv[1].index("3 Worksheet"))' "$line1")
 click "$x" 0
-wait_for "Not built yet"
+wait_for "Worksheet · 0 of 8 filled"
 ok "click on the 3 Worksheet tab switches screens"
 x=$(python3 -c 'import sys; print(sys.argv[1].index("2 Contacts"))' "$line1")
 click "$x" 0

@@ -15,6 +15,8 @@ static char *data_path(const char *name) {
 
 static void check_defaults_held(const struct rp_config *cfg) {
   CHECK_INT(cfg->stages.n, 11);
+  CHECK_INT(cfg->pitch_wpm, 150);
+  CHECK_INT(cfg->pitch_seconds, 30);
   CHECK_INT(cfg->how_known.n, 7);
   CHECK_STR(cfg->theme, "default");
   CHECK(cfg->source == NULL);
@@ -63,6 +65,8 @@ static void test_defaults(void) {
   CHECK(cfg.source == NULL);
   CHECK_STR(cfg.theme, "default");
   CHECK_INT(cfg.warnings.n, 0);
+  CHECK_INT(cfg.pitch_wpm, 150);
+  CHECK_INT(cfg.pitch_seconds, 30);
 
   const struct rp_keymap *km = &cfg.keys;
   CHECK_INT(keymap_lookup(km, SCOPE_GLOBAL, 'q'), ACT_QUIT);
@@ -257,7 +261,7 @@ static void test_errors(void) {
 
   check_bad_text("- a\n- b\n", "cfg.yaml:1:1: the config must be a mapping such as 'theme: "
                                "default'; known keys: database, theme, stages, how_known, "
-                               "seniority, channels, keys");
+                               "seniority, channels, worksheet, keys");
   check_bad_text("theme: ''\n", "cfg.yaml:1:8: 'theme' must not be empty");
   check_bad_text("theme:\n", "cfg.yaml:1:7: 'theme' must be a string");
   check_bad_text("database: journal.db\n", "cfg.yaml:1:11: 'database' must be an absolute "
@@ -306,6 +310,69 @@ static void test_errors(void) {
   check_bad_text("theme: \"a\\0b\"\n", "cfg.yaml:1:8: text must not contain NUL characters");
 }
 
+/* worksheet: the pitch's pace and limit, whole numbers in range. */
+static void test_worksheet(void) {
+  struct rp_config cfg = {0};
+  struct rp_err err = {0};
+  config_defaults(&cfg);
+  const char *text = "worksheet:\n  pitch_words_per_minute: 120\n  pitch_seconds: 45\n";
+  CHECK_INT(config_parse(&cfg, "ws.yaml", text, strlen(text), &err), RP_OK);
+  CHECK_INT(cfg.pitch_wpm, 120);
+  CHECK_INT(cfg.pitch_seconds, 45);
+  /* one setting alone keeps the other; later files layer over */
+  text = "worksheet: {pitch_seconds: 60}\n";
+  CHECK_INT(config_parse(&cfg, "ws2.yaml", text, strlen(text), &err), RP_OK);
+  CHECK_INT(cfg.pitch_wpm, 120);
+  CHECK_INT(cfg.pitch_seconds, 60);
+  /* the edges of the ranges */
+  text = "worksheet: {pitch_words_per_minute: 60, pitch_seconds: 600}\n";
+  CHECK_INT(config_parse(&cfg, "ws3.yaml", text, strlen(text), &err), RP_OK);
+  CHECK_INT(cfg.pitch_wpm, 60);
+  CHECK_INT(cfg.pitch_seconds, 600);
+  text = "worksheet: {pitch_words_per_minute: 400, pitch_seconds: 10}\n";
+  CHECK_INT(config_parse(&cfg, "ws4.yaml", text, strlen(text), &err), RP_OK);
+  CHECK_INT(cfg.pitch_wpm, 400);
+  CHECK_INT(cfg.pitch_seconds, 10);
+  /* "worksheet:" with nothing changes nothing; unknown keys warn */
+  text = "worksheet:\n";
+  CHECK_INT(config_parse(&cfg, "ws5.yaml", text, strlen(text), &err), RP_OK);
+  CHECK_INT(cfg.pitch_wpm, 400);
+  text = "worksheet:\n  pitch_wpm: 100\n";
+  CHECK_INT(config_parse(&cfg, "ws6.yaml", text, strlen(text), &err), RP_OK);
+  CHECK_INT(cfg.warnings.n, 1);
+  if (cfg.warnings.n == 1)
+    CHECK_STR(cfg.warnings.v[0], "ws6.yaml:2:3: unknown key 'pitch_wpm' (ignored); known keys: "
+                                 "pitch_words_per_minute, pitch_seconds");
+  CHECK_INT(cfg.pitch_wpm, 400);
+  config_free(&cfg);
+
+  check_bad_text("worksheet:\n  pitch_words_per_minute: 59\n",
+                 "cfg.yaml:2:27: pitch_words_per_minute must be a whole number from 60 to 400, "
+                 "not '59'");
+  check_bad_text("worksheet:\n  pitch_words_per_minute: 401\n",
+                 "cfg.yaml:2:27: pitch_words_per_minute must be a whole number from 60 to 400, "
+                 "not '401'");
+  check_bad_text("worksheet:\n  pitch_words_per_minute: fast\n",
+                 "cfg.yaml:2:27: pitch_words_per_minute must be a whole number from 60 to 400, "
+                 "not 'fast'");
+  check_bad_text("worksheet: {pitch_words_per_minute: 150.5}\n",
+                 "cfg.yaml:1:37: pitch_words_per_minute must be a whole number from 60 to 400, "
+                 "not '150.5'");
+  check_bad_text("worksheet: {pitch_seconds: -30}\n",
+                 "cfg.yaml:1:28: pitch_seconds must be a whole number from 10 to 600, not '-30'");
+  check_bad_text("worksheet: {pitch_seconds: 9}\n",
+                 "cfg.yaml:1:28: pitch_seconds must be a whole number from 10 to 600, not '9'");
+  check_bad_text("worksheet: {pitch_seconds: 99999999999999999999}\n",
+                 "cfg.yaml:1:28: pitch_seconds must be a whole number from 10 to 600, not "
+                 "'99999999999999999999'");
+  check_bad_text("worksheet: {pitch_seconds: [30]}\n",
+                 "cfg.yaml:1:28: pitch_seconds must be a whole number from 10 to 600, not a list");
+  check_bad_text("worksheet: {pitch_seconds: }\n",
+                 "cfg.yaml:1:28: pitch_seconds must be a whole number from 10 to 600, not empty");
+  check_bad_text("worksheet: 150\n", "cfg.yaml:1:12: 'worksheet' must be a mapping such as "
+                                      "{pitch_words_per_minute: 150, pitch_seconds: 30}");
+}
+
 static void test_warnings(void) {
   char *path = data_path("unknown-key.yaml");
   struct rp_config cfg = {0};
@@ -313,7 +380,7 @@ static void test_warnings(void) {
   CHECK_INT(config_load(&cfg, path, &err), RP_OK);
   CHECK_INT(cfg.warnings.n, 2);
   char *w1 = xasprintf("%s:2:1: unknown key 'colour' (ignored); known keys: database, theme, "
-                       "stages, how_known, seniority, channels, keys", path);
+                       "stages, how_known, seniority, channels, worksheet, keys", path);
   char *w2 = xasprintf("%s:4:30: unknown key 'color' (ignored); known keys: key, label", path);
   if (cfg.warnings.n == 2) {
     CHECK_STR(cfg.warnings.v[0], w1);
@@ -415,6 +482,7 @@ int main(void) {
   test_example_file();
   test_override();
   test_errors();
+  test_worksheet();
   test_warnings();
   test_locations();
   return check_done("test_config");

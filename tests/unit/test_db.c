@@ -147,6 +147,36 @@ static void test_empty_file_and_reopen(void) {
   umask(old);
 }
 
+/* A journal from schema 1 (contacts only) gains the worksheet tables on
+ * open, keeping its contacts. */
+static void test_upgrade_from_v1(void) {
+  CHECK_INT(db_schema_version(), 2);
+  char *path = path_in("v1.db");
+  struct rp_db *db = NULL;
+  struct rp_err err;
+  CHECK_INT(db_open(path, &db, &err), RP_OK);
+  CHECK_INT(pragma_int(db, "SELECT count(*) FROM sqlite_master WHERE name IN "
+                           "('ws_text', 'ws_item', 'ws_item_section')"),
+            3);
+  exec_ok(db, "DROP TABLE ws_text; DROP TABLE ws_item; PRAGMA user_version = 1");
+  exec_ok(db, "INSERT INTO contact (name, warmth, stage, created_at, updated_at) "
+              "VALUES ('from v1', 'warm', 's', 1, 1)");
+  db_close(db);
+  db = NULL;
+  CHECK_INT(db_open(path, &db, &err), RP_OK);
+  if (db) {
+    CHECK_INT(pragma_int(db, "PRAGMA user_version"), 2);
+    CHECK_INT(pragma_int(db, "SELECT count(*) FROM sqlite_master WHERE name IN "
+                             "('ws_text', 'ws_item', 'ws_item_section')"),
+              3);
+    CHECK_INT(pragma_int(db, "SELECT count(*) FROM contact WHERE name = 'from v1'"), 1);
+    exec_ok(db, "INSERT INTO ws_item (section, title, position, created_at, updated_at) "
+                "VALUES ('gap', 'q', 1, 1, 1)");
+    db_close(db);
+  }
+  free(path);
+}
+
 static void test_garbage_refused(void) {
   char *path = path_in("garbage.db");
   char junk[3000];
@@ -318,6 +348,7 @@ int main(void) {
   unsetenv("RAPPORT_NOW");
   test_new_file_private();
   test_empty_file_and_reopen();
+  test_upgrade_from_v1();
   test_garbage_refused();
   test_truncated_refused();
   test_newer_and_foreign_refused();
