@@ -21,6 +21,21 @@ struct rp_choices {
   size_t n;
 };
 
+/* A readiness item the user ticks by hand. */
+struct rp_manual_check {
+  char *key;
+  char *text;
+  char *help; /* may be NULL */
+};
+
+/* A category of phrases the outreach draft check flags. */
+struct rp_ask_category {
+  char *key;        /* "job-request" */
+  char *label;      /* "job request" */
+  char *suggestion; /* what to do instead */
+  struct rp_strv phrases;
+};
+
 struct rp_binding {
   rp_key key;
   enum rp_action action;
@@ -43,6 +58,14 @@ struct rp_config {
   struct rp_choices seniority; /* "seniority:" */
   struct rp_choices channels;  /* "channels:" */
   struct rp_keymap keys;       /* "keys:" */
+  struct rp_choices give_kinds; /* "give_kinds:"; key, label */
+  struct rp_manual_check *manual_checks; /* "readiness: manual:" */
+  size_t n_manual_checks;
+  int max_minutes;             /* "readiness: max_minutes:" planned length limit */
+  struct rp_ask_category *ask_categories; /* "ask_check: categories:" */
+  size_t n_ask_categories;
+  int ask_max_words;           /* "ask_check: max_words:" */
+  char *outreach_template;     /* "outreach: template:"; placeholders {name} … */
   int pitch_wpm;               /* "worksheet: pitch_words_per_minute:" 60–400 */
   int pitch_seconds;           /* "worksheet: pitch_seconds:" the pitch's limit, 10–600 */
   struct rp_strv warnings;     /* "FILE:LINE:COL: unknown key 'x'" and similar */

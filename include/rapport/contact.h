@@ -26,6 +26,8 @@ struct rp_contact {
   char *work;            /* their work & interests */
   char *challenges;      /* their challenges */
   char *notes;           /* personal notes */
+  char *research;        /* research notes on them (multi-line) */
+  char *draft;           /* the outreach draft (multi-line) */
   int64_t created_at, updated_at; /* seconds since the epoch */
   int64_t deleted_at;    /* 0 = not deleted */
 };

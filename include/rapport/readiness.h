@@ -1,0 +1,47 @@
+/* readiness.h — am I ready to reach out to this contact, and if not, what
+ * exactly is missing? Computed items from the journal plus manual items
+ * from the config (checked per contact). */
+#ifndef RAPPORT_READINESS_H
+#define RAPPORT_READINESS_H
+
+#include <stdint.h>
+
+#include "rapport/config.h"
+#include "rapport/db.h"
+#include "rapport/util.h"
+
+struct rp_ready_item {
+  char *key;       /* "worksheet-superpower", "worksheet-problem", "worksheet-want",
+                      "research", "give", "warm-path", "prep", "draft", "length",
+                      or a manual item's key */
+  char *text;      /* what the item asks: "a superpower with evidence on the worksheet" */
+  bool manual;     /* from the config; toggled by the user */
+  bool available;  /* false: needs a feature not built yet (shown, not counted) */
+  bool met;
+  char *reason;    /* when not met: why ("no superpower has evidence yet") */
+  char *todo;      /* when not met: what to do ("press 3 and add evidence …") */
+};
+
+struct rp_readiness {
+  struct rp_ready_item *v;
+  size_t n;
+  int met, total;  /* over available items */
+  bool ready;      /* every available item met */
+};
+
+/* Compute the checklist for contact `id`. Computed items, in this order:
+ * worksheet-superpower, worksheet-problem, worksheet-want, research, give,
+ * warm-path, prep (not available until conversations exist), draft (an
+ * outreach draft exists and the ask check finds nothing), length (not
+ * available until conversations exist); then cfg->manual_checks in order.
+ * Caller frees with readiness_free. */
+enum rp_status readiness_compute(struct rp_db *db, const struct rp_config *cfg, int64_t id,
+                                 struct rp_readiness *out, struct rp_err *err);
+void readiness_free(struct rp_readiness *r);
+/* Check or uncheck manual item `key` for contact `id` (one transaction).
+ * RP_INVALID when key is not a manual item of the config (message lists
+ * them). */
+enum rp_status readiness_set_manual(struct rp_db *db, const struct rp_config *cfg, int64_t id,
+                                    const char *key, bool checked, struct rp_err *err);
+
+#endif
