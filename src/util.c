@@ -225,3 +225,15 @@ void strv_copy(struct rp_strv *dst, const struct rp_strv *src) {
   strv_clear(dst);
   for (size_t i = 0; i < src->n; i++) strv_push(dst, src->v[i]);
 }
+
+const char *str_clip(const char *s, char *buf, size_t size) {
+  const size_t max = 60;
+  if (!s) s = "";
+  if (strlen(s) <= max || size < max + 4) {
+    str_copy(buf, size, s);
+    return buf;
+  }
+  str_copy(buf, max + 1, s); /* backs off to a character boundary */
+  memcpy(buf + strlen(buf), "\xE2\x80\xA6", 4);
+  return buf;
+}

@@ -54,6 +54,9 @@ bool str_is_space(char ch);
 void str_trim_null(char **s);
 /* Copy at most size-1 bytes and NUL-terminate; never splits a UTF-8 char. */
 void str_copy(char *dst, size_t size, const char *src);
+/* s, or its first ~60 bytes and "…" (on a character boundary), for quoting
+ * user text in messages; returns buf. */
+const char *str_clip(const char *s, char *buf, size_t size);
 
 /* Growable byte buffer, always NUL-terminated once anything is added. */
 struct rp_buf {

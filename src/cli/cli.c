@@ -47,6 +47,36 @@ static const struct cli_verb verbs[] = {
      "speaking time) or the kind of move: new-career, career-change, job-change,\n"
      "employer-change, school, graduating. TEXT \"-\" reads standard input; \"\"\n"
      "clears. `delete` removes an entry (exit 1 when there is none).\n"},
+    {"give", cli_give, "give NAME --kind KIND [--date YYYY-MM-DD] TEXT",
+     "log something you gave a contact; prints its id",
+     "Logs a give: something you did for NAME before asking for anything (read\n"
+     "or commented on their work, shared it, introduced someone to them, helped,\n"
+     "showed up at their event). KIND is a key of give_kinds in the config;\n"
+     "--date defaults to today. A contact whose stage comes before \"giving\"\n"
+     "moves to \"giving\".\n"},
+    {"path", cli_path, "path NAME\n       rapport path --org ORG",
+     "show the chain of introductions to a person or an organisation",
+     "Prints the chain of introductions from someone you know personally (warm,\n"
+     "and not a referral) to NAME, one person per line, or the shortest chain to\n"
+     "anyone at ORG (ties go to the first by name). Exit 1 when there is none,\n"
+     "with the people you know in the same field or organisation.\n"},
+    {"ready", cli_ready, "ready NAME [--check KEY] [--uncheck KEY] [--format text|json]",
+     "am I ready to reach out to a contact? (exit 0 yes, 1 no)",
+     "Prints the readiness checklist for NAME: [x] met, [ ] not met with the\n"
+     "reason and what to do, [-] not available yet (not counted). --check and\n"
+     "--uncheck tick or untick a manual item (keys from readiness: manual: in\n"
+     "the config) first. json is one object with every item. Exit 0 when every\n"
+     "available item is met, 1 when not.\n"},
+    {"draft", cli_draft, "draft check [FILE|-]",
+     "check an outreach draft for hidden asks (exit 0 clean, 1 findings)",
+     "Checks the outreach draft in FILE (standard input when FILE is \"-\" or\n"
+     "left out) with the phrase lists of the config (ask_check:): a job request,\n"
+     "a hidden second favour, a resume sent unasked, \"pick your brain\", an\n"
+     "unfilled {placeholder}, more than max_words words. Phrases match as whole\n"
+     "words, ignoring case, across line breaks. Prints one line per finding,\n"
+     "  LINE:COL: category: \"phrase\" — suggestion\n"
+     "and nothing when the draft is clean. Does not open the journal. Exit 0\n"
+     "clean, 1 findings, 2 when FILE cannot be read or is not UTF-8.\n"},
     {"check-config", cli_check_config, "check-config [FILE]",
      "validate a config file and the theme it names",
      "Checks FILE (default: --config, else $XDG_CONFIG_HOME/rapport/config.yaml).\n"

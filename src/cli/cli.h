@@ -64,6 +64,12 @@ enum rp_status cli_add(struct cli_ctx *ctx, int argc, char **argv);
 enum rp_status cli_list(struct cli_ctx *ctx, int argc, char **argv);
 enum rp_status cli_check_config(struct cli_ctx *ctx, int argc, char **argv);
 enum rp_status cli_worksheet(struct cli_ctx *ctx, int argc, char **argv);
+/* cli_outreach.c: before reaching out */
+enum rp_status cli_give(struct cli_ctx *ctx, int argc, char **argv);
+enum rp_status cli_path(struct cli_ctx *ctx, int argc, char **argv);
+enum rp_status cli_ready(struct cli_ctx *ctx, int argc, char **argv);
+/* cli_draft.c: the outreach draft check */
+enum rp_status cli_draft(struct cli_ctx *ctx, int argc, char **argv);
 
 /* The whole command line; returns the process exit status. */
 int cli_main(int argc, char **argv);

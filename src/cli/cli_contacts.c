@@ -109,10 +109,10 @@ static void json_contact(struct rp_buf *b, const struct rp_contact *c) {
   json_str(b, c->name);
   const char *keys[] = {"org", "role", "field", "email", "phone", "url", "location",
                         "how_known", "warmth", "seniority", "channel", "stage",
-                        "work", "challenges", "notes"};
+                        "work", "challenges", "notes", "research", "draft"};
   const char *vals[] = {c->org, c->role, c->field, c->email, c->phone, c->url, c->location,
                         c->how_known, c->warmth, c->seniority, c->channel, c->stage,
-                        c->work, c->challenges, c->notes};
+                        c->work, c->challenges, c->notes, c->research, c->draft};
   for (size_t i = 0; i < RP_ARRAY_LEN(keys); i++) {
     buf_addf(b, ", \"%s\": ", keys[i]);
     json_str(b, vals[i]);

@@ -1,7 +1,9 @@
 /* config.c — the YAML config over the compiled-in defaults (see
  * rapport/config.h). A table of top-level sections, each with its parser,
  * walks the located YAML tree; every mistake is reported at the node that
- * holds it, with what is allowed instead. */
+ * holds it, with what is allowed instead. The sections about reaching out
+ * (readiness, ask_check, outreach) are in config_outreach.c; the walk they
+ * share is in config_walk.h. */
 #include "rapport/config.h"
 
 #include <stdarg.h>
@@ -10,43 +12,23 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "config/config_walk.h"
 #include "config/yaml_doc.h"
 #include "rapport/embedded.h"
 #include "rapport/paths.h"
 #include "rapport/utf8.h"
 
-/* A binding while parsing: where the user wrote it (line 0 = inherited). */
-struct wbind {
-  rp_key key;
-  enum rp_action action;
-  int line, col;
-};
-
-struct wkeys {
-  struct wbind *v;
-  size_t n, cap;
-};
-
-struct walk {
-  const char *name;       /* file name for messages */
-  struct rp_config *cfg;  /* the copy being changed */
-  struct wkeys keys[SCOPE_COUNT];
-  struct rp_err *err;
-};
-
 /* ---- messages ---------------------------------------------------------- */
 
 /* A user string made safe and short for a message; returns buf. */
-static const char *shown(const char *s, char *buf, size_t size) {
+const char *cfg_shown(const char *s, char *buf, size_t size) {
   char *safe = utf8_sanitize(s ? s : "");
   str_copy(buf, size, safe);
   free(safe);
   return buf;
 }
 
-static enum rp_status errat(struct walk *w, int line, int col, const char *fmt, ...)
-    __attribute__((format(printf, 4, 5)));
-static enum rp_status errat(struct walk *w, int line, int col, const char *fmt, ...) {
+enum rp_status cfg_errat(struct walk *w, int line, int col, const char *fmt, ...) {
   va_list ap;
   va_start(ap, fmt);
   char *what = xvasprintf(fmt, ap);
@@ -56,12 +38,10 @@ static enum rp_status errat(struct walk *w, int line, int col, const char *fmt, 
   return RP_INVALID;
 }
 
-#define ERR_AT(w, node, ...) errat((w), (node)->line, (node)->col, __VA_ARGS__)
-
-static void warn_unknown(struct walk *w, const struct ynode *key, const char *known) {
+void cfg_warn_unknown(struct walk *w, const struct ynode *key, const char *known) {
   char b[200];
   char *msg = xasprintf("%s:%d:%d: unknown key '%s' (ignored); known keys: %s", w->name,
-                        key->line, key->col, shown(key->str, b, sizeof b), known);
+                        key->line, key->col, cfg_shown(key->str, b, sizeof b), known);
   strv_push(&w->cfg->warnings, msg);
   free(msg);
 }
@@ -69,7 +49,7 @@ static void warn_unknown(struct walk *w, const struct ynode *key, const char *kn
 /* ---- small helpers ------------------------------------------------------ */
 
 /* Require a non-empty scalar; returns its text or NULL after setting err. */
-static const char *want_string(struct walk *w, const struct ynode *v, const char *what) {
+const char *cfg_want_string(struct walk *w, const struct ynode *v, const char *what) {
   if (v->kind != YNODE_SCALAR || ynode_is_null(v)) {
     ERR_AT(w, v, "'%s' must be a string", what);
     return NULL;
@@ -92,7 +72,7 @@ static char *expand_home(struct walk *w, const struct ynode *v, const char *what
   return xasprintf("%s/%s", home, v->str + 2);
 }
 
-static bool valid_choice_key(const char *s) {
+bool cfg_valid_key(const char *s) {
   for (const char *p = s; *p; p++) {
     char c = *p;
     if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
@@ -109,11 +89,11 @@ static enum rp_status parse_database(struct walk *w, const struct ynode *v) {
     str_replace(&w->cfg->db_path, NULL);
     return RP_OK;
   }
-  if (!want_string(w, v, "database")) return RP_INVALID;
+  if (!cfg_want_string(w, v, "database")) return RP_INVALID;
   if (v->str[0] != '/' && strncmp(v->str, "~/", 2) != 0) {
     char b[200];
     return ERR_AT(w, v, "'database' must be an absolute path or start with ~/, not '%s'",
-                  shown(v->str, b, sizeof b));
+                  cfg_shown(v->str, b, sizeof b));
   }
   char *path = expand_home(w, v, "database");
   if (!path) return RP_INVALID;
@@ -123,7 +103,7 @@ static enum rp_status parse_database(struct walk *w, const struct ynode *v) {
 }
 
 static enum rp_status parse_theme(struct walk *w, const struct ynode *v) {
-  if (!want_string(w, v, "theme")) return RP_INVALID;
+  if (!cfg_want_string(w, v, "theme")) return RP_INVALID;
   char *t = expand_home(w, v, "theme");
   if (!t) return RP_INVALID;
   free(w->cfg->theme);
@@ -133,7 +113,7 @@ static enum rp_status parse_theme(struct walk *w, const struct ynode *v) {
   return RP_OK;
 }
 
-static void choices_free(struct rp_choices *c) {
+void cfg_choices_free(struct rp_choices *c) {
   for (size_t i = 0; i < c->n; i++) {
     free(c->v[i].key);
     free(c->v[i].label);
@@ -144,7 +124,7 @@ static void choices_free(struct rp_choices *c) {
   c->n = 0;
 }
 
-static void choices_copy(struct rp_choices *dst, const struct rp_choices *src) {
+void cfg_choices_copy(struct rp_choices *dst, const struct rp_choices *src) {
   dst->n = src->n;
   dst->v = src->n ? xcalloc(src->n, sizeof *dst->v) : NULL;
   for (size_t i = 0; i < src->n; i++) {
@@ -167,18 +147,18 @@ static enum rp_status parse_choice(struct walk *w, const char *what, bool warmth
     if (strcmp(k->str, "key") == 0) key = v;
     else if (strcmp(k->str, "label") == 0) label = v;
     else if (warmth && strcmp(k->str, "warmth") == 0) warm = v;
-    else warn_unknown(w, k, warmth ? "key, label, warmth" : "key, label");
+    else cfg_warn_unknown(w, k, warmth ? "key, label, warmth" : "key, label");
   }
   char b[200];
   if (!key) return ERR_AT(w, item, "an entry of '%s' has no 'key'; each entry needs %s", what, fields);
-  if (!want_string(w, key, "key")) return RP_INVALID;
-  if (!valid_choice_key(key->str))
+  if (!cfg_want_string(w, key, "key")) return RP_INVALID;
+  if (!cfg_valid_key(key->str))
     return ERR_AT(w, key, "key '%s' in %s may only contain letters, digits, '-' and '_'",
-                  shown(key->str, b, sizeof b), what);
+                  cfg_shown(key->str, b, sizeof b), what);
   for (size_t i = 0; i < c->n; i++)
     if (strcmp(c->v[i].key, key->str) == 0)
       return ERR_AT(w, key, "duplicate key '%s' in %s; each key must be unique", key->str, what);
-  if (label && !want_string(w, label, "label")) return RP_INVALID;
+  if (label && !cfg_want_string(w, label, "label")) return RP_INVALID;
   if (warmth) {
     if (!warm)
       return ERR_AT(w, item, "entry '%s' of '%s' has no 'warmth'; allowed: warm, cold", key->str,
@@ -186,7 +166,8 @@ static enum rp_status parse_choice(struct walk *w, const char *what, bool warmth
     if (warm->kind != YNODE_SCALAR)
       return ERR_AT(w, warm, "warmth must be warm or cold, not %s", ynode_kind_name(warm));
     if (strcmp(warm->str, "warm") != 0 && strcmp(warm->str, "cold") != 0)
-      return ERR_AT(w, warm, "warmth must be warm or cold, not '%s'", shown(warm->str, b, sizeof b));
+      return ERR_AT(w, warm, "warmth must be warm or cold, not '%s'",
+                    cfg_shown(warm->str, b, sizeof b));
   }
   c->v = xrealloc(c->v, (c->n + 1) * sizeof *c->v);
   struct rp_choice *ch = &c->v[c->n++];
@@ -197,8 +178,8 @@ static enum rp_status parse_choice(struct walk *w, const char *what, bool warmth
 }
 
 /* A list of choices; replaces the list held so far. */
-static enum rp_status parse_choices(struct walk *w, const char *what, bool warmth,
-                                    const struct ynode *v, struct rp_choices *out) {
+enum rp_status cfg_parse_choices(struct walk *w, const char *what, bool warmth,
+                                 const struct ynode *v, struct rp_choices *out) {
   const char *shape = warmth ? "{key, label, warmth}" : "{key, label}";
   if (v->kind != YNODE_SEQ) return ERR_AT(w, v, "'%s' must be a list of %s entries", what, shape);
   if (v->n == 0)
@@ -206,44 +187,43 @@ static enum rp_status parse_choices(struct walk *w, const char *what, bool warmt
   struct rp_choices c = {0};
   for (size_t i = 0; i < v->n; i++) {
     if (parse_choice(w, what, warmth, v->kids[i], &c) != RP_OK) {
-      choices_free(&c);
+      cfg_choices_free(&c);
       return RP_INVALID;
     }
   }
-  choices_free(out);
+  cfg_choices_free(out);
   *out = c;
   return RP_OK;
 }
 
 static enum rp_status parse_stages(struct walk *w, const struct ynode *v) {
-  return parse_choices(w, "stages", false, v, &w->cfg->stages);
+  return cfg_parse_choices(w, "stages", false, v, &w->cfg->stages);
 }
 static enum rp_status parse_how_known(struct walk *w, const struct ynode *v) {
-  return parse_choices(w, "how_known", true, v, &w->cfg->how_known);
+  return cfg_parse_choices(w, "how_known", true, v, &w->cfg->how_known);
 }
 static enum rp_status parse_seniority(struct walk *w, const struct ynode *v) {
-  return parse_choices(w, "seniority", false, v, &w->cfg->seniority);
+  return cfg_parse_choices(w, "seniority", false, v, &w->cfg->seniority);
 }
 static enum rp_status parse_channels(struct walk *w, const struct ynode *v) {
-  return parse_choices(w, "channels", false, v, &w->cfg->channels);
+  return cfg_parse_choices(w, "channels", false, v, &w->cfg->channels);
+}
+static enum rp_status parse_give_kinds(struct walk *w, const struct ynode *v) {
+  return cfg_parse_choices(w, "give_kinds", false, v, &w->cfg->give_kinds);
 }
 
 /* ---- worksheet ---------------------------------------------------------- */
 
 /* The whole-number settings under "worksheet:", calcurse-style: name,
  * allowed range, and the int of struct rp_config it sets. */
-static const struct int_setting {
-  const char *name;
-  int min, max;
-  size_t offset;
-} worksheet_settings[] = {
+static const struct int_setting worksheet_settings[] = {
     {"pitch_words_per_minute", 60, 400, offsetof(struct rp_config, pitch_wpm)},
     {"pitch_seconds", 10, 600, offsetof(struct rp_config, pitch_seconds)},
 };
 
 /* A whole number in the setting's range (digits only) into its field. */
-static enum rp_status parse_int_setting(struct walk *w, const struct int_setting *is,
-                                        const struct ynode *v) {
+enum rp_status cfg_parse_int_setting(struct walk *w, const struct int_setting *is,
+                                     const struct ynode *v) {
   bool digits = v->kind == YNODE_SCALAR && v->str[0] && strlen(v->str) <= 9;
   for (const char *p = v->str; digits && *p; p++) digits = *p >= '0' && *p <= '9';
   long n = digits ? strtol(v->str, NULL, 10) : -1;
@@ -253,7 +233,7 @@ static enum rp_status parse_int_setting(struct walk *w, const struct int_setting
       return ERR_AT(w, v, "%s must be a whole number from %d to %d, not %s", is->name, is->min,
                     is->max, ynode_kind_name(v));
     return ERR_AT(w, v, "%s must be a whole number from %d to %d, not '%s'", is->name, is->min,
-                  is->max, shown(v->str, b, sizeof b));
+                  is->max, cfg_shown(v->str, b, sizeof b));
   }
   *(int *)((char *)w->cfg + is->offset) = (int)n;
   return RP_OK;
@@ -269,8 +249,8 @@ static enum rp_status parse_worksheet(struct walk *w, const struct ynode *v) {
     size_t s = 0;
     while (s < RP_ARRAY_LEN(worksheet_settings) && strcmp(worksheet_settings[s].name, k->str)) s++;
     if (s == RP_ARRAY_LEN(worksheet_settings))
-      warn_unknown(w, k, "pitch_words_per_minute, pitch_seconds");
-    else if (parse_int_setting(w, &worksheet_settings[s], ynode_map_value(v, i)) != RP_OK)
+      cfg_warn_unknown(w, k, "pitch_words_per_minute, pitch_seconds");
+    else if (cfg_parse_int_setting(w, &worksheet_settings[s], ynode_map_value(v, i)) != RP_OK)
       return RP_INVALID;
   }
   return RP_OK;
@@ -335,7 +315,7 @@ static enum rp_status parse_binding(struct walk *w, enum rp_scope scope, const c
       return ERR_AT(w, kn, "a key name must be a string, not %s; allowed: %s",
                     ynode_kind_name(kn), key_names_help);
     if (!key_parse(kn->str, &key))
-      return ERR_AT(w, kn, "unknown key name '%s'; allowed: %s", shown(kn->str, b, sizeof b),
+      return ERR_AT(w, kn, "unknown key name '%s'; allowed: %s", cfg_shown(kn->str, b, sizeof b),
                     key_names_help);
     wkeys_add(k, key, a, kn->line, kn->col);
   }
@@ -354,7 +334,7 @@ static enum rp_status parse_scope(struct walk *w, enum rp_scope scope, const str
     if (a == ACT_NONE && strcmp(kn->str, "none") != 0) {
       char *allowed = actions_allowed(scope);
       enum rp_status st = ERR_AT(w, kn, "unknown action '%s' in keys.%s; allowed: %s",
-                                 shown(kn->str, b, sizeof b), rp_scope_names[scope], allowed);
+                                 cfg_shown(kn->str, b, sizeof b), rp_scope_names[scope], allowed);
       free(allowed);
       return st;
     }
@@ -389,7 +369,7 @@ static enum rp_status parse_keys(struct walk *w, const struct ynode *v) {
       char b[200];
       char *scopes = scopes_list();
       enum rp_status st = ERR_AT(w, kn, "unknown scope '%s' in keys; allowed: %s",
-                                 shown(kn->str, b, sizeof b), scopes);
+                                 cfg_shown(kn->str, b, sizeof b), scopes);
       free(scopes);
       return st;
     }
@@ -409,7 +389,7 @@ static enum rp_status keys_check(struct walk *w) {
         const struct wbind *at = k->v[j].line ? &k->v[j] : &k->v[i];
         const struct wbind *other = at == &k->v[j] ? &k->v[i] : &k->v[j];
         char kb[64];
-        return errat(w, at->line, at->col,
+        return cfg_errat(w, at->line, at->col,
                      "key '%s' is bound to both '%s' and '%s' in keys.%s; give one of them "
                      "other keys (or [])",
                      key_to_name(at->key, kb, sizeof kb), rp_actions[at->action].name,
@@ -437,9 +417,18 @@ static const struct section {
   const char *name;
   enum rp_status (*parse)(struct walk *w, const struct ynode *value);
 } sections[] = {
-    {"database", parse_database},   {"theme", parse_theme},         {"stages", parse_stages},
-    {"how_known", parse_how_known}, {"seniority", parse_seniority}, {"channels", parse_channels},
-    {"worksheet", parse_worksheet}, {"keys", parse_keys},
+    {"database", parse_database},
+    {"theme", parse_theme},
+    {"stages", parse_stages},
+    {"how_known", parse_how_known},
+    {"seniority", parse_seniority},
+    {"channels", parse_channels},
+    {"give_kinds", parse_give_kinds},
+    {"worksheet", parse_worksheet},
+    {"readiness", cfg_parse_readiness},
+    {"ask_check", cfg_parse_ask_check},
+    {"outreach", cfg_parse_outreach},
+    {"keys", parse_keys},
 };
 
 static char *sections_list(void) {
@@ -462,7 +451,7 @@ static enum rp_status walk_root(struct walk *w, const struct ynode *root) {
     size_t s = 0;
     while (s < RP_ARRAY_LEN(sections) && strcmp(sections[s].name, k->str) != 0) s++;
     if (s == RP_ARRAY_LEN(sections))
-      warn_unknown(w, k, known);
+      cfg_warn_unknown(w, k, known);
     else
       st = sections[s].parse(w, ynode_map_value(root, i));
   }
@@ -476,10 +465,12 @@ static void config_copy(struct rp_config *dst, const struct rp_config *src) {
   dst->db_path = xstrdup(src->db_path);
   dst->theme = xstrdup(src->theme);
   dst->theme_at = xstrdup(src->theme_at);
-  choices_copy(&dst->stages, &src->stages);
-  choices_copy(&dst->how_known, &src->how_known);
-  choices_copy(&dst->seniority, &src->seniority);
-  choices_copy(&dst->channels, &src->channels);
+  cfg_choices_copy(&dst->stages, &src->stages);
+  cfg_choices_copy(&dst->how_known, &src->how_known);
+  cfg_choices_copy(&dst->seniority, &src->seniority);
+  cfg_choices_copy(&dst->channels, &src->channels);
+  cfg_choices_copy(&dst->give_kinds, &src->give_kinds);
+  cfg_outreach_copy(dst, src);
   strv_copy(&dst->warnings, &src->warnings);
   dst->pitch_wpm = src->pitch_wpm;
   dst->pitch_seconds = src->pitch_seconds;
@@ -563,10 +554,12 @@ void config_free(struct rp_config *cfg) {
   free(cfg->db_path);
   free(cfg->theme);
   free(cfg->theme_at);
-  choices_free(&cfg->stages);
-  choices_free(&cfg->how_known);
-  choices_free(&cfg->seniority);
-  choices_free(&cfg->channels);
+  cfg_choices_free(&cfg->stages);
+  cfg_choices_free(&cfg->how_known);
+  cfg_choices_free(&cfg->seniority);
+  cfg_choices_free(&cfg->channels);
+  cfg_choices_free(&cfg->give_kinds);
+  cfg_outreach_free(cfg);
   for (int s = 0; s < SCOPE_COUNT; s++) free(cfg->keys.v[s]);
   strv_free(&cfg->warnings);
   memset(cfg, 0, sizeof *cfg);

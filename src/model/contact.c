@@ -15,7 +15,7 @@ void contact_free(struct rp_contact *c) {
                      &c->phone,     &c->url,        &c->location,  &c->how_known,
                      &c->warmth,    &c->introduced_by_name,        &c->seniority,
                      &c->channel,   &c->stage,      &c->work,      &c->challenges,
-                     &c->notes};
+                     &c->notes,     &c->research,   &c->draft};
   for (size_t i = 0; i < RP_ARRAY_LEN(fields); i++) free(*fields[i]);
   strv_free(&c->tags);
   contact_init(c);
@@ -42,6 +42,8 @@ void contact_copy(struct rp_contact *dst, const struct rp_contact *src) {
   tmp.work = xstrdup(src->work);
   tmp.challenges = xstrdup(src->challenges);
   tmp.notes = xstrdup(src->notes);
+  tmp.research = xstrdup(src->research);
+  tmp.draft = xstrdup(src->draft);
   memset(&tmp.tags, 0, sizeof tmp.tags);
   strv_copy(&tmp.tags, &src->tags);
   if (dst != src) contact_free(dst);
@@ -85,6 +87,8 @@ void contact_read_row(sqlite3_stmt *st, struct rp_contact *c) {
   c->work = db_col_text(st, i++);
   c->challenges = db_col_text(st, i++);
   c->notes = db_col_text(st, i++);
+  c->research = db_col_text(st, i++);
+  c->draft = db_col_text(st, i++);
   c->created_at = sqlite3_column_int64(st, i++);
   c->updated_at = sqlite3_column_int64(st, i++);
   c->deleted_at = sqlite3_column_int64(st, i++);
@@ -306,7 +310,7 @@ enum rp_status contact_validate(struct rp_db *db, const struct rp_config *cfg,
   char **text[] = {&c->name,      &c->org,     &c->role,    &c->field, &c->email,
                    &c->phone,     &c->url,     &c->location, &c->how_known,
                    &c->warmth,    &c->seniority, &c->channel, &c->stage, &c->work,
-                   &c->challenges, &c->notes};
+                   &c->challenges, &c->notes, &c->research, &c->draft};
   for (size_t i = 0; i < RP_ARRAY_LEN(text); i++) str_trim_null(text[i]);
   normalize_tags(&c->tags);
   if (!c->name) return rp_err_field(err, RP_INVALID, "name", "a name is required");
@@ -340,7 +344,7 @@ enum rp_status contact_validate(struct rp_db *db, const struct rp_config *cfg,
 
 /* ---- writes ---- */
 
-/* Bind the 18 stored fields as ?1…?18, in the column order of the INSERT
+/* Bind the 20 stored fields as ?1…?20, in the column order of the INSERT
  * and UPDATE in write_contact. */
 static void bind_fields(sqlite3_stmt *st, const struct rp_contact *c) {
   const char *text1[] = {c->name, c->org,      c->role, c->field,
@@ -352,7 +356,8 @@ static void bind_fields(sqlite3_stmt *st, const struct rp_contact *c) {
     sqlite3_bind_int64(st, i++, c->introduced_by);
   else
     sqlite3_bind_null(st, i++);
-  const char *text2[] = {c->seniority, c->channel, c->stage, c->work, c->challenges, c->notes};
+  const char *text2[] = {c->seniority, c->channel,    c->stage,    c->work,
+                         c->challenges, c->notes,     c->research, c->draft};
   for (size_t k = 0; k < RP_ARRAY_LEN(text2); k++) db_bind_text(st, i++, text2[k]);
 }
 
@@ -405,19 +410,21 @@ static enum rp_status write_contact(struct rp_db *db, const struct rp_config *cf
     s = db_prepare(db,
                    insert ? "INSERT INTO contact (name, org, role, field, email, phone, url, "
                             "location, how_known, warmth, warmth_set, introduced_by, seniority, "
-                            "channel, stage, work, challenges, notes, created_at, updated_at) "
+                            "channel, stage, work, challenges, notes, research, draft, "
+                            "created_at, updated_at) "
                             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, "
-                            "?14, ?15, ?16, ?17, ?18, ?19, ?19)"
+                            "?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?21)"
                           : "UPDATE contact SET name = ?1, org = ?2, role = ?3, field = ?4, "
                             "email = ?5, phone = ?6, url = ?7, location = ?8, how_known = ?9, "
                             "warmth = ?10, warmth_set = ?11, introduced_by = ?12, "
                             "seniority = ?13, channel = ?14, stage = ?15, work = ?16, "
-                            "challenges = ?17, notes = ?18, updated_at = ?19 WHERE id = ?20",
+                            "challenges = ?17, notes = ?18, research = ?19, draft = ?20, "
+                            "updated_at = ?21 WHERE id = ?22",
                    &st, err);
   if (s == RP_OK) {
     bind_fields(st, c);
-    sqlite3_bind_int64(st, 19, now);
-    if (!insert) sqlite3_bind_int64(st, 20, c->id);
+    sqlite3_bind_int64(st, 21, now);
+    if (!insert) sqlite3_bind_int64(st, 22, c->id);
     if (sqlite3_step(st) != SQLITE_DONE) s = db_fail(db, err, insert ? "add contact" : "save contact");
   }
   sqlite3_finalize(st);

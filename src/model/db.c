@@ -90,6 +90,28 @@ static const char *const migrations[] = {
               "  CHECK (section IN ('skill', 'option') OR (n1 = 0 AND n2 = 0 AND n3 = 0))\n"
               ");\n"
               "CREATE INDEX ws_item_section ON ws_item(section, position);\n"),
+    /* before reaching out: research notes and the outreach draft on each
+     * contact, the give-first ledger, and the manual readiness items ticked
+     * per contact (keys from the config's readiness: manual: list) */
+    MIGRATION(3,
+              "ALTER TABLE contact ADD COLUMN research TEXT;\n"
+              "ALTER TABLE contact ADD COLUMN draft TEXT;\n"
+              "CREATE TABLE give (\n"
+              "  id INTEGER PRIMARY KEY,\n"
+              "  contact_id INTEGER NOT NULL REFERENCES contact(id) ON DELETE CASCADE,\n"
+              "  date TEXT NOT NULL\n"
+              "    CHECK (date GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),\n"
+              "  kind TEXT NOT NULL CHECK (length(kind) > 0),\n"
+              "  text TEXT NOT NULL CHECK (length(trim(text)) > 0),\n"
+              "  created_at INTEGER NOT NULL\n"
+              ");\n"
+              "CREATE INDEX give_contact ON give(contact_id, date);\n"
+              "CREATE TABLE ready_check (\n"
+              "  contact_id INTEGER NOT NULL REFERENCES contact(id) ON DELETE CASCADE,\n"
+              "  key TEXT NOT NULL CHECK (length(key) > 0),\n"
+              "  checked_at INTEGER NOT NULL,\n"
+              "  PRIMARY KEY (contact_id, key)\n"
+              ") WITHOUT ROWID;\n"),
 };
 
 /* The number of migrations = the user_version this build writes. */

@@ -72,19 +72,6 @@ static bool blank(const char *s) {
 }
 
 
-/* s, or its first ~60 bytes and "…", for quoting in messages; returns buf. */
-static const char *clip(const char *s, char *buf, size_t size) {
-  const size_t max = 60;
-  if (!s) s = "";
-  if (strlen(s) <= max || size < max + 4) {
-    str_copy(buf, size, s);
-    return buf;
-  }
-  str_copy(buf, max + 1, s); /* backs off to a character boundary */
-  memcpy(buf + strlen(buf), "\xE2\x80\xA6", 4);
-  return buf;
-}
-
 /* Is the (untrimmed) kind "hard" or "soft" in any case? Returns the stored
  * spelling or NULL. */
 static const char *kind_value(const char *kind) {
@@ -104,7 +91,7 @@ static enum rp_status check_text_key(const char *key, struct rp_err *err) {
     if (strcmp(key, keys[i]) == 0) return RP_OK;
   char b[128];
   return rp_err_field(err, RP_INVALID, "key", "unknown worksheet text '%s'; allowed: want, pitch, move",
-                      clip(key, b, sizeof b));
+                      str_clip(key, b, sizeof b));
 }
 
 /* See worksheet.h: *out is NULL or a new string the caller frees. */
@@ -140,7 +127,7 @@ enum rp_status ws_text_set(struct rp_db *db, const char *key, const char *value,
       char b[128];
       char *allowed = choices_list(&rp_move_kinds);
       rp_err_field(err, RP_INVALID, "move", "kind of move '%s' is not one of: %s",
-                   clip(v, b, sizeof b), allowed);
+                   str_clip(v, b, sizeof b), allowed);
       free(allowed);
       free(v);
       return RP_INVALID;
@@ -209,7 +196,7 @@ enum rp_status ws_item_validate(const struct rp_ws_item *it, struct rp_err *err)
     char b[128];
     if (blank(it->kind)) return rp_err_field(err, RP_INVALID, "kind", "kind must be hard or soft");
     return rp_err_field(err, RP_INVALID, "kind", "kind must be hard or soft, not '%s'",
-                        clip(it->kind, b, sizeof b));
+                        str_clip(it->kind, b, sizeof b));
   }
   const int n[3] = {it->n1, it->n2, it->n3};
   static const char *const fields[3] = {"n1", "n2", "n3"};

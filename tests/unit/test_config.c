@@ -22,6 +22,12 @@ static void check_defaults_held(const struct rp_config *cfg) {
   CHECK(cfg->source == NULL);
   CHECK_INT(cfg->warnings.n, 0);
   CHECK_INT(keymap_lookup(&cfg->keys, SCOPE_GLOBAL, 'q'), ACT_QUIT);
+  CHECK_INT(cfg->give_kinds.n, 7);
+  CHECK_INT(cfg->max_minutes, 20);
+  CHECK_INT(cfg->n_manual_checks, 4);
+  CHECK_INT(cfg->ask_max_words, 150);
+  CHECK_INT(cfg->n_ask_categories, 4);
+  CHECK(cfg->outreach_template != NULL);
 }
 
 static void test_defaults(void) {
@@ -83,7 +89,11 @@ static void test_defaults(void) {
   CHECK_INT(keymap_lookup(km, SCOPE_FORM, RPK_DOWN), ACT_FORM_NEXT);
   CHECK_INT(keymap_lookup(km, SCOPE_FORM, 'j'), ACT_DOWN);
   CHECK_INT(keymap_lookup(km, SCOPE_GLOBAL, 'G'), ACT_LAST);
-  CHECK_INT(keymap_lookup(km, SCOPE_GLOBAL, 'g'), ACT_FIRST);
+  CHECK_INT(keymap_lookup(km, SCOPE_GLOBAL, RPK_HOME), ACT_FIRST);
+  CHECK_INT(keymap_lookup(km, SCOPE_CONTACTS, 'g'), ACT_GIVE); /* give first */
+  CHECK_INT(keymap_lookup(km, SCOPE_CONTACTS, 'p'), ACT_PREP);
+  CHECK_INT(keymap_lookup(km, SCOPE_PREP, ' '), ACT_TOGGLE);
+  CHECK_INT(keymap_lookup(km, SCOPE_PREP, 'e'), ACT_EDIT);
   CHECK_INT(keymap_lookup(km, SCOPE_CONTACTS, '\\'), ACT_FILTER);
   CHECK_INT(keymap_lookup(km, SCOPE_GLOBAL, RPK_CTRL('l')), ACT_REDRAW);
   CHECK_INT(keymap_lookup(km, SCOPE_GLOBAL, 'z'), ACT_NONE);
@@ -241,7 +251,7 @@ static void test_errors(void) {
   check_bad("bad-warmth.yaml", "3:32: warmth must be warm or cold, not 'tepid'");
   check_bad("unknown-action.yaml",
             "7:5: unknown action 'frobnicate' in keys.contacts; allowed: add, edit, delete, "
-            "undo, filter, sort, quit, help, screen-today, screen-contacts, screen-worksheet, "
+            "undo, filter, sort, give, prep, quit, help, screen-today, screen-contacts, screen-worksheet, "
             "screen-prep, screen-call, focus-next, focus-prev, up, down, page-up, page-down, "
             "first, last, redraw, none");
   check_bad("unknown-keyname.yaml",
@@ -261,7 +271,8 @@ static void test_errors(void) {
 
   check_bad_text("- a\n- b\n", "cfg.yaml:1:1: the config must be a mapping such as 'theme: "
                                "default'; known keys: database, theme, stages, how_known, "
-                               "seniority, channels, worksheet, keys");
+                               "seniority, channels, give_kinds, worksheet, readiness, "
+                               "ask_check, outreach, keys");
   check_bad_text("theme: ''\n", "cfg.yaml:1:8: 'theme' must not be empty");
   check_bad_text("theme:\n", "cfg.yaml:1:7: 'theme' must be a string");
   check_bad_text("database: journal.db\n", "cfg.yaml:1:11: 'database' must be an absolute "
@@ -380,7 +391,9 @@ static void test_warnings(void) {
   CHECK_INT(config_load(&cfg, path, &err), RP_OK);
   CHECK_INT(cfg.warnings.n, 2);
   char *w1 = xasprintf("%s:2:1: unknown key 'colour' (ignored); known keys: database, theme, "
-                       "stages, how_known, seniority, channels, worksheet, keys", path);
+                       "stages, how_known, seniority, channels, give_kinds, worksheet, "
+                       "readiness, ask_check, outreach, keys",
+                       path);
   char *w2 = xasprintf("%s:4:30: unknown key 'color' (ignored); known keys: key, label", path);
   if (cfg.warnings.n == 2) {
     CHECK_STR(cfg.warnings.v[0], w1);

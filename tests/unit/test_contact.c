@@ -3,30 +3,11 @@
  * user text that looks like SQL. Each run uses a fresh journal file. */
 #include <locale.h>
 
-#include "check.h"
+#include "fixture.h"
 #include "rapport/contact.h"
 
 static struct rp_config cfg;
 static struct rp_db *db;
-
-static void choice(struct rp_choices *c, const char *key, const char *label, const char *warmth) {
-  c->v = xrealloc(c->v, (c->n + 1) * sizeof *c->v);
-  c->v[c->n].key = xstrdup(key);
-  c->v[c->n].label = xstrdup(label);
-  c->v[c->n].warmth = xstrdup(warmth);
-  c->n++;
-}
-
-static void choices_free_all(struct rp_choices *c) {
-  for (size_t i = 0; i < c->n; i++) {
-    free(c->v[i].key);
-    free(c->v[i].label);
-    free(c->v[i].warmth);
-  }
-  free(c->v);
-  c->v = NULL;
-  c->n = 0;
-}
 
 static void make_config(void) {
   const char *stages[][2] = {{"identified", "identified"}, {"researching", "researching"},
@@ -35,26 +16,20 @@ static void make_config(void) {
                              {"met", "met"},               {"thanked", "thanked"},
                              {"keeping_in_touch", "keeping in touch"},
                              {"declined", "declined"},     {"not_now", "not now"}};
-  for (size_t i = 0; i < RP_ARRAY_LEN(stages); i++) choice(&cfg.stages, stages[i][0], stages[i][1], NULL);
-  choice(&cfg.how_known, "family", "family", "warm");
-  choice(&cfg.how_known, "friend", "friend", "warm");
-  choice(&cfg.how_known, "classmate", "classmate", "warm");
-  choice(&cfg.how_known, "colleague", "former colleague", "warm");
-  choice(&cfg.how_known, "introduced", "introduced", "warm");
-  choice(&cfg.how_known, "referral", "referral", "warm");
-  choice(&cfg.how_known, "cold", "cold outreach", "cold");
-  choice(&cfg.seniority, "junior", "junior", NULL);
-  choice(&cfg.seniority, "senior", "senior", NULL);
-  choice(&cfg.seniority, "executive", "executive", NULL);
-  choice(&cfg.channels, "email", "email", NULL);
-  choice(&cfg.channels, "video", "video call", NULL);
-  choice(&cfg.channels, "in_person", "in person", NULL);
-}
-
-static void set_now(long long t) {
-  char buf[32];
-  snprintf(buf, sizeof buf, "%lld", t);
-  setenv("RAPPORT_NOW", buf, 1);
+  for (size_t i = 0; i < RP_ARRAY_LEN(stages); i++) fx_choice(&cfg.stages, stages[i][0], stages[i][1], NULL);
+  fx_choice(&cfg.how_known, "family", "family", "warm");
+  fx_choice(&cfg.how_known, "friend", "friend", "warm");
+  fx_choice(&cfg.how_known, "classmate", "classmate", "warm");
+  fx_choice(&cfg.how_known, "colleague", "former colleague", "warm");
+  fx_choice(&cfg.how_known, "introduced", "introduced", "warm");
+  fx_choice(&cfg.how_known, "referral", "referral", "warm");
+  fx_choice(&cfg.how_known, "cold", "cold outreach", "cold");
+  fx_choice(&cfg.seniority, "junior", "junior", NULL);
+  fx_choice(&cfg.seniority, "senior", "senior", NULL);
+  fx_choice(&cfg.seniority, "executive", "executive", NULL);
+  fx_choice(&cfg.channels, "email", "email", NULL);
+  fx_choice(&cfg.channels, "video", "video call", NULL);
+  fx_choice(&cfg.channels, "in_person", "in person", NULL);
 }
 
 /* Insert a contact with a name, org and tags ("a,b"); returns its id. */
@@ -96,13 +71,8 @@ static long long scalar(const char *sql) {
 }
 
 static void open_fresh(const char *name) {
-  if (db) db_close(db);
-  char *path = xasprintf("%s/%s", check_tmpdir(), name);
-  struct rp_err err;
-  db = NULL;
-  CHECK_INT(db_open(path, &db, &err), RP_OK);
-  free(path);
-  set_now(1795000000);
+  fx_open_fresh(&db, name);
+  fx_set_now(1795000000);
 }
 
 static void test_round_trip(void) {
@@ -380,7 +350,7 @@ static void test_update(void) {
   int64_t id = add("Ana", "Acme", "one,two", "identified", NULL);
   struct rp_contact c;
   CHECK_INT(contact_get(db, id, &c, &err), RP_OK);
-  set_now(1795000500);
+  fx_set_now(1795000500);
   str_replace(&c.name, "Ana Lopez");
   str_replace(&c.org, NULL);
   str_replace(&c.stage, "met");
@@ -479,9 +449,9 @@ static void test_delete_undo(void) {
   contact_free(&c);
 
   /* later deletions come back first, even when the clock says otherwise */
-  set_now(1795000900);
+  fx_set_now(1795000900);
   CHECK_INT(contact_delete(db, a, &err), RP_OK);
-  set_now(1795000100);
+  fx_set_now(1795000100);
   CHECK_INT(contact_delete(db, b, &err), RP_OK);
   CHECK_INT(contact_undelete(db, b, &err), RP_OK);
   CHECK_INT(contact_undo_delete(db, &back, &err), RP_OK);
@@ -490,15 +460,15 @@ static void test_delete_undo(void) {
 
 static void test_lists(void) {
   open_fresh("lists.db");
-  set_now(1000);
+  fx_set_now(1000);
   add("carl Young", "Beta", "mentor", "met", "cold");
-  set_now(3000);
+  fx_set_now(3000);
   add("Ana Lopez", "ACME", "design,ux", "met", "friend");
-  set_now(2000);
+  fx_set_now(2000);
   int64_t bob = add("Bob", "acme", "finance", "identified", NULL);
-  set_now(4000);
+  fx_set_now(4000);
   add("Zoë Ørsted", "Gamma", "Design", "asked", "family");
-  set_now(1500);
+  fx_set_now(1500);
   int64_t gone = add("Deleted Person", "Acme", "design", "met", NULL);
   struct rp_err err;
   CHECK_INT(contact_delete(db, gone, &err), RP_OK);
@@ -685,6 +655,63 @@ static void test_sql_text_is_literal(void) {
   CHECK_STR(err.msg, "no contact matches '' OR 1=1 --'");
 }
 
+/* Research notes and the outreach draft: stored, read, copied, trimmed
+ * (empty → NULL), written by update, and kept by lists. */
+static void test_research_draft(void) {
+  open_fresh("research.db");
+  struct rp_err err;
+  struct rp_contact c;
+  contact_init(&c);
+  c.name = xstrdup("Priya Shah");
+  c.research = xstrdup("\n  Leads the data team at Acme.\nTalk: \"Metrics that matter\" 🌱  \n");
+  c.draft = xstrdup("  Hi Priya,\n\nI read your talk on {topic}.\n ");
+  CHECK_INT(contact_insert(db, &cfg, &c, &err), RP_OK);
+  CHECK_STR(c.research, "Leads the data team at Acme.\nTalk: \"Metrics that matter\" 🌱");
+  CHECK_STR(c.draft, "Hi Priya,\n\nI read your talk on {topic}.");
+  int64_t id = c.id;
+  contact_free(&c);
+  CHECK(c.research == NULL && c.draft == NULL);
+
+  CHECK_INT(contact_get(db, id, &c, &err), RP_OK);
+  CHECK_STR(c.research, "Leads the data team at Acme.\nTalk: \"Metrics that matter\" 🌱");
+  CHECK_STR(c.draft, "Hi Priya,\n\nI read your talk on {topic}.");
+  struct rp_contact copy;
+  contact_init(&copy);
+  contact_copy(&copy, &c);
+  CHECK(copy.research != c.research && copy.draft != c.draft);
+  CHECK_STR(copy.research, c.research);
+  CHECK_STR(copy.draft, c.draft);
+  contact_free(&copy);
+
+  /* update writes them; other fields are untouched */
+  fx_set_now(1795000700);
+  str_replace(&c.research, "New notes");
+  str_replace(&c.draft, " \t ");
+  CHECK_INT(contact_update(db, &cfg, &c, &err), RP_OK);
+  CHECK(c.draft == NULL);
+  contact_free(&c);
+  CHECK_INT(contact_get(db, id, &c, &err), RP_OK);
+  CHECK_STR(c.research, "New notes");
+  CHECK(c.draft == NULL);
+  CHECK_STR(c.name, "Priya Shah");
+  CHECK_INT(c.updated_at, 1795000700);
+  CHECK_INT(scalar("SELECT count(*) FROM contact WHERE draft IS NULL AND research = 'New notes'"), 1);
+  /* SQL-looking text is stored as it is */
+  str_replace(&c.draft, "'); DROP TABLE contact; --");
+  CHECK_INT(contact_update(db, &cfg, &c, &err), RP_OK);
+  contact_free(&c);
+
+  struct rp_contact_list l;
+  CHECK_INT(contact_list(db, NULL, 0, -1, &l, &err), RP_OK);
+  CHECK_INT(l.n, 1);
+  if (l.n == 1) {
+    CHECK_STR(l.v[0].research, "New notes");
+    CHECK_STR(l.v[0].draft, "'); DROP TABLE contact; --");
+  }
+  contact_list_free(&l);
+  fx_set_now(1795000000);
+}
+
 static void test_introducer_foreign_key(void) {
   open_fresh("fk.db");
   struct rp_err err;
@@ -733,11 +760,12 @@ int main(void) {
   test_resolve();
   test_sql_text_is_literal();
   test_introducer_foreign_key();
+  test_research_draft();
   db_close(db);
-  choices_free_all(&cfg.stages);
-  choices_free_all(&cfg.how_known);
-  choices_free_all(&cfg.seniority);
-  choices_free_all(&cfg.channels);
+  fx_choices_free(&cfg.stages);
+  fx_choices_free(&cfg.how_known);
+  fx_choices_free(&cfg.seniority);
+  fx_choices_free(&cfg.channels);
   check_rmtree(check_tmpdir());
   return check_done("test_contact");
 }

@@ -147,10 +147,17 @@ static void test_empty_file_and_reopen(void) {
   umask(old);
 }
 
+/* Turn a current journal back into schema 2 by undoing migration 3. */
+static void downgrade_to_v2(struct rp_db *db) {
+  exec_ok(db, "DROP TABLE give; DROP TABLE ready_check; "
+              "ALTER TABLE contact DROP COLUMN research; ALTER TABLE contact DROP COLUMN draft; "
+              "PRAGMA user_version = 2");
+}
+
 /* A journal from schema 1 (contacts only) gains the worksheet tables on
  * open, keeping its contacts. */
 static void test_upgrade_from_v1(void) {
-  CHECK_INT(db_schema_version(), 2);
+  CHECK_INT(db_schema_version(), 3);
   char *path = path_in("v1.db");
   struct rp_db *db = NULL;
   struct rp_err err;
@@ -158,6 +165,7 @@ static void test_upgrade_from_v1(void) {
   CHECK_INT(pragma_int(db, "SELECT count(*) FROM sqlite_master WHERE name IN "
                            "('ws_text', 'ws_item', 'ws_item_section')"),
             3);
+  downgrade_to_v2(db);
   exec_ok(db, "DROP TABLE ws_text; DROP TABLE ws_item; PRAGMA user_version = 1");
   exec_ok(db, "INSERT INTO contact (name, warmth, stage, created_at, updated_at) "
               "VALUES ('from v1', 'warm', 's', 1, 1)");
@@ -165,13 +173,65 @@ static void test_upgrade_from_v1(void) {
   db = NULL;
   CHECK_INT(db_open(path, &db, &err), RP_OK);
   if (db) {
-    CHECK_INT(pragma_int(db, "PRAGMA user_version"), 2);
+    CHECK_INT(pragma_int(db, "PRAGMA user_version"), 3);
     CHECK_INT(pragma_int(db, "SELECT count(*) FROM sqlite_master WHERE name IN "
                              "('ws_text', 'ws_item', 'ws_item_section')"),
               3);
     CHECK_INT(pragma_int(db, "SELECT count(*) FROM contact WHERE name = 'from v1'"), 1);
     exec_ok(db, "INSERT INTO ws_item (section, title, position, created_at, updated_at) "
                 "VALUES ('gap', 'q', 1, 1, 1)");
+    db_close(db);
+  }
+  free(path);
+}
+
+/* A journal from schema 2 (contacts and worksheet) gains research notes,
+ * the outreach draft, the give ledger and the readiness ticks on open,
+ * keeping its contacts and worksheet. */
+static void test_upgrade_from_v2(void) {
+  char *path = path_in("v2.db");
+  struct rp_db *db = NULL;
+  struct rp_err err;
+  CHECK_INT(db_open(path, &db, &err), RP_OK);
+  downgrade_to_v2(db);
+  CHECK_INT(pragma_int(db, "SELECT count(*) FROM sqlite_master WHERE name IN "
+                           "('give', 'ready_check', 'give_contact')"),
+            0);
+  exec_ok(db, "INSERT INTO contact (name, org, warmth, stage, notes, created_at, updated_at) "
+              "VALUES ('from v2', 'Acme', 'warm', 'met', 'kept notes', 1, 2)");
+  exec_ok(db, "INSERT INTO ws_text (key, value, updated_at) VALUES ('want', 'a kinder job', 1)");
+  exec_ok(db, "INSERT INTO ws_item (section, title, text1, position, created_at, updated_at) "
+              "VALUES ('superpower', 'Untangling data', 'cut report time by half', 1, 1, 1)");
+  db_close(db);
+  db = NULL;
+  CHECK_INT(db_open(path, &db, &err), RP_OK);
+  if (db) {
+    CHECK_INT(pragma_int(db, "PRAGMA user_version"), 3);
+    CHECK_INT(pragma_int(db, "SELECT count(*) FROM contact WHERE name = 'from v2' AND "
+                             "org = 'Acme' AND notes = 'kept notes' AND research IS NULL AND "
+                             "draft IS NULL AND updated_at = 2"),
+              1);
+    CHECK_INT(pragma_int(db, "SELECT count(*) FROM ws_text WHERE value = 'a kinder job'"), 1);
+    CHECK_INT(pragma_int(db, "SELECT count(*) FROM ws_item WHERE text1 = 'cut report time by half'"),
+              1);
+    CHECK_INT(pragma_int(db, "SELECT count(*) FROM sqlite_master WHERE name IN "
+                             "('give', 'ready_check', 'give_contact')"),
+              3);
+    /* the new columns and tables work, and follow their contact */
+    exec_ok(db, "UPDATE contact SET research = 'r', draft = 'd' WHERE name = 'from v2'");
+    exec_ok(db, "INSERT INTO give (contact_id, date, kind, text, created_at) "
+                "SELECT id, '2026-01-31', 'read', 'read their post', 1 FROM contact");
+    exec_ok(db, "INSERT INTO ready_check (contact_id, key, checked_at) "
+                "SELECT id, 'mutual', 1 FROM contact");
+    CHECK(sqlite3_exec(db_handle(db), "INSERT INTO give (contact_id, date, kind, text, created_at) "
+                                      "VALUES (1, '31/01/2026', 'read', 'x', 1)",
+                       NULL, NULL, NULL) != SQLITE_OK);
+    CHECK(sqlite3_exec(db_handle(db), "INSERT INTO give (contact_id, date, kind, text, created_at) "
+                                      "VALUES (999, '2026-01-31', 'read', 'x', 1)",
+                       NULL, NULL, NULL) != SQLITE_OK);
+    exec_ok(db, "DELETE FROM contact");
+    CHECK_INT(pragma_int(db, "SELECT count(*) FROM give"), 0);
+    CHECK_INT(pragma_int(db, "SELECT count(*) FROM ready_check"), 0);
     db_close(db);
   }
   free(path);
@@ -349,6 +409,7 @@ int main(void) {
   test_new_file_private();
   test_empty_file_and_reopen();
   test_upgrade_from_v1();
+  test_upgrade_from_v2();
   test_garbage_refused();
   test_truncated_refused();
   test_newer_and_foreign_refused();

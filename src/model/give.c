@@ -1,0 +1,264 @@
+/* give.c — see rapport/give.h: the give-first ledger. A give is validated
+ * against the config's give kinds and the calendar, and logging one moves
+ * the contact to the stage "giving" in the same transaction when the
+ * contact is earlier in the pipeline. */
+#include "rapport/give.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+
+#define GIVE_COLS "id, contact_id, date, kind, text, created_at"
+
+/* Frees the strings; g is left zeroed. */
+void give_free(struct rp_give *g) {
+  free(g->date);
+  free(g->kind);
+  free(g->text);
+  memset(g, 0, sizeof *g);
+}
+
+/* Frees every give and the array; l is left empty. */
+void give_list_free(struct rp_give_list *l) {
+  for (size_t i = 0; i < l->n; i++) give_free(&l->v[i]);
+  free(l->v);
+  l->v = NULL;
+  l->n = 0;
+}
+
+/* ---- validation ---- */
+
+static bool leap_year(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+
+/* True when s is exactly "YYYY-MM-DD" naming a day of the calendar
+ * (years 0001–9999). */
+static bool real_date(const char *s) {
+  if (!s || strlen(s) != 10 || s[4] != '-' || s[7] != '-') return false;
+  for (int i = 0; i < 10; i++)
+    if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9')) return false;
+  int y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
+  int m = (s[5] - '0') * 10 + (s[6] - '0');
+  int d = (s[8] - '0') * 10 + (s[9] - '0');
+  static const int days[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (y < 1 || m < 1 || m > 12 || d < 1) return false;
+  int last = days[m - 1] + (m == 2 && leap_year(y) ? 1 : 0);
+  return d <= last;
+}
+
+/* Today in local time as "YYYY-MM-DD" (db_now, so tests can fix it). */
+static char *today(void) {
+  time_t t = (time_t)db_now();
+  struct tm tm;
+  char buf[16] = "";
+  if (localtime_r(&t, &tm)) strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
+  return xstrdup(buf);
+}
+
+/* The give kind for `value`: its key exactly, else a key or label in any
+ * ASCII case. NULL when none. */
+static const struct rp_choice *kind_match(const struct rp_choices *kinds, const char *value) {
+  for (size_t i = 0; i < kinds->n; i++)
+    if (kinds->v[i].key && strcmp(kinds->v[i].key, value) == 0) return &kinds->v[i];
+  for (size_t i = 0; i < kinds->n; i++)
+    if (str_ieq(kinds->v[i].key, value) || str_ieq(kinds->v[i].label, value)) return &kinds->v[i];
+  return NULL;
+}
+
+/* Trim and check g's fields (not the contact); kind is stored as its key
+ * and a missing date becomes today. */
+static enum rp_status check_fields(const struct rp_config *cfg, struct rp_give *g,
+                                   struct rp_err *err) {
+  str_trim_null(&g->kind);
+  str_trim_null(&g->text);
+  str_trim_null(&g->date);
+  char cb[128];
+  if (!g->kind) {
+    char *allowed = choices_list(&cfg->give_kinds);
+    rp_err_field(err, RP_INVALID, "kind", "kind missing; one of: %s", allowed);
+    free(allowed);
+    return RP_INVALID;
+  }
+  const struct rp_choice *k = kind_match(&cfg->give_kinds, g->kind);
+  if (!k) {
+    char *allowed = choices_list(&cfg->give_kinds);
+    rp_err_field(err, RP_INVALID, "kind", "kind '%s' is not one of: %s",
+                 str_clip(g->kind, cb, sizeof cb), allowed);
+    free(allowed);
+    return RP_INVALID;
+  }
+  str_replace(&g->kind, k->key);
+  if (!g->text)
+    return rp_err_field(err, RP_INVALID, "text",
+                        "text is empty: say what you gave (\"read their article on …\")");
+  if (!g->date) g->date = today();
+  if (!real_date(g->date))
+    return rp_err_field(err, RP_INVALID, "date", "date must be a real date as YYYY-MM-DD, not '%s'",
+                        str_clip(g->date, cb, sizeof cb));
+  return RP_OK;
+}
+
+/* The contact must exist and not be deleted; *stage receives its stage
+ * (caller frees). */
+static enum rp_status read_contact_stage(struct rp_db *db, int64_t id, char **stage,
+                                         struct rp_err *err) {
+  *stage = NULL;
+  sqlite3_stmt *st;
+  enum rp_status s =
+      db_prepare(db, "SELECT stage, deleted_at IS NOT NULL, name FROM contact WHERE id = ?1", &st, err);
+  if (s != RP_OK) return s;
+  sqlite3_bind_int64(st, 1, id);
+  int rc = sqlite3_step(st);
+  char cb[128];
+  if (rc == SQLITE_ROW && sqlite3_column_int(st, 1))
+    s = rp_err_field(err, RP_INVALID, "contact", "%s is deleted",
+                     str_clip((const char *)sqlite3_column_text(st, 2), cb, sizeof cb));
+  else if (rc == SQLITE_ROW)
+    *stage = db_col_text(st, 0);
+  else if (rc == SQLITE_DONE)
+    s = rp_err_field(err, RP_INVALID, "contact", "no contact with id %lld", (long long)id);
+  else
+    s = db_fail(db, err, "read contact");
+  sqlite3_finalize(st);
+  return s;
+}
+
+/* Index of `key` in the stages, or -1. */
+static long stage_index(const struct rp_config *cfg, const char *key) {
+  for (size_t i = 0; key && i < cfg->stages.n; i++)
+    if (cfg->stages.v[i].key && strcmp(cfg->stages.v[i].key, key) == 0) return (long)i;
+  return -1;
+}
+
+/* Move contact `id` (at `stage`) to "giving" when it comes earlier in the
+ * pipeline; nothing when either stage is not configured. */
+static enum rp_status move_to_giving(struct rp_db *db, const struct rp_config *cfg, int64_t id,
+                                     const char *stage, struct rp_err *err) {
+  long from = stage_index(cfg, stage), giving = stage_index(cfg, "giving");
+  if (from < 0 || giving < 0 || from >= giving) return RP_OK;
+  sqlite3_stmt *st;
+  enum rp_status s = db_prepare(
+      db, "UPDATE contact SET stage = 'giving', updated_at = ?2 WHERE id = ?1", &st, err);
+  if (s != RP_OK) return s;
+  sqlite3_bind_int64(st, 1, id);
+  sqlite3_bind_int64(st, 2, db_now());
+  if (sqlite3_step(st) != SQLITE_DONE) s = db_fail(db, err, "move contact to giving");
+  sqlite3_finalize(st);
+  return s;
+}
+
+/* ---- writes ---- */
+
+/* See give.h. One transaction: the give and the stage move are written
+ * together or not at all. On success g->id, g->created_at, g->date (today
+ * when it was NULL) and g->kind (as the key) are set; g stays the
+ * caller's. On failure g->id is 0. */
+enum rp_status give_insert(struct rp_db *db, const struct rp_config *cfg, struct rp_give *g,
+                           struct rp_err *err) {
+  rp_err_clear(err);
+  g->id = 0;
+  enum rp_status s = check_fields(cfg, g, err);
+  if (s != RP_OK) return s;
+  s = db_begin(db, err);
+  if (s != RP_OK) return s;
+  char *stage = NULL;
+  s = read_contact_stage(db, g->contact_id, &stage, err);
+  sqlite3_stmt *st = NULL;
+  int64_t now = db_now();
+  if (s == RP_OK)
+    s = db_prepare(db,
+                   "INSERT INTO give (contact_id, date, kind, text, created_at) "
+                   "VALUES (?1, ?2, ?3, ?4, ?5)",
+                   &st, err);
+  if (s == RP_OK) {
+    sqlite3_bind_int64(st, 1, g->contact_id);
+    db_bind_text(st, 2, g->date);
+    db_bind_text(st, 3, g->kind);
+    db_bind_text(st, 4, g->text);
+    sqlite3_bind_int64(st, 5, now);
+    if (sqlite3_step(st) != SQLITE_DONE) s = db_fail(db, err, "log give");
+  }
+  sqlite3_finalize(st);
+  int64_t id = s == RP_OK ? sqlite3_last_insert_rowid(db_handle(db)) : 0;
+  if (s == RP_OK) s = move_to_giving(db, cfg, g->contact_id, stage, err);
+  free(stage);
+  if (s == RP_OK) s = db_commit(db, err);
+  else db_rollback(db);
+  if (s != RP_OK) return s;
+  g->id = id;
+  g->created_at = now;
+  return RP_OK;
+}
+
+/* Remove give `id` (one transaction); RP_NO when there is none. The
+ * contact's stage is left as it is. */
+enum rp_status give_delete(struct rp_db *db, int64_t id, struct rp_err *err) {
+  enum rp_status s = db_begin(db, err);
+  if (s != RP_OK) return s;
+  sqlite3_stmt *st;
+  s = db_prepare(db, "DELETE FROM give WHERE id = ?1", &st, err);
+  bool changed = false;
+  if (s == RP_OK) {
+    sqlite3_bind_int64(st, 1, id);
+    if (sqlite3_step(st) != SQLITE_DONE) s = db_fail(db, err, "delete give");
+    changed = s == RP_OK && sqlite3_changes(db_handle(db)) > 0;
+    sqlite3_finalize(st);
+  }
+  if (s == RP_OK) s = db_commit(db, err);
+  else db_rollback(db);
+  if (s == RP_OK && !changed) return rp_err_set(err, RP_NO, "no give with id %lld", (long long)id);
+  return s;
+}
+
+/* ---- reads ---- */
+
+/* Every give of `contact_id`, newest first (date, then id). Caller frees
+ * *out with give_list_free (left empty on failure). */
+enum rp_status give_list(struct rp_db *db, int64_t contact_id, struct rp_give_list *out,
+                         struct rp_err *err) {
+  out->v = NULL;
+  out->n = 0;
+  sqlite3_stmt *st;
+  enum rp_status s = db_prepare(db,
+                                "SELECT " GIVE_COLS " FROM give WHERE contact_id = ?1 "
+                                "ORDER BY date DESC, id DESC",
+                                &st, err);
+  if (s != RP_OK) return s;
+  sqlite3_bind_int64(st, 1, contact_id);
+  size_t cap = 0;
+  int rc;
+  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    if (out->n == cap) {
+      cap = cap ? cap * 2 : 8;
+      out->v = xrealloc(out->v, cap * sizeof *out->v);
+    }
+    struct rp_give *g = &out->v[out->n++];
+    g->id = sqlite3_column_int64(st, 0);
+    g->contact_id = sqlite3_column_int64(st, 1);
+    g->date = db_col_text(st, 2);
+    g->kind = db_col_text(st, 3);
+    g->text = db_col_text(st, 4);
+    g->created_at = sqlite3_column_int64(st, 5);
+  }
+  if (rc != SQLITE_DONE) s = db_fail(db, err, "list gives");
+  sqlite3_finalize(st);
+  if (s != RP_OK) give_list_free(out);
+  return s;
+}
+
+/* See give.h: *asks is 0 until conversations are in the journal. */
+enum rp_status give_balance(struct rp_db *db, int64_t contact_id, long *gives, long *asks,
+                            struct rp_err *err) {
+  *gives = 0;
+  *asks = 0;
+  sqlite3_stmt *st;
+  enum rp_status s = db_prepare(db, "SELECT count(*) FROM give WHERE contact_id = ?1", &st, err);
+  if (s != RP_OK) return s;
+  sqlite3_bind_int64(st, 1, contact_id);
+  if (sqlite3_step(st) == SQLITE_ROW)
+    *gives = (long)sqlite3_column_int64(st, 0);
+  else
+    s = db_fail(db, err, "count gives");
+  sqlite3_finalize(st);
+  return s;
+}

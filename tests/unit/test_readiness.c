@@ -1,0 +1,402 @@
+/* test_readiness.c — the checklist before reaching out: each computed item
+ * on and off, items not available yet (shown, not counted), manual items
+ * from the config (check, uncheck, unknown key), and "ready" only when
+ * every available item is met. The config is built by hand. */
+#include <locale.h>
+
+#include "fixture.h"
+#include "rapport/contact.h"
+#include "rapport/give.h"
+#include "rapport/readiness.h"
+#include "rapport/worksheet.h"
+
+static struct rp_config cfg;
+static struct rp_db *db;
+
+static void make_config(void) {
+  const char *stages[] = {"identified", "researching", "giving", "asked", "met"};
+  for (size_t i = 0; i < RP_ARRAY_LEN(stages); i++) fx_choice(&cfg.stages, stages[i], stages[i], NULL);
+  fx_choice(&cfg.how_known, "friend", "friend", "warm");
+  fx_choice(&cfg.how_known, "colleague", "former colleague", "warm");
+  fx_choice(&cfg.how_known, "referral", "referral", "warm");
+  fx_choice(&cfg.how_known, "cold", "cold outreach", "cold");
+  fx_choice(&cfg.give_kinds, "read", "read their work", NULL);
+  fx_choice(&cfg.give_kinds, "share", "shared it", NULL);
+  cfg.n_manual_checks = 2;
+  cfg.manual_checks = xcalloc(2, sizeof *cfg.manual_checks);
+  cfg.manual_checks[0] = (struct rp_manual_check){xstrdup("mutual"),
+                                                  xstrdup("I know why this conversation helps them too"),
+                                                  xstrdup("Think of one thing you can offer")};
+  cfg.manual_checks[1] = (struct rp_manual_check){xstrdup("timing"),
+                                                  xstrdup("It is a reasonable time to ask"), NULL};
+  cfg.max_minutes = 20;
+  cfg.ask_max_words = 200;
+  cfg.n_ask_categories = 1;
+  cfg.ask_categories = xcalloc(1, sizeof *cfg.ask_categories);
+  cfg.ask_categories[0].key = xstrdup("job-request");
+  cfg.ask_categories[0].label = xstrdup("job request");
+  cfg.ask_categories[0].suggestion = xstrdup("ask about the work, not for a job");
+  strv_push(&cfg.ask_categories[0].phrases, "hire me");
+  strv_push(&cfg.ask_categories[0].phrases, "job opening");
+  cfg.pitch_wpm = 150;
+  cfg.pitch_seconds = 30;
+}
+
+static void free_config(void) {
+  fx_choices_free(&cfg.stages);
+  fx_choices_free(&cfg.how_known);
+  fx_choices_free(&cfg.give_kinds);
+  for (size_t i = 0; i < cfg.n_manual_checks; i++) {
+    free(cfg.manual_checks[i].key);
+    free(cfg.manual_checks[i].text);
+    free(cfg.manual_checks[i].help);
+  }
+  free(cfg.manual_checks);
+  for (size_t i = 0; i < cfg.n_ask_categories; i++) {
+    free(cfg.ask_categories[i].key);
+    free(cfg.ask_categories[i].label);
+    free(cfg.ask_categories[i].suggestion);
+    strv_free(&cfg.ask_categories[i].phrases);
+  }
+  free(cfg.ask_categories);
+}
+
+static void open_fresh(const char *name) {
+  fx_open_fresh(&db, name);
+}
+
+static int64_t add(const char *name, const char *how_known, int64_t introduced_by) {
+  struct rp_contact c;
+  contact_init(&c);
+  c.name = xstrdup(name);
+  c.how_known = xstrdup(how_known);
+  c.introduced_by = introduced_by;
+  struct rp_err err;
+  CHECK_INT(contact_insert(db, &cfg, &c, &err), RP_OK);
+  int64_t id = c.id;
+  contact_free(&c);
+  return id;
+}
+
+/* Set a text field of contact id ("research" or "draft"). */
+static void set_field(int64_t id, const char *field, const char *value) {
+  struct rp_contact c;
+  struct rp_err err;
+  CHECK_INT(contact_get(db, id, &c, &err), RP_OK);
+  str_replace(strcmp(field, "research") == 0 ? &c.research : &c.draft, value);
+  CHECK_INT(contact_update(db, &cfg, &c, &err), RP_OK);
+  contact_free(&c);
+}
+
+static long long scalar(const char *sql) {
+  sqlite3_stmt *st;
+  long long v = -1;
+  if (sqlite3_prepare_v2(db_handle(db), sql, -1, &st, NULL) == SQLITE_OK &&
+      sqlite3_step(st) == SQLITE_ROW)
+    v = sqlite3_column_int64(st, 0);
+  sqlite3_finalize(st);
+  return v;
+}
+
+static const char *const computed[] = {"worksheet-superpower", "worksheet-problem", "worksheet-want",
+                                       "research", "give", "warm-path", "prep", "draft", "length"};
+
+/* The item `key` in r, or NULL; owned by r. */
+static const struct rp_ready_item *item(const struct rp_readiness *r, const char *key) {
+  for (size_t i = 0; i < r->n; i++)
+    if (strcmp(r->v[i].key, key) == 0) return &r->v[i];
+  return NULL;
+}
+
+/* Is item `key` met for contact `id` right now? -1 when missing. */
+static int met(int64_t id, const char *key) {
+  struct rp_readiness r;
+  struct rp_err err;
+  if (readiness_compute(db, &cfg, id, &r, &err) != RP_OK) return -2;
+  const struct rp_ready_item *it = item(&r, key);
+  int v = it ? it->met : -1;
+  readiness_free(&r);
+  return v;
+}
+
+/* Reason of item `key` (a new string, or NULL when met). */
+static char *reason(int64_t id, const char *key) {
+  struct rp_readiness r;
+  struct rp_err err;
+  if (readiness_compute(db, &cfg, id, &r, &err) != RP_OK) return NULL;
+  const struct rp_ready_item *it = item(&r, key);
+  char *s = it ? xstrdup(it->reason) : NULL;
+  readiness_free(&r);
+  return s;
+}
+
+#define CHECK_REASON(id, key, expected) \
+  do {                                  \
+    char *r_ = reason((id), (key));     \
+    CHECK_STR(r_, (expected));          \
+    free(r_);                           \
+  } while (0)
+
+static void test_fresh_contact(void) {
+  open_fresh("fresh.db");
+  int64_t maya = add("Maya", "colleague", 0);
+  int64_t priya = add("Priya", NULL, maya);
+  struct rp_readiness r;
+  struct rp_err err;
+  CHECK_INT(readiness_compute(db, &cfg, priya, &r, &err), RP_OK);
+  CHECK_INT(r.n, 11);
+  for (size_t i = 0; i < RP_ARRAY_LEN(computed) && i < r.n; i++) {
+    CHECK_STR(r.v[i].key, computed[i]);
+    CHECK(!r.v[i].manual);
+    CHECK(!str_empty(r.v[i].text));
+  }
+  if (r.n == 11) {
+    CHECK_STR(r.v[9].key, "mutual");
+    CHECK_STR(r.v[9].text, "I know why this conversation helps them too");
+    CHECK(r.v[9].manual && r.v[9].available && !r.v[9].met);
+    CHECK_STR(r.v[9].reason, "not ticked yet");
+    CHECK_STR(r.v[9].todo, "Think of one thing you can offer");
+    CHECK_STR(r.v[10].key, "timing");
+    CHECK(r.v[10].manual);
+    CHECK(strstr(r.v[10].todo, "--check timing") != NULL);
+  }
+  /* prep and length wait for the conversation screens: shown, not counted */
+  const struct rp_ready_item *prep = item(&r, "prep"), *len = item(&r, "length");
+  CHECK(prep && !prep->available && !prep->met);
+  CHECK(len && !len->available && !len->met);
+  if (prep) CHECK_STR(prep->reason, "prepared with the conversation screens (not built yet)");
+  if (len) CHECK_STR(len->text, "a planned length of at most 20 minutes");
+  CHECK_INT(r.total, 9);
+  CHECK_INT(r.met, 1); /* the warm path through Maya */
+  CHECK(!r.ready);
+  /* every unmet available item says why and what to do */
+  for (size_t i = 0; i < r.n; i++) {
+    const struct rp_ready_item *it = &r.v[i];
+    if (it->met) {
+      CHECK(it->reason == NULL && it->todo == NULL);
+    } else {
+      CHECK(!str_empty(it->reason));
+      if (it->available) CHECK(!str_empty(it->todo));
+    }
+  }
+  const struct rp_ready_item *sp = item(&r, "worksheet-superpower");
+  if (sp) {
+    CHECK_STR(sp->reason, "no superpower yet");
+    CHECK(strstr(sp->todo, "3") != NULL);
+  }
+  const struct rp_ready_item *gv = item(&r, "give");
+  if (gv) CHECK(strstr(gv->todo, "press g") != NULL);
+  const struct rp_ready_item *rs = item(&r, "research");
+  if (rs) CHECK(strstr(rs->todo, "press e") != NULL && strstr(rs->todo, "Research") != NULL);
+  const struct rp_ready_item *dr = item(&r, "draft");
+  if (dr) {
+    CHECK_STR(dr->reason, "no outreach draft yet");
+    CHECK(strstr(dr->todo, "4") != NULL);
+  }
+  readiness_free(&r);
+  CHECK(r.v == NULL && r.n == 0);
+
+  CHECK_INT(readiness_compute(db, &cfg, 9999, &r, &err), RP_NO);
+  CHECK(r.v == NULL);
+}
+
+static void test_items_on_and_off(void) {
+  open_fresh("items.db");
+  struct rp_err err;
+  int64_t maya = add("Maya", "colleague", 0);
+  int64_t priya = add("Priya", NULL, maya);
+  int64_t cold = add("Cold Stranger", "cold", 0);
+
+  /* worksheet: a superpower counts only with evidence */
+  struct rp_ws_item it;
+  ws_item_init(&it, WS_SUPERPOWER);
+  it.title = xstrdup("Untangling messy data");
+  CHECK_INT(ws_item_insert(db, &it, &err), RP_OK);
+  int64_t power = it.id;
+  ws_item_free(&it);
+  CHECK_INT(met(priya, "worksheet-superpower"), 0);
+  CHECK_REASON(priya, "worksheet-superpower", "no superpower has evidence yet");
+  CHECK_INT(ws_item_get(db, power, &it, &err), RP_OK);
+  str_replace(&it.text1, "Cut the monthly report from 3 days to 4 hours for the finance team");
+  CHECK_INT(ws_item_update(db, &it, &err), RP_OK);
+  ws_item_free(&it);
+  CHECK_INT(met(priya, "worksheet-superpower"), 1);
+  CHECK_INT(ws_item_delete(db, power, &err), RP_OK);
+  CHECK_INT(met(priya, "worksheet-superpower"), 0);
+
+  CHECK_INT(met(priya, "worksheet-problem"), 0);
+  CHECK_REASON(priya, "worksheet-problem", "no problem written");
+  ws_item_init(&it, WS_PROBLEM);
+  it.title = xstrdup("Hospitals drown in paperwork");
+  CHECK_INT(ws_item_insert(db, &it, &err), RP_OK);
+  int64_t problem = it.id;
+  ws_item_free(&it);
+  CHECK_INT(met(priya, "worksheet-problem"), 1);
+  CHECK_INT(ws_item_delete(db, problem, &err), RP_OK);
+  CHECK_INT(met(priya, "worksheet-problem"), 0);
+
+  CHECK_INT(met(priya, "worksheet-want"), 0);
+  CHECK_INT(ws_text_set(db, "want", "Work on health data with a small team", &err), RP_OK);
+  CHECK_INT(met(priya, "worksheet-want"), 1);
+  CHECK_INT(ws_text_set(db, "want", "", &err), RP_OK);
+  CHECK_INT(met(priya, "worksheet-want"), 0);
+
+  /* research notes on this contact (not another one) */
+  CHECK_INT(met(priya, "research"), 0);
+  set_field(cold, "research", "Wrote a book on transit");
+  CHECK_INT(met(priya, "research"), 0);
+  set_field(priya, "research", "Leads data at Acme; talk on metrics");
+  CHECK_INT(met(priya, "research"), 1);
+  set_field(priya, "research", "   ");
+  CHECK_INT(met(priya, "research"), 0);
+
+  /* a give to this contact */
+  CHECK_INT(met(priya, "give"), 0);
+  struct rp_give g = {0};
+  g.contact_id = priya;
+  g.kind = xstrdup("read");
+  g.text = xstrdup("Read her post on metrics");
+  CHECK_INT(give_insert(db, &cfg, &g, &err), RP_OK);
+  CHECK_INT(met(priya, "give"), 1);
+  CHECK_INT(met(cold, "give"), 0);
+  CHECK_INT(give_delete(db, g.id, &err), RP_OK);
+  give_free(&g);
+  CHECK_INT(met(priya, "give"), 0);
+
+  /* warm path: through an introducer, or known personally */
+  CHECK_INT(met(priya, "warm-path"), 1);
+  CHECK_INT(met(maya, "warm-path"), 1);
+  CHECK_INT(met(cold, "warm-path"), 0);
+  CHECK_REASON(cold, "warm-path", "you do not know them personally and no one introduced them");
+  CHECK_INT(contact_delete(db, maya, &err), RP_OK);
+  CHECK_INT(met(priya, "warm-path"), 0);
+  CHECK_REASON(priya, "warm-path",
+               "the introductions to them do not lead back to anyone you know personally");
+  CHECK_INT(contact_undelete(db, maya, &err), RP_OK);
+
+  /* the draft: written, and clean under the ask check */
+  CHECK_INT(met(priya, "draft"), 0);
+  CHECK_REASON(priya, "draft", "no outreach draft yet");
+  set_field(priya, "draft", "Hi Priya,\nI loved your talk on metrics. Could you\nhire me?");
+  CHECK_INT(met(priya, "draft"), 0);
+  char *why = reason(priya, "draft");
+  CHECK(why && strstr(why, "job request") != NULL);
+  CHECK(why && strstr(why, "hire me") != NULL);
+  CHECK(why && strstr(why, "line 3") != NULL);
+  free(why);
+  struct rp_readiness r;
+  CHECK_INT(readiness_compute(db, &cfg, priya, &r, &err), RP_OK);
+  const struct rp_ready_item *d = item(&r, "draft");
+  if (d) CHECK(d->todo && strstr(d->todo, "ask about the work, not for a job") != NULL);
+  readiness_free(&r);
+  set_field(priya, "draft", "Hi Priya,\nI loved your talk on metrics. Would you have 20 minutes "
+                            "to tell me how you came to health data?\nThank you, Sam");
+  CHECK_INT(met(priya, "draft"), 1);
+  set_field(priya, "draft", "Hi {name}, would you have 20 minutes?");
+  CHECK_INT(met(priya, "draft"), 0);
+  set_field(priya, "draft", NULL);
+  CHECK_INT(met(priya, "draft"), 0);
+}
+
+static void test_manual_and_ready(void) {
+  open_fresh("manual.db");
+  struct rp_err err;
+  int64_t maya = add("Maya", "colleague", 0);
+  int64_t priya = add("Priya", NULL, maya);
+  setenv("RAPPORT_NOW", "1795000000", 1);
+
+  CHECK_INT(met(priya, "mutual"), 0);
+  CHECK_INT(readiness_set_manual(db, &cfg, priya, "mutual", true, &err), RP_OK);
+  CHECK_INT(met(priya, "mutual"), 1);
+  CHECK_INT(met(maya, "mutual"), 0); /* per contact */
+  CHECK_INT(scalar("SELECT checked_at FROM ready_check WHERE key = 'mutual'"), 1795000000);
+  setenv("RAPPORT_NOW", "1795000500", 1);
+  CHECK_INT(readiness_set_manual(db, &cfg, priya, "mutual", true, &err), RP_OK); /* again: kept */
+  CHECK_INT(scalar("SELECT count(*) FROM ready_check"), 1);
+  CHECK_INT(scalar("SELECT checked_at FROM ready_check WHERE key = 'mutual'"), 1795000000);
+  CHECK_INT(readiness_set_manual(db, &cfg, priya, "mutual", false, &err), RP_OK);
+  CHECK_INT(met(priya, "mutual"), 0);
+  CHECK_INT(readiness_set_manual(db, &cfg, priya, "mutual", false, &err), RP_OK); /* no-op */
+  CHECK_INT(scalar("SELECT count(*) FROM ready_check"), 0);
+
+  CHECK_INT(readiness_set_manual(db, &cfg, priya, "research", true, &err), RP_INVALID);
+  CHECK_STR(err.field, "key");
+  CHECK_STR(err.msg, "no manual readiness item 'research'; allowed: mutual, timing");
+  CHECK_INT(readiness_set_manual(db, &cfg, priya, "x'); DROP TABLE ready_check; --", true, &err),
+            RP_INVALID);
+  CHECK_INT(readiness_set_manual(db, &cfg, 9999, "timing", true, &err), RP_NO);
+  CHECK_INT(scalar("SELECT count(*) FROM ready_check"), 0);
+
+  /* all available items met → ready; the unavailable ones are not counted */
+  struct rp_ws_item it;
+  ws_item_init(&it, WS_SUPERPOWER);
+  it.title = xstrdup("Untangling messy data");
+  it.text1 = xstrdup("Cut the monthly report from 3 days to 4 hours");
+  CHECK_INT(ws_item_insert(db, &it, &err), RP_OK);
+  ws_item_free(&it);
+  ws_item_init(&it, WS_PROBLEM);
+  it.title = xstrdup("Hospitals drown in paperwork");
+  CHECK_INT(ws_item_insert(db, &it, &err), RP_OK);
+  ws_item_free(&it);
+  CHECK_INT(ws_text_set(db, "want", "Health data", &err), RP_OK);
+  set_field(priya, "research", "Leads data at Acme");
+  set_field(priya, "draft", "Hi Priya, would you have 20 minutes to tell me about your work?");
+  struct rp_give g = {0};
+  g.contact_id = priya;
+  g.kind = xstrdup("share");
+  g.text = xstrdup("Shared her talk");
+  CHECK_INT(give_insert(db, &cfg, &g, &err), RP_OK);
+  give_free(&g);
+  CHECK_INT(readiness_set_manual(db, &cfg, priya, "mutual", true, &err), RP_OK);
+
+  struct rp_readiness r;
+  CHECK_INT(readiness_compute(db, &cfg, priya, &r, &err), RP_OK);
+  CHECK_INT(r.total, 9);
+  CHECK_INT(r.met, 8);
+  CHECK(!r.ready);
+  readiness_free(&r);
+  CHECK_INT(readiness_set_manual(db, &cfg, priya, "timing", true, &err), RP_OK);
+  CHECK_INT(readiness_compute(db, &cfg, priya, &r, &err), RP_OK);
+  CHECK_INT(r.met, 9);
+  CHECK_INT(r.total, 9);
+  CHECK(r.ready);
+  for (size_t i = 0; i < r.n; i++) CHECK(r.v[i].met == r.v[i].available);
+  readiness_free(&r);
+
+  /* without manual items in the config, the computed ones decide */
+  size_t n_manual = cfg.n_manual_checks;
+  cfg.n_manual_checks = 0;
+  CHECK_INT(readiness_compute(db, &cfg, priya, &r, &err), RP_OK);
+  CHECK_INT(r.n, 9);
+  CHECK_INT(r.total, 7);
+  CHECK(r.ready);
+  readiness_free(&r);
+  CHECK_INT(readiness_set_manual(db, &cfg, priya, "timing", true, &err), RP_INVALID);
+  cfg.n_manual_checks = n_manual;
+
+  /* one item off again → not ready */
+  CHECK_INT(readiness_set_manual(db, &cfg, priya, "timing", false, &err), RP_OK);
+  CHECK_INT(readiness_compute(db, &cfg, priya, &r, &err), RP_OK);
+  CHECK(!r.ready);
+  CHECK_INT(r.met, 8);
+  readiness_free(&r);
+
+  /* removing the contact for good removes its ticks */
+  CHECK(sqlite3_exec(db_handle(db), "DELETE FROM contact WHERE name = 'Priya'", NULL, NULL, NULL) ==
+        SQLITE_OK);
+  CHECK_INT(scalar("SELECT count(*) FROM ready_check"), 0);
+}
+
+int main(void) {
+  setlocale(LC_ALL, "");
+  setenv("TZ", "UTC", 1);
+  setenv("RAPPORT_NOW", "1795000000", 1);
+  make_config();
+  test_fresh_contact();
+  test_items_on_and_off();
+  test_manual_and_ready();
+  db_close(db);
+  free_config();
+  check_rmtree(check_tmpdir());
+  return check_done("test_readiness");
+}
