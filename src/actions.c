@@ -10,6 +10,7 @@ const char *const rp_scope_names[SCOPE_COUNT] = {
 
 #define LISTS (SCOPE_BIT(SCOPE_CONTACTS) | SCOPE_BIT(SCOPE_WORKSHEET))
 #define TEXT (SCOPE_BIT(SCOPE_FORM) | SCOPE_BIT(SCOPE_EDITOR))
+#define EDITS (LISTS | SCOPE_BIT(SCOPE_PREP))
 
 const struct rp_action_info rp_actions[ACT_COUNT] = {
     [ACT_NONE] = {ACT_NONE, "none", SCOPE_BIT(SCOPE_GLOBAL), NULL, "do nothing (unbinds a key)"},
@@ -30,13 +31,17 @@ const struct rp_action_info rp_actions[ACT_COUNT] = {
     [ACT_LAST] = {ACT_LAST, "last", SCOPE_BIT(SCOPE_GLOBAL), NULL, "go to the last row"},
     [ACT_REDRAW] = {ACT_REDRAW, "redraw", SCOPE_BIT(SCOPE_GLOBAL), NULL, "redraw the whole screen"},
     [ACT_ADD] = {ACT_ADD, "add", LISTS, "add", "add an entry (a contact, a superpower, …)"},
-    [ACT_EDIT] = {ACT_EDIT, "edit", LISTS, "edit", "edit the selected entry"},
+    [ACT_EDIT] = {ACT_EDIT, "edit", EDITS, "edit", "edit the selected entry (on Prep: the draft)"},
     [ACT_DELETE] = {ACT_DELETE, "delete", LISTS, "delete", "delete the selected entry (asks first)"},
-    [ACT_UNDO] = {ACT_UNDO, "undo", SCOPE_BIT(SCOPE_CONTACTS), "undo", "bring back the last deleted contact"},
+    [ACT_UNDO] = {ACT_UNDO, "undo", SCOPE_BIT(SCOPE_CONTACTS), NULL, "bring back the last deleted contact"},
     [ACT_FILTER] = {ACT_FILTER, "filter", SCOPE_BIT(SCOPE_CONTACTS), "filter", "filter the list as you type (Esc clears)"},
     [ACT_SORT] = {ACT_SORT, "sort", SCOPE_BIT(SCOPE_CONTACTS), "sort", "sort by name / by last update"},
-    [ACT_TOGGLE] = {ACT_TOGGLE, "toggle", SCOPE_BIT(SCOPE_WORKSHEET), "toggle",
-                    "mark a gap answered / a skill to sharpen, or back"},
+    [ACT_GIVE] = {ACT_GIVE, "give", SCOPE_BIT(SCOPE_CONTACTS), "give",
+                  "log something you gave this contact (give before you ask)"},
+    [ACT_PREP] = {ACT_PREP, "prep", SCOPE_BIT(SCOPE_CONTACTS), "prep",
+                  "prepare to reach out: readiness and the outreach draft"},
+    [ACT_TOGGLE] = {ACT_TOGGLE, "toggle", SCOPE_BIT(SCOPE_WORKSHEET) | SCOPE_BIT(SCOPE_PREP),
+                    "toggle", "tick or untick: a gap answered, a skill to sharpen, a checklist item"},
     [ACT_GRID] = {ACT_GRID, "grid", SCOPE_BIT(SCOPE_WORKSHEET), "grid",
                   "skills: show the proficiency \xC3\x97 enjoyment grid, or the list"},
     [ACT_FORM_SAVE] = {ACT_FORM_SAVE, "save", TEXT, "save", "save what you typed"},

@@ -44,6 +44,8 @@ enum rp_action {
   ACT_UNDO,
   ACT_FILTER,
   ACT_SORT,
+  ACT_GIVE,
+  ACT_PREP,
   /* worksheet */
   ACT_TOGGLE,
   ACT_GRID,

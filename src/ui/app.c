@@ -22,6 +22,7 @@ struct ui_app {
   const struct rp_config *cfg;
   struct pane *screens[NSCREENS];
   int current;
+  int64_t contact_id; /* the contact Prep (and later Call) is about */
   bool done;
   WINDOW *tabs, *status;
   int rows, cols;
@@ -43,6 +44,8 @@ struct ui_app {
 const struct rp_config *app_config(struct ui_app *app) { return app->cfg; }
 struct rp_db *app_db(struct ui_app *app) { return app->db; }
 bool ui_app_done(const struct ui_app *app) { return app->done; }
+void app_set_contact(struct ui_app *app, int64_t id) { app->contact_id = id; }
+int64_t app_contact(struct ui_app *app) { return app->contact_id; }
 
 enum rp_action app_action(struct ui_app *app, enum rp_scope scope, rp_key key) {
   return keymap_lookup(&app->cfg->keys, scope, key);
@@ -51,6 +54,14 @@ enum rp_action app_action(struct ui_app *app, enum rp_scope scope, rp_key key) {
 const char *app_keys(struct ui_app *app, enum rp_scope scope, enum rp_action act, char *buf,
                      size_t size) {
   return keymap_keys_for(&app->cfg->keys, scope, act, buf, size);
+}
+
+const char *app_key(struct ui_app *app, enum rp_scope scope, enum rp_action act, char *buf,
+                    size_t size) {
+  app_keys(app, scope, act, buf, size);
+  char *slash = buf[0] && buf[1] ? strchr(buf + 1, '/') : NULL;
+  if (slash) *slash = '\0';
+  return buf;
 }
 
 void app_message(struct ui_app *app, enum rp_role role, const char *fmt, ...) {
@@ -118,9 +129,7 @@ struct ui_app *ui_app_new(struct rp_db *db, const struct rp_config *cfg,
       "and relationships going quiet.");
   app->screens[1] = pane_contacts_new(app);
   app->screens[2] = pane_worksheet_new(app);
-  app->screens[3] = pane_placeholder_new(app, "Prep", SCOPE_PREP,
-      "Prep will hold one conversation's objective, research, prioritised questions and "
-      "the readiness checklist.");
+  app->screens[3] = pane_prep_new(app);
   app->screens[4] = pane_placeholder_new(app, "Call", SCOPE_CALL,
       "The call screen will show a timer against the planned length and take "
       "timestamped notes that are saved line by line.");

@@ -60,6 +60,59 @@ static void fmt_time(int64_t t, char *buf, size_t size) {
   strftime(buf, size, "%Y-%m-%d %H:%M", &tm);
 }
 
+/* Who introduced them, back to someone I know personally; whom they
+ * introduced. */
+static void build_intros(struct contacts *c, struct detail *d) {
+  const struct rp_contact *ct = &c->detail;
+  if (!ct->introduced_by && !c->introduced.n && !c->has_path) return;
+  add_heading(d, "Introductions");
+  if (c->has_path && c->path.n > 1) {
+    struct rp_buf chain = {0};
+    for (size_t i = 0; i < c->path.n; i++) {
+      if (i) buf_adds(&chain, " \xE2\x86\x92 "); /* → */
+      buf_adds(&chain, c->path.names.v[i]);
+    }
+    add_field(d, "Chain", buf_str(&chain), ROLE_NORMAL);
+    buf_free(&chain);
+  } else if (c->has_path) {
+    add_field(d, "Chain", "I know them personally", ROLE_WARM);
+  } else {
+    add_field(d, "Chain",
+              "no chain back to someone I know personally: ask a warm contact who could "
+              "introduce you",
+              ROLE_WARNING);
+  }
+  if (c->introduced.n) {
+    char *who = strv_join(&c->introduced, ", ");
+    add_field(d, "Introduced", who, ROLE_NORMAL);
+    free(who);
+  }
+}
+
+/* The give-first ledger, newest first, with the give/ask balance. */
+static void build_gives(struct contacts *c, struct detail *d) {
+  const struct rp_config *cfg = app_config(c->base.app);
+  char keys[32];
+  app_key(c->base.app, SCOPE_CONTACTS, ACT_GIVE, keys, sizeof keys);
+  add_heading(d, "Give first");
+  char *bal = xasprintf("gave %ld \xC2\xB7 asked %ld", c->n_gives, c->n_asks);
+  add_field(d, "Balance", bal, c->n_gives > c->n_asks ? ROLE_SUCCESS : ROLE_WARNING);
+  free(bal);
+  if (!c->gives.n) {
+    char *hint = xasprintf("Nothing given yet: share or comment on their work, then press %s "
+                           "to log it.", keys);
+    add_field(d, "", hint, ROLE_MUTED);
+    free(hint);
+    return;
+  }
+  for (size_t i = 0; i < c->gives.n; i++) {
+    const struct rp_give *g = &c->gives.v[i];
+    char *line = xasprintf("%s \xC2\xB7 %s", label_of(&cfg->give_kinds, g->kind), g->text);
+    add_field(d, g->date, line, ROLE_NORMAL);
+    free(line);
+  }
+}
+
 static void build(struct contacts *c, struct detail *d) {
   const struct rp_contact *ct = &c->detail;
   const struct rp_config *cfg = app_config(c->base.app);
@@ -70,6 +123,17 @@ static void build(struct contacts *c, struct detail *d) {
   free(org_role);
   add_field(d, "Field", ct->field, ROLE_NORMAL);
   add_field(d, "Stage", label_of(&cfg->stages, ct->stage), ROLE_ACCENT);
+  if (c->ready.n) {
+    char keys[32];
+    app_key(c->base.app, SCOPE_CONTACTS, ACT_PREP, keys, sizeof keys);
+    char *r = c->ready.ready
+                  ? xasprintf("ready %d/%d \xC2\xB7 %s opens Prep", c->ready.met, c->ready.total,
+                              keys)
+                  : xasprintf("not ready yet %d/%d \xC2\xB7 %s shows what is missing",
+                              c->ready.met, c->ready.total, keys);
+    add_field(d, "Reach out", r, c->ready.ready ? ROLE_SUCCESS : ROLE_WARNING);
+    free(r);
+  }
   bool warm = ct->warmth && strcmp(ct->warmth, "warm") == 0;
   char *warmth = xasprintf("%s%s", warm ? "warm" : "cold",
                            ct->warmth_set ? " (set by hand)" : "");
@@ -92,12 +156,22 @@ static void build(struct contacts *c, struct detail *d) {
     add_field(d, "Web", ct->url, ROLE_NORMAL);
     add_field(d, "Location", ct->location, ROLE_NORMAL);
   }
-  if (!str_empty(ct->work) || !str_empty(ct->challenges) || !str_empty(ct->notes)) {
-    add_heading(d, "What I know about them");
+  add_heading(d, "What I know about them");
+  if (!str_empty(ct->work) || !str_empty(ct->challenges) || !str_empty(ct->research) ||
+      !str_empty(ct->notes)) {
     add_field(d, "Their work", ct->work, ROLE_NORMAL);
     add_field(d, "Challenges", ct->challenges, ROLE_NORMAL);
+    add_field(d, "Research", ct->research, ROLE_NORMAL);
     add_field(d, "Notes", ct->notes, ROLE_NORMAL);
+  } else {
+    char keys[32];
+    app_key(c->base.app, SCOPE_CONTACTS, ACT_EDIT, keys, sizeof keys);
+    char *hint = xasprintf("Nothing yet: read their work, then press %s to note it.", keys);
+    add_field(d, "", hint, ROLE_MUTED);
+    free(hint);
   }
+  build_intros(c, d);
+  build_gives(c, d);
   char created[32], updated[32];
   fmt_time(ct->created_at, created, sizeof created);
   fmt_time(ct->updated_at, updated, sizeof updated);
@@ -111,7 +185,7 @@ static void load(struct contacts *c) {
   if (c->detail_id == c->sel_id && !c->detail_stale) return;
   c->detail_stale = false;
   if (c->detail_id != c->sel_id) c->detail_scroll = 0;
-  contact_free(&c->detail);
+  contacts_detail_free(c);
   c->detail_id = 0;
   if (!c->sel_id) return;
   struct rp_err err;
@@ -120,6 +194,28 @@ static void load(struct contacts *c) {
     return;
   }
   c->detail_id = c->sel_id;
+  struct rp_db *db = app_db(c->base.app);
+  const struct rp_config *cfg = app_config(c->base.app);
+  enum rp_status st = readiness_compute(db, cfg, c->detail_id, &c->ready, &err);
+  if (st == RP_OK) st = give_list(db, c->detail_id, &c->gives, &err);
+  if (st == RP_OK) st = give_balance(db, c->detail_id, &c->n_gives, &c->n_asks, &err);
+  if (st == RP_OK) st = path_introduced(db, c->detail_id, &c->introduced, &err);
+  if (st == RP_OK) {
+    st = path_to_contact(db, c->detail_id, &c->path, &err);
+    c->has_path = st == RP_OK;
+    if (st == RP_NO) st = RP_OK;
+  }
+  if (st != RP_OK) app_message(c->base.app, ROLE_ERROR, "%s", err.msg);
+}
+
+void contacts_detail_free(struct contacts *c) {
+  contact_free(&c->detail);
+  readiness_free(&c->ready);
+  path_free(&c->path);
+  c->has_path = false;
+  strv_free(&c->introduced);
+  give_list_free(&c->gives);
+  c->n_gives = c->n_asks = 0;
 }
 
 void contacts_detail_draw(struct contacts *c) {
@@ -145,6 +241,8 @@ void contacts_detail_draw(struct contacts *c) {
   if (d.width < 4) d.width = 4;
   build(c, &d);
   c->detail_lines = (int)d.n;
+  /* longer than the pane: the last row says where we are */
+  if (c->detail_lines > c->detail_rows && c->detail_rows > 2) c->detail_rows--;
   int max = c->detail_lines - c->detail_rows;
   if (c->detail_scroll > (max > 0 ? max : 0)) c->detail_scroll = max > 0 ? max : 0;
   for (int i = 0; i < c->detail_rows && c->detail_scroll + i < (int)d.n; i++) {
@@ -163,12 +261,11 @@ void contacts_detail_draw(struct contacts *c) {
     }
   }
   if (max > 0) { /* there is more: say where we are */
-    char *more = xasprintf(" %d/%d ", c->detail_scroll + c->detail_rows < c->detail_lines
-                                          ? c->detail_scroll + c->detail_rows
-                                          : c->detail_lines,
-                           c->detail_lines);
+    int shown = c->detail_scroll + c->detail_rows;
+    char *more = xasprintf("%s %d/%d ", shown < c->detail_lines ? "\xE2\x86\x93 more" : "end",
+                           shown < c->detail_lines ? shown : c->detail_lines, c->detail_lines);
     int mw = utf8_width(more);
-    ui_put(w, 0, width - mw, mw, ROLE_MUTED, more);
+    ui_put(w, height - 1, width - mw, mw, ROLE_MUTED, more);
     free(more);
   }
   for (size_t i = 0; i < d.n; i++) free(d.v[i].text);

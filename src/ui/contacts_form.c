@@ -64,8 +64,11 @@ void contacts_form_open(struct contacts *c, bool edit) {
   form_add_text(f, "location", "Location", ct.location);
   form_add_multiline(f, "work", "Their work", ct.work, 3);
   form_add_multiline(f, "challenges", "Challenges", ct.challenges, 3);
+  form_add_multiline(f, "research", "Research", ct.research, 4);
   form_add_multiline(f, "notes", "Notes", ct.notes, 3);
   c->form_open = true;
+  c->give_open = false;
+  c->asked_confirmed = false;
   contact_free(&ct);
 }
 
@@ -93,6 +96,58 @@ static void split_tags(const char *text, struct rp_strv *out) {
   }
 }
 
+static void save(struct contacts *c);
+
+/* True when the stored contact already has stage `stage`. */
+static bool moved_from(struct rp_db *db, int64_t id, const char *stage) {
+  struct rp_contact ct;
+  contact_init(&ct);
+  struct rp_err err;
+  bool same = contact_get(db, id, &ct, &err) == RP_OK && ct.stage && strcmp(ct.stage, stage) == 0;
+  contact_free(&ct);
+  return same;
+}
+
+static void save_anyway(void *ctx) {
+  struct contacts *c = ctx;
+  c->asked_confirmed = true;
+  save(c);
+}
+
+/* Moving a contact to "asked": are they ready? If not, list what is
+ * missing and ask for confirmation (y saves anyway). Research typed in this
+ * form counts even though it is not saved yet. */
+static bool ready_to_ask(struct contacts *c, const struct rp_contact *ct) {
+  struct rp_readiness r = {0};
+  struct rp_err err;
+  if (readiness_compute(app_db(c->base.app), app_config(c->base.app), ct->id, &r, &err) !=
+      RP_OK) {
+    form_error(&c->form, NULL, err.msg);
+    return false;
+  }
+  struct rp_buf body = {0};
+  int unmet = 0;
+  for (size_t i = 0; i < r.n; i++) {
+    const struct rp_ready_item *it = &r.v[i];
+    if (!it->available || it->met) continue;
+    if (strcmp(it->key, "research") == 0 && !str_empty(ct->research)) continue;
+    if (unmet++ < 6) buf_addf(&body, "\xE2\x9C\x97 %s\n",
+                              it->manual || !it->reason ? it->text : it->reason);
+  }
+  if (unmet > 6) buf_addf(&body, "\xE2\x80\xA6 and %d more (Prep shows them all)\n", unmet - 6);
+  if (unmet) {
+    char *text = xasprintf("%s is missing %d of the %d readiness items:\n\n%s\n"
+                           "y saves the stage \"asked\" anyway \xC2\xB7 any other key goes "
+                           "back to the form",
+                           ct->name, unmet, r.total, buf_str(&body));
+    app_confirm(c->base.app, "Not ready to ask yet", text, save_anyway, c);
+    free(text);
+  }
+  buf_free(&body);
+  readiness_free(&r);
+  return unmet == 0;
+}
+
 static void save(struct contacts *c) {
   struct rp_db *db = app_db(c->base.app);
   struct rp_err err;
@@ -104,10 +159,12 @@ static void save(struct contacts *c) {
     return;
   }
   struct form *f = &c->form;
-  static const char *const text_keys[] = {"name", "org", "role", "field", "email", "phone",
-                                          "url", "location", "work", "challenges", "notes"};
-  char **text_dst[] = {&ct.name, &ct.org, &ct.role, &ct.field, &ct.email, &ct.phone,
-                       &ct.url, &ct.location, &ct.work, &ct.challenges, &ct.notes};
+  static const char *const text_keys[] = {"name",     "org",  "role",       "field",
+                                          "email",    "phone", "url",       "location",
+                                          "work",     "challenges", "research", "notes"};
+  char **text_dst[] = {&ct.name,     &ct.org,  &ct.role,       &ct.field,
+                       &ct.email,    &ct.phone, &ct.url,       &ct.location,
+                       &ct.work,     &ct.challenges, &ct.research, &ct.notes};
   for (size_t i = 0; i < RP_ARRAY_LEN(text_keys); i++) {
     free(*text_dst[i]);
     *text_dst[i] = opt(f, text_keys[i]);
@@ -126,6 +183,11 @@ static void save(struct contacts *c) {
   strv_clear(&ct.tags);
   split_tags(form_value(f, "tags"), &ct.tags);
   const struct rp_config *cfg = app_config(c->base.app);
+  if (c->form_id && !c->asked_confirmed && ct.stage && strcmp(ct.stage, "asked") == 0 &&
+      !moved_from(db, c->form_id, "asked") && !ready_to_ask(c, &ct)) {
+    contact_free(&ct);
+    return;
+  }
   enum rp_status st = c->form_id ? contact_update(db, cfg, &ct, &err)
                                  : contact_insert(db, cfg, &ct, &err);
   if (st != RP_OK) {

@@ -296,7 +296,8 @@ static void detail_scroll(struct contacts *c, enum rp_action act) {
 static int key(struct pane *p, rp_key k) {
   struct contacts *c = self(p);
   if (c->form_open) {
-    contacts_form_key(c, k);
+    if (c->give_open) contacts_give_key(c, k);
+    else contacts_form_key(c, k);
     return PANE_HANDLED;
   }
   if (c->filtering) return filter_key(c, k);
@@ -320,6 +321,18 @@ static int key(struct pane *p, rp_key k) {
     if (c->sel_id) contacts_form_open(c, true);
     return PANE_HANDLED;
   case ACT_DELETE: ask_delete(c); return PANE_HANDLED;
+  case ACT_GIVE:
+    if (c->sel_id) contacts_give_open(c);
+    else app_message(p->app, ROLE_MUTED, "No contact selected: add one first");
+    return PANE_HANDLED;
+  case ACT_PREP:
+    if (c->sel_id) {
+      app_set_contact(p->app, c->sel_id);
+      app_switch(p->app, 3);
+    } else {
+      app_message(p->app, ROLE_MUTED, "No contact selected: add one first");
+    }
+    return PANE_HANDLED;
   case ACT_UNDO: undo(c); return PANE_HANDLED;
   case ACT_FILTER:
     c->filtering = true;
@@ -384,7 +397,7 @@ static void destroy(struct pane *p) {
   if (c->detail_win) delwin(c->detail_win);
   if (c->sep_win) delwin(c->sep_win);
   contact_list_free(&c->page);
-  contact_free(&c->detail);
+  contacts_detail_free(c);
   line_edit_free(&c->filter);
   if (c->form_open) form_free(&c->form);
   free(c);

@@ -3,6 +3,9 @@
 #define RAPPORT_UI_PANE_CONTACTS_H
 
 #include "rapport/contact.h"
+#include "rapport/give.h"
+#include "rapport/path.h"
+#include "rapport/readiness.h"
 #include "widgets.h"
 
 enum { FOCUS_LIST, FOCUS_DETAIL };
@@ -29,15 +32,29 @@ struct contacts {
   int64_t detail_id;
   bool detail_stale;    /* re-read the contact even if still selected */
   int detail_scroll, detail_rows, detail_lines;
+  /* read with the detail: readiness, the chain of introductions, whom they
+   * introduced, the give ledger and balance */
+  struct rp_readiness ready;
+  struct rp_path path;
+  bool has_path;
+  struct rp_strv introduced;
+  struct rp_give_list gives;
+  long n_gives, n_asks;
   /* add/edit */
   bool form_open;
   struct form form;
   int64_t form_id;      /* 0 = adding */
   int64_t delete_id;    /* waiting for confirmation */
+  bool give_open;       /* the form is the "Give to …" form */
+  bool asked_confirmed; /* the user said yes to "not ready to ask yet" */
 };
 
 /* contacts_detail.c */
 void contacts_detail_draw(struct contacts *c);
+void contacts_detail_free(struct contacts *c);
+/* contacts_give.c */
+void contacts_give_open(struct contacts *c);
+void contacts_give_key(struct contacts *c, rp_key key);
 /* contacts_form.c */
 void contacts_form_open(struct contacts *c, bool edit);
 /* Handle a key while the form is open. */

@@ -4,6 +4,7 @@
 #define RAPPORT_UI_INTERNAL_H
 
 #include <curses.h>
+#include <stdint.h>
 
 #include "rapport/actions.h"
 #include "rapport/config.h"
@@ -56,6 +57,9 @@ enum rp_action app_action(struct ui_app *app, enum rp_scope scope, rp_key key);
 /* Keys bound to an action, e.g. "e/Enter", into buf. */
 const char *app_keys(struct ui_app *app, enum rp_scope scope, enum rp_action act, char *buf,
                      size_t size);
+/* The first key bound to an action ("e"), for hints written in prose. */
+const char *app_key(struct ui_app *app, enum rp_scope scope, enum rp_action act, char *buf,
+                    size_t size);
 /* A one-line message in the status bar until the next key. */
 void app_message(struct ui_app *app, enum rp_role role, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
@@ -66,6 +70,9 @@ void app_confirm(struct ui_app *app, const char *title, const char *body,
 /* Hand the terminal to $VISUAL/$EDITOR to edit `text`; *out receives the
  * new text (caller frees). On failure shows the error and returns false. */
 bool app_external_edit(struct ui_app *app, const char *text, char **out);
+/* The contact the Prep and Call screens are about (0 = none chosen). */
+void app_set_contact(struct ui_app *app, int64_t id);
+int64_t app_contact(struct ui_app *app);
 /* Switch screen (0..4). */
 void app_switch(struct ui_app *app, int screen);
 
@@ -83,6 +90,7 @@ void ui_fill(WINDOW *w, int y, int x, int width, enum rp_role role);
 /* Screens. */
 struct pane *pane_contacts_new(struct ui_app *app);
 struct pane *pane_worksheet_new(struct ui_app *app);
+struct pane *pane_prep_new(struct ui_app *app);
 struct pane *pane_placeholder_new(struct ui_app *app, const char *title, enum rp_scope scope,
                                   const char *what);
 

@@ -70,7 +70,7 @@ keys Escape
 wait_for_re "Contacts 5 · by name"
 
 # ---- delete: any other key keeps, y deletes --------------------------------
-keys g j
+keys Home j
 wait_for_re "│ Grace Hopper$"
 keys d
 wait_for "─ Delete contact ─"

@@ -17,11 +17,15 @@ wait_for "─ Keys ─"
 # One line per key: the key(s), then what it does (wording may evolve; the
 # leading verb is checked).
 for re in '│ Contacts +│' '│ a +add ' '│ e/Enter +edit ' '│ d +delete ' '│ u +bring back ' \
-          '│ \\/F4 +filter ' '│ s +sort ' '│ Everywhere +│' '│ q/C-c +leave rapport' \
-          '│ \?/F1 +show the keys' '│ 3 +go to the Worksheet' '│ C-l +redraw' \
-          'any other key closes'; do
+          '│ \\/F4 +filter ' '│ s +sort ' '│ g +log something you gave' \
+          '│ p +prepare to reach out' '│ Everywhere +│' '│ q/C-c +leave rapport' \
+          '│ \?/F1 +show the keys' '│ 3 +go to the Worksheet' 'any other key closes'; do
   _screen_re "$re" || fail "help overlay lacks a line matching /$re/"
 done
+# the rest is one page down (PgDn scrolls the overlay, it does not close it)
+keys PgDn
+wait_for_re '│ C-l +redraw'
+_screen_re '│ End/G +go to the last row' || fail "help overlay lacks End/G after scrolling"
 ok "? shows Keys with Contacts and global key lines (a add…, q/C-c leave rapport…)"
 keys x
 wait_gone "─ Keys ─"

@@ -1,0 +1,106 @@
+/* contacts_give.c — "Give to NAME": log something you did for a contact
+ * before asking them for anything (the give-first ledger). One model call,
+ * one transaction; the first give moves an early stage to "giving". */
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "pane_contacts.h"
+
+void contacts_give_open(struct contacts *c) {
+  struct rp_contact ct;
+  contact_init(&ct);
+  struct rp_err err;
+  if (contact_get(app_db(c->base.app), c->sel_id, &ct, &err) != RP_OK) {
+    app_message(c->base.app, ROLE_ERROR, "%s", err.msg);
+    return;
+  }
+  const struct rp_config *cfg = app_config(c->base.app);
+  if (!cfg->give_kinds.n) {
+    app_message(c->base.app, ROLE_ERROR,
+                "No kinds of give in the config: add some under give_kinds");
+    contact_free(&ct);
+    return;
+  }
+  char today[16];
+  time_t t = (time_t)db_now();
+  struct tm tm;
+  localtime_r(&t, &tm);
+  strftime(today, sizeof today, "%Y-%m-%d", &tm);
+  char *title = xasprintf("Give to %s", ct.name);
+  form_init(&c->form, title);
+  free(title);
+  form_add_choice(&c->form, "kind", "Kind", &cfg->give_kinds, cfg->give_kinds.v[0].key, false);
+  form_add_text(&c->form, "date", "Date", today);
+  form_add_multiline(&c->form, "text", "What I did", "", 3);
+  c->form_id = ct.id;
+  c->form_open = true;
+  c->give_open = true;
+  contact_free(&ct);
+}
+
+static void close_give(void *ctx) {
+  struct contacts *c = ctx;
+  form_free(&c->form);
+  c->form_open = false;
+  c->give_open = false;
+}
+
+static void save(struct contacts *c) {
+  struct rp_db *db = app_db(c->base.app);
+  const struct rp_config *cfg = app_config(c->base.app);
+  struct rp_err err;
+  rp_err_clear(&err);
+  struct rp_contact before;
+  contact_init(&before);
+  if (contact_get(db, c->form_id, &before, &err) != RP_OK) {
+    form_error(&c->form, NULL, err.msg);
+    return;
+  }
+  const char *kind = form_value(&c->form, "kind");
+  struct rp_give g = {
+      .contact_id = c->form_id,
+      .date = xstrdup(form_value(&c->form, "date")),
+      .kind = xstrdup(kind ? kind : ""),
+      .text = xstrdup(form_value(&c->form, "text")),
+  };
+  if (give_insert(db, cfg, &g, &err) != RP_OK) {
+    form_error(&c->form, err.field[0] ? err.field : NULL, err.msg);
+    give_free(&g);
+    contact_free(&before);
+    return;
+  }
+  struct rp_contact after;
+  contact_init(&after);
+  const struct rp_choice *k = choices_find(&cfg->give_kinds, g.kind);
+  const char *label = k ? k->label : g.kind;
+  if (contact_get(db, c->form_id, &after, &err) == RP_OK && after.stage && before.stage &&
+      strcmp(after.stage, before.stage) != 0) {
+    const struct rp_choice *st = choices_find(&cfg->stages, after.stage);
+    app_message(c->base.app, ROLE_SUCCESS, "Logged for %s: %s \xC2\xB7 stage is now %s",
+                before.name, label, st ? st->label : after.stage);
+  } else {
+    app_message(c->base.app, ROLE_SUCCESS, "Logged for %s: %s", before.name, label);
+  }
+  contact_free(&after);
+  contact_free(&before);
+  give_free(&g);
+  close_give(c);
+  contacts_reload(c, c->sel_id);
+}
+
+void contacts_give_key(struct contacts *c, rp_key key) {
+  switch (form_key(&c->form, c->base.app, key)) {
+  case FORM_SAVE: save(c); break;
+  case FORM_CANCEL:
+    if (form_changed(&c->form))
+      app_confirm(c->base.app, "Discard this give?",
+                  "What you typed is not logged yet.\n\n"
+                  "y discards it \xC2\xB7 any other key goes back to the form",
+                  close_give, c);
+    else
+      close_give(c);
+    break;
+  case FORM_CONTINUE: break;
+  }
+}

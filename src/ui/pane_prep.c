@@ -1,0 +1,610 @@
+/* pane_prep.c — screen 4: getting ready to reach out to one contact. On
+ * the left the readiness checklist, each unmet item with why and what to do
+ * (Space ticks the manual ones); on the right the outreach draft, edited in
+ * place or in $EDITOR, with the ask check's findings under it, live. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "rapport/askcheck.h"
+#include "rapport/contact.h"
+#include "rapport/outreach.h"
+#include "rapport/readiness.h"
+#include "rapport/utf8.h"
+#include "widgets.h"
+
+enum { PF_LIST, PF_DRAFT };
+
+/* One screen row of the checklist. */
+struct prep_row {
+  char *text;
+  enum rp_role role;
+  int item;   /* index of its item */
+  bool first; /* the item's first row (the one that is highlighted) */
+  int indent;
+};
+
+struct prep {
+  struct pane base;
+  WINDOW *head_win, *list_win, *draft_win, *sep_win;
+  int y, x, h, w, list_w;
+  bool narrow;
+  int focus;
+  int64_t id; /* the contact shown, 0 = none */
+  struct rp_contact ct;
+  struct rp_readiness ready;
+  bool stale;
+  long sel;       /* selected item */
+  int list_top;   /* first checklist row shown */
+  struct prep_row *rows;
+  size_t nrows;
+  int list_width; /* width the rows were wrapped for */
+  int draft_scroll, draft_rows, draft_lines;
+  bool editing;
+  struct text_edit te;
+  int cur_y, cur_x;
+};
+
+static struct prep *self(struct pane *p) { return (struct prep *)p; }
+
+static void rows_free(struct prep *pr) {
+  for (size_t i = 0; i < pr->nrows; i++) free(pr->rows[i].text);
+  free(pr->rows);
+  pr->rows = NULL;
+  pr->nrows = 0;
+  pr->list_width = 0;
+}
+
+static void unload(struct prep *pr) {
+  contact_free(&pr->ct);
+  readiness_free(&pr->ready);
+  rows_free(pr);
+  pr->id = 0;
+}
+
+/* (Re)read the contact the app points at, and its checklist. */
+static void load(struct prep *pr) {
+  int64_t want = app_contact(pr->base.app);
+  if (!pr->stale && want == pr->id) return;
+  bool same = want == pr->id;
+  pr->stale = false;
+  unload(pr);
+  if (!same) {
+    pr->sel = 0;
+    pr->list_top = 0;
+    pr->draft_scroll = 0;
+  }
+  if (!want) return;
+  struct rp_err err;
+  struct rp_db *db = app_db(pr->base.app);
+  if (contact_get(db, want, &pr->ct, &err) != RP_OK || pr->ct.deleted_at) {
+    contact_free(&pr->ct);
+    app_set_contact(pr->base.app, 0);
+    return;
+  }
+  if (readiness_compute(db, app_config(pr->base.app), want, &pr->ready, &err) != RP_OK) {
+    app_message(pr->base.app, ROLE_ERROR, "%s", err.msg);
+    contact_free(&pr->ct);
+    return;
+  }
+  pr->id = want;
+  if (pr->sel >= (long)pr->ready.n) pr->sel = pr->ready.n ? (long)pr->ready.n - 1 : 0;
+}
+
+static void layout(struct pane *p, int y, int x, int h, int w) {
+  struct prep *pr = self(p);
+  pr->y = y, pr->x = x, pr->h = h, pr->w = w;
+  WINDOW **wins[] = {&pr->head_win, &pr->list_win, &pr->draft_win, &pr->sep_win};
+  for (size_t i = 0; i < RP_ARRAY_LEN(wins); i++) {
+    if (*wins[i]) delwin(*wins[i]);
+    *wins[i] = NULL;
+  }
+  pr->narrow = w < 72;
+  pr->head_win = newwin(1, w, y, x);
+  if (pr->narrow) {
+    pr->list_w = w;
+    pr->list_win = newwin(h - 1, w, y + 1, x);
+    pr->draft_win = newwin(h - 1, w, y + 1, x);
+  } else {
+    pr->list_w = w * 9 / 20;
+    pr->list_win = newwin(h - 1, pr->list_w, y + 1, x);
+    pr->sep_win = newwin(h - 1, 1, y + 1, x + pr->list_w);
+    pr->draft_win = newwin(h - 1, w - pr->list_w - 1, y + 1, x + pr->list_w + 1);
+  }
+  rows_free(pr);
+}
+
+/* ---- the checklist ---- */
+
+static void push_row(struct prep *pr, const char *text, enum rp_role role, int item, bool first,
+                     int indent) {
+  pr->rows = xrealloc(pr->rows, (pr->nrows + 1) * sizeof *pr->rows);
+  pr->rows[pr->nrows++] = (struct prep_row){xstrdup(text), role, item, first, indent};
+}
+
+static void push_wrapped(struct prep *pr, const char *text, enum rp_role role, int item,
+                         bool first, int indent, int width) {
+  struct rp_strv lines = {0};
+  wrap_text(text, width - indent > 4 ? width - indent : 4, &lines);
+  for (size_t i = 0; i < lines.n; i++)
+    push_row(pr, lines.v[i], role, item, first && i == 0, i == 0 ? indent : indent + 2);
+  strv_free(&lines);
+}
+
+static void build_rows(struct prep *pr, int width) {
+  rows_free(pr);
+  pr->list_width = width;
+  char toggle[32];
+  app_key(pr->base.app, SCOPE_PREP, ACT_TOGGLE, toggle, sizeof toggle);
+  for (size_t i = 0; i < pr->ready.n; i++) {
+    const struct rp_ready_item *it = &pr->ready.v[i];
+    const char *glyph = !it->available ? "\xE2\x80\x93" /* – */
+                        : it->met      ? "\xE2\x9C\x93" /* ✓ */
+                                       : "\xE2\x9C\x97"; /* ✗ */
+    enum rp_role role = !it->available ? ROLE_MUTED : it->met ? ROLE_SUCCESS : ROLE_WARNING;
+    char *line = xasprintf("%s %s%s", glyph, it->text, it->manual ? " (tick)" : "");
+    push_wrapped(pr, line, role, (int)i, true, 1, width - 1);
+    free(line);
+    if (!it->available) {
+      if (it->reason) push_wrapped(pr, it->reason, ROLE_MUTED, (int)i, false, 3, width - 1);
+      continue;
+    }
+    if (it->met) continue;
+    if (it->reason) {
+      char *why = xasprintf("why: %s", it->reason);
+      push_wrapped(pr, why, ROLE_NORMAL, (int)i, false, 3, width - 1);
+      free(why);
+    }
+    if (it->todo) {
+      char *todo = xasprintf("\xE2\x86\x92 %s", it->todo); /* → */
+      push_wrapped(pr, todo, ROLE_MUTED, (int)i, false, 3, width - 1);
+      free(todo);
+    }
+    if (it->manual) {
+      char *how = xasprintf("%s ticks it when it is true", toggle);
+      push_wrapped(pr, how, ROLE_MUTED, (int)i, false, 3, width - 1);
+      free(how);
+    }
+  }
+}
+
+/* First and last rows of item `item`. */
+static void item_rows(const struct prep *pr, long item, int *first, int *last) {
+  *first = *last = -1;
+  for (size_t r = 0; r < pr->nrows; r++) {
+    if (pr->rows[r].item != item) continue;
+    if (*first < 0) *first = (int)r;
+    *last = (int)r;
+  }
+}
+
+static void draw_list(struct prep *pr) {
+  WINDOW *w = pr->list_win;
+  int width = getmaxx(w), height = getmaxy(w);
+  bool focused = pr->focus == PF_LIST;
+  werase(w);
+  char *title = pr->ready.ready
+                    ? xasprintf(" Ready to reach out \xC2\xB7 %d/%d", pr->ready.met, pr->ready.total)
+                    : xasprintf(" Ready to reach out? %d/%d", pr->ready.met, pr->ready.total);
+  ui_put(w, 0, 0, width, focused ? ROLE_HEADER : ROLE_MUTED, title);
+  free(title);
+  if (pr->list_width != width || !pr->rows) build_rows(pr, width);
+  int rows = height - 1;
+  int first, last;
+  item_rows(pr, pr->sel, &first, &last);
+  if (first >= 0) { /* keep the whole selected item in view when it fits */
+    if (last >= pr->list_top + rows) pr->list_top = last - rows + 1;
+    if (first < pr->list_top) pr->list_top = first;
+  }
+  int max = (int)pr->nrows - rows;
+  if (pr->list_top > max) pr->list_top = max > 0 ? max : 0;
+  if (pr->list_top < 0) pr->list_top = 0;
+  for (int i = 0; i < rows && pr->list_top + i < (int)pr->nrows; i++) {
+    const struct prep_row *r = &pr->rows[pr->list_top + i];
+    bool sel = r->first && r->item == pr->sel;
+    enum rp_role role = sel ? (focused ? ROLE_SELECTED : ROLE_SELECTED_INACTIVE) : r->role;
+    if (sel) ui_fill(w, 1 + i, 0, width, role);
+    ui_put(w, 1 + i, r->indent, width - r->indent, role, r->text);
+  }
+  wnoutrefresh(w);
+}
+
+/* ---- the draft ---- */
+
+static const char *draft_text(const struct prep *pr) {
+  return pr->editing ? text_edit_text(&pr->te) : (pr->ct.draft ? pr->ct.draft : "");
+}
+
+static void draw_findings(struct prep *pr, WINDOW *w, int top, int width, int height,
+                          const struct rp_findings *f) {
+  if (top >= height) return;
+  if (str_empty(draft_text(pr))) {
+    ui_put(w, top, 1, width - 1, ROLE_MUTED, "Ask check: nothing to check yet");
+    return;
+  }
+  if (!f->n) {
+    ui_put(w, top, 1, width - 1, ROLE_SUCCESS,
+           "Ask check: clean \xE2\x80\x94 no job request, no second favour, short enough");
+    return;
+  }
+  char *head = xasprintf("Ask check: %zu finding%s", f->n, f->n == 1 ? "" : "s");
+  ui_put(w, top, 1, width - 1, ROLE_WARNING, head);
+  free(head);
+  int row = top + 1;
+  for (size_t i = 0; i < f->n && row < height; i++) {
+    const struct rp_finding *x = &f->v[i];
+    char *line = !str_empty(x->phrase)
+                     ? xasprintf("%d:%d %s \xE2\x80\x9C%s\xE2\x80\x9D \xE2\x80\x94 %s", x->line,
+                                 x->col, x->label, x->phrase, x->suggestion ? x->suggestion : "")
+                     : xasprintf("%d:%d %s \xE2\x80\x94 %s", x->line, x->col, x->label,
+                                 x->suggestion ? x->suggestion : "");
+    struct rp_strv lines = {0};
+    wrap_text(line, width - 4, &lines);
+    for (size_t j = 0; j < lines.n && row < height; j++)
+      ui_put(w, row++, j ? 4 : 2, width - (j ? 4 : 2), j ? ROLE_MUTED : ROLE_NORMAL, lines.v[j]);
+    strv_free(&lines);
+    free(line);
+  }
+}
+
+static void draw_draft(struct prep *pr) {
+  WINDOW *w = pr->draft_win;
+  int width = getmaxx(w), height = getmaxy(w);
+  bool focused = pr->focus == PF_DRAFT;
+  werase(w);
+  const char *text = draft_text(pr);
+  struct rp_findings f = {0};
+  askcheck_run(app_config(pr->base.app), text, &f);
+  int words = 0;
+  for (const char *s = text; *s;) {
+    while (*s == ' ' || *s == '\n' || *s == '\t') s++;
+    if (!*s) break;
+    words++;
+    while (*s && *s != ' ' && *s != '\n' && *s != '\t') s++;
+  }
+  char *title = xasprintf(" Outreach draft \xC2\xB7 %d word%s%s", words, words == 1 ? "" : "s",
+                          pr->editing ? " \xC2\xB7 editing" : "");
+  ui_put(w, 0, 0, width, focused ? ROLE_HEADER : ROLE_MUTED, title);
+  free(title);
+  /* findings take up to half the window, at least their heading */
+  int find_rows = f.n ? 1 + (int)f.n * 2 : 1;
+  if (find_rows > (height - 1) / 2) find_rows = (height - 1) / 2;
+  if (find_rows < 1) find_rows = 1;
+  int body = height - 1 - find_rows - 1;
+  if (body < 1) body = 1;
+  pr->cur_y = pr->cur_x = -1;
+  if (pr->editing) {
+    text_edit_draw(&pr->te, w, 1, 1, body, width - 2, ROLE_INPUT, &pr->cur_y, &pr->cur_x);
+  } else if (!*text) {
+    char edit[32], ext[32];
+    app_key(pr->base.app, SCOPE_PREP, ACT_EDIT, edit, sizeof edit);
+    app_keys(pr->base.app, SCOPE_EDITOR, ACT_EXTERNAL_EDITOR, ext, sizeof ext);
+    char *hint = xasprintf("No draft yet. Press %s to start one from your template, filled in "
+                           "with what you know about them; %s writes it in $EDITOR.\n\n"
+                           "Keep it short, say why them, and ask for advice, never for a job.",
+                           edit, ext);
+    struct rp_strv lines = {0};
+    wrap_text(hint, width - 3, &lines);
+    for (size_t i = 0; i < lines.n && (int)i < body; i++)
+      ui_put(w, 1 + (int)i, 1, width - 2, ROLE_MUTED, lines.v[i]);
+    strv_free(&lines);
+    free(hint);
+  } else {
+    struct rp_strv lines = {0};
+    wrap_text(text, width - 3, &lines);
+    pr->draft_rows = body;
+    pr->draft_lines = (int)lines.n;
+    int max = (int)lines.n - body;
+    if (pr->draft_scroll > (max > 0 ? max : 0)) pr->draft_scroll = max > 0 ? max : 0;
+    for (int i = 0; i < body && pr->draft_scroll + i < (int)lines.n; i++)
+      ui_put(w, 1 + i, 1, width - 2, ROLE_NORMAL, lines.v[pr->draft_scroll + i]);
+    strv_free(&lines);
+  }
+  draw_findings(pr, w, 1 + body + 1, width, height, &f);
+  findings_free(&f);
+  wnoutrefresh(w);
+}
+
+static void draw(struct pane *p) {
+  struct prep *pr = self(p);
+  load(pr);
+  WINDOW *h = pr->head_win;
+  werase(h);
+  if (!pr->id) {
+    werase(pr->list_win);
+    if (pr->sep_win) { /* the list window is narrower than the message */
+      werase(pr->draft_win);
+      wnoutrefresh(pr->draft_win);
+    }
+    ui_put(h, 0, 0, pr->w, ROLE_TITLE, " Prep");
+    char contacts[32], prep[32];
+    app_key(p->app, SCOPE_GLOBAL, ACT_SCREEN_CONTACTS, contacts, sizeof contacts);
+    app_key(p->app, SCOPE_CONTACTS, ACT_PREP, prep, sizeof prep);
+    char *m = xasprintf("Prep is about one person. Press %s for Contacts, choose someone and "
+                        "press %s: you will see whether you are ready to reach out, what is "
+                        "missing, and your outreach draft.",
+                        contacts, prep);
+    struct rp_strv lines = {0};
+    int lw = getmaxx(pr->list_win) - 4;
+    wrap_text(m, lw, &lines);
+    for (size_t i = 0; i < lines.n && (int)i + 1 < pr->h - 1; i++)
+      ui_put(pr->list_win, 1 + (int)i, 2, lw, ROLE_NORMAL, lines.v[i]);
+    strv_free(&lines);
+    free(m);
+    wnoutrefresh(h);
+    wnoutrefresh(pr->list_win);
+    return;
+  }
+  char *title = !str_empty(pr->ct.org)
+                    ? xasprintf(" Prep \xC2\xB7 %s (%s)", pr->ct.name, pr->ct.org)
+                    : xasprintf(" Prep \xC2\xB7 %s", pr->ct.name);
+  char *state = pr->ready.ready ? xasprintf(" ready %d/%d ", pr->ready.met, pr->ready.total)
+                                : xasprintf(" not ready yet %d/%d ", pr->ready.met,
+                                            pr->ready.total);
+  int sw = utf8_width(state);
+  ui_fill(h, 0, 0, pr->w, ROLE_TITLE);
+  ui_put(h, 0, 0, pr->w - sw, ROLE_TITLE, title);
+  ui_put(h, 0, pr->w - sw, sw, pr->ready.ready ? ROLE_SUCCESS : ROLE_WARNING, state);
+  free(title);
+  free(state);
+  wnoutrefresh(h);
+  if (!pr->narrow || pr->focus == PF_LIST) draw_list(pr);
+  if (pr->sep_win) {
+    werase(pr->sep_win);
+    wattrset(pr->sep_win, ui_role(ROLE_BORDER));
+    mvwvline(pr->sep_win, 0, 0, ACS_VLINE, pr->h - 1);
+    wnoutrefresh(pr->sep_win);
+  }
+  if (!pr->narrow || pr->focus == PF_DRAFT) draw_draft(pr);
+}
+
+static bool cursor(struct pane *p, int *y, int *x) {
+  struct prep *pr = self(p);
+  if (!pr->editing || pr->cur_y < 0) return false;
+  *y = getbegy(pr->draft_win) + pr->cur_y;
+  *x = getbegx(pr->draft_win) + pr->cur_x;
+  return true;
+}
+
+/* ---- actions ---- */
+
+static void refresh_ready(struct prep *pr) {
+  pr->stale = true;
+  load(pr);
+}
+
+static void save_draft(struct prep *pr, const char *text) {
+  struct rp_db *db = app_db(pr->base.app);
+  const struct rp_config *cfg = app_config(pr->base.app);
+  struct rp_err err;
+  rp_err_clear(&err);
+  struct rp_contact ct;
+  contact_init(&ct);
+  if (contact_get(db, pr->id, &ct, &err) != RP_OK) {
+    app_message(pr->base.app, ROLE_ERROR, "%s", err.msg);
+    return; /* stay in the editor: nothing typed is lost */
+  }
+  str_replace(&ct.draft, text);
+  if (contact_update(db, cfg, &ct, &err) != RP_OK) {
+    app_message(pr->base.app, ROLE_ERROR, "%s", err.msg);
+    contact_free(&ct);
+    return;
+  }
+  struct rp_findings f = {0};
+  askcheck_run(cfg, text, &f);
+  if (f.n)
+    app_message(pr->base.app, ROLE_WARNING, "Saved the draft to %s \xC2\xB7 ask check: %zu finding%s",
+                ct.name, f.n, f.n == 1 ? "" : "s");
+  else
+    app_message(pr->base.app, ROLE_SUCCESS, "Saved the draft to %s \xC2\xB7 ask check: clean",
+                ct.name);
+  findings_free(&f);
+  contact_free(&ct);
+  pr->editing = false;
+  pr->focus = PF_LIST;
+  refresh_ready(pr);
+}
+
+/* The text to edit: the saved draft, or a new one from the template. */
+static char *start_text(struct prep *pr) {
+  if (!str_empty(pr->ct.draft)) return xstrdup(pr->ct.draft);
+  char *out = NULL;
+  struct rp_err err;
+  if (outreach_draft_new(app_db(pr->base.app), app_config(pr->base.app), pr->id, &out, &err) !=
+      RP_OK) {
+    app_message(pr->base.app, ROLE_ERROR, "%s", err.msg);
+    return xstrdup("");
+  }
+  return out;
+}
+
+static void start_editing(struct prep *pr) {
+  char *text = start_text(pr);
+  text_edit_set(&pr->te, text);
+  pr->te.cursor = 0;
+  pr->te.scroll = 0;
+  free(text);
+  pr->editing = true;
+  pr->focus = PF_DRAFT;
+}
+
+static void external(struct prep *pr, const char *now) {
+  char *out;
+  if (app_external_edit(pr->base.app, now, &out)) {
+    save_draft(pr, out);
+    free(out);
+  }
+}
+
+static void stop_editing(void *ctx) {
+  self(ctx)->editing = false;
+  self(ctx)->focus = PF_LIST;
+}
+
+static void editing_key(struct prep *pr, rp_key key) {
+  switch (app_action(pr->base.app, SCOPE_EDITOR, key)) {
+  case ACT_FORM_SAVE: save_draft(pr, text_edit_text(&pr->te)); return;
+  case ACT_EXTERNAL_EDITOR: external(pr, text_edit_text(&pr->te)); return;
+  case ACT_FORM_CANCEL:
+    if (strcmp(text_edit_text(&pr->te), pr->ct.draft ? pr->ct.draft : "") != 0)
+      app_confirm(pr->base.app, "Discard changes?",
+                  "The draft has changes that are not saved yet.\n\n"
+                  "y discards them \xC2\xB7 any other key goes back to the draft",
+                  stop_editing, pr);
+    else
+      stop_editing(pr);
+    return;
+  default: break;
+  }
+  text_edit_key(&pr->te, key);
+}
+
+static void toggle(struct prep *pr) {
+  if (pr->sel < 0 || pr->sel >= (long)pr->ready.n) return;
+  const struct rp_ready_item *it = &pr->ready.v[pr->sel];
+  if (!it->manual) {
+    app_message(pr->base.app, ROLE_MUTED, "%s",
+                !it->available ? "Not available yet: the conversation screens will fill it in"
+                : it->met      ? "Met: computed from the journal"
+                               : (it->todo ? it->todo : "Computed from the journal"));
+    return;
+  }
+  struct rp_err err;
+  bool now = !it->met;
+  char *text = xstrdup(it->text);
+  if (readiness_set_manual(app_db(pr->base.app), app_config(pr->base.app), pr->id, it->key, now,
+                           &err) != RP_OK) {
+    app_message(pr->base.app, ROLE_ERROR, "%s", err.msg);
+  } else {
+    app_message(pr->base.app, now ? ROLE_SUCCESS : ROLE_MUTED, "%s: %s",
+                now ? "Ticked" : "Unticked", text);
+    refresh_ready(pr);
+  }
+  free(text);
+}
+
+static void draft_scroll(struct prep *pr, enum rp_action act) {
+  int max = pr->draft_lines - pr->draft_rows;
+  if (max < 0) max = 0;
+  switch (act) {
+  case ACT_UP: pr->draft_scroll--; break;
+  case ACT_DOWN: pr->draft_scroll++; break;
+  case ACT_PAGE_UP: pr->draft_scroll -= pr->draft_rows; break;
+  case ACT_PAGE_DOWN: pr->draft_scroll += pr->draft_rows; break;
+  case ACT_FIRST: pr->draft_scroll = 0; break;
+  case ACT_LAST: pr->draft_scroll = max; break;
+  default: break;
+  }
+  if (pr->draft_scroll > max) pr->draft_scroll = max;
+  if (pr->draft_scroll < 0) pr->draft_scroll = 0;
+}
+
+static void list_move(struct prep *pr, enum rp_action act) {
+  struct list_view lv = {.count = (long)pr->ready.n, .sel = pr->sel, .top = 0, .height = 5};
+  list_view_move(&lv, act);
+  pr->sel = lv.sel < 0 ? 0 : lv.sel;
+}
+
+static int key(struct pane *p, rp_key k) {
+  struct prep *pr = self(p);
+  if (pr->editing) {
+    editing_key(pr, k);
+    return PANE_HANDLED;
+  }
+  load(pr);
+  enum rp_action act = app_action(p->app, SCOPE_PREP, k);
+  if (!pr->id) {
+    if (act == ACT_EDIT || act == ACT_TOGGLE) {
+      char keys[32], prep[32];
+      app_key(p->app, SCOPE_GLOBAL, ACT_SCREEN_CONTACTS, keys, sizeof keys);
+      app_key(p->app, SCOPE_CONTACTS, ACT_PREP, prep, sizeof prep);
+      app_message(p->app, ROLE_MUTED, "Choose a contact first: press %s, select someone, press %s",
+                  keys, prep);
+      return PANE_HANDLED;
+    }
+    return PANE_IGNORED;
+  }
+  switch (act) {
+  case ACT_FOCUS_NEXT:
+  case ACT_FOCUS_PREV: pr->focus = pr->focus == PF_LIST ? PF_DRAFT : PF_LIST; return PANE_HANDLED;
+  case ACT_UP:
+  case ACT_DOWN:
+  case ACT_PAGE_UP:
+  case ACT_PAGE_DOWN:
+  case ACT_FIRST:
+  case ACT_LAST:
+    if (pr->focus == PF_LIST) list_move(pr, act);
+    else draft_scroll(pr, act);
+    return PANE_HANDLED;
+  case ACT_EDIT: start_editing(pr); return PANE_HANDLED;
+  case ACT_TOGGLE:
+    pr->focus = PF_LIST;
+    toggle(pr);
+    return PANE_HANDLED;
+  default: break;
+  }
+  if (app_action(p->app, SCOPE_EDITOR, k) == ACT_EXTERNAL_EDITOR) {
+    char *text = start_text(pr);
+    external(pr, text);
+    free(text);
+    return PANE_HANDLED;
+  }
+  if (k == RPK_ESC && pr->narrow && pr->focus == PF_DRAFT) {
+    pr->focus = PF_LIST;
+    return PANE_HANDLED;
+  }
+  return PANE_IGNORED;
+}
+
+static void mouse(struct pane *p, int y, int x, int wheel) {
+  struct prep *pr = self(p);
+  if (pr->editing || !pr->id) return;
+  bool in_list = pr->narrow ? pr->focus == PF_LIST : x < pr->x + pr->list_w;
+  if (wheel) {
+    for (int i = 0; i < 3; i++) {
+      if (in_list) list_move(pr, wheel < 0 ? ACT_UP : ACT_DOWN);
+      else draft_scroll(pr, wheel < 0 ? ACT_UP : ACT_DOWN);
+    }
+    return;
+  }
+  pr->focus = in_list ? PF_LIST : PF_DRAFT;
+  int row = y - (pr->y + 2) + pr->list_top;
+  if (in_list && row >= 0 && row < (int)pr->nrows) pr->sel = pr->rows[row].item;
+}
+
+static enum rp_scope active_scope(struct pane *p) {
+  return self(p)->editing ? SCOPE_EDITOR : SCOPE_PREP;
+}
+
+static void enter(struct pane *p) { self(p)->stale = true; }
+
+static void destroy(struct pane *p) {
+  struct prep *pr = self(p);
+  WINDOW *wins[] = {pr->head_win, pr->list_win, pr->draft_win, pr->sep_win};
+  for (size_t i = 0; i < RP_ARRAY_LEN(wins); i++)
+    if (wins[i]) delwin(wins[i]);
+  unload(pr);
+  text_edit_free(&pr->te);
+  free(pr);
+}
+
+static const struct pane_ops prep_ops = {
+    .title = "Prep",
+    .scope = SCOPE_PREP,
+    .layout = layout,
+    .draw = draw,
+    .key = key,
+    .mouse = mouse,
+    .active_scope = active_scope,
+    .enter = enter,
+    .cursor = cursor,
+    .destroy = destroy,
+};
+
+struct pane *pane_prep_new(struct ui_app *app) {
+  struct prep *pr = xcalloc(1, sizeof *pr);
+  pr->base.ops = &prep_ops;
+  pr->base.app = app;
+  pr->stale = true;
+  text_edit_set(&pr->te, "");
+  return &pr->base;
+}
