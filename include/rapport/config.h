@@ -36,6 +36,33 @@ struct rp_ask_category {
   struct rp_strv phrases;
 };
 
+/* A question in the bank ("question_bank:"). */
+struct rp_bank_question {
+  char *text;
+  struct rp_strv flags; /* keys of cfg->question_flags */
+};
+
+/* A category of the question bank: the work itself, the field's future, … */
+struct rp_bank_category {
+  char *key;
+  char *label;
+  struct rp_bank_question *questions;
+  size_t n_questions;
+};
+
+/* A kind of question to warn about ("question_checks:"): bank questions
+ * carry it as a flag, and my own questions are matched against `phrases`
+ * (whole words, case-insensitive). When `seniority` is not empty the
+ * warning applies only to people at those levels (e.g. "basic" questions
+ * for senior and executive people). */
+struct rp_question_flag {
+  char *key;       /* "confidential", "canned", "job-ask", "basic", … */
+  char *label;     /* "confidential" */
+  char *advice;    /* what to do instead */
+  struct rp_strv phrases;
+  struct rp_strv seniority; /* keys of cfg->seniority; empty = everyone */
+};
+
 struct rp_binding {
   rp_key key;
   enum rp_action action;
@@ -66,6 +93,15 @@ struct rp_config {
   size_t n_ask_categories;
   int ask_max_words;           /* "ask_check: max_words:" */
   char *outreach_template;     /* "outreach: template:"; placeholders {name} … */
+  int call_minutes;            /* "conversation: minutes:" planned length, 5–240 (20) */
+  struct rp_bank_category *bank; /* "question_bank:" */
+  size_t n_bank;
+  struct rp_question_flag *question_flags; /* "question_checks:" */
+  size_t n_question_flags;
+  int thank_you_days;          /* "followup: thank_you_days:" 0–30 (1) */
+  struct rp_strv handwritten_seniority; /* "followup: handwritten_for:" seniority keys */
+  char *thank_you_template;    /* "followup: thank_you_template:" {name} {insight} {objective} */
+  struct rp_strv specific_stopwords; /* "followup: common_words:" ignored by the specificity check */
   int pitch_wpm;               /* "worksheet: pitch_words_per_minute:" 60–400 */
   int pitch_seconds;           /* "worksheet: pitch_seconds:" the pitch's limit, 10–600 */
   struct rp_strv warnings;     /* "FILE:LINE:COL: unknown key 'x'" and similar */

@@ -3,6 +3,8 @@
 #ifndef RAPPORT_UI_H
 #define RAPPORT_UI_H
 
+#include <stdint.h>
+
 #include "rapport/config.h"
 #include "rapport/db.h"
 #include "rapport/keys.h"
@@ -13,6 +15,13 @@ struct ui_app;
 /* Initialise the terminal, run the event loop until the user quits or a
  * SIGTERM/SIGHUP arrives, restore the terminal. Returns the exit status. */
 int ui_run(struct rp_db *db, const struct rp_config *cfg, const struct rp_theme *theme);
+/* ui_run, opening straight on the Call screen with contact `contact_id`'s
+ * current conversation (created when there is none) started. */
+int ui_run_call(struct rp_db *db, const struct rp_config *cfg, const struct rp_theme *theme,
+                int64_t contact_id);
+
+/* Open the Call screen on contact `contact_id` (as `c` on Contacts does). */
+void ui_app_call(struct ui_app *app, int64_t contact_id);
 
 /* For tests and ui_run: curses must already be initialised (initscr or
  * newterm). The app borrows db, cfg and theme. */

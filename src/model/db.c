@@ -112,6 +112,72 @@ static const char *const migrations[] = {
               "  checked_at INTEGER NOT NULL,\n"
               "  PRIMARY KEY (contact_id, key)\n"
               ") WITHOUT ROWID;\n"),
+    /* conversations: one planned or held conversation with a contact, its
+     * prioritised questions, the notes taken during the call (one row per
+     * line, committed as it is typed) and the follow-ups it leaves (a
+     * thank-you first; check-ins and success reports later) */
+    MIGRATION(4,
+              "CREATE TABLE conversation (\n"
+              "  id INTEGER PRIMARY KEY,\n"
+              "  contact_id INTEGER NOT NULL REFERENCES contact(id) ON DELETE CASCADE,\n"
+              "  channel TEXT,\n"
+              "  scheduled_at INTEGER,\n"
+              "  minutes INTEGER NOT NULL CHECK (minutes BETWEEN 1 AND 240),\n"
+              "  objective TEXT,\n"
+              "  status TEXT NOT NULL\n"
+              "    CHECK (status IN ('planned', 'live', 'interrupted', 'held', 'cancelled')),\n"
+              "  started_at INTEGER,\n"
+              "  ended_at INTEGER,\n"
+              "  fit1 INTEGER NOT NULL DEFAULT 0 CHECK (fit1 BETWEEN 0 AND 5),\n"
+              "  fit2 INTEGER NOT NULL DEFAULT 0 CHECK (fit2 BETWEEN 0 AND 5),\n"
+              "  fit3 INTEGER NOT NULL DEFAULT 0 CHECK (fit3 BETWEEN 0 AND 5),\n"
+              "  fit4 INTEGER NOT NULL DEFAULT 0 CHECK (fit4 BETWEEN 0 AND 5),\n"
+              "  fit_note1 TEXT, fit_note2 TEXT, fit_note3 TEXT, fit_note4 TEXT,\n"
+              "  created_at INTEGER NOT NULL,\n"
+              "  updated_at INTEGER NOT NULL\n"
+              ");\n"
+              "CREATE INDEX conversation_contact ON conversation(contact_id, status);\n"
+              "CREATE TABLE question (\n"
+              "  id INTEGER PRIMARY KEY,\n"
+              "  conversation_id INTEGER NOT NULL REFERENCES conversation(id) ON DELETE CASCADE,\n"
+              "  position INTEGER NOT NULL,\n"
+              "  text TEXT NOT NULL CHECK (length(trim(text)) > 0),\n"
+              "  category TEXT,\n"   /* question bank category key, NULL = my own */
+              "  flags TEXT,\n"      /* bank flags, comma-separated: confidential,canned,… */
+              "  gap_id INTEGER,\n"  /* the worksheet gap it came from */
+              "  asked_at INTEGER,\n" /* NULL = not asked yet */
+              "  created_at INTEGER NOT NULL\n"
+              ");\n"
+              "CREATE INDEX question_conversation ON question(conversation_id, position);\n"
+              "CREATE TABLE note (\n"
+              "  id INTEGER PRIMARY KEY,\n"
+              "  conversation_id INTEGER NOT NULL REFERENCES conversation(id) ON DELETE CASCADE,\n"
+              "  offset_s INTEGER NOT NULL CHECK (offset_s >= 0),\n"
+              "  tag TEXT NOT NULL DEFAULT ''\n"
+              "    CHECK (tag IN ('', 'insight', 'feedback', 'action', 'referral')),\n"
+              "  text TEXT NOT NULL CHECK (length(trim(text)) > 0),\n"
+              "  contact_ref INTEGER REFERENCES contact(id) ON DELETE SET NULL,\n"
+              "  created_at INTEGER NOT NULL,\n"
+              "  updated_at INTEGER NOT NULL\n"
+              ");\n"
+              "CREATE INDEX note_conversation ON note(conversation_id, offset_s, id);\n"
+              "CREATE TABLE followup (\n"
+              "  id INTEGER PRIMARY KEY,\n"
+              "  contact_id INTEGER NOT NULL REFERENCES contact(id) ON DELETE CASCADE,\n"
+              "  conversation_id INTEGER REFERENCES conversation(id) ON DELETE SET NULL,\n"
+              "  kind TEXT NOT NULL CHECK (kind IN ('thank-you', 'check-in', 'success')),\n"
+              "  due TEXT NOT NULL\n"
+              "    CHECK (due GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),\n"
+              "  medium TEXT NOT NULL CHECK (length(medium) > 0),\n"
+              "  draft TEXT,\n"
+              "  status TEXT NOT NULL DEFAULT 'open'\n"
+              "    CHECK (status IN ('open', 'sent', 'skipped')),\n"
+              "  done_at INTEGER,\n"
+              "  created_at INTEGER NOT NULL,\n"
+              "  updated_at INTEGER NOT NULL\n"
+              ");\n"
+              "CREATE INDEX followup_due ON followup(status, due);\n"
+              "CREATE INDEX followup_contact ON followup(contact_id);\n"),
 };
 
 /* The number of migrations = the user_version this build writes. */

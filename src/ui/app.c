@@ -442,7 +442,25 @@ static void handle_mouse(struct ui_app *app) {
     ui_app_mouse(app, ev.y, ev.x, 0);
 }
 
+static int run(struct rp_db *db, const struct rp_config *cfg, const struct rp_theme *theme,
+               int64_t call_contact);
+
 int ui_run(struct rp_db *db, const struct rp_config *cfg, const struct rp_theme *theme) {
+  return run(db, cfg, theme, 0);
+}
+
+int ui_run_call(struct rp_db *db, const struct rp_config *cfg, const struct rp_theme *theme,
+                int64_t contact_id) {
+  return run(db, cfg, theme, contact_id);
+}
+
+void ui_app_call(struct ui_app *app, int64_t contact_id) {
+  app_set_contact(app, contact_id);
+  app_switch(app, 4);
+}
+
+static int run(struct rp_db *db, const struct rp_config *cfg, const struct rp_theme *theme,
+               int64_t call_contact) {
   struct sigaction sa;
   memset(&sa, 0, sizeof sa);
   sa.sa_handler = on_signal;
@@ -466,6 +484,7 @@ int ui_run(struct rp_db *db, const struct rp_config *cfg, const struct rp_theme 
   mouseinterval(0);
   refresh(); /* stdscr starts "touched": refresh it once so reading keys never repaints it */
   struct ui_app *app = ui_app_new(db, cfg, theme);
+  if (call_contact) ui_app_call(app, call_contact);
   while (!app->done && !got_signal) {
     ui_app_draw(app);
     wint_t wch;

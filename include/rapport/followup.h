@@ -1,0 +1,65 @@
+/* followup.h — what you owe people after a conversation: a thank-you first
+ * (due the next day by default), later check-ins and success reports. The
+ * thank-you draft is checked for specificity: it must name something from
+ * the conversation's notes. */
+#ifndef RAPPORT_FOLLOWUP_H
+#define RAPPORT_FOLLOWUP_H
+
+#include <stdint.h>
+
+#include "rapport/config.h"
+#include "rapport/db.h"
+#include "rapport/util.h"
+
+struct rp_followup {
+  int64_t id;
+  int64_t contact_id;
+  char *contact_name;       /* filled by reads */
+  int64_t conversation_id;  /* 0 = none */
+  char *kind;               /* "thank-you", "check-in", "success" */
+  char *due;                /* "YYYY-MM-DD" */
+  char *medium;             /* "email", "handwritten", or a channel key */
+  char *draft;
+  char *status;             /* "open", "sent", "skipped" */
+  int64_t done_at;
+  int64_t created_at, updated_at;
+};
+
+struct rp_followup_list {
+  struct rp_followup *v;
+  size_t n;
+};
+
+void followup_free(struct rp_followup *f);
+void followup_list_free(struct rp_followup_list *l);
+
+/* The thank-you for a held conversation, created once (a second call
+ * returns the same id): due cfg->thank_you_days after the day the
+ * conversation ended (local time); medium "handwritten" when the contact's
+ * seniority is one of cfg->handwritten_seniority or the contact has the tag
+ * "traditional", else "email"; the draft from cfg->thank_you_template with
+ * {name} (first name), {insight} (the first insight note, else the first
+ * note) and {objective} filled in. */
+enum rp_status followup_thank_you(struct rp_db *db, const struct rp_config *cfg,
+                                  int64_t conversation_id, int64_t *id, struct rp_err *err);
+enum rp_status followup_get(struct rp_db *db, int64_t id, struct rp_followup *f, struct rp_err *err);
+/* Update draft, due, medium (validated: due a real date, medium non-empty). */
+enum rp_status followup_update(struct rp_db *db, struct rp_followup *f, struct rp_err *err);
+/* Mark sent (a thank-you moves the contact to "thanked" when its stage comes
+ * before it) or skipped; one transaction. */
+enum rp_status followup_mark(struct rp_db *db, const struct rp_config *cfg, int64_t id,
+                             const char *status, struct rp_err *err);
+/* Open follow-ups, soonest due first (all contacts when contact_id is 0). */
+enum rp_status followup_list_open(struct rp_db *db, int64_t contact_id,
+                                  struct rp_followup_list *out, struct rp_err *err);
+
+/* The specificity check: does `draft` name something from the notes? The
+ * words of the notes (insight, feedback and action lines first, then all)
+ * of at least 4 letters that are not common words (cfg->specific_stopwords
+ * and a built-in list), compared case-insensitively (UTF-8). Returns true
+ * when the draft shares at least one; the shared words are appended to
+ * *found (may be NULL). */
+bool followup_specific(const struct rp_config *cfg, const char *draft,
+                       const struct rp_strv *note_texts, struct rp_strv *found);
+
+#endif
