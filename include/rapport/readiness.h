@@ -31,9 +31,10 @@ struct rp_readiness {
 
 /* Compute the checklist for contact `id`. Computed items, in this order:
  * worksheet-superpower, worksheet-problem, worksheet-want, research, give,
- * warm-path, prep (not available until conversations exist), draft (an
- * outreach draft exists and the ask check finds nothing), length (not
- * available until conversations exist); then cfg->manual_checks in order.
+ * warm-path, prep (the current conversation has an objective and at least
+ * three questions), draft (an outreach draft exists and the ask check
+ * finds nothing), length (the current conversation, or the default
+ * cfg->call_minutes, within cfg->max_minutes); then cfg->manual_checks.
  * Caller frees with readiness_free. */
 enum rp_status readiness_compute(struct rp_db *db, const struct rp_config *cfg, int64_t id,
                                  struct rp_readiness *out, struct rp_err *err);

@@ -67,6 +67,40 @@ static const struct cli_verb verbs[] = {
      "--uncheck tick or untick a manual item (keys from readiness: manual: in\n"
      "the config) first. json is one object with every item. Exit 0 when every\n"
      "available item is met, 1 when not.\n"},
+    {"call", cli_call, "call NAME",
+     "open the journal on the call screen with a contact",
+     "Opens the full-screen journal straight on the Call screen for NAME's\n"
+     "current conversation (a planned one is created when there is none) and\n"
+     "starts its clock. Type notes and press Enter: each line is saved at once,\n"
+     "with its time from the start of the call. A line starting with ! is an\n"
+     "insight, * feedback on me, + an action for me, @ a referral: \"@Priya Shah,\n"
+     "Acme \xE2\x80\x94 runs their research team\" adds or links that person,\n"
+     "introduced by NAME. Needs a terminal.\n"},
+    {"notes", cli_notes, "notes NAME [--format md|json]",
+     "print every conversation with a contact and its notes",
+     "Prints NAME's conversations, newest first: when, the channel, the planned\n"
+     "minutes, the status and the objective, then each note as\n"
+     "  - [MM:SS] ! text\n"
+     "with its time from the start of the call and its tag (! insight, * feedback\n"
+     "on me, + action for me, @ referral), and the wrap-up scores. md (Markdown)\n"
+     "is the default; json is an array of conversations, each with its notes\n"
+     "(tag names, offsets in seconds, the contact a referral names). Exit 1 when\n"
+     "NAME has no conversation.\n"},
+    {"conversation", cli_conversation,
+     "conversation add NAME [--at DATETIME] [--minutes N] [--objective TEXT] [--channel C]",
+     "plan a conversation with a contact; prints its id",
+     "Adds a planned conversation with NAME. --at is when, in local time:\n"
+     "\"YYYY-MM-DD HH:MM\" or YYYY-MM-DDTHH:MM[:SS] (left out: not scheduled yet).\n"
+     "--minutes is the planned length, 1 to 240 (default: conversation: minutes:\n"
+     "in the config, 20); about 20 is plenty. --objective is what you want to\n"
+     "learn; C is a key of channels in the config (in-person, phone, video, …).\n"},
+    {"question", cli_question, "question add NAME TEXT",
+     "add a question to a contact's next conversation; prints its id",
+     "Adds TEXT at the end of the questions for NAME's current conversation\n"
+     "(the live or interrupted one, else the next planned one; a planned one is\n"
+     "created when there is none). Warnings (confidential, a canned opener, a\n"
+     "job ask, a poor fit for their seniority) are printed on standard error;\n"
+     "the question is added anyway. Reorder questions on the Prep screen.\n"},
     {"draft", cli_draft, "draft check [FILE|-]",
      "check an outreach draft for hidden asks (exit 0 clean, 1 findings)",
      "Checks the outreach draft in FILE (standard input when FILE is \"-\" or\n"
@@ -132,7 +166,8 @@ static void init_locale(void) {
   if (!cs || strcmp(cs, "UTF-8") != 0) setlocale(LC_CTYPE, "C.UTF-8");
 }
 
-static int run_ui(struct cli_ctx *ctx) {
+/* See cli.h. */
+int cli_run_ui(struct cli_ctx *ctx, int64_t call_contact) {
   enum rp_status st = cli_config(ctx);
   if (st != RP_OK) return st;
   struct rp_theme theme = {0};
@@ -150,7 +185,8 @@ static int run_ui(struct cli_ctx *ctx) {
     theme_free(&theme);
     return st;
   }
-  int rc = ui_run(ctx->db, &ctx->cfg, &theme);
+  int rc = call_contact ? ui_run_call(ctx->db, &ctx->cfg, &theme, call_contact)
+                        : ui_run(ctx->db, &ctx->cfg, &theme);
   theme_free(&theme);
   return rc;
 }
@@ -199,7 +235,7 @@ int cli_main(int argc, char **argv) {
     return RP_INVALID;
   }
   if (i >= argc) {
-    rc = run_ui(&ctx);
+    rc = cli_run_ui(&ctx, 0);
   } else if (strcmp(argv[i], "help") == 0) {
     if (i + 1 < argc) rc = help_verb(argv[i + 1]);
     else usage(stdout);

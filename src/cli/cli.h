@@ -47,6 +47,17 @@ enum rp_status cli_config(struct cli_ctx *ctx);
 enum rp_status cli_theme(struct cli_ctx *ctx, struct rp_theme *theme);
 /* Load the config and open the journal; prints errors (exit 3 on failure). */
 enum rp_status cli_open(struct cli_ctx *ctx);
+/* Resolve NAME to a live contact (open the journal first); no match or
+ * several is bad input (exit 2), printed as "rapport VERB: …". */
+enum rp_status cli_resolve(struct cli_ctx *ctx, const char *verb, const char *name, int64_t *id);
+/* Print a model error about `field` naming the option instead ("--date:
+ * must be …"), or an argument in capitals ("TEXT is empty"); returns st. */
+enum rp_status cli_fail_field(const char *verb, enum rp_status st, const struct rp_err *err,
+                              const char *field, const char *option);
+/* Start the full-screen journal (config, theme, a terminal, the journal),
+ * straight on the Call screen with contact `call_contact` when it is not 0.
+ * Returns the exit status. */
+int cli_run_ui(struct cli_ctx *ctx, int64_t call_contact);
 /* Print "rapport VERB: msg" to stderr and return st. */
 enum rp_status cli_fail(const char *verb, enum rp_status st, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
@@ -68,6 +79,11 @@ enum rp_status cli_worksheet(struct cli_ctx *ctx, int argc, char **argv);
 enum rp_status cli_give(struct cli_ctx *ctx, int argc, char **argv);
 enum rp_status cli_path(struct cli_ctx *ctx, int argc, char **argv);
 enum rp_status cli_ready(struct cli_ctx *ctx, int argc, char **argv);
+/* cli_conversation.c, cli_notes.c: conversations, their notes and questions */
+enum rp_status cli_call(struct cli_ctx *ctx, int argc, char **argv);
+enum rp_status cli_notes(struct cli_ctx *ctx, int argc, char **argv);
+enum rp_status cli_conversation(struct cli_ctx *ctx, int argc, char **argv);
+enum rp_status cli_question(struct cli_ctx *ctx, int argc, char **argv);
 /* cli_draft.c: the outreach draft check */
 enum rp_status cli_draft(struct cli_ctx *ctx, int argc, char **argv);
 

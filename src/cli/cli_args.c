@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "rapport/contact.h"
 #include "rapport/paths.h"
 
 enum rp_status cli_fail(const char *verb, enum rp_status st, const char *fmt, ...) {
@@ -139,4 +140,27 @@ enum rp_status cli_open(struct cli_ctx *ctx) {
     return RP_EDB;
   }
   return RP_OK;
+}
+
+/* Resolve NAME to a live contact; a name that matches no one or several is
+ * bad input (exit 2) with contact_resolve's message. */
+enum rp_status cli_resolve(struct cli_ctx *ctx, const char *verb, const char *name, int64_t *id) {
+  struct rp_err err;
+  rp_err_clear(&err);
+  enum rp_status st = contact_resolve(ctx->db, name, id, &err);
+  if (st == RP_OK) return RP_OK;
+  return cli_fail(verb, st == RP_EDB ? RP_EDB : RP_INVALID, "%s", err.msg);
+}
+
+/* Print a model error naming the option or argument instead of the
+ * model's field: "date must be …" → "--date: must be …", "text is empty"
+ * → "TEXT is empty" (an argument in capitals reads as part of the text). */
+enum rp_status cli_fail_field(const char *verb, enum rp_status st, const struct rp_err *err,
+                              const char *field, const char *option) {
+  const char *msg = err->msg;
+  size_t n = strlen(field);
+  bool named = strncmp(msg, field, n) == 0 && msg[n] == ' ';
+  if (named) msg += n + 1;
+  if (option[0] != '-' && named) return cli_fail(verb, st, "%s %s", option, msg);
+  return cli_fail(verb, st, "%s: %s", option, msg);
 }

@@ -16,30 +16,6 @@
 /* How many people a no-path hint names. */
 #define HINT_MAX 5
 
-/* Resolve NAME to a live contact; a name that matches no one or several is
- * bad input (exit 2) with contact_resolve's message. */
-static enum rp_status resolve(struct cli_ctx *ctx, const char *verb, const char *name,
-                              int64_t *id) {
-  struct rp_err err;
-  rp_err_clear(&err);
-  enum rp_status st = contact_resolve(ctx->db, name, id, &err);
-  if (st == RP_OK) return RP_OK;
-  return cli_fail(verb, st == RP_EDB ? RP_EDB : RP_INVALID, "%s", err.msg);
-}
-
-/* Print a model error naming the option or argument instead of the
- * model's field: "date must be …" → "--date: must be …", "text is empty"
- * → "TEXT is empty" (an argument in capitals reads as part of the text). */
-static enum rp_status fail_field(const char *verb, enum rp_status st, const struct rp_err *err,
-                                 const char *field, const char *option) {
-  const char *msg = err->msg;
-  size_t n = strlen(field);
-  bool named = strncmp(msg, field, n) == 0 && msg[n] == ' ';
-  if (named) msg += n + 1;
-  if (option[0] != '-' && named) return cli_fail(verb, st, "%s %s", option, msg);
-  return cli_fail(verb, st, "%s: %s", option, msg);
-}
-
 /* ---- give ---- */
 
 enum { G_KIND, G_DATE };
@@ -69,7 +45,7 @@ enum rp_status cli_give(struct cli_ctx *ctx, int argc, char **argv) {
   }
   if (st == RP_OK) st = cli_open(ctx);
   struct rp_give g = {0};
-  if (st == RP_OK) st = resolve(ctx, "give", a.pos.v[0], &g.contact_id);
+  if (st == RP_OK) st = cli_resolve(ctx, "give", a.pos.v[0], &g.contact_id);
   if (st == RP_OK) {
     struct rp_err err;
     rp_err_clear(&err);
@@ -78,9 +54,9 @@ enum rp_status cli_give(struct cli_ctx *ctx, int argc, char **argv) {
     g.text = xstrdup(a.pos.v[1]);
     st = give_insert(ctx->db, &ctx->cfg, &g, &err);
     if (st == RP_OK) printf("%lld\n", (long long)g.id);
-    else if (!strcmp(err.field, "kind")) fail_field("give", st, &err, "kind", "--kind");
-    else if (!strcmp(err.field, "date")) fail_field("give", st, &err, "date", "--date");
-    else if (!strcmp(err.field, "text")) fail_field("give", st, &err, "text", "TEXT");
+    else if (!strcmp(err.field, "kind")) cli_fail_field("give", st, &err, "kind", "--kind");
+    else if (!strcmp(err.field, "date")) cli_fail_field("give", st, &err, "date", "--date");
+    else if (!strcmp(err.field, "text")) cli_fail_field("give", st, &err, "text", "TEXT");
     else cli_fail("give", st, "%s", err.msg);
   }
   give_free(&g);
@@ -204,7 +180,7 @@ enum rp_status cli_path(struct cli_ctx *ctx, int argc, char **argv) {
     st = cli_fail("path", RP_INVALID, "--org: give the organisation's name");
   if (st == RP_OK) st = cli_open(ctx);
   int64_t id = 0;
-  if (st == RP_OK && !org) st = resolve(ctx, "path", a.pos.v[0], &id);
+  if (st == RP_OK && !org) st = cli_resolve(ctx, "path", a.pos.v[0], &id);
   if (st != RP_OK) {
     cli_args_free(&a);
     return st;
@@ -326,7 +302,7 @@ enum rp_status cli_ready(struct cli_ctx *ctx, int argc, char **argv) {
     st = cli_fail("ready", RP_INVALID, "--check and --uncheck name the same item '%s'", chk);
   if (st == RP_OK) st = cli_open(ctx);
   int64_t id = 0;
-  if (st == RP_OK) st = resolve(ctx, "ready", a.pos.v[0], &id);
+  if (st == RP_OK) st = cli_resolve(ctx, "ready", a.pos.v[0], &id);
   /* An unknown --uncheck KEY fails before --check writes anything. */
   if (st == RP_OK && chk && unchk && !is_manual(&ctx->cfg, unchk))
     st = set_manual(ctx, id, "--uncheck", unchk, false);

@@ -2,8 +2,9 @@
  * rapport/config.h). A table of top-level sections, each with its parser,
  * walks the located YAML tree; every mistake is reported at the node that
  * holds it, with what is allowed instead. The sections about reaching out
- * (readiness, ask_check, outreach) are in config_outreach.c; the walk they
- * share is in config_walk.h. */
+ * (readiness, ask_check, outreach) are in config_outreach.c, those about
+ * the conversation (conversation, question_checks, question_bank, followup)
+ * in config_call.c; the walk they share is in config_walk.h. */
 #include "rapport/config.h"
 
 #include <stdarg.h>
@@ -203,7 +204,9 @@ static enum rp_status parse_how_known(struct walk *w, const struct ynode *v) {
   return cfg_parse_choices(w, "how_known", true, v, &w->cfg->how_known);
 }
 static enum rp_status parse_seniority(struct walk *w, const struct ynode *v) {
-  return cfg_parse_choices(w, "seniority", false, v, &w->cfg->seniority);
+  enum rp_status st = cfg_parse_choices(w, "seniority", false, v, &w->cfg->seniority);
+  if (st == RP_OK) w->seniority_at = v; /* for cfg_call_check */
+  return st;
 }
 static enum rp_status parse_channels(struct walk *w, const struct ynode *v) {
   return cfg_parse_choices(w, "channels", false, v, &w->cfg->channels);
@@ -428,6 +431,10 @@ static const struct section {
     {"readiness", cfg_parse_readiness},
     {"ask_check", cfg_parse_ask_check},
     {"outreach", cfg_parse_outreach},
+    {"conversation", cfg_parse_conversation},
+    {"question_checks", cfg_parse_question_checks},
+    {"question_bank", cfg_parse_question_bank},
+    {"followup", cfg_parse_followup},
     {"keys", parse_keys},
 };
 
@@ -471,6 +478,7 @@ static void config_copy(struct rp_config *dst, const struct rp_config *src) {
   cfg_choices_copy(&dst->channels, &src->channels);
   cfg_choices_copy(&dst->give_kinds, &src->give_kinds);
   cfg_outreach_copy(dst, src);
+  cfg_call_copy(dst, src);
   strv_copy(&dst->warnings, &src->warnings);
   dst->pitch_wpm = src->pitch_wpm;
   dst->pitch_seconds = src->pitch_seconds;
@@ -500,6 +508,8 @@ enum rp_status config_parse(struct rp_config *cfg, const char *name, const char 
       wkeys_add(&w.keys[s], cfg->keys.v[s][i].key, cfg->keys.v[s][i].action, 0, 0);
   st = walk_root(&w, root);
   if (st == RP_OK) st = keys_check(&w);
+  if (st == RP_OK) st = cfg_call_check(&w);
+  cfg_refs_free(&w);
   if (st == RP_OK) keys_store(&w);
   for (int s = 0; s < SCOPE_COUNT; s++) free(w.keys[s].v);
   ynode_free(root);
@@ -560,6 +570,7 @@ void config_free(struct rp_config *cfg) {
   cfg_choices_free(&cfg->channels);
   cfg_choices_free(&cfg->give_kinds);
   cfg_outreach_free(cfg);
+  cfg_call_free(cfg);
   for (int s = 0; s < SCOPE_COUNT; s++) free(cfg->keys.v[s]);
   strv_free(&cfg->warnings);
   memset(cfg, 0, sizeof *cfg);

@@ -34,7 +34,7 @@ static bool in_list(const char *s, const char *const *list, size_t n) {
 }
 
 /* The value of `name` in mapping `map`, or NULL. */
-static const struct ynode *map_get(const struct ynode *map, const char *name) {
+const struct ynode *cfg_map_get(const struct ynode *map, const char *name) {
   for (size_t i = 0; i < ynode_map_len(map); i++)
     if (strcmp(ynode_map_key(map, i)->str, name) == 0) return ynode_map_value(map, i);
   return NULL;
@@ -42,7 +42,7 @@ static const struct ynode *map_get(const struct ynode *map, const char *name) {
 
 /* Warn about the keys of `map` that are not in `known` (a NULL-terminated
  * list); `known_msg` lists them for the message. */
-static void warn_unknown_keys(struct walk *w, const struct ynode *map, const char *const *known,
+void cfg_warn_unknown_keys(struct walk *w, const struct ynode *map, const char *const *known,
                               const char *known_msg) {
   for (size_t i = 0; i < ynode_map_len(map); i++) {
     const struct ynode *k = ynode_map_key(map, i);
@@ -54,7 +54,7 @@ static void warn_unknown_keys(struct walk *w, const struct ynode *map, const cha
 
 /* An optional text: NULL when absent, null or empty; else must be a string.
  * *out receives a copy (or NULL). */
-static enum rp_status optional_string(struct walk *w, const struct ynode *v, const char *what,
+enum rp_status cfg_optional_string(struct walk *w, const struct ynode *v, const char *what,
                                       char **out) {
   *out = NULL;
   if (!v || ynode_is_null(v)) return RP_OK;
@@ -65,9 +65,9 @@ static enum rp_status optional_string(struct walk *w, const struct ynode *v, con
 
 /* A key for an entry of list `what`: present, a valid key, not yet in
  * `seen`. Returns the key's text or NULL after setting the error. */
-static const char *entry_key(struct walk *w, const char *what, const char *needs,
+const char *cfg_entry_key(struct walk *w, const char *what, const char *needs,
                              const struct ynode *item, const struct rp_strv *seen) {
-  const struct ynode *key = map_get(item, "key");
+  const struct ynode *key = cfg_map_get(item, "key");
   char b[200];
   if (!key) {
     ERR_AT(w, item, "an entry of '%s' has no 'key'; each entry needs %s", what, needs);
@@ -106,20 +106,20 @@ static enum rp_status parse_manual_item(struct walk *w, const struct ynode *item
     return ERR_AT(w, item, "each entry of '%s' must be a mapping with key, text and (optional) "
                            "help, e.g. {key: x, text: y}", what);
   static const char *const known[] = {"key", "text", "help", NULL};
-  warn_unknown_keys(w, item, known, "key, text, help");
-  const char *key = entry_key(w, what, "key and text", item, seen);
+  cfg_warn_unknown_keys(w, item, known, "key, text, help");
+  const char *key = cfg_entry_key(w, what, "key and text", item, seen);
   if (!key) return RP_INVALID;
   if (in_list(key, computed_keys, RP_ARRAY_LEN(computed_keys)))
-    return ERR_AT(w, map_get(item, "key"),
+    return ERR_AT(w, cfg_map_get(item, "key"),
                   "key '%s' in %s is the key of a computed readiness item; choose another "
                   "(computed: " COMPUTED_KEYS_LIST ")", key, what);
-  const struct ynode *text = map_get(item, "text");
+  const struct ynode *text = cfg_map_get(item, "text");
   if (!text)
     return ERR_AT(w, item, "entry '%s' of '%s' has no 'text'; write what you confirm when you "
                            "tick it", key, what);
   if (!cfg_want_string(w, text, "text")) return RP_INVALID;
   char *help = NULL;
-  if (optional_string(w, map_get(item, "help"), "help", &help) != RP_OK) return RP_INVALID;
+  if (cfg_optional_string(w, cfg_map_get(item, "help"), "help", &help) != RP_OK) return RP_INVALID;
   *v = xrealloc(*v, (*n + 1) * sizeof **v);
   (*v)[(*n)++] = (struct rp_manual_check){xstrdup(key), xstrdup(text->str), help};
   strv_push(seen, key);
@@ -156,10 +156,10 @@ enum rp_status cfg_parse_readiness(struct walk *w, const struct ynode *v) {
     return ERR_AT(w, v, "'readiness' must be a mapping such as {max_minutes: 30, manual: "
                         "[{key: x, text: y}]}");
   static const char *const known[] = {"max_minutes", "manual", NULL};
-  warn_unknown_keys(w, v, known, "max_minutes, manual");
-  const struct ynode *m = map_get(v, "max_minutes");
+  cfg_warn_unknown_keys(w, v, known, "max_minutes, manual");
+  const struct ynode *m = cfg_map_get(v, "max_minutes");
   if (m && cfg_parse_int_setting(w, &max_minutes, m) != RP_OK) return RP_INVALID;
-  const struct ynode *manual = map_get(v, "manual");
+  const struct ynode *manual = cfg_map_get(v, "manual");
   if (manual && parse_manual(w, manual) != RP_OK) return RP_INVALID;
   return RP_OK;
 }
@@ -215,21 +215,21 @@ static enum rp_status parse_category(struct walk *w, const struct ynode *item,
     return ERR_AT(w, item, "each entry of '%s' must be a mapping with key, label, suggestion "
                            "and phrases", what);
   static const char *const known[] = {"key", "label", "suggestion", "phrases", NULL};
-  warn_unknown_keys(w, item, known, "key, label, suggestion, phrases");
-  const char *key = entry_key(w, what, "key, suggestion and phrases", item, seen);
+  cfg_warn_unknown_keys(w, item, known, "key, label, suggestion, phrases");
+  const char *key = cfg_entry_key(w, what, "key, suggestion and phrases", item, seen);
   if (!key) return RP_INVALID;
   if (in_list(key, builtin_categories, RP_ARRAY_LEN(builtin_categories)))
-    return ERR_AT(w, map_get(item, "key"),
+    return ERR_AT(w, cfg_map_get(item, "key"),
                   "key '%s' in %s is the key of a built-in check; choose another (built in: "
                   "length, placeholder)", key, what);
-  const struct ynode *label = map_get(item, "label");
+  const struct ynode *label = cfg_map_get(item, "label");
   if (label && !cfg_want_string(w, label, "label")) return RP_INVALID;
-  const struct ynode *sug = map_get(item, "suggestion");
+  const struct ynode *sug = cfg_map_get(item, "suggestion");
   if (!sug)
     return ERR_AT(w, item, "category '%s' of '%s' has no 'suggestion'; say what to do instead",
                   key, what);
   if (!cfg_want_string(w, sug, "suggestion")) return RP_INVALID;
-  const struct ynode *phrases = map_get(item, "phrases");
+  const struct ynode *phrases = cfg_map_get(item, "phrases");
   if (!phrases)
     return ERR_AT(w, item, "category '%s' of '%s' has no 'phrases'; give a list such as "
                            "[\"are you hiring\"]", key, what);
@@ -278,19 +278,19 @@ enum rp_status cfg_parse_ask_check(struct walk *w, const struct ynode *v) {
     return ERR_AT(w, v, "'ask_check' must be a mapping such as {max_words: 150, categories: "
                         "[{key, label, suggestion, phrases}]}");
   static const char *const known[] = {"max_words", "categories", NULL};
-  warn_unknown_keys(w, v, known, "max_words, categories");
-  const struct ynode *m = map_get(v, "max_words");
+  cfg_warn_unknown_keys(w, v, known, "max_words, categories");
+  const struct ynode *m = cfg_map_get(v, "max_words");
   if (m && cfg_parse_int_setting(w, &max_words, m) != RP_OK) return RP_INVALID;
-  const struct ynode *cats = map_get(v, "categories");
+  const struct ynode *cats = cfg_map_get(v, "categories");
   if (cats && parse_categories(w, cats) != RP_OK) return RP_INVALID;
   return RP_OK;
 }
 
 /* ---- outreach ----------------------------------------------------------- */
 
-/* Warn about each {placeholder} in the template the journal does not fill
- * (it stays in every draft until replaced by hand). */
-static void warn_placeholders(struct walk *w, const struct ynode *t) {
+/* See config_walk.h. */
+void cfg_warn_placeholders(struct walk *w, const struct ynode *t, const char *what,
+                           const char *const *keys, size_t n_keys, const char *keys_msg) {
   for (const char *p = t->str; (p = strchr(p, '{')) != NULL; p++) {
     size_t n = 0;
     while ((p[1 + n] >= 'a' && p[1 + n] <= 'z') || (p[1 + n] >= 'A' && p[1 + n] <= 'Z') ||
@@ -298,10 +298,10 @@ static void warn_placeholders(struct walk *w, const struct ynode *t) {
       n++;
     if (n == 0 || p[1 + n] != '}') continue;
     char *name = xstrndup(p + 1, n);
-    if (!in_list(name, template_keys, RP_ARRAY_LEN(template_keys))) {
-      char *msg = xasprintf("%s:%d:%d: outreach.template has the placeholder {%s}, which rapport "
-                            "does not fill (it stays for you to replace); known: "
-                            TEMPLATE_KEYS_LIST, w->name, t->line, t->col, name);
+    if (!in_list(name, keys, n_keys)) {
+      char *msg = xasprintf("%s:%d:%d: %s has the placeholder {%s}, which rapport does not fill "
+                            "(it stays for you to replace); known: %s",
+                            w->name, t->line, t->col, what, name, keys_msg);
       strv_push(&w->cfg->warnings, msg);
       free(msg);
     }
@@ -314,11 +314,12 @@ enum rp_status cfg_parse_outreach(struct walk *w, const struct ynode *v) {
   if (v->kind != YNODE_MAP)
     return ERR_AT(w, v, "'outreach' must be a mapping such as {template: \"Hi {name}, …\"}");
   static const char *const known[] = {"template", NULL};
-  warn_unknown_keys(w, v, known, "template");
-  const struct ynode *t = map_get(v, "template");
+  cfg_warn_unknown_keys(w, v, known, "template");
+  const struct ynode *t = cfg_map_get(v, "template");
   if (!t) return RP_OK;
   if (!cfg_want_string(w, t, "template")) return RP_INVALID;
-  warn_placeholders(w, t);
+  cfg_warn_placeholders(w, t, "outreach.template", template_keys, RP_ARRAY_LEN(template_keys),
+                        TEMPLATE_KEYS_LIST);
   str_replace(&w->cfg->outreach_template, t->str);
   return RP_OK;
 }

@@ -24,11 +24,27 @@ struct wkeys {
   size_t n, cap;
 };
 
+/* A key this file names from another list (a bank question's flag names a
+ * question_checks entry; question_checks and followup.handwritten_for name
+ * seniority levels), and where: checked by cfg_call_check once the whole
+ * file is read, since the lists may come in any order. */
+enum wref_kind { WREF_FLAG, WREF_SENIORITY };
+struct wref {
+  enum wref_kind kind;
+  char *key;
+  char *what; /* where it is used, for messages: "followup.handwritten_for" */
+  int line, col;
+};
+
 struct walk {
   const char *name;       /* file name for messages */
   struct rp_config *cfg;  /* the copy being changed */
   struct wkeys keys[SCOPE_COUNT];
   struct rp_err *err;
+  struct wref *refs;      /* see struct wref */
+  size_t n_refs;
+  const struct ynode *seniority_at; /* "seniority:" of this file, or NULL */
+  const struct ynode *checks_at;    /* "question_checks:" of this file, or NULL */
 };
 
 /* A user string made safe (control characters escaped) and cut to fit
@@ -67,6 +83,27 @@ struct int_setting {
 enum rp_status cfg_parse_int_setting(struct walk *w, const struct int_setting *is,
                                      const struct ynode *v);
 
+/* config_outreach.c: helpers for sections that are mappings of settings. */
+/* The value of `name` in mapping `map`, or NULL. */
+const struct ynode *cfg_map_get(const struct ynode *map, const char *name);
+/* Warn about the keys of `map` not in `known` (NULL-terminated); `known_msg`
+ * lists them for the message. */
+void cfg_warn_unknown_keys(struct walk *w, const struct ynode *map, const char *const *known,
+                           const char *known_msg);
+/* An optional text: *out = NULL when absent, null or empty, else a copy;
+ * anything but a scalar is an error. */
+enum rp_status cfg_optional_string(struct walk *w, const struct ynode *v, const char *what,
+                                   char **out);
+/* The `key` of an entry of list `what` (`needs` names the required fields
+ * for the message): present, a valid key, not in `seen`. NULL after
+ * setting the error. */
+const char *cfg_entry_key(struct walk *w, const char *what, const char *needs,
+                          const struct ynode *item, const struct rp_strv *seen);
+/* Warn about each {placeholder} of template node t (setting `what`) that is
+ * not one of keys[] (listed as keys_msg): it stays in every draft. */
+void cfg_warn_placeholders(struct walk *w, const struct ynode *t, const char *what,
+                           const char *const *keys, size_t n_keys, const char *keys_msg);
+
 /* config_outreach.c: the sections "readiness", "ask_check" and
  * "outreach". Each changes w->cfg only when the whole section is valid. */
 enum rp_status cfg_parse_readiness(struct walk *w, const struct ynode *v);
@@ -76,5 +113,21 @@ enum rp_status cfg_parse_outreach(struct walk *w, const struct ynode *v);
  * are zeroed; free them in cfg (and zero them). */
 void cfg_outreach_copy(struct rp_config *dst, const struct rp_config *src);
 void cfg_outreach_free(struct rp_config *cfg);
+
+/* config_call.c: the sections "conversation", "question_checks",
+ * "question_bank" and "followup". */
+enum rp_status cfg_parse_conversation(struct walk *w, const struct ynode *v);
+enum rp_status cfg_parse_question_checks(struct walk *w, const struct ynode *v);
+enum rp_status cfg_parse_question_bank(struct walk *w, const struct ynode *v);
+enum rp_status cfg_parse_followup(struct walk *w, const struct ynode *v);
+/* After the whole file: every reference (struct wref) names an entry of its
+ * list. A reference this file wrote to a missing entry is an error at that
+ * reference; an inherited one (this file replaced the list it named) is
+ * dropped with a warning at the replacing list. Frees w->refs. */
+enum rp_status cfg_call_check(struct walk *w);
+void cfg_refs_free(struct walk *w);
+/* Deep-copy / free the fields those sections set (as cfg_outreach_*). */
+void cfg_call_copy(struct rp_config *dst, const struct rp_config *src);
+void cfg_call_free(struct rp_config *cfg);
 
 #endif

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model/askcheck_internal.h"
 #include "rapport/utf8.h"
 
 /* One character of the draft: where it is, and its bytes. */
@@ -369,4 +370,28 @@ char *draft_fill(const char *tmpl, const char *const keys[], const char *const v
     p = e + 1;
   }
   return buf_steal(&out);
+}
+
+/* ---- shared with the other text checks (askcheck_internal.h) ----------- */
+
+uint32_t askcheck_fold_cp(uint32_t cp) { return fold_cp(cp); }
+
+bool askcheck_word_cp(uint32_t cp) { return is_word_cp(cp); }
+
+/* See askcheck_internal.h. */
+bool askcheck_has_phrase(const char *text, const char *phrase) {
+  if (!text || !phrase) return false;
+  char *needle = fold_phrase(phrase);
+  size_t nl = strlen(needle);
+  bool found = false;
+  if (nl) {
+    struct folded fo = {0};
+    fold_text(text, &fo);
+    const char *f = buf_str(&fo.f);
+    for (const char *h = strstr(f, needle); h && !found; h = strstr(h + 1, needle))
+      found = whole_word(f, fo.f.len, (size_t)(h - f), (size_t)(h - f) + nl);
+    folded_free(&fo);
+  }
+  free(needle);
+  return found;
 }

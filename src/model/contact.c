@@ -455,6 +455,38 @@ enum rp_status contact_update(struct rp_db *db, const struct rp_config *cfg,
   return write_contact(db, cfg, c, false, err);
 }
 
+/* Index of `key` in the stages, or -1. */
+static long stage_index(const struct rp_config *cfg, const char *key) {
+  for (size_t i = 0; key && i < cfg->stages.n; i++)
+    if (cfg->stages.v[i].key && strcmp(cfg->stages.v[i].key, key) == 0) return (long)i;
+  return -1;
+}
+
+/* See contact_internal.h. No transaction of its own: the caller's write
+ * and the stage move commit together. */
+enum rp_status contact_advance_stage(struct rp_db *db, const struct rp_config *cfg, int64_t id,
+                                     const char *stage, struct rp_err *err) {
+  sqlite3_stmt *st;
+  enum rp_status s = db_prepare(db, "SELECT stage FROM contact WHERE id = ?1", &st, err);
+  if (s != RP_OK) return s;
+  sqlite3_bind_int64(st, 1, id);
+  int rc = sqlite3_step(st);
+  long from = rc == SQLITE_ROW ? stage_index(cfg, (const char *)sqlite3_column_text(st, 0)) : -1;
+  sqlite3_finalize(st);
+  if (rc == SQLITE_DONE) return rp_err_set(err, RP_NO, "no contact with id %lld", (long long)id);
+  if (rc != SQLITE_ROW) return db_fail(db, err, "read contact stage");
+  long to = stage_index(cfg, stage);
+  if (from < 0 || to < 0 || from >= to) return RP_OK;
+  s = db_prepare(db, "UPDATE contact SET stage = ?2, updated_at = ?3 WHERE id = ?1", &st, err);
+  if (s != RP_OK) return s;
+  sqlite3_bind_int64(st, 1, id);
+  sqlite3_bind_text(st, 2, cfg->stages.v[to].key, -1, SQLITE_STATIC);
+  sqlite3_bind_int64(st, 3, db_now());
+  if (sqlite3_step(st) != SQLITE_DONE) s = db_fail(db, err, "move contact to a later stage");
+  sqlite3_finalize(st);
+  return s;
+}
+
 /* Run one constant UPDATE on contact `id` (bound as ?1, now as ?2) in its
  * own transaction. *changed tells whether a row matched. */
 static enum rp_status update_one(struct rp_db *db, const char *sql, int64_t id, bool *changed,

@@ -24,5 +24,13 @@ enum rp_status contact_read_tags(struct rp_db *db, sqlite3_stmt *tags, struct rp
 /* s shortened to about 60 bytes (on a character boundary, with "…") for
  * quoting in messages; returns buf. */
 const char *contact_clip(const char *s, char *buf, size_t size);
+/* Move contact `id` to the stage `stage` (a key of cfg->stages) when its
+ * current stage comes earlier in cfg->stages; nothing when it is already
+ * there or later, or when either stage is not configured (a stage such as
+ * "declined" that the config no longer lists stays as it is). Runs inside
+ * the caller's transaction (a model write: conv_end, give_insert). RP_NO
+ * when there is no contact `id`. */
+enum rp_status contact_advance_stage(struct rp_db *db, const struct rp_config *cfg, int64_t id,
+                                     const char *stage, struct rp_err *err);
 
 #endif

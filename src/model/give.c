@@ -8,6 +8,8 @@
 #include <string.h>
 #include <time.h>
 
+#include "model/contact_internal.h"
+
 
 #define GIVE_COLS "id, contact_id, date, kind, text, created_at"
 
@@ -98,51 +100,22 @@ static enum rp_status check_fields(const struct rp_config *cfg, struct rp_give *
   return RP_OK;
 }
 
-/* The contact must exist and not be deleted; *stage receives its stage
- * (caller frees). */
-static enum rp_status read_contact_stage(struct rp_db *db, int64_t id, char **stage,
-                                         struct rp_err *err) {
-  *stage = NULL;
+/* The contact must exist and not be deleted. */
+static enum rp_status check_contact(struct rp_db *db, int64_t id, struct rp_err *err) {
   sqlite3_stmt *st;
   enum rp_status s =
-      db_prepare(db, "SELECT stage, deleted_at IS NOT NULL, name FROM contact WHERE id = ?1", &st, err);
+      db_prepare(db, "SELECT deleted_at IS NOT NULL, name FROM contact WHERE id = ?1", &st, err);
   if (s != RP_OK) return s;
   sqlite3_bind_int64(st, 1, id);
   int rc = sqlite3_step(st);
   char cb[128];
-  if (rc == SQLITE_ROW && sqlite3_column_int(st, 1))
+  if (rc == SQLITE_ROW && sqlite3_column_int(st, 0))
     s = rp_err_field(err, RP_INVALID, "contact", "%s is deleted",
-                     str_clip((const char *)sqlite3_column_text(st, 2), cb, sizeof cb));
-  else if (rc == SQLITE_ROW)
-    *stage = db_col_text(st, 0);
+                     str_clip((const char *)sqlite3_column_text(st, 1), cb, sizeof cb));
   else if (rc == SQLITE_DONE)
     s = rp_err_field(err, RP_INVALID, "contact", "no contact with id %lld", (long long)id);
-  else
+  else if (rc != SQLITE_ROW)
     s = db_fail(db, err, "read contact");
-  sqlite3_finalize(st);
-  return s;
-}
-
-/* Index of `key` in the stages, or -1. */
-static long stage_index(const struct rp_config *cfg, const char *key) {
-  for (size_t i = 0; key && i < cfg->stages.n; i++)
-    if (cfg->stages.v[i].key && strcmp(cfg->stages.v[i].key, key) == 0) return (long)i;
-  return -1;
-}
-
-/* Move contact `id` (at `stage`) to "giving" when it comes earlier in the
- * pipeline; nothing when either stage is not configured. */
-static enum rp_status move_to_giving(struct rp_db *db, const struct rp_config *cfg, int64_t id,
-                                     const char *stage, struct rp_err *err) {
-  long from = stage_index(cfg, stage), giving = stage_index(cfg, "giving");
-  if (from < 0 || giving < 0 || from >= giving) return RP_OK;
-  sqlite3_stmt *st;
-  enum rp_status s = db_prepare(
-      db, "UPDATE contact SET stage = 'giving', updated_at = ?2 WHERE id = ?1", &st, err);
-  if (s != RP_OK) return s;
-  sqlite3_bind_int64(st, 1, id);
-  sqlite3_bind_int64(st, 2, db_now());
-  if (sqlite3_step(st) != SQLITE_DONE) s = db_fail(db, err, "move contact to giving");
   sqlite3_finalize(st);
   return s;
 }
@@ -161,8 +134,7 @@ enum rp_status give_insert(struct rp_db *db, const struct rp_config *cfg, struct
   if (s != RP_OK) return s;
   s = db_begin(db, err);
   if (s != RP_OK) return s;
-  char *stage = NULL;
-  s = read_contact_stage(db, g->contact_id, &stage, err);
+  s = check_contact(db, g->contact_id, err);
   sqlite3_stmt *st = NULL;
   int64_t now = db_now();
   if (s == RP_OK)
@@ -180,8 +152,7 @@ enum rp_status give_insert(struct rp_db *db, const struct rp_config *cfg, struct
   }
   sqlite3_finalize(st);
   int64_t id = s == RP_OK ? sqlite3_last_insert_rowid(db_handle(db)) : 0;
-  if (s == RP_OK) s = move_to_giving(db, cfg, g->contact_id, stage, err);
-  free(stage);
+  if (s == RP_OK) s = contact_advance_stage(db, cfg, g->contact_id, "giving", err);
   if (s == RP_OK) s = db_commit(db, err);
   else db_rollback(db);
   if (s != RP_OK) return s;

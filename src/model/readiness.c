@@ -11,6 +11,8 @@
 
 #include "rapport/askcheck.h"
 #include "rapport/contact.h"
+#include "rapport/conversation.h"
+#include "rapport/question.h"
 #include "rapport/give.h"
 #include "rapport/path.h"
 #include "rapport/worksheet.h"
@@ -127,6 +129,50 @@ static enum rp_status checked_keys(struct rp_db *db, int64_t id, struct rp_strv 
   return s;
 }
 
+/* The items of the next conversation: an objective and at least three
+ * questions, and a planned length within the limit (the draft item sits
+ * between them). */
+static enum rp_status conversation_items(struct rp_db *db, const struct rp_config *cfg,
+                                         const struct rp_contact *c, struct rp_readiness *r,
+                                         struct rp_err *err) {
+  int64_t id = 0;
+  struct rp_conversation conv;
+  conv_init(&conv);
+  struct rp_question_list qs = {0};
+  enum rp_status s = conv_current(db, c->id, &id, err);
+  if (s == RP_OK) s = conv_get(db, id, &conv, err);
+  if (s == RP_OK) s = question_list(db, id, &qs, err);
+  if (s == RP_NO) {
+    s = RP_OK;
+    rp_err_clear(err);
+  }
+  if (s == RP_OK) {
+    char *reason = NULL;
+    if (!id) reason = xstrdup("no conversation prepared yet");
+    else if (str_empty(conv.objective) && qs.n < 3)
+      reason = xasprintf("no objective written, and %zu of 3 questions", qs.n);
+    else if (str_empty(conv.objective)) reason = xstrdup("no objective written");
+    else if (qs.n < 3)
+      reason = xasprintf("only %zu question%s prepared (at least 3)", qs.n, qs.n == 1 ? "" : "s");
+    add(r, "prep", xstrdup("an objective and at least three questions prepared"), true, !reason,
+        reason,
+        xstrdup("Press 4 (Prep): o writes the objective; a, b (question bank) and i (open "
+                "gaps) add questions"));
+    draft_item(cfg, c, r);
+    int limit = cfg->max_minutes > 0 ? cfg->max_minutes : DEFAULT_MAX_MINUTES;
+    int planned = id ? conv.minutes : cfg->call_minutes > 0 ? cfg->call_minutes
+                                                            : DEFAULT_MAX_MINUTES;
+    add(r, "length", xasprintf("a planned length of at most %d minutes", limit), true,
+        planned <= limit, xasprintf("the conversation is planned for %d minutes", planned),
+        xasprintf("Ask for %d minutes or less: their time is gold (rapport conversation add "
+                  "NAME --minutes %d)",
+                  limit, limit));
+  }
+  question_list_free(&qs);
+  conv_free(&conv);
+  return s;
+}
+
 /* The items that read the contact: research, give, warm-path, prep,
  * draft, length. */
 static enum rp_status contact_items(struct rp_db *db, const struct rp_config *cfg,
@@ -158,12 +204,8 @@ static enum rp_status contact_items(struct rp_db *db, const struct rp_config *cf
         "Find someone you know who knows them (rapport path), ask for an introduction, and on "
         "Contacts press e to set who introduced them");
 
-  add(r, "prep", xstrdup("an objective and at least three questions prepared"), false, false,
-      xstrdup("prepared with the conversation screens (not built yet)"), NULL);
-  draft_item(cfg, c, r);
-  int minutes = cfg->max_minutes > 0 ? cfg->max_minutes : DEFAULT_MAX_MINUTES;
-  add(r, "length", xasprintf("a planned length of at most %d minutes", minutes), false, false,
-      xstrdup("planned with the conversation screens (not built yet)"), NULL);
+  s = conversation_items(db, cfg, c, r, err);
+  if (s != RP_OK) return s;
   return RP_OK;
 }
 

@@ -203,16 +203,16 @@ eq "failed gives wrote nothing" \
 # ---- ready -----------------------------------------------------------------------
 run ready Priya
 expect 1
-same "ready: a fresh journal" "Ready to reach out to Priya Shah: no (2/9)
+same "ready: a fresh journal" "Ready to reach out to Priya Shah: no (3/11)
 [ ] a superpower with evidence on the worksheet — no superpower yet. Press 3 and add a superpower with its evidence: what you did, for whom, with what result.
 [ ] a problem you want to work on, on the worksheet — no problem written. Press 3 and write a problem you want to help solve.
 [ ] what you want next, written on the worksheet — what you want is not written yet. Press 3 and write what you want next.
 [ ] research notes on them — no research notes on them yet. On Contacts press e and write in the Research field: their work, what they care about, what they published lately.
 [x] something given before asking (a give logged)
 [x] a warm path: you know them, or someone you know introduced them
-[-] an objective and at least three questions prepared (not available yet: prepared with the conversation screens (not built yet))
+[ ] an objective and at least three questions prepared — no conversation prepared yet. Press 4 (Prep): o writes the objective; a, b (question bank) and i (open gaps) add questions.
 [ ] an outreach draft that passes the ask check — no outreach draft yet. Press 4 (Prep) and write the outreach draft.
-[-] a planned length of at most 20 minutes (not available yet: planned with the conversation screens (not built yet))
+[x] a planned length of at most 20 minutes
 [ ] I know what this conversation gives them — not ticked yet. Think of one thing you can offer.
 [ ] It is a good moment to ask — not ticked yet. Press 4 (Prep) and tick it, or run rapport ready NAME --check timing."
 
@@ -241,15 +241,22 @@ eq "list json: draft, multi-line" "$(py '[c["draft"].split("\n")[:3] for c in j 
    "['Hi Priya,', '', 'I read your post on metrics that matter. Would you have 20 minutes to tell me how you came to health data?']"
 eq "list json: none is null" "$(py '[(c["research"], c["draft"]) for c in j if c["name"] == "Tom Okafor"][0]')" \
    "(None, None)"
+run conversation add Priya --minutes 20 --objective "How she moved into health data"
+expect 0
+for q in "What does a typical week look like?" "What do you wish you had known?" "Who else should I talk to?"; do
+  run question add Priya "$q"
+  expect 0
+done
 run ready Priya --check mutual
 expect 1
-has "$OUT" "Ready to reach out to Priya Shah: no (8/9)"
+has "$OUT" "Ready to reach out to Priya Shah: no (10/11)"
+has "$OUT" "[x] an objective and at least three questions prepared"
 has "$OUT" "[x] I know what this conversation gives them"
 has "$OUT" "[x] an outreach draft that passes the ask check"
 has "$OUT" "[x] research notes on them"
 run ready Priya --check timing
 expect 0
-has "$OUT" "Ready to reach out to Priya Shah: yes (9/9)"
+has "$OUT" "Ready to reach out to Priya Shah: yes (11/11)"
 has "$OUT" "[x] It is a good moment to ask"
 run ready Priya
 expect 0
@@ -257,12 +264,12 @@ run ready Priya --format json
 expect 0
 printf '%s' "$OUT" >"$TMP/json"
 eq "json contact" "$(py '(j["contact"]["name"], j["contact"]["id"] > 0)')" "('Priya Shah', True)"
-eq "json totals" "$(py '(j["ready"], j["met"], j["total"], len(j["items"]))')" "(True, 9, 9, 11)"
+eq "json totals" "$(py '(j["ready"], j["met"], j["total"], len(j["items"]))')" "(True, 11, 11, 11)"
 eq "json keys" "$(py '[i["key"] for i in j["items"]]')" \
    "['worksheet-superpower', 'worksheet-problem', 'worksheet-want', 'research', 'give', 'warm-path', 'prep', 'draft', 'length', 'mutual', 'timing']"
 eq "json item fields" "$(py 'sorted(j["items"][0])')" "['available', 'key', 'manual', 'met', 'reason', 'text', 'todo']"
 eq "json unavailable" "$(py '[(i["key"], i["met"], i["reason"]) for i in j["items"] if not i["available"]]')" \
-   "[('prep', False, 'prepared with the conversation screens (not built yet)'), ('length', False, 'planned with the conversation screens (not built yet)')]"
+   "[]"
 eq "json manual" "$(py '[i["key"] for i in j["items"] if i["manual"]]')" "['mutual', 'timing']"
 eq "json met items have no reason" "$(py '{(i["reason"], i["todo"]) for i in j["items"] if i["met"]}')" "{(None, None)}"
 
@@ -272,7 +279,7 @@ sql "UPDATE contact SET draft = ? WHERE name = 'Priya Shah'" \
 run ready Priya --uncheck timing --format json
 expect 1
 printf '%s' "$OUT" >"$TMP/json"
-eq "json not ready" "$(py '(j["ready"], j["met"], j["total"])')" "(False, 7, 9)"
+eq "json not ready" "$(py '(j["ready"], j["met"], j["total"])')" "(False, 9, 11)"
 eq "draft not met" "$(py '[i["met"] for i in j["items"] if i["key"] == "draft"][0]')" False
 eq "draft reason names a job request" \
    "$(py '"job request" in [i["reason"] for i in j["items"] if i["key"] == "draft"][0]')" True

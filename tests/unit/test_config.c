@@ -251,7 +251,7 @@ static void test_errors(void) {
   check_bad("bad-warmth.yaml", "3:32: warmth must be warm or cold, not 'tepid'");
   check_bad("unknown-action.yaml",
             "7:5: unknown action 'frobnicate' in keys.contacts; allowed: add, edit, delete, "
-            "undo, filter, sort, give, prep, quit, help, screen-today, screen-contacts, screen-worksheet, "
+            "undo, filter, sort, give, prep, call, quit, help, screen-today, screen-contacts, screen-worksheet, "
             "screen-prep, screen-call, focus-next, focus-prev, up, down, page-up, page-down, "
             "first, last, redraw, none");
   check_bad("unknown-keyname.yaml",
@@ -261,7 +261,7 @@ static void test_errors(void) {
   check_bad("unknown-scope.yaml", "3:3: unknown scope 'contact' in keys; allowed: global, "
                                   "today, contacts, worksheet, prep, call, form, editor");
   check_bad("wrong-scope.yaml",
-            "4:5: action 'add' cannot be bound in keys.form; allowed scopes: contacts, worksheet");
+            "4:5: action 'add' cannot be bound in keys.form; allowed scopes: contacts, worksheet, prep");
   check_bad("empty-stages.yaml",
             "2:9: 'stages' must not be empty; give at least one {key, label} entry");
   check_bad("dup-stage.yaml", "4:10: duplicate key 'met' in stages; each key must be unique");
@@ -272,7 +272,8 @@ static void test_errors(void) {
   check_bad_text("- a\n- b\n", "cfg.yaml:1:1: the config must be a mapping such as 'theme: "
                                "default'; known keys: database, theme, stages, how_known, "
                                "seniority, channels, give_kinds, worksheet, readiness, "
-                               "ask_check, outreach, keys");
+                               "ask_check, outreach, conversation, question_checks, "
+                               "question_bank, followup, keys");
   check_bad_text("theme: ''\n", "cfg.yaml:1:8: 'theme' must not be empty");
   check_bad_text("theme:\n", "cfg.yaml:1:7: 'theme' must be a string");
   check_bad_text("database: journal.db\n", "cfg.yaml:1:11: 'database' must be an absolute "
@@ -392,7 +393,8 @@ static void test_warnings(void) {
   CHECK_INT(cfg.warnings.n, 2);
   char *w1 = xasprintf("%s:2:1: unknown key 'colour' (ignored); known keys: database, theme, "
                        "stages, how_known, seniority, channels, give_kinds, worksheet, "
-                       "readiness, ask_check, outreach, keys",
+                       "readiness, ask_check, outreach, conversation, question_checks, "
+                       "question_bank, followup, keys",
                        path);
   char *w2 = xasprintf("%s:4:30: unknown key 'color' (ignored); known keys: key, label", path);
   if (cfg.warnings.n == 2) {

@@ -147,8 +147,20 @@ static void test_empty_file_and_reopen(void) {
   umask(old);
 }
 
-/* Turn a current journal back into schema 2 by undoing migration 3. */
+/* The tables and indexes migration 4 creates. */
+#define V4_OBJECTS                                                                     \
+  "('conversation', 'question', 'note', 'followup', 'conversation_contact', "          \
+  "'question_conversation', 'note_conversation', 'followup_due', 'followup_contact')"
+
+/* Turn a current journal back into schema 3 by undoing migration 4. */
+static void downgrade_to_v3(struct rp_db *db) {
+  exec_ok(db, "DROP TABLE followup; DROP TABLE note; DROP TABLE question; "
+              "DROP TABLE conversation; PRAGMA user_version = 3");
+}
+
+/* Turn a current journal back into schema 2 by undoing migrations 4 and 3. */
 static void downgrade_to_v2(struct rp_db *db) {
+  downgrade_to_v3(db);
   exec_ok(db, "DROP TABLE give; DROP TABLE ready_check; "
               "ALTER TABLE contact DROP COLUMN research; ALTER TABLE contact DROP COLUMN draft; "
               "PRAGMA user_version = 2");
@@ -157,7 +169,7 @@ static void downgrade_to_v2(struct rp_db *db) {
 /* A journal from schema 1 (contacts only) gains the worksheet tables on
  * open, keeping its contacts. */
 static void test_upgrade_from_v1(void) {
-  CHECK_INT(db_schema_version(), 3);
+  CHECK_INT(db_schema_version(), 4);
   char *path = path_in("v1.db");
   struct rp_db *db = NULL;
   struct rp_err err;
@@ -173,7 +185,7 @@ static void test_upgrade_from_v1(void) {
   db = NULL;
   CHECK_INT(db_open(path, &db, &err), RP_OK);
   if (db) {
-    CHECK_INT(pragma_int(db, "PRAGMA user_version"), 3);
+    CHECK_INT(pragma_int(db, "PRAGMA user_version"), 4);
     CHECK_INT(pragma_int(db, "SELECT count(*) FROM sqlite_master WHERE name IN "
                              "('ws_text', 'ws_item', 'ws_item_section')"),
               3);
@@ -206,7 +218,7 @@ static void test_upgrade_from_v2(void) {
   db = NULL;
   CHECK_INT(db_open(path, &db, &err), RP_OK);
   if (db) {
-    CHECK_INT(pragma_int(db, "PRAGMA user_version"), 3);
+    CHECK_INT(pragma_int(db, "PRAGMA user_version"), 4);
     CHECK_INT(pragma_int(db, "SELECT count(*) FROM contact WHERE name = 'from v2' AND "
                              "org = 'Acme' AND notes = 'kept notes' AND research IS NULL AND "
                              "draft IS NULL AND updated_at = 2"),
@@ -232,6 +244,68 @@ static void test_upgrade_from_v2(void) {
     exec_ok(db, "DELETE FROM contact");
     CHECK_INT(pragma_int(db, "SELECT count(*) FROM give"), 0);
     CHECK_INT(pragma_int(db, "SELECT count(*) FROM ready_check"), 0);
+    db_close(db);
+  }
+  free(path);
+}
+
+/* A journal from schema 3 gains conversations, their questions, notes and
+ * follow-ups on open, keeping what it had; the new tables check their
+ * values and follow their contact and conversation. */
+static void test_upgrade_from_v3(void) {
+  char *path = path_in("v3.db");
+  struct rp_db *db = NULL;
+  struct rp_err err;
+  CHECK_INT(db_open(path, &db, &err), RP_OK);
+  CHECK_INT(pragma_int(db, "SELECT count(*) FROM sqlite_master WHERE name IN " V4_OBJECTS), 9);
+  downgrade_to_v3(db);
+  CHECK_INT(pragma_int(db, "SELECT count(*) FROM sqlite_master WHERE name IN " V4_OBJECTS), 0);
+  exec_ok(db, "INSERT INTO contact (name, warmth, stage, research, created_at, updated_at) "
+              "VALUES ('from v3', 'warm', 'giving', 'read her blog', 1, 2)");
+  exec_ok(db, "INSERT INTO give (contact_id, date, kind, text, created_at) "
+              "SELECT id, '2026-01-31', 'read', 'read their post', 1 FROM contact");
+  db_close(db);
+  db = NULL;
+  CHECK_INT(db_open(path, &db, &err), RP_OK);
+  if (db) {
+    CHECK_INT(pragma_int(db, "PRAGMA user_version"), 4);
+    CHECK_INT(pragma_int(db, "SELECT count(*) FROM sqlite_master WHERE name IN " V4_OBJECTS), 9);
+    CHECK_INT(pragma_int(db, "SELECT count(*) FROM contact WHERE name = 'from v3' AND "
+                             "research = 'read her blog' AND updated_at = 2"),
+              1);
+    CHECK_INT(pragma_int(db, "SELECT count(*) FROM give"), 1);
+    exec_ok(db, "INSERT INTO conversation (contact_id, minutes, status, created_at, updated_at) "
+                "SELECT id, 20, 'planned', 1, 1 FROM contact");
+    exec_ok(db, "INSERT INTO question (conversation_id, position, text, created_at) "
+                "SELECT id, 1, 'What is a normal day like?', 1 FROM conversation");
+    exec_ok(db, "INSERT INTO note (conversation_id, offset_s, tag, text, created_at, updated_at) "
+                "SELECT id, 12, 'insight', 'they hire in spring', 1, 1 FROM conversation");
+    exec_ok(db, "INSERT INTO followup (contact_id, conversation_id, kind, due, medium, "
+                "created_at, updated_at) SELECT contact_id, id, 'thank-you', '2026-02-01', "
+                "'email', 1, 1 FROM conversation");
+    const char *refused[] = {
+        "INSERT INTO conversation (contact_id, minutes, status, created_at, updated_at) "
+        "VALUES (1, 0, 'planned', 1, 1)",
+        "INSERT INTO conversation (contact_id, minutes, status, created_at, updated_at) "
+        "VALUES (1, 20, 'done', 1, 1)",
+        "INSERT INTO conversation (contact_id, minutes, status, created_at, updated_at) "
+        "VALUES (999, 20, 'planned', 1, 1)",
+        "INSERT INTO note (conversation_id, offset_s, tag, text, created_at, updated_at) "
+        "VALUES (1, 0, 'idea', 'x', 1, 1)",
+        "INSERT INTO note (conversation_id, offset_s, tag, text, created_at, updated_at) "
+        "VALUES (1, -1, '', 'x', 1, 1)",
+        "INSERT INTO note (conversation_id, offset_s, tag, text, created_at, updated_at) "
+        "VALUES (1, 0, '', '  ', 1, 1)",
+        "INSERT INTO followup (contact_id, kind, due, medium, created_at, updated_at) "
+        "VALUES (1, 'thank-you', '1/2/2026', 'email', 1, 1)",
+    };
+    for (size_t i = 0; i < RP_ARRAY_LEN(refused); i++)
+      CHECK(sqlite3_exec(db_handle(db), refused[i], NULL, NULL, NULL) != SQLITE_OK);
+    exec_ok(db, "DELETE FROM contact");
+    CHECK_INT(pragma_int(db, "SELECT (SELECT count(*) FROM conversation) + (SELECT count(*) "
+                             "FROM question) + (SELECT count(*) FROM note) + "
+                             "(SELECT count(*) FROM followup)"),
+              0);
     db_close(db);
   }
   free(path);
@@ -410,6 +484,7 @@ int main(void) {
   test_empty_file_and_reopen();
   test_upgrade_from_v1();
   test_upgrade_from_v2();
+  test_upgrade_from_v3();
   test_garbage_refused();
   test_truncated_refused();
   test_newer_and_foreign_refused();

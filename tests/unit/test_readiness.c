@@ -6,7 +6,9 @@
 
 #include "fixture.h"
 #include "rapport/contact.h"
+#include "rapport/conversation.h"
 #include "rapport/give.h"
+#include "rapport/question.h"
 #include "rapport/readiness.h"
 #include "rapport/worksheet.h"
 
@@ -160,14 +162,14 @@ static void test_fresh_contact(void) {
     CHECK(r.v[10].manual);
     CHECK(strstr(r.v[10].todo, "--check timing") != NULL);
   }
-  /* prep and length wait for the conversation screens: shown, not counted */
+  /* nothing prepared: no conversation yet; the default length is within the limit */
   const struct rp_ready_item *prep = item(&r, "prep"), *len = item(&r, "length");
-  CHECK(prep && !prep->available && !prep->met);
-  CHECK(len && !len->available && !len->met);
-  if (prep) CHECK_STR(prep->reason, "prepared with the conversation screens (not built yet)");
+  CHECK(prep && prep->available && !prep->met);
+  CHECK(len && len->available && len->met);
+  if (prep) CHECK_STR(prep->reason, "no conversation prepared yet");
   if (len) CHECK_STR(len->text, "a planned length of at most 20 minutes");
-  CHECK_INT(r.total, 9);
-  CHECK_INT(r.met, 1); /* the warm path through Maya */
+  CHECK_INT(r.total, 11);
+  CHECK_INT(r.met, 2); /* the warm path through Maya, the default length */
   CHECK(!r.ready);
   /* every unmet available item says why and what to do */
   for (size_t i = 0; i < r.n; i++) {
@@ -298,6 +300,13 @@ static void test_items_on_and_off(void) {
   CHECK_INT(met(priya, "draft"), 0);
 }
 
+/* Check the reason of item `key` for contact `id`. */
+static void reason_is(int64_t id, const char *key, const char *want) {
+  char *got = reason(id, key);
+  CHECK_STR(got, want);
+  free(got);
+}
+
 static void test_manual_and_ready(void) {
   open_fresh("manual.db");
   struct rp_err err;
@@ -351,14 +360,40 @@ static void test_manual_and_ready(void) {
 
   struct rp_readiness r;
   CHECK_INT(readiness_compute(db, &cfg, priya, &r, &err), RP_OK);
-  CHECK_INT(r.total, 9);
-  CHECK_INT(r.met, 8);
+  CHECK_INT(r.total, 11);
+  CHECK_INT(r.met, 9); /* not prepared, timing not ticked */
   CHECK(!r.ready);
   readiness_free(&r);
+
+  /* prep: an objective and three questions; the length within the limit */
+  struct rp_conversation conv;
+  conv_init(&conv);
+  conv.contact_id = priya;
+  conv.minutes = 45;
+  CHECK_INT(conv_insert(db, &cfg, &conv, &err), RP_OK);
+  reason_is(priya, "prep", "no objective written, and 0 of 3 questions");
+  reason_is(priya, "length", "the conversation is planned for 45 minutes");
+  conv.objective = xstrdup("How she moved into health data");
+  conv.minutes = 20;
+  CHECK_INT(conv_update(db, &cfg, &conv, &err), RP_OK);
+  CHECK_INT(met(priya, "length"), 1);
+  const char *qtext[] = {"What does a typical week look like?", "What do you wish you knew?",
+                         "Who else should I talk to?"};
+  for (size_t i = 0; i < 3; i++) {
+    reason_is(priya, "prep", i == 1   ? "only 1 question prepared (at least 3)"
+                             : i == 2 ? "only 2 questions prepared (at least 3)"
+                                      : "only 0 questions prepared (at least 3)");
+    struct rp_question q = {.conversation_id = conv.id, .text = xstrdup(qtext[i])};
+    CHECK_INT(question_add(db, &q, &err), RP_OK);
+    question_free(&q);
+  }
+  CHECK_INT(met(priya, "prep"), 1);
+  conv_free(&conv);
+
   CHECK_INT(readiness_set_manual(db, &cfg, priya, "timing", true, &err), RP_OK);
   CHECK_INT(readiness_compute(db, &cfg, priya, &r, &err), RP_OK);
-  CHECK_INT(r.met, 9);
-  CHECK_INT(r.total, 9);
+  CHECK_INT(r.met, 11);
+  CHECK_INT(r.total, 11);
   CHECK(r.ready);
   for (size_t i = 0; i < r.n; i++) CHECK(r.v[i].met == r.v[i].available);
   readiness_free(&r);
@@ -368,7 +403,7 @@ static void test_manual_and_ready(void) {
   cfg.n_manual_checks = 0;
   CHECK_INT(readiness_compute(db, &cfg, priya, &r, &err), RP_OK);
   CHECK_INT(r.n, 9);
-  CHECK_INT(r.total, 7);
+  CHECK_INT(r.total, 9);
   CHECK(r.ready);
   readiness_free(&r);
   CHECK_INT(readiness_set_manual(db, &cfg, priya, "timing", true, &err), RP_INVALID);
@@ -378,7 +413,7 @@ static void test_manual_and_ready(void) {
   CHECK_INT(readiness_set_manual(db, &cfg, priya, "timing", false, &err), RP_OK);
   CHECK_INT(readiness_compute(db, &cfg, priya, &r, &err), RP_OK);
   CHECK(!r.ready);
-  CHECK_INT(r.met, 8);
+  CHECK_INT(r.met, 10);
   readiness_free(&r);
 
   /* removing the contact for good removes its ticks */
