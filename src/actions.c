@@ -10,7 +10,9 @@ const char *const rp_scope_names[SCOPE_COUNT] = {
 
 #define LISTS (SCOPE_BIT(SCOPE_CONTACTS) | SCOPE_BIT(SCOPE_WORKSHEET))
 #define TEXT (SCOPE_BIT(SCOPE_FORM) | SCOPE_BIT(SCOPE_EDITOR))
-#define EDITS (LISTS | SCOPE_BIT(SCOPE_PREP))
+#define EDITS (LISTS | SCOPE_BIT(SCOPE_PREP) | SCOPE_BIT(SCOPE_CALL))
+#define PREP SCOPE_BIT(SCOPE_PREP)
+#define CALL SCOPE_BIT(SCOPE_CALL)
 
 const struct rp_action_info rp_actions[ACT_COUNT] = {
     [ACT_NONE] = {ACT_NONE, "none", SCOPE_BIT(SCOPE_GLOBAL), NULL, "do nothing (unbinds a key)"},
@@ -30,16 +32,35 @@ const struct rp_action_info rp_actions[ACT_COUNT] = {
     [ACT_FIRST] = {ACT_FIRST, "first", SCOPE_BIT(SCOPE_GLOBAL), NULL, "go to the first row"},
     [ACT_LAST] = {ACT_LAST, "last", SCOPE_BIT(SCOPE_GLOBAL), NULL, "go to the last row"},
     [ACT_REDRAW] = {ACT_REDRAW, "redraw", SCOPE_BIT(SCOPE_GLOBAL), NULL, "redraw the whole screen"},
-    [ACT_ADD] = {ACT_ADD, "add", LISTS, "add", "add an entry (a contact, a superpower, …)"},
-    [ACT_EDIT] = {ACT_EDIT, "edit", EDITS, "edit", "edit the selected entry (on Prep: the draft)"},
-    [ACT_DELETE] = {ACT_DELETE, "delete", LISTS, "delete", "delete the selected entry (asks first)"},
+    [ACT_ADD] = {ACT_ADD, "add", LISTS | PREP, "add",
+                 "add an entry (a contact, a superpower, a question, …)"},
+    [ACT_EDIT] = {ACT_EDIT, "edit", EDITS, "edit",
+                  "edit the selected entry (on Prep: a question or the draft)"},
+    [ACT_DELETE] = {ACT_DELETE, "delete", LISTS | PREP, "delete",
+                    "delete the selected entry (asks first)"},
     [ACT_UNDO] = {ACT_UNDO, "undo", SCOPE_BIT(SCOPE_CONTACTS), NULL, "bring back the last deleted contact"},
     [ACT_FILTER] = {ACT_FILTER, "filter", SCOPE_BIT(SCOPE_CONTACTS), "filter", "filter the list as you type (Esc clears)"},
-    [ACT_SORT] = {ACT_SORT, "sort", SCOPE_BIT(SCOPE_CONTACTS), "sort", "sort by name / by last update"},
+    [ACT_SORT] = {ACT_SORT, "sort", SCOPE_BIT(SCOPE_CONTACTS), NULL, "sort by name / by last update"},
     [ACT_GIVE] = {ACT_GIVE, "give", SCOPE_BIT(SCOPE_CONTACTS), "give",
                   "log something you gave this contact (give before you ask)"},
     [ACT_PREP] = {ACT_PREP, "prep", SCOPE_BIT(SCOPE_CONTACTS), "prep",
-                  "prepare to reach out: readiness and the outreach draft"},
+                  "prepare: readiness, outreach draft, objective, questions"},
+    [ACT_CALL] = {ACT_CALL, "call", SCOPE_BIT(SCOPE_CONTACTS) | PREP, "call",
+                  "start the call: a clock, your questions, notes"},
+    [ACT_MOVE_UP] = {ACT_MOVE_UP, "move-up", PREP, NULL, "move the selected question up"},
+    [ACT_MOVE_DOWN] = {ACT_MOVE_DOWN, "move-down", PREP, NULL, "move the selected question down"},
+    [ACT_BANK] = {ACT_BANK, "bank", PREP, "bank", "add a question from the question bank"},
+    [ACT_GAPS] = {ACT_GAPS, "gaps", PREP, NULL,
+                  "turn an open information gap from the worksheet into a question"},
+    [ACT_OBJECTIVE] = {ACT_OBJECTIVE, "objective", PREP, "objective",
+                       "write what you want to learn from this conversation"},
+    [ACT_NEXT_QUESTION] = {ACT_NEXT_QUESTION, "next-question", CALL, "next q",
+                           "mark the current question asked and show the next"},
+    [ACT_PREV_QUESTION] = {ACT_PREV_QUESTION, "prev-question", CALL, NULL,
+                           "go back to the previous question"},
+    [ACT_END_CALL] = {ACT_END_CALL, "end-call", CALL, "end",
+                      "end the call and wrap up (fit, gaps answered, thank-you)"},
+    [ACT_SENT] = {ACT_SENT, "sent", CALL, "sent", "mark the thank-you sent"},
     [ACT_TOGGLE] = {ACT_TOGGLE, "toggle", SCOPE_BIT(SCOPE_WORKSHEET) | SCOPE_BIT(SCOPE_PREP),
                     "toggle", "tick or untick: a gap answered, a skill to sharpen, a checklist item"},
     [ACT_GRID] = {ACT_GRID, "grid", SCOPE_BIT(SCOPE_WORKSHEET), "grid",

@@ -46,6 +46,18 @@ enum rp_action {
   ACT_SORT,
   ACT_GIVE,
   ACT_PREP,
+  ACT_CALL,
+  /* prep */
+  ACT_MOVE_UP,
+  ACT_MOVE_DOWN,
+  ACT_BANK,
+  ACT_GAPS,
+  ACT_OBJECTIVE,
+  /* call */
+  ACT_NEXT_QUESTION,
+  ACT_PREV_QUESTION,
+  ACT_END_CALL,
+  ACT_SENT,
   /* worksheet */
   ACT_TOGGLE,
   ACT_GRID,

@@ -23,6 +23,11 @@ int ui_run_call(struct rp_db *db, const struct rp_config *cfg, const struct rp_t
 /* Open the Call screen on contact `contact_id` (as `c` on Contacts does). */
 void ui_app_call(struct ui_app *app, int64_t contact_id);
 
+/* True while the current screen changes by itself (the call clock). */
+bool ui_app_ticking(struct ui_app *app);
+/* Save what is being typed (called on quit and on SIGHUP/SIGTERM). */
+void ui_app_flush(struct ui_app *app);
+
 /* For tests and ui_run: curses must already be initialised (initscr or
  * newterm). The app borrows db, cfg and theme. */
 struct ui_app *ui_app_new(struct rp_db *db, const struct rp_config *cfg,

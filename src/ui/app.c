@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "rapport/conversation.h"
 #include "rapport/editor.h"
 #include "rapport/utf8.h"
 #include "widget_dialog.h"
@@ -23,6 +24,7 @@ struct ui_app {
   struct pane *screens[NSCREENS];
   int current;
   int64_t contact_id; /* the contact Prep (and later Call) is about */
+  int64_t interrupted; /* a call found interrupted at launch, offered to resume */
   bool done;
   WINDOW *tabs, *status;
   int rows, cols;
@@ -38,6 +40,7 @@ struct ui_app {
   char *confirm_title;
   struct rp_strv confirm_lines;
   void (*confirm_yes)(void *ctx);
+  void (*confirm_key)(void *ctx, rp_key key);
   void *confirm_ctx;
 };
 
@@ -101,7 +104,14 @@ void app_confirm(struct ui_app *app, const char *title, const char *body,
     p = nl + 1;
   }
   app->confirm_yes = on_yes;
+  app->confirm_key = NULL;
   app->confirm_ctx = ctx;
+}
+
+void app_ask(struct ui_app *app, const char *title, const char *body,
+             void (*on_key)(void *ctx, rp_key key), void *ctx) {
+  app_confirm(app, title, body, NULL, ctx);
+  app->confirm_key = on_key;
 }
 
 static struct pane *current(struct ui_app *app) { return app->screens[app->current]; }
@@ -118,6 +128,64 @@ void app_switch(struct ui_app *app, int screen) {
   if (p->ops->enter) p->ops->enter(p);
 }
 
+/* r resumes the interrupted call, e ends it and opens the wrap-up. */
+static void interrupted_key(void *ctx, rp_key key) {
+  struct ui_app *app = ctx;
+  struct rp_conversation conv;
+  conv_init(&conv);
+  struct rp_err err;
+  if (conv_get(app->db, app->interrupted, &conv, &err) != RP_OK) {
+    app_message(app, ROLE_ERROR, "%s", err.msg);
+  } else if (key == 'r' || key == 'R') {
+    ui_app_call(app, conv.contact_id);
+  } else if (key == 'e' || key == 'E') {
+    if (conv_end(app->db, app->cfg, conv.id, &err) != RP_OK) {
+      app_message(app, ROLE_ERROR, "%s", err.msg);
+    } else {
+      app_set_contact(app, conv.contact_id);
+      pane_call_wrapup(app->screens[4], conv.id);
+      app->current = 4;
+    }
+  } else {
+    app_message(app, ROLE_WARNING,
+                "The call with %s stays interrupted: it is offered again at the next start",
+                conv.contact_name ? conv.contact_name : "them");
+  }
+  conv_free(&conv);
+}
+
+/* At launch: a call left live by a process that died is interrupted; offer
+ * to resume it or end it (its notes are all saved). */
+static void offer_interrupted(struct ui_app *app) {
+  int64_t *ids = NULL;
+  size_t n = 0;
+  struct rp_err err;
+  if (conv_mark_interrupted(app->db, &ids, &n, &err) != RP_OK) {
+    app_message(app, ROLE_ERROR, "%s", err.msg);
+    return;
+  }
+  if (n) {
+    struct rp_conversation conv;
+    conv_init(&conv);
+    struct rp_note_list notes = {0};
+    if (conv_get(app->db, ids[0], &conv, &err) == RP_OK &&
+        note_list(app->db, conv.id, &notes, &err) == RP_OK) {
+      app->interrupted = conv.id;
+      char *body = xasprintf(
+          "The call with %s was interrupted (the terminal closed or rapport was stopped).\n"
+          "All %zu saved note line%s are in the journal.\n\n"
+          "r resumes the call \xC2\xB7 e ends it and opens the wrap-up \xC2\xB7 "
+          "any other key decides later",
+          conv.contact_name ? conv.contact_name : "a contact", notes.n, notes.n == 1 ? "" : "s");
+      app_ask(app, "Interrupted call", body, interrupted_key, app);
+      free(body);
+    }
+    note_list_free(&notes);
+    conv_free(&conv);
+  }
+  free(ids);
+}
+
 struct ui_app *ui_app_new(struct rp_db *db, const struct rp_config *cfg,
                           const struct rp_theme *theme) {
   struct ui_app *app = xcalloc(1, sizeof *app);
@@ -130,10 +198,9 @@ struct ui_app *ui_app_new(struct rp_db *db, const struct rp_config *cfg,
   app->screens[1] = pane_contacts_new(app);
   app->screens[2] = pane_worksheet_new(app);
   app->screens[3] = pane_prep_new(app);
-  app->screens[4] = pane_placeholder_new(app, "Call", SCOPE_CALL,
-      "The call screen will show a timer against the planned length and take "
-      "timestamped notes that are saved line by line.");
+  app->screens[4] = pane_call_new(app);
   app_switch(app, 1); /* Contacts until Today exists */
+  offer_interrupted(app);
   if (cfg->warnings.n) /* stderr is hidden by the full screen: say it here */
     app_message(app, ROLE_WARNING, "%s%s", cfg->warnings.v[0],
                 cfg->warnings.n > 1 ? " (more: rapport check-config)" : "");
@@ -240,6 +307,13 @@ static void draw_status(struct ui_app *app) {
     wnoutrefresh(w);
     return;
   }
+  struct pane *p = current(app);
+  const char *own = p->ops->status ? p->ops->status(p) : NULL;
+  if (own) {
+    ui_put_part(w, 0, 1, app->cols - 2, ROLE_STATUS, own);
+    wnoutrefresh(w);
+    return;
+  }
   /* hints from the action table: help first (so it survives a narrow
    * terminal), then the live scope's actions, then quit */
   enum rp_scope scope = current_scope(app);
@@ -341,7 +415,8 @@ void ui_app_key(struct ui_app *app, rp_key key) {
   }
   if (app->confirm) {
     app->confirm = false;
-    if (key == 'y' || key == 'Y') app->confirm_yes(app->confirm_ctx);
+    if (app->confirm_key) app->confirm_key(app->confirm_ctx, key);
+    else if (key == 'y' || key == 'Y') app->confirm_yes(app->confirm_ctx);
     return;
   }
   if (app->help) {
@@ -456,7 +531,17 @@ int ui_run_call(struct rp_db *db, const struct rp_config *cfg, const struct rp_t
 
 void ui_app_call(struct ui_app *app, int64_t contact_id) {
   app_set_contact(app, contact_id);
-  app_switch(app, 4);
+  if (pane_call_start(app->screens[4], contact_id)) app_switch(app, 4);
+}
+
+bool ui_app_ticking(struct ui_app *app) {
+  struct pane *p = current(app);
+  return app->tabs && p->ops->ticking && p->ops->ticking(p);
+}
+
+void ui_app_flush(struct ui_app *app) {
+  for (int i = 0; i < NSCREENS; i++)
+    if (app->screens[i]->ops->flush) app->screens[i]->ops->flush(app->screens[i]);
 }
 
 static int run(struct rp_db *db, const struct rp_config *cfg, const struct rp_theme *theme,
@@ -487,6 +572,7 @@ static int run(struct rp_db *db, const struct rp_config *cfg, const struct rp_th
   if (call_contact) ui_app_call(app, call_contact);
   while (!app->done && !got_signal) {
     ui_app_draw(app);
+    wtimeout(stdscr, ui_app_ticking(app) ? 500 : -1);
     wint_t wch;
     errno = 0;
     int ret = wget_wch(stdscr, &wch);
@@ -496,6 +582,7 @@ static int run(struct rp_db *db, const struct rp_config *cfg, const struct rp_th
     if (key == RPK_MOUSE) handle_mouse(app);
     else ui_app_key(app, key);
   }
+  ui_app_flush(app); /* the line being typed, on quit and on SIGHUP/SIGTERM */
   ui_app_free(app);
   endwin();
   return got_signal && got_signal != SIGINT ? 128 + got_signal : 0;

@@ -131,10 +131,10 @@ static bool ready_to_ask(struct contacts *c, const struct rp_contact *ct) {
     const struct rp_ready_item *it = &r.v[i];
     if (!it->available || it->met) continue;
     if (strcmp(it->key, "research") == 0 && !str_empty(ct->research)) continue;
-    if (unmet++ < 6) buf_addf(&body, "\xE2\x9C\x97 %s\n",
+    if (unmet++ < 8) buf_addf(&body, "\xE2\x9C\x97 %s\n",
                               it->manual || !it->reason ? it->text : it->reason);
   }
-  if (unmet > 6) buf_addf(&body, "\xE2\x80\xA6 and %d more (Prep shows them all)\n", unmet - 6);
+  if (unmet > 8) buf_addf(&body, "\xE2\x80\xA6 and %d more (Prep shows them all)\n", unmet - 8);
   if (unmet) {
     char *text = xasprintf("%s is missing %d of the %d readiness items:\n\n%s\n"
                            "y saves the stage \"asked\" anyway \xC2\xB7 any other key goes "

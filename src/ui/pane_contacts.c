@@ -334,6 +334,10 @@ static int key(struct pane *p, rp_key k) {
     }
     return PANE_HANDLED;
   case ACT_UNDO: undo(c); return PANE_HANDLED;
+  case ACT_CALL:
+    if (c->sel_id) ui_app_call(p->app, c->sel_id);
+    else app_message(p->app, ROLE_MUTED, "No contact selected: add one first");
+    return PANE_HANDLED;
   case ACT_FILTER:
     c->filtering = true;
     c->focus = FOCUS_LIST;

@@ -1,7 +1,9 @@
-/* pane_prep.c — screen 4: getting ready to reach out to one contact. On
- * the left the readiness checklist, each unmet item with why and what to do
- * (Space ticks the manual ones); on the right the outreach draft, edited in
- * place or in $EDITOR, with the ask check's findings under it, live. */
+/* pane_prep.c — screen 4: getting ready for one contact. Under the title
+ * the objective of the next conversation; on the left its questions
+ * (prep_questions.c) above the readiness checklist, each unmet item with
+ * why and what to do (Space ticks the manual ones); on the right the
+ * outreach draft, edited in place or in $EDITOR, with the ask check's
+ * findings under it, live. Tab moves between the three. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -10,54 +12,21 @@
 #include "rapport/outreach.h"
 #include "rapport/readiness.h"
 #include "rapport/utf8.h"
-#include "widgets.h"
-
-enum { PF_LIST, PF_DRAFT };
-
-/* One screen row of the checklist. */
-struct prep_row {
-  char *text;
-  enum rp_role role;
-  int item;   /* index of its item */
-  bool first; /* the item's first row (the one that is highlighted) */
-  int indent;
-};
-
-struct prep {
-  struct pane base;
-  WINDOW *head_win, *list_win, *draft_win, *sep_win;
-  int y, x, h, w, list_w;
-  bool narrow;
-  int focus;
-  int64_t id; /* the contact shown, 0 = none */
-  struct rp_contact ct;
-  struct rp_readiness ready;
-  bool stale;
-  long sel;       /* selected item */
-  int list_top;   /* first checklist row shown */
-  struct prep_row *rows;
-  size_t nrows;
-  int list_width; /* width the rows were wrapped for */
-  int draft_scroll, draft_rows, draft_lines;
-  bool editing;
-  struct text_edit te;
-  int cur_y, cur_x;
-};
+#include "pane_prep.h"
 
 static struct prep *self(struct pane *p) { return (struct prep *)p; }
 
-static void rows_free(struct prep *pr) {
-  for (size_t i = 0; i < pr->nrows; i++) free(pr->rows[i].text);
-  free(pr->rows);
-  pr->rows = NULL;
-  pr->nrows = 0;
-  pr->list_width = 0;
+void prep_rows_free(struct prep_rows *r) {
+  for (size_t i = 0; i < r->n; i++) free(r->v[i].text);
+  free(r->v);
+  memset(r, 0, sizeof *r);
 }
 
 static void unload(struct prep *pr) {
   contact_free(&pr->ct);
   readiness_free(&pr->ready);
-  rows_free(pr);
+  prep_rows_free(&pr->rows);
+  prep_questions_free(pr);
   pr->id = 0;
 }
 
@@ -72,6 +41,8 @@ static void load(struct prep *pr) {
     pr->sel = 0;
     pr->list_top = 0;
     pr->draft_scroll = 0;
+    pr->qsel = 0;
+    pr->q_top = 0;
   }
   if (!want) return;
   struct rp_err err;
@@ -88,51 +59,72 @@ static void load(struct prep *pr) {
   }
   pr->id = want;
   if (pr->sel >= (long)pr->ready.n) pr->sel = pr->ready.n ? (long)pr->ready.n - 1 : 0;
+  prep_questions_load(pr);
 }
 
 static void layout(struct pane *p, int y, int x, int h, int w) {
   struct prep *pr = self(p);
   pr->y = y, pr->x = x, pr->h = h, pr->w = w;
-  WINDOW **wins[] = {&pr->head_win, &pr->list_win, &pr->draft_win, &pr->sep_win};
+  WINDOW **wins[] = {&pr->head_win, &pr->q_win, &pr->list_win, &pr->draft_win, &pr->sep_win};
   for (size_t i = 0; i < RP_ARRAY_LEN(wins); i++) {
     if (*wins[i]) delwin(*wins[i]);
     *wins[i] = NULL;
   }
+  /* title and objective rows, then the body */
+  int by = y + 2, bh = h - 2;
   pr->narrow = w < 72;
-  pr->head_win = newwin(1, w, y, x);
-  if (pr->narrow) {
+  pr->head_win = newwin(2, w, y, x);
+  if (pr->narrow) { /* one of the three at a time, by focus */
     pr->list_w = w;
-    pr->list_win = newwin(h - 1, w, y + 1, x);
-    pr->draft_win = newwin(h - 1, w, y + 1, x);
+    pr->q_win = newwin(bh, w, by, x);
+    pr->list_win = newwin(bh, w, by, x);
+    pr->draft_win = newwin(bh, w, by, x);
   } else {
     pr->list_w = w * 9 / 20;
-    pr->list_win = newwin(h - 1, pr->list_w, y + 1, x);
-    pr->sep_win = newwin(h - 1, 1, y + 1, x + pr->list_w);
-    pr->draft_win = newwin(h - 1, w - pr->list_w - 1, y + 1, x + pr->list_w + 1);
+    int qh = bh * 2 / 5 > 4 ? bh * 2 / 5 : 4;
+    pr->q_win = newwin(qh, pr->list_w, by, x);
+    pr->list_win = newwin(bh - qh, pr->list_w, by + qh, x);
+    pr->sep_win = newwin(bh, 1, by, x + pr->list_w);
+    pr->draft_win = newwin(bh, w - pr->list_w - 1, by, x + pr->list_w + 1);
   }
-  rows_free(pr);
+  prep_rows_free(&pr->rows);
+  prep_rows_free(&pr->qrows);
 }
 
 /* ---- the checklist ---- */
 
-static void push_row(struct prep *pr, const char *text, enum rp_role role, int item, bool first,
-                     int indent) {
-  pr->rows = xrealloc(pr->rows, (pr->nrows + 1) * sizeof *pr->rows);
-  pr->rows[pr->nrows++] = (struct prep_row){xstrdup(text), role, item, first, indent};
-}
-
-static void push_wrapped(struct prep *pr, const char *text, enum rp_role role, int item,
-                         bool first, int indent, int width) {
+void prep_rows_push(struct prep_rows *r, const char *text, enum rp_role role, int item,
+                    bool first, int indent, int width) {
   struct rp_strv lines = {0};
   wrap_text(text, width - indent > 4 ? width - indent : 4, &lines);
-  for (size_t i = 0; i < lines.n; i++)
-    push_row(pr, lines.v[i], role, item, first && i == 0, i == 0 ? indent : indent + 2);
+  for (size_t i = 0; i < lines.n; i++) {
+    r->v = xrealloc(r->v, (r->n + 1) * sizeof *r->v);
+    r->v[r->n++] = (struct prep_row){xstrdup(lines.v[i]), role, item, first && i == 0,
+                                     i == 0 ? indent : indent + 2};
+  }
   strv_free(&lines);
 }
 
+int prep_rows_scroll(const struct prep_rows *r, long sel, int top, int rows) {
+  int first = -1, last = -1;
+  for (size_t i = 0; i < r->n; i++) {
+    if (r->v[i].item != sel) continue;
+    if (first < 0) first = (int)i;
+    last = (int)i;
+  }
+  if (first >= 0) { /* keep the whole selected entry in view when it fits */
+    if (last >= top + rows) top = last - rows + 1;
+    if (first < top) top = first;
+  }
+  int max = (int)r->n - rows;
+  if (top > max) top = max > 0 ? max : 0;
+  if (top < 0) top = 0;
+  return top;
+}
+
 static void build_rows(struct prep *pr, int width) {
-  rows_free(pr);
-  pr->list_width = width;
+  prep_rows_free(&pr->rows);
+  pr->rows.width = width;
   char toggle[32];
   app_key(pr->base.app, SCOPE_PREP, ACT_TOGGLE, toggle, sizeof toggle);
   for (size_t i = 0; i < pr->ready.n; i++) {
@@ -142,38 +134,28 @@ static void build_rows(struct prep *pr, int width) {
                                        : "\xE2\x9C\x97"; /* ✗ */
     enum rp_role role = !it->available ? ROLE_MUTED : it->met ? ROLE_SUCCESS : ROLE_WARNING;
     char *line = xasprintf("%s %s%s", glyph, it->text, it->manual ? " (tick)" : "");
-    push_wrapped(pr, line, role, (int)i, true, 1, width - 1);
+    prep_rows_push(&pr->rows, line, role, (int)i, true, 1, width - 1);
     free(line);
     if (!it->available) {
-      if (it->reason) push_wrapped(pr, it->reason, ROLE_MUTED, (int)i, false, 3, width - 1);
+      if (it->reason) prep_rows_push(&pr->rows, it->reason, ROLE_MUTED, (int)i, false, 3, width - 1);
       continue;
     }
     if (it->met) continue;
     if (it->reason) {
       char *why = xasprintf("why: %s", it->reason);
-      push_wrapped(pr, why, ROLE_NORMAL, (int)i, false, 3, width - 1);
+      prep_rows_push(&pr->rows, why, ROLE_NORMAL, (int)i, false, 3, width - 1);
       free(why);
     }
     if (it->todo) {
       char *todo = xasprintf("\xE2\x86\x92 %s", it->todo); /* → */
-      push_wrapped(pr, todo, ROLE_MUTED, (int)i, false, 3, width - 1);
+      prep_rows_push(&pr->rows, todo, ROLE_MUTED, (int)i, false, 3, width - 1);
       free(todo);
     }
     if (it->manual) {
       char *how = xasprintf("%s ticks it when it is true", toggle);
-      push_wrapped(pr, how, ROLE_MUTED, (int)i, false, 3, width - 1);
+      prep_rows_push(&pr->rows, how, ROLE_MUTED, (int)i, false, 3, width - 1);
       free(how);
     }
-  }
-}
-
-/* First and last rows of item `item`. */
-static void item_rows(const struct prep *pr, long item, int *first, int *last) {
-  *first = *last = -1;
-  for (size_t r = 0; r < pr->nrows; r++) {
-    if (pr->rows[r].item != item) continue;
-    if (*first < 0) *first = (int)r;
-    *last = (int)r;
   }
 }
 
@@ -187,19 +169,11 @@ static void draw_list(struct prep *pr) {
                     : xasprintf(" Ready to reach out? %d/%d", pr->ready.met, pr->ready.total);
   ui_put(w, 0, 0, width, focused ? ROLE_HEADER : ROLE_MUTED, title);
   free(title);
-  if (pr->list_width != width || !pr->rows) build_rows(pr, width);
+  if (pr->rows.width != width || !pr->rows.v) build_rows(pr, width);
   int rows = height - 1;
-  int first, last;
-  item_rows(pr, pr->sel, &first, &last);
-  if (first >= 0) { /* keep the whole selected item in view when it fits */
-    if (last >= pr->list_top + rows) pr->list_top = last - rows + 1;
-    if (first < pr->list_top) pr->list_top = first;
-  }
-  int max = (int)pr->nrows - rows;
-  if (pr->list_top > max) pr->list_top = max > 0 ? max : 0;
-  if (pr->list_top < 0) pr->list_top = 0;
-  for (int i = 0; i < rows && pr->list_top + i < (int)pr->nrows; i++) {
-    const struct prep_row *r = &pr->rows[pr->list_top + i];
+  pr->list_top = prep_rows_scroll(&pr->rows, pr->sel, pr->list_top, rows);
+  for (int i = 0; i < rows && pr->list_top + i < (int)pr->rows.n; i++) {
+    const struct prep_row *r = &pr->rows.v[pr->list_top + i];
     bool sel = r->first && r->item == pr->sel;
     enum rp_role role = sel ? (focused ? ROLE_SELECTED : ROLE_SELECTED_INACTIVE) : r->role;
     if (sel) ui_fill(w, 1 + i, 0, width, role);
@@ -315,23 +289,27 @@ static void draw(struct pane *p) {
       werase(pr->draft_win);
       wnoutrefresh(pr->draft_win);
     }
+    werase(pr->q_win);
+    wnoutrefresh(pr->q_win);
     ui_put(h, 0, 0, pr->w, ROLE_TITLE, " Prep");
     char contacts[32], prep[32];
     app_key(p->app, SCOPE_GLOBAL, ACT_SCREEN_CONTACTS, contacts, sizeof contacts);
     app_key(p->app, SCOPE_CONTACTS, ACT_PREP, prep, sizeof prep);
     char *m = xasprintf("Prep is about one person. Press %s for Contacts, choose someone and "
                         "press %s: you will see whether you are ready to reach out, what is "
-                        "missing, and your outreach draft.",
+                        "missing, your outreach draft, and the objective and questions of your "
+                        "conversation.",
                         contacts, prep);
     struct rp_strv lines = {0};
-    int lw = getmaxx(pr->list_win) - 4;
+    int lw = getmaxx(pr->q_win) - 4;
     wrap_text(m, lw, &lines);
-    for (size_t i = 0; i < lines.n && (int)i + 1 < pr->h - 1; i++)
-      ui_put(pr->list_win, 1 + (int)i, 2, lw, ROLE_NORMAL, lines.v[i]);
+    for (size_t i = 0; i < lines.n && (int)i < getmaxy(pr->q_win); i++)
+      ui_put(pr->q_win, (int)i, 2, lw, ROLE_NORMAL, lines.v[i]);
     strv_free(&lines);
     free(m);
     wnoutrefresh(h);
     wnoutrefresh(pr->list_win);
+    wnoutrefresh(pr->q_win);
     return;
   }
   char *title = !str_empty(pr->ct.org)
@@ -346,19 +324,27 @@ static void draw(struct pane *p) {
   ui_put(h, 0, pr->w - sw, sw, pr->ready.ready ? ROLE_SUCCESS : ROLE_WARNING, state);
   free(title);
   free(state);
+  prep_objective_draw(pr, h, 1, pr->w);
   wnoutrefresh(h);
+  if (!pr->narrow || pr->focus == PF_QUESTIONS) prep_questions_draw(pr);
   if (!pr->narrow || pr->focus == PF_LIST) draw_list(pr);
   if (pr->sep_win) {
     werase(pr->sep_win);
     wattrset(pr->sep_win, ui_role(ROLE_BORDER));
-    mvwvline(pr->sep_win, 0, 0, ACS_VLINE, pr->h - 1);
+    mvwvline(pr->sep_win, 0, 0, ACS_VLINE, getmaxy(pr->sep_win));
     wnoutrefresh(pr->sep_win);
   }
   if (!pr->narrow || pr->focus == PF_DRAFT) draw_draft(pr);
+  prep_questions_modal_draw(pr);
 }
 
 static bool cursor(struct pane *p, int *y, int *x) {
   struct prep *pr = self(p);
+  if (pr->form_open) {
+    if (pr->form.cur_y < 0) return false;
+    *y = pr->form.cur_y, *x = pr->form.cur_x;
+    return true;
+  }
   if (!pr->editing || pr->cur_y < 0) return false;
   *y = getbegy(pr->draft_win) + pr->cur_y;
   *x = getbegx(pr->draft_win) + pr->cur_x;
@@ -367,7 +353,7 @@ static bool cursor(struct pane *p, int *y, int *x) {
 
 /* ---- actions ---- */
 
-static void refresh_ready(struct prep *pr) {
+void prep_refresh(struct prep *pr) {
   pr->stale = true;
   load(pr);
 }
@@ -401,7 +387,7 @@ static void save_draft(struct prep *pr, const char *text) {
   contact_free(&ct);
   pr->editing = false;
   pr->focus = PF_LIST;
-  refresh_ready(pr);
+  prep_refresh(pr);
 }
 
 /* The text to edit: the saved draft, or a new one from the template. */
@@ -477,7 +463,7 @@ static void toggle(struct prep *pr) {
   } else {
     app_message(pr->base.app, now ? ROLE_SUCCESS : ROLE_MUTED, "%s: %s",
                 now ? "Ticked" : "Unticked", text);
-    refresh_ready(pr);
+    prep_refresh(pr);
   }
   free(text);
 }
@@ -510,10 +496,14 @@ static int key(struct pane *p, rp_key k) {
     editing_key(pr, k);
     return PANE_HANDLED;
   }
+  if (pr->form_open || pr->pick.open) {
+    prep_questions_modal_key(pr, k);
+    return PANE_HANDLED;
+  }
   load(pr);
   enum rp_action act = app_action(p->app, SCOPE_PREP, k);
   if (!pr->id) {
-    if (act == ACT_EDIT || act == ACT_TOGGLE) {
+    if (act != ACT_NONE && action_in_scope(act, SCOPE_PREP)) {
       char keys[32], prep[32];
       app_key(p->app, SCOPE_GLOBAL, ACT_SCREEN_CONTACTS, keys, sizeof keys);
       app_key(p->app, SCOPE_CONTACTS, ACT_PREP, prep, sizeof prep);
@@ -524,8 +514,18 @@ static int key(struct pane *p, rp_key k) {
     return PANE_IGNORED;
   }
   switch (act) {
-  case ACT_FOCUS_NEXT:
-  case ACT_FOCUS_PREV: pr->focus = pr->focus == PF_LIST ? PF_DRAFT : PF_LIST; return PANE_HANDLED;
+  case ACT_FOCUS_NEXT: pr->focus = (pr->focus + 1) % PF_COUNT; return PANE_HANDLED;
+  case ACT_FOCUS_PREV: pr->focus = (pr->focus + PF_COUNT - 1) % PF_COUNT; return PANE_HANDLED;
+  case ACT_CALL: ui_app_call(p->app, pr->id); return PANE_HANDLED;
+  case ACT_TOGGLE:
+    if (pr->focus == PF_QUESTIONS) break;
+    pr->focus = PF_LIST;
+    toggle(pr);
+    return PANE_HANDLED;
+  default: break;
+  }
+  if (prep_questions_key(pr, act, k) == PANE_HANDLED) return PANE_HANDLED;
+  switch (act) {
   case ACT_UP:
   case ACT_DOWN:
   case ACT_PAGE_UP:
@@ -536,10 +536,6 @@ static int key(struct pane *p, rp_key k) {
     else draft_scroll(pr, act);
     return PANE_HANDLED;
   case ACT_EDIT: start_editing(pr); return PANE_HANDLED;
-  case ACT_TOGGLE:
-    pr->focus = PF_LIST;
-    toggle(pr);
-    return PANE_HANDLED;
   default: break;
   }
   if (app_action(p->app, SCOPE_EDITOR, k) == ACT_EXTERNAL_EDITOR) {
@@ -548,8 +544,8 @@ static int key(struct pane *p, rp_key k) {
     free(text);
     return PANE_HANDLED;
   }
-  if (k == RPK_ESC && pr->narrow && pr->focus == PF_DRAFT) {
-    pr->focus = PF_LIST;
+  if (k == RPK_ESC && pr->narrow && pr->focus != PF_QUESTIONS) {
+    pr->focus = PF_QUESTIONS;
     return PANE_HANDLED;
   }
   return PANE_IGNORED;
@@ -557,32 +553,52 @@ static int key(struct pane *p, rp_key k) {
 
 static void mouse(struct pane *p, int y, int x, int wheel) {
   struct prep *pr = self(p);
-  if (pr->editing || !pr->id) return;
-  bool in_list = pr->narrow ? pr->focus == PF_LIST : x < pr->x + pr->list_w;
+  if (pr->editing || !pr->id || pr->pick.open) return;
+  if (pr->form_open) {
+    if (!wheel) form_click(&pr->form, y, x);
+    return;
+  }
+  int focus = pr->focus;
+  if (!pr->narrow) {
+    if (x >= pr->x + pr->list_w) focus = PF_DRAFT;
+    else if (y < getbegy(pr->list_win)) focus = PF_QUESTIONS;
+    else focus = PF_LIST;
+  }
   if (wheel) {
     for (int i = 0; i < 3; i++) {
-      if (in_list) list_move(pr, wheel < 0 ? ACT_UP : ACT_DOWN);
-      else draft_scroll(pr, wheel < 0 ? ACT_UP : ACT_DOWN);
+      enum rp_action a = wheel < 0 ? ACT_UP : ACT_DOWN;
+      if (focus == PF_LIST) list_move(pr, a);
+      else if (focus == PF_DRAFT) draft_scroll(pr, a);
+      else prep_questions_key(pr, a, 0);
     }
     return;
   }
-  pr->focus = in_list ? PF_LIST : PF_DRAFT;
-  int row = y - (pr->y + 2) + pr->list_top;
-  if (in_list && row >= 0 && row < (int)pr->nrows) pr->sel = pr->rows[row].item;
+  pr->focus = focus;
+  if (focus == PF_QUESTIONS) {
+    prep_questions_mouse(pr, y - getbegy(pr->q_win));
+  } else if (focus == PF_LIST) {
+    int row = y - (getbegy(pr->list_win) + 1) + pr->list_top;
+    if (row >= 0 && row < (int)pr->rows.n) pr->sel = pr->rows.v[row].item;
+  }
 }
 
 static enum rp_scope active_scope(struct pane *p) {
-  return self(p)->editing ? SCOPE_EDITOR : SCOPE_PREP;
+  struct prep *pr = self(p);
+  if (pr->form_open) return form_in_editor(&pr->form) ? SCOPE_EDITOR : SCOPE_FORM;
+  return pr->editing ? SCOPE_EDITOR : SCOPE_PREP;
 }
 
 static void enter(struct pane *p) { self(p)->stale = true; }
 
 static void destroy(struct pane *p) {
   struct prep *pr = self(p);
-  WINDOW *wins[] = {pr->head_win, pr->list_win, pr->draft_win, pr->sep_win};
+  WINDOW *wins[] = {pr->head_win, pr->q_win, pr->list_win, pr->draft_win, pr->sep_win};
   for (size_t i = 0; i < RP_ARRAY_LEN(wins); i++)
     if (wins[i]) delwin(wins[i]);
   unload(pr);
+  prep_rows_free(&pr->qrows);
+  if (pr->form_open) form_free(&pr->form);
+  picker_close(&pr->pick);
   text_edit_free(&pr->te);
   free(pr);
 }

@@ -42,6 +42,15 @@ struct pane_ops {
   /* Where the terminal cursor should be, or false to hide it. */
   bool (*cursor)(struct pane *p, int *y, int *x);
   void (*destroy)(struct pane *p);
+  /* Optional. True while the screen changes by itself (a running clock):
+   * the app then redraws every half second. */
+  bool (*ticking)(struct pane *p);
+  /* Optional. A status-bar line that replaces the generated key hints
+   * (e.g. while every key types into a notes line). */
+  const char *(*status)(struct pane *p);
+  /* Optional. Called once when the app ends (quit, SIGHUP, SIGTERM): save
+   * what is being typed. */
+  void (*flush)(struct pane *p);
 };
 
 struct pane {
@@ -67,6 +76,10 @@ void app_message(struct ui_app *app, enum rp_role role, const char *fmt, ...)
  * yes. `body` may hold several lines separated by '\n'. */
 void app_confirm(struct ui_app *app, const char *title, const char *body,
                  void (*on_yes)(void *ctx), void *ctx);
+/* Show a dialog; the next key is passed to on_key(ctx, key) (any key
+ * closes it). */
+void app_ask(struct ui_app *app, const char *title, const char *body,
+             void (*on_key)(void *ctx, rp_key key), void *ctx);
 /* Hand the terminal to $VISUAL/$EDITOR to edit `text`; *out receives the
  * new text (caller frees). On failure shows the error and returns false. */
 bool app_external_edit(struct ui_app *app, const char *text, char **out);
@@ -91,6 +104,12 @@ void ui_fill(WINDOW *w, int y, int x, int width, enum rp_role role);
 struct pane *pane_contacts_new(struct ui_app *app);
 struct pane *pane_worksheet_new(struct ui_app *app);
 struct pane *pane_prep_new(struct ui_app *app);
+struct pane *pane_call_new(struct ui_app *app);
+/* Start (or resume) the current conversation with contact `contact_id` on
+ * the Call screen `p`; false (with a message) when it cannot. */
+bool pane_call_start(struct pane *p, int64_t contact_id);
+/* Open the wrap-up of conversation `conv_id` (already ended). */
+void pane_call_wrapup(struct pane *p, int64_t conv_id);
 struct pane *pane_placeholder_new(struct ui_app *app, const char *title, enum rp_scope scope,
                                   const char *what);
 

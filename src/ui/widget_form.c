@@ -322,7 +322,8 @@ void form_draw(struct form *f, int ay, int ax, int ah, int aw) {
   int ftop = field_top(f, f->focus), fh = f->fields[f->focus].rows;
   if (ftop < f->scroll) f->scroll = ftop;
   if (ftop + fh > f->scroll + rows) f->scroll = fh > rows ? ftop : ftop + fh - rows;
-  int label_w = w < 50 ? 10 : LABEL_W;
+  int label_w = w < 50 ? 10 : f->label_w > LABEL_W ? f->label_w : LABEL_W;
+  if (label_w > w / 2) label_w = w / 2;
   int val_x = 2 + label_w + 1, val_w = w - val_x - 2;
   f->cur_y = f->cur_x = -1;
   int sugg_row = -1;

@@ -42,6 +42,23 @@ void list_view_fix(struct list_view *lv);
  * where possible and at explicit newlines; appends to out. */
 void wrap_text(const char *text, int width, struct rp_strv *out);
 
+/* ---- picker: choose one line of a list in a centred box ---- */
+struct picker {
+  bool open;
+  char *title, *footer;
+  struct rp_strv lines; /* "#Heading" lines cannot be chosen */
+  long *values;         /* what each line stands for */
+  long sel, top;
+  int rows;             /* of the last draw */
+};
+enum { PICK_CONTINUE, PICK_CHOSEN, PICK_CANCEL };
+void picker_open(struct picker *pk, const char *title, const char *footer);
+void picker_add(struct picker *pk, const char *line, long value);
+void picker_close(struct picker *pk);
+/* Enter chooses (PICK_CHOSEN, *value set), Esc cancels, movement keys move. */
+int picker_key(struct picker *pk, struct ui_app *app, rp_key key, long *value);
+void picker_draw(struct picker *pk);
+
 /* ---- form: labelled fields, Tab between them, Enter saves ---- */
 enum form_kind { FIELD_TEXT, FIELD_CHOICE, FIELD_CONTACT, FIELD_MULTILINE };
 
@@ -69,6 +86,7 @@ struct form_field {
 
 struct form {
   char *title;
+  int label_w; /* columns for the labels; 0 = the default */
   struct form_field *fields;
   size_t n, cap;
   size_t focus;

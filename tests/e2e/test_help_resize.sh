@@ -18,7 +18,7 @@ wait_for "─ Keys ─"
 # leading verb is checked).
 for re in '│ Contacts +│' '│ a +add ' '│ e/Enter +edit ' '│ d +delete ' '│ u +bring back ' \
           '│ \\/F4 +filter ' '│ s +sort ' '│ g +log something you gave' \
-          '│ p +prepare to reach out' '│ Everywhere +│' '│ q/C-c +leave rapport' \
+          '│ p +prepare: readiness' '│ c +start the call' '│ Everywhere +│' '│ q/C-c +leave rapport' \
           '│ \?/F1 +show the keys' '│ 3 +go to the Worksheet' 'any other key closes'; do
   _screen_re "$re" || fail "help overlay lacks a line matching /$re/"
 done

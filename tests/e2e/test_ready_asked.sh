@@ -50,13 +50,13 @@ start_app --db "$DB"
 wait_for "● Zoë Ørsted"
 keys j
 wait_line 2 "│ Zoë Ørsted"
-wait_for_re "Reach out +not ready yet 2/8"
-ok "the detail says: not ready yet 2/8"
+wait_for_re "Reach out +not ready yet 3/10"
+ok "the detail says: not ready yet 3/10"
 
 # ---- "asked" while not ready: a question, n changes nothing -------------
 set_stage_asked
 wait_for "─ Not ready to ask yet ─"
-for reason in "missing 6 of the 8" "✗ no superpower yet" "✗ no research notes on them yet" \
+for reason in "missing 7 of the 10" "✗ no superpower yet" "✗ no research notes on them yet" \
               "✗ no outreach draft yet" "✗ I can say in one sentence why"; do
   _screen_has "$reason" || fail "the confirmation lacks [$reason]"
 done
@@ -81,6 +81,12 @@ cli worksheet add superpower "Untangling payment systems" \
   --evidence "Cut failed payouts by 40% at Shopco by rebuilding retries" >/dev/null
 cli worksheet add problem "Payments that fail silently" >/dev/null
 cli worksheet set want "Move from support into backend engineering on payments" >/dev/null
+cli conversation add "Zoë Ørsted" --minutes 20 --objective "How she moved into payments" >/dev/null \
+  || fail "conversation add failed"
+for q in "What does a typical week look like for you?" "What do you wish you had known?" \
+         "Who else should I talk to?"; do
+  cli question add "Zoë Ørsted" "$q" >/dev/null || fail "question add failed"
+done
 start_app --db "$DB"
 wait_for "● Zoë Ørsted"
 keys j
@@ -101,12 +107,17 @@ ok "research notes are saved and shown under What I know about them"
 
 keys p
 wait_for " Prep · Zoë Ørsted (Acme)"
-wait_for "not ready yet 6/8"
+wait_for "not ready yet 8/10"
 wait_for "✓ research notes on them"
 wait_for "✗ an outreach draft that passes the ask"
 wait_for "No draft yet"
-ok "p opens Prep: checklist with reasons, no draft yet"
+wait_for "Objective: How she moved into payments"
+wait_for "1 What does a typical week look like for"
+wait_for "✓ an objective and at least three"
+ok "p opens Prep: objective, questions, checklist with reasons, no draft yet"
 
+keys Tab Tab
+wait_for_re "│ Outreach draft · 0 words"
 keys e
 wait_for "Outreach draft · "
 wait_for "Hi Zoë,"
@@ -139,16 +150,16 @@ ok "C-o takes a clean draft from \$EDITOR and the item is met"
 keys End
 keys Space
 wait_line -1 "Ticked: I can say in one sentence"
-wait_line 2 "ready 8/8"
+wait_line 2 "ready 10/10"
 assert_eq "the tick is in the journal" "why-them" \
   "$(db_query "SELECT key FROM ready_check")"
 cli ready "Zoë Ørsted" >/dev/null
 assert_eq "rapport ready exits 0 now" 0 "$?"
-ok "Space ticks the manual item: ready 8/8"
+ok "Space ticks the manual item: ready 10/10"
 
 # ---- ready: "asked" is saved at once ----------------------------------
 keys 2
-wait_for "Reach out     ready 8/8"
+wait_for "Reach out     ready 10/10"
 set_stage_asked
 wait_line -1 "Saved Zoë Ørsted"
 _screen_has "Not ready to ask yet" && fail "asked a question although ready"

@@ -1,0 +1,85 @@
+/* pane_prep.h — state shared by the Prep screen's files: the checklist and
+ * the outreach draft (pane_prep.c), the objective and the questions of the
+ * next conversation (prep_questions.c). */
+#ifndef RAPPORT_UI_PANE_PREP_H
+#define RAPPORT_UI_PANE_PREP_H
+
+#include "rapport/contact.h"
+#include "rapport/conversation.h"
+#include "rapport/question.h"
+#include "rapport/readiness.h"
+#include "widgets.h"
+
+enum { PF_QUESTIONS, PF_LIST, PF_DRAFT, PF_COUNT };
+
+/* One screen row of a list whose entries wrap over several rows. */
+struct prep_row {
+  char *text;
+  enum rp_role role;
+  int item;   /* index of its entry */
+  bool first; /* the entry's first row (the one that is highlighted) */
+  int indent;
+};
+
+struct prep_rows {
+  struct prep_row *v;
+  size_t n;
+  int width; /* wrapped for; 0 = must be rebuilt */
+};
+
+struct prep {
+  struct pane base;
+  WINDOW *head_win, *q_win, *list_win, *draft_win, *sep_win;
+  int y, x, h, w, list_w;
+  bool narrow;
+  int focus;
+  int64_t id; /* the contact shown, 0 = none */
+  struct rp_contact ct;
+  struct rp_readiness ready;
+  bool stale;
+  long sel;       /* selected checklist item */
+  int list_top;   /* first checklist row shown */
+  struct prep_rows rows;
+  int draft_scroll, draft_rows, draft_lines;
+  bool editing;
+  struct text_edit te;
+  int cur_y, cur_x;
+  /* the next conversation: objective and questions */
+  struct rp_conversation conv; /* id 0 = none planned yet */
+  struct rp_question_list qs;
+  long qsel;
+  int q_top;
+  struct prep_rows qrows;
+  bool form_open;
+  struct form form;
+  int form_kind;  /* PREP_FORM_… */
+  int64_t form_qid;
+  struct picker pick;
+  int pick_kind;  /* PREP_PICK_… */
+  int64_t delete_qid;
+};
+
+enum { PREP_FORM_QUESTION, PREP_FORM_OBJECTIVE };
+enum { PREP_PICK_BANK, PREP_PICK_GAP };
+
+/* pane_prep.c */
+void prep_rows_free(struct prep_rows *r);
+void prep_rows_push(struct prep_rows *r, const char *text, enum rp_role role, int item,
+                    bool first, int indent, int width);
+/* Keep entry `sel` in view in `rows` visible rows; returns the new top. */
+int prep_rows_scroll(const struct prep_rows *r, long sel, int top, int rows);
+void prep_refresh(struct prep *pr); /* re-read everything */
+/* prep_questions.c */
+void prep_questions_load(struct prep *pr);
+void prep_questions_free(struct prep *pr);
+void prep_objective_draw(struct prep *pr, WINDOW *w, int row, int width);
+void prep_questions_draw(struct prep *pr);
+/* Keys while the questions have the focus (or any Prep key that concerns
+ * them: objective, bank, gaps); PANE_IGNORED when not theirs. */
+int prep_questions_key(struct prep *pr, enum rp_action act, rp_key k);
+/* Keys while a question form or picker is open. */
+void prep_questions_modal_key(struct prep *pr, rp_key k);
+void prep_questions_modal_draw(struct prep *pr);
+void prep_questions_mouse(struct prep *pr, int row);
+
+#endif

@@ -1,0 +1,373 @@
+/* prep_questions.c — on Prep, the next conversation with the contact: its
+ * objective (o) and its questions in the order you will ask them: add your
+ * own (a), pick from the question bank (b) or from the worksheet's open
+ * information gaps (i), edit (e), delete (d), move (K/J, S-Up/S-Down).
+ * Each question shows its warnings (confidential, canned, a job ask, a
+ * poor fit for the person's seniority). The conversation is created when
+ * the first question or the objective is saved. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "pane_prep.h"
+#include "rapport/worksheet.h"
+
+void prep_questions_free(struct prep *pr) {
+  conv_free(&pr->conv);
+  question_list_free(&pr->qs);
+  prep_rows_free(&pr->qrows);
+}
+
+void prep_questions_load(struct prep *pr) {
+  struct rp_db *db = app_db(pr->base.app);
+  struct rp_err err;
+  int64_t id;
+  prep_questions_free(pr);
+  enum rp_status st = conv_current(db, pr->id, &id, &err);
+  if (st == RP_NO) return; /* nothing planned yet */
+  if (st == RP_OK) st = conv_get(db, id, &pr->conv, &err);
+  if (st == RP_OK) st = question_list(db, id, &pr->qs, &err);
+  if (st != RP_OK) app_message(pr->base.app, ROLE_ERROR, "%s", err.msg);
+  if (pr->qsel >= (long)pr->qs.n) pr->qsel = pr->qs.n ? (long)pr->qs.n - 1 : 0;
+}
+
+/* The conversation to add to: the current one, created when needed. */
+static int64_t conversation(struct prep *pr) {
+  if (pr->conv.id) return pr->conv.id;
+  int64_t id = 0;
+  struct rp_err err;
+  if (conv_prepare(app_db(pr->base.app), app_config(pr->base.app), pr->id, &id, &err) != RP_OK)
+    app_message(pr->base.app, ROLE_ERROR, "%s", err.msg);
+  return id;
+}
+
+/* ---- drawing ---- */
+
+void prep_objective_draw(struct prep *pr, WINDOW *w, int row, int width) {
+  char keys[32];
+  app_key(pr->base.app, SCOPE_PREP, ACT_OBJECTIVE, keys, sizeof keys);
+  if (str_empty(pr->conv.objective)) {
+    char *m = xasprintf(" Objective: not written yet \xE2\x80\x94 %s: what do you want to learn "
+                        "from this conversation?",
+                        keys);
+    ui_put(w, row, 0, width, ROLE_WARNING, m);
+    free(m);
+    return;
+  }
+  char *m = xasprintf(" Objective: %s", pr->conv.objective);
+  ui_put(w, row, 0, width, ROLE_ACCENT, m);
+  free(m);
+}
+
+static void build(struct prep *pr, int width) {
+  prep_rows_free(&pr->qrows);
+  pr->qrows.width = width;
+  const struct rp_config *cfg = app_config(pr->base.app);
+  for (size_t i = 0; i < pr->qs.n; i++) {
+    const struct rp_question *q = &pr->qs.v[i];
+    char *line = xasprintf("%zu %s", i + 1, q->text);
+    prep_rows_push(&pr->qrows, line, ROLE_NORMAL, (int)i, true, 1, width - 1);
+    free(line);
+    struct rp_strv warn = {0};
+    question_warnings(cfg, q, pr->ct.seniority, &warn);
+    for (size_t j = 0; j < warn.n; j++) {
+      char *wl = xasprintf("\xE2\x9A\xA0 %s", warn.v[j]); /* ⚠ */
+      prep_rows_push(&pr->qrows, wl, ROLE_WARNING, (int)i, false, 3, width - 1);
+      free(wl);
+    }
+    strv_free(&warn);
+  }
+}
+
+void prep_questions_draw(struct prep *pr) {
+  WINDOW *w = pr->q_win;
+  int width = getmaxx(w), height = getmaxy(w);
+  bool focused = pr->focus == PF_QUESTIONS;
+  werase(w);
+  int min = app_config(pr->base.app)->call_minutes;
+  char *title = xasprintf(" Questions %zu%s \xC2\xB7 %d min", pr->qs.n,
+                          pr->qs.n < 3 ? " (prepare at least 3)" : "",
+                          pr->conv.id ? pr->conv.minutes : min);
+  ui_put(w, 0, 0, width, focused ? ROLE_HEADER : ROLE_MUTED, title);
+  free(title);
+  if (!pr->qs.n) {
+    char add[32], bank[32], gaps[32];
+    app_key(pr->base.app, SCOPE_PREP, ACT_ADD, add, sizeof add);
+    app_key(pr->base.app, SCOPE_PREP, ACT_BANK, bank, sizeof bank);
+    app_key(pr->base.app, SCOPE_PREP, ACT_GAPS, gaps, sizeof gaps);
+    char *m = xasprintf("None yet: %s writes your own, %s picks from the question bank, %s "
+                        "turns an open gap from your worksheet into a question.",
+                        add, bank, gaps);
+    struct rp_strv lines = {0};
+    wrap_text(m, width - 3, &lines);
+    for (size_t i = 0; i < lines.n && 1 + (int)i < height; i++)
+      ui_put(w, 1 + (int)i, 1, width - 2, ROLE_MUTED, lines.v[i]);
+    strv_free(&lines);
+    free(m);
+    wnoutrefresh(w);
+    return;
+  }
+  if (pr->qrows.width != width || !pr->qrows.v) build(pr, width);
+  int rows = height - 1;
+  pr->q_top = prep_rows_scroll(&pr->qrows, pr->qsel, pr->q_top, rows);
+  for (int i = 0; i < rows && pr->q_top + i < (int)pr->qrows.n; i++) {
+    const struct prep_row *r = &pr->qrows.v[pr->q_top + i];
+    bool sel = r->first && r->item == pr->qsel;
+    enum rp_role role = sel ? (focused ? ROLE_SELECTED : ROLE_SELECTED_INACTIVE) : r->role;
+    if (sel) ui_fill(w, 1 + i, 0, width, role);
+    ui_put(w, 1 + i, r->indent, width - r->indent, role, r->text);
+  }
+  wnoutrefresh(w);
+}
+
+void prep_questions_modal_draw(struct prep *pr) {
+  if (pr->form_open) form_draw(&pr->form, pr->y, pr->x, pr->h, pr->w);
+  if (pr->pick.open) picker_draw(&pr->pick);
+}
+
+/* ---- actions ---- */
+
+static void reload(struct prep *pr, int64_t select_id) {
+  prep_refresh(pr); /* readiness counts the questions too */
+  for (size_t i = 0; i < pr->qs.n; i++)
+    if (pr->qs.v[i].id == select_id) pr->qsel = (long)i;
+}
+
+static void open_form(struct prep *pr, int kind, const char *title, const char *label,
+                      const char *value) {
+  form_init(&pr->form, title);
+  form_add_text(&pr->form, "text", label, value);
+  pr->form_kind = kind;
+  pr->form_open = true;
+}
+
+static void save_form(struct prep *pr) {
+  struct rp_db *db = app_db(pr->base.app);
+  struct rp_err err;
+  rp_err_clear(&err);
+  const char *text = form_value(&pr->form, "text");
+  int64_t select = pr->form_qid;
+  if (pr->form_kind == PREP_FORM_OBJECTIVE) {
+    int64_t id = conversation(pr);
+    if (!id) return;
+    struct rp_conversation conv;
+    conv_init(&conv);
+    enum rp_status st = conv_get(db, id, &conv, &err);
+    if (st == RP_OK) {
+      str_replace(&conv.objective, str_empty(text) ? NULL : text);
+      st = conv_update(db, app_config(pr->base.app), &conv, &err);
+    }
+    conv_free(&conv);
+    if (st != RP_OK) {
+      form_error(&pr->form, NULL, err.msg);
+      return;
+    }
+    app_message(pr->base.app, ROLE_SUCCESS, "Objective saved");
+  } else if (pr->form_qid) {
+    if (question_update_text(db, pr->form_qid, text, &err) != RP_OK) {
+      form_error(&pr->form, "text", err.msg);
+      return;
+    }
+    app_message(pr->base.app, ROLE_SUCCESS, "Question saved");
+  } else {
+    int64_t id = conversation(pr);
+    if (!id) return;
+    struct rp_question q = {.conversation_id = id, .text = xstrdup(text)};
+    if (question_add(db, &q, &err) != RP_OK) {
+      form_error(&pr->form, "text", err.msg);
+      question_free(&q);
+      return;
+    }
+    select = q.id;
+    question_free(&q);
+    app_message(pr->base.app, ROLE_SUCCESS, "Question added");
+  }
+  form_free(&pr->form);
+  pr->form_open = false;
+  reload(pr, select);
+}
+
+static void discard(void *ctx) {
+  struct prep *pr = ctx;
+  form_free(&pr->form);
+  pr->form_open = false;
+}
+
+static void open_bank(struct prep *pr) {
+  const struct rp_config *cfg = app_config(pr->base.app);
+  if (!cfg->n_bank) {
+    app_message(pr->base.app, ROLE_WARNING, "The question bank is empty (question_bank in the "
+                                             "config)");
+    return;
+  }
+  picker_open(&pr->pick, "Question bank", "Enter adds the question \xC2\xB7 Esc closes");
+  for (size_t c = 0; c < cfg->n_bank; c++) {
+    const struct rp_bank_category *cat = &cfg->bank[c];
+    char *h = xasprintf("#%s", cat->label ? cat->label : cat->key);
+    picker_add(&pr->pick, h, -1);
+    free(h);
+    for (size_t q = 0; q < cat->n_questions; q++) {
+      bool flagged = cat->questions[q].flags.n > 0;
+      char *line = flagged ? xasprintf("%s  (%s)", cat->questions[q].text,
+                                       cat->questions[q].flags.v[0])
+                           : xstrdup(cat->questions[q].text);
+      picker_add(&pr->pick, line, (long)(c * 1000 + q));
+      free(line);
+    }
+  }
+  pr->pick_kind = PREP_PICK_BANK;
+}
+
+static void open_gaps(struct prep *pr) {
+  struct rp_ws_list gaps = {0};
+  struct rp_err err;
+  if (ws_item_list(app_db(pr->base.app), WS_GAP, &gaps, &err) != RP_OK) {
+    app_message(pr->base.app, ROLE_ERROR, "%s", err.msg);
+    return;
+  }
+  size_t open = 0;
+  for (size_t i = 0; i < gaps.n; i++) open += !gaps.v[i].flag;
+  if (!open) {
+    char ws[32];
+    app_key(pr->base.app, SCOPE_GLOBAL, ACT_SCREEN_WORKSHEET, ws, sizeof ws);
+    app_message(pr->base.app, ROLE_MUTED,
+                "No open information gaps: press %s and add what you still need to know", ws);
+    ws_list_free(&gaps);
+    return;
+  }
+  picker_open(&pr->pick, "Open information gaps",
+              "Enter makes it a question \xC2\xB7 Esc closes");
+  for (size_t i = 0; i < gaps.n; i++)
+    if (!gaps.v[i].flag) picker_add(&pr->pick, gaps.v[i].title, (long)gaps.v[i].id);
+  pr->pick_kind = PREP_PICK_GAP;
+  ws_list_free(&gaps);
+}
+
+static void picked(struct prep *pr, long value) {
+  int64_t conv = conversation(pr);
+  if (!conv) return;
+  struct rp_err err;
+  int64_t id = 0;
+  enum rp_status st;
+  if (pr->pick_kind == PREP_PICK_BANK) {
+    const struct rp_config *cfg = app_config(pr->base.app);
+    size_t c = (size_t)value / 1000, q = (size_t)value % 1000;
+    st = question_add_from_bank(app_db(pr->base.app), cfg, conv, cfg->bank[c].key, q, &id, &err);
+  } else {
+    st = question_add_from_gap(app_db(pr->base.app), conv, (int64_t)value, &id, &err);
+    if (st == RP_NO) {
+      app_message(pr->base.app, ROLE_MUTED, "That gap is already one of the questions");
+      return;
+    }
+  }
+  if (st != RP_OK) {
+    app_message(pr->base.app, ROLE_ERROR, "%s", err.msg);
+    return;
+  }
+  app_message(pr->base.app, ROLE_SUCCESS, "Question added");
+  reload(pr, id);
+}
+
+static void do_delete(void *ctx) {
+  struct prep *pr = ctx;
+  struct rp_err err;
+  if (question_delete(app_db(pr->base.app), pr->delete_qid, &err) != RP_OK)
+    app_message(pr->base.app, ROLE_ERROR, "%s", err.msg);
+  else
+    app_message(pr->base.app, ROLE_SUCCESS, "Question deleted");
+  reload(pr, 0);
+}
+
+static void move_question(struct prep *pr, int delta) {
+  if (!pr->qs.n) return;
+  struct rp_err err;
+  int64_t id = pr->qs.v[pr->qsel].id;
+  if (question_move(app_db(pr->base.app), id, delta, &err) != RP_OK) {
+    app_message(pr->base.app, ROLE_ERROR, "%s", err.msg);
+    return;
+  }
+  reload(pr, id);
+}
+
+int prep_questions_key(struct prep *pr, enum rp_action act, rp_key k) {
+  /* wherever the focus is */
+  switch (act) {
+  case ACT_OBJECTIVE:
+    open_form(pr, PREP_FORM_OBJECTIVE, "Objective", "I want to learn", pr->conv.objective);
+    return PANE_HANDLED;
+  case ACT_BANK:
+    pr->focus = PF_QUESTIONS;
+    open_bank(pr);
+    return PANE_HANDLED;
+  case ACT_GAPS:
+    pr->focus = PF_QUESTIONS;
+    open_gaps(pr);
+    return PANE_HANDLED;
+  case ACT_ADD:
+    pr->focus = PF_QUESTIONS;
+    pr->form_qid = 0;
+    open_form(pr, PREP_FORM_QUESTION, "New question", "Question", "");
+    return PANE_HANDLED;
+  default: break;
+  }
+  if (pr->focus != PF_QUESTIONS) return PANE_IGNORED;
+  (void)k;
+  struct list_view lv = {.count = (long)pr->qs.n, .sel = pr->qsel, .height = 5};
+  switch (act) {
+  case ACT_UP:
+  case ACT_DOWN:
+  case ACT_PAGE_UP:
+  case ACT_PAGE_DOWN:
+  case ACT_FIRST:
+  case ACT_LAST:
+    list_view_move(&lv, act);
+    pr->qsel = lv.sel < 0 ? 0 : lv.sel;
+    return PANE_HANDLED;
+  case ACT_MOVE_UP: move_question(pr, -1); return PANE_HANDLED;
+  case ACT_MOVE_DOWN: move_question(pr, 1); return PANE_HANDLED;
+  case ACT_EDIT:
+    if (!pr->qs.n) return PANE_HANDLED;
+    pr->form_qid = pr->qs.v[pr->qsel].id;
+    open_form(pr, PREP_FORM_QUESTION, "Edit question", "Question", pr->qs.v[pr->qsel].text);
+    return PANE_HANDLED;
+  case ACT_DELETE: {
+    if (!pr->qs.n) return PANE_HANDLED;
+    pr->delete_qid = pr->qs.v[pr->qsel].id;
+    char *body = xasprintf("Delete the question \xE2\x80\x9C%s\xE2\x80\x9D?\n\n"
+                           "y deletes \xC2\xB7 any other key keeps it",
+                           pr->qs.v[pr->qsel].text);
+    app_confirm(pr->base.app, "Delete question", body, do_delete, pr);
+    free(body);
+    return PANE_HANDLED;
+  }
+  default: return PANE_IGNORED;
+  }
+}
+
+void prep_questions_modal_key(struct prep *pr, rp_key k) {
+  if (pr->pick.open) {
+    long value;
+    int r = picker_key(&pr->pick, pr->base.app, k, &value);
+    if (r == PICK_CONTINUE) return;
+    picker_close(&pr->pick);
+    if (r == PICK_CHOSEN) picked(pr, value);
+    return;
+  }
+  switch (form_key(&pr->form, pr->base.app, k)) {
+  case FORM_SAVE: save_form(pr); break;
+  case FORM_CANCEL:
+    if (form_changed(&pr->form))
+      app_confirm(pr->base.app, "Discard changes?",
+                  "What you typed is not saved yet.\n\n"
+                  "y discards it \xC2\xB7 any other key goes back to the form",
+                  discard, pr);
+    else
+      discard(pr);
+    break;
+  case FORM_CONTINUE: break;
+  }
+}
+
+void prep_questions_mouse(struct prep *pr, int row) {
+  int r = row - 1 + pr->q_top;
+  if (row >= 1 && r < (int)pr->qrows.n) pr->qsel = pr->qrows.v[r].item;
+}
