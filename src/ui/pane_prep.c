@@ -23,6 +23,9 @@ void prep_rows_free(struct prep_rows *r) {
 }
 
 static void unload(struct prep *pr) {
+  free(pr->last_give);
+  pr->last_give = NULL;
+  pr->n_gives = pr->n_asks = 0;
   contact_free(&pr->ct);
   readiness_free(&pr->ready);
   prep_rows_free(&pr->rows);
@@ -57,6 +60,16 @@ static void load(struct prep *pr) {
     contact_free(&pr->ct);
     return;
   }
+  struct rp_give_list gives = {0};
+  if (give_balance(db, want, &pr->n_gives, &pr->n_asks, &err) != RP_OK ||
+      give_list(db, want, &gives, &err) != RP_OK)
+    app_message(pr->base.app, ROLE_ERROR, "%s", err.msg);
+  if (gives.n) {
+    const struct rp_choice *k = choices_find(&app_config(pr->base.app)->give_kinds, gives.v[0].kind);
+    pr->last_give = xasprintf("%s %s: %s", gives.v[0].date, k ? k->label : gives.v[0].kind,
+                              gives.v[0].text);
+  }
+  give_list_free(&gives);
   pr->id = want;
   if (pr->sel >= (long)pr->ready.n) pr->sel = pr->ready.n ? (long)pr->ready.n - 1 : 0;
   prep_questions_load(pr);
@@ -65,7 +78,8 @@ static void load(struct prep *pr) {
 static void layout(struct pane *p, int y, int x, int h, int w) {
   struct prep *pr = self(p);
   pr->y = y, pr->x = x, pr->h = h, pr->w = w;
-  WINDOW **wins[] = {&pr->head_win, &pr->q_win, &pr->list_win, &pr->draft_win, &pr->sep_win};
+  WINDOW **wins[] = {&pr->head_win, &pr->q_win,     &pr->list_win,
+                     &pr->know_win, &pr->draft_win, &pr->sep_win};
   for (size_t i = 0; i < RP_ARRAY_LEN(wins); i++) {
     if (*wins[i]) delwin(*wins[i]);
     *wins[i] = NULL;
@@ -78,14 +92,18 @@ static void layout(struct pane *p, int y, int x, int h, int w) {
     pr->list_w = w;
     pr->q_win = newwin(bh, w, by, x);
     pr->list_win = newwin(bh, w, by, x);
-    pr->draft_win = newwin(bh, w, by, x);
+    int kh = bh / 3 < 6 ? bh / 3 : 6; /* heading, three notes, gives, a gap */
+    pr->know_win = newwin(kh, w, by, x);
+    pr->draft_win = newwin(bh - kh, w, by + kh, x);
   } else {
     pr->list_w = w * 9 / 20;
     int qh = bh * 2 / 5 > 4 ? bh * 2 / 5 : 4;
     pr->q_win = newwin(qh, pr->list_w, by, x);
     pr->list_win = newwin(bh - qh, pr->list_w, by + qh, x);
     pr->sep_win = newwin(bh, 1, by, x + pr->list_w);
-    pr->draft_win = newwin(bh, w - pr->list_w - 1, by, x + pr->list_w + 1);
+    int kh = bh / 3 < 6 ? bh / 3 : 6; /* heading, three notes, gives, a gap */
+    pr->know_win = newwin(kh, w - pr->list_w - 1, by, x + pr->list_w + 1);
+    pr->draft_win = newwin(bh - kh, w - pr->list_w - 1, by + kh, x + pr->list_w + 1);
   }
   prep_rows_free(&pr->rows);
   prep_rows_free(&pr->qrows);
@@ -278,6 +296,46 @@ static void draw_draft(struct prep *pr) {
   wnoutrefresh(w);
 }
 
+/* First line of s, for a one-row summary; caller frees. */
+static char *first_line(const char *s) {
+  size_t n = strcspn(s, "\n");
+  return xstrndup(s, n);
+}
+
+/* What I know about them: their work, challenges, research, what I gave. */
+static void draw_know(struct prep *pr) {
+  WINDOW *w = pr->know_win;
+  int width = getmaxx(w), height = getmaxy(w);
+  werase(w);
+  ui_put(w, 0, 0, width, ROLE_MUTED, " What I know about them");
+  int row = 1;
+  const char *labels[] = {"Work", "Challenges", "Research"};
+  const char *values[] = {pr->ct.work, pr->ct.challenges, pr->ct.research};
+  for (size_t i = 0; i < RP_ARRAY_LEN(labels) && row < height; i++) {
+    if (str_empty(values[i])) continue;
+    char *v = first_line(values[i]);
+    ui_put(w, row, 1, 11, ROLE_MUTED, labels[i]);
+    ui_put(w, row++, 12, width - 13, ROLE_NORMAL, v);
+    free(v);
+  }
+  if (row == 1 && row < height) {
+    char keys[32];
+    app_key(pr->base.app, SCOPE_CONTACTS, ACT_EDIT, keys, sizeof keys);
+    char *m = xasprintf("Nothing noted yet: on Contacts, %s adds their work and research", keys);
+    ui_put(w, row++, 1, width - 2, ROLE_WARNING, m);
+    free(m);
+  }
+  if (row < height) {
+    char *g = pr->last_give ? xasprintf("gave %ld \xC2\xB7 asked %ld \xC2\xB7 last: %s", pr->n_gives,
+                                        pr->n_asks, pr->last_give)
+                            : xasprintf("gave %ld \xC2\xB7 asked %ld", pr->n_gives, pr->n_asks);
+    ui_put(w, row, 1, 11, ROLE_MUTED, "Given");
+    ui_put(w, row++, 12, width - 13, pr->n_gives ? ROLE_NORMAL : ROLE_WARNING, g);
+    free(g);
+  }
+  wnoutrefresh(w);
+}
+
 static void draw(struct pane *p) {
   struct prep *pr = self(p);
   load(pr);
@@ -288,6 +346,8 @@ static void draw(struct pane *p) {
     if (pr->sep_win) { /* the list window is narrower than the message */
       werase(pr->draft_win);
       wnoutrefresh(pr->draft_win);
+      werase(pr->know_win);
+      wnoutrefresh(pr->know_win);
     }
     werase(pr->q_win);
     wnoutrefresh(pr->q_win);
@@ -334,7 +394,10 @@ static void draw(struct pane *p) {
     mvwvline(pr->sep_win, 0, 0, ACS_VLINE, getmaxy(pr->sep_win));
     wnoutrefresh(pr->sep_win);
   }
-  if (!pr->narrow || pr->focus == PF_DRAFT) draw_draft(pr);
+  if (!pr->narrow || pr->focus == PF_DRAFT) {
+    draw_know(pr);
+    draw_draft(pr);
+  }
   prep_questions_modal_draw(pr);
 }
 
@@ -592,7 +655,8 @@ static void enter(struct pane *p) { self(p)->stale = true; }
 
 static void destroy(struct pane *p) {
   struct prep *pr = self(p);
-  WINDOW *wins[] = {pr->head_win, pr->q_win, pr->list_win, pr->draft_win, pr->sep_win};
+  WINDOW *wins[] = {pr->head_win, pr->q_win,     pr->list_win,
+                    pr->know_win, pr->draft_win, pr->sep_win};
   for (size_t i = 0; i < RP_ARRAY_LEN(wins); i++)
     if (wins[i]) delwin(wins[i]);
   unload(pr);

@@ -6,6 +6,7 @@
 
 #include "rapport/contact.h"
 #include "rapport/conversation.h"
+#include "rapport/give.h"
 #include "rapport/question.h"
 #include "rapport/readiness.h"
 #include "widgets.h"
@@ -29,13 +30,15 @@ struct prep_rows {
 
 struct prep {
   struct pane base;
-  WINDOW *head_win, *q_win, *list_win, *draft_win, *sep_win;
+  WINDOW *head_win, *q_win, *list_win, *know_win, *draft_win, *sep_win;
   int y, x, h, w, list_w;
   bool narrow;
   int focus;
   int64_t id; /* the contact shown, 0 = none */
   struct rp_contact ct;
   struct rp_readiness ready;
+  long n_gives, n_asks;
+  char *last_give; /* "2026-11-20 read their work: …", NULL when none */
   bool stale;
   long sel;       /* selected checklist item */
   int list_top;   /* first checklist row shown */
