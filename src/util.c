@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 
 #include "rapport/utf8.h"
 
@@ -236,4 +237,94 @@ const char *str_clip(const char *s, char *buf, size_t size) {
   str_copy(buf, max + 1, s); /* backs off to a character boundary */
   memcpy(buf + strlen(buf), "\xE2\x80\xA6", 4);
   return buf;
+}
+
+static bool leap_year(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+
+bool date_valid(const char *s) {
+  if (!s || strlen(s) != 10 || s[4] != '-' || s[7] != '-') return false;
+  for (int i = 0; i < 10; i++)
+    if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9')) return false;
+  int y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
+  int m = (s[5] - '0') * 10 + (s[6] - '0');
+  int d = (s[8] - '0') * 10 + (s[9] - '0');
+  static const int days[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (y < 1 || m < 1 || m > 12 || d < 1) return false;
+  return d <= days[m - 1] + (m == 2 && leap_year(y) ? 1 : 0);
+}
+
+/* Noon is used so a daylight-saving change cannot move the day. */
+char *date_local(int64_t t, int days) {
+  time_t tt = (time_t)t;
+  struct tm tm;
+  char buf[16] = "";
+  if (localtime_r(&tt, &tm)) {
+    tm.tm_mday += days;
+    tm.tm_hour = 12;
+    tm.tm_min = tm.tm_sec = 0;
+    tm.tm_isdst = -1;
+    time_t day = mktime(&tm);
+    struct tm out;
+    if (day != (time_t)-1 && localtime_r(&day, &out)) strftime(buf, sizeof buf, "%Y-%m-%d", &out);
+  }
+  return xstrdup(buf);
+}
+
+/* ---- date and time ---- */
+
+static bool dt_digits(const char *s, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    if (s[i] < '0' || s[i] > '9') return false;
+  return true;
+}
+
+static int dt_num(const char *s, size_t n) {
+  int v = 0;
+  for (size_t i = 0; i < n; i++) v = v * 10 + (s[i] - '0');
+  return v;
+}
+
+bool datetime_parse(const char *s, int64_t *out) {
+  size_t n = strlen(s);
+  if (n != 16 && n != 19) return false;
+  if (s[4] != '-' || s[7] != '-' || (s[10] != ' ' && s[10] != 'T') || s[13] != ':') return false;
+  if (n == 19 && s[16] != ':') return false;
+  if (!dt_digits(s, 4) || !dt_digits(s + 5, 2) || !dt_digits(s + 8, 2) || !dt_digits(s + 11, 2) ||
+      !dt_digits(s + 14, 2) || (n == 19 && !dt_digits(s + 17, 2)))
+    return false;
+  struct tm tm;
+  memset(&tm, 0, sizeof tm);
+  tm.tm_year = dt_num(s, 4) - 1900;
+  tm.tm_mon = dt_num(s + 5, 2) - 1;
+  tm.tm_mday = dt_num(s + 8, 2);
+  tm.tm_hour = dt_num(s + 11, 2);
+  tm.tm_min = dt_num(s + 14, 2);
+  tm.tm_sec = n == 19 ? dt_num(s + 17, 2) : 0;
+  tm.tm_isdst = -1;
+  if (tm.tm_year < 1 - 1900 || tm.tm_mon < 0 || tm.tm_mon > 11 || tm.tm_mday < 1 ||
+      tm.tm_hour > 23 || tm.tm_min > 59 || tm.tm_sec > 59)
+    return false;
+  struct tm want = tm;
+  time_t t = mktime(&tm);
+  if (t == (time_t)-1) return false;
+  /* mktime normalises 02-30 to 03-02: refuse what it had to move */
+  if (tm.tm_mday != want.tm_mday || tm.tm_mon != want.tm_mon || tm.tm_year != want.tm_year)
+    return false;
+  *out = (int64_t)t;
+  return true;
+}
+
+
+void datetime_format(int64_t t, char *buf, size_t size) {
+  time_t tt = (time_t)t;
+  struct tm tm;
+  buf[0] = '\0';
+  if (localtime_r(&tt, &tm)) strftime(buf, size, "%Y-%m-%d %H:%M", &tm);
+}
+
+void datetime_iso(int64_t t, char *buf, size_t size) {
+  time_t tt = (time_t)t;
+  struct tm tm;
+  buf[0] = '\0';
+  if (gmtime_r(&tt, &tm)) strftime(buf, size, "%Y-%m-%dT%H:%M:%SZ", &tm);
 }

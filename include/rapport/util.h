@@ -57,6 +57,14 @@ void str_copy(char *dst, size_t size, const char *src);
 /* s, or its first ~60 bytes and "…" (on a character boundary), for quoting
  * user text in messages; returns buf. */
 const char *str_clip(const char *s, char *buf, size_t size);
+/* "YYYY-MM-DD HH:MM", "YYYY-MM-DDTHH:MM" or either with ":SS", in local
+ * time, as seconds since the epoch. False when s is not one of those or
+ * names no real moment (February 30th, 25:00). */
+bool datetime_parse(const char *s, int64_t *out);
+/* t as local "YYYY-MM-DD HH:MM" (for people) / UTC "YYYY-MM-DDTHH:MM:SSZ"
+ * (for programs); "" on failure. */
+void datetime_format(int64_t t, char *buf, size_t size);
+void datetime_iso(int64_t t, char *buf, size_t size);
 
 /* Growable byte buffer, always NUL-terminated once anything is added. */
 struct rp_buf {
@@ -84,6 +92,13 @@ bool strv_contains(const struct rp_strv *sv, const char *s);
 /* Join with `sep` into a new string the caller frees. */
 char *strv_join(const struct rp_strv *sv, const char *sep);
 void strv_copy(struct rp_strv *dst, const struct rp_strv *src);
+
+/* Dates as "YYYY-MM-DD" (years 0001-9999). */
+/* True when s is exactly "YYYY-MM-DD" naming a day of the calendar. */
+bool date_valid(const char *s);
+/* The local day of `t` (seconds since the epoch) plus `days` days (0 = that
+ * day), as "YYYY-MM-DD"; "" when the time cannot be converted. Caller frees. */
+char *date_local(int64_t t, int days);
 
 #define RP_ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
 

@@ -94,17 +94,10 @@ out:
 
 /* ---- list ---- */
 
-static void iso_time(int64_t t, char *buf, size_t size) {
-  time_t tt = (time_t)t;
-  struct tm tm;
-  gmtime_r(&tt, &tm);
-  strftime(buf, size, "%Y-%m-%dT%H:%M:%SZ", &tm);
-}
-
 static void json_contact(struct rp_buf *b, const struct rp_contact *c) {
   char t1[32], t2[32];
-  iso_time(c->created_at, t1, sizeof t1);
-  iso_time(c->updated_at, t2, sizeof t2);
+  datetime_iso(c->created_at, t1, sizeof t1);
+  datetime_iso(c->updated_at, t2, sizeof t2);
   buf_addf(b, "{\"id\": %lld, \"name\": ", (long long)c->id);
   json_str(b, c->name);
   const char *keys[] = {"org", "role", "field", "email", "phone", "url", "location",

@@ -41,56 +41,11 @@ enum rp_status cli_call(struct cli_ctx *ctx, int argc, char **argv) {
 
 /* ---- conversation add ---- */
 
-static bool digits(const char *s, size_t n) {
-  for (size_t i = 0; i < n; i++)
-    if (s[i] < '0' || s[i] > '9') return false;
-  return true;
-}
-
-static int num(const char *s, size_t n) {
-  int v = 0;
-  for (size_t i = 0; i < n; i++) v = v * 10 + (s[i] - '0');
-  return v;
-}
-
-/* "YYYY-MM-DD HH:MM", "YYYY-MM-DDTHH:MM" or either with ":SS", in local
- * time, as seconds since the epoch. False when s is not one of those or
- * names no real moment (February 30th, 25:00). */
-static bool parse_datetime(const char *s, int64_t *out) {
-  size_t n = strlen(s);
-  if (n != 16 && n != 19) return false;
-  if (s[4] != '-' || s[7] != '-' || (s[10] != ' ' && s[10] != 'T') || s[13] != ':') return false;
-  if (n == 19 && s[16] != ':') return false;
-  if (!digits(s, 4) || !digits(s + 5, 2) || !digits(s + 8, 2) || !digits(s + 11, 2) ||
-      !digits(s + 14, 2) || (n == 19 && !digits(s + 17, 2)))
-    return false;
-  struct tm tm;
-  memset(&tm, 0, sizeof tm);
-  tm.tm_year = num(s, 4) - 1900;
-  tm.tm_mon = num(s + 5, 2) - 1;
-  tm.tm_mday = num(s + 8, 2);
-  tm.tm_hour = num(s + 11, 2);
-  tm.tm_min = num(s + 14, 2);
-  tm.tm_sec = n == 19 ? num(s + 17, 2) : 0;
-  tm.tm_isdst = -1;
-  if (tm.tm_year < 1 - 1900 || tm.tm_mon < 0 || tm.tm_mon > 11 || tm.tm_mday < 1 ||
-      tm.tm_hour > 23 || tm.tm_min > 59 || tm.tm_sec > 59)
-    return false;
-  struct tm want = tm;
-  time_t t = mktime(&tm);
-  if (t == (time_t)-1) return false;
-  /* mktime normalises 02-30 to 03-02: refuse what it had to move */
-  if (tm.tm_mday != want.tm_mday || tm.tm_mon != want.tm_mon || tm.tm_year != want.tm_year)
-    return false;
-  *out = (int64_t)t;
-  return true;
-}
-
 /* --minutes N: a whole number from 1 to 240. */
 static bool parse_minutes(const char *s, int *out) {
   size_t n = strlen(s);
-  if (n == 0 || n > 3 || !digits(s, n)) return false;
-  *out = num(s, n);
+  if (n == 0 || n > 3 || strspn(s, "0123456789") != n) return false;
+  *out = atoi(s);
   return *out >= 1 && *out <= 240;
 }
 
@@ -122,7 +77,7 @@ enum rp_status cli_conversation(struct cli_ctx *ctx, int argc, char **argv) {
   struct rp_conversation c;
   conv_init(&c);
   char cb[128];
-  if (st == RP_OK && a.val[C_AT] && !parse_datetime(a.val[C_AT], &c.scheduled_at))
+  if (st == RP_OK && a.val[C_AT] && !datetime_parse(a.val[C_AT], &c.scheduled_at))
     st = cli_fail("conversation add", RP_INVALID,
                   "--at: '%s' is not a date and time; use \"YYYY-MM-DD HH:MM\", "
                   "YYYY-MM-DDTHH:MM or YYYY-MM-DDTHH:MM:SS (local time)",

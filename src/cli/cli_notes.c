@@ -12,22 +12,6 @@
 #include "rapport/json.h"
 #include "rapport/utf8.h"
 
-/* "YYYY-MM-DD HH:MM" in local time (for people). */
-static void local_time(int64_t t, char *buf, size_t size) {
-  time_t tt = (time_t)t;
-  struct tm tm;
-  buf[0] = '\0';
-  if (localtime_r(&tt, &tm)) strftime(buf, size, "%Y-%m-%d %H:%M", &tm);
-}
-
-/* "YYYY-MM-DDTHH:MM:SSZ" (for programs), as `rapport list --format json`. */
-static void iso_time(int64_t t, char *buf, size_t size) {
-  time_t tt = (time_t)t;
-  struct tm tm;
-  buf[0] = '\0';
-  if (gmtime_r(&tt, &tm)) strftime(buf, size, "%Y-%m-%dT%H:%M:%SZ", &tm);
-}
-
 /* Appends s with control characters made visible. */
 static void add_clean(struct rp_buf *b, const char *s) {
   char *c = utf8_sanitize(s ? s : "");
@@ -47,7 +31,7 @@ static void md_conversation(struct rp_buf *b, const struct rp_config *cfg,
                             const struct rp_conversation *c, const struct rp_note_list *notes) {
   char when[32];
   int64_t t = c->started_at ? c->started_at : c->scheduled_at;
-  if (t) local_time(t, when, sizeof when);
+  if (t) datetime_format(t, when, sizeof when);
   else snprintf(when, sizeof when, "not scheduled");
   buf_addf(b, "\n## %s", when);
   if (!str_empty(c->channel)) {
@@ -97,7 +81,7 @@ static void json_time(struct rp_buf *b, const char *key, int64_t t) {
     buf_adds(b, "null");
     return;
   }
-  iso_time(t, iso, sizeof iso);
+  datetime_iso(t, iso, sizeof iso);
   json_str(b, iso);
 }
 

@@ -50,20 +50,6 @@ void contact_copy(struct rp_contact *dst, const struct rp_contact *src) {
   *dst = tmp;
 }
 
-/* See contact_internal.h; writes into the caller's buf, nothing to free. */
-const char *contact_clip(const char *s, char *buf, size_t size) {
-  const size_t max = 60;
-  if (!s) s = "";
-  if (strlen(s) <= max || size < max + 4) {
-    str_copy(buf, size, s);
-    return buf;
-  }
-  str_copy(buf, max + 1, s); /* backs off to a character boundary */
-  size_t n = strlen(buf);
-  memcpy(buf + n, "\xE2\x80\xA6", 4); /* "…" and NUL */
-  return buf;
-}
-
 /* See contact_internal.h; the strings in c are new and owned by c. */
 void contact_read_row(sqlite3_stmt *st, struct rp_contact *c) {
   int i = 0;
@@ -220,7 +206,7 @@ static enum rp_status check_choice(const struct rp_choices *list, char **value,
   char clip[128];
   char *allowed = choices_list(list);
   rp_err_field(err, RP_INVALID, field, "%s '%s' is not one of: %s", label,
-               contact_clip(*value, clip, sizeof clip), allowed);
+               str_clip(*value, clip, sizeof clip), allowed);
   free(allowed);
   return RP_INVALID;
 }
@@ -236,7 +222,7 @@ static enum rp_status check_warmth(const struct rp_config *cfg, struct rp_contac
     }
     char clip[128];
     return rp_err_field(err, RP_INVALID, "warmth", "warmth '%s' is not one of: warm, cold",
-                        contact_clip(c->warmth, clip, sizeof clip));
+                        str_clip(c->warmth, clip, sizeof clip));
   }
   const char *w = "cold";
   if (c->how_known) {
@@ -256,10 +242,10 @@ static enum rp_status check_email(const char *email, struct rp_err *err) {
   const char *at = strchr(email, '@');
   if (!at)
     return rp_err_field(err, RP_INVALID, "email", "email '%s' has no '@'",
-                        contact_clip(email, clip, sizeof clip));
+                        str_clip(email, clip, sizeof clip));
   if (at == email || !at[1] || strchr(at + 1, '@') || strpbrk(email, " \t\r\n"))
     return rp_err_field(err, RP_INVALID, "email", "email '%s' is not of the form name@domain",
-                        contact_clip(email, clip, sizeof clip));
+                        str_clip(email, clip, sizeof clip));
   return RP_OK;
 }
 
@@ -487,23 +473,23 @@ enum rp_status contact_advance_stage(struct rp_db *db, const struct rp_config *c
   return s;
 }
 
-/* Run one constant UPDATE on contact `id` (bound as ?1, now as ?2) in its
- * own transaction. *changed tells whether a row matched. */
-static enum rp_status update_one(struct rp_db *db, const char *sql, int64_t id, bool *changed,
-                                 struct rp_err *err) {
-  enum rp_status s = db_begin(db, err);
+/* See contact_internal.h. */
+enum rp_status contact_check_live(struct rp_db *db, int64_t id, struct rp_err *err) {
+  sqlite3_stmt *st;
+  enum rp_status s =
+      db_prepare(db, "SELECT deleted_at IS NOT NULL, name FROM contact WHERE id = ?1", &st, err);
   if (s != RP_OK) return s;
-  sqlite3_stmt *st = NULL;
-  s = db_prepare(db, sql, &st, err);
-  if (s == RP_OK) {
-    sqlite3_bind_int64(st, 1, id);
-    if (sqlite3_bind_parameter_count(st) >= 2) sqlite3_bind_int64(st, 2, db_now());
-    if (sqlite3_step(st) != SQLITE_DONE) s = db_fail(db, err, "update contact");
-  }
-  *changed = s == RP_OK && sqlite3_changes(db_handle(db)) > 0;
+  sqlite3_bind_int64(st, 1, id);
+  int rc = sqlite3_step(st);
+  char cb[128];
+  if (rc == SQLITE_ROW && sqlite3_column_int(st, 0))
+    s = rp_err_field(err, RP_INVALID, "contact", "%s is deleted",
+                     str_clip((const char *)sqlite3_column_text(st, 1), cb, sizeof cb));
+  else if (rc == SQLITE_DONE)
+    s = rp_err_field(err, RP_INVALID, "contact", "no contact with id %lld", (long long)id);
+  else if (rc != SQLITE_ROW)
+    s = db_fail(db, err, "read contact");
   sqlite3_finalize(st);
-  if (s == RP_OK) return db_commit(db, err);
-  db_rollback(db);
   return s;
 }
 
@@ -514,7 +500,7 @@ static enum rp_status why_unchanged(struct rp_db *db, int64_t id, const char *st
   enum rp_status s = contact_get(db, id, &c, err);
   if (s == RP_OK) {
     char clip[128];
-    s = rp_err_set(err, RP_NO, "%s is %s", contact_clip(c.name, clip, sizeof clip), state);
+    s = rp_err_set(err, RP_NO, "%s is %s", str_clip(c.name, clip, sizeof clip), state);
   }
   contact_free(&c);
   return s;
@@ -524,11 +510,11 @@ static enum rp_status why_unchanged(struct rp_db *db, int64_t id, const char *st
  * when the id is unknown or already deleted. */
 enum rp_status contact_delete(struct rp_db *db, int64_t id, struct rp_err *err) {
   bool changed;
-  enum rp_status s = update_one(db,
+  enum rp_status s = db_exec_id(db,
                                 "UPDATE contact SET deleted_at = ?2, deleted_seq = "
                                 "(SELECT coalesce(max(deleted_seq), 0) + 1 FROM contact) "
                                 "WHERE id = ?1 AND deleted_at IS NULL",
-                                id, &changed, err);
+                                id, "update contact", &changed, err);
   if (s == RP_OK && !changed) return why_unchanged(db, id, "already deleted", err);
   return s;
 }
@@ -536,10 +522,10 @@ enum rp_status contact_delete(struct rp_db *db, int64_t id, struct rp_err *err) 
 /* Bring back one deleted contact; RP_NO when unknown or not deleted. */
 enum rp_status contact_undelete(struct rp_db *db, int64_t id, struct rp_err *err) {
   bool changed;
-  enum rp_status s = update_one(db,
+  enum rp_status s = db_exec_id(db,
                                 "UPDATE contact SET deleted_at = NULL, deleted_seq = NULL "
                                 "WHERE id = ?1 AND deleted_at IS NOT NULL",
-                                id, &changed, err);
+                                id, "update contact", &changed, err);
   if (s == RP_OK && !changed) return why_unchanged(db, id, "not deleted", err);
   return s;
 }

@@ -1,5 +1,7 @@
 /* contact_internal.h — shared between contact.c (writes, single reads) and
- * contact_query.c (lists, counts, resolving names). Not for other modules. */
+ * contact_query.c (lists, counts, resolving names), and the model files
+ * whose writes touch a contact (give, conversation, note, follow-up). Not
+ * for modules outside src/model/. */
 #ifndef RAPPORT_CONTACT_INTERNAL_H
 #define RAPPORT_CONTACT_INTERNAL_H
 
@@ -21,16 +23,17 @@ void contact_read_row(sqlite3_stmt *st, struct rp_contact *c);
 /* Read c->id's tags with a prepared CONTACT_TAGS_SQL statement (reset here). */
 enum rp_status contact_read_tags(struct rp_db *db, sqlite3_stmt *tags, struct rp_contact *c,
                                  struct rp_err *err);
-/* s shortened to about 60 bytes (on a character boundary, with "…") for
- * quoting in messages; returns buf. */
-const char *contact_clip(const char *s, char *buf, size_t size);
 /* Move contact `id` to the stage `stage` (a key of cfg->stages) when its
  * current stage comes earlier in cfg->stages; nothing when it is already
  * there or later, or when either stage is not configured (a stage such as
  * "declined" that the config no longer lists stays as it is). Runs inside
- * the caller's transaction (a model write: conv_end, give_insert). RP_NO
- * when there is no contact `id`. */
+ * the caller's transaction (a model write: conv_end, give_insert,
+ * followup_mark). RP_NO when there is no contact `id`. */
 enum rp_status contact_advance_stage(struct rp_db *db, const struct rp_config *cfg, int64_t id,
                                      const char *stage, struct rp_err *err);
+/* RP_OK when contact `id` exists and is not deleted; else RP_INVALID (field
+ * "contact") naming the reason, or RP_EDB. For writes that attach a row to
+ * a contact (give_insert, conv_insert). */
+enum rp_status contact_check_live(struct rp_db *db, int64_t id, struct rp_err *err);
 
 #endif

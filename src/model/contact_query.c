@@ -195,8 +195,8 @@ static enum rp_status find_names(struct rp_db *db, const char *name, bool exact,
       const char *org = (const char *)sqlite3_column_text(st, 2);
       char clip[128];
       if (*n) buf_adds(names, ", ");
-      buf_adds(names, contact_clip(nm, clip, sizeof clip));
-      if (!str_empty(org)) buf_addf(names, " (%s)", contact_clip(org, clip, sizeof clip));
+      buf_adds(names, str_clip(nm, clip, sizeof clip));
+      if (!str_empty(org)) buf_addf(names, " (%s)", str_clip(org, clip, sizeof clip));
     } else {
       buf_adds(names, ", …");
     }
@@ -234,10 +234,10 @@ enum rp_status contact_resolve(struct rp_db *db, const char *name, int64_t *id,
     if (n == 1)
       *id = ids[0];
     else if (n == 0)
-      s = rp_err_set(err, RP_NO, "no contact matches '%s'", contact_clip(key, clip, sizeof clip));
+      s = rp_err_set(err, RP_NO, "no contact matches '%s'", str_clip(key, clip, sizeof clip));
     else
       s = rp_err_set(err, RP_INVALID, "'%s' matches several contacts: %s; use more of the name",
-                     contact_clip(key, clip, sizeof clip), buf_str(&names));
+                     str_clip(key, clip, sizeof clip), buf_str(&names));
   }
   buf_free(&names);
   free(want);

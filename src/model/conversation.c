@@ -72,25 +72,6 @@ static void read_row(sqlite3_stmt *st, struct rp_conversation *c) {
 
 /* ---- validation ---- */
 
-/* The contact must exist and not be deleted. */
-static enum rp_status check_contact(struct rp_db *db, int64_t id, struct rp_err *err) {
-  sqlite3_stmt *st;
-  enum rp_status s =
-      db_prepare(db, "SELECT deleted_at IS NOT NULL, name FROM contact WHERE id = ?1", &st, err);
-  if (s != RP_OK) return s;
-  sqlite3_bind_int64(st, 1, id);
-  int rc = sqlite3_step(st);
-  char cb[128];
-  if (rc == SQLITE_ROW && sqlite3_column_int(st, 0))
-    s = rp_err_field(err, RP_INVALID, "contact", "%s is deleted",
-                     str_clip((const char *)sqlite3_column_text(st, 1), cb, sizeof cb));
-  else if (rc == SQLITE_DONE)
-    s = rp_err_field(err, RP_INVALID, "contact", "no contact with id %lld", (long long)id);
-  else if (rc != SQLITE_ROW) s = db_fail(db, err, "read contact");
-  sqlite3_finalize(st);
-  return s;
-}
-
 /* *channel (trimmed, maybe NULL) must be a key or label (any ASCII case) of
  * cfg->channels, or the value already stored (`stored`); stored as the key. */
 static enum rp_status check_channel(const struct rp_config *cfg, char **channel, const char *stored,
@@ -174,7 +155,7 @@ static enum rp_status write_conv(struct rp_db *db, const struct rp_config *cfg,
     if (s == RP_OK) c->contact_id = cur.contact_id;
     conv_free(&cur);
   }
-  if (s == RP_OK && insert) s = check_contact(db, c->contact_id, err);
+  if (s == RP_OK && insert) s = contact_check_live(db, c->contact_id, err);
   if (s == RP_OK) s = check_channel(cfg, &c->channel, stored, err);
   free(stored);
   sqlite3_stmt *st = NULL;

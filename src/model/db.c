@@ -206,6 +206,26 @@ enum rp_status db_prepare(struct rp_db *db, const char *sql, sqlite3_stmt **st,
   return RP_OK;
 }
 
+/* See db.h. */
+enum rp_status db_exec_id(struct rp_db *db, const char *sql, int64_t id, const char *what,
+                          bool *changed, struct rp_err *err) {
+  *changed = false;
+  enum rp_status s = db_begin(db, err);
+  if (s != RP_OK) return s;
+  sqlite3_stmt *st = NULL;
+  s = db_prepare(db, sql, &st, err);
+  if (s == RP_OK) {
+    sqlite3_bind_int64(st, 1, id);
+    if (sqlite3_bind_parameter_count(st) >= 2) sqlite3_bind_int64(st, 2, db_now());
+    if (sqlite3_step(st) != SQLITE_DONE) s = db_fail(db, err, what);
+  }
+  *changed = s == RP_OK && sqlite3_changes(db->h) > 0;
+  sqlite3_finalize(st);
+  if (s == RP_OK) return db_commit(db, err);
+  db_rollback(db);
+  return s;
+}
+
 /* Bind s (copied by SQLite); NULL or "" binds SQL NULL. */
 void db_bind_text(sqlite3_stmt *st, int idx, const char *s) {
   if (str_empty(s))

@@ -8,9 +8,9 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "model/askcheck_internal.h"
+#include "model/contact_internal.h"
 #include "rapport/askcheck.h"
 #include "rapport/utf8.h"
 
@@ -36,77 +36,6 @@ void followup_list_free(struct rp_followup_list *l) {
   free(l->v);
   l->v = NULL;
   l->n = 0;
-}
-
-/* ---- dates ---- */
-
-static bool leap_year(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
-
-/* True when s is exactly "YYYY-MM-DD" naming a day of the calendar. */
-static bool real_date(const char *s) {
-  if (!s || strlen(s) != 10 || s[4] != '-' || s[7] != '-') return false;
-  for (int i = 0; i < 10; i++)
-    if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9')) return false;
-  int y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
-  int m = (s[5] - '0') * 10 + (s[6] - '0');
-  int d = (s[8] - '0') * 10 + (s[9] - '0');
-  static const int days[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  if (y < 1 || m < 1 || m > 12 || d < 1) return false;
-  return d <= days[m - 1] + (m == 2 && leap_year(y) ? 1 : 0);
-}
-
-/* The local day of `t` plus `days` days, as "YYYY-MM-DD"; caller frees.
- * Noon is used so a daylight-saving change cannot move the day. */
-static char *day_after(int64_t t, int days) {
-  time_t tt = (time_t)t;
-  struct tm tm;
-  char buf[16] = "";
-  if (localtime_r(&tt, &tm)) {
-    tm.tm_mday += days;
-    tm.tm_hour = 12;
-    tm.tm_min = tm.tm_sec = 0;
-    tm.tm_isdst = -1;
-    time_t due = mktime(&tm);
-    struct tm out;
-    if (due != (time_t)-1 && localtime_r(&due, &out)) strftime(buf, sizeof buf, "%Y-%m-%d", &out);
-  }
-  return xstrdup(buf);
-}
-
-/* ---- the stage ---- */
-
-/* Index of `key` in the stages, or -1. */
-static long stage_index(const struct rp_config *cfg, const char *key) {
-  for (size_t i = 0; key && i < cfg->stages.n; i++)
-    if (cfg->stages.v[i].key && strcmp(cfg->stages.v[i].key, key) == 0) return (long)i;
-  return -1;
-}
-
-/* Move contact `id` to `stage` when its stage comes earlier in cfg->stages;
- * nothing when either is not configured. Inside the caller's transaction.
- * (A local copy of what contact_advance_stage does, kept here until that
- * is in the shared tree.) */
-static enum rp_status advance_stage(struct rp_db *db, const struct rp_config *cfg, int64_t id,
-                                    const char *stage, struct rp_err *err) {
-  sqlite3_stmt *st;
-  enum rp_status s = db_prepare(db, "SELECT stage FROM contact WHERE id = ?1", &st, err);
-  if (s != RP_OK) return s;
-  sqlite3_bind_int64(st, 1, id);
-  long from = -1;
-  int rc = sqlite3_step(st);
-  if (rc == SQLITE_ROW) from = stage_index(cfg, (const char *)sqlite3_column_text(st, 0));
-  else if (rc != SQLITE_DONE) s = db_fail(db, err, "read contact");
-  sqlite3_finalize(st);
-  long to = stage_index(cfg, stage);
-  if (s != RP_OK || from < 0 || to < 0 || from >= to) return s;
-  s = db_prepare(db, "UPDATE contact SET stage = ?2, updated_at = ?3 WHERE id = ?1", &st, err);
-  if (s != RP_OK) return s;
-  sqlite3_bind_int64(st, 1, id);
-  db_bind_text(st, 2, stage);
-  sqlite3_bind_int64(st, 3, db_now());
-  if (sqlite3_step(st) != SQLITE_DONE) s = db_fail(db, err, "move contact");
-  sqlite3_finalize(st);
-  return s;
 }
 
 /* ---- the thank-you ---- */
@@ -224,7 +153,7 @@ static enum rp_status existing_thanks(struct rp_db *db, int64_t conv, int64_t *i
 static enum rp_status insert_thanks(struct rp_db *db, const struct rp_config *cfg, int64_t conv,
                                     const struct thanks_input *in, int64_t *id,
                                     struct rp_err *err) {
-  char *due = day_after(in->ended_at ? in->ended_at : db_now(), cfg->thank_you_days);
+  char *due = date_local(in->ended_at ? in->ended_at : db_now(), cfg->thank_you_days);
   bool hand = in->traditional ||
               (in->seniority && strv_contains(&cfg->handwritten_seniority, in->seniority));
   char *first = first_name(in->name);
@@ -349,7 +278,7 @@ enum rp_status followup_update(struct rp_db *db, struct rp_followup *f, struct r
   str_trim_null(&f->due);
   str_trim_null(&f->medium);
   char cb[128];
-  if (!real_date(f->due))
+  if (!date_valid(f->due))
     return rp_err_field(err, RP_INVALID, "due", "due must be a real date as YYYY-MM-DD, not '%s'",
                         str_clip(f->due ? f->due : "", cb, sizeof cb));
   if (!f->medium)
@@ -421,7 +350,7 @@ enum rp_status followup_mark(struct rp_db *db, const struct rp_config *cfg, int6
     sqlite3_finalize(st);
   }
   if (s == RP_OK && thanks && strcmp(status, "sent") == 0)
-    s = advance_stage(db, cfg, contact, "thanked", err);
+    s = contact_advance_stage(db, cfg, contact, "thanked", err);
   if (s == RP_OK) s = db_commit(db, err);
   else db_rollback(db);
   return s;

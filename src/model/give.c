@@ -6,7 +6,6 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "model/contact_internal.h"
 
@@ -30,32 +29,6 @@ void give_list_free(struct rp_give_list *l) {
 }
 
 /* ---- validation ---- */
-
-static bool leap_year(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
-
-/* True when s is exactly "YYYY-MM-DD" naming a day of the calendar
- * (years 0001–9999). */
-static bool real_date(const char *s) {
-  if (!s || strlen(s) != 10 || s[4] != '-' || s[7] != '-') return false;
-  for (int i = 0; i < 10; i++)
-    if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9')) return false;
-  int y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
-  int m = (s[5] - '0') * 10 + (s[6] - '0');
-  int d = (s[8] - '0') * 10 + (s[9] - '0');
-  static const int days[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  if (y < 1 || m < 1 || m > 12 || d < 1) return false;
-  int last = days[m - 1] + (m == 2 && leap_year(y) ? 1 : 0);
-  return d <= last;
-}
-
-/* Today in local time as "YYYY-MM-DD" (db_now, so tests can fix it). */
-static char *today(void) {
-  time_t t = (time_t)db_now();
-  struct tm tm;
-  char buf[16] = "";
-  if (localtime_r(&t, &tm)) strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
-  return xstrdup(buf);
-}
 
 /* The give kind for `value`: its key exactly, else a key or label in any
  * ASCII case. NULL when none. */
@@ -93,31 +66,11 @@ static enum rp_status check_fields(const struct rp_config *cfg, struct rp_give *
   if (!g->text)
     return rp_err_field(err, RP_INVALID, "text",
                         "text is empty: say what you gave (\"read their article on …\")");
-  if (!g->date) g->date = today();
-  if (!real_date(g->date))
+  if (!g->date) g->date = date_local(db_now(), 0); /* today */
+  if (!date_valid(g->date))
     return rp_err_field(err, RP_INVALID, "date", "date must be a real date as YYYY-MM-DD, not '%s'",
                         str_clip(g->date, cb, sizeof cb));
   return RP_OK;
-}
-
-/* The contact must exist and not be deleted. */
-static enum rp_status check_contact(struct rp_db *db, int64_t id, struct rp_err *err) {
-  sqlite3_stmt *st;
-  enum rp_status s =
-      db_prepare(db, "SELECT deleted_at IS NOT NULL, name FROM contact WHERE id = ?1", &st, err);
-  if (s != RP_OK) return s;
-  sqlite3_bind_int64(st, 1, id);
-  int rc = sqlite3_step(st);
-  char cb[128];
-  if (rc == SQLITE_ROW && sqlite3_column_int(st, 0))
-    s = rp_err_field(err, RP_INVALID, "contact", "%s is deleted",
-                     str_clip((const char *)sqlite3_column_text(st, 1), cb, sizeof cb));
-  else if (rc == SQLITE_DONE)
-    s = rp_err_field(err, RP_INVALID, "contact", "no contact with id %lld", (long long)id);
-  else if (rc != SQLITE_ROW)
-    s = db_fail(db, err, "read contact");
-  sqlite3_finalize(st);
-  return s;
 }
 
 /* ---- writes ---- */
@@ -134,7 +87,7 @@ enum rp_status give_insert(struct rp_db *db, const struct rp_config *cfg, struct
   if (s != RP_OK) return s;
   s = db_begin(db, err);
   if (s != RP_OK) return s;
-  s = check_contact(db, g->contact_id, err);
+  s = contact_check_live(db, g->contact_id, err);
   sqlite3_stmt *st = NULL;
   int64_t now = db_now();
   if (s == RP_OK)
@@ -164,19 +117,9 @@ enum rp_status give_insert(struct rp_db *db, const struct rp_config *cfg, struct
 /* Remove give `id` (one transaction); RP_NO when there is none. The
  * contact's stage is left as it is. */
 enum rp_status give_delete(struct rp_db *db, int64_t id, struct rp_err *err) {
-  enum rp_status s = db_begin(db, err);
-  if (s != RP_OK) return s;
-  sqlite3_stmt *st;
-  s = db_prepare(db, "DELETE FROM give WHERE id = ?1", &st, err);
-  bool changed = false;
-  if (s == RP_OK) {
-    sqlite3_bind_int64(st, 1, id);
-    if (sqlite3_step(st) != SQLITE_DONE) s = db_fail(db, err, "delete give");
-    changed = s == RP_OK && sqlite3_changes(db_handle(db)) > 0;
-    sqlite3_finalize(st);
-  }
-  if (s == RP_OK) s = db_commit(db, err);
-  else db_rollback(db);
+  bool changed;
+  enum rp_status s =
+      db_exec_id(db, "DELETE FROM give WHERE id = ?1", id, "delete give", &changed, err);
   if (s == RP_OK && !changed) return rp_err_set(err, RP_NO, "no give with id %lld", (long long)id);
   return s;
 }

@@ -263,19 +263,9 @@ enum rp_status note_update(struct rp_db *db, const struct rp_config *cfg, int64_
 /* See conversation.h. One transaction; RP_NO when there is no such note.
  * A referral's contact stays. */
 enum rp_status note_delete(struct rp_db *db, int64_t note_id, struct rp_err *err) {
-  enum rp_status s = db_begin(db, err);
-  if (s != RP_OK) return s;
-  sqlite3_stmt *st;
-  bool changed = false;
-  s = db_prepare(db, "DELETE FROM note WHERE id = ?1", &st, err);
-  if (s == RP_OK) {
-    sqlite3_bind_int64(st, 1, note_id);
-    if (sqlite3_step(st) != SQLITE_DONE) s = db_fail(db, err, "delete note");
-    changed = s == RP_OK && sqlite3_changes(db_handle(db)) > 0;
-    sqlite3_finalize(st);
-  }
-  if (s == RP_OK) s = db_commit(db, err);
-  else db_rollback(db);
+  bool changed;
+  enum rp_status s =
+      db_exec_id(db, "DELETE FROM note WHERE id = ?1", note_id, "delete note", &changed, err);
   if (s == RP_OK && !changed)
     return rp_err_set(err, RP_NO, "no note with id %lld", (long long)note_id);
   return s;

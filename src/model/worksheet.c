@@ -385,17 +385,9 @@ enum rp_status ws_item_update(struct rp_db *db, struct rp_ws_item *it, struct rp
 
 /* See worksheet.h: a hard delete in one transaction; RP_NO when missing. */
 enum rp_status ws_item_delete(struct rp_db *db, int64_t id, struct rp_err *err) {
-  enum rp_status s = db_begin(db, err);
-  if (s != RP_OK) return s;
-  sqlite3_stmt *st = NULL;
-  s = db_prepare(db, "DELETE FROM ws_item WHERE id = ?1", &st, err);
-  if (s == RP_OK) {
-    sqlite3_bind_int64(st, 1, id);
-    if (sqlite3_step(st) != SQLITE_DONE) s = db_fail(db, err, "delete worksheet entry");
-    else if (sqlite3_changes(db_handle(db)) == 0) s = no_entry(id, err);
-  }
-  sqlite3_finalize(st);
-  if (s == RP_OK) return db_commit(db, err);
-  db_rollback(db);
+  bool changed;
+  enum rp_status s = db_exec_id(db, "DELETE FROM ws_item WHERE id = ?1", id,
+                                "delete worksheet entry", &changed, err);
+  if (s == RP_OK && !changed) return no_entry(id, err);
   return s;
 }

@@ -9,77 +9,17 @@
 # "N passed, M failed".
 # Usage: bash test_conversation_cli.sh /path/to/rapport
 set -u
-if [ $# -lt 1 ] || [ ! -x "$1" ]; then
-  echo "usage: bash $0 /path/to/rapport" >&2
-  exit 2
-fi
-BIN=$1
-command -v python3 >/dev/null 2>&1 || { echo "cli/conversation: python3 is needed" >&2; exit 2; }
-TMP=$(mktemp -d "${TMPDIR:-/tmp}/rapport-cli.XXXXXX")
-trap 'rm -rf "$TMP"' EXIT
-export HOME=$TMP/home TZ=UTC LANG=C.UTF-8 LC_ALL=C.UTF-8
-unset XDG_DATA_HOME XDG_CONFIG_HOME
+. "${BASH_SOURCE[0]%/*}/lib.sh"
+cli_begin cli/conversation --python3 "$@"
 export RAPPORT_NOW=1795000000 # 2026-11-18 08:26:40 (UTC)
-mkdir -p "$HOME"
-DB=$TMP/journal.db
 CFG=$TMP/config.yaml
 cat >"$CFG" <<'EOF'
 conversation:
   minutes: 25
 EOF
-PASS=0 FAIL=0
+RAPPORT_ARGS=(--db "$DB" --config "$CFG")
+# expect: on exit 1 or more nothing on stdout (the default)
 
-ok() { PASS=$((PASS + 1)); }
-bad() { FAIL=$((FAIL + 1)); echo "FAIL: $*" >&2; }
-
-# run ARGS...: rapport --db $DB --config $CFG ARGS, keeping OUT, ERR and RC.
-run() {
-  "$BIN" --db "$DB" --config "$CFG" "$@" >"$TMP/out" 2>"$TMP/err" </dev/null
-  RC=$?
-  OUT=$(cat "$TMP/out")
-  ERR=$(cat "$TMP/err")
-  LAST="rapport $*"
-}
-
-# expect RC [STDERR-SUBSTRING...]: exit status; on exit 1 or more nothing
-# on stdout and each substring on stderr.
-expect() {
-  local want=$1 s fine=1; shift
-  [ "$RC" = "$want" ] || { bad "$LAST: exit $RC, expected $want (stdout: $OUT; stderr: $ERR)"; return; }
-  if [ "$want" -ge 1 ]; then
-    [ -z "$OUT" ] || { bad "$LAST: printed on stdout on error: [$OUT]"; fine=0; }
-  fi
-  for s in "$@"; do
-    printf '%s' "$ERR" | grep -Fq -- "$s" || { bad "$LAST: stderr lacks [$s]: [$ERR]"; fine=0; }
-  done
-  [ $fine = 1 ] && ok
-}
-
-# same NAME EXPECTED: OUT is exactly EXPECTED.
-same() {
-  if [ "$OUT" = "$2" ]; then ok; else
-    bad "$1: output differs"$'\n'"--- got:"$'\n'"$OUT"$'\n'"--- expected:"$'\n'"$2"
-  fi
-}
-eq() { if [ "$2" = "$3" ]; then ok; else bad "$1: got [$2], expected [$3]"; fi; }
-
-# sql STATEMENT [ARGS...]: run SQL on the journal directly.
-sql() {
-  python3 -c 'import sqlite3, sys
-c = sqlite3.connect(sys.argv[1]); c.execute(sys.argv[2], sys.argv[3:]); c.commit()' "$DB" "$@"
-}
-# q QUERY: the rows of QUERY, one per line, columns joined by "|".
-q() {
-  python3 -c 'import sqlite3, sys
-for r in sqlite3.connect(sys.argv[1]).execute(sys.argv[2]):
-    print("|".join("" if v is None else str(v) for v in r))' "$DB" "$1"
-}
-# py EXPR: EXPR with j = the JSON in $TMP/json.
-py() {
-  python3 -c 'import json, sys
-j = json.load(open(sys.argv[1]))
-print(eval(sys.argv[2]))' "$TMP/json" "$1"
-}
 # note CONV OFFSET TAG TEXT [CONTACT_REF]: a note as the Call screen saves it.
 note() {
   sql "INSERT INTO note (conversation_id, offset_s, tag, text, contact_ref, created_at, updated_at)
@@ -302,14 +242,9 @@ for args in "notes Priya" "conversation add Priya" "question add Priya x" "call 
 done
 
 # ---- help --------------------------------------------------------------------------
-for verb in call notes conversation question; do
-  "$BIN" help "$verb" >"$TMP/out" 2>&1
-  eq "help $verb exit" "$?" 0
-  "$BIN" --help | grep -Eq "^  $verb +" && ok || bad "--help does not list $verb"
-done
+help_lists call notes conversation question
 "$BIN" help conversation | grep -Fq "rapport conversation add NAME [--at DATETIME] [--minutes N] [--objective TEXT] [--channel C]" \
   && ok || bad "help conversation lacks its usage"
 "$BIN" help notes | grep -Fq "rapport notes NAME [--format md|json]" && ok || bad "help notes lacks its usage"
 
-echo "cli/conversation: $PASS passed, $FAIL failed"
-[ "$FAIL" = 0 ]
+cli_end

@@ -6,48 +6,10 @@
 # prints "N passed, M failed".
 # Usage: bash test_draft_cli.sh /path/to/rapport
 set -u
-if [ $# -lt 1 ] || [ ! -x "$1" ]; then
-  echo "usage: bash $0 /path/to/rapport" >&2
-  exit 2
-fi
-BIN=$1
-TMP=$(mktemp -d "${TMPDIR:-/tmp}/rapport-cli.XXXXXX")
-trap 'rm -rf "$TMP"' EXIT
-export HOME=$TMP/home TZ=UTC LANG=C.UTF-8 LC_ALL=C.UTF-8
-unset XDG_DATA_HOME XDG_CONFIG_HOME RAPPORT_NOW
-mkdir -p "$HOME"
-DB=$TMP/journal.db
-PASS=0 FAIL=0
-
-ok() { PASS=$((PASS + 1)); }
-bad() { FAIL=$((FAIL + 1)); echo "FAIL: $*" >&2; }
-
-# run [--in FILE] ARGS...: rapport --db $DB ARGS with stdin from FILE (else
-# /dev/null), keeping OUT, ERR and RC.
-run() {
-  local in=/dev/null
-  if [ "$1" = --in ]; then in=$2; shift 2; fi
-  "$BIN" --db "$DB" "$@" >"$TMP/out" 2>"$TMP/err" <"$in"
-  RC=$?
-  OUT=$(cat "$TMP/out")
-  ERR=$(cat "$TMP/err")
-  LAST="rapport $*"
-}
-
-# expect RC [STDERR-LINE...]: exit status; on failure nothing on stdout and
-# each line exactly on stderr.
-expect() {
-  local want=$1 s fine=1; shift
-  [ "$RC" = "$want" ] || { bad "$LAST: exit $RC, expected $want (stderr: $ERR)"; return; }
-  if [ "$want" = 2 ]; then
-    [ -z "$OUT" ] || { bad "$LAST: printed on stdout on error: [$OUT]"; fine=0; }
-  fi
-  for s in "$@"; do
-    printf '%s\n' "$ERR" | grep -Fxq -- "$s" || { bad "$LAST: stderr lacks [$s]: [$ERR]"; fine=0; }
-  done
-  [ $fine = 1 ] && ok
-}
-eq() { if [ "$2" = "$3" ]; then ok; else bad "$1: got"$'\n'"[$2]"$'\n'"expected"$'\n'"[$3]"; fi; }
+. "${BASH_SOURCE[0]%/*}/lib.sh"
+cli_begin cli/draft "$@"
+EXPECT_QUIET_FROM=2 # exit 1 prints the findings on stdout
+EXPECT_STDERR=lines # each message is a whole line of stderr
 
 # ---- a draft with one of everything ------------------------------------
 cat >"$TMP/draft.txt" <<'EOF'
@@ -148,5 +110,4 @@ printf '%s\n' "$OUT" | grep -Fxq 'Usage: rapport draft check [FILE|-]' && ok || 
 # the journal is never created
 [ ! -e "$DB" ] && ok || bad "draft check created the journal"
 
-echo "$PASS passed, $FAIL failed"
-[ "$FAIL" = 0 ]
+cli_end

@@ -7,19 +7,9 @@
 # fails; prints "N passed, M failed".
 # Usage: bash test_outreach_cli.sh /path/to/rapport
 set -u
-if [ $# -lt 1 ] || [ ! -x "$1" ]; then
-  echo "usage: bash $0 /path/to/rapport" >&2
-  exit 2
-fi
-BIN=$1
-command -v python3 >/dev/null 2>&1 || { echo "cli/outreach: python3 is needed" >&2; exit 2; }
-TMP=$(mktemp -d "${TMPDIR:-/tmp}/rapport-cli.XXXXXX")
-trap 'rm -rf "$TMP"' EXIT
-export HOME=$TMP/home TZ=UTC LANG=C.UTF-8 LC_ALL=C.UTF-8
-unset XDG_DATA_HOME XDG_CONFIG_HOME
+. "${BASH_SOURCE[0]%/*}/lib.sh"
+cli_begin cli/outreach --python3 "$@"
 export RAPPORT_NOW=1795000000 # 2026-11-18 (UTC)
-mkdir -p "$HOME"
-DB=$TMP/journal.db
 # manual readiness items of our own, so the checklist is known exactly
 CFG=$TMP/config.yaml
 cat >"$CFG" <<'EOF'
@@ -29,57 +19,9 @@ readiness:
     - {key: mutual, text: "I know what this conversation gives them", help: "Think of one thing you can offer"}
     - {key: timing, text: "It is a good moment to ask"}
 EOF
-PASS=0 FAIL=0
+RAPPORT_ARGS=(--db "$DB" --config "$CFG")
+EXPECT_QUIET_FROM=2 # exit 1 (no path, not ready) prints why on stdout
 
-ok() { PASS=$((PASS + 1)); }
-bad() { FAIL=$((FAIL + 1)); echo "FAIL: $*" >&2; }
-
-# run ARGS...: rapport --db $DB --config $CFG ARGS, keeping OUT, ERR and RC.
-run() {
-  "$BIN" --db "$DB" --config "$CFG" "$@" >"$TMP/out" 2>"$TMP/err" </dev/null
-  RC=$?
-  OUT=$(cat "$TMP/out")
-  ERR=$(cat "$TMP/err")
-  LAST="rapport $*"
-}
-
-# expect RC [STDERR-SUBSTRING...]: exit status; on exit 2 or 3 nothing on
-# stdout and each substring on stderr.
-expect() {
-  local want=$1 s fine=1; shift
-  [ "$RC" = "$want" ] || { bad "$LAST: exit $RC, expected $want (stdout: $OUT; stderr: $ERR)"; return; }
-  if [ "$want" -ge 2 ]; then
-    [ -z "$OUT" ] || { bad "$LAST: printed on stdout on error: [$OUT]"; fine=0; }
-  fi
-  for s in "$@"; do
-    printf '%s' "$ERR" | grep -Fq -- "$s" || { bad "$LAST: stderr lacks [$s]: [$ERR]"; fine=0; }
-  done
-  [ $fine = 1 ] && ok
-}
-
-# same NAME EXPECTED: OUT is exactly EXPECTED.
-same() {
-  if [ "$OUT" = "$2" ]; then ok; else
-    bad "$1: output differs"$'\n'"--- got:"$'\n'"$OUT"$'\n'"--- expected:"$'\n'"$2"
-  fi
-}
-has() {
-  if printf '%s\n' "$1" | grep -Fxq -- "$2"; then ok; else bad "missing line [$2] in:"$'\n'"$1"; fi
-}
-eq() { if [ "$2" = "$3" ]; then ok; else bad "$1: got [$2], expected [$3]"; fi; }
-
-# sql STATEMENT: run SQL on the journal directly (for fields the CLI does
-# not set: research notes, the draft).
-sql() {
-  python3 -c 'import sqlite3, sys
-c = sqlite3.connect(sys.argv[1]); c.execute(sys.argv[2], sys.argv[3:]); c.commit()' "$DB" "$@"
-}
-# py EXPR: EXPR with j = the JSON in $TMP/json.
-py() {
-  python3 -c 'import json, sys
-j = json.load(open(sys.argv[1]))
-print(eval(sys.argv[2]))' "$TMP/json" "$1"
-}
 # stage NAME: the stage of a contact, from `rapport list --format json`.
 stage() {
   "$BIN" --db "$DB" --config "$CFG" list --format json >"$TMP/list.json" 2>/dev/null
@@ -321,13 +263,8 @@ eq "journal error exit (give)" "$?" 3
 eq "journal error exit (path)" "$?" 3
 
 # ---- help ----------------------------------------------------------------------
-for verb in give path ready; do
-  "$BIN" help "$verb" >"$TMP/out" 2>&1
-  eq "help $verb exit" "$?" 0
-  "$BIN" --help | grep -Eq "^  $verb +" && ok || bad "--help does not list $verb"
-done
+help_lists give path ready
 "$BIN" help ready | grep -Fq "rapport ready NAME [--check KEY] [--uncheck KEY] [--format text|json]" \
   && ok || bad "help ready lacks its usage"
 
-echo "cli/outreach: $PASS passed, $FAIL failed"
-[ "$FAIL" = 0 ]
+cli_end

@@ -5,61 +5,11 @@
 # even when an earlier one fails; prints "N passed, M failed".
 # Usage: bash test_worksheet_cli.sh /path/to/rapport
 set -u
-if [ $# -lt 1 ] || [ ! -x "$1" ]; then
-  echo "usage: bash $0 /path/to/rapport" >&2
-  exit 2
-fi
-BIN=$1
-command -v python3 >/dev/null 2>&1 || { echo "cli/worksheet: python3 is needed" >&2; exit 2; }
-TMP=$(mktemp -d "${TMPDIR:-/tmp}/rapport-cli.XXXXXX")
-trap 'rm -rf "$TMP"' EXIT
-export HOME=$TMP/home TZ=UTC LANG=C.UTF-8 LC_ALL=C.UTF-8
-unset XDG_DATA_HOME XDG_CONFIG_HOME RAPPORT_NOW
-mkdir -p "$HOME"
-DB=$TMP/journal.db
-PASS=0 FAIL=0
+. "${BASH_SOURCE[0]%/*}/lib.sh"
+cli_begin cli/worksheet --python3 "$@"
+# expect: on exit 1 or more nothing on stdout (the default)
 
-ok() { PASS=$((PASS + 1)); }
-bad() { FAIL=$((FAIL + 1)); echo "FAIL: $*" >&2; }
-
-# run ARGS...: rapport --db $DB ARGS, keeping OUT, ERR and RC.
-run() {
-  "$BIN" --db "$DB" "$@" >"$TMP/out" 2>"$TMP/err" </dev/null
-  RC=$?
-  OUT=$(cat "$TMP/out")
-  ERR=$(cat "$TMP/err")
-  LAST="rapport worksheet ${*:2}"
-}
-
-# expect RC [STDERR-SUBSTRING...]: exit status, and on failure nothing on
-# stdout and each substring on stderr.
-expect() {
-  local want=$1 s fine=1; shift
-  [ "$RC" = "$want" ] || { bad "$LAST: exit $RC, expected $want (stderr: $ERR)"; return; }
-  if [ "$want" != 0 ]; then
-    [ -z "$OUT" ] || { bad "$LAST: printed on stdout on error: [$OUT]"; fine=0; }
-  fi
-  for s in "$@"; do
-    printf '%s' "$ERR" | grep -Fq -- "$s" || { bad "$LAST: stderr lacks [$s]: [$ERR]"; fine=0; }
-  done
-  [ $fine = 1 ] && ok
-}
-
-# has TEXT LINE: a line of TEXT is exactly LINE.
-has() {
-  if printf '%s\n' "$1" | grep -Fxq -- "$2"; then ok; else bad "missing line [$2] in:"$'\n'"$1"; fi
-}
-lacks() {
-  if printf '%s\n' "$1" | grep -Fq -- "$2"; then bad "unexpected [$2] in:"$'\n'"$1"; else ok; fi
-}
-eq() { if [ "$2" = "$3" ]; then ok; else bad "$1: got [$2], expected [$3]"; fi; }
-
-# py EXPR: evaluate EXPR with j = the last JSON print-out; prints the result.
-py() {
-  python3 -c 'import json, sys
-j = json.load(open(sys.argv[1]))
-print(eval(sys.argv[2]))' "$TMP/json" "$1"
-}
+# json: the worksheet as JSON into $TMP/json (for py), keeping RC.
 json() { "$BIN" --db "$DB" worksheet --format json >"$TMP/json" 2>"$TMP/err"; RC=$?; }
 
 # ---- an empty worksheet -------------------------------------------------
@@ -249,11 +199,8 @@ run worksheet set move ""
 expect 0
 run worksheet
 has "$OUT" "- the kind of move is not chosen"
-"$BIN" help worksheet >"$TMP/out" 2>&1
-eq "help exit" "$?" 0
+help_lists worksheet
 grep -Fq "rapport worksheet add skill NAME --kind hard|soft --level 1-5 --enjoy 1-5" "$TMP/out" \
   && ok || bad "help worksheet lacks the add skill usage"
-"$BIN" --help | grep -Eq '^  worksheet +' && ok || bad "--help does not list worksheet"
 
-echo "cli/worksheet: $PASS passed, $FAIL failed"
-[ "$FAIL" = 0 ]
+cli_end

@@ -60,16 +60,6 @@ static void exec_ok(const char *sql) {
   CHECK_INT(sqlite3_exec(db_handle(db), sql, NULL, NULL, NULL), SQLITE_OK);
 }
 
-static long long scalar(const char *sql) {
-  sqlite3_stmt *st;
-  long long v = -1;
-  if (sqlite3_prepare_v2(db_handle(db), sql, -1, &st, NULL) == SQLITE_OK &&
-      sqlite3_step(st) == SQLITE_ROW)
-    v = sqlite3_column_int64(st, 0);
-  sqlite3_finalize(st);
-  return v;
-}
-
 static void open_fresh(const char *name) {
   fx_open_fresh(&db, name);
   fx_set_now(1795000000);
@@ -165,12 +155,12 @@ static void test_round_trip(void) {
 /* Insert c (consumed) and expect RP_INVALID on `field` with `msg`. */
 static void expect_invalid(struct rp_contact *c, const char *field, const char *msg) {
   struct rp_err err;
-  long long before = scalar("SELECT count(*) FROM contact");
+  long long before = fx_scalar(db, "SELECT count(*) FROM contact");
   CHECK_INT(contact_insert(db, &cfg, c, &err), RP_INVALID);
   CHECK_STR(err.field, field);
   CHECK_STR(err.msg, msg);
   CHECK_INT(c->id, 0);
-  CHECK_INT(scalar("SELECT count(*) FROM contact"), before);
+  CHECK_INT(fx_scalar(db, "SELECT count(*) FROM contact"), before);
   contact_free(c);
 }
 
@@ -366,7 +356,7 @@ static void test_update(void) {
   CHECK_STR(c.tags.n ? c.tags.v[0] : "", "three");
   CHECK_INT(c.created_at, 1795000000);
   CHECK_INT(c.updated_at, 1795000500);
-  CHECK_INT(scalar("SELECT count(*) FROM contact_tag"), 1);
+  CHECK_INT(fx_scalar(db, "SELECT count(*) FROM contact_tag"), 1);
 
   c.id = 4242;
   CHECK_INT(contact_update(db, &cfg, &c, &err), RP_NO);
@@ -641,7 +631,7 @@ static void test_sql_text_is_literal(void) {
   q.org = "' OR '1'='1";
   CHECK_INT(count_of(&q), 0);
   q.org = NULL;
-  CHECK_INT(scalar("SELECT count(*) FROM contact"), 4);
+  CHECK_INT(fx_scalar(db, "SELECT count(*) FROM contact"), 4);
   int64_t id = 0;
   CHECK_INT(contact_resolve(db, "100%", &id, &err), RP_OK);
   CHECK_INT(id, pct);
@@ -695,7 +685,9 @@ static void test_research_draft(void) {
   CHECK(c.draft == NULL);
   CHECK_STR(c.name, "Priya Shah");
   CHECK_INT(c.updated_at, 1795000700);
-  CHECK_INT(scalar("SELECT count(*) FROM contact WHERE draft IS NULL AND research = 'New notes'"), 1);
+  CHECK_INT(
+      fx_scalar(db, "SELECT count(*) FROM contact WHERE draft IS NULL AND research = 'New notes'"),
+      1);
   /* SQL-looking text is stored as it is */
   str_replace(&c.draft, "'); DROP TABLE contact; --");
   CHECK_INT(contact_update(db, &cfg, &c, &err), RP_OK);
@@ -745,7 +737,7 @@ static void test_introducer_foreign_key(void) {
   CHECK_INT(c.introduced_by, 0);
   CHECK(c.introduced_by_name == NULL);
   contact_free(&c);
-  CHECK_INT(scalar("SELECT count(*) FROM contact_tag"), 0);
+  CHECK_INT(fx_scalar(db, "SELECT count(*) FROM contact_tag"), 0);
 }
 
 int main(void) {

@@ -16,13 +16,7 @@ static struct rp_config cfg;
 static struct rp_db *db;
 
 static void make_config(void) {
-  const char *stages[] = {"identified", "researching", "giving", "intro-requested", "asked",
-                          "scheduled",  "met",         "thanked", "keeping-in-touch", "declined",
-                          "not-now"};
-  for (size_t i = 0; i < RP_ARRAY_LEN(stages); i++) fx_choice(&cfg.stages, stages[i], stages[i], NULL);
-  fx_choice(&cfg.how_known, "friend", "friend", "warm");
-  fx_choice(&cfg.how_known, "referral", "referral", "warm");
-  fx_choice(&cfg.how_known, "cold", "cold", "cold");
+  fx_pipeline(&cfg);
   fx_choice(&cfg.channels, "in-person", "in person", NULL);
   fx_choice(&cfg.channels, "phone", "phone", NULL);
   fx_choice(&cfg.channels, "video", "video", NULL);
@@ -33,44 +27,6 @@ static void open_fresh(const char *name) {
   fx_open_fresh(&db, name);
   fx_set_now(T0);
 }
-
-static int64_t add_contact(const char *name, const char *stage) {
-  struct rp_contact c;
-  contact_init(&c);
-  c.name = xstrdup(name);
-  c.stage = xstrdup(stage);
-  struct rp_err err;
-  CHECK_INT(contact_insert(db, &cfg, &c, &err), RP_OK);
-  int64_t id = c.id;
-  contact_free(&c);
-  return id;
-}
-
-static long long scalar(const char *sql) {
-  sqlite3_stmt *st;
-  long long v = -1;
-  if (sqlite3_prepare_v2(db_handle(db), sql, -1, &st, NULL) == SQLITE_OK &&
-      sqlite3_step(st) == SQLITE_ROW)
-    v = sqlite3_column_int64(st, 0);
-  sqlite3_finalize(st);
-  return v;
-}
-
-static char *stage_of(int64_t id) {
-  struct rp_contact c;
-  struct rp_err err;
-  char *s = NULL;
-  if (contact_get(db, id, &c, &err) == RP_OK) s = xstrdup(c.stage);
-  contact_free(&c);
-  return s;
-}
-
-#define CHECK_STAGE(id, expected)  \
-  do {                             \
-    char *stage_ = stage_of(id);   \
-    CHECK_STR(stage_, (expected)); \
-    free(stage_);                  \
-  } while (0)
 
 /* Insert a conversation of `contact` with the given fields; returns its id
  * (0 on failure, with the error in *err_out when given). */
@@ -105,7 +61,7 @@ static void check_refused(struct rp_conversation *c, const char *field, const ch
 
 static void test_insert_validate(void) {
   open_fresh("insert.db");
-  int64_t ana = add_contact("Ana", "scheduled");
+  int64_t ana = fx_add_contact(db, &cfg, "Ana", "scheduled");
   struct rp_conversation c;
   struct rp_err err;
 
@@ -144,11 +100,11 @@ static void test_insert_validate(void) {
   cfg.call_minutes = 0;
   int64_t id2 = conv(ana, NULL, 0, 0, NULL);
   cfg.call_minutes = 25;
-  CHECK_INT(scalar("SELECT minutes FROM conversation ORDER BY id DESC LIMIT 1"), 20);
+  CHECK_INT(fx_scalar(db, "SELECT minutes FROM conversation ORDER BY id DESC LIMIT 1"), 20);
   CHECK(id2 > 0);
   CHECK(conv(ana, "HELD", 0, 1, NULL) > 0);   /* status in any case; 1 minute is allowed */
   CHECK(conv(ana, "cancelled", 0, 240, NULL) > 0);
-  long long before = scalar("SELECT count(*) FROM conversation");
+  long long before = fx_scalar(db, "SELECT count(*) FROM conversation");
 
   /* each field refused, nothing written */
   conv_init(&c);
@@ -156,7 +112,7 @@ static void test_insert_validate(void) {
   conv_init(&c);
   c.contact_id = 999;
   check_refused(&c, "contact", "no contact with id 999");
-  int64_t gone = add_contact("Gone", "identified");
+  int64_t gone = fx_add_contact(db, &cfg, "Gone", "identified");
   CHECK_INT(contact_delete(db, gone, &err), RP_OK);
   conv_init(&c);
   c.contact_id = gone;
@@ -185,12 +141,13 @@ static void test_insert_validate(void) {
   c.contact_id = ana;
   c.fit[0] = -1;
   check_refused(&c, "fit", "not -1");
-  CHECK_INT(scalar("SELECT count(*) FROM conversation"), before);
+  CHECK_INT(fx_scalar(db, "SELECT count(*) FROM conversation"), before);
 }
 
 static void test_update(void) {
   open_fresh("update.db");
-  int64_t ana = add_contact("Ana", "asked"), bob = add_contact("Bob", "identified");
+  int64_t ana = fx_add_contact(db, &cfg, "Ana", "asked"),
+          bob = fx_add_contact(db, &cfg, "Bob", "identified");
   int64_t id = conv(ana, NULL, 0, 0, NULL);
   struct rp_conversation c;
   struct rp_err err;
@@ -240,16 +197,16 @@ static void test_update(void) {
   CHECK_INT(conv_update(db, &cfg, &c, &err), RP_INVALID);
   CHECK_STR(err.field, "channel");
   conv_free(&c);
-  CHECK_INT(scalar("SELECT fit2 FROM conversation"), 0);
-  CHECK_INT(scalar("SELECT count(*) FROM conversation WHERE channel = 'smoke-signal'"), 1);
+  CHECK_INT(fx_scalar(db, "SELECT fit2 FROM conversation"), 0);
+  CHECK_INT(fx_scalar(db, "SELECT count(*) FROM conversation WHERE channel = 'smoke-signal'"), 1);
 
   /* saving a conversation as held (logged after the fact) moves to met */
-  CHECK_STAGE(ana, "asked");
+  FX_CHECK_STAGE(db, ana, "asked");
   CHECK_INT(conv_get(db, id, &c, &err), RP_OK);
   str_replace(&c.status, "held");
   CHECK_INT(conv_update(db, &cfg, &c, &err), RP_OK);
   conv_free(&c);
-  CHECK_STAGE(ana, "met");
+  FX_CHECK_STAGE(db, ana, "met");
 
   conv_init(&c);
   c.id = 999;
@@ -261,7 +218,8 @@ static void test_update(void) {
 
 static void test_list_and_current(void) {
   open_fresh("current.db");
-  int64_t ana = add_contact("Ana", "scheduled"), bob = add_contact("Bob", "scheduled");
+  int64_t ana = fx_add_contact(db, &cfg, "Ana", "scheduled"),
+          bob = fx_add_contact(db, &cfg, "Bob", "scheduled");
   struct rp_err err;
   int64_t cur;
   CHECK_INT(conv_current(db, ana, &cur, &err), RP_NO);
@@ -316,16 +274,16 @@ static void test_list_and_current(void) {
 
 static void test_prepare(void) {
   open_fresh("prepare.db");
-  int64_t ana = add_contact("Ana", "scheduled");
+  int64_t ana = fx_add_contact(db, &cfg, "Ana", "scheduled");
   struct rp_err err;
   int64_t a = 0, b = 0;
   CHECK_INT(conv_prepare(db, &cfg, ana, &a, &err), RP_OK);
   CHECK(a > 0);
   CHECK_INT(conv_prepare(db, &cfg, ana, &b, &err), RP_OK);
   CHECK_INT(b, a);
-  CHECK_INT(scalar("SELECT count(*) FROM conversation"), 1);
-  CHECK_INT(scalar("SELECT minutes FROM conversation"), 25);
-  CHECK_INT(scalar("SELECT status = 'planned' FROM conversation"), 1);
+  CHECK_INT(fx_scalar(db, "SELECT count(*) FROM conversation"), 1);
+  CHECK_INT(fx_scalar(db, "SELECT minutes FROM conversation"), 25);
+  CHECK_INT(fx_scalar(db, "SELECT status = 'planned' FROM conversation"), 1);
   /* once it is held, the next prepare plans a new one */
   CHECK_INT(conv_start(db, a, &err), RP_OK);
   CHECK_INT(conv_prepare(db, &cfg, ana, &b, &err), RP_OK);
@@ -333,7 +291,7 @@ static void test_prepare(void) {
   CHECK_INT(conv_end(db, &cfg, a, &err), RP_OK);
   CHECK_INT(conv_prepare(db, &cfg, ana, &b, &err), RP_OK);
   CHECK(b != a && b > 0);
-  CHECK_INT(scalar("SELECT count(*) FROM conversation"), 2);
+  CHECK_INT(fx_scalar(db, "SELECT count(*) FROM conversation"), 2);
   CHECK_INT(conv_prepare(db, &cfg, 999, &b, &err), RP_INVALID);
   CHECK_INT(b, 0);
   CHECK_STR(err.field, "contact");
@@ -341,20 +299,21 @@ static void test_prepare(void) {
 
 static void test_start_end(void) {
   open_fresh("start.db");
-  int64_t ana = add_contact("Ana", "scheduled"), tom = add_contact("Tom", "thanked");
-  int64_t odd = add_contact("Odd", "identified");
+  int64_t ana = fx_add_contact(db, &cfg, "Ana", "scheduled"),
+          tom = fx_add_contact(db, &cfg, "Tom", "thanked");
+  int64_t odd = fx_add_contact(db, &cfg, "Odd", "identified");
   struct rp_err err;
   int64_t c1 = conv(ana, NULL, 0, 0, NULL);
   CHECK_INT(conv_end(db, &cfg, c1, &err), RP_INVALID); /* not started */
   CHECK_STR(err.field, "status");
   fx_set_now(T0 + 100);
   CHECK_INT(conv_start(db, c1, &err), RP_OK);
-  CHECK_INT(scalar("SELECT started_at FROM conversation"), T0 + 100);
-  CHECK_INT(scalar("SELECT status = 'live' FROM conversation"), 1);
+  CHECK_INT(fx_scalar(db, "SELECT started_at FROM conversation"), T0 + 100);
+  CHECK_INT(fx_scalar(db, "SELECT status = 'live' FROM conversation"), 1);
   fx_set_now(T0 + 200);
   CHECK_INT(conv_start(db, c1, &err), RP_OK); /* resuming keeps the clock */
-  CHECK_INT(scalar("SELECT started_at FROM conversation"), T0 + 100);
-  CHECK_STAGE(ana, "scheduled");
+  CHECK_INT(fx_scalar(db, "SELECT started_at FROM conversation"), T0 + 100);
+  FX_CHECK_STAGE(db, ana, "scheduled");
   fx_set_now(T0 + 1300);
   CHECK_INT(conv_end(db, &cfg, c1, &err), RP_OK);
   struct rp_conversation c;
@@ -363,7 +322,7 @@ static void test_start_end(void) {
   CHECK_INT(c.started_at, T0 + 100);
   CHECK_INT(c.ended_at, T0 + 1300);
   conv_free(&c);
-  CHECK_STAGE(ana, "met");
+  FX_CHECK_STAGE(db, ana, "met");
   CHECK_INT(conv_start(db, c1, &err), RP_INVALID); /* held: plan a new one */
   CHECK_STR(err.field, "status");
   CHECK_INT(conv_end(db, &cfg, c1, &err), RP_INVALID);
@@ -374,19 +333,20 @@ static void test_start_end(void) {
   int64_t c2 = conv(tom, NULL, 0, 0, NULL);
   CHECK_INT(conv_start(db, c2, &err), RP_OK);
   CHECK_INT(conv_end(db, &cfg, c2, &err), RP_OK);
-  CHECK_STAGE(tom, "thanked");
+  FX_CHECK_STAGE(db, tom, "thanked");
   CHECK_INT(sqlite3_exec(db_handle(db), "UPDATE contact SET stage = 'paused' WHERE name = 'Odd'",
                          NULL, NULL, NULL),
             SQLITE_OK);
   int64_t c3 = conv(odd, NULL, 0, 0, NULL);
   CHECK_INT(conv_start(db, c3, &err), RP_OK);
   CHECK_INT(conv_end(db, &cfg, c3, &err), RP_OK);
-  CHECK_STAGE(odd, "paused");
+  FX_CHECK_STAGE(db, odd, "paused");
 }
 
 static void test_interrupted(void) {
   open_fresh("interrupted.db");
-  int64_t ana = add_contact("Ana", "scheduled"), bob = add_contact("Bob", "asked");
+  int64_t ana = fx_add_contact(db, &cfg, "Ana", "scheduled"),
+          bob = fx_add_contact(db, &cfg, "Bob", "asked");
   struct rp_err err;
   int64_t c1 = conv(ana, NULL, 0, 0, NULL), c2 = conv(bob, NULL, 0, 0, NULL);
   int64_t c3 = conv(bob, "planned", T0 + 86400, 0, NULL);
@@ -410,8 +370,8 @@ static void test_interrupted(void) {
     CHECK_INT(ids[2], c2);
   }
   free(ids);
-  CHECK_INT(scalar("SELECT count(*) FROM conversation WHERE status = 'interrupted'"), 2);
-  CHECK_INT(scalar("SELECT status = 'planned' FROM conversation WHERE id = 3"), 1);
+  CHECK_INT(fx_scalar(db, "SELECT count(*) FROM conversation WHERE status = 'interrupted'"), 2);
+  CHECK_INT(fx_scalar(db, "SELECT status = 'planned' FROM conversation WHERE id = 3"), 1);
   (void)c3;
   /* again: nothing is live any more, but both are still interrupted */
   ids = NULL;
@@ -428,14 +388,14 @@ static void test_interrupted(void) {
   /* ending an interrupted call: at its last note, else at its start */
   fx_set_now(T0 + 90000);
   CHECK_INT(conv_end(db, &cfg, c1, &err), RP_OK);
-  CHECK_INT(scalar("SELECT ended_at FROM conversation WHERE id = 1"), T0 + 95);
-  CHECK_STAGE(ana, "met");
+  CHECK_INT(fx_scalar(db, "SELECT ended_at FROM conversation WHERE id = 1"), T0 + 95);
+  FX_CHECK_STAGE(db, ana, "met");
   CHECK_INT(sqlite3_exec(db_handle(db), "DELETE FROM note WHERE conversation_id = 2", NULL, NULL,
                          NULL),
             SQLITE_OK);
   CHECK_INT(conv_end(db, &cfg, c2, &err), RP_OK);
-  CHECK_INT(scalar("SELECT ended_at FROM conversation WHERE id = 2"), T0);
-  CHECK_STAGE(bob, "met");
+  CHECK_INT(fx_scalar(db, "SELECT ended_at FROM conversation WHERE id = 2"), T0);
+  FX_CHECK_STAGE(db, bob, "met");
   ids = NULL;
   n = 0;
   CHECK_INT(conv_mark_interrupted(db, &ids, &n, &err), RP_OK);
@@ -445,7 +405,7 @@ static void test_interrupted(void) {
 
 static void test_notes(void) {
   open_fresh("notes.db");
-  int64_t ana = add_contact("Ana", "scheduled");
+  int64_t ana = fx_add_contact(db, &cfg, "Ana", "scheduled");
   struct rp_err err;
   int64_t c1 = conv(ana, NULL, 0, 0, NULL);
   struct rp_note n;
@@ -481,7 +441,7 @@ static void test_notes(void) {
   }
   CHECK_INT(note_add(db, &cfg, c1, "@ — nobody", NULL, &err), RP_INVALID);
   CHECK_STR(err.field, "name");
-  CHECK_INT(scalar("SELECT count(*) FROM note"), 4);
+  CHECK_INT(fx_scalar(db, "SELECT count(*) FROM note"), 4);
 
   struct rp_note_list l;
   CHECK_INT(note_list(db, c1, &l, &err), RP_OK);
@@ -509,22 +469,24 @@ static void test_notes(void) {
   /* update: re-parsed, the offset kept */
   fx_set_now(T0 + 500);
   CHECK_INT(note_update(db, &cfg, n1, "* they hire in spring and autumn", &err), RP_OK);
-  CHECK_INT(scalar("SELECT offset_s FROM note WHERE id = 1"), 5);
-  CHECK_INT(scalar("SELECT tag = 'feedback' AND text = 'they hire in spring and autumn' AND "
-                   "updated_at = 1795000500 AND created_at = 1795000005 FROM note WHERE id = 1"),
+  CHECK_INT(fx_scalar(db, "SELECT offset_s FROM note WHERE id = 1"), 5);
+  CHECK_INT(fx_scalar(db,
+                      "SELECT tag = 'feedback' AND text = 'they hire in spring and autumn' AND "
+                      "updated_at = 1795000500 AND created_at = 1795000005 FROM note WHERE id = 1"),
             1);
   CHECK_INT(note_update(db, &cfg, n1, "  ", &err), RP_INVALID);
   CHECK_INT(note_update(db, &cfg, 999, "x", &err), RP_NO);
-  CHECK_INT(scalar("SELECT text = 'they hire in spring and autumn' FROM note WHERE id = 1"), 1);
+  CHECK_INT(fx_scalar(db, "SELECT text = 'they hire in spring and autumn' FROM note WHERE id = 1"),
+            1);
   /* notes can be corrected after the call too */
   CHECK_INT(conv_end(db, &cfg, c1, &err), RP_OK);
   CHECK_INT(note_update(db, &cfg, n1, "they hire all year", &err), RP_OK);
-  CHECK_INT(scalar("SELECT tag = '' FROM note WHERE id = 1"), 1);
+  CHECK_INT(fx_scalar(db, "SELECT tag = '' FROM note WHERE id = 1"), 1);
   CHECK_INT(note_add(db, &cfg, c1, "after the end", NULL, &err), RP_INVALID);
   /* delete */
   CHECK_INT(note_delete(db, n1, &err), RP_OK);
   CHECK_INT(note_delete(db, n1, &err), RP_NO);
-  CHECK_INT(scalar("SELECT count(*) FROM note"), 3);
+  CHECK_INT(fx_scalar(db, "SELECT count(*) FROM note"), 3);
 
   struct rp_note plain = {.tag = NOTE_PLAIN, .text = "x"};
   line = note_line(&plain);
@@ -538,7 +500,7 @@ static void test_notes(void) {
 
 static void test_referrals(void) {
   open_fresh("referrals.db");
-  int64_t ana = add_contact("Ana Lopez", "scheduled");
+  int64_t ana = fx_add_contact(db, &cfg, "Ana Lopez", "scheduled");
   struct rp_err err;
   int64_t c1 = conv(ana, NULL, 0, 0, NULL);
   CHECK_INT(conv_start(db, c1, &err), RP_OK);
@@ -561,16 +523,16 @@ static void test_referrals(void) {
   CHECK_STR(c.warmth, "warm");
   CHECK_STR(c.stage, "identified");
   contact_free(&c);
-  CHECK_INT(scalar("SELECT count(*) FROM contact"), 2);
+  CHECK_INT(fx_scalar(db, "SELECT count(*) FROM contact"), 2);
 
   /* the second time the same person (any case) is linked, not created */
   CHECK_INT(note_add(db, &cfg, c1, "@ PRIYA SHAH — said it again", &n, &err), RP_OK);
   CHECK_INT(n.contact_ref, priya);
   note_free(&n);
-  CHECK_INT(scalar("SELECT count(*) FROM contact"), 2);
-  CHECK_INT(scalar("SELECT count(*) FROM note WHERE contact_ref = 2"), 2);
+  CHECK_INT(fx_scalar(db, "SELECT count(*) FROM contact"), 2);
+  CHECK_INT(fx_scalar(db, "SELECT count(*) FROM note WHERE contact_ref = 2"), 2);
   /* a deleted contact is not linked: a new one is made */
-  int64_t gone = add_contact("Kim Gone", "identified");
+  int64_t gone = fx_add_contact(db, &cfg, "Kim Gone", "identified");
   CHECK_INT(contact_delete(db, gone, &err), RP_OK);
   CHECK_INT(note_add(db, &cfg, c1, "@Kim Gone", &n, &err), RP_OK);
   CHECK(n.contact_ref > 0 && n.contact_ref != gone);
@@ -582,14 +544,14 @@ static void test_referrals(void) {
 
   /* all or nothing: when the contact cannot be made, no note either */
   struct rp_config bare = {0}; /* no stages: a contact cannot be added */
-  long long contacts = scalar("SELECT count(*) FROM contact");
-  long long notes = scalar("SELECT count(*) FROM note");
+  long long contacts = fx_scalar(db, "SELECT count(*) FROM contact");
+  long long notes = fx_scalar(db, "SELECT count(*) FROM note");
   CHECK_INT(note_add(db, &bare, c1, "@Zoë Ørsted, Ærø Labs — maps", &n, &err), RP_INVALID);
   CHECK_STR(err.field, "referral");
   CHECK(strstr(err.msg, "Zoë Ørsted") != NULL);
   CHECK(n.id == 0);
-  CHECK_INT(scalar("SELECT count(*) FROM contact"), contacts);
-  CHECK_INT(scalar("SELECT count(*) FROM note"), notes);
+  CHECK_INT(fx_scalar(db, "SELECT count(*) FROM contact"), contacts);
+  CHECK_INT(fx_scalar(db, "SELECT count(*) FROM note"), notes);
   /* without a "referral" kind, the contact is still created */
   fx_choice(&bare.stages, "identified", "identified", NULL);
   CHECK_INT(note_add(db, &bare, c1, "@Lee Nokind, Beta", &n, &err), RP_OK);
@@ -607,24 +569,33 @@ static void test_referrals(void) {
   note_free(&n);
   fx_set_now(T0 + 999);
   CHECK_INT(note_update(db, &cfg, nid, "@李小龙, 金禾 — 研究", &err), RP_OK);
-  CHECK_INT(scalar("SELECT count(*) FROM contact WHERE name = '李小龙' AND org = '金禾' AND "
-                   "work = '研究'"),
+  CHECK_INT(fx_scalar(db, "SELECT count(*) FROM contact WHERE name = '李小龙' AND org = '金禾' AND "
+                          "work = '研究'"),
             1);
-  CHECK_INT(scalar("SELECT n.offset_s = 42 AND n.contact_ref = c.id FROM note n "
-                   "JOIN contact c ON c.name = '李小龙' WHERE n.id = (SELECT max(id) FROM note)"),
-            1);
+  CHECK_INT(
+      fx_scalar(db, "SELECT n.offset_s = 42 AND n.contact_ref = c.id FROM note n "
+                    "JOIN contact c ON c.name = '李小龙' WHERE n.id = (SELECT max(id) FROM note)"),
+      1);
   CHECK_INT(note_update(db, &cfg, nid, "@ priya shah", &err), RP_OK);
-  CHECK_INT(scalar("SELECT contact_ref FROM note WHERE id = (SELECT max(id) FROM note)"), priya);
-  CHECK_INT(scalar("SELECT count(*) FROM contact WHERE name = '李小龙'"), 1); /* stays */
+  CHECK_INT(fx_scalar(db, "SELECT contact_ref FROM note WHERE id = (SELECT max(id) FROM note)"),
+            priya);
+  CHECK_INT(fx_scalar(db, "SELECT count(*) FROM contact WHERE name = '李小龙'"), 1); /* stays */
   CHECK_INT(note_update(db, &cfg, nid, "no longer a referral", &err), RP_OK);
-  CHECK_INT(scalar("SELECT contact_ref IS NULL FROM note WHERE id = (SELECT max(id) FROM note)"), 1);
+  CHECK_INT(
+      fx_scalar(db, "SELECT contact_ref IS NULL FROM note WHERE id = (SELECT max(id) FROM note)"),
+      1);
   CHECK_INT(note_update(db, &bare, nid, "@New Person", &err), RP_INVALID);
-  CHECK_INT(scalar("SELECT text = 'no longer a referral' FROM note WHERE id = (SELECT max(id) FROM note)"), 1);
-  CHECK_INT(scalar("SELECT count(*) FROM contact WHERE name = 'New Person'"), 0);
+  CHECK_INT(
+      fx_scalar(
+          db,
+          "SELECT text = 'no longer a referral' FROM note WHERE id = (SELECT max(id) FROM note)"),
+      1);
+  CHECK_INT(fx_scalar(db, "SELECT count(*) FROM contact WHERE name = 'New Person'"), 0);
   /* the referral's contact outlives its note */
   CHECK_INT(sqlite3_exec(db_handle(db), "DELETE FROM contact WHERE id = 2", NULL, NULL, NULL),
             SQLITE_OK);
-  CHECK_INT(scalar("SELECT count(*) FROM note WHERE contact_ref IS NULL AND tag = 'referral'"), 2);
+  CHECK_INT(
+      fx_scalar(db, "SELECT count(*) FROM note WHERE contact_ref IS NULL AND tag = 'referral'"), 2);
 }
 
 static void test_fit_questions(void) {

@@ -6,7 +6,6 @@
  * specificity check: specific and generic drafts, common words ignored,
  * case and UTF-8. Contacts, conversations and notes are made with plain
  * SQL. */
-#include <stdarg.h>
 #include <time.h>
 
 #include "fixture.h"
@@ -15,65 +14,32 @@
 static struct rp_config cfg;
 static struct rp_db *db;
 
-static void exec(const char *sql) {
-  char *msg = NULL;
-  if (sqlite3_exec(db_handle(db), sql, NULL, NULL, &msg) != SQLITE_OK) {
-    fprintf(stderr, "sql failed: %s: %s\n", sql, msg ? msg : "?");
-    CHECK(0);
-  }
-  sqlite3_free(msg);
-}
-
-static void execf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static void execf(const char *fmt, ...) {
-  va_list ap;
-  va_start(ap, fmt);
-  char *sql = xvasprintf(fmt, ap);
-  va_end(ap);
-  exec(sql);
-  free(sql);
-}
-
-static char *text_of(const char *sql) {
-  sqlite3_stmt *st;
-  char *v = NULL;
-  if (sqlite3_prepare_v2(db_handle(db), sql, -1, &st, NULL) == SQLITE_OK &&
-      sqlite3_step(st) == SQLITE_ROW)
-    v = db_col_text(st, 0);
-  sqlite3_finalize(st);
-  return v;
-}
-
-#define CHECK_SQL(sql, want)    \
-  do {                          \
-    char *v_ = text_of(sql);    \
-    CHECK_STR(v_, want);        \
-    free(v_);                   \
-  } while (0)
-
 /* Contact `id` named `name` at `seniority` (NULL) and `stage`. */
 static void contact(int id, const char *name, const char *seniority, const char *stage) {
-  execf("INSERT INTO contact (id, name, warmth, seniority, stage, created_at, updated_at) "
-        "VALUES (%d, '%s', 'warm', %s%s%s, '%s', 0, 0)",
-        id, name, seniority ? "'" : "", seniority ? seniority : "NULL", seniority ? "'" : "",
-        stage);
+  fx_execf(db,
+           "INSERT INTO contact (id, name, warmth, seniority, stage, created_at, updated_at) "
+           "VALUES (%d, '%s', 'warm', %s%s%s, '%s', 0, 0)",
+           id, name, seniority ? "'" : "", seniority ? seniority : "NULL", seniority ? "'" : "",
+           stage);
 }
 
 /* A conversation of contact `who` with `status`, ended at `ended` (0 =
  * NULL) and `objective` (NULL). */
 static void conversation(int id, int who, const char *status, long long ended,
                          const char *objective) {
-  execf("INSERT INTO conversation (id, contact_id, minutes, status, ended_at, objective, "
-        "created_at, updated_at) VALUES (%d, %d, 20, '%s', NULL, %s%s%s, 0, 0)",
-        id, who, status, objective ? "'" : "",
-        objective ? objective : "NULL", objective ? "'" : "");
-  if (ended) execf("UPDATE conversation SET ended_at = %lld WHERE id = %d", ended, id);
+  fx_execf(db,
+           "INSERT INTO conversation (id, contact_id, minutes, status, ended_at, objective, "
+           "created_at, updated_at) VALUES (%d, %d, 20, '%s', NULL, %s%s%s, 0, 0)",
+           id, who, status, objective ? "'" : "", objective ? objective : "NULL",
+           objective ? "'" : "");
+  if (ended) fx_execf(db, "UPDATE conversation SET ended_at = %lld WHERE id = %d", ended, id);
 }
 
 static void note(int conv, int offset, const char *tag, const char *text) {
-  execf("INSERT INTO note (conversation_id, offset_s, tag, text, created_at, updated_at) "
-        "VALUES (%d, %d, '%s', '%s', 0, 0)",
-        conv, offset, tag, text);
+  fx_execf(db,
+           "INSERT INTO note (conversation_id, offset_s, tag, text, created_at, updated_at) "
+           "VALUES (%d, %d, '%s', '%s', 0, 0)",
+           conv, offset, tag, text);
 }
 
 static struct rp_followup thanks(int conv, enum rp_status want) {
@@ -145,7 +111,7 @@ static void test_due(void) {
   int64_t id;
   CHECK_INT(followup_thank_you(db, &cfg, 10, &id, &err), RP_INVALID);
   CHECK_STR(err.field, "conversation");
-  CHECK_SQL("SELECT count(*) FROM followup WHERE conversation_id IN (10, 11)", "0");
+  FX_CHECK_SQL(db, "SELECT count(*) FROM followup WHERE conversation_id IN (10, 11)", "0");
 }
 
 static void test_medium_once_template(void) {
@@ -156,7 +122,7 @@ static void test_medium_once_template(void) {
   contact(3, "Bo Chen", "mid", "met");
   contact(4, "Dr. Ines Ruiz", NULL, "met");
   contact(5, "Sam", "junior", "met");
-  exec("INSERT INTO contact_tag (contact_id, tag) VALUES (5, 'Traditional')");
+  fx_exec(db, "INSERT INTO contact_tag (contact_id, tag) VALUES (5, 'Traditional')");
   for (int i = 1; i <= 5; i++) conversation(i, i, "held", 1794990400, "how research teams hire");
   static const char *const medium[] = {"handwritten", "handwritten", "email", "email",
                                        "handwritten"};
@@ -184,11 +150,11 @@ static void test_medium_once_template(void) {
   struct rp_err err;
   int64_t a = 0, b = 0;
   CHECK_INT(followup_thank_you(db, &cfg, 1, &a, &err), RP_OK);
-  exec("UPDATE followup SET draft = 'edited' WHERE conversation_id = 1");
+  fx_exec(db, "UPDATE followup SET draft = 'edited' WHERE conversation_id = 1");
   CHECK_INT(followup_thank_you(db, &cfg, 1, &b, &err), RP_OK);
   CHECK(a == b && a > 0);
-  CHECK_SQL("SELECT count(*) FROM followup WHERE conversation_id = 1", "1");
-  CHECK_SQL("SELECT draft FROM followup WHERE conversation_id = 1", "edited");
+  FX_CHECK_SQL(db, "SELECT count(*) FROM followup WHERE conversation_id = 1", "1");
+  FX_CHECK_SQL(db, "SELECT draft FROM followup WHERE conversation_id = 1", "edited");
 
   /* the template: first name, the first insight (else the first note), the
    * objective; a placeholder with nothing to fill it stays */
@@ -229,20 +195,6 @@ static void test_medium_once_template(void) {
   followup_free(&f);
 }
 
-static char *stage_of(int id) {
-  char *sql = xasprintf("SELECT stage FROM contact WHERE id = %d", id);
-  char *s = text_of(sql);
-  free(sql);
-  return s;
-}
-
-#define CHECK_STAGE(id, want)  \
-  do {                         \
-    char *s_ = stage_of(id);   \
-    CHECK_STR(s_, want);       \
-    free(s_);                  \
-  } while (0)
-
 static void test_mark_update_list(void) {
   fx_open_fresh(&db, "mark.db");
   fx_set_now(1795000000);
@@ -273,7 +225,7 @@ static void test_mark_update_list(void) {
   /* sent: the contact moves to "thanked" */
   fx_set_now(1795100000);
   CHECK_INT(followup_mark(db, &cfg, f1.id, "sent", &err), RP_OK);
-  CHECK_STAGE(1, "thanked");
+  FX_CHECK_STAGE(db, 1, "thanked");
   struct rp_followup g;
   CHECK_INT(followup_get(db, f1.id, &g, &err), RP_OK);
   CHECK_STR(g.status, "sent");
@@ -281,10 +233,10 @@ static void test_mark_update_list(void) {
   followup_free(&g);
   /* a later stage stays */
   CHECK_INT(followup_mark(db, &cfg, f2.id, "sent", &err), RP_OK);
-  CHECK_STAGE(2, "keeping-in-touch");
+  FX_CHECK_STAGE(db, 2, "keeping-in-touch");
   /* skipped: no move; open again undoes */
   CHECK_INT(followup_mark(db, &cfg, f3.id, "skipped", &err), RP_OK);
-  CHECK_STAGE(3, "met");
+  FX_CHECK_STAGE(db, 3, "met");
   CHECK_INT(followup_list_open(db, 0, &l, &err), RP_OK);
   CHECK_INT(l.n, 0);
   followup_list_free(&l);
@@ -322,7 +274,7 @@ static void test_mark_update_list(void) {
   CHECK_INT(followup_update(db, &f3, &err), RP_NO);
 
   /* a deleted contact's follow-ups are not listed */
-  exec("UPDATE contact SET deleted_at = 1 WHERE id = 3");
+  fx_exec(db, "UPDATE contact SET deleted_at = 1 WHERE id = 3");
   CHECK_INT(followup_list_open(db, 0, &l, &err), RP_OK);
   CHECK_INT(l.n, 0);
   followup_list_free(&l);

@@ -12,56 +12,12 @@ static struct rp_config cfg;
 static struct rp_db *db;
 
 static void make_config(void) {
-  const char *stages[] = {"identified", "researching", "giving", "intro-requested", "asked",
-                          "scheduled",  "met",         "thanked", "keeping-in-touch", "declined",
-                          "not-now"};
-  for (size_t i = 0; i < RP_ARRAY_LEN(stages); i++) fx_choice(&cfg.stages, stages[i], stages[i], NULL);
-  fx_choice(&cfg.how_known, "friend", "friend", "warm");
-  fx_choice(&cfg.how_known, "referral", "referral", "warm");
-  fx_choice(&cfg.how_known, "cold", "cold", "cold");
+  fx_pipeline(&cfg);
   const char *kinds[][2] = {{"read", "read their work"}, {"comment", "commented"},
                             {"share", "shared"},         {"introduce", "introduced someone"},
                             {"help", "helped"},          {"show-up", "showed up"},
                             {"other", "other"}};
   for (size_t i = 0; i < RP_ARRAY_LEN(kinds); i++) fx_choice(&cfg.give_kinds, kinds[i][0], kinds[i][1], NULL);
-}
-
-static int64_t add(const char *name, const char *stage) {
-  struct rp_contact c;
-  contact_init(&c);
-  c.name = xstrdup(name);
-  c.stage = xstrdup(stage);
-  struct rp_err err;
-  CHECK_INT(contact_insert(db, &cfg, &c, &err), RP_OK);
-  int64_t id = c.id;
-  contact_free(&c);
-  return id;
-}
-
-static char *stage_of(int64_t id) {
-  struct rp_contact c;
-  struct rp_err err;
-  char *s = NULL;
-  if (contact_get(db, id, &c, &err) == RP_OK) s = xstrdup(c.stage);
-  contact_free(&c);
-  return s;
-}
-
-#define CHECK_STAGE(id, expected)  \
-  do {                             \
-    char *stage_ = stage_of(id);   \
-    CHECK_STR(stage_, (expected)); \
-    free(stage_);                  \
-  } while (0)
-
-static long long scalar(const char *sql) {
-  sqlite3_stmt *st;
-  long long v = -1;
-  if (sqlite3_prepare_v2(db_handle(db), sql, -1, &st, NULL) == SQLITE_OK &&
-      sqlite3_step(st) == SQLITE_ROW)
-    v = sqlite3_column_int64(st, 0);
-  sqlite3_finalize(st);
-  return v;
 }
 
 static void open_fresh(const char *name) {
@@ -91,7 +47,8 @@ static enum rp_status give(int64_t contact, const char *kind, const char *date, 
 
 static void test_insert_list_delete(void) {
   open_fresh("gives.db");
-  int64_t ana = add("Ana", "met"), bob = add("Bob", "met");
+  int64_t ana = fx_add_contact(db, &cfg, "Ana", "met"),
+          bob = fx_add_contact(db, &cfg, "Bob", "met");
   struct rp_err err;
   int64_t g1, g2, g3, g4;
   CHECK_INT(give(ana, "read", "2026-03-01", "Read her article on service design", &g1, NULL), RP_OK);
@@ -165,23 +122,23 @@ static void test_insert_list_delete(void) {
   /* removing a contact for good takes their gives with it */
   CHECK(sqlite3_exec(db_handle(db), "DELETE FROM contact WHERE name = 'Bob'", NULL, NULL, NULL) ==
         SQLITE_OK);
-  CHECK_INT(scalar("SELECT count(*) FROM give"), 3);
+  CHECK_INT(fx_scalar(db, "SELECT count(*) FROM give"), 3);
 }
 
 /* Expect RP_INVALID on `field` with `msg`, and nothing written. */
 static void expect_invalid(int64_t contact, const char *kind, const char *date, const char *text,
                            const char *field, const char *msg) {
-  long long before = scalar("SELECT count(*) FROM give");
+  long long before = fx_scalar(db, "SELECT count(*) FROM give");
   struct rp_err err;
   CHECK_INT(give(contact, kind, date, text, NULL, &err), RP_INVALID);
   CHECK_STR(err.field, field);
   if (msg) CHECK_STR(err.msg, msg);
-  CHECK_INT(scalar("SELECT count(*) FROM give"), before);
+  CHECK_INT(fx_scalar(db, "SELECT count(*) FROM give"), before);
 }
 
 static void test_validation(void) {
   open_fresh("validate.db");
-  int64_t ana = add("Ana", "met");
+  int64_t ana = fx_add_contact(db, &cfg, "Ana", "met");
   const char *kinds = "read, comment, share, introduce, help, show-up, other";
   char *msg = xasprintf("kind 'bribe' is not one of: %s", kinds);
   expect_invalid(ana, "bribe", NULL, "x", "kind", msg);
@@ -206,59 +163,59 @@ static void test_validation(void) {
   for (size_t i = 0; i < RP_ARRAY_LEN(good); i++) {
     CHECK_INT(give(ana, "read", good[i], "fine", NULL, NULL), RP_OK);
   }
-  CHECK_INT(scalar("SELECT count(*) FROM give"), (long long)RP_ARRAY_LEN(good));
+  CHECK_INT(fx_scalar(db, "SELECT count(*) FROM give"), (long long)RP_ARRAY_LEN(good));
 
   /* the contact must exist and not be deleted */
   struct rp_err err;
   CHECK_INT(give(4242, "read", NULL, "x", NULL, &err), RP_INVALID);
   CHECK_STR(err.field, "contact");
   CHECK_STR(err.msg, "no contact with id 4242");
-  int64_t gone = add("Gone Person", "identified");
+  int64_t gone = fx_add_contact(db, &cfg, "Gone Person", "identified");
   CHECK_INT(contact_delete(db, gone, &err), RP_OK);
   CHECK_INT(give(gone, "read", NULL, "x", NULL, &err), RP_INVALID);
   CHECK_STR(err.field, "contact");
   CHECK_STR(err.msg, "Gone Person is deleted");
-  CHECK_STAGE(gone, "identified");
+  FX_CHECK_STAGE(db, gone, "identified");
 
   /* user text that looks like SQL is stored as it is */
   int64_t id = 0;
   CHECK_INT(give(ana, "other", NULL, "x'); DROP TABLE give; --", &id, NULL), RP_OK);
-  CHECK_INT(scalar("SELECT count(*) FROM give WHERE text = 'x''); DROP TABLE give; --'"), 1);
+  CHECK_INT(fx_scalar(db, "SELECT count(*) FROM give WHERE text = 'x''); DROP TABLE give; --'"), 1);
 }
 
 static void test_stage_moves(void) {
   open_fresh("stages.db");
-  int64_t ident = add("Identified", "identified");
-  int64_t research = add("Researching", "researching");
-  int64_t giving = add("Giving", "giving");
-  int64_t asked = add("Asked", "asked");
-  int64_t met = add("Met", "met");
-  int64_t legacy = add("Legacy", "identified");
+  int64_t ident = fx_add_contact(db, &cfg, "Identified", "identified");
+  int64_t research = fx_add_contact(db, &cfg, "Researching", "researching");
+  int64_t giving = fx_add_contact(db, &cfg, "Giving", "giving");
+  int64_t asked = fx_add_contact(db, &cfg, "Asked", "asked");
+  int64_t met = fx_add_contact(db, &cfg, "Met", "met");
+  int64_t legacy = fx_add_contact(db, &cfg, "Legacy", "identified");
   CHECK(sqlite3_exec(db_handle(db), "UPDATE contact SET stage = 'old-stage' WHERE name = 'Legacy'",
                      NULL, NULL, NULL) == SQLITE_OK);
 
   fx_set_now(1795000900);
   CHECK_INT(give(ident, "read", NULL, "read", NULL, NULL), RP_OK);
-  CHECK_STAGE(ident, "giving");
-  CHECK_INT(scalar("SELECT updated_at FROM contact WHERE name = 'Identified'"), 1795000900);
+  FX_CHECK_STAGE(db, ident, "giving");
+  CHECK_INT(fx_scalar(db, "SELECT updated_at FROM contact WHERE name = 'Identified'"), 1795000900);
   CHECK_INT(give(research, "read", NULL, "read", NULL, NULL), RP_OK);
-  CHECK_STAGE(research, "giving");
+  FX_CHECK_STAGE(db, research, "giving");
   CHECK_INT(give(giving, "read", NULL, "read", NULL, NULL), RP_OK);
-  CHECK_STAGE(giving, "giving");
-  CHECK_INT(scalar("SELECT updated_at FROM contact WHERE name = 'Giving'"), 1795000000);
+  FX_CHECK_STAGE(db, giving, "giving");
+  CHECK_INT(fx_scalar(db, "SELECT updated_at FROM contact WHERE name = 'Giving'"), 1795000000);
   CHECK_INT(give(asked, "read", NULL, "read", NULL, NULL), RP_OK);
-  CHECK_STAGE(asked, "asked");
+  FX_CHECK_STAGE(db, asked, "asked");
   CHECK_INT(give(met, "read", NULL, "read", NULL, NULL), RP_OK);
-  CHECK_STAGE(met, "met");
-  CHECK_INT(scalar("SELECT updated_at FROM contact WHERE name = 'Met'"), 1795000000);
+  FX_CHECK_STAGE(db, met, "met");
+  CHECK_INT(fx_scalar(db, "SELECT updated_at FROM contact WHERE name = 'Met'"), 1795000000);
   CHECK_INT(give(legacy, "read", NULL, "read", NULL, NULL), RP_OK);
-  CHECK_STAGE(legacy, "old-stage");
+  FX_CHECK_STAGE(db, legacy, "old-stage");
 
   /* a failing give leaves the stage as it was */
-  int64_t fresh = add("Fresh", "researching");
+  int64_t fresh = fx_add_contact(db, &cfg, "Fresh", "researching");
   CHECK_INT(give(fresh, "read", "2025-02-30", "read", NULL, NULL), RP_INVALID);
   CHECK_INT(give(fresh, "nope", NULL, "read", NULL, NULL), RP_INVALID);
-  CHECK_STAGE(fresh, "researching");
+  FX_CHECK_STAGE(db, fresh, "researching");
 
   /* one transaction: when writing the give fails after the contact was
    * read, the stage move is not kept either */
@@ -269,29 +226,29 @@ static void test_stage_moves(void) {
   struct rp_err err;
   CHECK_INT(give(fresh, "read", NULL, "read", NULL, &err), RP_EDB);
   CHECK(strstr(err.msg, "refused by test") != NULL);
-  CHECK_STAGE(fresh, "researching");
+  FX_CHECK_STAGE(db, fresh, "researching");
   CHECK(sqlite3_get_autocommit(db_handle(db)));
   CHECK(sqlite3_exec(db_handle(db), "DROP TRIGGER no_gives; CREATE TRIGGER no_moves BEFORE UPDATE "
                                     "OF stage ON contact BEGIN SELECT RAISE(ABORT, 'no move'); END",
                      NULL, NULL, NULL) == SQLITE_OK);
-  long long before = scalar("SELECT count(*) FROM give");
+  long long before = fx_scalar(db, "SELECT count(*) FROM give");
   CHECK_INT(give(fresh, "read", NULL, "read", NULL, &err), RP_EDB);
-  CHECK_INT(scalar("SELECT count(*) FROM give"), before); /* the give was rolled back too */
-  CHECK_STAGE(fresh, "researching");
+  CHECK_INT(fx_scalar(db, "SELECT count(*) FROM give"), before); /* the give was rolled back too */
+  FX_CHECK_STAGE(db, fresh, "researching");
   CHECK(sqlite3_exec(db_handle(db), "DROP TRIGGER no_moves", NULL, NULL, NULL) == SQLITE_OK);
 
   /* inside a caller's transaction, the give is a savepoint of it */
   CHECK_INT(db_begin(db, &err), RP_OK);
   CHECK_INT(give(fresh, "read", NULL, "read", NULL, NULL), RP_OK);
   db_rollback(db);
-  CHECK_STAGE(fresh, "researching");
-  CHECK_INT(scalar("SELECT count(*) FROM give"), before);
+  FX_CHECK_STAGE(db, fresh, "researching");
+  CHECK_INT(fx_scalar(db, "SELECT count(*) FROM give"), before);
 
   /* no "giving" stage configured: nothing moves */
   free(cfg.stages.v[2].key);
   cfg.stages.v[2].key = xstrdup("generous");
   CHECK_INT(give(fresh, "read", NULL, "read", NULL, NULL), RP_OK);
-  CHECK_STAGE(fresh, "researching");
+  FX_CHECK_STAGE(db, fresh, "researching");
   free(cfg.stages.v[2].key);
   cfg.stages.v[2].key = xstrdup("giving");
 }

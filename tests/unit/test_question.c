@@ -12,23 +12,14 @@
 static struct rp_config cfg;
 static struct rp_db *db;
 
-static void exec(const char *sql) {
-  char *msg = NULL;
-  if (sqlite3_exec(db_handle(db), sql, NULL, NULL, &msg) != SQLITE_OK) {
-    fprintf(stderr, "sql failed: %s: %s\n", sql, msg ? msg : "?");
-    CHECK(0);
-  }
-  sqlite3_free(msg);
-}
-
 /* A contact and two planned conversations (ids 1 and 2). */
 static void setup(const char *name) {
   fx_open_fresh(&db, name);
   fx_set_now(1795000000);
-  exec("INSERT INTO contact (id, name, warmth, stage, created_at, updated_at) "
-       "VALUES (1, 'Priya Shah', 'warm', 'scheduled', 0, 0)");
-  exec("INSERT INTO conversation (id, contact_id, minutes, status, created_at, updated_at) "
-       "VALUES (1, 1, 20, 'planned', 0, 0), (2, 1, 20, 'planned', 0, 0)");
+  fx_exec(db, "INSERT INTO contact (id, name, warmth, stage, created_at, updated_at) "
+              "VALUES (1, 'Priya Shah', 'warm', 'scheduled', 0, 0)");
+  fx_exec(db, "INSERT INTO conversation (id, contact_id, minutes, status, created_at, updated_at) "
+              "VALUES (1, 1, 20, 'planned', 0, 0), (2, 1, 20, 'planned', 0, 0)");
 }
 
 static int64_t add(int64_t conv, const char *text) {
@@ -139,7 +130,7 @@ static void test_add_move_delete(void) {
   question_list_free(&l);
 
   /* a gap in the positions (an older journal) heals on the next move */
-  exec("UPDATE question SET position = position * 10 WHERE conversation_id = 1");
+  fx_exec(db, "UPDATE question SET position = position * 10 WHERE conversation_id = 1");
   CHECK_INT(question_move(db, e, -1, &err), RP_OK);
   CHECK_ORDER(1, "What does a typical week look like?|C|E|B2");
 
@@ -156,7 +147,7 @@ static void test_add_move_delete(void) {
   CHECK_INT(question_set_asked(db, 999, true, &err), RP_NO);
 
   /* deleting the conversation deletes its questions */
-  exec("DELETE FROM conversation WHERE id = 2");
+  fx_exec(db, "DELETE FROM conversation WHERE id = 2");
   CHECK_ORDER(2, "");
   (void)other;
 }

@@ -90,16 +90,6 @@ static void set_field(int64_t id, const char *field, const char *value) {
   contact_free(&c);
 }
 
-static long long scalar(const char *sql) {
-  sqlite3_stmt *st;
-  long long v = -1;
-  if (sqlite3_prepare_v2(db_handle(db), sql, -1, &st, NULL) == SQLITE_OK &&
-      sqlite3_step(st) == SQLITE_ROW)
-    v = sqlite3_column_int64(st, 0);
-  sqlite3_finalize(st);
-  return v;
-}
-
 static const char *const computed[] = {"worksheet-superpower", "worksheet-problem", "worksheet-want",
                                        "research", "give", "warm-path", "prep", "draft", "length"};
 
@@ -318,15 +308,15 @@ static void test_manual_and_ready(void) {
   CHECK_INT(readiness_set_manual(db, &cfg, priya, "mutual", true, &err), RP_OK);
   CHECK_INT(met(priya, "mutual"), 1);
   CHECK_INT(met(maya, "mutual"), 0); /* per contact */
-  CHECK_INT(scalar("SELECT checked_at FROM ready_check WHERE key = 'mutual'"), 1795000000);
+  CHECK_INT(fx_scalar(db, "SELECT checked_at FROM ready_check WHERE key = 'mutual'"), 1795000000);
   setenv("RAPPORT_NOW", "1795000500", 1);
   CHECK_INT(readiness_set_manual(db, &cfg, priya, "mutual", true, &err), RP_OK); /* again: kept */
-  CHECK_INT(scalar("SELECT count(*) FROM ready_check"), 1);
-  CHECK_INT(scalar("SELECT checked_at FROM ready_check WHERE key = 'mutual'"), 1795000000);
+  CHECK_INT(fx_scalar(db, "SELECT count(*) FROM ready_check"), 1);
+  CHECK_INT(fx_scalar(db, "SELECT checked_at FROM ready_check WHERE key = 'mutual'"), 1795000000);
   CHECK_INT(readiness_set_manual(db, &cfg, priya, "mutual", false, &err), RP_OK);
   CHECK_INT(met(priya, "mutual"), 0);
   CHECK_INT(readiness_set_manual(db, &cfg, priya, "mutual", false, &err), RP_OK); /* no-op */
-  CHECK_INT(scalar("SELECT count(*) FROM ready_check"), 0);
+  CHECK_INT(fx_scalar(db, "SELECT count(*) FROM ready_check"), 0);
 
   CHECK_INT(readiness_set_manual(db, &cfg, priya, "research", true, &err), RP_INVALID);
   CHECK_STR(err.field, "key");
@@ -334,7 +324,7 @@ static void test_manual_and_ready(void) {
   CHECK_INT(readiness_set_manual(db, &cfg, priya, "x'); DROP TABLE ready_check; --", true, &err),
             RP_INVALID);
   CHECK_INT(readiness_set_manual(db, &cfg, 9999, "timing", true, &err), RP_NO);
-  CHECK_INT(scalar("SELECT count(*) FROM ready_check"), 0);
+  CHECK_INT(fx_scalar(db, "SELECT count(*) FROM ready_check"), 0);
 
   /* all available items met → ready; the unavailable ones are not counted */
   struct rp_ws_item it;
@@ -419,7 +409,7 @@ static void test_manual_and_ready(void) {
   /* removing the contact for good removes its ticks */
   CHECK(sqlite3_exec(db_handle(db), "DELETE FROM contact WHERE name = 'Priya'", NULL, NULL, NULL) ==
         SQLITE_OK);
-  CHECK_INT(scalar("SELECT count(*) FROM ready_check"), 0);
+  CHECK_INT(fx_scalar(db, "SELECT count(*) FROM ready_check"), 0);
 }
 
 int main(void) {
