@@ -1,5 +1,5 @@
 /* prep_questions.c — on Prep, the next conversation with the contact: its
- * objective (o) and its questions in the order you will ask them: add your
+ * objective, time, length and channel (o) and its questions in the order you will ask them: add your
  * own (a), pick from the question bank (b) or from the worksheet's open
  * information gaps (i), edit (e), delete (d), move (K/J, S-Up/S-Down).
  * Each question shows its warnings (confidential, canned, a job ask, a
@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "pane_prep.h"
+#include "rapport/utf8.h"
 #include "rapport/worksheet.h"
 
 void prep_questions_free(struct prep *pr) {
@@ -43,18 +44,25 @@ static int64_t conversation(struct prep *pr) {
 /* ---- drawing ---- */
 
 void prep_objective_draw(struct prep *pr, WINDOW *w, int row, int width) {
-  char keys[32];
+  const struct rp_config *cfg = app_config(pr->base.app);
+  char keys[32], when[32] = "";
   app_key(pr->base.app, SCOPE_PREP, ACT_OBJECTIVE, keys, sizeof keys);
-  if (str_empty(pr->conv.objective)) {
-    char *m = xasprintf(" Objective: not written yet \xE2\x80\x94 %s: what do you want to learn "
-                        "from this conversation?",
-                        keys);
-    ui_put(w, row, 0, width, ROLE_WARNING, m);
-    free(m);
-    return;
-  }
-  char *m = xasprintf(" Objective: %s", pr->conv.objective);
-  ui_put(w, row, 0, width, ROLE_ACCENT, m);
+  /* on the right: how long, how, when */
+  const struct rp_choice *ch = choices_find(&cfg->channels, pr->conv.channel);
+  if (pr->conv.scheduled_at) datetime_format(pr->conv.scheduled_at, when, sizeof when);
+  char *plan = xasprintf(" %d min%s%s%s%s ", pr->conv.id ? pr->conv.minutes : cfg->call_minutes,
+                         ch ? " \xC2\xB7 " : "", ch ? ch->label : "", when[0] ? " \xC2\xB7 " : "",
+                         when);
+  int pw = utf8_width(plan);
+  if (pw > width / 2) pw = 0;
+  if (pw) ui_put(w, row, width - pw, pw, ROLE_MUTED, plan);
+  free(plan);
+  char *m = str_empty(pr->conv.objective)
+                ? xasprintf(" Objective: not written yet \xE2\x80\x94 %s: what do you want to "
+                            "learn from this conversation?",
+                            keys)
+                : xasprintf(" Objective: %s", pr->conv.objective);
+  ui_put(w, row, 0, width - pw, str_empty(pr->conv.objective) ? ROLE_WARNING : ROLE_ACCENT, m);
   free(m);
 }
 
@@ -83,10 +91,8 @@ void prep_questions_draw(struct prep *pr) {
   int width = getmaxx(w), height = getmaxy(w);
   bool focused = pr->focus == PF_QUESTIONS;
   werase(w);
-  int min = app_config(pr->base.app)->call_minutes;
-  char *title = xasprintf(" Questions %zu%s \xC2\xB7 %d min", pr->qs.n,
-                          pr->qs.n < 3 ? " (prepare at least 3)" : "",
-                          pr->conv.id ? pr->conv.minutes : min);
+  char *title = xasprintf(" Questions %zu%s", pr->qs.n,
+                          pr->qs.n < 3 ? " (prepare at least 3)" : "");
   ui_put(w, 0, 0, width, focused ? ROLE_HEADER : ROLE_MUTED, title);
   free(title);
   if (!pr->qs.n) {
@@ -147,6 +153,21 @@ static void save_form(struct prep *pr) {
   const char *text = form_value(&pr->form, "text");
   int64_t select = pr->form_qid;
   if (pr->form_kind == PREP_FORM_OBJECTIVE) {
+    /* check what was typed before anything is created */
+    const char *when = form_value(&pr->form, "when"), *mins = form_value(&pr->form, "minutes");
+    int64_t at = 0;
+    if (!str_empty(when) && !datetime_parse(when, &at)) {
+      form_error(&pr->form, "when",
+                 "When must be a date and time as YYYY-MM-DD HH:MM (or empty: not set)");
+      return;
+    }
+    char *end = NULL;
+    long m = str_empty(mins) ? 0 : strtol(mins, &end, 10);
+    if (str_empty(mins) || *end || m < 1 || m > 240) {
+      form_error(&pr->form, "minutes", "Minutes must be a whole number from 1 to 240 (about "
+                                       "20 is plenty)");
+      return;
+    }
     int64_t id = conversation(pr);
     if (!id) return;
     struct rp_conversation conv;
@@ -154,14 +175,18 @@ static void save_form(struct prep *pr) {
     enum rp_status st = conv_get(db, id, &conv, &err);
     if (st == RP_OK) {
       str_replace(&conv.objective, str_empty(text) ? NULL : text);
+      conv.scheduled_at = at;
+      conv.minutes = (int)m;
+      const char *ch = form_value(&pr->form, "channel");
+      str_replace(&conv.channel, ch);
       st = conv_update(db, app_config(pr->base.app), &conv, &err);
     }
     conv_free(&conv);
     if (st != RP_OK) {
-      form_error(&pr->form, NULL, err.msg);
+      form_error(&pr->form, err.field[0] ? err.field : NULL, err.msg);
       return;
     }
-    app_message(pr->base.app, ROLE_SUCCESS, "Objective saved");
+    app_message(pr->base.app, ROLE_SUCCESS, "Conversation saved");
   } else if (pr->form_qid) {
     if (question_update_text(db, pr->form_qid, text, &err) != RP_OK) {
       form_error(&pr->form, "text", err.msg);
@@ -291,9 +316,18 @@ static void move_question(struct prep *pr, int delta) {
 int prep_questions_key(struct prep *pr, enum rp_action act, rp_key k) {
   /* wherever the focus is */
   switch (act) {
-  case ACT_OBJECTIVE:
-    open_form(pr, PREP_FORM_OBJECTIVE, "Objective", "I want to learn", pr->conv.objective);
+  case ACT_OBJECTIVE: {
+    const struct rp_config *cfg = app_config(pr->base.app);
+    open_form(pr, PREP_FORM_OBJECTIVE, "The conversation", "I want to learn", pr->conv.objective);
+    char when[32] = "", mins[16];
+    if (pr->conv.scheduled_at) datetime_format(pr->conv.scheduled_at, when, sizeof when);
+    snprintf(mins, sizeof mins, "%d", pr->conv.id ? pr->conv.minutes : cfg->call_minutes);
+    form_add_text(&pr->form, "when", "When", when);
+    form_add_text(&pr->form, "minutes", "Minutes", mins);
+    form_add_choice(&pr->form, "channel", "How", &cfg->channels, pr->conv.channel, true);
+    pr->form.label_w = 16;
     return PANE_HANDLED;
+  }
   case ACT_BANK:
     pr->focus = PF_QUESTIONS;
     open_bank(pr);

@@ -6,10 +6,10 @@
 . "$(dirname "$0")/lib.sh" "$@"
 
 cli add "Ann Lee" --org Northwind --how-known friend >/dev/null || fail "seed"
-start_app --db "$DB"
-wait_for "● Ann Lee"
-keys c
+# rapport call NAME opens straight on the call
+start_app --db "$DB" call "Ann Lee"
 wait_for " Call · Ann Lee (Northwind)"
+ok "rapport call Ann opens the Call screen with the call started"
 type_text "! Hospitals buy on trust, not on features"
 keys Enter
 wait_for "Hospitals buy on trust"
