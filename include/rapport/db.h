@@ -31,6 +31,11 @@ void db_rollback(struct rp_db *db);
 enum rp_status db_fail(struct rp_db *db, struct rp_err *err, const char *what);
 /* Prepare `sql` (a constant) or fail with db_fail. */
 enum rp_status db_prepare(struct rp_db *db, const char *sql, sqlite3_stmt **st, struct rp_err *err);
+/* Run `sql` (a constant write; ?1 = id and, when the statement has a second
+ * parameter, ?2 = db_now()) in a transaction of its own. *changed tells
+ * whether a row was changed; `what` names the write in an error. */
+enum rp_status db_exec_id(struct rp_db *db, const char *sql, int64_t id, const char *what,
+                          bool *changed, struct rp_err *err);
 /* Bind helpers: NULL or "" text binds NULL. */
 void db_bind_text(sqlite3_stmt *st, int idx, const char *s);
 /* Column as a new string (NULL for SQL NULL); caller frees. */
