@@ -80,7 +80,9 @@ pane_pid=$(tm display -p -t "$SESSION" '#{pane_pid}')
 app_pid=$(pgrep -P "$pane_pid" -f rapport | head -1)
 [ -n "$app_pid" ] || fail "could not find the rapport process"
 kill -9 "$app_pid"
-wait_for "EXITED:137"
+# (the shell's "Killed" message may wrap EXITED: read the status file)
+_poll 5 test -s "$TMP/status" || fail "rapport did not end after SIGKILL"
+assert_eq "exit status after SIGKILL" 137 "$(cat "$TMP/status")"
 ok "rapport killed with SIGKILL mid-call"
 assert_eq "every saved line survived" 5 "$(db_query 'SELECT count(*) FROM note')"
 assert_eq "the call is still open" "live" "$(db_query 'SELECT status FROM conversation')"
