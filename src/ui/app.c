@@ -256,6 +256,16 @@ static void help_open(struct ui_app *app) {
     strv_push(&app->help_lines, "\tLeft/Right\tchange a choice (Space too; a letter jumps)");
     strv_push(&app->help_lines, "\tC-a/C-e\tstart / end of the field (Home/End too)");
     strv_push(&app->help_lines, "\tC-u/C-k/C-w\tdelete to start / to end / the word before");
+  } else if (scope == SCOPE_CALL && p->ops->ticking && p->ops->ticking(p)) {
+    /* a call is running: every key types into the notes line */
+    strv_push(&app->help_lines, "#During the call (every other key types a note)");
+    strv_push(&app->help_lines, "\tEnter\tsave the line at once, with its time from the start");
+    strv_push(&app->help_lines, "\t! * + @\tstart a line with: an insight, feedback on me, an "
+                                "action for me, a referral (@Name, Org \xE2\x80\x94 why)");
+    strv_push(&app->help_lines, "\tUp\tchoose an earlier line; Enter edits it, Esc goes back");
+    help_add_scope(app, SCOPE_CALL, "Call");
+    strv_push(&app->help_lines, "\tF1\tthis help");
+    strv_push(&app->help_lines, "\tC-c\tleave rapport (the line being typed is saved)");
   } else {
     if (p->ops->scope != SCOPE_GLOBAL) {
       snprintf(heading, sizeof heading, "%s", p->ops->title);
