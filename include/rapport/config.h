@@ -63,6 +63,12 @@ struct rp_question_flag {
   struct rp_strv seniority; /* keys of cfg->seniority; empty = everyone */
 };
 
+/* A cadence for contacts at one stage ("cadence: by_stage:"). */
+struct rp_stage_cadence {
+  char *stage; /* key of cfg->stages */
+  int days;    /* 0 = none */
+};
+
 struct rp_binding {
   rp_key key;
   enum rp_action action;
@@ -102,6 +108,10 @@ struct rp_config {
   struct rp_strv handwritten_seniority; /* "followup: handwritten_for:" seniority keys */
   char *thank_you_template;    /* "followup: thank_you_template:" {name} {insight} {objective} */
   struct rp_strv specific_stopwords; /* "followup: common_words:" ignored by the specificity check */
+  int cadence_warm;            /* "cadence: warm:" days, 0 = none (default 60) */
+  int cadence_cold;            /* "cadence: cold:" days, 0 = none (default 0) */
+  struct rp_stage_cadence *cadence_by_stage; /* "cadence: by_stage:" */
+  size_t n_cadence_by_stage;
   int pitch_wpm;               /* "worksheet: pitch_words_per_minute:" 60–400 */
   int pitch_seconds;           /* "worksheet: pitch_seconds:" the pitch's limit, 10–600 */
   struct rp_strv warnings;     /* "FILE:LINE:COL: unknown key 'x'" and similar */

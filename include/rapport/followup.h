@@ -11,16 +11,26 @@
 #include "rapport/db.h"
 #include "rapport/util.h"
 
+/* Kinds, as stored: "thank-you", "check-in", "update" (share an update),
+ * "success" (report success), "custom". */
+extern const char *const rp_followup_kinds[5];
+/* Their labels for people: "thank-you", "check in", "share an update", … */
+extern const char *const rp_followup_kind_labels[5];
+
 struct rp_followup {
   int64_t id;
   int64_t contact_id;
   char *contact_name;       /* filled by reads */
   int64_t conversation_id;  /* 0 = none */
-  char *kind;               /* "thank-you", "check-in", "success" */
+  int64_t outcome_id;       /* success reports: the outcome; 0 = none */
+  char *kind;               /* one of rp_followup_kinds */
   char *due;                /* "YYYY-MM-DD" */
+  char *snoozed_until;      /* "YYYY-MM-DD" or NULL; the day it shows again */
   char *medium;             /* "email", "handwritten", or a channel key */
-  char *draft;
-  char *status;             /* "open", "sent", "skipped" */
+  char *note;               /* what it is about (custom, success: the outcome) */
+  char *draft;              /* the body */
+  char *status;             /* "open", "sent", "done", "skipped" */
+  bool auto_created;        /* created by the journal (thank-you, check-in, success) */
   int64_t done_at;
   int64_t created_at, updated_at;
 };
@@ -45,10 +55,23 @@ enum rp_status followup_thank_you(struct rp_db *db, const struct rp_config *cfg,
 enum rp_status followup_get(struct rp_db *db, int64_t id, struct rp_followup *f, struct rp_err *err);
 /* Update draft, due, medium (validated: due a real date, medium non-empty). */
 enum rp_status followup_update(struct rp_db *db, struct rp_followup *f, struct rp_err *err);
-/* Mark sent (a thank-you moves the contact to "thanked" when its stage comes
- * before it) or skipped; one transaction. */
+/* Mark "sent" or "done" (a thank-you moves the contact to "thanked" when
+ * its stage comes before it), "skipped", or "open" again; one transaction.
+ * Done and sent follow-ups count as an interaction (see cadence.h). */
 enum rp_status followup_mark(struct rp_db *db, const struct rp_config *cfg, int64_t id,
                              const char *status, struct rp_err *err);
+/* A follow-up by hand: kind one of rp_followup_kinds (as key or label),
+ * due NULL = today, medium NULL = "email", note optional (required for
+ * "custom"). Validated (contact live, real date); sets f->id. RP_INVALID
+ * with err->field "kind"/"due"/"note"/"contact". */
+enum rp_status followup_add(struct rp_db *db, struct rp_followup *f, struct rp_err *err);
+/* Snooze an open follow-up for `days` (1–365) from today: it shows again
+ * then (its due date is kept, so it still reads "due 3 days ago"). */
+enum rp_status followup_snooze(struct rp_db *db, int64_t id, int days, struct rp_err *err);
+/* The day an open follow-up is to be done: the later of due and
+ * snoozed_until. */
+const char *followup_effective_due(const struct rp_followup *f);
+
 /* Open follow-ups, soonest due first (all contacts when contact_id is 0). */
 enum rp_status followup_list_open(struct rp_db *db, int64_t contact_id,
                                   struct rp_followup_list *out, struct rp_err *err);

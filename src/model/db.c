@@ -178,6 +178,55 @@ static const char *const migrations[] = {
               ");\n"
               "CREATE INDEX followup_due ON followup(status, due);\n"
               "CREATE INDEX followup_contact ON followup(contact_id);\n"),
+    /* keeping relationships alive: a cadence per contact (NULL = the
+     * config's default for its stage and warmth, 0 = none), outcomes and
+     * who helped towards them, and follow-ups of every kind (the table is
+     * rebuilt to widen its kinds and add snoozing, a note, the outcome it
+     * reports on and whether the journal created it) */
+    MIGRATION(5,
+              "ALTER TABLE contact ADD COLUMN cadence_days INTEGER\n"
+              "  CHECK (cadence_days IS NULL OR cadence_days BETWEEN 0 AND 3650);\n"
+              "CREATE TABLE outcome (\n"
+              "  id INTEGER PRIMARY KEY,\n"
+              "  text TEXT NOT NULL CHECK (length(trim(text)) > 0),\n"
+              "  date TEXT NOT NULL\n"
+              "    CHECK (date GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),\n"
+              "  created_at INTEGER NOT NULL\n"
+              ");\n"
+              "CREATE TABLE outcome_contact (\n"
+              "  outcome_id INTEGER NOT NULL REFERENCES outcome(id) ON DELETE CASCADE,\n"
+              "  contact_id INTEGER NOT NULL REFERENCES contact(id) ON DELETE CASCADE,\n"
+              "  PRIMARY KEY (outcome_id, contact_id)\n"
+              ") WITHOUT ROWID;\n"
+              "CREATE TABLE followup_new (\n"
+              "  id INTEGER PRIMARY KEY,\n"
+              "  contact_id INTEGER NOT NULL REFERENCES contact(id) ON DELETE CASCADE,\n"
+              "  conversation_id INTEGER REFERENCES conversation(id) ON DELETE SET NULL,\n"
+              "  outcome_id INTEGER REFERENCES outcome(id) ON DELETE SET NULL,\n"
+              "  kind TEXT NOT NULL\n"
+              "    CHECK (kind IN ('thank-you', 'check-in', 'update', 'success', 'custom')),\n"
+              "  due TEXT NOT NULL\n"
+              "    CHECK (due GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),\n"
+              "  snoozed_until TEXT CHECK (snoozed_until IS NULL OR\n"
+              "    snoozed_until GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),\n"
+              "  medium TEXT NOT NULL CHECK (length(medium) > 0),\n"
+              "  note TEXT,\n"
+              "  draft TEXT,\n"
+              "  status TEXT NOT NULL DEFAULT 'open'\n"
+              "    CHECK (status IN ('open', 'sent', 'done', 'skipped')),\n"
+              "  auto INTEGER NOT NULL DEFAULT 0 CHECK (auto IN (0, 1)),\n"
+              "  done_at INTEGER,\n"
+              "  created_at INTEGER NOT NULL,\n"
+              "  updated_at INTEGER NOT NULL\n"
+              ");\n"
+              "INSERT INTO followup_new (id, contact_id, conversation_id, kind, due, medium, draft,\n"
+              "                          status, auto, done_at, created_at, updated_at)\n"
+              "  SELECT id, contact_id, conversation_id, kind, due, medium, draft, status,\n"
+              "         kind = 'thank-you', done_at, created_at, updated_at FROM followup;\n"
+              "DROP TABLE followup;\n"
+              "ALTER TABLE followup_new RENAME TO followup;\n"
+              "CREATE INDEX followup_due ON followup(status, due);\n"
+              "CREATE INDEX followup_contact ON followup(contact_id);\n"),
 };
 
 /* The number of migrations = the user_version this build writes. */

@@ -1,0 +1,50 @@
+/* agenda.h — what Today shows and `rapport agenda` prints: what to do
+ * today, and why. */
+#ifndef RAPPORT_AGENDA_H
+#define RAPPORT_AGENDA_H
+
+#include <stdint.h>
+
+#include "rapport/config.h"
+#include "rapport/db.h"
+#include "rapport/util.h"
+
+enum rp_agenda_section {
+  AG_OVERDUE,    /* open follow-ups (not thank-yous or success reports) due before today */
+  AG_TODAY,      /* … due today */
+  AG_WEEK,       /* … due in the next `days` days */
+  AG_THANKS,     /* thank-you notes owed (open), whatever their due date */
+  AG_UPCOMING,   /* planned conversations scheduled from now to `days` days ahead,
+                    and interrupted calls */
+  AG_QUIET,      /* relationships going quiet (past cadence) without an open check-in */
+  AG_SUCCESS,    /* success reports owed */
+  AG_SECTION_COUNT
+};
+extern const char *const rp_agenda_section_titles[AG_SECTION_COUNT];
+/* "overdue", "today", "week", "thanks", "upcoming", "quiet", "success" (json) */
+extern const char *const rp_agenda_section_keys[AG_SECTION_COUNT];
+
+struct rp_agenda_item {
+  enum rp_agenda_section section;
+  int64_t contact_id;
+  char *contact_name;
+  int64_t followup_id;     /* 0 = not a follow-up */
+  int64_t conversation_id; /* upcoming conversations */
+  char *kind;              /* follow-up kind, "conversation", or "quiet" */
+  char *date;              /* due / scheduled ("YYYY-MM-DD" or "YYYY-MM-DD HH:MM") */
+  char *why;               /* one line: "thank-you for your call on 2026-11-29 · due tomorrow" */
+};
+
+struct rp_agenda {
+  struct rp_agenda_item *v;
+  size_t n;
+};
+
+void agenda_free(struct rp_agenda *a);
+/* Everything for `today` (NULL = today) and the next `days` days (1–60),
+ * in section order, each section soonest first. Runs cadence_sync first,
+ * so quiet warm relationships appear as check-ins. */
+enum rp_status agenda_compute(struct rp_db *db, const struct rp_config *cfg, const char *today,
+                              int days, struct rp_agenda *out, struct rp_err *err);
+
+#endif
