@@ -270,6 +270,65 @@ char *date_local(int64_t t, int days) {
   return xstrdup(buf);
 }
 
+/* Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's
+ * days_from_civil). */
+static long days_from_civil(long y, long m, long d) {
+  y -= m <= 2;
+  long era = (y >= 0 ? y : y - 399) / 400;
+  long yoe = y - era * 400;
+  long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+static void civil_from_days(long z, long *y, long *m, long *d) {
+  z += 719468;
+  long era = (z >= 0 ? z : z - 146096) / 146097;
+  long doe = z - era * 146097;
+  long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  long mp = (5 * doy + 2) / 153;
+  *d = doy - (153 * mp + 2) / 5 + 1;
+  *m = mp < 10 ? mp + 3 : mp - 9;
+  *y = yoe + era * 400 + (*m <= 2);
+}
+
+/* Days since the epoch of a valid date; false when s is not one. */
+static bool date_days(const char *s, long *out) {
+  if (!date_valid(s)) return false;
+  long y = atol(s), m = atol(s + 5), d = atol(s + 8);
+  *out = days_from_civil(y, m, d);
+  return true;
+}
+
+bool date_diff(const char *a, const char *b, int *days) {
+  long da, db;
+  if (!date_days(a, &da) || !date_days(b, &db)) return false;
+  *days = (int)(db - da);
+  return true;
+}
+
+bool date_add(const char *day, int days, char out[11]) {
+  long z;
+  out[0] = '\0';
+  if (!date_days(day, &z)) return false;
+  long y, m, d;
+  civil_from_days(z + days, &y, &m, &d);
+  if (y < 1 || y > 9999) return false;
+  char buf[64]; /* roomy: the compiler cannot see the ranges */
+  snprintf(buf, sizeof buf, "%04ld-%02ld-%02ld", y, m, d);
+  memcpy(out, buf, 11);
+  return true;
+}
+
+int date_weekday(const char *day) {
+  long z;
+  if (!date_days(day, &z)) return -1;
+  /* 1970-01-01 was a Thursday (3) */
+  long w = (z + 3) % 7;
+  return (int)(w < 0 ? w + 7 : w);
+}
+
 /* ---- date and time ---- */
 
 static bool dt_digits(const char *s, size_t n) {

@@ -99,6 +99,16 @@ bool date_valid(const char *s);
 /* The local day of `t` (seconds since the epoch) plus `days` days (0 = that
  * day), as "YYYY-MM-DD"; "" when the time cannot be converted. Caller frees. */
 char *date_local(int64_t t, int days);
+/* Calendar arithmetic on "YYYY-MM-DD" (no time zone involved). */
+/* *days = b − a in days (negative when b is earlier); false when either is
+ * not a valid date. */
+bool date_diff(const char *a, const char *b, int *days);
+/* day + days into out ("YYYY-MM-DD"); false (out = "") when day is not a
+ * valid date or the result falls outside years 0001–9999. */
+bool date_add(const char *day, int days, char out[11]);
+/* The day of the week of a valid date, 0 = Monday … 6 = Sunday; -1 when
+ * not a valid date. */
+int date_weekday(const char *day);
 
 #define RP_ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
 

@@ -101,6 +101,45 @@ static const struct cli_verb verbs[] = {
      "created when there is none). Warnings (confidential, a canned opener, a\n"
      "job ask, a poor fit for their seniority) are printed on standard error;\n"
      "the question is added anyway. Reorder questions on the Prep screen.\n"},
+    {"agenda", cli_agenda, "agenda [--days N] [--format table|json]",
+     "what to do today, and why (what Today shows)",
+     "Prints what the Today screen shows, section by section: follow-ups overdue,\n"
+     "due today and in the next N days (default 7, at most 60), thank-you notes\n"
+     "owed, conversations coming up (and calls left interrupted), relationships\n"
+     "going quiet (past their cadence) and success reports owed. Each line says\n"
+     "why it is there; a follow-up starts with its #ID for `rapport followup\n"
+     "done ID`. Quiet warm relationships get a check-in first. When nothing is\n"
+     "due, one line says what to do next. json is one object: today, days and\n"
+     "items (section, title, contact_id, contact, followup_id, conversation_id,\n"
+     "kind, date, why). Exit 0 whenever the journal could be read, so it fits a\n"
+     "shell start-up file.\n"},
+    {"followup", cli_followup,
+     "followup add NAME --kind KIND [--due YYYY-MM-DD] [--note TEXT]\n"
+     "       rapport followup done ID\n"
+     "       rapport followup snooze ID DAYS",
+     "add a follow-up by hand, mark one done, or snooze it",
+     "`add` adds a follow-up for NAME and prints its id. KIND is thank-you,\n"
+     "check-in, update (share an update), success (report success) or custom\n"
+     "(needs --note saying what it is); --due defaults to today. `done` marks\n"
+     "open follow-up ID done (a thank-you moves the contact to \"thanked\"); it\n"
+     "counts as an interaction, so the contact's cadence starts again. `snooze`\n"
+     "hides it for DAYS days (1 to 365); it keeps its due date. IDs are shown by\n"
+     "`rapport agenda`. Exit 1 when there is no open follow-up ID.\n"},
+    {"outcome", cli_outcome, "outcome add TEXT [--contact NAME]... [--date YYYY-MM-DD]",
+     "log how it turned out, and who helped; prints its id",
+     "Logs an outcome (\"I got the role\", \"I decided against it\"), dated --date\n"
+     "(default today), about the people given with --contact. Prints the\n"
+     "outcome's id, then everyone who helped along the way, one per line as\n"
+     "\"Name \xE2\x80\x94 why\": the people you met about it, who introduced each of them\n"
+     "(up the whole chain), and whose conversation referred them. Each gets a\n"
+     "\"report success\" follow-up due today, so nobody who helped is forgotten.\n"},
+    {"cadence", cli_cadence, "cadence NAME [DAYS|none|default]",
+     "how often to get back in touch with a contact",
+     "Sets NAME's cadence to DAYS (0 to 3650), none (no reminders: for people\n"
+     "you contact only when there is a reason) or default (the config's cadence:\n"
+     "by stage, else by warmth), then prints the cadence that applies, the last\n"
+     "interaction (a conversation, a give, a note, a follow-up done) and when a\n"
+     "check-in is due. Without DAYS, only prints.\n"},
     {"draft", cli_draft, "draft check [FILE|-]",
      "check an outreach draft for hidden asks (exit 0 clean, 1 findings)",
      "Checks the outreach draft in FILE (standard input when FILE is \"-\" or\n"
@@ -111,6 +150,18 @@ static const struct cli_verb verbs[] = {
      "  LINE:COL: category: \"phrase\" — suggestion\n"
      "and nothing when the draft is clean. Does not open the journal. Exit 0\n"
      "clean, 1 findings, 2 when FILE cannot be read or is not UTF-8.\n"},
+    {"search", cli_search, "search QUERY [--format table|json] [--limit N]",
+     "find any word in the journal (exit 1 when nothing matches)",
+     "Searches contacts (name, organisation, role, field, tags, work, challenges,\n"
+     "notes, research), call notes, gives, the worksheet, outreach and thank-you\n"
+     "drafts, objectives and questions. Each word matches the start of a word\n"
+     "(\"lov\" finds Lovelace), ignoring case and accents (Zoe finds Zo\xC3\xAB, Orsted\n"
+     "finds \xC3\x98rsted); every word must match; quotes, * and the like are taken\n"
+     "literally. Deleted contacts and what is theirs are left out. table (the\n"
+     "default) groups the hits by kind, best first, with the matched words in\n"
+     "[brackets]; json is an array of objects with kind, title, snippet,\n"
+     "matched, contact ({id, name} or null), ref_id and where. --limit is the\n"
+     "most hits shown (default 50, 0 = all). Exit 1 when nothing matches.\n"},
     {"check-config", cli_check_config, "check-config [FILE]",
      "validate a config file and the theme it names",
      "Checks FILE (default: --config, else $XDG_CONFIG_HOME/rapport/config.yaml).\n"

@@ -86,6 +86,13 @@ enum rp_status cli_conversation(struct cli_ctx *ctx, int argc, char **argv);
 enum rp_status cli_question(struct cli_ctx *ctx, int argc, char **argv);
 /* cli_draft.c: the outreach draft check */
 enum rp_status cli_draft(struct cli_ctx *ctx, int argc, char **argv);
+/* cli_agenda.c, cli_followup.c: what to do today; follow-ups, outcomes, cadences */
+enum rp_status cli_agenda(struct cli_ctx *ctx, int argc, char **argv);
+enum rp_status cli_followup(struct cli_ctx *ctx, int argc, char **argv);
+enum rp_status cli_outcome(struct cli_ctx *ctx, int argc, char **argv);
+enum rp_status cli_cadence(struct cli_ctx *ctx, int argc, char **argv);
+/* cli_search.c: full-text search */
+enum rp_status cli_search(struct cli_ctx *ctx, int argc, char **argv);
 
 /* The whole command line; returns the process exit status. */
 int cli_main(int argc, char **argv);

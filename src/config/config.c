@@ -4,7 +4,8 @@
  * holds it, with what is allowed instead. The sections about reaching out
  * (readiness, ask_check, outreach) are in config_outreach.c, those about
  * the conversation (conversation, question_checks, question_bank, followup)
- * in config_call.c; the walk they share is in config_walk.h. */
+ * in config_call.c, "cadence" in config_cadence.c; the walk they share is in
+ * config_walk.h. */
 #include "rapport/config.h"
 
 #include <stdarg.h>
@@ -435,6 +436,7 @@ static const struct section {
     {"question_checks", cfg_parse_question_checks},
     {"question_bank", cfg_parse_question_bank},
     {"followup", cfg_parse_followup},
+    {"cadence", cfg_parse_cadence},
     {"keys", parse_keys},
 };
 
@@ -479,6 +481,7 @@ static void config_copy(struct rp_config *dst, const struct rp_config *src) {
   cfg_choices_copy(&dst->give_kinds, &src->give_kinds);
   cfg_outreach_copy(dst, src);
   cfg_call_copy(dst, src);
+  cfg_cadence_copy(dst, src);
   strv_copy(&dst->warnings, &src->warnings);
   dst->pitch_wpm = src->pitch_wpm;
   dst->pitch_seconds = src->pitch_seconds;
@@ -509,6 +512,7 @@ enum rp_status config_parse(struct rp_config *cfg, const char *name, const char 
   st = walk_root(&w, root);
   if (st == RP_OK) st = keys_check(&w);
   if (st == RP_OK) st = cfg_call_check(&w);
+  if (st == RP_OK) st = cfg_cadence_check(&w);
   cfg_refs_free(&w);
   if (st == RP_OK) keys_store(&w);
   for (int s = 0; s < SCOPE_COUNT; s++) free(w.keys[s].v);
@@ -571,6 +575,7 @@ void config_free(struct rp_config *cfg) {
   cfg_choices_free(&cfg->give_kinds);
   cfg_outreach_free(cfg);
   cfg_call_free(cfg);
+  cfg_cadence_free(cfg);
   for (int s = 0; s < SCOPE_COUNT; s++) free(cfg->keys.v[s]);
   strv_free(&cfg->warnings);
   memset(cfg, 0, sizeof *cfg);

@@ -28,7 +28,7 @@ struct wkeys {
  * question_checks entry; question_checks and followup.handwritten_for name
  * seniority levels), and where: checked by cfg_call_check once the whole
  * file is read, since the lists may come in any order. */
-enum wref_kind { WREF_FLAG, WREF_SENIORITY };
+enum wref_kind { WREF_FLAG, WREF_SENIORITY, WREF_STAGE /* cadence.by_stage */ };
 struct wref {
   enum wref_kind kind;
   char *key;
@@ -129,5 +129,15 @@ void cfg_refs_free(struct walk *w);
 /* Deep-copy / free the fields those sections set (as cfg_outreach_*). */
 void cfg_call_copy(struct rp_config *dst, const struct rp_config *src);
 void cfg_call_free(struct rp_config *cfg);
+
+/* config_cadence.c: the section "cadence" (warm, cold, by_stage). */
+enum rp_status cfg_parse_cadence(struct walk *w, const struct ynode *v);
+/* After the whole file: each cadence.by_stage stage is one of cfg->stages.
+ * One this file wrote that is missing is an error at it; an inherited one
+ * (this file replaced stages) is dropped. */
+enum rp_status cfg_cadence_check(struct walk *w);
+/* Deep-copy / free the fields the section sets (as cfg_outreach_*). */
+void cfg_cadence_copy(struct rp_config *dst, const struct rp_config *src);
+void cfg_cadence_free(struct rp_config *cfg);
 
 #endif

@@ -78,6 +78,8 @@ void contact_read_row(sqlite3_stmt *st, struct rp_contact *c) {
   c->created_at = sqlite3_column_int64(st, i++);
   c->updated_at = sqlite3_column_int64(st, i++);
   c->deleted_at = sqlite3_column_int64(st, i++);
+  c->cadence_set = sqlite3_column_type(st, i) != SQLITE_NULL;
+  c->cadence_days = sqlite3_column_int(st, i++);
 }
 
 /* See contact_internal.h; replaces c->tags. */
@@ -324,6 +326,10 @@ enum rp_status contact_validate(struct rp_db *db, const struct rp_config *cfg,
   if (s == RP_OK) s = check_choice(&cfg->channels, &c->channel, old.channel, "channel", "channel", err);
   if (s == RP_OK) s = check_choice(&cfg->stages, &c->stage, old.stage, "stage", "stage", err);
   if (s == RP_OK) s = check_introducer(db, c, &old, err);
+  if (s == RP_OK && c->cadence_set && (c->cadence_days < 0 || c->cadence_days > 3650))
+    s = rp_err_field(err, RP_INVALID, "cadence",
+                     "keep in touch every 1 to 3650 days, none (0), or the default; not %d",
+                     c->cadence_days);
   stored_free(&old);
   return s;
 }
@@ -397,20 +403,22 @@ static enum rp_status write_contact(struct rp_db *db, const struct rp_config *cf
                    insert ? "INSERT INTO contact (name, org, role, field, email, phone, url, "
                             "location, how_known, warmth, warmth_set, introduced_by, seniority, "
                             "channel, stage, work, challenges, notes, research, draft, "
-                            "created_at, updated_at) "
+                            "created_at, updated_at, cadence_days) "
                             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, "
-                            "?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?21)"
+                            "?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?21, ?23)"
                           : "UPDATE contact SET name = ?1, org = ?2, role = ?3, field = ?4, "
                             "email = ?5, phone = ?6, url = ?7, location = ?8, how_known = ?9, "
                             "warmth = ?10, warmth_set = ?11, introduced_by = ?12, "
                             "seniority = ?13, channel = ?14, stage = ?15, work = ?16, "
                             "challenges = ?17, notes = ?18, research = ?19, draft = ?20, "
-                            "updated_at = ?21 WHERE id = ?22",
+                            "updated_at = ?21, cadence_days = ?23 WHERE id = ?22",
                    &st, err);
   if (s == RP_OK) {
     bind_fields(st, c);
     sqlite3_bind_int64(st, 21, now);
     if (!insert) sqlite3_bind_int64(st, 22, c->id);
+    if (c->cadence_set) sqlite3_bind_int(st, 23, c->cadence_days);
+    else sqlite3_bind_null(st, 23);
     if (sqlite3_step(st) != SQLITE_DONE) s = db_fail(db, err, insert ? "add contact" : "save contact");
   }
   sqlite3_finalize(st);

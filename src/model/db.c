@@ -11,6 +11,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "model/search_sql.h"
 #include "rapport/paths.h"
 #include "rapport/utf8.h"
 
@@ -227,6 +228,10 @@ static const char *const migrations[] = {
               "ALTER TABLE followup_new RENAME TO followup;\n"
               "CREATE INDEX followup_due ON followup(status, due);\n"
               "CREATE INDEX followup_contact ON followup(contact_id);\n"),
+    /* search: an FTS5 index over contacts, notes, gives, the worksheet and
+     * drafts, kept in step by triggers and filled from the rows already
+     * there (the SQL and what it indexes: model/search_sql.h) */
+    MIGRATION(6, SEARCH_SQL_TABLE SEARCH_SQL_TRIGGERS SEARCH_SQL_POPULATE),
 };
 
 /* The number of migrations = the user_version this build writes. */

@@ -251,9 +251,9 @@ static void test_errors(void) {
   check_bad("bad-warmth.yaml", "3:32: warmth must be warm or cold, not 'tepid'");
   check_bad("unknown-action.yaml",
             "7:5: unknown action 'frobnicate' in keys.contacts; allowed: add, edit, delete, "
-            "undo, filter, sort, give, prep, call, quit, help, screen-today, screen-contacts, screen-worksheet, "
+            "undo, filter, sort, give, prep, call, followup, quit, help, screen-today, screen-contacts, screen-worksheet, "
             "screen-prep, screen-call, focus-next, focus-prev, up, down, page-up, page-down, "
-            "first, last, redraw, none");
+            "first, last, redraw, search, none");
   check_bad("unknown-keyname.yaml",
             "6:15: unknown key name 'Ctlr-x'; allowed: a single character, C-x, Tab, S-Tab, "
             "Enter, Esc, Space, Backspace, Delete, Insert, Up, Down, Left, Right, S-Up, "
@@ -273,7 +273,7 @@ static void test_errors(void) {
                                "default'; known keys: database, theme, stages, how_known, "
                                "seniority, channels, give_kinds, worksheet, readiness, "
                                "ask_check, outreach, conversation, question_checks, "
-                               "question_bank, followup, keys");
+                               "question_bank, followup, cadence, keys");
   check_bad_text("theme: ''\n", "cfg.yaml:1:8: 'theme' must not be empty");
   check_bad_text("theme:\n", "cfg.yaml:1:7: 'theme' must be a string");
   check_bad_text("database: journal.db\n", "cfg.yaml:1:11: 'database' must be an absolute "
@@ -310,7 +310,7 @@ static void test_errors(void) {
                  "cfg.yaml:3:5: unknown action 'frob' in keys.global; allowed: quit, help, "
                  "screen-today, screen-contacts, screen-worksheet, screen-prep, screen-call, "
                  "focus-next, focus-prev, up, down, page-up, page-down, first, last, redraw, "
-                 "none");
+                 "search, none");
   check_bad_text("theme: a\ntheme: b\n",
                  "cfg.yaml:2:1: duplicate key 'theme' (already given at line 1)");
   check_bad_text("a: &x 1\nb: *x\n",
@@ -394,7 +394,7 @@ static void test_warnings(void) {
   char *w1 = xasprintf("%s:2:1: unknown key 'colour' (ignored); known keys: database, theme, "
                        "stages, how_known, seniority, channels, give_kinds, worksheet, "
                        "readiness, ask_check, outreach, conversation, question_checks, "
-                       "question_bank, followup, keys",
+                       "question_bank, followup, cadence, keys",
                        path);
   char *w2 = xasprintf("%s:4:30: unknown key 'color' (ignored); known keys: key, label", path);
   if (cfg.warnings.n == 2) {

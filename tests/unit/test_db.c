@@ -152,8 +152,89 @@ static void test_empty_file_and_reopen(void) {
   "('conversation', 'question', 'note', 'followup', 'conversation_contact', "          \
   "'question_conversation', 'note_conversation', 'followup_due', 'followup_contact')"
 
+/* The tables and indexes of schema 5, in sqlite_master. */
+static const char *const v5_objects[] = {
+    "contact",         "contact_tag",          "contact_name",       "contact_updated",
+    "contact_stage",   "contact_introduced_by", "contact_deleted",   "contact_tag_tag",
+    "ws_text",         "ws_item",              "ws_item_section",    "give",
+    "give_contact",    "ready_check",          "conversation",       "conversation_contact",
+    "question",        "question_conversation", "note",              "note_conversation",
+    "followup",        "followup_due",         "followup_contact",   "outcome",
+    "outcome_contact",
+};
+
+/* The names of sqlite_master rows matching `where` that are not schema 5
+ * objects (nor SQLite's own). */
+static void extra_objects(struct rp_db *db, const char *where, struct rp_strv *out) {
+  char *sql = xasprintf("SELECT name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%%' AND %s",
+                        where);
+  sqlite3_stmt *st;
+  CHECK(sqlite3_prepare_v2(db_handle(db), sql, -1, &st, NULL) == SQLITE_OK);
+  while (sqlite3_step(st) == SQLITE_ROW) {
+    const char *name = (const char *)sqlite3_column_text(st, 0);
+    bool known = false;
+    for (size_t i = 0; i < RP_ARRAY_LEN(v5_objects); i++) known |= strcmp(name, v5_objects[i]) == 0;
+    if (!known) strv_push(out, name);
+  }
+  sqlite3_finalize(st);
+  free(sql);
+}
+
+/* Undo what the migrations after 5 added (triggers, virtual tables with
+ * their shadow tables, tables, indexes), without naming them here. */
+static void downgrade_to_v5(struct rp_db *db) {
+  static const char *const kinds[][2] = {
+      {"type = 'trigger'", "TRIGGER"},
+      {"type = 'view'", "VIEW"},
+      {"type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%'", "TABLE"},
+      {"type = 'table'", "TABLE"},
+      {"type = 'index'", "INDEX"},
+  };
+  for (size_t k = 0; k < RP_ARRAY_LEN(kinds); k++) {
+    struct rp_strv names = {0};
+    extra_objects(db, kinds[k][0], &names);
+    for (size_t i = 0; i < names.n; i++) {
+      char *sql = xasprintf("DROP %s IF EXISTS \"%s\"", kinds[k][1], names.v[i]);
+      exec_ok(db, sql);
+      free(sql);
+    }
+    strv_free(&names);
+  }
+  exec_ok(db, "PRAGMA user_version = 5");
+}
+
+/* The follow-up table of schema 4, as migration 4 made it. */
+#define V4_FOLLOWUP                                                              \
+  "CREATE TABLE followup (\n"                                                    \
+  "  id INTEGER PRIMARY KEY,\n"                                                  \
+  "  contact_id INTEGER NOT NULL REFERENCES contact(id) ON DELETE CASCADE,\n"    \
+  "  conversation_id INTEGER REFERENCES conversation(id) ON DELETE SET NULL,\n"  \
+  "  kind TEXT NOT NULL CHECK (kind IN ('thank-you', 'check-in', 'success')),\n" \
+  "  due TEXT NOT NULL\n"                                                        \
+  "    CHECK (due GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),\n"         \
+  "  medium TEXT NOT NULL CHECK (length(medium) > 0),\n"                         \
+  "  draft TEXT,\n"                                                              \
+  "  status TEXT NOT NULL DEFAULT 'open'\n"                                      \
+  "    CHECK (status IN ('open', 'sent', 'skipped')),\n"                         \
+  "  done_at INTEGER,\n"                                                         \
+  "  created_at INTEGER NOT NULL,\n"                                             \
+  "  updated_at INTEGER NOT NULL\n"                                              \
+  ");\n"                                                                         \
+  "CREATE INDEX followup_due ON followup(status, due);\n"                        \
+  "CREATE INDEX followup_contact ON followup(contact_id);\n"
+
+/* Turn a current journal back into schema 4 by undoing migration 5 (and
+ * any later ones); the follow-ups are dropped. */
+static void downgrade_to_v4(struct rp_db *db) {
+  downgrade_to_v5(db);
+  exec_ok(db, "DROP TABLE followup; DROP TABLE outcome_contact; DROP TABLE outcome; "
+              "ALTER TABLE contact DROP COLUMN cadence_days; " V4_FOLLOWUP
+              "PRAGMA user_version = 4");
+}
+
 /* Turn a current journal back into schema 3 by undoing migration 4. */
 static void downgrade_to_v3(struct rp_db *db) {
+  downgrade_to_v4(db);
   exec_ok(db, "DROP TABLE followup; DROP TABLE note; DROP TABLE question; "
               "DROP TABLE conversation; PRAGMA user_version = 3");
 }
@@ -169,7 +250,7 @@ static void downgrade_to_v2(struct rp_db *db) {
 /* A journal from schema 1 (contacts only) gains the worksheet tables on
  * open, keeping its contacts. */
 static void test_upgrade_from_v1(void) {
-  CHECK_INT(db_schema_version(), 4);
+  CHECK(db_schema_version() >= 5);
   char *path = path_in("v1.db");
   struct rp_db *db = NULL;
   struct rp_err err;
@@ -185,7 +266,7 @@ static void test_upgrade_from_v1(void) {
   db = NULL;
   CHECK_INT(db_open(path, &db, &err), RP_OK);
   if (db) {
-    CHECK_INT(pragma_int(db, "PRAGMA user_version"), 4);
+    CHECK_INT(pragma_int(db, "PRAGMA user_version"), db_schema_version());
     CHECK_INT(pragma_int(db, "SELECT count(*) FROM sqlite_master WHERE name IN "
                              "('ws_text', 'ws_item', 'ws_item_section')"),
               3);
@@ -218,7 +299,7 @@ static void test_upgrade_from_v2(void) {
   db = NULL;
   CHECK_INT(db_open(path, &db, &err), RP_OK);
   if (db) {
-    CHECK_INT(pragma_int(db, "PRAGMA user_version"), 4);
+    CHECK_INT(pragma_int(db, "PRAGMA user_version"), db_schema_version());
     CHECK_INT(pragma_int(db, "SELECT count(*) FROM contact WHERE name = 'from v2' AND "
                              "org = 'Acme' AND notes = 'kept notes' AND research IS NULL AND "
                              "draft IS NULL AND updated_at = 2"),
@@ -268,7 +349,7 @@ static void test_upgrade_from_v3(void) {
   db = NULL;
   CHECK_INT(db_open(path, &db, &err), RP_OK);
   if (db) {
-    CHECK_INT(pragma_int(db, "PRAGMA user_version"), 4);
+    CHECK_INT(pragma_int(db, "PRAGMA user_version"), db_schema_version());
     CHECK_INT(pragma_int(db, "SELECT count(*) FROM sqlite_master WHERE name IN " V4_OBJECTS), 9);
     CHECK_INT(pragma_int(db, "SELECT count(*) FROM contact WHERE name = 'from v3' AND "
                              "research = 'read her blog' AND updated_at = 2"),
@@ -306,6 +387,90 @@ static void test_upgrade_from_v3(void) {
                              "FROM question) + (SELECT count(*) FROM note) + "
                              "(SELECT count(*) FROM followup)"),
               0);
+    db_close(db);
+  }
+  free(path);
+}
+
+/* A journal from schema 4 gains cadences, outcomes and the wider
+ * follow-ups on open: its follow-ups keep their kind, status and times,
+ * thank-yous count as made by the journal, the new columns start empty,
+ * and the new kinds and statuses are accepted. */
+static void test_upgrade_from_v4(void) {
+  char *path = path_in("v4.db");
+  struct rp_db *db = NULL;
+  struct rp_err err;
+  CHECK_INT(db_open(path, &db, &err), RP_OK);
+  downgrade_to_v4(db);
+  CHECK_INT(pragma_int(db, "SELECT count(*) FROM sqlite_master WHERE name IN "
+                           "('outcome', 'outcome_contact')"),
+            0);
+  exec_ok(db, "INSERT INTO contact (id, name, warmth, stage, created_at, updated_at) "
+              "VALUES (1, 'from v4', 'warm', 'thanked', 1, 2)");
+  exec_ok(db, "INSERT INTO conversation (id, contact_id, minutes, status, ended_at, created_at, "
+              "updated_at) VALUES (1, 1, 20, 'held', 100, 1, 1)");
+  exec_ok(db, "INSERT INTO followup (id, contact_id, conversation_id, kind, due, medium, draft, "
+              "status, done_at, created_at, updated_at) VALUES "
+              "(7, 1, 1, 'thank-you', '2026-02-01', 'handwritten', 'Dear…', 'sent', 500, 3, 4), "
+              "(8, 1, NULL, 'check-in', '2026-04-01', 'email', NULL, 'open', NULL, 5, 6)");
+  db_close(db);
+  db = NULL;
+  CHECK_INT(db_open(path, &db, &err), RP_OK);
+  if (db) {
+    CHECK(pragma_int(db, "PRAGMA user_version") >= 5);
+    CHECK_INT(pragma_int(db, "SELECT count(*) FROM sqlite_master WHERE name IN "
+                             "('outcome', 'outcome_contact', 'followup_due', 'followup_contact')"),
+              4);
+    CHECK_INT(pragma_int(db, "SELECT count(*) FROM contact WHERE id = 1 AND updated_at = 2 AND "
+                             "cadence_days IS NULL"),
+              1);
+    CHECK_INT(pragma_int(db, "SELECT count(*) FROM followup WHERE id = 7 AND contact_id = 1 AND "
+                             "conversation_id = 1 AND kind = 'thank-you' AND due = '2026-02-01' "
+                             "AND medium = 'handwritten' AND draft = 'Dear…' AND status = 'sent' "
+                             "AND done_at = 500 AND created_at = 3 AND updated_at = 4 AND auto = 1 "
+                             "AND outcome_id IS NULL AND snoozed_until IS NULL AND note IS NULL"),
+              1);
+    CHECK_INT(pragma_int(db, "SELECT count(*) FROM followup WHERE id = 8 AND kind = 'check-in' "
+                             "AND status = 'open' AND auto = 0 AND done_at IS NULL"),
+              1);
+    /* the new values are accepted, and checked */
+    exec_ok(db, "UPDATE contact SET cadence_days = 0");
+    exec_ok(db, "UPDATE contact SET cadence_days = 3650");
+    exec_ok(db, "INSERT INTO outcome (id, text, date, created_at) "
+                "VALUES (1, 'I got the role', '2026-05-01', 1)");
+    exec_ok(db, "INSERT INTO outcome_contact (outcome_id, contact_id) VALUES (1, 1)");
+    exec_ok(db, "INSERT INTO followup (contact_id, outcome_id, kind, due, snoozed_until, medium, "
+                "note, status, auto, created_at, updated_at) VALUES "
+                "(1, 1, 'success', '2026-05-01', '2026-05-03', 'email', 'I got the role', "
+                "'done', 1, 1, 1), (1, NULL, 'update', '2026-05-01', NULL, 'email', NULL, "
+                "'open', 0, 1, 1), (1, NULL, 'custom', '2026-05-01', NULL, 'email', 'send the "
+                "paper', 'open', 0, 1, 1)");
+    const char *refused[] = {
+        "UPDATE contact SET cadence_days = 3651",
+        "UPDATE contact SET cadence_days = -1",
+        "INSERT INTO followup (contact_id, kind, due, medium, created_at, updated_at) "
+        "VALUES (1, 'party', '2026-05-01', 'email', 1, 1)",
+        "INSERT INTO followup (contact_id, kind, due, snoozed_until, medium, created_at, "
+        "updated_at) VALUES (1, 'update', '2026-05-01', 'soon', 'email', 1, 1)",
+        "INSERT INTO followup (contact_id, kind, due, medium, status, created_at, updated_at) "
+        "VALUES (1, 'update', '2026-05-01', 'email', 'gone', 1, 1)",
+        "INSERT INTO followup (contact_id, kind, due, medium, auto, created_at, updated_at) "
+        "VALUES (1, 'update', '2026-05-01', 'email', 2, 1, 1)",
+        "INSERT INTO outcome (text, date, created_at) VALUES ('  ', '2026-05-01', 1)",
+        "INSERT INTO outcome (text, date, created_at) VALUES ('x', 'May 1st', 1)",
+        "INSERT INTO outcome_contact (outcome_id, contact_id) VALUES (1, 999)",
+    };
+    for (size_t i = 0; i < RP_ARRAY_LEN(refused); i++)
+      CHECK(sqlite3_exec(db_handle(db), refused[i], NULL, NULL, NULL) != SQLITE_OK);
+    /* an outcome deleted leaves its success reports (without it); a
+     * contact deleted takes its links and follow-ups */
+    exec_ok(db, "DELETE FROM outcome");
+    CHECK_INT(pragma_int(db, "SELECT count(*) FROM followup WHERE kind = 'success' AND "
+                             "outcome_id IS NULL"),
+              1);
+    CHECK_INT(pragma_int(db, "SELECT count(*) FROM outcome_contact"), 0);
+    exec_ok(db, "DELETE FROM contact");
+    CHECK_INT(pragma_int(db, "SELECT count(*) FROM followup"), 0);
     db_close(db);
   }
   free(path);
@@ -485,6 +650,7 @@ int main(void) {
   test_upgrade_from_v1();
   test_upgrade_from_v2();
   test_upgrade_from_v3();
+  test_upgrade_from_v4();
   test_garbage_refused();
   test_truncated_refused();
   test_newer_and_foreign_refused();

@@ -2,7 +2,9 @@
  * (across month, year and leap-day boundaries, TZ=UTC), handwritten for
  * senior and executive people or the tag "traditional", created once, its
  * draft filled from the template, marking it sent moves the contact to
- * "thanked"; reads, updates and the list of open follow-ups; and the
+ * "thanked"; reads, updates and the list of open follow-ups; follow-ups
+ * added by hand (kinds as keys or labels, validation), marked done and
+ * snoozed (the effective due day); and the
  * specificity check: specific and generic drafts, common words ignored,
  * case and UTF-8. Contacts, conversations and notes are made with plain
  * SQL. */
@@ -73,6 +75,8 @@ static void test_due(void) {
     CHECK_STR(f.due, want[i]);
     CHECK_STR(f.kind, "thank-you");
     CHECK_STR(f.status, "open");
+    CHECK(f.auto_created);
+    CHECK(f.snoozed_until == NULL && f.note == NULL && f.outcome_id == 0);
     CHECK_STR(f.contact_name, "Priya Shah");
     CHECK_INT(f.conversation_id, i + 1);
     CHECK_INT(f.created_at, 1795000000);
@@ -245,7 +249,7 @@ static void test_mark_update_list(void) {
   CHECK_STR(g.status, "open");
   CHECK_INT(g.done_at, 0);
   followup_free(&g);
-  CHECK_INT(followup_mark(db, &cfg, f3.id, "done", &err), RP_INVALID);
+  CHECK_INT(followup_mark(db, &cfg, f3.id, "finished", &err), RP_INVALID);
   CHECK_STR(err.field, "status");
   CHECK_INT(followup_mark(db, &cfg, 999, "sent", &err), RP_NO);
   CHECK_INT(followup_get(db, 999, &g, &err), RP_NO);
@@ -281,6 +285,124 @@ static void test_mark_update_list(void) {
   followup_free(&f1);
   followup_free(&f2);
   followup_free(&f3);
+}
+
+/* Follow-ups by hand: kinds as keys or labels, due today by default,
+ * validation; marking done (a thank-you done moves the contact like one
+ * sent); snoozing and the effective due day. */
+static void test_add_done_snooze(void) {
+  fx_open_fresh(&db, "add.db");
+  fx_set_now(1795000000); /* 2026-11-18 08:26 UTC */
+  contact(1, "Priya Shah", "mid", "met");
+  contact(2, "Bo Chen", "mid", "met");
+  fx_exec(db, "UPDATE contact SET deleted_at = 5 WHERE id = 2");
+  struct rp_err err;
+
+  /* the kinds and their labels line up */
+  CHECK_STR(rp_followup_kinds[1], "check-in");
+  CHECK_STR(rp_followup_kind_labels[1], "check in");
+  CHECK_STR(rp_followup_kind_labels[3], "report success");
+
+  struct rp_followup f = {0};
+  f.contact_id = 1;
+  f.kind = xstrdup(" Share an update ");
+  f.note = xstrdup("  the new job  ");
+  CHECK_INT(followup_add(db, &f, &err), RP_OK);
+  CHECK(f.id > 0);
+  CHECK_STR(f.kind, "update");
+  CHECK_STR(f.due, "2026-11-18");
+  CHECK_STR(f.medium, "email");
+  CHECK_STR(f.note, "the new job");
+  CHECK_STR(f.status, "open");
+  struct rp_followup g;
+  CHECK_INT(followup_get(db, f.id, &g, &err), RP_OK);
+  CHECK_STR(g.kind, "update");
+  CHECK_STR(g.note, "the new job");
+  CHECK_STR(g.contact_name, "Priya Shah");
+  CHECK(!g.auto_created);
+  CHECK(g.snoozed_until == NULL);
+  CHECK_INT(g.created_at, 1795000000);
+  CHECK_STR(followup_effective_due(&g), "2026-11-18");
+  followup_free(&g);
+  int64_t update_id = f.id;
+  followup_free(&f);
+
+  /* a due day, a medium, the kind as a key */
+  f.contact_id = 1;
+  f.kind = xstrdup("check-in");
+  f.due = xstrdup("2026-12-01");
+  f.medium = xstrdup("phone");
+  CHECK_INT(followup_add(db, &f, &err), RP_OK);
+  CHECK_STR(f.due, "2026-12-01");
+  int64_t checkin_id = f.id;
+  followup_free(&f);
+
+  /* mistakes: nothing is added */
+  static const struct {
+    int64_t contact;
+    const char *kind, *due, *note, *field;
+  } bad[] = {
+      {1, "party", NULL, NULL, "kind"},
+      {1, NULL, NULL, NULL, "kind"},
+      {1, "update", "2026-02-30", NULL, "due"},
+      {1, "update", "tomorrow", NULL, "due"},
+      {1, "custom", NULL, "   ", "note"},
+      {2, "update", NULL, NULL, "contact"},
+      {99, "update", NULL, NULL, "contact"},
+  };
+  for (size_t i = 0; i < RP_ARRAY_LEN(bad); i++) {
+    memset(&f, 0, sizeof f);
+    f.contact_id = bad[i].contact;
+    f.kind = xstrdup(bad[i].kind);
+    f.due = xstrdup(bad[i].due);
+    f.note = xstrdup(bad[i].note);
+    CHECK_INT(followup_add(db, &f, &err), RP_INVALID);
+    CHECK_STR(err.field, bad[i].field);
+    CHECK_INT(f.id, 0);
+    followup_free(&f);
+  }
+  FX_CHECK_SQL(db, "SELECT count(*) FROM followup", "2");
+  /* custom with a note is fine */
+  f.contact_id = 1;
+  f.kind = xstrdup("custom");
+  f.note = xstrdup("send them the paper");
+  CHECK_INT(followup_add(db, &f, &err), RP_OK);
+  followup_free(&f);
+
+  /* snooze: from today, open ones only, 1–365 days; the due day stays */
+  fx_set_now(1795100000); /* 2026-11-19 */
+  CHECK_INT(followup_snooze(db, update_id, 3, &err), RP_OK);
+  CHECK_INT(followup_get(db, update_id, &g, &err), RP_OK);
+  CHECK_STR(g.due, "2026-11-18");
+  CHECK_STR(g.snoozed_until, "2026-11-22");
+  CHECK_STR(followup_effective_due(&g), "2026-11-22");
+  CHECK_INT(g.updated_at, 1795100000);
+  followup_free(&g);
+  /* snoozed to before its due day: the due day counts */
+  CHECK_INT(followup_snooze(db, checkin_id, 1, &err), RP_OK);
+  CHECK_INT(followup_get(db, checkin_id, &g, &err), RP_OK);
+  CHECK_STR(g.snoozed_until, "2026-11-20");
+  CHECK_STR(followup_effective_due(&g), "2026-12-01");
+  followup_free(&g);
+  CHECK_INT(followup_snooze(db, update_id, 0, &err), RP_INVALID);
+  CHECK_STR(err.field, "days");
+  CHECK_INT(followup_snooze(db, update_id, 366, &err), RP_INVALID);
+  CHECK_INT(followup_snooze(db, 999, 1, &err), RP_NO);
+
+  /* done: done_at set, no longer open, cannot be snoozed */
+  CHECK_INT(followup_mark(db, &cfg, update_id, "done", &err), RP_OK);
+  CHECK_INT(followup_get(db, update_id, &g, &err), RP_OK);
+  CHECK_STR(g.status, "done");
+  CHECK_INT(g.done_at, 1795100000);
+  followup_free(&g);
+  CHECK_INT(followup_snooze(db, update_id, 1, &err), RP_NO);
+  FX_CHECK_STAGE(db, 1, "met"); /* not a thank-you: the stage stays */
+  /* a thank-you done moves the contact to "thanked" */
+  conversation(1, 1, "held", 1794990400, NULL);
+  f = thanks(1, RP_OK);
+  CHECK_INT(followup_mark(db, &cfg, f.id, "done", &err), RP_OK);
+  FX_CHECK_STAGE(db, 1, "thanked");
+  followup_free(&f);
 }
 
 /* followup_specific over notes given as a "|"-separated list; the words
@@ -352,6 +474,7 @@ int main(void) {
   test_due();
   test_medium_once_template();
   test_mark_update_list();
+  test_add_done_snooze();
   test_specific();
   db_close(db);
   config_free(&cfg);

@@ -1,0 +1,294 @@
+/* agenda.c — see rapport/agenda.h: what to do today, and why. Three reads:
+ * the open follow-ups that are showing (by their effective due day), the
+ * conversations coming up (and calls left interrupted), and the quiet
+ * relationships from cadence.c; each item gets one line saying why it is
+ * there, written for a person ("thank-you for the call on 2026-11-29 · due
+ * tomorrow"). */
+#include "rapport/agenda.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "model/cadence_internal.h"
+#include "rapport/cadence.h"
+#include "rapport/followup.h"
+
+const char *const rp_agenda_section_titles[AG_SECTION_COUNT] = {
+    "Overdue",     "Due today",   "This week", "Thank-you notes owed",
+    "Coming up",   "Going quiet", "Success reports owed",
+};
+const char *const rp_agenda_section_keys[AG_SECTION_COUNT] = {
+    "overdue", "today", "week", "thanks", "upcoming", "quiet", "success",
+};
+
+/* The items of one section while they are gathered. */
+struct bucket {
+  struct rp_agenda_item *v;
+  size_t n, cap;
+};
+
+struct ctx {
+  struct rp_db *db;
+  const struct rp_config *cfg;
+  char today[11], last[11]; /* the first and the last day shown */
+  struct bucket b[AG_SECTION_COUNT];
+};
+
+static void item_free(struct rp_agenda_item *it) {
+  free(it->contact_name);
+  free(it->kind);
+  free(it->date);
+  free(it->why);
+}
+
+void agenda_free(struct rp_agenda *a) {
+  for (size_t i = 0; i < a->n; i++) item_free(&a->v[i]);
+  free(a->v);
+  a->v = NULL;
+  a->n = 0;
+}
+
+/* Append an item; takes `date` and `why`, copies the rest. */
+static void add(struct ctx *c, enum rp_agenda_section sec, int64_t contact, const char *name,
+                int64_t followup, int64_t conversation, const char *kind, char *date, char *why) {
+  struct bucket *b = &c->b[sec];
+  if (b->n == b->cap) {
+    b->cap = b->cap ? 2 * b->cap : 8;
+    b->v = xrealloc(b->v, b->cap * sizeof *b->v);
+  }
+  b->v[b->n++] = (struct rp_agenda_item){sec,  contact, xstrdup(name), followup, conversation,
+                                         xstrdup(kind), date, why};
+}
+
+/* "due today", "due tomorrow", "due in 3 days", "due yesterday", "due 3
+ * days ago". */
+static void due_phrase(struct rp_buf *b, const char *due, const char *today) {
+  int d = 0;
+  if (!date_diff(today, due, &d)) buf_addf(b, "due %s", due ? due : "?");
+  else if (d == 0) buf_adds(b, "due today");
+  else if (d == 1) buf_adds(b, "due tomorrow");
+  else if (d == -1) buf_adds(b, "due yesterday");
+  else if (d > 1) buf_addf(b, "due in %d days", d);
+  else buf_addf(b, "due %d days ago", -d);
+}
+
+/* The local day of t into out. */
+static void local_day(int64_t t, char out[11]) {
+  time_t tt = (time_t)t;
+  struct tm tm;
+  out[0] = '\0';
+  if (localtime_r(&tt, &tm)) strftime(out, 11, "%Y-%m-%d", &tm);
+}
+
+/* ---- follow-ups ---- */
+
+#define FOLLOWUP_SQL                                                                         \
+  "SELECT f.id, f.contact_id, c.name, f.kind, f.due, f.snoozed_until, f.medium, f.note, "   \
+  "f.conversation_id, coalesce(v.ended_at, v.started_at, v.scheduled_at), "                \
+  "max(f.due, coalesce(f.snoozed_until, f.due)) AS eff "                                    \
+  "FROM followup f JOIN contact c ON c.id = f.contact_id "                                  \
+  "LEFT JOIN conversation v ON v.id = f.conversation_id "                                   \
+  "WHERE f.status = 'open' AND c.deleted_at IS NULL AND ("                                  \
+  "  (f.kind IN ('thank-you', 'success') AND coalesce(f.snoozed_until, '') <= ?1) "         \
+  "  OR (f.kind NOT IN ('thank-you', 'success') AND eff <= ?2)) "                           \
+  "ORDER BY eff, c.name, f.id"
+
+static const char *kind_label(const char *kind) {
+  for (size_t i = 0; i < RP_ARRAY_LEN(rp_followup_kinds); i++)
+    if (strcmp(kind, rp_followup_kinds[i]) == 0) return rp_followup_kind_labels[i];
+  return kind;
+}
+
+/* One open follow-up row into its section. */
+static void add_followup(struct ctx *c, sqlite3_stmt *st) {
+  int64_t id = sqlite3_column_int64(st, 0), contact = sqlite3_column_int64(st, 1);
+  const char *name = (const char *)sqlite3_column_text(st, 2);
+  const char *kind = (const char *)sqlite3_column_text(st, 3);
+  const char *due = (const char *)sqlite3_column_text(st, 4);
+  const char *medium = (const char *)sqlite3_column_text(st, 6);
+  const char *note = (const char *)sqlite3_column_text(st, 7);
+  int64_t conv = sqlite3_column_int64(st, 8);
+  const char *eff = (const char *)sqlite3_column_text(st, 10);
+  struct rp_buf why = {0};
+  buf_adds(&why, "");
+  enum rp_agenda_section sec;
+  if (strcmp(kind, "thank-you") == 0) {
+    sec = AG_THANKS;
+    if (medium && strcmp(medium, "handwritten") == 0) buf_adds(&why, "handwritten ");
+    buf_adds(&why, "thank-you");
+    if (sqlite3_column_type(st, 9) != SQLITE_NULL) {
+      char day[11];
+      local_day(sqlite3_column_int64(st, 9), day);
+      buf_addf(&why, " for the call on %s", day);
+    } else if (!str_empty(note)) {
+      buf_addf(&why, ": %s", note);
+    }
+    buf_adds(&why, " \xC2\xB7 ");
+    due_phrase(&why, due, c->today);
+  } else if (strcmp(kind, "success") == 0) {
+    sec = AG_SUCCESS;
+    buf_adds(&why, "report success");
+    if (!str_empty(note)) buf_addf(&why, ": %s", note);
+  } else {
+    int d = 0;
+    date_diff(c->today, eff, &d);
+    sec = d < 0 ? AG_OVERDUE : d == 0 ? AG_TODAY : AG_WEEK;
+    buf_adds(&why, kind_label(kind));
+    if (!str_empty(note)) buf_addf(&why, ": %s", note);
+    buf_adds(&why, " \xC2\xB7 ");
+    due_phrase(&why, due, c->today);
+  }
+  add(c, sec, contact, name, id, conv, kind, xstrdup(eff), buf_steal(&why));
+}
+
+static enum rp_status read_followups(struct ctx *c, struct rp_err *err) {
+  sqlite3_stmt *st;
+  enum rp_status s = db_prepare(c->db, FOLLOWUP_SQL, &st, err);
+  if (s != RP_OK) return s;
+  db_bind_text(st, 1, c->today);
+  db_bind_text(st, 2, c->last);
+  int rc;
+  while ((rc = sqlite3_step(st)) == SQLITE_ROW) add_followup(c, st);
+  if (rc != SQLITE_DONE) s = db_fail(c->db, err, "read follow-ups");
+  sqlite3_finalize(st);
+  return s;
+}
+
+/* ---- conversations ---- */
+
+/* Calls left interrupted (or running in another window) first, then the
+ * planned ones scheduled from the start of today to the end of the last
+ * day shown (a call planned for 10:00 still shows at 10:05). */
+#define CONVERSATION_SQL                                                                  \
+  "SELECT v.id, v.contact_id, c.name, v.status, v.scheduled_at, v.minutes, v.channel, "  \
+  "v.started_at FROM conversation v JOIN contact c ON c.id = v.contact_id "              \
+  "WHERE c.deleted_at IS NULL AND (v.status IN ('live', 'interrupted') OR "              \
+  "(v.status = 'planned' AND v.scheduled_at >= ?1 AND v.scheduled_at < ?2)) "            \
+  "ORDER BY v.status = 'planned', v.scheduled_at, v.started_at, v.id"
+
+static const char *const weekdays[7] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+
+static void add_conversation(struct ctx *c, sqlite3_stmt *st) {
+  int64_t id = sqlite3_column_int64(st, 0), contact = sqlite3_column_int64(st, 1);
+  const char *name = (const char *)sqlite3_column_text(st, 2);
+  const char *status = (const char *)sqlite3_column_text(st, 3);
+  int64_t at = sqlite3_column_int64(st, 4);
+  int minutes = sqlite3_column_int(st, 5);
+  const char *channel = (const char *)sqlite3_column_text(st, 6);
+  int64_t started = sqlite3_column_int64(st, 7);
+  char when[32];
+  struct rp_buf why = {0};
+  buf_adds(&why, "");
+  if (strcmp(status, "planned") == 0) {
+    datetime_format(at, when, sizeof when);
+    char day[11];
+    str_copy(day, sizeof day, when);
+    int wd = date_weekday(day);
+    buf_addf(&why, "call planned %s %s \xC2\xB7 %d min", wd >= 0 ? weekdays[wd] : "", when,
+             minutes);
+    const struct rp_choice *ch = channel ? choices_find(&c->cfg->channels, channel) : NULL;
+    if (channel) buf_addf(&why, " \xC2\xB7 %s", ch && ch->label ? ch->label : channel);
+  } else {
+    datetime_format(started ? started : db_now(), when, sizeof when);
+    if (strcmp(status, "live") == 0)
+      buf_addf(&why, "call in progress since %s", when + 11);
+    else
+      buf_adds(&why, "interrupted call: resume or end it");
+  }
+  add(c, AG_UPCOMING, contact, name, 0, id, "conversation", xstrdup(when), buf_steal(&why));
+}
+
+static enum rp_status read_conversations(struct ctx *c, struct rp_err *err) {
+  char from_s[32], to_s[32], next[11];
+  int64_t from = 0, to = 0;
+  snprintf(from_s, sizeof from_s, "%s 00:00", c->today);
+  if (!date_add(c->last, 1, next) || !datetime_parse(from_s, &from)) return RP_OK;
+  snprintf(to_s, sizeof to_s, "%s 00:00", next);
+  if (!datetime_parse(to_s, &to)) return RP_OK;
+  sqlite3_stmt *st;
+  enum rp_status s = db_prepare(c->db, CONVERSATION_SQL, &st, err);
+  if (s != RP_OK) return s;
+  sqlite3_bind_int64(st, 1, from);
+  sqlite3_bind_int64(st, 2, to);
+  int rc;
+  while ((rc = sqlite3_step(st)) == SQLITE_ROW) add_conversation(c, st);
+  if (rc != SQLITE_DONE) s = db_fail(c->db, err, "read conversations");
+  sqlite3_finalize(st);
+  return s;
+}
+
+/* ---- quiet relationships ---- */
+
+/* Quiet contacts without an open check-in (cadence_sync made one for the
+ * warm ones; a cold relationship only shows here). */
+static enum rp_status read_quiet(struct ctx *c, struct rp_err *err) {
+  struct rp_quiet_list q;
+  enum rp_status s = cadence_quiet(c->db, c->cfg, c->today, &q, err);
+  for (size_t i = 0; s == RP_OK && i < q.n; i++) {
+    const struct rp_quiet *e = &q.v[i];
+    bool handled = false;
+    s = cadence_handled(c->db, e->contact_id, e->due, &handled, err);
+    if (s != RP_OK || handled) continue;
+    char *why = strcmp(e->last_what, "added") == 0
+                    ? xasprintf("check in: no contact yet, added %s (every %d days)", e->last,
+                                e->cadence)
+                    : xasprintf("check in: quiet since %s (every %d days)", e->last, e->cadence);
+    add(c, AG_QUIET, e->contact_id, e->name, 0, 0, "quiet", xstrdup(e->due), why);
+  }
+  quiet_list_free(&q);
+  return s;
+}
+
+/* ---- together ---- */
+
+/* Items of one section by date, then name, then the follow-up or
+ * conversation id; the quiet ones by how long past their cadence. */
+static int by_date(const void *a, const void *b) {
+  const struct rp_agenda_item *x = a, *y = b;
+  int d = strcmp(x->date, y->date);
+  if (d) return d;
+  d = strcmp(x->contact_name ? x->contact_name : "", y->contact_name ? y->contact_name : "");
+  if (d) return d;
+  int64_t ix = x->followup_id + x->conversation_id, iy = y->followup_id + y->conversation_id;
+  return ix < iy ? -1 : ix > iy;
+}
+
+/* See agenda.h. Caller frees *out with agenda_free (empty on failure).
+ * RP_INVALID with field "days" (1–60) or "today" (not a real date). */
+enum rp_status agenda_compute(struct rp_db *db, const struct rp_config *cfg, const char *today,
+                              int days, struct rp_agenda *out, struct rp_err *err) {
+  rp_err_clear(err);
+  out->v = NULL;
+  out->n = 0;
+  if (days < 1 || days > 60)
+    return rp_err_field(err, RP_INVALID, "days", "days must be from 1 to 60, not %d", days);
+  struct ctx c = {.db = db, .cfg = cfg};
+  char *own = today ? NULL : date_local(db_now(), 0);
+  str_copy(c.today, sizeof c.today, today ? today : own);
+  free(own);
+  char cb[128];
+  if (!date_valid(c.today) || !date_add(c.today, days, c.last))
+    return rp_err_field(err, RP_INVALID, "today", "today must be a real date as YYYY-MM-DD, not '%s'",
+                        str_clip(today ? today : "", cb, sizeof cb));
+  enum rp_status s = cadence_sync(db, cfg, c.today, NULL, err);
+  if (s == RP_OK) s = read_followups(&c, err);
+  if (s == RP_OK) s = read_conversations(&c, err);
+  if (s == RP_OK) s = read_quiet(&c, err);
+  size_t total = 0;
+  for (int k = 0; k < AG_SECTION_COUNT; k++) {
+    if (k != AG_UPCOMING && k != AG_QUIET && c.b[k].n > 1)
+      qsort(c.b[k].v, c.b[k].n, sizeof *c.b[k].v, by_date);
+    total += c.b[k].n;
+  }
+  if (s == RP_OK && total) out->v = xmalloc(total * sizeof *out->v);
+  for (int k = 0; k < AG_SECTION_COUNT; k++) {
+    for (size_t i = 0; i < c.b[k].n; i++) {
+      if (s == RP_OK) out->v[out->n++] = c.b[k].v[i];
+      else item_free(&c.b[k].v[i]);
+    }
+    free(c.b[k].v);
+  }
+  return s;
+}

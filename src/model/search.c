@@ -1,0 +1,402 @@
+/* search.c — see rapport/search.h: full-text search over the FTS5 index
+ * that migration 6 creates and its triggers keep in step (the SQL, and what
+ * each document holds: model/search_sql.h).
+ *
+ * Ranking: bm25 with the `name` columns (a contact's name and organisation,
+ * a worksheet entry's title) weighted 10 and the rest 1, so a contact whose
+ * name matches comes before one whose notes mention the word. The best
+ * `limit` documents of all kinds are taken, then grouped by kind (in enum
+ * order), keeping that order within a kind.
+ *
+ * Matching: unicode61 folds case and diacritics (Zoe finds Zoë, also typed
+ * decomposed), but keeps letters that are not a base letter plus an accent
+ * (Ø, Æ, Œ, ß, Ł, Đ, Ð, Þ, ı, Ħ, Ŧ): those are spelt out in the _alt
+ * columns and in the query, so Orsted finds Ørsted and Ørsted finds Orsted.
+ * When a document matches only through its _alt column, its snippet is
+ * that column's text ("Zoë [Orsted]"). CJK text has no spaces, and
+ * unicode61 keeps a run of it as one token: 李小龙 is found by 李小龙 and by
+ * its beginning 李, not by 小龙. */
+#include "rapport/search.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "model/search_sql.h"
+
+const char *const rp_hit_kind_names[HIT_KIND_COUNT] = {"contact", "note", "give", "worksheet",
+                                                       "draft"};
+const char *const rp_hit_kind_titles[HIT_KIND_COUNT] = {"Contacts", "Call notes", "Gives",
+                                                        "Worksheet", "Drafts and questions"};
+
+/* Frees every hit's strings and the array; l is left empty. */
+void hit_list_free(struct rp_hit_list *l) {
+  for (size_t i = 0; i < l->n; i++) {
+    free(l->v[i].title);
+    free(l->v[i].snippet);
+    free(l->v[i].where);
+  }
+  free(l->v);
+  l->v = NULL;
+  l->n = 0;
+}
+
+/* ---- the FTS5 query ---- */
+
+/* Appends `tok` as an FTS5 string ("..." with quotes doubled): taken
+ * literally, whatever FTS syntax it holds. */
+static void add_fts_string(struct rp_buf *b, const char *tok, size_t n) {
+  buf_addc(b, '"');
+  for (size_t i = 0; i < n; i++) {
+    if (tok[i] == '"') buf_addc(b, '"');
+    buf_addc(b, tok[i]);
+  }
+  buf_addc(b, '"');
+}
+
+#define FOLD_PAIR_(from, to) {from, to},
+static const char *const folds[][2] = {SEARCH_FOLDS(FOLD_PAIR_)};
+
+/* tok[0..n) with the SEARCH_FOLDS letters spelt out, as the _alt columns
+ * hold them; NULL when there are none. Caller frees. */
+static char *fold_token(const char *tok, size_t n) {
+  struct rp_buf b = {0};
+  bool changed = false;
+  for (size_t i = 0; i < n;) {
+    size_t k = 0;
+    for (; k < RP_ARRAY_LEN(folds); k++) {
+      size_t fl = strlen(folds[k][0]);
+      if (fl <= n - i && memcmp(tok + i, folds[k][0], fl) == 0) {
+        buf_adds(&b, folds[k][1]);
+        i += fl;
+        changed = true;
+        break;
+      }
+    }
+    if (k == RP_ARRAY_LEN(folds)) buf_addc(&b, tok[i++]);
+  }
+  if (changed) return buf_steal(&b);
+  buf_free(&b);
+  return NULL;
+}
+
+/* The FTS5 query for the user's words: each word a quoted prefix string
+ * ("word"*, or ("word"* OR "spelt-out"*) when it holds a letter the _alt
+ * columns spell out), all of them required. NULL when there is no word.
+ * Caller frees. */
+static char *fts_query(const char *q) {
+  struct rp_buf b = {0};
+  size_t len = strlen(q), i = 0;
+  while (i < len) {
+    while (i < len && str_is_space(q[i])) i++;
+    size_t start = i;
+    while (i < len && !str_is_space(q[i])) i++;
+    if (i == start) break;
+    if (b.len) buf_addc(&b, ' ');
+    char *alt = fold_token(q + start, i - start);
+    if (alt) buf_addc(&b, '(');
+    add_fts_string(&b, q + start, i - start);
+    buf_addc(&b, '*');
+    if (alt) {
+      buf_adds(&b, " OR ");
+      add_fts_string(&b, alt, strlen(alt));
+      buf_adds(&b, "*)");
+      free(alt);
+    }
+  }
+  if (b.len) return buf_steal(&b);
+  buf_free(&b);
+  return NULL;
+}
+
+/* ---- titles ---- */
+
+/* What each source is: its kind, what `where` says (NULL = nothing) and
+ * the SQL for its title: ?1 = the row's id; columns: the contact it
+ * belongs to, then the texts hit_describe reads. */
+static const struct {
+  enum rp_hit_kind kind;
+  const char *where;
+  const char *sql;
+} sources[] = {
+    [SRC_CONTACT] = {HIT_CONTACT, NULL, "SELECT id, name, org FROM contact WHERE id = ?1"},
+    [SRC_NOTE] = {HIT_NOTE, NULL,
+                  "SELECT c.id, c.name, coalesce(v.started_at, v.scheduled_at, v.created_at) "
+                  "FROM note n JOIN conversation v ON v.id = n.conversation_id "
+                  "JOIN contact c ON c.id = v.contact_id WHERE n.id = ?1"},
+    [SRC_GIVE] = {HIT_GIVE, NULL,
+                  "SELECT c.id, c.name, g.date FROM give g JOIN contact c ON c.id = g.contact_id "
+                  "WHERE g.id = ?1"},
+    [SRC_WS_ITEM] = {HIT_WORKSHEET, NULL, "SELECT 0, section FROM ws_item WHERE id = ?1"},
+    [SRC_WS_TEXT] = {HIT_WORKSHEET, NULL, NULL},
+    [SRC_DRAFT] = {HIT_DRAFT, "outreach", "SELECT id, name FROM contact WHERE id = ?1"},
+    [SRC_CONVERSATION] = {HIT_DRAFT, "objective",
+                          "SELECT c.id, c.name, "
+                          "coalesce(v.started_at, v.scheduled_at, v.created_at) "
+                          "FROM conversation v JOIN contact c ON c.id = v.contact_id "
+                          "WHERE v.id = ?1"},
+    [SRC_QUESTION] = {HIT_DRAFT, "question",
+                      "SELECT c.id, c.name, coalesce(v.started_at, v.scheduled_at, v.created_at) "
+                      "FROM question q JOIN conversation v ON v.id = q.conversation_id "
+                      "JOIN contact c ON c.id = v.contact_id WHERE q.id = ?1"},
+    [SRC_FOLLOWUP] = {HIT_DRAFT, "followup",
+                      "SELECT c.id, c.name, f.kind FROM followup f "
+                      "JOIN contact c ON c.id = f.contact_id WHERE f.id = ?1"},
+};
+
+static const char *const ws_text_keys[] = {NULL, "want", "pitch", "move"};
+
+/* "Thank-you to NAME" and the like for a follow-up of `kind`. */
+static char *followup_title(const char *kind, const char *name) {
+  if (str_ieq(kind, "thank-you")) return xasprintf("Thank-you to %s", name);
+  if (str_ieq(kind, "check-in")) return xasprintf("Check-in with %s", name);
+  if (str_ieq(kind, "update")) return xasprintf("Update for %s", name);
+  if (str_ieq(kind, "success")) return xasprintf("Success report to %s", name);
+  return xasprintf("Follow-up with %s", name);
+}
+
+/* A local date "YYYY-MM-DD" for a time column (NULL/0 → ""); caller frees. */
+static char *col_date(sqlite3_stmt *st, int col) {
+  int64_t t = sqlite3_column_int64(st, col);
+  return t ? date_local(t, 0) : xstrdup("");
+}
+
+/* Fill h's kind, ref_id, contact_id, title and where for the document with
+ * rowid r, with the statement for its source in titles[] (prepared here on
+ * first use; the caller finalizes them). */
+static enum rp_status hit_describe(struct rp_db *db, int64_t r, sqlite3_stmt **titles,
+                                   struct rp_hit *h, struct rp_err *err) {
+  int src = (int)(r & 15);
+  int64_t id = (r - src) / 16;
+  if (src < 1 || src >= (int)RP_ARRAY_LEN(sources))
+    return rp_err_set(err, RP_EDB, "journal: search index holds an unknown entry %lld",
+                      (long long)r);
+  h->kind = sources[src].kind;
+  h->ref_id = id;
+  if (src == SRC_WS_TEXT) { /* no row id: ref_id 0, where = its key */
+    const char *key = id >= 1 && id <= 3 ? ws_text_keys[id] : "?";
+    h->ref_id = 0;
+    h->where = xstrdup(key);
+    h->title = xasprintf("Worksheet \xC2\xB7 %s", key);
+    return RP_OK;
+  }
+  sqlite3_stmt **st = &titles[src];
+  if (!*st) {
+    enum rp_status s = db_prepare(db, sources[src].sql, st, err);
+    if (s != RP_OK) return s;
+  }
+  sqlite3_reset(*st);
+  sqlite3_bind_int64(*st, 1, id);
+  int rc = sqlite3_step(*st);
+  if (rc == SQLITE_DONE) { /* an index entry without its row: should not be */
+    h->title = xstrdup("?");
+    return RP_OK;
+  }
+  if (rc != SQLITE_ROW) return db_fail(db, err, "search titles");
+  h->contact_id = sqlite3_column_int64(*st, 0);
+  const char *a = (const char *)sqlite3_column_text(*st, 1);
+  const char *b = (const char *)sqlite3_column_text(*st, 2);
+  if (!a) a = "";
+  char *date = NULL;
+  h->where = xstrdup(src == SRC_WS_ITEM ? a : sources[src].where);
+  switch (src) {
+  case SRC_CONTACT:
+    h->title = str_empty(b) ? xstrdup(a) : xasprintf("%s (%s)", a, b);
+    break;
+  case SRC_NOTE:
+    date = col_date(*st, 2);
+    h->title = xasprintf("Note in the call with %s%s%s", a, *date ? " on " : "", date);
+    break;
+  case SRC_GIVE:
+    h->title = xasprintf("Gave to %s%s%s", a, b ? " on " : "", b ? b : "");
+    break;
+  case SRC_WS_ITEM:
+    h->title = xasprintf("Worksheet \xC2\xB7 %s", a);
+    break;
+  case SRC_DRAFT:
+    h->title = xasprintf("Outreach draft to %s", a);
+    break;
+  case SRC_CONVERSATION:
+    date = col_date(*st, 2);
+    h->title = xasprintf("Call with %s%s%s", a, *date ? " on " : "", date);
+    break;
+  case SRC_QUESTION:
+    date = col_date(*st, 2);
+    h->title = xasprintf("Question for %s%s%s", a, *date ? " on " : "", date);
+    break;
+  default: /* SRC_FOLLOWUP */
+    h->title = followup_title(b, a);
+  }
+  free(date);
+  return RP_OK;
+}
+
+/* ---- snippets ---- */
+
+/* s with its line breaks shown as " · " and other control characters
+ * (except the \x01 \x02 markers) as spaces; s is freed, the result is the
+ * caller's. */
+static char *snippet_clean(char *s) {
+  struct rp_buf b = {0};
+  buf_adds(&b, "");
+  for (const char *p = s; *p; p++) {
+    unsigned char c = (unsigned char)*p;
+    if (c == '\n') {
+      while (b.len && b.s[b.len - 1] == ' ') b.len--;
+      if (b.len) buf_adds(&b, " \xC2\xB7 ");
+    } else if ((c < 0x20 && c != 1 && c != 2) || c == 0x7F) {
+      buf_addc(&b, ' ');
+    } else {
+      buf_addc(&b, (char)c);
+    }
+  }
+  free(s);
+  return buf_steal(&b);
+}
+
+/* ---- the search ---- */
+
+/* The documents matching ?1 (rowid, bm25 score), best first, at most ?2
+ * (-1 = all), leaving out every document of a deleted contact (few, found
+ * through the contacts, so nothing is looked up per match). */
+static const char *const match_sql =
+    "SELECT rowid, bm25(search_fts, 10.0, 1.0, 10.0, 1.0) AS score FROM search_fts\n"
+    "WHERE search_fts MATCH ?1 AND rowid NOT IN (\n"
+    "  SELECT (id << 4) | 1 FROM contact WHERE deleted_at IS NOT NULL\n"
+    "  UNION ALL SELECT (id << 4) | 6 FROM contact WHERE deleted_at IS NOT NULL\n"
+    "  UNION ALL SELECT (v.id << 4) | 7 FROM contact c CROSS JOIN conversation v\n"
+    "    ON v.contact_id = c.id WHERE c.deleted_at IS NOT NULL\n"
+    "  UNION ALL SELECT (n.id << 4) | 2 FROM contact c CROSS JOIN conversation v\n"
+    "    ON v.contact_id = c.id CROSS JOIN note n ON n.conversation_id = v.id\n"
+    "    WHERE c.deleted_at IS NOT NULL\n"
+    "  UNION ALL SELECT (q.id << 4) | 8 FROM contact c CROSS JOIN conversation v\n"
+    "    ON v.contact_id = c.id CROSS JOIN question q ON q.conversation_id = v.id\n"
+    "    WHERE c.deleted_at IS NOT NULL\n"
+    "  UNION ALL SELECT (g.id << 4) | 3 FROM contact c CROSS JOIN give g\n"
+    "    ON g.contact_id = c.id WHERE c.deleted_at IS NOT NULL\n"
+    "  UNION ALL SELECT (f.id << 4) | 9 FROM contact c CROSS JOIN followup f\n"
+    "    ON f.contact_id = c.id WHERE c.deleted_at IS NOT NULL)\n"
+    "ORDER BY score, rowid LIMIT ?2";
+
+/* The snippets of the documents whose rowids are in the JSON array ?2, in
+ * one pass over the matches of ?1 ("+rowid": not one lookup per rowid, which
+ * would read the matches again for each). */
+static const char *const snippet_sql =
+    "SELECT rowid, snippet(search_fts, -1, char(1), char(2), '\xE2\x80\xA6', 12) "
+    "FROM search_fts WHERE search_fts MATCH ?1 AND +rowid IN (SELECT value FROM json_each(?2))";
+
+/* A hit's rowid and its index in the list, to find it by rowid. */
+struct row_ix {
+  int64_t r;
+  size_t i;
+};
+
+static int row_ix_cmp(const void *a, const void *b) {
+  const struct row_ix *x = a, *y = b;
+  return x->r < y->r ? -1 : x->r > y->r;
+}
+
+/* Group the hits by kind (in enum order), keeping their order (best
+ * first) within a kind. */
+static void group_by_kind(struct rp_hit_list *l) {
+  struct rp_hit *v = xmalloc(l->n * sizeof *v);
+  size_t n = 0;
+  for (int k = 0; k < HIT_KIND_COUNT; k++)
+    for (size_t i = 0; i < l->n; i++)
+      if ((int)l->v[i].kind == k) v[n++] = l->v[i];
+  free(l->v);
+  l->v = v;
+}
+
+/* Fill the snippet of every hit (rows[k].r = the rowid of hit rows[k].i,
+ * sorted by rowid). */
+static enum rp_status fill_snippets(struct rp_db *db, const char *fq, struct row_ix *rows,
+                                    struct rp_hit_list *out, struct rp_err *err) {
+  struct rp_buf ids = {0};
+  buf_adds(&ids, "[");
+  for (size_t k = 0; k < out->n; k++) buf_addf(&ids, k ? ",%lld" : "%lld", (long long)rows[k].r);
+  buf_adds(&ids, "]");
+  sqlite3_stmt *st = NULL;
+  enum rp_status s = db_prepare(db, snippet_sql, &st, err);
+  if (s == RP_OK) {
+    sqlite3_bind_text(st, 1, fq, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, buf_str(&ids), -1, SQLITE_STATIC);
+  }
+  int rc = SQLITE_DONE;
+  while (s == RP_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+    struct row_ix key = {sqlite3_column_int64(st, 0), 0};
+    struct row_ix *found = bsearch(&key, rows, out->n, sizeof *rows, row_ix_cmp);
+    const char *t = (const char *)sqlite3_column_text(st, 1);
+    if (found && !out->v[found->i].snippet)
+      out->v[found->i].snippet = snippet_clean(xstrdup(t ? t : ""));
+  }
+  if (s == RP_OK && rc != SQLITE_DONE) s = db_fail(db, err, "search snippets");
+  sqlite3_finalize(st);
+  buf_free(&ids);
+  for (size_t i = 0; s == RP_OK && i < out->n; i++)
+    if (!out->v[i].snippet) out->v[i].snippet = xstrdup("");
+  return s;
+}
+
+/* See search.h. `limit` 0 = no limit. On success *out holds the hits (the
+ * caller frees it with hit_list_free); on failure it is empty. */
+enum rp_status search_run(struct rp_db *db, const char *query, size_t limit,
+                          struct rp_hit_list *out, struct rp_err *err) {
+  rp_err_clear(err);
+  out->v = NULL;
+  out->n = 0;
+  char *fq = query ? fts_query(query) : NULL;
+  if (!fq) return RP_OK;
+  sqlite3_stmt *st = NULL;
+  sqlite3_stmt *titles[RP_ARRAY_LEN(sources)] = {0};
+  struct row_ix *rows = NULL;
+  enum rp_status s = db_prepare(db, match_sql, &st, err);
+  if (s == RP_OK) {
+    sqlite3_bind_text(st, 1, fq, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(st, 2, limit && limit < INT64_MAX ? (int64_t)limit : -1);
+  }
+  size_t cap = 0;
+  int rc = SQLITE_DONE;
+  while (s == RP_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+    if (out->n == cap) {
+      cap = cap ? cap * 2 : 16;
+      out->v = xrealloc(out->v, cap * sizeof *out->v);
+      rows = xrealloc(rows, cap * sizeof *rows);
+    }
+    struct rp_hit *h = &out->v[out->n];
+    memset(h, 0, sizeof *h);
+    rows[out->n].r = sqlite3_column_int64(st, 0);
+    rows[out->n].i = out->n;
+    h->rank = sqlite3_column_double(st, 1);
+    out->n++;
+    s = hit_describe(db, rows[out->n - 1].r, titles, h, err);
+  }
+  if (s == RP_OK && rc != SQLITE_DONE) s = db_fail(db, err, "search");
+  sqlite3_finalize(st);
+  for (size_t i = 0; i < RP_ARRAY_LEN(titles); i++) sqlite3_finalize(titles[i]);
+  if (s == RP_OK && out->n) {
+    qsort(rows, out->n, sizeof *rows, row_ix_cmp);
+    s = fill_snippets(db, fq, rows, out, err);
+  }
+  free(rows);
+  free(fq);
+  if (s != RP_OK) {
+    hit_list_free(out);
+    return s;
+  }
+  if (out->n > 1) group_by_kind(out);
+  return RP_OK;
+}
+
+/* See search.h: one transaction; the index is left as it was on failure. */
+enum rp_status search_rebuild(struct rp_db *db, struct rp_err *err) {
+  rp_err_clear(err);
+  enum rp_status s = db_begin(db, err);
+  if (s != RP_OK) return s;
+  if (sqlite3_exec(db_handle(db), "DELETE FROM search_fts;\n" SEARCH_SQL_POPULATE, NULL, NULL,
+                   NULL) != SQLITE_OK) {
+    s = db_fail(db, err, "rebuild the search index");
+    db_rollback(db);
+    return s;
+  }
+  return db_commit(db, err);
+}

@@ -1,0 +1,211 @@
+/* search_sql.h — the SQL of the full-text index (model files only): the
+ * FTS5 table, how each covered row becomes one document, the triggers that
+ * keep it in step, and the statements that fill it from the tables.
+ *
+ * Migration 6 (db.c) is built from these macros, and search_rebuild runs
+ * SEARCH_SQL_POPULATE. A migration is never edited once shipped: to change
+ * what is indexed, add a migration that drops and recreates the triggers
+ * (SEARCH_SQL_TRIGGERS with a new definition) and repopulates. A migration
+ * that rebuilds a covered table (CREATE new, copy, DROP, RENAME) drops its
+ * triggers with it and must create them again.
+ *
+ * Documents. One FTS5 row per covered row, its rowid = (id << 4) | source
+ * (the source codes below; a worksheet text's "id" is 1 want, 2 pitch,
+ * 3 move), so a trigger finds its document by rowid. Columns:
+ *   name      the words that name the thing (a contact's name and
+ *             organisation, a worksheet entry's title); weighted 10 in bm25
+ *   body      the rest of the text (fields joined by newlines)
+ *   name_alt, body_alt  the same texts with the letters unicode61 does not
+ *             fold to ASCII (ø, æ, œ, ß, ł, đ, ð, þ, ı, ħ, ŧ) spelt out
+ *             (o, ae, oe, ss, l, d, d, th, i, h, t); NULL when that changes
+ *             nothing. So "Orsted" finds Ørsted and "Strasse" finds Straße;
+ *             the query adds the spelt-out form of such a word too.
+ * Tokenizer unicode61 with remove_diacritics 2 (Zoe finds Zoë, case-blind);
+ * prefix indexes for 2 and 3 characters (as-you-type prefix queries).
+ * Soft-deleted contacts stay indexed (undelete needs no work); search_run
+ * leaves out every document whose contact is deleted. */
+#ifndef RAPPORT_SEARCH_SQL_H
+#define RAPPORT_SEARCH_SQL_H
+
+/* Source codes: the low 4 bits of a document's rowid. */
+enum search_src {
+  SRC_CONTACT = 1,      /* contact: name, org, role, field, email, location, tags,
+                           work, challenges, notes, research */
+  SRC_NOTE = 2,         /* note: text */
+  SRC_GIVE = 3,         /* give: text */
+  SRC_WS_ITEM = 4,      /* ws_item: title, text1, text2 */
+  SRC_WS_TEXT = 5,      /* ws_text: value */
+  SRC_DRAFT = 6,        /* contact: draft (the outreach draft) */
+  SRC_CONVERSATION = 7, /* conversation: objective, wrap-up notes */
+  SRC_QUESTION = 8,     /* question: text */
+  SRC_FOLLOWUP = 9,     /* followup: draft, note */
+};
+
+/* The letters spelt out in the _alt columns, X(from, to); each literal on
+ * its own so hex escapes never run into the next character. */
+#define SEARCH_FOLDS(X)                                                      \
+  X("\xC3\xB8", "o")      /* ø */                                            \
+  X("\xC3\x98", "O")      /* Ø */                                            \
+  X("\xC3\xA6", "ae")     /* æ */                                            \
+  X("\xC3\x86", "AE")     /* Æ */                                            \
+  X("\xC5\x93", "oe")     /* œ */                                            \
+  X("\xC5\x92", "OE")     /* Œ */                                            \
+  X("\xC3\x9F", "ss")     /* ß */                                            \
+  X("\xE1\xBA\x9E", "SS") /* ẞ */                                            \
+  X("\xC5\x82", "l")      /* ł */                                            \
+  X("\xC5\x81", "L")      /* Ł */                                            \
+  X("\xC4\x91", "d")      /* đ */                                            \
+  X("\xC4\x90", "D")      /* Đ */                                            \
+  X("\xC3\xB0", "d")      /* ð */                                            \
+  X("\xC3\x90", "D")      /* Ð */                                            \
+  X("\xC3\xBE", "th")     /* þ */                                            \
+  X("\xC3\x9E", "TH")     /* Þ */                                            \
+  X("\xC4\xB1", "i")      /* ı */                                            \
+  X("\xC4\xA7", "h")      /* ħ */                                            \
+  X("\xC4\xA6", "H")      /* Ħ */                                            \
+  X("\xC5\xA7", "t")      /* ŧ */                                            \
+  X("\xC5\xA6", "T")      /* Ŧ */
+
+#define SEARCH_FOLD_OPEN_(from, to) "replace("
+#define SEARCH_FOLD_CLOSE_(from, to) ", '" from "', '" to "')"
+/* SQL: the text expression x with every SEARCH_FOLDS letter spelt out. */
+#define SEARCH_SQL_ALT(x) SEARCH_FOLDS(SEARCH_FOLD_OPEN_) x SEARCH_FOLDS(SEARCH_FOLD_CLOSE_)
+
+/* SQL: the text expressions joined by newlines, NULLs left out: pass
+ * SEARCH_SQL_PART(expr) pieces; the leading newline is cut. */
+#define SEARCH_SQL_PART(x) "ifnull(char(10) || " x ", '') || "
+#define SEARCH_SQL_JOIN(parts) "substr(" parts "'', 2)"
+
+/* SELECTs giving (r, n, b) = (rowid, name, body) of the documents of the
+ * rows matching `where` (an SQL condition on the table's row). */
+#define SEARCH_SQL_CONTACT(where)                                                            \
+  "SELECT (c.id << 4) | 1 AS r, "                                                           \
+  SEARCH_SQL_JOIN(SEARCH_SQL_PART("c.name") SEARCH_SQL_PART("c.org")) " AS n, "              \
+  SEARCH_SQL_JOIN(SEARCH_SQL_PART("c.role") SEARCH_SQL_PART("c.field")                      \
+                  SEARCH_SQL_PART("c.email") SEARCH_SQL_PART("c.location")                  \
+                  SEARCH_SQL_PART("(SELECT group_concat(t.tag, ' ') FROM contact_tag t "    \
+                                  "WHERE t.contact_id = c.id)")                             \
+                  SEARCH_SQL_PART("c.work") SEARCH_SQL_PART("c.challenges")                 \
+                  SEARCH_SQL_PART("c.notes") SEARCH_SQL_PART("c.research")) " AS b "        \
+  "FROM contact c WHERE " where
+#define SEARCH_SQL_NOTE(where) \
+  "SELECT (id << 4) | 2 AS r, NULL AS n, text AS b FROM note WHERE " where
+#define SEARCH_SQL_GIVE(where) \
+  "SELECT (id << 4) | 3 AS r, NULL AS n, text AS b FROM give WHERE " where
+#define SEARCH_SQL_WS_ITEM(where)                                                     \
+  "SELECT (id << 4) | 4 AS r, title AS n, "                                          \
+  SEARCH_SQL_JOIN(SEARCH_SQL_PART("text1") SEARCH_SQL_PART("text2")) " AS b "        \
+  "FROM ws_item WHERE " where
+/* SQL: a worksheet text's key ('want', 'pitch', 'move') as its rowid */
+#define SEARCH_SQL_WS_KEY(key) \
+  "((CASE " key " WHEN 'want' THEN 1 WHEN 'pitch' THEN 2 ELSE 3 END) << 4) | 5"
+#define SEARCH_SQL_WS_TEXT(where) \
+  "SELECT " SEARCH_SQL_WS_KEY("key") " AS r, NULL AS n, value AS b FROM ws_text WHERE " where
+#define SEARCH_SQL_DRAFT(where) \
+  "SELECT (id << 4) | 6 AS r, NULL AS n, draft AS b FROM contact WHERE " where
+#define SEARCH_SQL_CONVERSATION(where)                                                         \
+  "SELECT (id << 4) | 7 AS r, NULL AS n, "                                                    \
+  SEARCH_SQL_JOIN(SEARCH_SQL_PART("objective") SEARCH_SQL_PART("fit_note1")                   \
+                  SEARCH_SQL_PART("fit_note2") SEARCH_SQL_PART("fit_note3")                   \
+                  SEARCH_SQL_PART("fit_note4")) " AS b FROM conversation WHERE " where
+#define SEARCH_SQL_QUESTION(where) \
+  "SELECT (id << 4) | 8 AS r, NULL AS n, text AS b FROM question WHERE " where
+#define SEARCH_SQL_FOLLOWUP(where)                                                          \
+  "SELECT (id << 4) | 9 AS r, NULL AS n, "                                                 \
+  SEARCH_SQL_JOIN(SEARCH_SQL_PART("draft") SEARCH_SQL_PART("note")) " AS b "               \
+  "FROM followup WHERE " where
+
+/* SQL statement: index the documents a SEARCH_SQL_<SOURCE> SELECT gives
+ * (those with some text). */
+#define SEARCH_SQL_INDEX(select)                                                       \
+  "INSERT INTO search_fts (rowid, name, body, name_alt, body_alt)\n"                   \
+  "  SELECT r, n, b, nullif(" SEARCH_SQL_ALT("n") ", n), nullif(" SEARCH_SQL_ALT("b") \
+  ", b)\n  FROM (" select ") WHERE ifnull(n, '') <> '' OR ifnull(b, '') <> '';\n"
+/* SQL statement: drop the document with rowid `r` (an SQL expression). */
+#define SEARCH_SQL_UNINDEX(r) "DELETE FROM search_fts WHERE rowid = " r ";\n"
+
+/* The index itself. */
+#define SEARCH_SQL_TABLE                                                          \
+  "CREATE VIRTUAL TABLE search_fts USING fts5 (\n"                                \
+  "  name, body, name_alt, body_alt,\n"                                           \
+  "  tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3'\n"                \
+  ");\n"
+
+/* Triggers for a table whose row `id` is one document of source `src`
+ * (a number as a string) built by SEARCH_SQL_<SRC>; `cols` = the indexed
+ * columns. Inserts drop the rowid first: INSERT OR REPLACE fires no delete
+ * trigger. */
+#define SEARCH_SQL_TRIGGERS_ID(table, src, cols, SELECT)                               \
+  "CREATE TRIGGER search_" table "_ai AFTER INSERT ON " table " BEGIN\n"              \
+  SEARCH_SQL_UNINDEX("(new.id << 4) | " src)                                          \
+  SEARCH_SQL_INDEX(SELECT("id = new.id")) "END;\n"                                   \
+  "CREATE TRIGGER search_" table "_au AFTER UPDATE OF id, " cols " ON " table " BEGIN\n" \
+  SEARCH_SQL_UNINDEX("(old.id << 4) | " src)                                          \
+  SEARCH_SQL_UNINDEX("(new.id << 4) | " src)                                          \
+  SEARCH_SQL_INDEX(SELECT("id = new.id")) "END;\n"                                   \
+  "CREATE TRIGGER search_" table "_ad AFTER DELETE ON " table " BEGIN\n"              \
+  SEARCH_SQL_UNINDEX("(old.id << 4) | " src) "END;\n"
+
+/* Re-index contact `id` (an SQL expression): its main document. */
+#define SEARCH_SQL_REINDEX_CONTACT(id) \
+  SEARCH_SQL_UNINDEX("(" id " << 4) | 1") SEARCH_SQL_INDEX(SEARCH_SQL_CONTACT("c.id = " id))
+
+#define SEARCH_SQL_CONTACT_COLS \
+  "name, org, role, field, email, location, work, challenges, notes, research"
+
+/* Every trigger. The contact has two documents (itself, its draft); its
+ * tags are part of its document; a soft delete changes no document. */
+#define SEARCH_SQL_TRIGGERS                                                                     \
+  "CREATE TRIGGER search_contact_ai AFTER INSERT ON contact BEGIN\n"                           \
+  SEARCH_SQL_REINDEX_CONTACT("new.id")                                                         \
+  SEARCH_SQL_UNINDEX("(new.id << 4) | 6")                                                      \
+  SEARCH_SQL_INDEX(SEARCH_SQL_DRAFT("id = new.id")) "END;\n"                                   \
+  "CREATE TRIGGER search_contact_au AFTER UPDATE OF id, " SEARCH_SQL_CONTACT_COLS              \
+  " ON contact BEGIN\n"                                                                        \
+  SEARCH_SQL_UNINDEX("(old.id << 4) | 1")                                                      \
+  SEARCH_SQL_REINDEX_CONTACT("new.id") "END;\n"                                                \
+  "CREATE TRIGGER search_contact_draft_au AFTER UPDATE OF id, draft ON contact BEGIN\n"        \
+  SEARCH_SQL_UNINDEX("(old.id << 4) | 6")                                                      \
+  SEARCH_SQL_UNINDEX("(new.id << 4) | 6")                                                      \
+  SEARCH_SQL_INDEX(SEARCH_SQL_DRAFT("id = new.id")) "END;\n"                                   \
+  "CREATE TRIGGER search_contact_ad AFTER DELETE ON contact BEGIN\n"                           \
+  SEARCH_SQL_UNINDEX("(old.id << 4) | 1")                                                      \
+  SEARCH_SQL_UNINDEX("(old.id << 4) | 6") "END;\n"                                             \
+  "CREATE TRIGGER search_contact_tag_ai AFTER INSERT ON contact_tag BEGIN\n"                   \
+  SEARCH_SQL_REINDEX_CONTACT("new.contact_id") "END;\n"                                        \
+  "CREATE TRIGGER search_contact_tag_au AFTER UPDATE ON contact_tag BEGIN\n"                   \
+  SEARCH_SQL_REINDEX_CONTACT("old.contact_id")                                                 \
+  SEARCH_SQL_REINDEX_CONTACT("new.contact_id") "END;\n"                                        \
+  "CREATE TRIGGER search_contact_tag_ad AFTER DELETE ON contact_tag BEGIN\n"                   \
+  SEARCH_SQL_REINDEX_CONTACT("old.contact_id") "END;\n"                                        \
+  SEARCH_SQL_TRIGGERS_ID("note", "2", "text", SEARCH_SQL_NOTE)                                 \
+  SEARCH_SQL_TRIGGERS_ID("give", "3", "text", SEARCH_SQL_GIVE)                                 \
+  SEARCH_SQL_TRIGGERS_ID("ws_item", "4", "title, text1, text2", SEARCH_SQL_WS_ITEM)            \
+  "CREATE TRIGGER search_ws_text_ai AFTER INSERT ON ws_text BEGIN\n"                           \
+  SEARCH_SQL_UNINDEX(SEARCH_SQL_WS_KEY("new.key"))                                             \
+  SEARCH_SQL_INDEX(SEARCH_SQL_WS_TEXT("key = new.key")) "END;\n"                               \
+  "CREATE TRIGGER search_ws_text_au AFTER UPDATE OF key, value ON ws_text BEGIN\n"             \
+  SEARCH_SQL_UNINDEX(SEARCH_SQL_WS_KEY("old.key"))                                             \
+  SEARCH_SQL_UNINDEX(SEARCH_SQL_WS_KEY("new.key"))                                             \
+  SEARCH_SQL_INDEX(SEARCH_SQL_WS_TEXT("key = new.key")) "END;\n"                               \
+  "CREATE TRIGGER search_ws_text_ad AFTER DELETE ON ws_text BEGIN\n"                           \
+  SEARCH_SQL_UNINDEX(SEARCH_SQL_WS_KEY("old.key")) "END;\n"                                    \
+  SEARCH_SQL_TRIGGERS_ID("conversation", "7",                                                  \
+                         "objective, fit_note1, fit_note2, fit_note3, fit_note4",              \
+                         SEARCH_SQL_CONVERSATION)                                              \
+  SEARCH_SQL_TRIGGERS_ID("question", "8", "text", SEARCH_SQL_QUESTION)                         \
+  SEARCH_SQL_TRIGGERS_ID("followup", "9", "draft, note", SEARCH_SQL_FOLLOWUP)
+
+/* Fill the (empty) index from every covered table. */
+#define SEARCH_SQL_POPULATE                                     \
+  SEARCH_SQL_INDEX(SEARCH_SQL_CONTACT("1"))                     \
+  SEARCH_SQL_INDEX(SEARCH_SQL_NOTE("1"))                        \
+  SEARCH_SQL_INDEX(SEARCH_SQL_GIVE("1"))                        \
+  SEARCH_SQL_INDEX(SEARCH_SQL_WS_ITEM("1"))                     \
+  SEARCH_SQL_INDEX(SEARCH_SQL_WS_TEXT("1"))                     \
+  SEARCH_SQL_INDEX(SEARCH_SQL_DRAFT("1"))                       \
+  SEARCH_SQL_INDEX(SEARCH_SQL_CONVERSATION("1"))                \
+  SEARCH_SQL_INDEX(SEARCH_SQL_QUESTION("1"))                    \
+  SEARCH_SQL_INDEX(SEARCH_SQL_FOLLOWUP("1"))
+
+#endif
