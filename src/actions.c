@@ -13,6 +13,7 @@ const char *const rp_scope_names[SCOPE_COUNT] = {
 #define EDITS (LISTS | SCOPE_BIT(SCOPE_PREP) | SCOPE_BIT(SCOPE_CALL))
 #define PREP SCOPE_BIT(SCOPE_PREP)
 #define CALL SCOPE_BIT(SCOPE_CALL)
+#define TODAY SCOPE_BIT(SCOPE_TODAY)
 
 const struct rp_action_info rp_actions[ACT_COUNT] = {
     [ACT_NONE] = {ACT_NONE, "none", SCOPE_BIT(SCOPE_GLOBAL), NULL, "do nothing (unbinds a key)"},
@@ -32,6 +33,15 @@ const struct rp_action_info rp_actions[ACT_COUNT] = {
     [ACT_FIRST] = {ACT_FIRST, "first", SCOPE_BIT(SCOPE_GLOBAL), NULL, "go to the first row"},
     [ACT_LAST] = {ACT_LAST, "last", SCOPE_BIT(SCOPE_GLOBAL), NULL, "go to the last row"},
     [ACT_REDRAW] = {ACT_REDRAW, "redraw", SCOPE_BIT(SCOPE_GLOBAL), NULL, "redraw the whole screen"},
+    [ACT_SEARCH] = {ACT_SEARCH, "search", SCOPE_BIT(SCOPE_GLOBAL), "search",
+                    "search everything: contacts, notes, gives, worksheet, drafts"},
+    [ACT_OPEN] = {ACT_OPEN, "open", TODAY, "open", "open the contact of this row"},
+    [ACT_DONE] = {ACT_DONE, "done", TODAY, "done", "mark the follow-up done (a thank-you: sent)"},
+    [ACT_SNOOZE] = {ACT_SNOOZE, "snooze", TODAY, "snooze", "snooze the follow-up for a day"},
+    [ACT_SNOOZE_WEEK] = {ACT_SNOOZE_WEEK, "snooze-week", TODAY, NULL,
+                         "snooze the follow-up for a week"},
+    [ACT_OUTCOME] = {ACT_OUTCOME, "outcome", TODAY, "outcome",
+                     "log an outcome and thank everyone who helped"},
     [ACT_ADD] = {ACT_ADD, "add", LISTS | PREP, "add",
                  "add an entry (a contact, a superpower, a question, …)"},
     [ACT_EDIT] = {ACT_EDIT, "edit", EDITS, "edit",
@@ -39,13 +49,15 @@ const struct rp_action_info rp_actions[ACT_COUNT] = {
     [ACT_DELETE] = {ACT_DELETE, "delete", LISTS | PREP, "delete",
                     "delete the selected entry (asks first)"},
     [ACT_UNDO] = {ACT_UNDO, "undo", SCOPE_BIT(SCOPE_CONTACTS), NULL, "bring back the last deleted contact"},
-    [ACT_FILTER] = {ACT_FILTER, "filter", SCOPE_BIT(SCOPE_CONTACTS), "filter", "filter the list as you type (Esc clears)"},
+    [ACT_FILTER] = {ACT_FILTER, "filter", SCOPE_BIT(SCOPE_CONTACTS), NULL, "filter the list as you type (Esc clears)"},
     [ACT_SORT] = {ACT_SORT, "sort", SCOPE_BIT(SCOPE_CONTACTS), NULL, "sort by name / by last update"},
     [ACT_GIVE] = {ACT_GIVE, "give", SCOPE_BIT(SCOPE_CONTACTS), "give",
                   "log something you gave this contact (give before you ask)"},
-    [ACT_PREP] = {ACT_PREP, "prep", SCOPE_BIT(SCOPE_CONTACTS), "prep",
+    [ACT_PREP] = {ACT_PREP, "prep", SCOPE_BIT(SCOPE_CONTACTS) | TODAY, "prep",
                   "prepare: readiness, outreach draft, objective, questions"},
-    [ACT_CALL] = {ACT_CALL, "call", SCOPE_BIT(SCOPE_CONTACTS) | PREP, "call",
+    [ACT_FOLLOWUP] = {ACT_FOLLOWUP, "followup", SCOPE_BIT(SCOPE_CONTACTS), NULL,
+                      "add a follow-up for this contact (check in, share an update, …)"},
+    [ACT_CALL] = {ACT_CALL, "call", SCOPE_BIT(SCOPE_CONTACTS) | PREP | TODAY, "call",
                   "start the call: a clock, your questions, notes"},
     [ACT_MOVE_UP] = {ACT_MOVE_UP, "move-up", PREP, NULL, "move the selected question up"},
     [ACT_MOVE_DOWN] = {ACT_MOVE_DOWN, "move-down", PREP, NULL, "move the selected question down"},

@@ -37,6 +37,13 @@ enum rp_action {
   ACT_FIRST,
   ACT_LAST,
   ACT_REDRAW,
+  ACT_SEARCH,
+  /* today */
+  ACT_OPEN,
+  ACT_DONE,
+  ACT_SNOOZE,
+  ACT_SNOOZE_WEEK,
+  ACT_OUTCOME,
   /* contacts */
   ACT_ADD,
   ACT_EDIT,
@@ -47,6 +54,7 @@ enum rp_action {
   ACT_GIVE,
   ACT_PREP,
   ACT_CALL,
+  ACT_FOLLOWUP,
   /* prep */
   ACT_MOVE_UP,
   ACT_MOVE_DOWN,

@@ -11,6 +11,7 @@
 #include "rapport/conversation.h"
 #include "rapport/editor.h"
 #include "rapport/utf8.h"
+#include "search_ui.h"
 #include "widget_dialog.h"
 #include "widgets.h"
 
@@ -25,6 +26,7 @@ struct ui_app {
   int current;
   int64_t contact_id; /* the contact Prep (and later Call) is about */
   int64_t interrupted; /* a call found interrupted at launch, offered to resume */
+  struct search_ui search; /* `/` */
   bool done;
   WINDOW *tabs, *status;
   int rows, cols;
@@ -48,6 +50,16 @@ const struct rp_config *app_config(struct ui_app *app) { return app->cfg; }
 struct rp_db *app_db(struct ui_app *app) { return app->db; }
 bool ui_app_done(const struct ui_app *app) { return app->done; }
 void app_set_contact(struct ui_app *app, int64_t id) { app->contact_id = id; }
+
+void app_worksheet_select(struct ui_app *app, const char *where, int64_t item_id) {
+  pane_worksheet_select(app->screens[2], where, item_id);
+}
+
+void app_show_contact(struct ui_app *app, int64_t id) {
+  app_set_contact(app, id);
+  pane_contacts_select(app->screens[1], id);
+  app->current = 1;
+}
 int64_t app_contact(struct ui_app *app) { return app->contact_id; }
 
 enum rp_action app_action(struct ui_app *app, enum rp_scope scope, rp_key key) {
@@ -192,14 +204,12 @@ struct ui_app *ui_app_new(struct rp_db *db, const struct rp_config *cfg,
   app->db = db;
   app->cfg = cfg;
   ui_theme_setup(theme);
-  app->screens[0] = pane_placeholder_new(app, "Today", SCOPE_TODAY,
-      "Today will list thank-you notes owed, follow-ups due, conversations coming up "
-      "and relationships going quiet.");
+  app->screens[0] = pane_today_new(app);
   app->screens[1] = pane_contacts_new(app);
   app->screens[2] = pane_worksheet_new(app);
   app->screens[3] = pane_prep_new(app);
   app->screens[4] = pane_call_new(app);
-  app_switch(app, 1); /* Contacts until Today exists */
+  app_switch(app, 0); /* Today is home */
   offer_interrupted(app);
   if (cfg->warnings.n) /* stderr is hidden by the full screen: say it here */
     app_message(app, ROLE_WARNING, "%s%s", cfg->warnings.v[0],
@@ -213,6 +223,7 @@ void ui_app_free(struct ui_app *app) {
     if (app->screens[i]) app->screens[i]->ops->destroy(app->screens[i]);
   if (app->tabs) delwin(app->tabs);
   if (app->status) delwin(app->status);
+  search_ui_free(&app->search);
   strv_free(&app->help_lines);
   strv_free(&app->confirm_lines);
   free(app->confirm_title);
@@ -333,13 +344,12 @@ static void draw_status(struct ui_app *app) {
     for (int a = 1; a < ACT_COUNT && x < app->cols - 1; a++) {
       const struct rp_action_info *ai = &rp_actions[a];
       if (!ai->hint) continue;
-      if (pass == 0 && a != ACT_HELP) continue;
-      if (pass == 1 && !action_in_scope((enum rp_action)a, scope)) continue;
+      if (pass == 0 && a != ACT_HELP && a != ACT_SEARCH) continue;
+      if (pass == 0 && a == ACT_SEARCH && (scope == SCOPE_FORM || scope == SCOPE_EDITOR)) continue;
+      if (pass == 1 && (!action_in_scope((enum rp_action)a, scope) || a == ACT_SEARCH)) continue;
       if (pass == 2 && (a != ACT_QUIT || scope == SCOPE_FORM || scope == SCOPE_EDITOR)) continue;
-      app_keys(app, scope, (enum rp_action)a, keys, sizeof keys);
+      app_key(app, scope, (enum rp_action)a, keys, sizeof keys); /* first key only */
       if (!keys[0]) continue;
-      char *slash = strchr(keys, '/');
-      if (slash) *slash = '\0'; /* first key only */
       x += ui_put_part(w, 0, x, app->cols - 1 - x, ROLE_KEY, keys);
       char *h = xasprintf(" %s  ", ai->hint);
       x += ui_put_part(w, 0, x, app->cols - 1 - x, ROLE_STATUS, h);
@@ -392,6 +402,10 @@ void ui_app_draw(struct ui_app *app) {
   draw_status(app);
   int cy = -1, cx = -1;
   bool cursor = p->ops->cursor && p->ops->cursor(p, &cy, &cx);
+  if (app->search.open) {
+    cursor = true;
+    search_ui_draw(&app->search, &cy, &cx);
+  }
   if (app->help) {
     app->help_rows = overlay_draw("Keys", &app->help_lines, app->help_scroll,
                                   "j/k scroll \xC2\xB7 any other key closes");
@@ -433,6 +447,14 @@ void ui_app_key(struct ui_app *app, rp_key key) {
     help_key(app, key);
     return;
   }
+  if (app->search.open) {
+    if (key == RPK_F1) {
+      help_open(app);
+      return;
+    }
+    search_ui_key(&app->search, app, key);
+    return;
+  }
   struct pane *p = current(app);
   if (p->ops->key(p, key) == PANE_HANDLED) return;
   enum rp_action act = app_action(app, SCOPE_GLOBAL, key);
@@ -445,6 +467,7 @@ void ui_app_key(struct ui_app *app, rp_key key) {
   case ACT_SCREEN_PREP:
   case ACT_SCREEN_CALL: app_switch(app, act - ACT_SCREEN_TODAY); break;
   case ACT_REDRAW: clearok(curscr, TRUE); break;
+  case ACT_SEARCH: search_ui_open(&app->search); break;
   default: break;
   }
 }

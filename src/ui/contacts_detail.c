@@ -5,10 +5,11 @@
 #include <time.h>
 
 #include "pane_contacts.h"
+#include "rapport/cadence.h"
 #include "rapport/utf8.h"
 
 struct detail_line {
-  const char *label; /* NULL for continuation lines */
+  char *label; /* NULL for continuation lines; owned */
   char *text;
   enum rp_role role;
   bool is_label; /* a label on a line of its own (narrow pane) */
@@ -26,7 +27,7 @@ static void add_line(struct detail *d, const char *label, const char *text, enum
     d->cap = d->cap ? d->cap * 2 : 32;
     d->v = xrealloc(d->v, d->cap * sizeof *d->v);
   }
-  d->v[d->n++] = (struct detail_line){label, xstrdup(text), role, false};
+  d->v[d->n++] = (struct detail_line){label ? xstrdup(label) : NULL, xstrdup(text), role, false};
 }
 
 /* A labelled value, wrapped; nothing when empty. */
@@ -113,6 +114,61 @@ static void build_gives(struct contacts *c, struct detail *d) {
   }
 }
 
+/* Keep in touch: the cadence, the last interaction, follow-ups owed. */
+static void build_touch(struct contacts *c, struct detail *d) {
+  const struct rp_contact *ct = &c->detail;
+  const struct rp_config *cfg = app_config(c->base.app);
+  add_heading(d, "Keep in touch");
+  int days = cadence_effective(cfg, ct->stage, ct->warmth, ct->cadence_set ? ct->cadence_days : -1);
+  char *cad = days ? xasprintf("every %d days%s", days, ct->cadence_set ? "" : " (default)")
+                   : xasprintf("only when there is a reason%s", ct->cadence_set ? "" : " (default)");
+  add_field(d, "Cadence", cad, ROLE_NORMAL);
+  free(cad);
+  if (c->last_day[0]) {
+    char *last = xasprintf("%s (%s)", c->last_day, c->last_what ? c->last_what : "");
+    add_field(d, "Last", last, ROLE_MUTED);
+    free(last);
+  }
+  for (size_t i = 0; i < c->followups.n; i++) {
+    const struct rp_followup *f = &c->followups.v[i];
+    const char *label = f->kind;
+    for (size_t k = 0; k < 5; k++)
+      if (strcmp(rp_followup_kinds[k], f->kind) == 0) label = rp_followup_kind_labels[k];
+    char *line = !str_empty(f->note) ? xasprintf("%s \xC2\xB7 %s", label, f->note)
+                                     : xstrdup(label);
+    char *due = xasprintf("due %s", followup_effective_due(f));
+    add_field(d, due, line, ROLE_DUE);
+    free(due);
+    free(line);
+  }
+}
+
+/* Conversations, newest first, with their notes. */
+static void build_conversations(struct contacts *c, struct detail *d) {
+  if (!c->convs.n) return;
+  add_heading(d, "Conversations");
+  for (size_t i = 0; i < c->convs.n; i++) {
+    const struct rp_conversation *cv = &c->convs.v[i];
+    int64_t t = cv->started_at ? cv->started_at : cv->scheduled_at ? cv->scheduled_at
+                                                                   : cv->created_at;
+    char when[32];
+    datetime_format(t, when, sizeof when);
+    char *head = !str_empty(cv->objective)
+                     ? xasprintf("%s \xC2\xB7 %d min \xC2\xB7 %s", cv->status, cv->minutes,
+                                 cv->objective)
+                     : xasprintf("%s \xC2\xB7 %d min", cv->status, cv->minutes);
+    when[10] = '\0'; /* the day is enough as a label */
+    add_field(d, when, head, ROLE_ACCENT);
+    free(head);
+    const struct rp_note_list *nl = &c->conv_notes[i];
+    for (size_t k = 0; k < nl->n; k++) {
+      char *line = note_line(&nl->v[k]);
+      add_field(d, "", line, ROLE_NORMAL);
+      free(line);
+    }
+  }
+}
+
 static void build(struct contacts *c, struct detail *d) {
   const struct rp_contact *ct = &c->detail;
   const struct rp_config *cfg = app_config(c->base.app);
@@ -172,6 +228,8 @@ static void build(struct contacts *c, struct detail *d) {
   }
   build_intros(c, d);
   build_gives(c, d);
+  build_touch(c, d);
+  build_conversations(c, d);
   char created[32], updated[32];
   fmt_time(ct->created_at, created, sizeof created);
   fmt_time(ct->updated_at, updated, sizeof updated);
@@ -205,10 +263,25 @@ static void load(struct contacts *c) {
     c->has_path = st == RP_OK;
     if (st == RP_NO) st = RP_OK;
   }
+  if (st == RP_OK) st = followup_list_open(db, c->detail_id, &c->followups, &err);
+  if (st == RP_OK) st = conv_list(db, c->detail_id, &c->convs, &err);
+  if (st == RP_OK && c->convs.n) {
+    c->conv_notes = xcalloc(c->convs.n, sizeof *c->conv_notes);
+    for (size_t i = 0; st == RP_OK && i < c->convs.n; i++)
+      st = note_list(db, c->convs.v[i].id, &c->conv_notes[i], &err);
+  }
+  if (st == RP_OK) st = cadence_last(db, c->detail_id, c->last_day, &c->last_what, &err);
   if (st != RP_OK) app_message(c->base.app, ROLE_ERROR, "%s", err.msg);
 }
 
 void contacts_detail_free(struct contacts *c) {
+  followup_list_free(&c->followups);
+  for (size_t i = 0; c->conv_notes && i < c->convs.n; i++) note_list_free(&c->conv_notes[i]);
+  free(c->conv_notes);
+  c->conv_notes = NULL;
+  conv_list_free(&c->convs);
+  c->last_day[0] = '\0';
+  c->last_what = NULL;
   contact_free(&c->detail);
   readiness_free(&c->ready);
   path_free(&c->path);
@@ -268,7 +341,10 @@ void contacts_detail_draw(struct contacts *c) {
     ui_put(w, height - 1, width - mw, mw, ROLE_MUTED, more);
     free(more);
   }
-  for (size_t i = 0; i < d.n; i++) free(d.v[i].text);
+  for (size_t i = 0; i < d.n; i++) {
+    free(d.v[i].text);
+    free(d.v[i].label);
+  }
   free(d.v);
   wnoutrefresh(w);
 }

@@ -55,6 +55,10 @@ void contacts_form_open(struct contacts *c, bool edit) {
   form_add_choice(f, "stage", "Stage", &cfg->stages, ct.stage, false);
   form_add_choice(f, "seniority", "Seniority", &cfg->seniority, ct.seniority, true);
   form_add_choice(f, "channel", "Prefers", &cfg->channels, ct.channel, true);
+  char cadence[16] = "";
+  if (ct.cadence_set && ct.cadence_days == 0) snprintf(cadence, sizeof cadence, "none");
+  else if (ct.cadence_set) snprintf(cadence, sizeof cadence, "%d", ct.cadence_days);
+  form_add_text(f, "cadence", "Keep in touch", cadence);
   char *tags = strv_join(&ct.tags, ", ");
   form_add_text(f, "tags", "Tags", tags);
   free(tags);
@@ -68,6 +72,7 @@ void contacts_form_open(struct contacts *c, bool edit) {
   form_add_multiline(f, "notes", "Notes", ct.notes, 3);
   c->form_open = true;
   c->give_open = false;
+  c->form_mode = FORM_MODE_CONTACT;
   c->asked_confirmed = false;
   contact_free(&ct);
 }
@@ -180,6 +185,24 @@ static void save(struct contacts *c) {
   free(ct.warmth);
   ct.warmth = warmth;
   ct.introduced_by = form_field(f, "introduced_by")->contact_id;
+  /* keep in touch: empty = the default for the stage, "none", or days */
+  const char *cad = form_value(f, "cadence");
+  char *end = NULL;
+  long days = str_empty(cad) ? 0 : strtol(cad, &end, 10);
+  if (str_empty(cad)) {
+    ct.cadence_set = false;
+  } else if (strcmp(cad, "none") == 0 || strcmp(cad, "0") == 0) {
+    ct.cadence_set = true;
+    ct.cadence_days = 0;
+  } else if (*end == '\0' && days >= 1 && days <= 3650) {
+    ct.cadence_set = true;
+    ct.cadence_days = (int)days;
+  } else {
+    form_error(f, "cadence",
+               "Keep in touch: a number of days from 1 to 3650, none, or empty for the default");
+    contact_free(&ct);
+    return;
+  }
   strv_clear(&ct.tags);
   split_tags(form_value(f, "tags"), &ct.tags);
   const struct rp_config *cfg = app_config(c->base.app);
@@ -207,18 +230,8 @@ static void save(struct contacts *c) {
   contact_free(&ct);
 }
 
+static void save_cb(void *ctx) { save(ctx); }
+
 void contacts_form_key(struct contacts *c, rp_key key) {
-  switch (form_key(&c->form, c->base.app, key)) {
-  case FORM_SAVE: save(c); break;
-  case FORM_CANCEL:
-    if (form_changed(&c->form))
-      app_confirm(c->base.app, "Discard changes?",
-                  "This contact has unsaved changes.\n\n"
-                  "y discards them \xC2\xB7 any other key goes back to the form",
-                  discard, c);
-    else
-      close_form(c);
-    break;
-  case FORM_CONTINUE: break;
-  }
+  form_modal_key(&c->form, c->base.app, key, "This contact", save_cb, discard, c);
 }

@@ -89,18 +89,8 @@ static void save(struct contacts *c) {
   contacts_reload(c, c->sel_id);
 }
 
+static void save_cb(void *ctx) { save(ctx); }
+
 void contacts_give_key(struct contacts *c, rp_key key) {
-  switch (form_key(&c->form, c->base.app, key)) {
-  case FORM_SAVE: save(c); break;
-  case FORM_CANCEL:
-    if (form_changed(&c->form))
-      app_confirm(c->base.app, "Discard this give?",
-                  "What you typed is not logged yet.\n\n"
-                  "y discards it \xC2\xB7 any other key goes back to the form",
-                  close_give, c);
-    else
-      close_give(c);
-    break;
-  case FORM_CONTINUE: break;
-  }
+  form_modal_key(&c->form, c->base.app, key, "This give", save_cb, close_give, c);
 }

@@ -297,6 +297,7 @@ static int key(struct pane *p, rp_key k) {
   struct contacts *c = self(p);
   if (c->form_open) {
     if (c->give_open) contacts_give_key(c, k);
+    else if (c->form_mode == FORM_MODE_FOLLOWUP) contacts_followup_key(c, k);
     else contacts_form_key(c, k);
     return PANE_HANDLED;
   }
@@ -334,6 +335,10 @@ static int key(struct pane *p, rp_key k) {
     }
     return PANE_HANDLED;
   case ACT_UNDO: undo(c); return PANE_HANDLED;
+  case ACT_FOLLOWUP:
+    if (c->sel_id) contacts_followup_open(c);
+    else app_message(p->app, ROLE_MUTED, "No contact selected: add one first");
+    return PANE_HANDLED;
   case ACT_CALL:
     if (c->sel_id) ui_app_call(p->app, c->sel_id);
     else app_message(p->app, ROLE_MUTED, "No contact selected: add one first");
@@ -405,6 +410,20 @@ static void destroy(struct pane *p) {
   line_edit_free(&c->filter);
   if (c->form_open) form_free(&c->form);
   free(c);
+}
+
+void pane_contacts_select(struct pane *p, int64_t id) {
+  struct contacts *c = self(p);
+  if (c->form_open) return; /* never lose what is typed in a form */
+  struct rp_err err;
+  long pos;
+  if (contact_position(app_db(p->app), &c->q, id, &pos, &err) != RP_OK) {
+    line_edit_set(&c->filter, "");
+    c->q.text = NULL;
+    c->filtering = false;
+  }
+  contacts_reload(c, id);
+  c->focus = FOCUS_LIST;
 }
 
 static const struct pane_ops contacts_ops = {

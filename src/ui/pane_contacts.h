@@ -3,12 +3,15 @@
 #define RAPPORT_UI_PANE_CONTACTS_H
 
 #include "rapport/contact.h"
+#include "rapport/conversation.h"
+#include "rapport/followup.h"
 #include "rapport/give.h"
 #include "rapport/path.h"
 #include "rapport/readiness.h"
 #include "widgets.h"
 
 enum { FOCUS_LIST, FOCUS_DETAIL };
+enum { FORM_MODE_CONTACT, FORM_MODE_FOLLOWUP };
 
 struct contacts {
   struct pane base;
@@ -40,18 +43,27 @@ struct contacts {
   struct rp_strv introduced;
   struct rp_give_list gives;
   long n_gives, n_asks;
+  struct rp_followup_list followups; /* open ones */
+  struct rp_conversation_list convs;
+  struct rp_note_list *conv_notes;   /* notes of each of convs */
+  char last_day[11];                 /* last interaction */
+  const char *last_what;
   /* add/edit */
   bool form_open;
   struct form form;
   int64_t form_id;      /* 0 = adding */
   int64_t delete_id;    /* waiting for confirmation */
   bool give_open;       /* the form is the "Give to …" form */
+  int form_mode;        /* FORM_MODE_…: which form is open */
   bool asked_confirmed; /* the user said yes to "not ready to ask yet" */
 };
 
 /* contacts_detail.c */
 void contacts_detail_draw(struct contacts *c);
 void contacts_detail_free(struct contacts *c);
+/* contacts_followup.c */
+void contacts_followup_open(struct contacts *c);
+void contacts_followup_key(struct contacts *c, rp_key key);
 /* contacts_give.c */
 void contacts_give_open(struct contacts *c);
 void contacts_give_key(struct contacts *c, rp_key key);

@@ -91,6 +91,21 @@ static void select_section(struct worksheet *w, int sec) {
   }
 }
 
+void pane_worksheet_select(struct pane *p, const char *where, int64_t item_id) {
+  struct worksheet *w = self(p);
+  if (w->form_open || w->editing) return; /* never lose what is typed */
+  static const char *const keys[SEC_COUNT] = {"want", "move", "superpower", "problem",
+                                               "skill", "pitch", "gap", "option"};
+  for (int sec = 0; sec < SEC_COUNT; sec++) {
+    if (!where || strcmp(where, keys[sec]) != 0) continue;
+    select_section(w, sec);
+    w->focus = WFOCUS_BODY;
+    for (size_t i = 0; i < w->items.n; i++)
+      if (w->items.v[i].id == item_id) list_view_select(&w->lv, (long)i);
+    return;
+  }
+}
+
 static void layout(struct pane *p, int y, int x, int h, int w) {
   struct worksheet *ws = self(p);
   ws->y = y, ws->x = x, ws->h = h, ws->w = w;

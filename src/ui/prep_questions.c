@@ -377,6 +377,8 @@ int prep_questions_key(struct prep *pr, enum rp_action act, rp_key k) {
   }
 }
 
+static void save_cb(void *ctx) { save_form(ctx); }
+
 void prep_questions_modal_key(struct prep *pr, rp_key k) {
   if (pr->pick.open) {
     long value;
@@ -386,19 +388,9 @@ void prep_questions_modal_key(struct prep *pr, rp_key k) {
     if (r == PICK_CHOSEN) picked(pr, value);
     return;
   }
-  switch (form_key(&pr->form, pr->base.app, k)) {
-  case FORM_SAVE: save_form(pr); break;
-  case FORM_CANCEL:
-    if (form_changed(&pr->form))
-      app_confirm(pr->base.app, "Discard changes?",
-                  "What you typed is not saved yet.\n\n"
-                  "y discards it \xC2\xB7 any other key goes back to the form",
-                  discard, pr);
-    else
-      discard(pr);
-    break;
-  case FORM_CONTINUE: break;
-  }
+  form_modal_key(&pr->form, pr->base.app, k,
+                 pr->form_kind == PREP_FORM_OBJECTIVE ? "The conversation" : "This question",
+                 save_cb, discard, pr);
 }
 
 void prep_questions_mouse(struct prep *pr, int row) {

@@ -86,6 +86,11 @@ bool app_external_edit(struct ui_app *app, const char *text, char **out);
 /* The contact the Prep and Call screens are about (0 = none chosen). */
 void app_set_contact(struct ui_app *app, int64_t id);
 int64_t app_contact(struct ui_app *app);
+/* Show worksheet section `where` with entry `item_id` selected (the
+ * current screen is not changed). */
+void app_worksheet_select(struct ui_app *app, const char *where, int64_t item_id);
+/* Go to Contacts with contact `id` selected. */
+void app_show_contact(struct ui_app *app, int64_t id);
 /* Switch screen (0..4). */
 void app_switch(struct ui_app *app, int screen);
 
@@ -110,7 +115,12 @@ struct pane *pane_call_new(struct ui_app *app);
 bool pane_call_start(struct pane *p, int64_t contact_id);
 /* Open the wrap-up of conversation `conv_id` (already ended). */
 void pane_call_wrapup(struct pane *p, int64_t conv_id);
-struct pane *pane_placeholder_new(struct ui_app *app, const char *title, enum rp_scope scope,
-                                  const char *what);
+struct pane *pane_today_new(struct ui_app *app);
+/* Show worksheet section `where` ("want", "superpower", "gap", …) with
+ * entry `item_id` selected. */
+void pane_worksheet_select(struct pane *p, const char *where, int64_t item_id);
+/* Select contact `id` on the Contacts screen (clearing a filter that hides
+ * it). */
+void pane_contacts_select(struct pane *p, int64_t id);
 
 #endif

@@ -389,3 +389,22 @@ bool form_click(struct form *f, int y, int x) {
   }
   return false;
 }
+
+void form_modal_key(struct form *f, struct ui_app *app, rp_key key, const char *what,
+                    void (*save)(void *ctx), void (*close)(void *ctx), void *ctx) {
+  switch (form_key(f, app, key)) {
+  case FORM_SAVE: save(ctx); break;
+  case FORM_CANCEL:
+    if (form_changed(f)) {
+      char *body = xasprintf("%s has changes that are not saved yet.\n\n"
+                             "y discards them \xC2\xB7 any other key goes back to the form",
+                             what);
+      app_confirm(app, "Discard changes?", body, close, ctx);
+      free(body);
+    } else {
+      close(ctx);
+    }
+    break;
+  case FORM_CONTINUE: break;
+  }
+}

@@ -126,6 +126,11 @@ struct form_field *form_field(struct form *f, const char *key);
 bool form_changed(const struct form *f);
 /* Handle a key in scope SCOPE_FORM. */
 enum form_result form_key(struct form *f, struct ui_app *app, rp_key key);
+/* Handle a key in a modal form: FORM_SAVE calls save(ctx); FORM_CANCEL
+ * calls close(ctx), first asking "Discard changes?" when something changed
+ * (`what` names it: "This contact"). */
+void form_modal_key(struct form *f, struct ui_app *app, rp_key key, const char *what,
+                    void (*save)(void *ctx), void (*close)(void *ctx), void *ctx);
 /* Show an error under the fields and focus the field named `field`. */
 void form_error(struct form *f, const char *field, const char *msg);
 /* Draw centred in the screen area y,x,h,w. */

@@ -131,18 +131,8 @@ static void save(struct worksheet *w) {
   ws_item_free(&it);
 }
 
+static void save_cb(void *ctx) { save(ctx); }
+
 void worksheet_form_key(struct worksheet *w, rp_key key) {
-  switch (form_key(&w->form, w->base.app, key)) {
-  case FORM_SAVE: save(w); break;
-  case FORM_CANCEL:
-    if (form_changed(&w->form))
-      app_confirm(w->base.app, "Discard changes?",
-                  "This entry has unsaved changes.\n\n"
-                  "y discards them \xC2\xB7 any other key goes back to the form",
-                  discard, w);
-    else
-      close_form(w);
-    break;
-  case FORM_CONTINUE: break;
-  }
+  form_modal_key(&w->form, w->base.app, key, "This entry", save_cb, discard, w);
 }

@@ -8,6 +8,7 @@ NAME="Zoë Ørsted"
 
 # ---- add ----------------------------------------------------------------
 start_app --db "$DB"
+keys 2  # Today is home; Contacts is 2
 wait_for "Press a to add your first contact"
 
 keys a
@@ -75,6 +76,7 @@ assert_eq "db: the name is stored as typed (UTF-8)" "$NAME" \
 
 # ---- reopen and edit ----------------------------------------------------
 start_app --db "$DB"
+keys 2  # Today is home; Contacts is 2
 wait_for "● $NAME"
 ok "contact still there after reopening"
 
@@ -102,7 +104,7 @@ before=$(db_query "SELECT org, email, updated_at FROM contact WHERE deleted_at I
 keys Enter                          # Enter edits too
 wait_for "─ Edit contact ─"
 wait_cursor_on "Name $NAME"
-form_goto "Email" 11
+form_goto "Email" 12
 type_text "zoe.example.com"
 wait_cursor_on "Email zoe.example.com"
 keys Enter

@@ -15,6 +15,7 @@ cli question add "Zoë Ørsted" "What do you wish you had known when you started
   || fail "question add failed"
 
 start_app --db "$DB"
+keys 2  # Today is home; Contacts is 2
 wait_for "● Zoë Ørsted"
 keys c
 wait_for " Call · Zoë Ørsted (Acme)"

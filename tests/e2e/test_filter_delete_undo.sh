@@ -26,6 +26,7 @@ only_shown() {
 }
 
 start_app --db "$DB"
+keys 2  # Today is home; Contacts is 2
 wait_for_re "Contacts 5 · by name"
 only_shown "${ALL[@]}"
 ok "all 5 listed"

@@ -9,6 +9,11 @@ JOURNAL="$HOME/.local/share/rapport/journal.db"
 [ ! -e "$JOURNAL" ] || fail "journal exists before the first launch"
 
 start_app                                   # plain `rapport`, no options
+wait_for " Today · "
+wait_for "Nobody to talk to yet: press 2 for Contacts and a to add someone"
+wait_for "Know yourself first: your worksheet has 0 of 8 sections filled"
+ok "a first launch opens on Today, which says what to do first"
+keys 2
 wait_for "Welcome to rapport, your networking journal."
 ok "welcome text shown"
 wait_for "Press a to add your first contact"
@@ -44,6 +49,7 @@ ok "no config file created"
 # Starting again opens the same journal (a contact added by the CLI shows up).
 "$BIN" add "Grace Hopper" --org Navy >/dev/null || fail "rapport add (default journal) failed"
 start_app
+keys 2  # Today is home; Contacts is 2
 wait_for "Grace Hopper"
 wait_for_re "Contacts 1 · by name"
 ok "second launch opens the same default journal"

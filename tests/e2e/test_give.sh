@@ -11,6 +11,7 @@ cli add "Zoë Ørsted" --org Acme --introduced-by "Ann Friend" --stage researchi
 TODAY=$(date +%F)
 
 start_app --db "$DB"
+keys 2  # Today is home; Contacts is 2
 wait_for "● Zoë Ørsted"
 keys j
 wait_line 2 "│ Zoë Ørsted"

@@ -9,6 +9,7 @@ cli add "Ada Lovelace" --org "Analytical Engines" >/dev/null || fail "seed faile
 cli add "Zoë Ørsted" --org Acme --how-known family >/dev/null || fail "seed failed"
 
 start_app --db "$DB"
+keys 2  # Today is home; Contacts is 2
 wait_for_re "Contacts 2 · by name"
 
 # ---- help overlay ---------------------------------------------------------

@@ -38,6 +38,7 @@ _detail_is() { screen_line 2 | grep -Eq -- "│ $1\$"; }
 detail_is() { _poll 5 _detail_is "$1" || fail "detail pane does not show [$1]: [$(screen_line 2)]"; }
 
 start_app --db "$DB"
+keys 2  # Today is home; Contacts is 2
 wait_for_re "Contacts 34 · by name"
 detail_is "Ana María 🌱"
 [ "$(tm display -p -t "$SESSION" '#{mouse_any_flag}')" = 1 ] || fail "rapport did not turn on mouse reporting"

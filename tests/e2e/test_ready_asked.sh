@@ -47,6 +47,7 @@ set_stage_asked() {
 }
 
 start_app --db "$DB"
+keys 2  # Today is home; Contacts is 2
 wait_for "● Zoë Ørsted"
 keys j
 wait_line 2 "│ Zoë Ørsted"
@@ -88,6 +89,7 @@ for q in "What does a typical week look like for you?" "What do you wish you had
   cli question add "Zoë Ørsted" "$q" >/dev/null || fail "question add failed"
 done
 start_app --db "$DB"
+keys 2  # Today is home; Contacts is 2
 wait_for "● Zoë Ørsted"
 keys j
 wait_line 2 "│ Zoë Ørsted"
@@ -96,7 +98,7 @@ wait_for "─ Edit contact ─"
 form_goto "Stage" 7
 keys Left Left
 wait_for "Stage ‹ giving ›"
-form_goto "Research" 10
+form_goto "Research" 11
 type_text "Writes about idempotency; talks at PyCon"
 keys C-s
 wait_line -1 "Saved Zoë Ørsted"

@@ -116,6 +116,7 @@ PY
 for size in "100 30" "72 24"; do
   read -r COLS ROWS <<<"$size"
   start_app --db "$DB"
+  keys 2  # Today is home; Contacts is 2
   wait_for_re "Contacts ${#CONTACTS[@]} · by name"
   wait_for "Grace Hopper"
   check_columns

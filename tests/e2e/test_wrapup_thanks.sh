@@ -26,6 +26,7 @@ cli worksheet add gap "Do payments teams hire from support?" >/dev/null || fail 
 TOMORROW=$(date -d tomorrow +%F)
 
 start_app --db "$DB"
+keys 2  # Today is home; Contacts is 2
 wait_for "● Maya Lindqvist"
 keys c
 wait_for " Call · Maya Lindqvist (Northwind)"

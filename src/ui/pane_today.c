@@ -1,0 +1,470 @@
+/* pane_today.c — screen 1, the home screen: what to do today, and why.
+ * Sections from the agenda (overdue, today, this week, thank-yous owed,
+ * conversations coming up, relationships going quiet, success reports
+ * owed); each row acts in one key: open the contact, mark done, snooze a
+ * day or a week, start the call, prepare. O logs an outcome and creates a
+ * success report for everyone who helped. An empty Today says what to do
+ * next. */
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "rapport/agenda.h"
+#include "rapport/contact.h"
+#include "rapport/followup.h"
+#include "rapport/outcome.h"
+#include "rapport/utf8.h"
+#include "rapport/worksheet.h"
+#include "widgets.h"
+
+#define TODAY_DAYS 7
+
+/* One screen row: a section heading or an agenda item. */
+struct today_row {
+  int section; /* heading: the section; item: -1 */
+  long item;   /* index into the agenda, -1 for a heading */
+};
+
+struct today {
+  struct pane base;
+  WINDOW *win;
+  int y, x, h, w;
+  struct rp_agenda ag;
+  struct today_row *rows;
+  size_t nrows;
+  long sel; /* row index of the selected item, -1 = none */
+  int top;
+  bool stale;
+  long contacts;     /* how many contacts the journal has */
+  int ws_filled, ws_total;
+  bool form_open;
+  struct form form;
+};
+
+static struct today *self(struct pane *p) { return (struct today *)p; }
+
+static void rows_build(struct today *t) {
+  free(t->rows);
+  t->rows = xcalloc(t->ag.n + AG_SECTION_COUNT + 1, sizeof *t->rows);
+  t->nrows = 0;
+  int last = -1;
+  for (size_t i = 0; i < t->ag.n; i++) {
+    int s = (int)t->ag.v[i].section;
+    if (s != last) {
+      t->rows[t->nrows++] = (struct today_row){s, -1};
+      last = s;
+    }
+    t->rows[t->nrows++] = (struct today_row){-1, (long)i};
+  }
+}
+
+static bool is_item(const struct today *t, long r) {
+  return r >= 0 && r < (long)t->nrows && t->rows[r].item >= 0;
+}
+
+static const struct rp_agenda_item *selected(const struct today *t) {
+  return is_item(t, t->sel) ? &t->ag.v[t->rows[t->sel].item] : NULL;
+}
+
+static void load(struct today *t) {
+  if (!t->stale) return;
+  t->stale = false;
+  struct rp_db *db = app_db(t->base.app);
+  const struct rp_config *cfg = app_config(t->base.app);
+  struct rp_err err;
+  /* keep the selection on the same follow-up or contact when possible */
+  const struct rp_agenda_item *was = selected(t);
+  int64_t was_fu = was ? was->followup_id : 0, was_ct = was ? was->contact_id : 0;
+  agenda_free(&t->ag);
+  if (agenda_compute(db, cfg, NULL, TODAY_DAYS, &t->ag, &err) != RP_OK)
+    app_message(t->base.app, ROLE_ERROR, "%s", err.msg);
+  rows_build(t);
+  struct rp_contact_query all = {0};
+  if (contact_count(db, &all, &t->contacts, &err) != RP_OK) t->contacts = 0;
+  struct rp_ws_completeness wc;
+  if (ws_completeness(db, cfg, &wc, &err) == RP_OK) {
+    t->ws_filled = wc.filled;
+    t->ws_total = wc.total;
+    ws_completeness_free(&wc);
+  }
+  long keep = -1, first = -1;
+  for (size_t r = 0; r < t->nrows; r++) {
+    if (!is_item(t, (long)r)) continue;
+    const struct rp_agenda_item *it = &t->ag.v[t->rows[r].item];
+    if (first < 0) first = (long)r;
+    if (keep < 0 && ((was_fu && it->followup_id == was_fu) ||
+                     (!was_fu && was_ct && it->contact_id == was_ct)))
+      keep = (long)r;
+  }
+  if (keep < 0 && is_item(t, t->sel)) keep = t->sel;
+  while (keep >= 0 && !is_item(t, keep)) keep--;
+  t->sel = keep >= 0 ? keep : first;
+}
+
+/* ---- drawing ---- */
+
+static void layout(struct pane *p, int y, int x, int h, int w) {
+  struct today *t = self(p);
+  t->y = y, t->x = x, t->h = h, t->w = w;
+  if (t->win) delwin(t->win);
+  t->win = newwin(h, w, y, x);
+}
+
+static void draw_empty(struct today *t, int row) {
+  WINDOW *w = t->win;
+  char k2[32], k3[32], add[32];
+  app_key(t->base.app, SCOPE_GLOBAL, ACT_SCREEN_CONTACTS, k2, sizeof k2);
+  app_key(t->base.app, SCOPE_GLOBAL, ACT_SCREEN_WORKSHEET, k3, sizeof k3);
+  app_key(t->base.app, SCOPE_CONTACTS, ACT_ADD, add, sizeof add);
+  struct rp_strv lines = {0};
+  char *m;
+  if (t->ws_filled < t->ws_total) {
+    m = xasprintf("Know yourself first: your worksheet has %d of %d sections filled. Press %s "
+                  "for the Worksheet.",
+                  t->ws_filled, t->ws_total, k3);
+    strv_push(&lines, m);
+    free(m);
+  }
+  if (!t->contacts) {
+    m = xasprintf("Nobody to talk to yet: press %s for Contacts and %s to add someone you already "
+                  "know: family, friends, former colleagues.",
+                  k2, add);
+  } else {
+    m = xasprintf("Nothing due. A good day to give first: read or share the work of someone on "
+                  "your list (%s for Contacts), or prepare your next conversation.",
+                  k2);
+  }
+  strv_push(&lines, m);
+  free(m);
+  for (size_t i = 0; i < lines.n; i++) {
+    struct rp_strv wrapped = {0};
+    wrap_text(lines.v[i], t->w - 4, &wrapped);
+    for (size_t j = 0; j < wrapped.n && row < t->h; j++)
+      ui_put(w, row++, 2, t->w - 4, i == 0 && j == 0 ? ROLE_ACCENT : ROLE_NORMAL, wrapped.v[j]);
+    strv_free(&wrapped);
+    row++;
+  }
+  strv_free(&lines);
+}
+
+static void draw(struct pane *p) {
+  struct today *t = self(p);
+  load(t);
+  WINDOW *w = t->win;
+  werase(w);
+  char day[64];
+  time_t now = (time_t)db_now();
+  struct tm tm;
+  localtime_r(&now, &tm);
+  strftime(day, sizeof day, "%A %Y-%m-%d", &tm);
+  char *title = xasprintf(" Today \xC2\xB7 %s", day);
+  size_t items = t->ag.n;
+  char *count = items ? xasprintf(" %zu thing%s to do ", items, items == 1 ? "" : "s")
+                      : xstrdup(" ");
+  int cw = utf8_width(count);
+  ui_fill(w, 0, 0, t->w, ROLE_TITLE);
+  ui_put(w, 0, 0, t->w - cw, ROLE_TITLE, title);
+  ui_put(w, 0, t->w - cw, cw, ROLE_TITLE, count);
+  free(title);
+  free(count);
+  if (!items) {
+    draw_empty(t, 2);
+    wnoutrefresh(w);
+    if (t->form_open) form_draw(&t->form, t->y, t->x, t->h, t->w);
+    return;
+  }
+  int rows = t->h - 1;
+  if (t->sel >= 0) {
+    long s = t->sel;
+    /* show the section heading with the first item */
+    long head = s > 0 && !is_item(t, s - 1) ? s - 1 : s;
+    if (head < t->top) t->top = (int)head;
+    if (s >= t->top + rows) t->top = (int)(s - rows + 1);
+  }
+  if (t->top > (int)t->nrows - rows) t->top = (int)t->nrows - rows;
+  if (t->top < 0) t->top = 0;
+  int name_w = t->w >= 80 ? 22 : 16, date_w = 17;
+  for (int i = 0; i < rows && t->top + i < (int)t->nrows; i++) {
+    const struct today_row *r = &t->rows[t->top + i];
+    int row = 1 + i;
+    if (r->item < 0) {
+      size_t n = 0;
+      for (size_t k = 0; k < t->ag.n; k++) n += (int)t->ag.v[k].section == r->section;
+      char *h = xasprintf(" %s (%zu)", rp_agenda_section_titles[r->section], n);
+      ui_put(w, row, 0, t->w, r->section == AG_OVERDUE ? ROLE_OVERDUE : ROLE_HEADER, h);
+      free(h);
+      continue;
+    }
+    const struct rp_agenda_item *it = &t->ag.v[r->item];
+    bool sel = t->top + i == t->sel;
+    enum rp_role base = sel ? ROLE_SELECTED : ROLE_NORMAL;
+    ui_fill(w, row, 0, t->w, base);
+    enum rp_role drole = it->section == AG_OVERDUE ? ROLE_OVERDUE
+                         : it->section == AG_TODAY ? ROLE_DUE
+                                                   : ROLE_MUTED;
+    ui_put(w, row, 3, date_w - 1, sel ? base : drole, it->date ? it->date : "");
+    ui_put(w, row, 3 + date_w, name_w - 1, base, it->contact_name ? it->contact_name : "");
+    int wx = 3 + date_w + name_w;
+    if (wx < t->w - 4) ui_put(w, row, wx, t->w - wx - 1, sel ? base : ROLE_NORMAL, it->why);
+  }
+  wnoutrefresh(w);
+  if (t->form_open) form_draw(&t->form, t->y, t->x, t->h, t->w);
+}
+
+static bool cursor(struct pane *p, int *y, int *x) {
+  struct today *t = self(p);
+  if (!t->form_open || t->form.cur_y < 0) return false;
+  *y = t->form.cur_y, *x = t->form.cur_x;
+  return true;
+}
+
+/* ---- actions ---- */
+
+static void today_move(struct today *t, enum rp_action act) {
+  long s = t->sel;
+  int page = t->h - 2 > 1 ? t->h - 2 : 1;
+  switch (act) {
+  case ACT_UP:
+    for (long r = s - 1; r >= 0; r--)
+      if (is_item(t, r)) {
+        t->sel = r;
+        break;
+      }
+    break;
+  case ACT_DOWN:
+    for (long r = s + 1; r < (long)t->nrows; r++)
+      if (is_item(t, r)) {
+        t->sel = r;
+        break;
+      }
+    break;
+  case ACT_PAGE_UP:
+  case ACT_FIRST: {
+    long goal = act == ACT_FIRST ? 0 : s - page;
+    for (long r = goal < 0 ? 0 : goal; r < (long)t->nrows; r++)
+      if (is_item(t, r)) {
+        t->sel = r;
+        break;
+      }
+    break;
+  }
+  case ACT_PAGE_DOWN:
+  case ACT_LAST: {
+    long goal = act == ACT_LAST ? (long)t->nrows - 1 : s + page;
+    if (goal >= (long)t->nrows) goal = (long)t->nrows - 1;
+    for (long r = goal; r >= 0; r--)
+      if (is_item(t, r)) {
+        t->sel = r;
+        break;
+      }
+    break;
+  }
+  default: break;
+  }
+}
+
+static void done(struct today *t, const struct rp_agenda_item *it) {
+  if (!it->followup_id) {
+    app_message(t->base.app, ROLE_MUTED, "Nothing to mark done here: %s",
+                it->conversation_id ? "c starts or resumes the call"
+                                    : "open the contact and get in touch");
+    return;
+  }
+  struct rp_err err;
+  bool thanks = it->kind && strcmp(it->kind, "thank-you") == 0;
+  char *name = xstrdup(it->contact_name ? it->contact_name : "");
+  if (followup_mark(app_db(t->base.app), app_config(t->base.app), it->followup_id,
+                    thanks ? "sent" : "done", &err) != RP_OK) {
+    app_message(t->base.app, ROLE_ERROR, "%s", err.msg);
+  } else {
+    app_message(t->base.app, ROLE_SUCCESS, "%s for %s%s", thanks ? "Thank-you sent" : "Done",
+                name, thanks ? " \xC2\xB7 they are thanked" : "");
+  }
+  free(name);
+  t->stale = true;
+}
+
+static void snooze(struct today *t, const struct rp_agenda_item *it, int days) {
+  if (!it->followup_id) {
+    app_message(t->base.app, ROLE_MUTED, "Only follow-ups can be snoozed");
+    return;
+  }
+  struct rp_err err;
+  if (followup_snooze(app_db(t->base.app), it->followup_id, days, &err) != RP_OK)
+    app_message(t->base.app, ROLE_ERROR, "%s", err.msg);
+  else
+    app_message(t->base.app, ROLE_MUTED, "Snoozed: back %s", days == 1 ? "tomorrow" : "in a week");
+  t->stale = true;
+}
+
+/* ---- the outcome form ---- */
+
+static size_t suggest(void *ctx, const char *text, char **names, int64_t *ids, size_t max) {
+  struct today *t = ctx;
+  struct rp_contact_query q = {.text = text, .sort = SORT_NAME};
+  struct rp_contact_list l = {0};
+  struct rp_err err;
+  size_t n = 0;
+  if (contact_list(app_db(t->base.app), &q, 0, (long)max, &l, &err) != RP_OK) return 0;
+  for (size_t i = 0; i < l.n && n < max; i++) {
+    names[n] = !str_empty(l.v[i].org) ? xasprintf("%s (%s)", l.v[i].name, l.v[i].org)
+                                      : xstrdup(l.v[i].name);
+    ids[n++] = l.v[i].id;
+  }
+  contact_list_free(&l);
+  return n;
+}
+
+static void open_outcome(struct today *t) {
+  const struct rp_agenda_item *it = selected(t);
+  char today[11];
+  char *d = date_local(db_now(), 0);
+  str_copy(today, sizeof today, d);
+  free(d);
+  form_init(&t->form, "Outcome: how did it turn out?");
+  t->form.suggest = suggest;
+  t->form.suggest_ctx = t;
+  t->form.label_w = 14;
+  form_add_text(&t->form, "text", "What happened", "");
+  form_add_text(&t->form, "date", "Date", today);
+  form_add_contact(&t->form, "contact", "About", it ? it->contact_id : 0,
+                   it ? it->contact_name : NULL);
+  t->form_open = true;
+}
+
+static void close_form(void *ctx) {
+  struct today *t = ctx;
+  form_free(&t->form);
+  t->form_open = false;
+}
+
+static void save_outcome(struct today *t) {
+  const char *text = form_value(&t->form, "text");
+  const char *date = form_value(&t->form, "date");
+  int64_t contact = form_field(&t->form, "contact")->contact_id;
+  struct rp_helper_list helpers = {0};
+  struct rp_err err;
+  rp_err_clear(&err);
+  int64_t id;
+  if (outcome_add(app_db(t->base.app), text, str_empty(date) ? NULL : date, &contact,
+                  contact ? 1 : 0, &id, &helpers, &err) != RP_OK) {
+    form_error(&t->form, err.field[0] ? err.field : NULL, err.msg);
+    helper_list_free(&helpers);
+    return;
+  }
+  if (helpers.n) {
+    struct rp_buf names = {0};
+    for (size_t i = 0; i < helpers.n && i < 4; i++)
+      buf_addf(&names, "%s%s", i ? ", " : "", helpers.v[i].name);
+    if (helpers.n > 4) buf_addf(&names, " and %zu more", helpers.n - 4);
+    app_message(t->base.app, ROLE_SUCCESS, "Outcome logged \xC2\xB7 tell them how it went: %s",
+                buf_str(&names));
+    buf_free(&names);
+  } else {
+    app_message(t->base.app, ROLE_SUCCESS,
+                "Outcome logged \xC2\xB7 choose who it is about to thank who helped");
+  }
+  helper_list_free(&helpers);
+  close_form(t);
+  t->stale = true;
+}
+
+static void save_cb(void *ctx) { save_outcome(ctx); }
+
+static void form_keys(struct today *t, rp_key k) {
+  form_modal_key(&t->form, t->base.app, k, "This outcome", save_cb, close_form, t);
+}
+
+static int key(struct pane *p, rp_key k) {
+  struct today *t = self(p);
+  if (t->form_open) {
+    form_keys(t, k);
+    return PANE_HANDLED;
+  }
+  load(t);
+  enum rp_action act = app_action(p->app, SCOPE_TODAY, k);
+  const struct rp_agenda_item *it = selected(t);
+  switch (act) {
+  case ACT_UP:
+  case ACT_DOWN:
+  case ACT_PAGE_UP:
+  case ACT_PAGE_DOWN:
+  case ACT_FIRST:
+  case ACT_LAST: today_move(t, act); return PANE_HANDLED;
+  case ACT_OUTCOME: open_outcome(t); return PANE_HANDLED;
+  default: break;
+  }
+  if (!it) {
+    if (act == ACT_OPEN || act == ACT_DONE || act == ACT_SNOOZE || act == ACT_SNOOZE_WEEK ||
+        act == ACT_CALL || act == ACT_PREP) {
+      app_message(p->app, ROLE_MUTED, "Nothing selected: Today is empty");
+      return PANE_HANDLED;
+    }
+    return PANE_IGNORED;
+  }
+  switch (act) {
+  case ACT_OPEN: app_show_contact(p->app, it->contact_id); return PANE_HANDLED;
+  case ACT_DONE: done(t, it); return PANE_HANDLED;
+  case ACT_SNOOZE: snooze(t, it, 1); return PANE_HANDLED;
+  case ACT_SNOOZE_WEEK: snooze(t, it, 7); return PANE_HANDLED;
+  case ACT_CALL: ui_app_call(p->app, it->contact_id); return PANE_HANDLED;
+  case ACT_PREP:
+    app_set_contact(p->app, it->contact_id);
+    app_switch(p->app, 3);
+    return PANE_HANDLED;
+  default: return PANE_IGNORED;
+  }
+}
+
+static void mouse(struct pane *p, int y, int x, int wheel) {
+  struct today *t = self(p);
+  if (t->form_open) {
+    if (!wheel) form_click(&t->form, y, x);
+    return;
+  }
+  if (wheel) {
+    for (int i = 0; i < 3; i++) today_move(t, wheel < 0 ? ACT_UP : ACT_DOWN);
+    return;
+  }
+  long r = t->top + (y - t->y - 1);
+  if (is_item(t, r)) t->sel = r;
+}
+
+static enum rp_scope active_scope(struct pane *p) {
+  struct today *t = self(p);
+  if (t->form_open) return form_in_editor(&t->form) ? SCOPE_EDITOR : SCOPE_FORM;
+  return SCOPE_TODAY;
+}
+
+static void enter(struct pane *p) { self(p)->stale = true; }
+
+static void destroy(struct pane *p) {
+  struct today *t = self(p);
+  if (t->win) delwin(t->win);
+  agenda_free(&t->ag);
+  free(t->rows);
+  if (t->form_open) form_free(&t->form);
+  free(t);
+}
+
+static const struct pane_ops today_ops = {
+    .title = "Today",
+    .scope = SCOPE_TODAY,
+    .layout = layout,
+    .draw = draw,
+    .key = key,
+    .mouse = mouse,
+    .active_scope = active_scope,
+    .enter = enter,
+    .cursor = cursor,
+    .destroy = destroy,
+};
+
+struct pane *pane_today_new(struct ui_app *app) {
+  struct today *t = xcalloc(1, sizeof *t);
+  t->base.ops = &today_ops;
+  t->base.app = app;
+  t->sel = -1;
+  t->stale = true;
+  return &t->base;
+}

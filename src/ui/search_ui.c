@@ -1,0 +1,198 @@
+/* search_ui.c — `/` from any screen: a search box over the whole journal.
+ * Results appear as you type, grouped by kind, with the matched words
+ * highlighted; Up/Down choose, Enter jumps to the item in its screen, Esc
+ * closes. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "rapport/search.h"
+#include "rapport/utf8.h"
+#include "search_ui.h"
+
+#define SEARCH_LIMIT 60
+
+void search_ui_open(struct search_ui *s) {
+  s->open = true;
+  line_edit_set(&s->q, "");
+  hit_list_free(&s->hits);
+  s->sel = 0;
+  s->top = 0;
+}
+
+void search_ui_free(struct search_ui *s) {
+  line_edit_free(&s->q);
+  hit_list_free(&s->hits);
+  s->open = false;
+}
+
+static void run(struct search_ui *s, struct ui_app *app) {
+  struct rp_err err;
+  hit_list_free(&s->hits);
+  s->sel = 0;
+  s->top = 0;
+  if (search_run(app_db(app), line_edit_text(&s->q), SEARCH_LIMIT, &s->hits, &err) != RP_OK)
+    app_message(app, ROLE_ERROR, "%s", err.msg);
+}
+
+/* Go to the hit in its screen. */
+static void jump(struct search_ui *s, struct ui_app *app) {
+  if (s->sel < 0 || s->sel >= (long)s->hits.n) return;
+  const struct rp_hit *h = &s->hits.v[s->sel];
+  switch (h->kind) {
+  case HIT_WORKSHEET:
+    app_switch(app, 2);
+    app_worksheet_select(app, h->where, h->ref_id);
+    break;
+  case HIT_DRAFT:
+    if (h->contact_id) {
+      app_set_contact(app, h->contact_id);
+      app_switch(app, 3);
+      break;
+    }
+    /* fall through */
+  default:
+    if (h->contact_id) app_show_contact(app, h->contact_id);
+    break;
+  }
+  search_ui_free(s);
+}
+
+void search_ui_key(struct search_ui *s, struct ui_app *app, rp_key key) {
+  if (key == RPK_ESC) {
+    search_ui_free(s);
+    return;
+  }
+  if (key == RPK_ENTER) {
+    jump(s, app);
+    return;
+  }
+  if (key == RPK_UP || key == RPK_CTRL('p')) {
+    if (s->sel > 0) s->sel--;
+    return;
+  }
+  if (key == RPK_DOWN || key == RPK_CTRL('n') || key == RPK_TAB) {
+    if (s->sel + 1 < (long)s->hits.n) s->sel++;
+    return;
+  }
+  if (key == RPK_PGDN) {
+    s->sel += s->rows / 2 > 0 ? s->rows / 2 : 1;
+    if (s->sel >= (long)s->hits.n) s->sel = (long)s->hits.n - 1;
+    if (s->sel < 0) s->sel = 0;
+    return;
+  }
+  if (key == RPK_PGUP) {
+    s->sel -= s->rows / 2 > 0 ? s->rows / 2 : 1;
+    if (s->sel < 0) s->sel = 0;
+    return;
+  }
+  if (line_edit_key(&s->q, key) == 2) run(s, app);
+}
+
+/* Draw text with "\x01…\x02" marking the matched words; returns columns. */
+static int put_marked(WINDOW *w, int y, int x, int width, enum rp_role base, enum rp_role hl,
+                      const char *text) {
+  int used = 0;
+  bool on = false;
+  const char *p = text;
+  while (*p && used < width) {
+    size_t n = strcspn(p, "\x01\x02");
+    if (n) {
+      char *part = xstrndup(p, n);
+      used += ui_put_part(w, y, x + used, width - used, on ? hl : base, part);
+      free(part);
+      p += n;
+    }
+    if (*p == '\x01') on = true;
+    else if (*p == '\x02') on = false;
+    if (*p) p++;
+  }
+  return used;
+}
+
+/* One line of a snippet: newlines become spaces. */
+static char *flat(const char *s) {
+  char *out = xstrdup(s ? s : "");
+  for (char *q = out; *q; q++)
+    if (*q == '\n' || *q == '\t' || *q == '\r') *q = ' ';
+  return out;
+}
+
+void search_ui_draw(struct search_ui *s, int *cy, int *cx) {
+  int H = LINES, W = COLS;
+  int w = W - 4 > 100 ? 100 : W - 2;
+  int h = H - 4;
+  if (w < 20 || h < 6) return;
+  int y0 = 2, x0 = (W - w) / 2;
+  WINDOW *win = newwin(h, w, y0, x0);
+  if (!win) return;
+  for (int r = 0; r < h; r++) ui_fill(win, r, 0, w, ROLE_NORMAL);
+  wattrset(win, ui_role(ROLE_BORDER));
+  box(win, 0, 0);
+  ui_put_part(win, 0, 2, w - 4, ROLE_TITLE, " Search ");
+  ui_put(win, 1, 2, 2, ROLE_ACCENT, "/");
+  int qx;
+  line_edit_draw(&s->q, win, 1, 4, w - 6, ROLE_INPUT, &qx);
+  *cy = y0 + 1;
+  *cx = x0 + qx;
+  /* results: a heading per kind, then two rows per hit */
+  int top = 3, rows = h - top - 2;
+  s->rows = rows;
+  const char *q = line_edit_text(&s->q);
+  if (!*q) {
+    ui_put(win, top, 2, w - 4, ROLE_MUTED,
+           "Type to search contacts, call notes, gives, the worksheet and drafts. Zoe finds "
+           "Zo\xC3\xAB; words match as prefixes.");
+  } else if (!s->hits.n) {
+    char *m = xasprintf("Nothing matches \xE2\x80\x9C%s\xE2\x80\x9D.", q);
+    ui_put(win, top, 2, w - 4, ROLE_MUTED, m);
+    free(m);
+  } else {
+    /* lay out: which screen row each hit starts on */
+    int row = 0, sel_row = 0;
+    int last_kind = -1;
+    int *start = xcalloc(s->hits.n, sizeof *start);
+    for (size_t i = 0; i < s->hits.n; i++) {
+      if ((int)s->hits.v[i].kind != last_kind) {
+        row++; /* heading */
+        last_kind = (int)s->hits.v[i].kind;
+      }
+      start[i] = row;
+      row += 2;
+    }
+    sel_row = start[s->sel];
+    if (sel_row + 2 > s->top + rows) s->top = sel_row + 2 - rows;
+    if (sel_row - 1 < s->top) s->top = sel_row - 1 > 0 ? sel_row - 1 : 0;
+    last_kind = -1;
+    for (size_t i = 0; i < s->hits.n; i++) {
+      const struct rp_hit *hit = &s->hits.v[i];
+      if ((int)hit->kind != last_kind) {
+        last_kind = (int)hit->kind;
+        int hr = start[i] - 1 - s->top;
+        if (hr >= 0 && hr < rows)
+          ui_put(win, top + hr, 2, w - 4, ROLE_HEADER, rp_hit_kind_titles[hit->kind]);
+      }
+      int r = start[i] - s->top;
+      bool sel = (long)i == s->sel;
+      enum rp_role base = sel ? ROLE_SELECTED : ROLE_NORMAL;
+      if (r >= 0 && r < rows) {
+        ui_fill(win, top + r, 1, w - 2, base);
+        ui_put(win, top + r, 3, w - 6, base, hit->title);
+      }
+      if (r + 1 >= 0 && r + 1 < rows) {
+        char *snip = flat(hit->snippet);
+        ui_fill(win, top + r + 1, 1, w - 2, sel ? base : ROLE_NORMAL);
+        put_marked(win, top + r + 1, 5, w - 8, sel ? base : ROLE_MUTED, ROLE_ACCENT, snip);
+        free(snip);
+      }
+    }
+    free(start);
+  }
+  char *foot = s->hits.n ? xasprintf("%zu found \xC2\xB7 Up/Down choose \xC2\xB7 Enter goes there "
+                                     "\xC2\xB7 Esc closes",
+                                     s->hits.n)
+                         : xstrdup("Esc closes");
+  ui_put(win, h - 2, 2, w - 4, ROLE_MUTED, foot);
+  free(foot);
+  wnoutrefresh(win);
+  delwin(win);
+}
