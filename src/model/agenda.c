@@ -135,8 +135,14 @@ static void add_followup(struct ctx *c, sqlite3_stmt *st) {
     int d = 0;
     date_diff(c->today, eff, &d);
     sec = d < 0 ? AG_OVERDUE : d == 0 ? AG_TODAY : AG_WEEK;
-    buf_adds(&why, kind_label(kind));
-    if (!str_empty(note)) buf_addf(&why, ": %s", note);
+    /* a custom follow-up is its note ("send the paper"); the others say
+     * what kind they are first ("check in: …") */
+    if (strcmp(kind, "custom") == 0 && !str_empty(note)) {
+      buf_adds(&why, note);
+    } else {
+      buf_adds(&why, kind_label(kind));
+      if (!str_empty(note)) buf_addf(&why, ": %s", note);
+    }
     buf_adds(&why, " \xC2\xB7 ");
     due_phrase(&why, due, c->today);
   }

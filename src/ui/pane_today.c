@@ -290,10 +290,20 @@ static void snooze(struct today *t, const struct rp_agenda_item *it, int days) {
     return;
   }
   struct rp_err err;
-  if (followup_snooze(app_db(t->base.app), it->followup_id, days, &err) != RP_OK)
+  struct rp_db *db = app_db(t->base.app);
+  struct rp_followup f = {0};
+  if (followup_snooze(db, it->followup_id, days, &err) != RP_OK ||
+      followup_get(db, it->followup_id, &f, &err) != RP_OK) {
     app_message(t->base.app, ROLE_ERROR, "%s", err.msg);
-  else
-    app_message(t->base.app, ROLE_MUTED, "Snoozed: back %s", days == 1 ? "tomorrow" : "in a week");
+  } else {
+    char *tomorrow = date_local(db_now(), 1);
+    const char *back = followup_effective_due(&f);
+    app_message(t->base.app, ROLE_MUTED, "Snoozed: back %s%s",
+                strcmp(back, tomorrow) == 0 ? "tomorrow" : "on ",
+                strcmp(back, tomorrow) == 0 ? "" : back);
+    free(tomorrow);
+  }
+  followup_free(&f);
   t->stale = true;
 }
 

@@ -88,7 +88,7 @@ same "table" "Overdue
 Due today
   #$F1 Zoë Ørsted — check in: how the move went · due today
 This week
-  #$F3 Ada Lovelace — custom: send the paper · due in 3 days
+  #$F3 Ada Lovelace — send the paper · due in 3 days
 Thank-you notes owed
   #$TY Tom Okafor — thank-you for the call on 2026-11-29 · due today
 Coming up

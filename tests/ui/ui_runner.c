@@ -14,6 +14,8 @@
  *   expect-not TEXT           TEXT appears nowhere on the screen
  *   count N                   the journal holds N contacts (not deleted)
  *   field NAME|COLUMN|VALUE   contact NAME has COLUMN (org, stage, warmth, …) = VALUE
+ *   followup NAME|KIND|DUE|NOTE  a follow-up by hand (before the app starts)
+ *   conversation NAME|YYYY-MM-DD HH:MM|OBJECTIVE  a planned conversation
  *   screen                    the lines up to "end" are the whole screen
  *                             (trailing spaces ignored)
  *   done                      the app has quit
@@ -29,6 +31,8 @@
 #include <wchar.h>
 
 #include "rapport/contact.h"
+#include "rapport/conversation.h"
+#include "rapport/followup.h"
 #include "rapport/theme.h"
 #include "rapport/ui.h"
 
@@ -145,6 +149,42 @@ static void add_contact(struct rp_db *db, const struct rp_config *cfg, char *spe
   contact_free(&c);
 }
 
+/* "NAME|KIND|DUE|NOTE": a follow-up by hand. */
+static void add_followup(struct rp_db *db, char *spec, int line) {
+  char *name = strtok(spec, "|"), *kind = strtok(NULL, "|"), *due = strtok(NULL, "|"),
+       *note = strtok(NULL, "");
+  int64_t id;
+  struct rp_err err;
+  if (!name || !kind || contact_resolve(db, name, &id, &err) != RP_OK) {
+    fail(line, "followup: no contact '%s'%s", name ? name : "", "");
+    return;
+  }
+  struct rp_followup f = {.contact_id = id,
+                          .kind = xstrdup(kind),
+                          .due = due && *due ? xstrdup(due) : NULL,
+                          .note = note && *note ? xstrdup(note) : NULL};
+  if (followup_add(db, &f, &err) != RP_OK) fail(line, "followup: %s%s", err.msg, "");
+  followup_free(&f);
+}
+
+/* "NAME|YYYY-MM-DD HH:MM|OBJECTIVE": a planned conversation. */
+static void add_conversation(struct rp_db *db, const struct rp_config *cfg, char *spec, int line) {
+  char *name = strtok(spec, "|"), *at = strtok(NULL, "|"), *obj = strtok(NULL, "");
+  int64_t id;
+  struct rp_err err;
+  if (!name || contact_resolve(db, name, &id, &err) != RP_OK) {
+    fail(line, "conversation: no contact '%s'%s", name ? name : "", "");
+    return;
+  }
+  struct rp_conversation c;
+  conv_init(&c);
+  c.contact_id = id;
+  if (at && *at && !datetime_parse(at, &c.scheduled_at)) fail(line, "conversation: bad time%s%s", "", "");
+  c.objective = obj && *obj ? xstrdup(obj) : NULL;
+  if (conv_insert(db, cfg, &c, &err) != RP_OK) fail(line, "conversation: %s%s", err.msg, "");
+  conv_free(&c);
+}
+
 static void check_field(struct rp_db *db, char *args, int line) {
   char *name = strtok(args, "|"), *col = strtok(NULL, "|"), *val = strtok(NULL, "");
   int64_t id;
@@ -233,6 +273,14 @@ int main(int argc, char **argv) {
     }
     if (strcmp(line, "contact") == 0) {
       add_contact(db, &cfg, arg, lineno);
+      continue;
+    }
+    if (strcmp(line, "followup") == 0) {
+      add_followup(db, arg, lineno);
+      continue;
+    }
+    if (strcmp(line, "conversation") == 0) {
+      add_conversation(db, &cfg, arg, lineno);
       continue;
     }
     if (!app) { /* the app starts at the first line that uses it */

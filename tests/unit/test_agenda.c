@@ -134,7 +134,7 @@ static void test_sections(void) {
       "overdue|Warm Quiet|check-in|2026-11-20|check in: no contact yet since you added them on "
       "2026-09-21 (cadence 60 days) \xC2\xB7 due 10 days ago\n"
       "overdue|Bo Chen|update|2026-11-27|share an update: the new job \xC2\xB7 due 3 days ago\n"
-      "today|Ines Ruiz|custom|2026-11-30|custom: send the paper \xC2\xB7 due today\n"
+      "today|Ines Ruiz|custom|2026-11-30|send the paper \xC2\xB7 due today\n"
       "today|Priya Shah|update|2026-11-30|share an update: snoozed to today \xC2\xB7 due "
       "yesterday\n"
       "week|Tom Okafor|update|2026-12-02|share an update: moved to Lisbon \xC2\xB7 due 5 days "
@@ -159,7 +159,7 @@ static void test_sections(void) {
   /* a day later, one day ahead: the snoozed thank-you still hidden */
   fx_set_now(NOW + DAY);
   char *a = agenda(NULL, 1);
-  CHECK(strstr(a, "overdue|Ines Ruiz|custom|2026-11-30|custom: send the paper \xC2\xB7 due "
+  CHECK(strstr(a, "overdue|Ines Ruiz|custom|2026-11-30|send the paper \xC2\xB7 due "
                   "yesterday\n") != NULL);
   CHECK(strstr(a, "Tom Okafor|thank-you") == NULL);
   CHECK(strstr(a, "week|Tom Okafor|update|2026-12-02") != NULL);
