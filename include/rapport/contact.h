@@ -28,6 +28,7 @@ struct rp_contact {
   char *notes;           /* personal notes */
   char *research;        /* research notes on them (multi-line) */
   char *draft;           /* the outreach draft (multi-line) */
+  char *known_since;     /* "YYYY-MM-DD" since when you know them, or NULL */
   bool cadence_set;      /* false: the config's default cadence applies */
   int cadence_days;      /* when set: keep in touch every N days; 0 = none */
   int64_t created_at, updated_at; /* seconds since the epoch */

@@ -15,7 +15,7 @@ void contact_free(struct rp_contact *c) {
                      &c->phone,     &c->url,        &c->location,  &c->how_known,
                      &c->warmth,    &c->introduced_by_name,        &c->seniority,
                      &c->channel,   &c->stage,      &c->work,      &c->challenges,
-                     &c->notes,     &c->research,   &c->draft};
+                     &c->notes,     &c->research,   &c->draft,    &c->known_since};
   for (size_t i = 0; i < RP_ARRAY_LEN(fields); i++) free(*fields[i]);
   strv_free(&c->tags);
   contact_init(c);
@@ -44,6 +44,7 @@ void contact_copy(struct rp_contact *dst, const struct rp_contact *src) {
   tmp.notes = xstrdup(src->notes);
   tmp.research = xstrdup(src->research);
   tmp.draft = xstrdup(src->draft);
+  tmp.known_since = xstrdup(src->known_since);
   memset(&tmp.tags, 0, sizeof tmp.tags);
   strv_copy(&tmp.tags, &src->tags);
   if (dst != src) contact_free(dst);
@@ -80,6 +81,7 @@ void contact_read_row(sqlite3_stmt *st, struct rp_contact *c) {
   c->deleted_at = sqlite3_column_int64(st, i++);
   c->cadence_set = sqlite3_column_type(st, i) != SQLITE_NULL;
   c->cadence_days = sqlite3_column_int(st, i++);
+  c->known_since = db_col_text(st, i++);
 }
 
 /* See contact_internal.h; replaces c->tags. */
@@ -298,7 +300,7 @@ enum rp_status contact_validate(struct rp_db *db, const struct rp_config *cfg,
   char **text[] = {&c->name,      &c->org,     &c->role,    &c->field, &c->email,
                    &c->phone,     &c->url,     &c->location, &c->how_known,
                    &c->warmth,    &c->seniority, &c->channel, &c->stage, &c->work,
-                   &c->challenges, &c->notes, &c->research, &c->draft};
+                   &c->challenges, &c->notes, &c->research, &c->draft, &c->known_since};
   for (size_t i = 0; i < RP_ARRAY_LEN(text); i++) str_trim_null(text[i]);
   normalize_tags(&c->tags);
   if (!c->name) return rp_err_field(err, RP_INVALID, "name", "a name is required");
@@ -326,6 +328,9 @@ enum rp_status contact_validate(struct rp_db *db, const struct rp_config *cfg,
   if (s == RP_OK) s = check_choice(&cfg->channels, &c->channel, old.channel, "channel", "channel", err);
   if (s == RP_OK) s = check_choice(&cfg->stages, &c->stage, old.stage, "stage", "stage", err);
   if (s == RP_OK) s = check_introducer(db, c, &old, err);
+  if (s == RP_OK && c->known_since && !date_valid(c->known_since))
+    s = rp_err_field(err, RP_INVALID, "known_since",
+                     "known since must be a real date as YYYY-MM-DD, not '%s'", c->known_since);
   if (s == RP_OK && c->cadence_set && (c->cadence_days < 0 || c->cadence_days > 3650))
     s = rp_err_field(err, RP_INVALID, "cadence",
                      "keep in touch every 1 to 3650 days, none (0), or the default; not %d",
@@ -403,15 +408,16 @@ static enum rp_status write_contact(struct rp_db *db, const struct rp_config *cf
                    insert ? "INSERT INTO contact (name, org, role, field, email, phone, url, "
                             "location, how_known, warmth, warmth_set, introduced_by, seniority, "
                             "channel, stage, work, challenges, notes, research, draft, "
-                            "created_at, updated_at, cadence_days) "
+                            "created_at, updated_at, cadence_days, known_since) "
                             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, "
-                            "?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?21, ?23)"
+                            "?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?21, ?23, ?24)"
                           : "UPDATE contact SET name = ?1, org = ?2, role = ?3, field = ?4, "
                             "email = ?5, phone = ?6, url = ?7, location = ?8, how_known = ?9, "
                             "warmth = ?10, warmth_set = ?11, introduced_by = ?12, "
                             "seniority = ?13, channel = ?14, stage = ?15, work = ?16, "
                             "challenges = ?17, notes = ?18, research = ?19, draft = ?20, "
-                            "updated_at = ?21, cadence_days = ?23 WHERE id = ?22",
+                            "updated_at = ?21, cadence_days = ?23, known_since = ?24 "
+                            "WHERE id = ?22",
                    &st, err);
   if (s == RP_OK) {
     bind_fields(st, c);
@@ -419,6 +425,7 @@ static enum rp_status write_contact(struct rp_db *db, const struct rp_config *cf
     if (!insert) sqlite3_bind_int64(st, 22, c->id);
     if (c->cadence_set) sqlite3_bind_int(st, 23, c->cadence_days);
     else sqlite3_bind_null(st, 23);
+    db_bind_text(st, 24, c->known_since);
     if (sqlite3_step(st) != SQLITE_DONE) s = db_fail(db, err, insert ? "add contact" : "save contact");
   }
   sqlite3_finalize(st);

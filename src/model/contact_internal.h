@@ -12,7 +12,7 @@
   "c.id, c.name, c.org, c.role, c.field, c.email, c.phone, c.url, c.location, c.how_known, " \
   "c.warmth, c.warmth_set, c.introduced_by, i.name, c.seniority, c.channel, c.stage, "       \
   "c.work, c.challenges, c.notes, c.research, c.draft, c.created_at, c.updated_at, "        \
-  "c.deleted_at, c.cadence_days"
+  "c.deleted_at, c.cadence_days, c.known_since"
 #define CONTACT_FROM " FROM contact c LEFT JOIN contact i ON i.id = c.introduced_by"
 /* Tags of one contact (bind 1 = id), alphabetical. */
 #define CONTACT_TAGS_SQL "SELECT tag FROM contact_tag WHERE contact_id = ?1 ORDER BY tag"

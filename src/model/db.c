@@ -232,6 +232,11 @@ static const char *const migrations[] = {
      * drafts, kept in step by triggers and filled from the rows already
      * there (the SQL and what it indexes: model/search_sql.h) */
     MIGRATION(6, SEARCH_SQL_TABLE SEARCH_SQL_TRIGGERS SEARCH_SQL_POPULATE),
+    /* imports: since when you know a contact (LinkedIn's "Connected On") */
+    MIGRATION(7,
+              "ALTER TABLE contact ADD COLUMN known_since TEXT\n"
+              "  CHECK (known_since IS NULL OR\n"
+              "         known_since GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]');\n"),
 };
 
 /* The number of migrations = the user_version this build writes. */
