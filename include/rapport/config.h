@@ -114,6 +114,7 @@ struct rp_config {
   size_t n_cadence_by_stage;
   int pitch_wpm;               /* "worksheet: pitch_words_per_minute:" 60–400 */
   int pitch_seconds;           /* "worksheet: pitch_seconds:" the pitch's limit, 10–600 */
+  char *import_linkedin_how_known; /* "import: linkedin_how_known:" key of how_known, or NULL */
   struct rp_strv warnings;     /* "FILE:LINE:COL: unknown key 'x'" and similar */
 };
 
@@ -131,6 +132,8 @@ enum rp_status config_load(struct rp_config *cfg, const char *path, struct rp_er
 enum rp_status config_parse(struct rp_config *cfg, const char *name, const char *text,
                             size_t len, struct rp_err *err);
 void config_free(struct rp_config *cfg);
+/* The libyaml version in use ("0.2.5"). */
+const char *config_library_version(void);
 /* Default path of the config file; caller frees. */
 char *config_default_path(void);
 

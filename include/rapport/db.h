@@ -40,6 +40,8 @@ enum rp_status db_exec_id(struct rp_db *db, const char *sql, int64_t id, const c
 void db_bind_text(sqlite3_stmt *st, int idx, const char *s);
 /* Column as a new string (NULL for SQL NULL); caller frees. */
 char *db_col_text(sqlite3_stmt *st, int col);
+/* The SQLite library version in use ("3.40.1"). */
+const char *db_library_version(void);
 /* Seconds since the epoch (UTC). Tests may fix it with RAPPORT_NOW. */
 int64_t db_now(void);
 

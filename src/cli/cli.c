@@ -162,6 +162,47 @@ static const struct cli_verb verbs[] = {
      "[brackets]; json is an array of objects with kind, title, snippet,\n"
      "matched, contact ({id, name} or null), ref_id and where. --limit is the\n"
      "most hits shown (default 50, 0 = all). Exit 1 when nothing matches.\n"},
+    {"show", cli_show, "show NAME [--format md|json]",
+     "a one-contact dossier to read before a call",
+     "Prints everything about NAME on one page: who they are, how you are\n"
+     "connected (the chain of introductions), what you gave, the next\n"
+     "conversation with its open questions, past conversations with their\n"
+     "notes, follow-ups owed and readiness. md (Markdown) is the default; json\n"
+     "is one object with the same parts.\n"},
+    {"export", cli_export, "export json|csv|vcard|ics [-o FILE] [--vcard-version 3|4]",
+     "write the journal as JSON, CSV, vCard or iCalendar",
+     "Writes to standard output, or with -o (--output) to FILE, replaced\n"
+     "atomically and private (0600). json: the whole journal (every table, ids\n"
+     "kept; no search index), for `rapport import json`. csv: live contacts\n"
+     "(RFC 4180, a header row, tags joined with \";\"). vcard: live contacts as\n"
+     "vCard 4.0, or 3.0 with --vcard-version 3. ics: planned conversations as\n"
+     "events (UTC) and open follow-ups as to-dos (due dates). UIDs stay the same\n"
+     "from one export to the next, so a calendar or address book updates its\n"
+     "copy instead of adding another.\n"},
+    {"backup", cli_backup, "backup FILE [--force]",
+     "copy the journal safely, even while it is open",
+     "Copies the journal to FILE (0600) with SQLite's online backup, so the copy\n"
+     "is consistent even while the journal is open elsewhere. Refuses an\n"
+     "existing FILE unless --force. To restore, use FILE as --db, or export json\n"
+     "and `rapport import json`.\n"},
+    {"import", cli_import,
+     "import linkedin|vcard FILE|- [--skip-bad]\n"
+     "       rapport import json FILE [--merge]",
+     "bring in LinkedIn connections or vCards (or restore a JSON export)",
+     "Imports people from LinkedIn's Connections.csv (linkedin) or a vCard file,\n"
+     "3.0 or 4.0, with any number of cards (vcard); FILE \"-\" reads standard\n"
+     "input. Each person is matched with a contact already in the journal: by\n"
+     "email (ignoring case), else by profile URL (ignoring http(s)://, www. and\n"
+     "a trailing /), else by name and organisation. A match gets only the fields\n"
+     "it has empty (nothing you typed is overwritten), so importing the same\n"
+     "file twice adds nobody the second time. LinkedIn's Connected On becomes\n"
+     "\"known since\"; how you know them comes from import: linkedin_how_known:\n"
+     "in the config (community). The whole file is one transaction: a malformed\n"
+     "row or card is reported as FILE:LINE: what is wrong (exit 2) and nothing is\n"
+     "added; with --skip-bad the good ones are imported and each bad one is\n"
+     "listed on standard error. Ends with \"added N, updated N, unchanged N,\n"
+     "skipped N\". `import json` restores `rapport export json` into an empty\n"
+     "journal (--merge: into one that is not empty).\n"},
     {"check-config", cli_check_config, "check-config [FILE]",
      "validate a config file and the theme it names",
      "Checks FILE (default: --config, else $XDG_CONFIG_HOME/rapport/config.yaml).\n"
@@ -272,7 +313,8 @@ int cli_main(int argc, char **argv) {
       return RP_OK;
     }
     if (strcmp(a, "--version") == 0 || strcmp(a, "-V") == 0) {
-      printf("rapport %s\n", RAPPORT_VERSION);
+      printf("rapport %s\nSQLite %s, ncurses %s, libyaml %s\n", RAPPORT_VERSION,
+             db_library_version(), ui_library_version(), config_library_version());
       return RP_OK;
     }
     if (take_global(argc, argv, &i, "--db", &ctx.db_path, &rc) ||

@@ -93,6 +93,15 @@ enum rp_status cli_outcome(struct cli_ctx *ctx, int argc, char **argv);
 enum rp_status cli_cadence(struct cli_ctx *ctx, int argc, char **argv);
 /* cli_search.c: full-text search */
 enum rp_status cli_search(struct cli_ctx *ctx, int argc, char **argv);
+/* cli_export.c: exports, the one-contact dossier, backups */
+enum rp_status cli_export(struct cli_ctx *ctx, int argc, char **argv);
+enum rp_status cli_show(struct cli_ctx *ctx, int argc, char **argv);
+enum rp_status cli_backup(struct cli_ctx *ctx, int argc, char **argv);
+/* cli_import.c: `rapport import linkedin|vcard FILE`; dispatches json */
+enum rp_status cli_import(struct cli_ctx *ctx, int argc, char **argv);
+/* cli_restore.c: `rapport import json FILE [--merge]` (argv after "json"),
+ * called by `rapport import` */
+enum rp_status cli_import_json(struct cli_ctx *ctx, int argc, char **argv);
 
 /* The whole command line; returns the process exit status. */
 int cli_main(int argc, char **argv);

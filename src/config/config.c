@@ -4,7 +4,8 @@
  * holds it, with what is allowed instead. The sections about reaching out
  * (readiness, ask_check, outreach) are in config_outreach.c, those about
  * the conversation (conversation, question_checks, question_bank, followup)
- * in config_call.c, "cadence" in config_cadence.c; the walk they share is in
+ * in config_call.c, "cadence" in config_cadence.c, "import" in
+ * config_import.c; the walk they share is in
  * config_walk.h. */
 #include "rapport/config.h"
 
@@ -437,6 +438,7 @@ static const struct section {
     {"question_bank", cfg_parse_question_bank},
     {"followup", cfg_parse_followup},
     {"cadence", cfg_parse_cadence},
+    {"import", cfg_parse_import},
     {"keys", parse_keys},
 };
 
@@ -482,6 +484,7 @@ static void config_copy(struct rp_config *dst, const struct rp_config *src) {
   cfg_outreach_copy(dst, src);
   cfg_call_copy(dst, src);
   cfg_cadence_copy(dst, src);
+  dst->import_linkedin_how_known = xstrdup(src->import_linkedin_how_known);
   strv_copy(&dst->warnings, &src->warnings);
   dst->pitch_wpm = src->pitch_wpm;
   dst->pitch_seconds = src->pitch_seconds;
@@ -513,6 +516,7 @@ enum rp_status config_parse(struct rp_config *cfg, const char *name, const char 
   if (st == RP_OK) st = keys_check(&w);
   if (st == RP_OK) st = cfg_call_check(&w);
   if (st == RP_OK) st = cfg_cadence_check(&w);
+  if (st == RP_OK) st = cfg_import_check(&w);
   cfg_refs_free(&w);
   if (st == RP_OK) keys_store(&w);
   for (int s = 0; s < SCOPE_COUNT; s++) free(w.keys[s].v);
@@ -576,6 +580,7 @@ void config_free(struct rp_config *cfg) {
   cfg_outreach_free(cfg);
   cfg_call_free(cfg);
   cfg_cadence_free(cfg);
+  free(cfg->import_linkedin_how_known);
   for (int s = 0; s < SCOPE_COUNT; s++) free(cfg->keys.v[s]);
   strv_free(&cfg->warnings);
   memset(cfg, 0, sizeof *cfg);

@@ -45,6 +45,7 @@ struct walk {
   size_t n_refs;
   const struct ynode *seniority_at; /* "seniority:" of this file, or NULL */
   const struct ynode *checks_at;    /* "question_checks:" of this file, or NULL */
+  const struct ynode *import_at;    /* "import: linkedin_how_known:" of this file, or NULL */
 };
 
 /* A user string made safe (control characters escaped) and cut to fit
@@ -139,5 +140,13 @@ enum rp_status cfg_cadence_check(struct walk *w);
 /* Deep-copy / free the fields the section sets (as cfg_outreach_*). */
 void cfg_cadence_copy(struct rp_config *dst, const struct rp_config *src);
 void cfg_cadence_free(struct rp_config *cfg);
+
+/* config_import.c: the section "import" (linkedin_how_known). Copying and
+ * freeing its one string is done by config.c. */
+enum rp_status cfg_parse_import(struct walk *w, const struct ynode *v);
+/* After the whole file: import.linkedin_how_known is one of cfg->how_known.
+ * This file's value missing there is an error at it; an inherited one
+ * (this file replaced how_known) is dropped. */
+enum rp_status cfg_import_check(struct walk *w);
 
 #endif

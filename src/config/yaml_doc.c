@@ -5,6 +5,7 @@
 #include <string.h>
 #include <yaml.h>
 
+#include "rapport/config.h"
 #include "rapport/utf8.h"
 
 #define YDOC_MAX_DEPTH 64
@@ -266,3 +267,5 @@ const char *ynode_kind_name(const struct ynode *n) {
   }
   return "?";
 }
+
+const char *config_library_version(void) { return yaml_get_version_string(); }

@@ -237,6 +237,14 @@ static const char *const migrations[] = {
               "ALTER TABLE contact ADD COLUMN known_since TEXT\n"
               "  CHECK (known_since IS NULL OR\n"
               "         known_since GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]');\n"),
+    /* exports: a random id per journal (kept by export and restore), from
+     * which vCard and iCalendar UIDs are derived so they stay the same on
+     * every export (see rapport/dump.h) */
+    MIGRATION(8,
+              "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)\n"
+              "  WITHOUT ROWID;\n"
+              "INSERT OR IGNORE INTO meta (key, value)\n"
+              "  VALUES ('journal_id', lower(hex(randomblob(16))));\n"),
 };
 
 /* The number of migrations = the user_version this build writes. */
@@ -601,3 +609,5 @@ void db_close(struct rp_db *db) {
   free(db->path);
   free(db);
 }
+
+const char *db_library_version(void) { return sqlite3_libversion(); }

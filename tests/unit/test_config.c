@@ -251,7 +251,7 @@ static void test_errors(void) {
   check_bad("bad-warmth.yaml", "3:32: warmth must be warm or cold, not 'tepid'");
   check_bad("unknown-action.yaml",
             "7:5: unknown action 'frobnicate' in keys.contacts; allowed: add, edit, delete, "
-            "undo, filter, sort, give, prep, call, followup, quit, help, screen-today, screen-contacts, screen-worksheet, "
+            "undo, filter, sort, give, prep, call, followup, copy, import, quit, help, screen-today, screen-contacts, screen-worksheet, "
             "screen-prep, screen-call, focus-next, focus-prev, up, down, page-up, page-down, "
             "first, last, redraw, search, none");
   check_bad("unknown-keyname.yaml",
@@ -273,7 +273,7 @@ static void test_errors(void) {
                                "default'; known keys: database, theme, stages, how_known, "
                                "seniority, channels, give_kinds, worksheet, readiness, "
                                "ask_check, outreach, conversation, question_checks, "
-                               "question_bank, followup, cadence, keys");
+                               "question_bank, followup, cadence, import, keys");
   check_bad_text("theme: ''\n", "cfg.yaml:1:8: 'theme' must not be empty");
   check_bad_text("theme:\n", "cfg.yaml:1:7: 'theme' must be a string");
   check_bad_text("database: journal.db\n", "cfg.yaml:1:11: 'database' must be an absolute "
@@ -394,7 +394,7 @@ static void test_warnings(void) {
   char *w1 = xasprintf("%s:2:1: unknown key 'colour' (ignored); known keys: database, theme, "
                        "stages, how_known, seniority, channels, give_kinds, worksheet, "
                        "readiness, ask_check, outreach, conversation, question_checks, "
-                       "question_bank, followup, cadence, keys",
+                       "question_bank, followup, cadence, import, keys",
                        path);
   char *w2 = xasprintf("%s:4:30: unknown key 'color' (ignored); known keys: key, label", path);
   if (cfg.warnings.n == 2) {

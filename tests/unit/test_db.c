@@ -180,9 +180,17 @@ static void extra_objects(struct rp_db *db, const char *where, struct rp_strv *o
   free(sql);
 }
 
-/* Undo what the migrations after 5 added (triggers, virtual tables with
- * their shadow tables, tables, indexes), without naming them here. */
+/* Turn a current journal back into schema 6 by undoing migration 7 (the
+ * contact's known_since column). */
+static void downgrade_to_v6(struct rp_db *db) {
+  exec_ok(db, "ALTER TABLE contact DROP COLUMN known_since; PRAGMA user_version = 6");
+}
+
+/* Undo what the migrations after 5 added (the known_since column, then
+ * triggers, virtual tables with their shadow tables, tables, indexes),
+ * without naming the objects here. */
 static void downgrade_to_v5(struct rp_db *db) {
+  downgrade_to_v6(db);
   static const char *const kinds[][2] = {
       {"type = 'trigger'", "TRIGGER"},
       {"type = 'view'", "VIEW"},
@@ -476,6 +484,35 @@ static void test_upgrade_from_v4(void) {
   free(path);
 }
 
+/* A journal from schema 6 gains the contact's known_since on open: its
+ * contacts are kept with known_since empty, and the new column is checked. */
+static void test_upgrade_from_v6(void) {
+  char *path = path_in("v6.db");
+  struct rp_db *db = NULL;
+  struct rp_err err;
+  CHECK_INT(db_open(path, &db, &err), RP_OK);
+  downgrade_to_v6(db);
+  CHECK_INT(pragma_int(db, "SELECT count(*) FROM pragma_table_info('contact') "
+                           "WHERE name = 'known_since'"),
+            0);
+  exec_ok(db, "INSERT INTO contact (id, name, warmth, stage, created_at, updated_at) "
+              "VALUES (1, 'from v6', 'warm', 'met', 1, 2)");
+  db_close(db);
+  db = NULL;
+  CHECK_INT(db_open(path, &db, &err), RP_OK);
+  if (db) {
+    CHECK_INT(pragma_int(db, "PRAGMA user_version"), db_schema_version());
+    CHECK_INT(pragma_int(db, "SELECT count(*) FROM contact WHERE id = 1 AND updated_at = 2 AND "
+                             "known_since IS NULL"),
+              1);
+    exec_ok(db, "UPDATE contact SET known_since = '2024-03-07'");
+    CHECK(sqlite3_exec(db_handle(db), "UPDATE contact SET known_since = '7 Mar 2024'", NULL, NULL,
+                       NULL) != SQLITE_OK);
+    db_close(db);
+  }
+  free(path);
+}
+
 static void test_garbage_refused(void) {
   char *path = path_in("garbage.db");
   char junk[3000];
@@ -651,6 +688,7 @@ int main(void) {
   test_upgrade_from_v2();
   test_upgrade_from_v3();
   test_upgrade_from_v4();
+  test_upgrade_from_v6();
   test_garbage_refused();
   test_truncated_refused();
   test_newer_and_foreign_refused();

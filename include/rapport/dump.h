@@ -1,0 +1,99 @@
+/* dump.h — the journal's tables as plain rows, for the JSON export and the
+ * restore (src/io/), the per-journal id behind stable vCard and iCalendar
+ * UIDs, and the online backup. Model code: the only place these use SQL.
+ *
+ * What is dumped: every table that holds what the user entered, in an order
+ * in which a restore can insert them (parents first). The search index is
+ * derived and never dumped: a restore rebuilds it. */
+#ifndef RAPPORT_DUMP_H
+#define RAPPORT_DUMP_H
+
+#include <stdint.h>
+
+#include "rapport/db.h"
+#include "rapport/util.h"
+
+/* A foreign key of a dumped table: column → parent table (its id). */
+struct rp_dump_ref {
+  const char *column;
+  const char *table;
+};
+
+/* One dumped table. */
+struct rp_dump_table {
+  const char *name;
+  const char *order_by;  /* SQL: the order rows are dumped in */
+  const char *id_column; /* its INTEGER PRIMARY KEY, NULL when none */
+  const char *owner;     /* the NOT NULL reference a row belongs to (merge), or NULL */
+  struct rp_dump_ref refs[3]; /* references, {NULL} terminated */
+  bool merge;            /* brought in by a merge (contacts and what hangs off them) */
+};
+
+/* The dumped tables, in insertion order: contact, contact_tag, ws_text,
+ * ws_item, give, ready_check, conversation, question, note, outcome,
+ * outcome_contact, followup, meta. */
+extern const struct rp_dump_table rp_dump_tables[];
+extern const size_t rp_dump_table_count;
+/* The table named `name`, or NULL. */
+const struct rp_dump_table *dump_table(const char *name);
+
+enum rp_dump_type { DUMP_NULL, DUMP_INT, DUMP_REAL, DUMP_TEXT };
+struct rp_dump_value {
+  enum rp_dump_type type;
+  int64_t i;
+  double r;
+  const char *s; /* DUMP_TEXT: UTF-8, NUL-terminated; owned by whoever made the value */
+};
+
+/* Called for each row: ncols column names and values, owned by the caller
+ * of the callback and valid only during the call. A status other than RP_OK
+ * stops the walk and is returned. */
+typedef enum rp_status (*dump_row_fn)(void *ctx, const struct rp_dump_table *t, size_t ncols,
+                                      const char *const *names,
+                                      const struct rp_dump_value *vals, struct rp_err *err);
+/* Every row of table t, in t->order_by order, columns in schema order. */
+enum rp_status dump_rows(struct rp_db *db, const struct rp_dump_table *t, dump_row_fn fn,
+                         void *ctx, struct rp_err *err);
+
+/* True (*empty) when the journal holds nothing the user entered (meta
+ * aside). */
+enum rp_status dump_is_empty(struct rp_db *db, bool *empty, struct rp_err *err);
+/* Check that `column` is a column of table t (RP_INVALID otherwise, naming
+ * the columns). */
+enum rp_status dump_check_column(struct rp_db *db, const struct rp_dump_table *t,
+                                 const char *column, struct rp_err *err);
+/* A restore: BEGIN, with foreign keys checked at COMMIT (rows may refer to
+ * rows later in the file). */
+enum rp_status dump_begin(struct rp_db *db, struct rp_err *err);
+/* Insert one row (columns checked with dump_check_column first); meta rows
+ * replace the existing key. *rowid receives the new row's id (may be NULL).
+ * A constraint failure is RP_INVALID with SQLite's message. */
+enum rp_status dump_insert(struct rp_db *db, const struct rp_dump_table *t, size_t ncols,
+                           const char *const *names, const struct rp_dump_value *vals,
+                           int64_t *rowid, struct rp_err *err);
+/* Set contact `id`'s introducer (merge: after every contact is in). */
+enum rp_status dump_set_introducer(struct rp_db *db, int64_t id, int64_t introducer,
+                                   struct rp_err *err);
+/* End a restore: check every reference (RP_INVALID naming the first
+ * broken one), rebuild the search index, COMMIT. On failure everything is
+ * rolled back. */
+enum rp_status dump_commit(struct rp_db *db, struct rp_err *err);
+/* Abandon a restore. */
+void dump_abort(struct rp_db *db);
+/* The live contact matching a merged one: same email (case-insensitive),
+ * else same name and organisation (case-insensitive; both without an
+ * organisation also match). *id = 0 when none. */
+enum rp_status dump_match_contact(struct rp_db *db, const char *email, const char *name,
+                                  const char *org, int64_t *id, struct rp_err *err);
+
+/* The journal's random id (32 hex digits, made by migration 8 and kept by
+ * export and restore), into out. */
+enum rp_status dump_journal_id(struct rp_db *db, char out[33], struct rp_err *err);
+
+/* Copy the journal to `path` with SQLite's online backup API: a
+ * consistent snapshot even while other connections write. The file is
+ * created 0600; an existing one is refused (RP_INVALID) unless `force`.
+ * The copy is written next to `path` and renamed over it when complete. */
+enum rp_status dump_backup(struct rp_db *db, const char *path, bool force, struct rp_err *err);
+
+#endif

@@ -1,0 +1,87 @@
+/* export.h — the journal in standard formats (src/io/): the whole journal
+ * as JSON (and its restore), contacts as CSV and vCard, planned
+ * conversations and open follow-ups as iCalendar, and the one-contact
+ * dossier. Each writer appends to a buffer; nothing here prints. Exports
+ * are deterministic: the same journal gives the same bytes on every run
+ * (UIDs come from the journal's random id, see rapport/dump.h; DTSTAMP is
+ * the row's last change), so a calendar updates instead of duplicating. */
+#ifndef RAPPORT_EXPORT_H
+#define RAPPORT_EXPORT_H
+
+#include <stdint.h>
+
+#include "rapport/config.h"
+#include "rapport/db.h"
+#include "rapport/util.h"
+
+#define RP_EXPORT_FORMAT_VERSION 1 /* "version" of the JSON export */
+
+/* The whole journal: {"format": "rapport", "version": 1, "schema": N,
+ * "tables": {"contact": [{"id": 1, …}, …], …}}, one row per line, every
+ * dumped table (rapport/dump.h) in restore order with every column. No
+ * time of export in it: exporting twice gives the same bytes. */
+enum rp_status export_json(struct rp_db *db, struct rp_buf *out, struct rp_err *err);
+/* Live contacts (by name) as RFC 4180 CSV with a header row, CRLF line
+ * ends, tags joined with ";", the introducer by name. */
+enum rp_status export_csv(struct rp_db *db, struct rp_buf *out, struct rp_err *err);
+/* Live contacts as vCards, version 4 (4.0) or 3 (3.0). */
+enum rp_status export_vcard(struct rp_db *db, int version, struct rp_buf *out,
+                            struct rp_err *err);
+/* One VCALENDAR: each planned, scheduled conversation of a live contact as
+ * a VEVENT (UTC start and end), each open follow-up as a VTODO (DUE a
+ * date: the later of due and snoozed-until). */
+enum rp_status export_ics(struct rp_db *db, const struct rp_config *cfg, struct rp_buf *out,
+                          struct rp_err *err);
+
+/* What a restore did. */
+struct rp_restore_summary {
+  long rows;             /* rows inserted, all tables */
+  long contacts;         /* contacts inserted */
+  long contacts_matched; /* --merge: contacts already in the journal, left as they are */
+};
+/* Restore an export_json document (len bytes) in one transaction, then
+ * rebuild the search index. Without `merge` the journal must be empty
+ * (RP_INVALID saying so) and every row keeps its id. With `merge`, each
+ * contact of the file that matches a live one (dump_match_contact) is left
+ * alone with everything of theirs; the others are added with new ids,
+ * together with their tags, gives, ready checks, conversations (questions,
+ * notes) and follow-ups; deleted contacts, the worksheet, outcomes and the
+ * journal id are not merged. Errors: RP_INVALID with "LINE:COL: message";
+ * nothing is changed. */
+enum rp_status restore_json(struct rp_db *db, const char *text, size_t len, bool merge,
+                            struct rp_restore_summary *sum, struct rp_err *err);
+
+/* The dossier of contact `id` to read before a call: who they are, how
+ * you are connected, what you gave, the next conversation and its open
+ * questions, past conversations with their notes, follow-ups owed and
+ * readiness. As Markdown, or as one JSON object. */
+enum rp_status dossier_md(struct rp_db *db, const struct rp_config *cfg, int64_t id,
+                          struct rp_buf *out, struct rp_err *err);
+enum rp_status dossier_json(struct rp_db *db, const struct rp_config *cfg, int64_t id,
+                            struct rp_buf *out, struct rp_err *err);
+
+/* ---- text helpers shared by the writers (public for tests) ---- */
+
+/* Append one content line folded at 75 octets (RFC 5545 3.1, RFC 6350
+ * 3.2): CRLF then a space before each continuation, never inside a UTF-8
+ * character; the line ends with CRLF. */
+void export_fold(struct rp_buf *out, const char *line);
+/* Append s as vCard/iCalendar TEXT: backslash, comma and semicolon
+ * escaped, line breaks (CRLF, CR or LF) as \n, other control characters
+ * dropped. */
+void export_escape_text(struct rp_buf *out, const char *s);
+/* Append s as one CSV field: quoted (quotes doubled) when it holds a comma,
+ * a quote, CR or LF, or starts or ends with a space. */
+void export_csv_field(struct rp_buf *out, const char *s);
+/* A UUID (lower-case 8-4-4-4-12, RFC 9562 version 8) derived from the
+ * journal id, a kind ("contact", "conversation", "followup") and a row id:
+ * the same inputs always give the same UUID. */
+void export_uuid(const char *journal_id, const char *kind, int64_t id, char out[37]);
+/* t (seconds since the epoch) as UTC "YYYYMMDDTHHMMSSZ". */
+void export_utc(int64_t t, char out[17]);
+/* Write data to `path` atomically: a temporary file in the same folder,
+ * mode 0600, synced, then renamed over path. RP_INVALID with the reason. */
+enum rp_status export_write_file(const char *path, const char *data, size_t len,
+                                 struct rp_err *err);
+
+#endif

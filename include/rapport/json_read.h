@@ -1,0 +1,38 @@
+/* json_read.h — a small strict JSON reader (RFC 8259) for the restore:
+ * the whole text into a tree, each value with its line and column, errors
+ * as "LINE:COL: what is wrong". No comments, no trailing commas, no
+ * duplicate keys, valid UTF-8 only, \u0000 refused (text goes to C
+ * strings), nesting at most 64 deep. */
+#ifndef RAPPORT_JSON_READ_H
+#define RAPPORT_JSON_READ_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "rapport/util.h"
+
+enum rp_json_type { JSON_NULL, JSON_BOOL, JSON_INT, JSON_REAL, JSON_STRING, JSON_ARRAY, JSON_OBJECT };
+
+struct rp_json {
+  enum rp_json_type type;
+  int line, col;       /* where the value starts, 1-based; col counts characters */
+  bool b;              /* JSON_BOOL */
+  int64_t i;           /* JSON_INT: a number without fraction or exponent that fits */
+  double r;            /* JSON_REAL (and JSON_INT, as a double) */
+  char *s;             /* JSON_STRING: UTF-8, NUL-terminated */
+  struct rp_json *v;   /* JSON_ARRAY items, JSON_OBJECT values */
+  char **keys;         /* JSON_OBJECT keys, parallel to v */
+  size_t n;
+};
+
+/* Parse `len` bytes of text. On success *out is the root (caller frees with
+ * json_free); on failure *out is NULL and err->msg is "LINE:COL: message"
+ * (RP_INVALID). */
+enum rp_status json_parse(const char *text, size_t len, struct rp_json **out, struct rp_err *err);
+void json_free(struct rp_json *j);
+/* The value of `key` in an object, or NULL (also when j is not an object). */
+const struct rp_json *json_get(const struct rp_json *j, const char *key);
+/* "null", "true or false", "a number", "a string", "an array", "an object". */
+const char *json_type_name(enum rp_json_type t);
+
+#endif

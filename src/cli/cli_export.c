@@ -1,0 +1,135 @@
+/* cli_export.c — `rapport export FORMAT [-o FILE]`, `rapport show NAME`
+ * (the dossier) and `rapport backup FILE`. The formats are in src/io/. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "rapport/dump.h"
+#include "rapport/export.h"
+
+/* Write b to stdout, or atomically to `path` (0600) when given. */
+static enum rp_status emit(const char *verb, const struct rp_buf *b, const char *path) {
+  if (path && strcmp(path, "-") != 0) {
+    struct rp_err err;
+    rp_err_clear(&err);
+    enum rp_status st = export_write_file(path, buf_str(b), b->len, &err);
+    return st == RP_OK ? RP_OK : cli_fail(verb, st, "%s", err.msg);
+  }
+  if (b->len && fwrite(b->s, 1, b->len, stdout) != b->len) clearerr(stdout);
+  if (fflush(stdout) != 0 || ferror(stdout))
+    return cli_fail(verb, RP_EDB, "could not write the output");
+  return RP_OK;
+}
+
+enum { E_OUT, E_OUTPUT, E_VCARD };
+static const struct cli_opt export_opts[] = {
+    [E_OUT] = {"-o", "FILE", false},
+    [E_OUTPUT] = {"--output", "FILE", false},
+    [E_VCARD] = {"--vcard-version", "3|4", false},
+    {NULL, NULL, false},
+};
+
+/* `rapport export json|csv|vcard|ics [-o FILE] [--vcard-version 3|4]`. */
+enum rp_status cli_export(struct cli_ctx *ctx, int argc, char **argv) {
+  struct cli_args a;
+  enum rp_status st = cli_parse("export", argc, argv, export_opts, &a);
+  if (st != RP_OK) return st;
+  static const char *const formats[] = {"json", "csv", "vcard", "ics"};
+  size_t f = 0;
+  while (a.pos.n == 1 && f < RP_ARRAY_LEN(formats) && strcmp(a.pos.v[0], formats[f]) != 0) f++;
+  const char *vv = a.val[E_VCARD] ? a.val[E_VCARD] : "4";
+  int version = strcmp(vv, "3") == 0 || strcmp(vv, "3.0") == 0 ? 3
+                : strcmp(vv, "4") == 0 || strcmp(vv, "4.0") == 0 ? 4 : 0;
+  const char *out = a.val[E_OUT] ? a.val[E_OUT] : a.val[E_OUTPUT];
+  if (a.pos.n != 1)
+    st = cli_fail("export", RP_INVALID, "%s FORMAT; one of: json, csv, vcard, ics",
+                  a.pos.n ? "give one" : "missing");
+  else if (f == RP_ARRAY_LEN(formats))
+    st = cli_fail("export", RP_INVALID, "'%s' is not a format; one of: json, csv, vcard, ics",
+                  a.pos.v[0]);
+  else if (!version)
+    st = cli_fail("export", RP_INVALID, "--vcard-version: '%s' is not 3 or 4", vv);
+  else if (a.val[E_VCARD] && f != 2)
+    st = cli_fail("export", RP_INVALID, "--vcard-version goes with the vcard format only");
+  else if (a.val[E_OUT] && a.val[E_OUTPUT])
+    st = cli_fail("export", RP_INVALID, "give -o or --output, not both");
+  if (st == RP_OK) st = cli_open(ctx);
+  if (st != RP_OK) {
+    cli_args_free(&a);
+    return st;
+  }
+  struct rp_buf b = {0};
+  buf_adds(&b, "");
+  struct rp_err err;
+  rp_err_clear(&err);
+  switch (f) {
+  case 0: st = export_json(ctx->db, &b, &err); break;
+  case 1: st = export_csv(ctx->db, &b, &err); break;
+  case 2: st = export_vcard(ctx->db, version, &b, &err); break;
+  default: st = export_ics(ctx->db, &ctx->cfg, &b, &err); break;
+  }
+  if (st == RP_OK) st = emit("export", &b, out);
+  else cli_fail("export", st, "%s", err.msg);
+  buf_free(&b);
+  cli_args_free(&a);
+  return st;
+}
+
+enum { S_FORMAT };
+static const struct cli_opt show_opts[] = {
+    [S_FORMAT] = {"--format", "md|json", false},
+    {NULL, NULL, false},
+};
+
+/* `rapport show NAME [--format md|json]`: the dossier. */
+enum rp_status cli_show(struct cli_ctx *ctx, int argc, char **argv) {
+  struct cli_args a;
+  enum rp_status st = cli_parse("show", argc, argv, show_opts, &a);
+  if (st != RP_OK) return st;
+  const char *fmt = a.val[S_FORMAT] ? a.val[S_FORMAT] : "md";
+  bool json = strcmp(fmt, "json") == 0;
+  if (a.pos.n != 1)
+    st = cli_fail("show", RP_INVALID,
+                  a.pos.n ? "give one NAME (quote names with spaces)" : "missing NAME (rapport show NAME)");
+  else if (!json && strcmp(fmt, "md") != 0)
+    st = cli_fail("show", RP_INVALID, "--format: '%s' is not a format; allowed: md, json", fmt);
+  int64_t id = 0;
+  if (st == RP_OK) st = cli_open(ctx);
+  if (st == RP_OK) st = cli_resolve(ctx, "show", a.pos.v[0], &id);
+  cli_args_free(&a);
+  if (st != RP_OK) return st;
+  struct rp_buf b = {0};
+  struct rp_err err;
+  rp_err_clear(&err);
+  st = json ? dossier_json(ctx->db, &ctx->cfg, id, &b, &err)
+            : dossier_md(ctx->db, &ctx->cfg, id, &b, &err);
+  if (st == RP_OK) st = emit("show", &b, NULL);
+  else cli_fail("show", st, "%s", err.msg);
+  buf_free(&b);
+  return st;
+}
+
+enum { B_FORCE };
+static const struct cli_opt backup_opts[] = {
+    [B_FORCE] = {"--force", NULL, false},
+    {NULL, NULL, false},
+};
+
+/* `rapport backup FILE [--force]`. */
+enum rp_status cli_backup(struct cli_ctx *ctx, int argc, char **argv) {
+  struct cli_args a;
+  enum rp_status st = cli_parse("backup", argc, argv, backup_opts, &a);
+  if (st != RP_OK) return st;
+  if (a.pos.n != 1)
+    st = cli_fail("backup", RP_INVALID, a.pos.n ? "give one FILE" : "missing FILE (rapport backup FILE)");
+  if (st == RP_OK) st = cli_open(ctx);
+  if (st == RP_OK) {
+    struct rp_err err;
+    rp_err_clear(&err);
+    st = dump_backup(ctx->db, a.pos.v[0], a.val[B_FORCE] != NULL, &err);
+    if (st != RP_OK) cli_fail("backup", st, "%s", err.msg);
+  }
+  cli_args_free(&a);
+  return st;
+}

@@ -1,0 +1,70 @@
+/* cli_restore.c — `rapport import json FILE [--merge]`: restore a JSON
+ * export (rapport export json) into an empty journal, or merge the
+ * contacts it does not have. Dispatched from `rapport import`. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "rapport/export.h"
+
+/* The whole of `path` ("-" = standard input) into *data; caller frees. */
+static enum rp_status read_all(const char *path, char **data, size_t *len) {
+  FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+  if (!f) return cli_fail("import json", RP_INVALID, "%s: %s", path, strerror(errno));
+  struct rp_buf b = {0};
+  buf_adds(&b, "");
+  char chunk[65536];
+  size_t n;
+  while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) buf_add(&b, chunk, n);
+  bool bad = ferror(f);
+  if (f != stdin) fclose(f);
+  if (bad) {
+    buf_free(&b);
+    return cli_fail("import json", RP_INVALID, "%s: cannot read", path);
+  }
+  *len = b.len;
+  *data = buf_steal(&b);
+  return RP_OK;
+}
+
+enum { R_MERGE };
+static const struct cli_opt restore_opts[] = {
+    [R_MERGE] = {"--merge", NULL, false},
+    {NULL, NULL, false},
+};
+
+/* See cli.h. argv are the arguments after "json". */
+enum rp_status cli_import_json(struct cli_ctx *ctx, int argc, char **argv) {
+  struct cli_args a;
+  enum rp_status st = cli_parse("import json", argc, argv, restore_opts, &a);
+  if (st != RP_OK) return st;
+  if (a.pos.n != 1)
+    st = cli_fail("import json", RP_INVALID,
+                  a.pos.n ? "give one FILE" : "missing FILE (rapport import json FILE)");
+  char *data = NULL;
+  size_t len = 0;
+  if (st == RP_OK) st = read_all(a.pos.v[0], &data, &len);
+  if (st == RP_OK) st = cli_open(ctx);
+  if (st == RP_OK) {
+    struct rp_err err;
+    rp_err_clear(&err);
+    struct rp_restore_summary sum;
+    st = restore_json(ctx->db, data, len, a.val[R_MERGE] != NULL, &sum, &err);
+    if (st == RP_OK && a.val[R_MERGE])
+      printf("merged: %ld contacts added, %ld already there (left as they were), %ld rows in all\n",
+             sum.contacts, sum.contacts_matched, sum.rows);
+    else if (st == RP_OK)
+      printf("restored: %ld contacts, %ld rows in all\n", sum.contacts, sum.rows);
+    else if (err.msg[0] >= '0' && err.msg[0] <= '9') /* LINE:COL: … */
+      cli_fail("import json", st, "%s:%s", a.pos.v[0], err.msg);
+    else
+      cli_fail("import json", st, "%s", err.msg);
+    if (st == RP_OK && fflush(stdout) != 0)
+      st = cli_fail("import json", RP_EDB, "could not write the output");
+  }
+  free(data);
+  cli_args_free(&a);
+  return st;
+}

@@ -1,0 +1,32 @@
+/* export_csv.c — see rapport/export.h: live contacts as RFC 4180 CSV. */
+#include <stdlib.h>
+
+#include "rapport/contact.h"
+#include "rapport/export.h"
+
+/* See export.h. */
+enum rp_status export_csv(struct rp_db *db, struct rp_buf *out, struct rp_err *err) {
+  struct rp_contact_list l = {0};
+  enum rp_status s = contact_list(db, NULL, 0, -1, &l, err);
+  if (s != RP_OK) return s;
+  buf_adds(out, "id,name,org,role,field,email,phone,url,location,how_known,warmth,introduced_by,"
+                "seniority,channel,stage,tags,known_since,work,challenges,notes\r\n");
+  for (size_t i = 0; i < l.n; i++) {
+    const struct rp_contact *c = &l.v[i];
+    char *tags = strv_join(&c->tags, ";");
+    const char *fields[] = {c->name,      c->org,       c->role,     c->field,
+                            c->email,     c->phone,     c->url,      c->location,
+                            c->how_known, c->warmth,    c->introduced_by_name,
+                            c->seniority, c->channel,   c->stage,    tags,
+                            c->known_since, c->work,    c->challenges, c->notes};
+    buf_addf(out, "%lld", (long long)c->id);
+    for (size_t k = 0; k < RP_ARRAY_LEN(fields); k++) {
+      buf_addc(out, ',');
+      export_csv_field(out, fields[k]);
+    }
+    buf_adds(out, "\r\n");
+    free(tags);
+  }
+  contact_list_free(&l);
+  return RP_OK;
+}

@@ -1,0 +1,137 @@
+/* export_text.c — see rapport/export.h: folding and escaping of vCard and
+ * iCalendar content lines, CSV fields, derived UUIDs, UTC stamps and the
+ * atomic file write every export uses. */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "rapport/export.h"
+#include "rapport/utf8.h"
+
+#define FOLD_OCTETS 75
+
+void export_fold(struct rp_buf *out, const char *line) {
+  size_t len = strlen(line), i = 0, room = FOLD_OCTETS;
+  while (i < len) {
+    size_t n = 0; /* bytes of whole characters that fit in `room` */
+    while (i + n < len) {
+      size_t c = utf8_next(line, len, i + n) - (i + n);
+      if (n + c > room) break;
+      n += c;
+    }
+    if (n == 0) n = utf8_next(line, len, i) - i; /* cannot happen with room >= 4 */
+    buf_add(out, line + i, n);
+    i += n;
+    if (i < len) buf_adds(out, "\r\n ");
+    room = FOLD_OCTETS - 1; /* the leading space counts */
+  }
+  buf_adds(out, "\r\n");
+}
+
+void export_escape_text(struct rp_buf *out, const char *s) {
+  if (!s) return;
+  for (const char *p = s; *p; p++) {
+    unsigned char c = (unsigned char)*p;
+    if (c == '\\' || c == ',' || c == ';') {
+      buf_addc(out, '\\');
+      buf_addc(out, (char)c);
+    } else if (c == '\r') {
+      buf_adds(out, "\\n");
+      if (p[1] == '\n') p++;
+    } else if (c == '\n') {
+      buf_adds(out, "\\n");
+    } else if (c < 0x20 || c == 0x7F) {
+      continue; /* not allowed in a content line */
+    } else {
+      buf_addc(out, (char)c);
+    }
+  }
+}
+
+void export_csv_field(struct rp_buf *out, const char *s) {
+  if (!s) return;
+  size_t n = strlen(s);
+  bool quote = strpbrk(s, ",\"\r\n") != NULL || (n && (s[0] == ' ' || s[n - 1] == ' '));
+  if (!quote) {
+    buf_adds(out, s);
+    return;
+  }
+  buf_addc(out, '"');
+  for (const char *p = s; *p; p++) {
+    if (*p == '"') buf_addc(out, '"');
+    buf_addc(out, *p);
+  }
+  buf_addc(out, '"');
+}
+
+/* FNV-1a 64 of s, started from `basis`, then a splitmix64 finaliser. */
+static uint64_t hash64(const char *s, uint64_t basis) {
+  uint64_t h = basis;
+  for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+    h ^= *p;
+    h *= 0x100000001b3ULL;
+  }
+  h ^= h >> 30;
+  h *= 0xbf58476d1ce4e5b9ULL;
+  h ^= h >> 27;
+  h *= 0x94d049bb133111ebULL;
+  h ^= h >> 31;
+  return h;
+}
+
+void export_uuid(const char *journal_id, const char *kind, int64_t id, char out[37]) {
+  char *key = xasprintf("rapport/%s/%s/%lld", journal_id ? journal_id : "", kind, (long long)id);
+  uint64_t hi = hash64(key, 0xcbf29ce484222325ULL);
+  uint64_t lo = hash64(key, 0x84222325cbf29ce4ULL ^ hi);
+  free(key);
+  hi = (hi & ~0xF000ULL) | 0x8000ULL;                     /* version 8 */
+  lo = (lo & 0x3FFFFFFFFFFFFFFFULL) | 0x8000000000000000ULL; /* variant 10 */
+  snprintf(out, 37, "%08llx-%04llx-%04llx-%04llx-%012llx", (unsigned long long)(hi >> 32),
+           (unsigned long long)((hi >> 16) & 0xFFFF), (unsigned long long)(hi & 0xFFFF),
+           (unsigned long long)(lo >> 48), (unsigned long long)(lo & 0xFFFFFFFFFFFFULL));
+}
+
+void export_utc(int64_t t, char out[17]) {
+  time_t tt = (time_t)t;
+  struct tm tm;
+  if (!gmtime_r(&tt, &tm) || strftime(out, 17, "%Y%m%dT%H%M%SZ", &tm) == 0)
+    snprintf(out, 17, "19700101T000000Z");
+}
+
+/* See export.h. */
+enum rp_status export_write_file(const char *path, const char *data, size_t len,
+                                 struct rp_err *err) {
+  struct stat sb;
+  if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode))
+    return rp_err_set(err, RP_INVALID, "%s: is a folder", path);
+  char *tmp = xasprintf("%s.XXXXXX", path);
+  int fd = mkstemp(tmp);
+  enum rp_status s = RP_OK;
+  if (fd < 0) {
+    s = rp_err_set(err, RP_INVALID, "%s: cannot write: %s", path, strerror(errno));
+    free(tmp);
+    return s;
+  }
+  fchmod(fd, 0600);
+  size_t done = 0;
+  while (done < len) {
+    ssize_t w = write(fd, data + done, len - done);
+    if (w < 0 && errno == EINTR) continue;
+    if (w < 0) break;
+    done += (size_t)w;
+  }
+  if (done < len || fsync(fd) != 0)
+    s = rp_err_set(err, RP_INVALID, "%s: cannot write: %s", path, strerror(errno));
+  if (close(fd) != 0 && s == RP_OK)
+    s = rp_err_set(err, RP_INVALID, "%s: cannot write: %s", path, strerror(errno));
+  if (s == RP_OK && rename(tmp, path) != 0)
+    s = rp_err_set(err, RP_INVALID, "%s: cannot write: %s", path, strerror(errno));
+  if (s != RP_OK) unlink(tmp);
+  free(tmp);
+  return s;
+}

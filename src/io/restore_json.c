@@ -1,0 +1,254 @@
+/* restore_json.c — see rapport/export.h: an export_json document back into
+ * a journal, in one transaction; with --merge, only contacts not already
+ * there (and what hangs off them), under new ids. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "rapport/dump.h"
+#include "rapport/export.h"
+#include "rapport/json_read.h"
+
+/* old id → new id of one table, and whether the row was added (a matched
+ * contact maps to the existing one, but does not bring its rows). */
+struct id_map {
+  int64_t *from, *to;
+  bool *added;
+  size_t n, cap;
+};
+
+struct restore {
+  struct rp_db *db;
+  bool merge;
+  struct id_map maps[16]; /* by index in rp_dump_tables */
+  int64_t *intro;         /* merge: pairs (new contact id, old introducer id) */
+  size_t nintro;
+  struct rp_restore_summary *sum;
+};
+
+static void map_put(struct id_map *m, int64_t from, int64_t to, bool added) {
+  if (m->n == m->cap) {
+    m->cap = m->cap ? m->cap * 2 : 64;
+    m->from = xrealloc(m->from, m->cap * sizeof *m->from);
+    m->to = xrealloc(m->to, m->cap * sizeof *m->to);
+    m->added = xrealloc(m->added, m->cap * sizeof *m->added);
+  }
+  m->from[m->n] = from;
+  m->to[m->n] = to;
+  m->added[m->n] = added;
+  m->n++;
+}
+
+/* The index of `from` in m (newest first: ids are unique anyway); -1. */
+static long map_find(const struct id_map *m, int64_t from) {
+  for (size_t i = m->n; i-- > 0;)
+    if (m->from[i] == from) return (long)i;
+  return -1;
+}
+
+static size_t table_index(const struct rp_dump_table *t) { return (size_t)(t - rp_dump_tables); }
+
+/* "LINE:COL: message" about value v into err. */
+static enum rp_status at(struct rp_err *err, const struct rp_json *v, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+static enum rp_status at(struct rp_err *err, const struct rp_json *v, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  char *m = xvasprintf(fmt, ap);
+  va_end(ap);
+  rp_err_set(err, RP_INVALID, "%d:%d: %s", v->line, v->col, m);
+  free(m);
+  return RP_INVALID;
+}
+
+/* The row's value of `column`, NULL when absent. */
+static const struct rp_json *field(const struct rp_json *row, const char *column) {
+  return json_get(row, column);
+}
+
+static const char *text_of(const struct rp_json *row, const char *column) {
+  const struct rp_json *v = field(row, column);
+  return v && v->type == JSON_STRING ? v->s : NULL;
+}
+
+/* Merge: the value a reference column gets; false when the row is to be
+ * skipped (its owner was not added). */
+static bool merge_ref(struct restore *r, const struct rp_dump_table *t, const char *column,
+                      const char *parent, const struct rp_json *v, struct rp_dump_value *out) {
+  bool owner = t->owner && strcmp(t->owner, column) == 0;
+  const struct rp_dump_table *pt = dump_table(parent);
+  long k = v && v->type == JSON_INT && pt->merge ? map_find(&r->maps[table_index(pt)], v->i) : -1;
+  if (owner && (k < 0 || !r->maps[table_index(pt)].added[k])) return false;
+  if (k < 0) {
+    out->type = DUMP_NULL;
+  } else {
+    out->type = DUMP_INT;
+    out->i = r->maps[table_index(pt)].to[k];
+  }
+  return true;
+}
+
+static enum rp_status restore_row(struct restore *r, const struct rp_dump_table *t,
+                                  const struct rp_json *row, struct rp_err *err) {
+  if (row->type != JSON_OBJECT)
+    return at(err, row, "a %s row must be an object, not %s", t->name, json_type_name(row->type));
+  if (r->merge && (!t->merge || (strcmp(t->name, "contact") == 0 &&
+                                 field(row, "deleted_at") &&
+                                 field(row, "deleted_at")->type != JSON_NULL)))
+    return RP_OK;
+  size_t n = 0;
+  const char **names = xcalloc(row->n + 1, sizeof *names);
+  struct rp_dump_value *vals = xcalloc(row->n + 1, sizeof *vals);
+  enum rp_status s = RP_OK;
+  int64_t old_id = 0, old_intro = 0;
+  bool skip = false;
+  for (size_t i = 0; i < row->n && s == RP_OK && !skip; i++) {
+    const char *col = row->keys[i];
+    const struct rp_json *v = &row->v[i];
+    if ((s = dump_check_column(r->db, t, col, err)) != RP_OK) {
+      char *m = xstrdup(err->msg);
+      s = at(err, v, "%s", m);
+      free(m);
+      break;
+    }
+    struct rp_dump_value *d = &vals[n];
+    switch (v->type) {
+    case JSON_NULL: d->type = DUMP_NULL; break;
+    case JSON_INT: d->type = DUMP_INT; d->i = v->i; break;
+    case JSON_REAL: d->type = DUMP_REAL; d->r = v->r; break;
+    case JSON_STRING: d->type = DUMP_TEXT; d->s = v->s; break;
+    default:
+      s = at(err, v, "%s.%s: expected a number, a string or null, not %s", t->name, col,
+             json_type_name(v->type));
+      continue;
+    }
+    if (r->merge) {
+      if (t->id_column && strcmp(col, t->id_column) == 0) {
+        old_id = v->type == JSON_INT ? v->i : 0;
+        continue; /* a new id */
+      }
+      if (strcmp(t->name, "contact") == 0 && strcmp(col, "introduced_by") == 0) {
+        old_intro = v->type == JSON_INT ? v->i : 0;
+        continue; /* set once every contact is in */
+      }
+      for (size_t k = 0; k < RP_ARRAY_LEN(t->refs) && t->refs[k].column; k++)
+        if (strcmp(t->refs[k].column, col) == 0 &&
+            !merge_ref(r, t, col, t->refs[k].table, v, d))
+          skip = true;
+    }
+    names[n++] = col;
+  }
+  if (s == RP_OK && !skip && r->merge && strcmp(t->name, "contact") == 0) {
+    int64_t match = 0;
+    s = dump_match_contact(r->db, text_of(row, "email"), text_of(row, "name"),
+                           text_of(row, "org"), &match, err);
+    if (s == RP_OK && match) {
+      map_put(&r->maps[table_index(t)], old_id, match, false);
+      r->sum->contacts_matched++;
+      skip = true;
+    }
+  }
+  if (s == RP_OK && !skip) {
+    int64_t id = 0;
+    s = dump_insert(r->db, t, n, names, vals, &id, err);
+    if (s == RP_INVALID) {
+      char *m = xstrdup(err->msg);
+      s = at(err, row, "%s row: %s", t->name, m);
+      free(m);
+    }
+    if (s == RP_OK) {
+      r->sum->rows++;
+      if (strcmp(t->name, "contact") == 0) r->sum->contacts++;
+      if (r->merge && t->id_column) map_put(&r->maps[table_index(t)], old_id, id, true);
+      if (r->merge && strcmp(t->name, "contact") == 0 && old_intro) {
+        r->intro = xrealloc(r->intro, (r->nintro + 1) * 2 * sizeof *r->intro);
+        r->intro[r->nintro * 2] = id;
+        r->intro[r->nintro * 2 + 1] = old_intro;
+        r->nintro++;
+      }
+    }
+  }
+  free(names);
+  free(vals);
+  return s;
+}
+
+/* The header and the tables object; RP_OK with *tables set. */
+static enum rp_status check_header(struct rp_db *db, const struct rp_json *root,
+                                   const struct rp_json **tables, struct rp_err *err) {
+  if (root->type != JSON_OBJECT)
+    return at(err, root, "expected an object (a rapport JSON export), not %s",
+              json_type_name(root->type));
+  const struct rp_json *f = json_get(root, "format"), *v = json_get(root, "version"),
+                       *sc = json_get(root, "schema");
+  if (!f || f->type != JSON_STRING || strcmp(f->s, "rapport") != 0)
+    return at(err, f ? f : root, "not a rapport export: \"format\" must be \"rapport\"");
+  if (!v || v->type != JSON_INT)
+    return at(err, v ? v : root, "\"version\" must be a number");
+  if (v->i != RP_EXPORT_FORMAT_VERSION)
+    return at(err, v, "export format version %lld; this rapport reads version %d",
+              (long long)v->i, RP_EXPORT_FORMAT_VERSION);
+  if (!sc || sc->type != JSON_INT || sc->i < 1)
+    return at(err, sc ? sc : root, "\"schema\" must be a positive number");
+  if (sc->i > db_schema_version())
+    return at(err, sc, "written by a newer rapport (schema %lld, this build knows %d); upgrade "
+                       "rapport", (long long)sc->i, db_schema_version());
+  *tables = json_get(root, "tables");
+  if (!*tables || (*tables)->type != JSON_OBJECT)
+    return at(err, *tables ? *tables : root, "\"tables\" must be an object");
+  for (size_t i = 0; i < (*tables)->n; i++) {
+    const struct rp_json *rows = &(*tables)->v[i];
+    if (!dump_table((*tables)->keys[i]))
+      return at(err, rows, "unknown table \"%s\"", (*tables)->keys[i]);
+    if (rows->type != JSON_ARRAY)
+      return at(err, rows, "table %s must be an array of rows", (*tables)->keys[i]);
+  }
+  (void)db;
+  return RP_OK;
+}
+
+/* See export.h. */
+enum rp_status restore_json(struct rp_db *db, const char *text, size_t len, bool merge,
+                            struct rp_restore_summary *sum, struct rp_err *err) {
+  memset(sum, 0, sizeof *sum);
+  struct rp_json *root = NULL;
+  const struct rp_json *tables = NULL;
+  enum rp_status s = json_parse(text, len, &root, err);
+  if (s == RP_OK) s = check_header(db, root, &tables, err);
+  if (s != RP_OK) {
+    json_free(root);
+    return s;
+  }
+  if ((s = dump_begin(db, err)) != RP_OK) {
+    json_free(root);
+    return s;
+  }
+  bool empty = true;
+  s = dump_is_empty(db, &empty, err);
+  if (s == RP_OK && !empty && !merge)
+    s = rp_err_set(err, RP_INVALID,
+                   "the journal is not empty: restore into a new journal (--db NEW-FILE), or "
+                   "add --merge to add the contacts it does not have");
+  struct restore r = {.db = db, .merge = merge, .sum = sum};
+  for (size_t i = 0; i < rp_dump_table_count && s == RP_OK; i++) {
+    const struct rp_json *rows = json_get(tables, rp_dump_tables[i].name);
+    for (size_t k = 0; rows && k < rows->n && s == RP_OK; k++)
+      s = restore_row(&r, &rp_dump_tables[i], &rows->v[k], err);
+  }
+  struct id_map *cm = &r.maps[0]; /* contact */
+  for (size_t i = 0; i < r.nintro && s == RP_OK; i++) {
+    long k = map_find(cm, r.intro[i * 2 + 1]);
+    if (k >= 0) s = dump_set_introducer(db, r.intro[i * 2], cm->to[k], err);
+  }
+  if (s == RP_OK) s = dump_commit(db, err);
+  else dump_abort(db);
+  for (size_t i = 0; i < RP_ARRAY_LEN(r.maps); i++) {
+    free(r.maps[i].from);
+    free(r.maps[i].to);
+    free(r.maps[i].added);
+  }
+  free(r.intro);
+  json_free(root);
+  if (s != RP_OK) memset(sum, 0, sizeof *sum);
+  return s;
+}

@@ -1,0 +1,322 @@
+/* dump.c — see rapport/dump.h. The tables as plain rows (for the JSON
+ * export and restore), the per-journal id, and the online backup. */
+#include "rapport/dump.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "rapport/search.h"
+
+#define NOREFS {{NULL, NULL}}
+
+/* Parents before children. A merge brings contacts and what hangs off them;
+ * the worksheet, outcomes and meta are the journal's own. */
+const struct rp_dump_table rp_dump_tables[] = {
+    {"contact", "id", "id", NULL, {{"introduced_by", "contact"}, {NULL, NULL}}, true},
+    {"contact_tag", "contact_id, tag", NULL, "contact_id", {{"contact_id", "contact"}, {NULL, NULL}},
+     true},
+    {"ws_text", "key", NULL, NULL, NOREFS, false},
+    {"ws_item", "id", "id", NULL, NOREFS, false},
+    {"give", "id", "id", "contact_id", {{"contact_id", "contact"}, {NULL, NULL}}, true},
+    {"ready_check", "contact_id, key", NULL, "contact_id", {{"contact_id", "contact"}, {NULL, NULL}},
+     true},
+    {"conversation", "id", "id", "contact_id", {{"contact_id", "contact"}, {NULL, NULL}}, true},
+    {"question", "id", "id", "conversation_id",
+     {{"conversation_id", "conversation"}, {"gap_id", "ws_item"}, {NULL, NULL}}, true},
+    {"note", "id", "id", "conversation_id",
+     {{"conversation_id", "conversation"}, {"contact_ref", "contact"}, {NULL, NULL}}, true},
+    {"outcome", "id", "id", NULL, NOREFS, false},
+    {"outcome_contact", "outcome_id, contact_id", NULL, NULL,
+     {{"outcome_id", "outcome"}, {"contact_id", "contact"}, {NULL, NULL}}, false},
+    {"followup", "id", "id", "contact_id",
+     {{"contact_id", "contact"}, {"conversation_id", "conversation"}, {"outcome_id", "outcome"}},
+     true},
+    {"meta", "key", NULL, NULL, NOREFS, false},
+};
+const size_t rp_dump_table_count = RP_ARRAY_LEN(rp_dump_tables);
+
+const struct rp_dump_table *dump_table(const char *name) {
+  for (size_t i = 0; i < rp_dump_table_count; i++)
+    if (name && strcmp(rp_dump_tables[i].name, name) == 0) return &rp_dump_tables[i];
+  return NULL;
+}
+
+/* See dump.h. */
+enum rp_status dump_rows(struct rp_db *db, const struct rp_dump_table *t, dump_row_fn fn,
+                         void *ctx, struct rp_err *err) {
+  char *sql = xasprintf("SELECT * FROM \"%s\" ORDER BY %s", t->name, t->order_by);
+  sqlite3_stmt *st = NULL;
+  enum rp_status s = db_prepare(db, sql, &st, err);
+  free(sql);
+  if (s != RP_OK) return s;
+  size_t n = (size_t)sqlite3_column_count(st);
+  const char **names = xcalloc(n ? n : 1, sizeof *names);
+  struct rp_dump_value *vals = xcalloc(n ? n : 1, sizeof *vals);
+  for (size_t i = 0; i < n; i++) names[i] = sqlite3_column_name(st, (int)i);
+  int rc;
+  while (s == RP_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+    for (size_t i = 0; i < n; i++) {
+      struct rp_dump_value *v = &vals[i];
+      memset(v, 0, sizeof *v);
+      switch (sqlite3_column_type(st, (int)i)) {
+      case SQLITE_INTEGER: v->type = DUMP_INT; v->i = sqlite3_column_int64(st, (int)i); break;
+      case SQLITE_FLOAT: v->type = DUMP_REAL; v->r = sqlite3_column_double(st, (int)i); break;
+      case SQLITE_NULL: v->type = DUMP_NULL; break;
+      default: v->type = DUMP_TEXT; v->s = (const char *)sqlite3_column_text(st, (int)i); break;
+      }
+    }
+    s = fn(ctx, t, n, names, vals, err);
+  }
+  if (s == RP_OK && rc != SQLITE_DONE) s = db_fail(db, err, "read the journal");
+  free(names);
+  free(vals);
+  sqlite3_finalize(st);
+  return s;
+}
+
+/* See dump.h. */
+enum rp_status dump_is_empty(struct rp_db *db, bool *empty, struct rp_err *err) {
+  *empty = true;
+  for (size_t i = 0; i < rp_dump_table_count && *empty; i++) {
+    if (strcmp(rp_dump_tables[i].name, "meta") == 0) continue;
+    char *sql = xasprintf("SELECT 1 FROM \"%s\" LIMIT 1", rp_dump_tables[i].name);
+    sqlite3_stmt *st = NULL;
+    enum rp_status s = db_prepare(db, sql, &st, err);
+    free(sql);
+    if (s != RP_OK) return s;
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) *empty = false;
+    else if (rc != SQLITE_DONE) s = db_fail(db, err, "read the journal");
+    sqlite3_finalize(st);
+    if (s != RP_OK) return s;
+  }
+  return RP_OK;
+}
+
+/* See dump.h. */
+enum rp_status dump_check_column(struct rp_db *db, const struct rp_dump_table *t,
+                                 const char *column, struct rp_err *err) {
+  char *sql = xasprintf("SELECT name FROM pragma_table_info('%s')", t->name);
+  sqlite3_stmt *st = NULL;
+  enum rp_status s = db_prepare(db, sql, &st, err);
+  free(sql);
+  if (s != RP_OK) return s;
+  struct rp_buf all = {0};
+  bool found = false;
+  while (sqlite3_step(st) == SQLITE_ROW) {
+    const char *name = (const char *)sqlite3_column_text(st, 0);
+    if (name && column && strcmp(name, column) == 0) found = true;
+    buf_addf(&all, "%s%s", all.len ? ", " : "", name ? name : "");
+  }
+  sqlite3_finalize(st);
+  if (!found)
+    s = rp_err_set(err, RP_INVALID, "table %s has no column '%s' (columns: %s)", t->name,
+                   column ? column : "", buf_str(&all));
+  buf_free(&all);
+  return s;
+}
+
+static enum rp_status exec(struct rp_db *db, const char *sql, const char *what,
+                           struct rp_err *err) {
+  if (sqlite3_exec(db_handle(db), sql, NULL, NULL, NULL) != SQLITE_OK)
+    return db_fail(db, err, what);
+  return RP_OK;
+}
+
+/* See dump.h. */
+enum rp_status dump_begin(struct rp_db *db, struct rp_err *err) {
+  enum rp_status s = db_begin(db, err);
+  if (s == RP_OK && (s = exec(db, "PRAGMA defer_foreign_keys = ON", "defer foreign keys", err)))
+    db_rollback(db);
+  return s;
+}
+
+void dump_abort(struct rp_db *db) { db_rollback(db); }
+
+/* See dump.h. */
+enum rp_status dump_insert(struct rp_db *db, const struct rp_dump_table *t, size_t ncols,
+                           const char *const *names, const struct rp_dump_value *vals,
+                           int64_t *rowid, struct rp_err *err) {
+  bool meta = strcmp(t->name, "meta") == 0;
+  struct rp_buf sql = {0};
+  buf_addf(&sql, "INSERT %sINTO \"%s\" (", meta ? "OR REPLACE " : "", t->name);
+  for (size_t i = 0; i < ncols; i++) buf_addf(&sql, "%s\"%s\"", i ? ", " : "", names[i]);
+  buf_adds(&sql, ") VALUES (");
+  for (size_t i = 0; i < ncols; i++) buf_adds(&sql, i ? ", ?" : "?");
+  buf_adds(&sql, ")");
+  if (ncols == 0) {
+    buf_reset(&sql);
+    buf_addf(&sql, "INSERT INTO \"%s\" DEFAULT VALUES", t->name);
+  }
+  sqlite3_stmt *st = NULL;
+  enum rp_status s = db_prepare(db, buf_str(&sql), &st, err);
+  buf_free(&sql);
+  if (s != RP_OK) return s;
+  for (size_t i = 0; i < ncols; i++) {
+    int k = (int)i + 1;
+    switch (vals[i].type) {
+    case DUMP_NULL: sqlite3_bind_null(st, k); break;
+    case DUMP_INT: sqlite3_bind_int64(st, k, vals[i].i); break;
+    case DUMP_REAL: sqlite3_bind_double(st, k, vals[i].r); break;
+    case DUMP_TEXT: sqlite3_bind_text(st, k, vals[i].s, -1, SQLITE_TRANSIENT); break;
+    }
+  }
+  int rc = sqlite3_step(st);
+  if (rc == SQLITE_DONE) {
+    if (rowid) *rowid = sqlite3_last_insert_rowid(db_handle(db));
+  } else if ((rc & 0xff) == SQLITE_CONSTRAINT) {
+    s = rp_err_set(err, RP_INVALID, "%s", sqlite3_errmsg(db_handle(db)));
+  } else {
+    s = db_fail(db, err, "insert");
+  }
+  sqlite3_finalize(st);
+  return s;
+}
+
+/* See dump.h. */
+enum rp_status dump_set_introducer(struct rp_db *db, int64_t id, int64_t introducer,
+                                   struct rp_err *err) {
+  sqlite3_stmt *st = NULL;
+  enum rp_status s =
+      db_prepare(db, "UPDATE contact SET introduced_by = ?2 WHERE id = ?1", &st, err);
+  if (s != RP_OK) return s;
+  sqlite3_bind_int64(st, 1, id);
+  if (introducer) sqlite3_bind_int64(st, 2, introducer);
+  if (sqlite3_step(st) != SQLITE_DONE) s = rp_err_set(err, RP_INVALID, "contact %lld: %s",
+                                                      (long long)id, sqlite3_errmsg(db_handle(db)));
+  sqlite3_finalize(st);
+  return s;
+}
+
+/* The first broken reference, as a message; RP_OK when there is none. */
+static enum rp_status check_references(struct rp_db *db, struct rp_err *err) {
+  sqlite3_stmt *st = NULL;
+  enum rp_status s = db_prepare(db, "PRAGMA foreign_key_check", &st, err);
+  if (s != RP_OK) return s;
+  int rc = sqlite3_step(st);
+  if (rc == SQLITE_ROW) {
+    const char *table = (const char *)sqlite3_column_text(st, 0);
+    const char *parent = (const char *)sqlite3_column_text(st, 2);
+    s = rp_err_set(err, RP_INVALID, "%s row %lld refers to a %s that is not there",
+                   table ? table : "?", (long long)sqlite3_column_int64(st, 1),
+                   parent ? parent : "?");
+  } else if (rc != SQLITE_DONE) {
+    s = db_fail(db, err, "check references");
+  }
+  sqlite3_finalize(st);
+  return s;
+}
+
+/* See dump.h. */
+enum rp_status dump_commit(struct rp_db *db, struct rp_err *err) {
+  enum rp_status s = check_references(db, err);
+  if (s == RP_OK) s = search_rebuild(db, err);
+  if (s == RP_OK) return db_commit(db, err);
+  db_rollback(db);
+  return s;
+}
+
+/* See dump.h. */
+enum rp_status dump_match_contact(struct rp_db *db, const char *email, const char *name,
+                                  const char *org, int64_t *id, struct rp_err *err) {
+  *id = 0;
+  static const char *const sql[] = {
+      "SELECT id FROM contact WHERE deleted_at IS NULL AND ?1 IS NOT NULL AND"
+      " lower(trim(email)) = lower(trim(?1)) ORDER BY id LIMIT 1",
+      "SELECT id FROM contact WHERE deleted_at IS NULL AND name = trim(?2) COLLATE NOCASE AND"
+      " ifnull(trim(org), '') = ifnull(trim(?3), '') COLLATE NOCASE ORDER BY id LIMIT 1",
+  };
+  for (size_t k = 0; k < RP_ARRAY_LEN(sql) && !*id; k++) {
+    sqlite3_stmt *st = NULL;
+    enum rp_status s = db_prepare(db, sql[k], &st, err);
+    if (s != RP_OK) return s;
+    db_bind_text(st, 1, email);
+    if (sqlite3_bind_parameter_count(st) >= 2) {
+      db_bind_text(st, 2, name);
+      db_bind_text(st, 3, org);
+    }
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) *id = sqlite3_column_int64(st, 0);
+    else if (rc != SQLITE_DONE) s = db_fail(db, err, "match contacts");
+    sqlite3_finalize(st);
+    if (s != RP_OK) return s;
+  }
+  return RP_OK;
+}
+
+/* See dump.h. A journal without one (a restore of a file that had none)
+ * gets a new one. */
+enum rp_status dump_journal_id(struct rp_db *db, char out[33], struct rp_err *err) {
+  out[0] = '\0';
+  enum rp_status s = exec(db,
+                          "INSERT OR IGNORE INTO meta (key, value) "
+                          "VALUES ('journal_id', lower(hex(randomblob(16))))",
+                          "make the journal id", err);
+  sqlite3_stmt *st = NULL;
+  if (s == RP_OK) s = db_prepare(db, "SELECT value FROM meta WHERE key = 'journal_id'", &st, err);
+  if (s != RP_OK) return s;
+  if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
+    str_copy(out, 33, (const char *)sqlite3_column_text(st, 0));
+  else
+    s = db_fail(db, err, "read the journal id");
+  sqlite3_finalize(st);
+  return s;
+}
+
+/* See dump.h. */
+enum rp_status dump_backup(struct rp_db *db, const char *path, bool force, struct rp_err *err) {
+  struct stat sb;
+  if (str_empty(path)) return rp_err_set(err, RP_INVALID, "no backup file given");
+  if (stat(path, &sb) == 0) {
+    if (S_ISDIR(sb.st_mode)) return rp_err_set(err, RP_INVALID, "%s: is a folder", path);
+    if (!force)
+      return rp_err_set(err, RP_INVALID, "%s: already exists; use --force to overwrite it", path);
+  }
+  char *tmp = xasprintf("%s.XXXXXX", path);
+  int fd = mkstemp(tmp);
+  if (fd < 0) {
+    enum rp_status s = rp_err_set(err, RP_INVALID, "%s: cannot write: %s", path, strerror(errno));
+    free(tmp);
+    return s;
+  }
+  fchmod(fd, 0600);
+  close(fd);
+  sqlite3 *dst = NULL;
+  enum rp_status s = RP_OK;
+  if (sqlite3_open_v2(tmp, &dst, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
+    s = rp_err_set(err, RP_EDB, "%s: %s", tmp, dst ? sqlite3_errmsg(dst) : "cannot open");
+  } else {
+    sqlite3_backup *b = sqlite3_backup_init(dst, "main", db_handle(db), "main");
+    if (!b) {
+      s = rp_err_set(err, RP_EDB, "backup: %s", sqlite3_errmsg(dst));
+    } else {
+      int rc;
+      while ((rc = sqlite3_backup_step(b, -1)) == SQLITE_BUSY || rc == SQLITE_LOCKED)
+        sqlite3_sleep(50);
+      if (sqlite3_backup_finish(b) != SQLITE_OK || rc != SQLITE_DONE)
+        s = rp_err_set(err, RP_EDB, "backup: %s", sqlite3_errmsg(dst));
+    }
+    /* one self-contained file: no -wal beside it */
+    if (s == RP_OK && sqlite3_exec(dst, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL))
+      s = rp_err_set(err, RP_EDB, "backup: %s", sqlite3_errmsg(dst));
+  }
+  if (sqlite3_close(dst) != SQLITE_OK && s == RP_OK)
+    s = rp_err_set(err, RP_EDB, "backup: cannot close the copy");
+  if (s == RP_OK) {
+    fd = open(tmp, O_RDONLY | O_CLOEXEC);
+    if (fd >= 0) {
+      fsync(fd);
+      close(fd);
+    }
+    if (rename(tmp, path) != 0)
+      s = rp_err_set(err, RP_INVALID, "%s: cannot write: %s", path, strerror(errno));
+  }
+  if (s != RP_OK) unlink(tmp);
+  free(tmp);
+  return s;
+}

@@ -1,0 +1,125 @@
+#!/usr/bin/env bash
+# `rapport export`, `rapport show`, `rapport backup` and `rapport import
+# json` against a temporary journal with a fixed clock: the exact CSV, the
+# JSON round trip (export → restore into a new journal → export gives the
+# same bytes), -o writing a private file, a non-empty journal refused, a
+# damaged file refused with FILE:LINE:COL and nothing added, the dossier,
+# and the exit statuses. Every check runs even when an earlier one fails.
+# Usage: bash test_export_cli.sh /path/to/rapport
+set -u
+. "${BASH_SOURCE[0]%/*}/lib.sh"
+cli_begin cli/export --python3 "$@"
+export RAPPORT_NOW=1796025600 # 2026-11-30 08:00:00 (UTC), a Monday
+help_lists export show backup
+
+run add "Ada Lovelace" --how-known friend --org "Engines, Ltd" --email ada@example.org --tag math --tag poetry
+expect 0
+run add "Zoë Ørsted" --introduced-by Ada --org Acme --role "Research lead"
+expect 0
+run give Zoë --kind read "Read her paper on \"trials\""
+expect 0
+run conversation add Zoë --at "2026-12-01 10:00" --minutes 20 --objective "Learn how trials run"
+expect 0
+run question add Zoë "What does a day look like?"
+expect 0
+run followup add Ada --kind check-in --due 2026-12-03 --note "how the move went"
+expect 0
+
+# ---- csv ------------------------------------------------------------------------
+run export csv
+expect 0
+eq "csv" "$(tr -d '\r' <"$TMP/out")" 'id,name,org,role,field,email,phone,url,location,how_known,warmth,introduced_by,seniority,channel,stage,tags,known_since,work,challenges,notes
+1,Ada Lovelace,"Engines, Ltd",,,ada@example.org,,,,friend,warm,,,,identified,math;poetry,,,,
+2,Zoë Ørsted,Acme,Research lead,,,,,,referral,warm,Ada Lovelace,,,giving,,,,,'
+eq "csv CRLF" "$(grep -c $'\r$' "$TMP/out")" 3
+
+# ---- json round trip ------------------------------------------------------------
+run export json -o "$TMP/a.json"
+expect 0
+eq "-o prints nothing" "$OUT" ""
+eq "-o mode" "$(stat -c %a "$TMP/a.json")" 600
+python3 -m json.tool "$TMP/a.json" >/dev/null && ok || bad "a.json is not JSON"
+cp "$TMP/a.json" "$TMP/json"
+eq "header" "$(py '[j["format"], j["version"], j["schema"] >= 8]')" "['rapport', 1, True]"
+eq "no search index" "$(py '"search_fts" in j["tables"]')" "False"
+RAPPORT_ARGS=(--db "$TMP/b.db")
+run import json "$TMP/a.json"
+expect 0
+eq "restore summary" "$OUT" "restored: 2 contacts, 9 rows in all"
+run export json
+expect 0
+cmp -s "$TMP/out" "$TMP/a.json" && ok || bad "round trip differs: $(diff "$TMP/a.json" "$TMP/out" | head -5)"
+run search trials
+expect 0
+run import json "$TMP/a.json"
+expect 2 "rapport import json: the journal is not empty" "--merge"
+run import json "$TMP/a.json" --merge
+expect 0
+eq "merge summary" "$OUT" "merged: 0 contacts added, 2 already there (left as they were), 0 rows in all"
+
+# ---- a damaged file: FILE:LINE:COL, nothing added --------------------------------
+RAPPORT_ARGS=(--db "$TMP/c.db")
+sed 's/"minutes": 20/"minutes": 20,/' "$TMP/a.json" >"$TMP/bad.json"
+run import json "$TMP/bad.json"
+expect 2 "rapport import json: $TMP/bad.json:"
+[[ $ERR =~ bad\.json:[0-9]+:[0-9]+:\ expected\ a\ key ]] && ok || bad "no LINE:COL in [$ERR]"
+eq "nothing added" "$(DB=$TMP/c.db q "SELECT count(*) FROM contact")" 0
+run import json "$TMP/missing.json"
+expect 2 "missing.json"
+run import json
+expect 2 "missing FILE"
+
+# ---- export errors ----------------------------------------------------------------
+RAPPORT_ARGS=(--db "$DB")
+run export
+expect 2 "missing FORMAT; one of: json, csv, vcard, ics"
+run export xml
+expect 2 "'xml' is not a format; one of: json, csv, vcard, ics"
+run export vcard --vcard-version 2
+expect 2 "--vcard-version: '2' is not 3 or 4"
+run export csv --vcard-version 3
+expect 2 "--vcard-version goes with the vcard format only"
+run export vcard --vcard-version 3
+expect 0
+has "$(tr -d '\r' <"$TMP/out")" "VERSION:3.0"
+has "$(tr -d '\r' <"$TMP/out")" "ORG:Engines\\, Ltd"
+run export ics -o "$TMP/one.ics"
+expect 0
+run export ics -o "$TMP/two.ics"
+cmp -s "$TMP/one.ics" "$TMP/two.ics" && ok || bad "ics differs between runs"
+has "$(tr -d '\r' <"$TMP/one.ics")" "DTSTART:20261201T100000Z"
+has "$(tr -d '\r' <"$TMP/one.ics")" "DUE;VALUE=DATE:20261203"
+
+# ---- show -----------------------------------------------------------------------
+run show Zoë
+expect 0
+has "$OUT" "# Zoë Ørsted"
+has "$OUT" "Ada Lovelace (Engines, Ltd) → Zoë Ørsted (Acme)"
+has "$OUT" "- 2026-11-30 · read: Read her paper on \"trials\""
+has "$OUT" "1. What does a day look like?"
+has "$OUT" "## Readiness: not ready (3 of 13)"
+run show Zoë --format json
+expect 0
+printf '%s' "$OUT" >"$TMP/json"
+eq "show json" "$(py '[j["name"], [p["name"] for p in j["path"]], j["next"]["open_questions"], j["given"]]')" \
+   "['Zoë Ørsted', ['Ada Lovelace', 'Zoë Ørsted'], ['What does a day look like?'], 1]"
+run show Nobody
+expect 2 "rapport show: no contact matches"
+run show Zoë --format pdf
+expect 2 "--format: 'pdf' is not a format; allowed: md, json"
+
+# ---- backup ---------------------------------------------------------------------
+run backup "$TMP/copy.db"
+expect 0
+eq "backup mode" "$(stat -c %a "$TMP/copy.db")" 600
+run backup "$TMP/copy.db"
+expect 2 "already exists; use --force to overwrite it"
+run backup "$TMP/copy.db" --force
+expect 0
+RAPPORT_ARGS=(--db "$TMP/copy.db")
+run export json
+cmp -s "$TMP/out" "$TMP/a.json" && ok || bad "the backup exports differently"
+run backup
+expect 2 "missing FILE"
+
+cli_end
