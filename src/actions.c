@@ -57,6 +57,10 @@ const struct rp_action_info rp_actions[ACT_COUNT] = {
                   "prepare: readiness, outreach draft, objective, questions"},
     [ACT_FOLLOWUP] = {ACT_FOLLOWUP, "followup", SCOPE_BIT(SCOPE_CONTACTS), NULL,
                       "add a follow-up for this contact (check in, share an update, …)"},
+    [ACT_COPY] = {ACT_COPY, "copy", SCOPE_BIT(SCOPE_CONTACTS) | PREP | CALL, NULL,
+                  "copy the dossier, the draft or the thank-you to the clipboard"},
+    [ACT_IMPORT] = {ACT_IMPORT, "import", SCOPE_BIT(SCOPE_CONTACTS), NULL,
+                    "import contacts from a LinkedIn export or a vCard file"},
     [ACT_CALL] = {ACT_CALL, "call", SCOPE_BIT(SCOPE_CONTACTS) | PREP | TODAY, "call",
                   "start the call: a clock, your questions, notes"},
     [ACT_MOVE_UP] = {ACT_MOVE_UP, "move-up", PREP, NULL, "move the selected question up"},
@@ -81,7 +85,8 @@ const struct rp_action_info rp_actions[ACT_COUNT] = {
     [ACT_FORM_CANCEL] = {ACT_FORM_CANCEL, "cancel", TEXT, "cancel", "close without saving (asks if changed)"},
     [ACT_FORM_NEXT] = {ACT_FORM_NEXT, "next-field", SCOPE_BIT(SCOPE_FORM), "next", "go to the next field"},
     [ACT_FORM_PREV] = {ACT_FORM_PREV, "prev-field", SCOPE_BIT(SCOPE_FORM), NULL, "go to the previous field"},
-    [ACT_EXTERNAL_EDITOR] = {ACT_EXTERNAL_EDITOR, "external-editor", TEXT, "$EDITOR",
+    [ACT_EXTERNAL_EDITOR] = {ACT_EXTERNAL_EDITOR, "external-editor",
+                             TEXT | PREP | CALL | SCOPE_BIT(SCOPE_WORKSHEET), "$EDITOR",
                              "edit this text in $VISUAL / $EDITOR"},
 };
 

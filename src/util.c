@@ -387,3 +387,19 @@ void datetime_iso(int64_t t, char *buf, size_t size) {
   buf[0] = '\0';
   if (gmtime_r(&tt, &tm)) strftime(buf, size, "%Y-%m-%dT%H:%M:%SZ", &tm);
 }
+
+char *base64_encode(const void *data, size_t n) {
+  static const char tab[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  const unsigned char *p = data;
+  char *out = xmalloc((n + 2) / 3 * 4 + 1), *o = out;
+  for (size_t i = 0; i < n; i += 3) {
+    unsigned v = (unsigned)p[i] << 16 | (i + 1 < n ? (unsigned)p[i + 1] << 8 : 0) |
+                 (i + 2 < n ? p[i + 2] : 0);
+    *o++ = tab[v >> 18 & 63];
+    *o++ = tab[v >> 12 & 63];
+    *o++ = i + 1 < n ? tab[v >> 6 & 63] : '=';
+    *o++ = i + 2 < n ? tab[v & 63] : '=';
+  }
+  *o = '\0';
+  return out;
+}

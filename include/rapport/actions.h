@@ -55,6 +55,8 @@ enum rp_action {
   ACT_PREP,
   ACT_CALL,
   ACT_FOLLOWUP,
+  ACT_COPY,
+  ACT_IMPORT,
   /* prep */
   ACT_MOVE_UP,
   ACT_MOVE_DOWN,

@@ -23,6 +23,8 @@ int ui_run_call(struct rp_db *db, const struct rp_config *cfg, const struct rp_t
 /* Open the Call screen on contact `contact_id` (as `c` on Contacts does). */
 void ui_app_call(struct ui_app *app, int64_t contact_id);
 
+/* What `y` last copied (for tests), or NULL. */
+const char *ui_app_copied(const struct ui_app *app);
 /* True while the current screen changes by itself (the call clock). */
 bool ui_app_ticking(struct ui_app *app);
 /* Save what is being typed (called on quit and on SIGHUP/SIGTERM). */
@@ -42,6 +44,8 @@ void ui_app_key(struct ui_app *app, rp_key key);
  * (dy = -1 up, +1 down). */
 void ui_app_mouse(struct ui_app *app, int y, int x, int wheel);
 bool ui_app_done(const struct ui_app *app);
+/* The ncurses version in use ("6.4.20221231"). */
+const char *ui_library_version(void);
 /* Translate a curses key from wget_wch into an rp_key (RPK_NONE to ignore). */
 rp_key ui_translate_key(int ret, unsigned int wch);
 

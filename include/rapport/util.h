@@ -61,6 +61,8 @@ const char *str_clip(const char *s, char *buf, size_t size);
  * time, as seconds since the epoch. False when s is not one of those or
  * names no real moment (February 30th, 25:00). */
 bool datetime_parse(const char *s, int64_t *out);
+/* Standard base64 (RFC 4648, with padding); caller frees. */
+char *base64_encode(const void *data, size_t n);
 /* t as local "YYYY-MM-DD HH:MM" (for people) / UTC "YYYY-MM-DDTHH:MM:SSZ"
  * (for programs); "" on failure. */
 void datetime_format(int64_t t, char *buf, size_t size);

@@ -27,6 +27,8 @@ struct ui_app {
   int64_t contact_id; /* the contact Prep (and later Call) is about */
   int64_t interrupted; /* a call found interrupted at launch, offered to resume */
   struct search_ui search; /* `/` */
+  bool terminal;           /* a real terminal (ui_run), not a headless test */
+  char *copied;            /* what was last copied (tests read it) */
   bool done;
   WINDOW *tabs, *status;
   int rows, cols;
@@ -54,6 +56,27 @@ void app_set_contact(struct ui_app *app, int64_t id) { app->contact_id = id; }
 void app_worksheet_select(struct ui_app *app, const char *where, int64_t item_id) {
   pane_worksheet_select(app->screens[2], where, item_id);
 }
+
+void app_copy(struct ui_app *app, const char *what, const char *text) {
+  if (str_empty(text)) {
+    app_message(app, ROLE_WARNING, "Nothing to copy: the %s is empty", what);
+    return;
+  }
+  str_replace(&app->copied, text);
+  if (app->terminal) {
+    /* OSC 52: the terminal puts it on the clipboard; works over SSH, and in
+     * tmux with set-clipboard on */
+    char *b64 = base64_encode(text, strlen(text));
+    fprintf(stdout, "\033]52;c;%s\a", b64);
+    fflush(stdout);
+    free(b64);
+  }
+  size_t chars = 0;
+  for (size_t i = 0, n = strlen(text); i < n; i = utf8_next(text, n, i)) chars++;
+  app_message(app, ROLE_SUCCESS, "Copied the %s to the clipboard (%zu characters)", what, chars);
+}
+
+const char *ui_app_copied(const struct ui_app *app) { return app->copied; }
 
 void app_show_contact(struct ui_app *app, int64_t id) {
   app_set_contact(app, id);
@@ -224,6 +247,7 @@ void ui_app_free(struct ui_app *app) {
   if (app->tabs) delwin(app->tabs);
   if (app->status) delwin(app->status);
   search_ui_free(&app->search);
+  free(app->copied);
   strv_free(&app->help_lines);
   strv_free(&app->confirm_lines);
   free(app->confirm_title);
@@ -602,6 +626,7 @@ static int run(struct rp_db *db, const struct rp_config *cfg, const struct rp_th
   mouseinterval(0);
   refresh(); /* stdscr starts "touched": refresh it once so reading keys never repaints it */
   struct ui_app *app = ui_app_new(db, cfg, theme);
+  app->terminal = true;
   if (call_contact) ui_app_call(app, call_contact);
   while (!app->done && !got_signal) {
     ui_app_draw(app);
@@ -619,4 +644,9 @@ static int run(struct rp_db *db, const struct rp_config *cfg, const struct rp_th
   ui_app_free(app);
   endwin();
   return got_signal && got_signal != SIGINT ? 128 + got_signal : 0;
+}
+
+const char *ui_library_version(void) {
+  const char *v = curses_version(); /* "ncurses 6.4.20221231" */
+  return strncmp(v, "ncurses ", 8) == 0 ? v + 8 : v;
 }

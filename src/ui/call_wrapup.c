@@ -286,7 +286,8 @@ int call_thanks_key(struct call *c, rp_key key) {
     default: text_edit_key(&c->te, key); return PANE_HANDLED;
     }
   }
-  if (app_action(app, SCOPE_EDITOR, key) == ACT_EXTERNAL_EDITOR) {
+  if (app_action(app, SCOPE_EDITOR, key) == ACT_EXTERNAL_EDITOR ||
+      app_action(app, SCOPE_CALL, key) == ACT_EXTERNAL_EDITOR) {
     char *out;
     if (app_external_edit(app, c->fu.draft ? c->fu.draft : "", &out)) {
       save_draft(c, out);
@@ -302,6 +303,7 @@ int call_thanks_key(struct call *c, rp_key key) {
     c->mode = CALL_THANKS_EDIT;
     return PANE_HANDLED;
   case ACT_SENT: mark_sent(c); return PANE_HANDLED;
+  case ACT_COPY: app_copy(app, "thank-you", c->fu.draft); return PANE_HANDLED;
   default: break;
   }
   if (key == RPK_ESC) {

@@ -298,6 +298,7 @@ static int key(struct pane *p, rp_key k) {
   if (c->form_open) {
     if (c->give_open) contacts_give_key(c, k);
     else if (c->form_mode == FORM_MODE_FOLLOWUP) contacts_followup_key(c, k);
+    else if (c->form_mode == FORM_MODE_IMPORT) contacts_import_key(c, k);
     else contacts_form_key(c, k);
     return PANE_HANDLED;
   }
@@ -335,6 +336,8 @@ static int key(struct pane *p, rp_key k) {
     }
     return PANE_HANDLED;
   case ACT_UNDO: undo(c); return PANE_HANDLED;
+  case ACT_IMPORT: contacts_import_open(c); return PANE_HANDLED;
+  case ACT_COPY: contacts_copy_dossier(c); return PANE_HANDLED;
   case ACT_FOLLOWUP:
     if (c->sel_id) contacts_followup_open(c);
     else app_message(p->app, ROLE_MUTED, "No contact selected: add one first");

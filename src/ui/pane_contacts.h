@@ -11,7 +11,7 @@
 #include "widgets.h"
 
 enum { FOCUS_LIST, FOCUS_DETAIL };
-enum { FORM_MODE_CONTACT, FORM_MODE_FOLLOWUP };
+enum { FORM_MODE_CONTACT, FORM_MODE_FOLLOWUP, FORM_MODE_IMPORT };
 
 struct contacts {
   struct pane base;
@@ -64,6 +64,10 @@ void contacts_detail_free(struct contacts *c);
 /* contacts_followup.c */
 void contacts_followup_open(struct contacts *c);
 void contacts_followup_key(struct contacts *c, rp_key key);
+/* contacts_import.c */
+void contacts_import_open(struct contacts *c);
+void contacts_import_key(struct contacts *c, rp_key key);
+void contacts_copy_dossier(struct contacts *c);
 /* contacts_give.c */
 void contacts_give_open(struct contacts *c);
 void contacts_give_key(struct contacts *c, rp_key key);

@@ -601,7 +601,11 @@ static int key(struct pane *p, rp_key k) {
   case ACT_EDIT: start_editing(pr); return PANE_HANDLED;
   default: break;
   }
-  if (app_action(p->app, SCOPE_EDITOR, k) == ACT_EXTERNAL_EDITOR) {
+  if (act == ACT_COPY) {
+    app_copy(p->app, "outreach draft", pr->ct.draft);
+    return PANE_HANDLED;
+  }
+  if (act == ACT_EXTERNAL_EDITOR || app_action(p->app, SCOPE_EDITOR, k) == ACT_EXTERNAL_EDITOR) {
     char *text = start_text(pr);
     external(pr, text);
     free(text);

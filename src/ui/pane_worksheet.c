@@ -368,7 +368,8 @@ static int body_key(struct worksheet *w, enum rp_action act, rp_key k) {
     return PANE_HANDLED;
   default: break;
   }
-  if (text && app_action(w->base.app, SCOPE_EDITOR, k) == ACT_EXTERNAL_EDITOR) {
+  if (text && (act == ACT_EXTERNAL_EDITOR ||
+               app_action(w->base.app, SCOPE_EDITOR, k) == ACT_EXTERNAL_EDITOR)) {
     external_text(w, w->section == SEC_WANT ? w->want : w->pitch);
     return PANE_HANDLED;
   }

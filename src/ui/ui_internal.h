@@ -89,6 +89,8 @@ int64_t app_contact(struct ui_app *app);
 /* Show worksheet section `where` with entry `item_id` selected (the
  * current screen is not changed). */
 void app_worksheet_select(struct ui_app *app, const char *where, int64_t item_id);
+/* Copy text to the clipboard (OSC 52) and say so: "Copied the draft …". */
+void app_copy(struct ui_app *app, const char *what, const char *text);
 /* Go to Contacts with contact `id` selected. */
 void app_show_contact(struct ui_app *app, int64_t id);
 /* Switch screen (0..4). */

@@ -172,6 +172,8 @@ expect 2 "does-not-exist.yaml"
 run --version
 expect 0
 assert_match "--version prints the version" '^rapport [0-9]+\.[0-9]+\.[0-9]+' "$OUT"
+assert_match "--version names the libraries" \
+  'SQLite [0-9]+\.[0-9]+(\.[0-9]+)?, ncurses [0-9]+\.[0-9]+[.0-9]*, libyaml [0-9]+\.[0-9]+' "$OUT"
 run -V
 expect 0
 run --help

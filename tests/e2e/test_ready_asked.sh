@@ -149,6 +149,15 @@ wait_line -1 "Saved the draft to Zoë Ørsted · ask check: clean"
 wait_for "✓ an outreach draft that passes the ask"
 ok "C-o takes a clean draft from \$EDITOR and the item is met"
 
+# y copies the draft through OSC 52 (tmux keeps it as a paste buffer when
+# set-clipboard is on)
+tm set-option -s set-clipboard on
+keys y
+wait_line -1 "Copied the outreach draft to the clipboard"
+copied() { tm show-buffer 2>/dev/null | grep -q "Ann suggested I get in touch. I read your post"; }
+_poll 5 copied || fail "the clipboard (tmux buffer) lacks the draft: [$(tm show-buffer 2>&1)]"
+ok "y copies the draft to the clipboard (OSC 52)"
+
 keys End
 keys Space
 wait_line -1 "Ticked: I can say in one sentence"

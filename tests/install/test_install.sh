@@ -9,7 +9,8 @@ cmake --install "$build" --prefix "$prefix" >/dev/null
 fail() { echo "install test: $*" >&2; exit 1; }
 for f in bin/rapport share/rapport/themes/default.yaml share/rapport/themes/light.yaml \
          share/rapport/themes/high-contrast.yaml share/rapport/themes/mono.yaml \
-         share/doc/rapport/config.example.yaml share/man/man1/rapport.1; do
+         share/doc/rapport/config.example.yaml share/man/man1/rapport.1 \
+         share/bash-completion/completions/rapport; do
   [ -e "$prefix/$f" ] || fail "missing $f"
 done
 [ -x "$prefix/bin/rapport" ] || fail "bin/rapport is not executable"
