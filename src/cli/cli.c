@@ -341,7 +341,11 @@ int cli_main(int argc, char **argv) {
       fprintf(stderr, ", help (rapport --help)\n");
       rc = RP_INVALID;
     } else {
-      rc = v->run(&ctx, argc - i - 1, argv + i + 1);
+      /* `rapport VERB --help` is `rapport help VERB` */
+      bool help = false;
+      for (int k = i + 1; k < argc && strcmp(argv[k], "--") != 0; k++)
+        if (strcmp(argv[k], "--help") == 0 || strcmp(argv[k], "-h") == 0) help = true;
+      rc = help ? (int)help_verb(argv[i]) : (int)v->run(&ctx, argc - i - 1, argv + i + 1);
     }
   }
   if (ctx.db) db_close(ctx.db);

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The bash completion script (docs/rapport.bash-completion) offers what the
 # binary says it has: every verb of `rapport --help`, each verb's sub-forms
-# and options, option values, contact names and files.
+# and options, option values, contact names and files; and every verb
+# answers `--help`.
 set -u
 . "${BASH_SOURCE[0]%/*}/lib.sh"
 cli_begin cli/completion "$@"
@@ -41,6 +42,9 @@ eq "files for FILE" "$(comp rapport draft check "$TMP/dra")" "$TMP/draft.txt"
 for v in $verbs; do
   [ "$v" = help ] && continue
   want=$("$BIN" help "$v" | sed -n '/^Usage:/,/^$/p' | grep -o -- '--[a-z][a-z-]*' | sort -u | tr '\n' ' ')
+  # `rapport VERB --help` is `rapport help VERB`
+  "$BIN" "$v" --help >"$TMP/help" 2>&1 && head -1 "$TMP/help" | grep -q "^Usage: rapport $v" ||
+    bad "rapport $v --help: $(head -2 "$TMP/help")"
   got=$(comp rapport "$v" --)
   for o in $want; do
     case " $got " in *" $o "*) ;; *) bad "rapport $v: completion lacks $o (got: $got)";; esac
