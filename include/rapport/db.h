@@ -15,6 +15,11 @@ struct rp_db;
  * PRAGMA user_version. A file that is not a journal, is damaged, or comes
  * from a newer rapport → RP_EDB with a message, file untouched. */
 enum rp_status db_open(const char *path, struct rp_db **out, struct rp_err *err);
+/* Before upgrading an existing journal from an older schema N, db_open
+ * copies it to "<path>.vN.bak" (0600; an existing copy is kept). What the
+ * user should be told about the open: that copy, or a journal file other
+ * users can read ("warning: …"). One line each; owned by db. */
+const struct rp_strv *db_notes(const struct rp_db *db);
 void db_close(struct rp_db *db);
 /* The schema version this build migrates to. */
 int db_schema_version(void);
@@ -31,6 +36,13 @@ void db_rollback(struct rp_db *db);
 enum rp_status db_fail(struct rp_db *db, struct rp_err *err, const char *what);
 /* Prepare `sql` (a constant) or fail with db_fail. */
 enum rp_status db_prepare(struct rp_db *db, const char *sql, sqlite3_stmt **st, struct rp_err *err);
+/* Like db_prepare, for statements run again and again (per imported row):
+ * the statement is prepared once per connection and kept; `sql` must have
+ * static storage (it is looked up by address). The caller must not
+ * finalize *st; it is reset and its bindings cleared on each call, and the
+ * caller resets it after its last step (so no read stays open). */
+enum rp_status db_prepare_cached(struct rp_db *db, const char *sql, sqlite3_stmt **st,
+                                 struct rp_err *err);
 /* Run `sql` (a constant write; ?1 = id and, when the statement has a second
  * parameter, ?2 = db_now()) in a transaction of its own. *changed tells
  * whether a row was changed; `what` names the write in an error. */

@@ -9,7 +9,13 @@
 
 /* Split an editor command into words the way a shell would for simple
  * cases: spaces separate words; '…' and "…" quote; a backslash escapes the
- * next character. Appends to argv. RP_INVALID on an unclosed quote. */
+ * next character. Appends to argv. RP_INVALID on an unclosed quote.
+ * No shell is involved: inside either kind of quote every character is
+ * literal, a backslash too ("a\"b" is an unclosed quote), and $VAR, $(…),
+ * `…`, ;, |, <, > and globs are plain text. So
+ *   EDITOR='/path with space/ed.sh' --flag "x y"
+ * runs "/path with space/ed.sh" with the arguments "--flag", "x y" and the
+ * file. (tests/unit/test_editor.c, test_hostile_input.c) */
 enum rp_status editor_split(const char *cmd, struct rp_strv *argv, struct rp_err *err);
 /* The command: $VISUAL, else $EDITOR, else "vi". Not freed. */
 const char *editor_command(void);

@@ -277,6 +277,17 @@ int cli_run_ui(struct cli_ctx *ctx, int64_t call_contact) {
     theme_free(&theme);
     return st;
   }
+  /* the full screen hides stderr: the journal's notes (an unsafe mode, a
+   * backup made before an upgrade) go first among the warnings the status
+   * bar shows at start */
+  const struct rp_strv *notes = db_notes(ctx->db);
+  if (notes->n) {
+    struct rp_strv all = {0};
+    strv_copy(&all, notes);
+    for (size_t i = 0; i < ctx->cfg.warnings.n; i++) strv_push(&all, ctx->cfg.warnings.v[i]);
+    strv_free(&ctx->cfg.warnings);
+    ctx->cfg.warnings = all;
+  }
   int rc = call_contact ? ui_run_call(ctx->db, &ctx->cfg, &theme, call_contact)
                         : ui_run(ctx->db, &ctx->cfg, &theme);
   theme_free(&theme);

@@ -139,6 +139,8 @@ enum rp_status cli_open(struct cli_ctx *ctx) {
     fprintf(stderr, "rapport: %s\n", err.msg);
     return RP_EDB;
   }
+  const struct rp_strv *notes = db_notes(ctx->db);
+  for (size_t i = 0; i < notes->n; i++) fprintf(stderr, "rapport: %s\n", notes->v[i]);
   return RP_OK;
 }
 

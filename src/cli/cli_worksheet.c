@@ -181,7 +181,7 @@ static enum rp_status ws_set(struct cli_ctx *ctx, int argc, char **argv) {
     st = ws_text_set(ctx->db, key, text, &err);
     if (st != RP_OK) cli_fail(VERB, st, "%s", err.msg);
   }
-  if (st == RP_OK && strcmp(key, "pitch") == 0) {
+  if (st == RP_OK && key && strcmp(key, "pitch") == 0) { /* key: for -fanalyzer */
     struct rp_pitch_timing t;
     ws_pitch_timing(text, ctx->cfg.pitch_wpm, ctx->cfg.pitch_seconds, &t);
     char *line = cli_ws_timing_line(&t, ctx->cfg.pitch_seconds);

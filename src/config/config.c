@@ -128,9 +128,11 @@ void cfg_choices_free(struct rp_choices *c) {
 }
 
 void cfg_choices_copy(struct rp_choices *dst, const struct rp_choices *src) {
-  dst->n = src->n;
-  dst->v = src->n ? xcalloc(src->n, sizeof *dst->v) : NULL;
-  for (size_t i = 0; i < src->n; i++) {
+  /* n read once: gcc -fanalyzer assumes writes through dst may change src */
+  size_t n = src->n;
+  dst->n = n;
+  dst->v = n ? xcalloc(n, sizeof *dst->v) : NULL;
+  for (size_t i = 0; i < n; i++) {
     dst->v[i].key = xstrdup(src->v[i].key);
     dst->v[i].label = xstrdup(src->v[i].label);
     dst->v[i].warmth = xstrdup(src->v[i].warmth);

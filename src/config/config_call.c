@@ -447,24 +447,26 @@ enum rp_status cfg_call_check(struct walk *w) {
 void cfg_call_copy(struct rp_config *dst, const struct rp_config *src) {
   dst->call_minutes = src->call_minutes;
   dst->thank_you_days = src->thank_you_days;
-  dst->n_bank = src->n_bank;
-  dst->bank = src->n_bank ? xcalloc(src->n_bank, sizeof *dst->bank) : NULL;
-  for (size_t i = 0; i < src->n_bank; i++) {
+  /* counts read once: gcc -fanalyzer assumes writes through dst may change src */
+  size_t n_bank = src->n_bank, n_flags = src->n_question_flags;
+  dst->n_bank = n_bank;
+  dst->bank = n_bank ? xcalloc(n_bank, sizeof *dst->bank) : NULL;
+  for (size_t i = 0; i < n_bank; i++) {
     const struct rp_bank_category *s = &src->bank[i];
     struct rp_bank_category *d = &dst->bank[i];
     d->key = xstrdup(s->key);
     d->label = xstrdup(s->label);
-    d->n_questions = s->n_questions;
-    d->questions = s->n_questions ? xcalloc(s->n_questions, sizeof *d->questions) : NULL;
-    for (size_t q = 0; q < s->n_questions; q++) {
+    size_t n_q = s->n_questions;
+    d->n_questions = n_q;
+    d->questions = n_q ? xcalloc(n_q, sizeof *d->questions) : NULL;
+    for (size_t q = 0; q < n_q; q++) {
       d->questions[q].text = xstrdup(s->questions[q].text);
       strv_copy(&d->questions[q].flags, &s->questions[q].flags);
     }
   }
-  dst->n_question_flags = src->n_question_flags;
-  dst->question_flags =
-      src->n_question_flags ? xcalloc(src->n_question_flags, sizeof *dst->question_flags) : NULL;
-  for (size_t i = 0; i < src->n_question_flags; i++) {
+  dst->n_question_flags = n_flags;
+  dst->question_flags = n_flags ? xcalloc(n_flags, sizeof *dst->question_flags) : NULL;
+  for (size_t i = 0; i < n_flags; i++) {
     const struct rp_question_flag *s = &src->question_flags[i];
     struct rp_question_flag *d = &dst->question_flags[i];
     d->key = xstrdup(s->key);

@@ -218,8 +218,10 @@ static enum rp_status parse_category(struct walk *w, const struct ynode *item,
   cfg_warn_unknown_keys(w, item, known, "key, label, suggestion, phrases");
   const char *key = cfg_entry_key(w, what, "key, suggestion and phrases", item, seen);
   if (!key) return RP_INVALID;
+  /* cfg_entry_key found "key"; falling back to item only reassures -fanalyzer */
+  const struct ynode *key_node = cfg_map_get(item, "key");
   if (in_list(key, builtin_categories, RP_ARRAY_LEN(builtin_categories)))
-    return ERR_AT(w, cfg_map_get(item, "key"),
+    return ERR_AT(w, key_node ? key_node : item,
                   "key '%s' in %s is the key of a built-in check; choose another (built in: "
                   "length, placeholder)", key, what);
   const struct ynode *label = cfg_map_get(item, "label");

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "model/contact_internal.h"
+#include "rapport/utf8.h"
 
 /* Zero every member; nothing to free yet. */
 void contact_init(struct rp_contact *c) { memset(c, 0, sizeof *c); }
@@ -104,8 +105,11 @@ enum rp_status contact_get(struct rp_db *db, int64_t id, struct rp_contact *c,
                            struct rp_err *err) {
   contact_init(c);
   sqlite3_stmt *st = NULL, *tags = NULL;
-  enum rp_status s = db_prepare(db, "SELECT " CONTACT_COLS CONTACT_FROM " WHERE c.id = ?1", &st, err);
-  if (s == RP_OK) s = db_prepare(db, CONTACT_TAGS_SQL, &tags, err);
+  /* cached: an import reads every contact it writes back */
+  static const char get_sql[] = "SELECT " CONTACT_COLS CONTACT_FROM " WHERE c.id = ?1";
+  static const char tags_sql[] = CONTACT_TAGS_SQL;
+  enum rp_status s = db_prepare_cached(db, get_sql, &st, err);
+  if (s == RP_OK) s = db_prepare_cached(db, tags_sql, &tags, err);
   if (s == RP_OK) {
     sqlite3_bind_int64(st, 1, id);
     int rc = sqlite3_step(st);
@@ -118,8 +122,8 @@ enum rp_status contact_get(struct rp_db *db, int64_t id, struct rp_contact *c,
       s = db_fail(db, err, "read contact");
     }
   }
-  sqlite3_finalize(st);
-  sqlite3_finalize(tags);
+  if (st) sqlite3_reset(st);
+  if (tags) sqlite3_reset(tags);
   if (s != RP_OK) contact_free(c);
   return s;
 }
@@ -164,10 +168,9 @@ static enum rp_status stored_read(struct rp_db *db, int64_t id, struct stored *o
   memset(out, 0, sizeof *out);
   if (id <= 0) return RP_OK;
   sqlite3_stmt *st;
-  enum rp_status s = db_prepare(db,
-                                "SELECT how_known, seniority, channel, stage, warmth, "
-                                "introduced_by FROM contact WHERE id = ?1",
-                                &st, err);
+  static const char sql[] = "SELECT how_known, seniority, channel, stage, warmth, "
+                            "introduced_by FROM contact WHERE id = ?1";
+  enum rp_status s = db_prepare_cached(db, sql, &st, err);
   if (s != RP_OK) return s;
   sqlite3_bind_int64(st, 1, id);
   int rc = sqlite3_step(st);
@@ -181,7 +184,7 @@ static enum rp_status stored_read(struct rp_db *db, int64_t id, struct stored *o
   } else if (rc != SQLITE_DONE) {
     s = db_fail(db, err, "read contact");
   }
-  sqlite3_finalize(st);
+  sqlite3_reset(st);
   return s;
 }
 
@@ -301,7 +304,22 @@ enum rp_status contact_validate(struct rp_db *db, const struct rp_config *cfg,
                    &c->phone,     &c->url,     &c->location, &c->how_known,
                    &c->warmth,    &c->seniority, &c->channel, &c->stage, &c->work,
                    &c->challenges, &c->notes, &c->research, &c->draft, &c->known_since};
-  for (size_t i = 0; i < RP_ARRAY_LEN(text); i++) str_trim_null(text[i]);
+  static const char *const text_names[] = {
+      "name",     "org",       "role",    "field",      "email",    "phone", "url",
+      "location", "how_known", "warmth",  "seniority",  "channel",  "stage", "work",
+      "challenges", "notes",   "research", "draft",     "known_since"};
+  _Static_assert(RP_ARRAY_LEN(text) == RP_ARRAY_LEN(text_names), "one name per field");
+  for (size_t i = 0; i < RP_ARRAY_LEN(text); i++) {
+    str_trim_null(text[i]);
+    /* bytes that are not UTF-8 (a command-line argument in another
+     * encoding) would break the screen, the search index and the exports */
+    if (*text[i] && !utf8_valid(*text[i], strlen(*text[i])))
+      return rp_err_field(err, RP_INVALID, text_names[i],
+                          "%s is not valid UTF-8 text; use UTF-8", text_names[i]);
+  }
+  for (size_t i = 0; i < c->tags.n; i++)
+    if (!utf8_valid(c->tags.v[i], strlen(c->tags.v[i])))
+      return rp_err_field(err, RP_INVALID, "tags", "a tag is not valid UTF-8 text; use UTF-8");
   normalize_tags(&c->tags);
   if (!c->name) return rp_err_field(err, RP_INVALID, "name", "a name is required");
 
@@ -359,22 +377,22 @@ static void bind_fields(sqlite3_stmt *st, const struct rp_contact *c) {
 }
 
 static enum rp_status write_tags(struct rp_db *db, const struct rp_contact *c, struct rp_err *err) {
+  static const char del_sql[] = "DELETE FROM contact_tag WHERE contact_id = ?1";
+  static const char ins_sql[] = "INSERT OR IGNORE INTO contact_tag (contact_id, tag) VALUES (?1, ?2)";
   sqlite3_stmt *del, *ins = NULL;
-  enum rp_status s = db_prepare(db, "DELETE FROM contact_tag WHERE contact_id = ?1", &del, err);
+  enum rp_status s = db_prepare_cached(db, del_sql, &del, err);
   if (s != RP_OK) return s;
   sqlite3_bind_int64(del, 1, c->id);
   if (sqlite3_step(del) != SQLITE_DONE) s = db_fail(db, err, "write tags");
-  if (s == RP_OK)
-    s = db_prepare(db, "INSERT OR IGNORE INTO contact_tag (contact_id, tag) VALUES (?1, ?2)",
-                   &ins, err);
+  sqlite3_reset(del);
+  if (s == RP_OK) s = db_prepare_cached(db, ins_sql, &ins, err);
   for (size_t i = 0; s == RP_OK && i < c->tags.n; i++) {
     sqlite3_reset(ins);
     sqlite3_bind_int64(ins, 1, c->id);
     sqlite3_bind_text(ins, 2, c->tags.v[i], -1, SQLITE_STATIC);
     if (sqlite3_step(ins) != SQLITE_DONE) s = db_fail(db, err, "write tags");
   }
-  sqlite3_finalize(del);
-  sqlite3_finalize(ins);
+  if (ins) sqlite3_reset(ins);
   return s;
 }
 
@@ -404,7 +422,7 @@ static enum rp_status write_contact(struct rp_db *db, const struct rp_config *cf
   sqlite3_stmt *st = NULL;
   int64_t now = db_now();
   if (s == RP_OK)
-    s = db_prepare(db,
+    s = db_prepare_cached(db,
                    insert ? "INSERT INTO contact (name, org, role, field, email, phone, url, "
                             "location, how_known, warmth, warmth_set, introduced_by, seniority, "
                             "channel, stage, work, challenges, notes, research, draft, "
@@ -427,8 +445,8 @@ static enum rp_status write_contact(struct rp_db *db, const struct rp_config *cf
     else sqlite3_bind_null(st, 23);
     db_bind_text(st, 24, c->known_since);
     if (sqlite3_step(st) != SQLITE_DONE) s = db_fail(db, err, insert ? "add contact" : "save contact");
+    sqlite3_reset(st);
   }
-  sqlite3_finalize(st);
   if (s == RP_OK && insert) c->id = sqlite3_last_insert_rowid(db_handle(db));
   if (s == RP_OK) s = write_tags(db, c, err);
   if (s == RP_OK) s = db_commit(db, err);

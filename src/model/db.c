@@ -5,6 +5,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -19,6 +20,12 @@ struct rp_db {
   sqlite3 *h;
   char *path;
   int depth; /* open transactions: 1 = BEGIN, >1 = nested savepoints */
+  struct rp_strv notes; /* things db_open wants the user told (db_notes) */
+  struct {
+    const char *sql; /* the caller's static text: looked up by address */
+    sqlite3_stmt *st;
+  } cache[32]; /* db_prepare_cached; finalized by db_close */
+  size_t ncache;
 };
 
 /* "rapp" — written to the header's application_id by migration 1, so a
@@ -256,10 +263,38 @@ const char *db_path(const struct rp_db *db) { return db->path; }
 /* The connection, for model files only; owned by db. */
 sqlite3 *db_handle(struct rp_db *db) { return db->h; }
 
+/* What went wrong, in words a user can act on, for the faults a user can
+ * fix (a full disk, a read-only file); NULL for the rest. */
+static const char *plain_cause(sqlite3 *h) {
+  int rc = sqlite3_extended_errcode(h);
+  int sys = (rc & 0xff) == SQLITE_IOERR || (rc & 0xff) == SQLITE_CANTOPEN ? sqlite3_system_errno(h) : 0;
+  if ((rc & 0xff) == SQLITE_FULL || sys == ENOSPC || sys == EFBIG
+#ifdef EDQUOT
+      || sys == EDQUOT
+#endif
+  )
+    return "no space left to write the journal (the disk is full, or a file size limit was "
+           "reached); this change was not saved";
+  if ((rc & 0xff) == SQLITE_READONLY || sys == EROFS || sys == EACCES || sys == EPERM)
+    return "the journal is read-only (check the permissions of the file and its folder); this "
+           "change was not saved";
+  /* a failed write whose errno SQLite no longer has (it is cleared by the
+   * rollback that follows): almost always a full disk or a size limit */
+  if (rc == SQLITE_IOERR_WRITE || rc == SQLITE_IOERR_FSYNC || rc == SQLITE_IOERR_TRUNCATE)
+    return "cannot write the journal (no space left on the disk, a file size limit, or a disk "
+           "error); this change was not saved";
+  return NULL;
+}
+
 /* "journal: <what>: <sqlite message>" into err; returns RP_EDB. */
 enum rp_status db_fail(struct rp_db *db, struct rp_err *err, const char *what) {
+  const char *cause = plain_cause(db->h);
+  if (cause) return rp_err_set(err, RP_EDB, "journal: %s: %s", what, cause);
   return rp_err_set(err, RP_EDB, "journal: %s: %s", what, sqlite3_errmsg(db->h));
 }
+
+/* See db.h; owned by db. */
+const struct rp_strv *db_notes(const struct rp_db *db) { return &db->notes; }
 
 /* Prepare constant SQL; *st is NULL on failure. Caller finalizes *st. */
 enum rp_status db_prepare(struct rp_db *db, const char *sql, sqlite3_stmt **st,
@@ -270,6 +305,31 @@ enum rp_status db_prepare(struct rp_db *db, const char *sql, sqlite3_stmt **st,
     *st = NULL;
     return db_fail(db, err, "prepare");
   }
+  return RP_OK;
+}
+
+/* See db.h. Statements that write to tables with search triggers compile
+ * the triggers too (milliseconds each): preparing them per row made an
+ * import of 50,000 contacts take minutes. */
+enum rp_status db_prepare_cached(struct rp_db *db, const char *sql, sqlite3_stmt **st,
+                                 struct rp_err *err) {
+  for (size_t i = 0; i < db->ncache; i++)
+    if (db->cache[i].sql == sql) {
+      *st = db->cache[i].st;
+      sqlite3_reset(*st);
+      sqlite3_clear_bindings(*st);
+      return RP_OK;
+    }
+  *st = NULL;
+  if (sqlite3_prepare_v3(db->h, sql, -1, SQLITE_PREPARE_PERSISTENT, st, NULL) != SQLITE_OK) {
+    sqlite3_finalize(*st);
+    *st = NULL;
+    return db_fail(db, err, "prepare");
+  }
+  size_t i = db->ncache < RP_ARRAY_LEN(db->cache) ? db->ncache++ : RP_ARRAY_LEN(db->cache) - 1;
+  if (db->cache[i].st) sqlite3_finalize(db->cache[i].st); /* full: the last one goes */
+  db->cache[i].sql = sql;
+  db->cache[i].st = *st;
   return RP_OK;
 }
 
@@ -390,10 +450,29 @@ static enum rp_status not_a_journal(const char *path, struct rp_err *err) {
                     "%s: not a rapport journal (file is damaged or not an SQLite database)", path);
 }
 
+/* A read of an existing file failed with rc: damage (not a journal) or a
+ * fault around it (no space for the -shm file, permissions, I/O). */
+static enum rp_status read_failed(struct rp_db *db, int rc, struct rp_err *err) {
+  int prim = rc & 0xff;
+  if (prim == SQLITE_NOTADB || prim == SQLITE_CORRUPT || prim == SQLITE_ERROR)
+    return not_a_journal(db->path, err);
+  int sys = sqlite3_system_errno(db->h);
+  if (prim == SQLITE_READONLY || sys == EACCES || sys == EPERM || sys == EROFS)
+    return rp_err_set(err, RP_EDB,
+                      "%s: the journal is read-only (rapport must write the file and, beside it, "
+                      "its -wal and -shm files); check the permissions of the file and its folder",
+                      db->path);
+  const char *why = prim == SQLITE_FULL || sys == ENOSPC || sys == EFBIG
+                        ? "no space left (the disk is full, or a file size limit was reached)"
+                        : sqlite3_errmsg(db->h);
+  return rp_err_set(err, RP_EDB, "%s: cannot read the journal: %s", db->path, why);
+}
+
 /* Make sure `path` exists as a private file. *fresh is set when it is empty
  * (new, or a 0-byte file), i.e. when it may be initialised. An existing
  * non-empty file is not modified in any way. */
-static enum rp_status prepare_file(const char *path, bool *fresh, struct rp_err *err) {
+static enum rp_status prepare_file(const char *path, bool *fresh, mode_t *mode,
+                                   struct rp_err *err) {
   char *dir = xstrdup(path);
   char *slash = strrchr(dir, '/');
   enum rp_status st = RP_OK;
@@ -407,6 +486,11 @@ static enum rp_status prepare_file(const char *path, bool *fresh, struct rp_err 
   int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
   if (fd < 0) {
     if (errno == EISDIR) return rp_err_set(err, RP_EDB, "%s: is a folder, not a journal", path);
+    if (errno == EACCES || errno == EPERM || errno == EROFS)
+      return rp_err_set(err, RP_EDB,
+                        "%s: the journal is read-only (%s); check the permissions of the file "
+                        "and its folder",
+                        path, strerror(errno));
     return rp_err_set(err, RP_EDB, "%s: cannot open journal: %s", path, strerror(errno));
   }
   struct stat sb;
@@ -420,6 +504,7 @@ static enum rp_status prepare_file(const char *path, bool *fresh, struct rp_err 
     return rp_err_set(err, RP_EDB, "%s: not a regular file", path);
   }
   *fresh = sb.st_size == 0;
+  *mode = sb.st_mode & 07777;
   if (*fresh && fchmod(fd, 0600) != 0) {
     int e = errno;
     close(fd);
@@ -443,7 +528,8 @@ static enum rp_status prepare_file(const char *path, bool *fresh, struct rp_err 
  * use, without writing to it. Fills *version with its user_version. */
 static enum rp_status check_existing(struct rp_db *db, int64_t *version, struct rp_err *err) {
   int64_t v = 0, app = 0, objects = 0;
-  if (query_int(db->h, "PRAGMA schema_version", &v) != SQLITE_OK) return not_a_journal(db->path, err);
+  int rc = query_int(db->h, "PRAGMA schema_version", &v);
+  if (rc != SQLITE_OK) return read_failed(db, rc, err);
   sqlite3_stmt *st = NULL;
   bool ok = sqlite3_prepare_v2(db->h, "PRAGMA quick_check(1)", -1, &st, NULL) == SQLITE_OK &&
             sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0) &&
@@ -465,6 +551,74 @@ static enum rp_status check_existing(struct rp_db *db, int64_t *version, struct 
                       "knows %d); upgrade rapport",
                       db->path, (long long)*version, db_schema_version());
   return RP_OK;
+}
+
+/* Before an existing journal at schema `from` is upgraded: a copy of it
+ * beside itself, "<path>.v<from>.bak" (0600), made with SQLite's backup API
+ * (written to a temporary name, synced, then renamed, so a crash never
+ * leaves a half copy under that name). An existing copy is kept as it is.
+ * Adds a note saying where the copy is. */
+static enum rp_status backup_before_migrate(struct rp_db *db, int64_t from, struct rp_err *err) {
+  char *bak = xasprintf("%s.v%lld.bak", db->path, (long long)from);
+  struct stat sb;
+  if (lstat(bak, &sb) == 0) {
+    free(bak);
+    return RP_OK;
+  }
+  char *tmp = xasprintf("%s.XXXXXX", bak);
+  enum rp_status st = RP_OK;
+  int fd = mkstemp(tmp);
+  if (fd < 0) {
+    st = rp_err_set(err, RP_EDB, "%s: cannot back up the journal before upgrading it: %s", bak,
+                    strerror(errno));
+    free(tmp);
+    free(bak);
+    return st;
+  }
+  fchmod(fd, 0600);
+  close(fd);
+  sqlite3 *dst = NULL;
+  if (sqlite3_open_v2(tmp, &dst, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
+    st = RP_EDB;
+  } else {
+    sqlite3_backup *b = sqlite3_backup_init(dst, "main", db->h, "main");
+    int rc = SQLITE_ERROR;
+    if (b) {
+      while ((rc = sqlite3_backup_step(b, -1)) == SQLITE_BUSY || rc == SQLITE_LOCKED)
+        sqlite3_sleep(50);
+      if (sqlite3_backup_finish(b) != SQLITE_OK) rc = SQLITE_ERROR;
+    }
+    /* one self-contained file: no -wal beside the copy */
+    if (rc != SQLITE_DONE ||
+        sqlite3_exec(dst, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL) != SQLITE_OK)
+      st = RP_EDB;
+  }
+  if (st != RP_OK) {
+    const char *cause = dst ? plain_cause(dst) : NULL;
+    rp_err_set(err, RP_EDB, "%s: cannot back up the journal before upgrading it: %s", bak,
+               cause ? cause : dst ? sqlite3_errmsg(dst) : "cannot create the copy");
+  }
+  if (sqlite3_close(dst) != SQLITE_OK && st == RP_OK)
+    st = rp_err_set(err, RP_EDB, "%s: cannot back up the journal before upgrading it", bak);
+  if (st == RP_OK) {
+    fd = open(tmp, O_RDONLY | O_CLOEXEC);
+    if (fd < 0 || fsync(fd) != 0 || rename(tmp, bak) != 0)
+      st = rp_err_set(err, RP_EDB, "%s: cannot back up the journal before upgrading it: %s", bak,
+                      strerror(errno));
+    if (fd >= 0) close(fd);
+  }
+  if (st == RP_OK) {
+    char *note = xasprintf("journal upgraded from schema %lld to %d; the journal as it was is "
+                           "kept in %s",
+                           (long long)from, db_schema_version(), bak);
+    strv_push(&db->notes, note);
+    free(note);
+  } else {
+    unlink(tmp);
+  }
+  free(tmp);
+  free(bak);
+  return st;
 }
 
 static enum rp_status migrate(struct rp_db *db, int64_t from, struct rp_err *err) {
@@ -571,11 +725,21 @@ enum rp_status db_open(const char *path, struct rp_db **out, struct rp_err *err)
   *out = NULL;
   if (str_empty(path)) return rp_err_set(err, RP_INVALID, "no journal path given");
   bool fresh = false;
-  enum rp_status st = prepare_file(path, &fresh, err);
+  mode_t mode = 0600;
+  enum rp_status st = prepare_file(path, &fresh, &mode, err);
   if (st != RP_OK) return st;
 
   struct rp_db *db = xcalloc(1, sizeof *db);
   db->path = xstrdup(path);
+  if (mode & 077) {
+    /* the journal holds private notes about people: say so, do not fix it
+     * behind the user's back (they may have shared it on purpose) */
+    char *note = xasprintf("warning: %s can be read by other users (mode %04o); "
+                           "chmod 600 it to keep it private",
+                           path, (unsigned)mode);
+    strv_push(&db->notes, note);
+    free(note);
+  }
   /* never SQLITE_OPEN_CREATE: prepare_file made the file */
   int rc = sqlite3_open_v2(path, &db->h, SQLITE_OPEN_READWRITE, NULL);
   if (rc != SQLITE_OK) {
@@ -591,6 +755,8 @@ enum rp_status db_open(const char *path, struct rp_db **out, struct rp_err *err)
   int64_t version = 0;
   st = configure(db, err);
   if (st == RP_OK && !fresh) st = check_existing(db, &version, err);
+  if (st == RP_OK && !fresh && version >= 1 && version < db_schema_version())
+    st = backup_before_migrate(db, version, err);
   if (st == RP_OK) st = set_journal_mode(db, err);
   if (st == RP_OK) st = migrate(db, version, err);
   if (st != RP_OK) {
@@ -605,7 +771,9 @@ enum rp_status db_open(const char *path, struct rp_db **out, struct rp_err *err)
 void db_close(struct rp_db *db) {
   if (!db) return;
   while (db->depth) db_rollback(db);
+  for (size_t i = 0; i < db->ncache; i++) sqlite3_finalize(db->cache[i].st);
   sqlite3_close_v2(db->h); /* statements left open are finalised with it */
+  strv_free(&db->notes);
   free(db->path);
   free(db);
 }

@@ -175,9 +175,12 @@ enum rp_status note_add(struct rp_db *db, const struct rp_config *cfg, int64_t c
   char *status = NULL;
   int64_t contact = 0, started = 0, ref = 0;
   s = conv_state(db, conversation_id, &status, &contact, &started, err);
-  if (s == RP_OK && strcmp(status, "live") != 0 && strcmp(status, "interrupted") != 0)
+  /* status is NOT NULL in the schema, but db_col_text returns NULL for NULL */
+  if (s == RP_OK &&
+      (!status || (strcmp(status, "live") != 0 && strcmp(status, "interrupted") != 0)))
     s = rp_err_field(err, RP_INVALID, "status",
-                     "notes are taken during the call; this conversation is %s", status);
+                     "notes are taken during the call; this conversation is %s",
+                     status ? status : "(no status)");
   free(status);
   if (s == RP_OK && tag == NOTE_REFERRAL) s = link_referral(db, cfg, text, contact, &ref, err);
   int64_t now = db_now();

@@ -188,8 +188,9 @@ static void save(struct contacts *c) {
   /* keep in touch: empty = the default for the stage, "none", or days */
   const char *cad = form_value(f, "cadence");
   char *end = NULL;
-  long days = str_empty(cad) ? 0 : strtol(cad, &end, 10);
-  if (str_empty(cad)) {
+  bool no_cad = str_empty(cad); /* once, so end is visibly set when it is read */
+  long days = no_cad ? 0 : strtol(cad, &end, 10);
+  if (no_cad) {
     ct.cadence_set = false;
   } else if (strcmp(cad, "none") == 0 || strcmp(cad, "0") == 0) {
     ct.cadence_set = true;

@@ -162,8 +162,9 @@ static void save_form(struct prep *pr) {
       return;
     }
     char *end = NULL;
-    long m = str_empty(mins) ? 0 : strtol(mins, &end, 10);
-    if (str_empty(mins) || *end || m < 1 || m > 240) {
+    bool no_mins = str_empty(mins); /* once, so end is visibly set when it is read */
+    long m = no_mins ? 0 : strtol(mins, &end, 10);
+    if (no_mins || *end || m < 1 || m > 240) {
       form_error(&pr->form, "minutes", "Minutes must be a whole number from 1 to 240 (about "
                                        "20 is plenty)");
       return;

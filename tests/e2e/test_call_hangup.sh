@@ -15,7 +15,15 @@ keys Enter
 wait_for "Hospitals buy on trust"
 type_text "half a thought about procurement cycles"
 wait_for "› half a thought about procurement cycles"
+app_pid=$(pgrep -P "$(tm display -p -t "$SESSION" '#{pane_pid}')")
+[ -n "$app_pid" ] || fail "no rapport process in the pane"
+t0=$(now_us)
 tm kill-pane -t "$SESSION"
+gone() { ! kill -0 "$app_pid" 2>/dev/null; }
+_poll 5 gone || fail "rapport still runs 5 s after the terminal closed"
+ms=$((($(now_us) - t0) / 1000))
+[ "$ms" -lt 2000 ] || fail "rapport took $ms ms to exit on SIGHUP (want < 2000)"
+ok "rapport exits promptly when the terminal closes ($ms ms)"
 saved() { [ "$(db_query "SELECT count(*) FROM note WHERE text = 'half a thought about procurement cycles'")" = 1 ]; }
 _poll 5 saved || fail "the line being typed was not saved on SIGHUP"
 ok "closing the terminal saves the line being typed"
@@ -34,4 +42,28 @@ wait_for "Thank-you to Ann Lee"
 keys Escape
 wait_for "● Ann Lee"
 quit_app
+
+# SIGTERM (kill, a shutdown): the same promise, and exit is prompt, with
+# status 143 and the terminal given back
+cli add "Bo Chen" --how-known friend >/dev/null || fail "seed Bo"
+start_app --db "$DB" call "Bo Chen"
+wait_for " Call · Bo Chen"
+type_text "a whole line"
+keys Enter
+wait_for "a whole line"
+type_text "typed when SIGTERM came"
+wait_for "› typed when SIGTERM came"
+app_pid=$(pgrep -P "$(tm display -p -t "$SESSION" '#{pane_pid}')")
+[ -n "$app_pid" ] || fail "no rapport process in the pane"
+t0=$(now_us)
+kill -TERM "$app_pid"
+_poll 5 gone || fail "rapport still runs 5 s after SIGTERM"
+ms=$((($(now_us) - t0) / 1000))
+[ "$ms" -lt 2000 ] || fail "rapport took $ms ms to exit on SIGTERM (want < 2000)"
+ok "rapport exits promptly on SIGTERM ($ms ms)"
+expect_exit 143
+assert_eq "the line being typed is saved on SIGTERM" 1 \
+  "$(db_query "SELECT count(*) FROM note WHERE text = 'typed when SIGTERM came'")"
+assert_eq "the call is left live (offered as interrupted at the next start)" "live" \
+  "$(db_query "SELECT status FROM conversation c JOIN contact p ON p.id = c.contact_id WHERE p.name = 'Bo Chen'")"
 finish

@@ -6,6 +6,7 @@
  *   # comment
  *   size COLSxROWS            terminal size (before anything else, or to resize)
  *   contact NAME|ORG|STAGE|HOW_KNOWN|TAGS   add a contact through the model
+ *                             (\e \a \r \n \t \xHH \\ write control bytes)
  *   type TEXT                 type TEXT literally (UTF-8), one key per character
  *   key NAME...               press keys by config name (Tab, Enter, C-u, Down, …)
  *   click ROW COL             mouse click at a screen position (0-based)
@@ -123,7 +124,36 @@ static void type_text(struct ui_app *app, const char *s) {
   }
 }
 
+/* Decode \e \a \r \n \t \xHH and \\ in place (hostile names in tests). */
+static void unescape(char *s) {
+  char *o = s;
+  for (char *p = s; *p; p++) {
+    if (*p != '\\' || !p[1]) {
+      *o++ = *p;
+      continue;
+    }
+    switch (*++p) {
+    case 'e': *o++ = '\033'; break;
+    case 'a': *o++ = '\a'; break;
+    case 'r': *o++ = '\r'; break;
+    case 'n': *o++ = '\n'; break;
+    case 't': *o++ = '\t'; break;
+    case 'x': {
+      unsigned v = 0;
+      int k = 0;
+      for (; k < 2 && p[1] && strchr("0123456789abcdefABCDEF", p[1]); k++, p++)
+        v = v * 16 + (unsigned)(p[1] <= '9' ? p[1] - '0' : (p[1] | 0x20) - 'a' + 10);
+      *o++ = (char)v;
+      break;
+    }
+    default: *o++ = *p; break;
+    }
+  }
+  *o = '\0';
+}
+
 static void add_contact(struct rp_db *db, const struct rp_config *cfg, char *spec, int line) {
+  unescape(spec);
   char *parts[5] = {0};
   int n = 0;
   for (char *p = spec; p && n < 5;) {
