@@ -2,7 +2,7 @@
  * FTS5 table, how each covered row becomes one document, the triggers that
  * keep it in step, and the statements that fill it from the tables.
  *
- * Migration 6 (db.c) is built from these macros, and search_rebuild runs
+ * Migration 6 (db_schema.c) is built from these macros, and search_rebuild runs
  * SEARCH_SQL_POPULATE. A migration is never edited once shipped: to change
  * what is indexed, add a migration that drops and recreates the triggers
  * (SEARCH_SQL_TRIGGERS with a new definition) and repopulates. A migration

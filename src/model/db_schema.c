@@ -1,0 +1,234 @@
+/* db_schema.c — the journal's schema as a list of migrations, keyed by
+ * PRAGMA user_version (db.c runs the ones a journal has not had yet). */
+#include "rapport/db.h"
+
+#include "model/db_schema.h"
+#include "model/search_sql.h"
+#include "rapport/util.h"
+
+/* Migration i brings user_version from i to i+1; it runs in one transaction
+ * together with its user_version bump. Add features by appending an entry;
+ * never edit a shipped one. The bump is appended at compile time. */
+#define MIGRATION(version, sql) sql "\nPRAGMA user_version = " #version ";"
+
+static const char *const migrations[] = {
+    MIGRATION(1,
+              "PRAGMA application_id = 1918988400;\n" /* RAPPORT_APP_ID */
+              "CREATE TABLE contact (\n"
+              "  id INTEGER PRIMARY KEY,\n"
+              "  name TEXT NOT NULL CHECK (length(trim(name)) > 0),\n"
+              "  org TEXT, role TEXT, field TEXT, email TEXT, phone TEXT, url TEXT,\n"
+              "  location TEXT,\n"
+              "  how_known TEXT,\n"
+              "  warmth TEXT NOT NULL CHECK (warmth IN ('warm', 'cold')),\n"
+              "  warmth_set INTEGER NOT NULL DEFAULT 0 CHECK (warmth_set IN (0, 1)),\n"
+              "  introduced_by INTEGER REFERENCES contact(id) ON DELETE SET NULL,\n"
+              "  seniority TEXT, channel TEXT,\n"
+              "  stage TEXT NOT NULL CHECK (length(stage) > 0),\n"
+              "  work TEXT, challenges TEXT, notes TEXT,\n"
+              "  created_at INTEGER NOT NULL,\n"
+              "  updated_at INTEGER NOT NULL,\n"
+              "  deleted_at INTEGER,\n"
+              "  deleted_seq INTEGER,\n" /* order of deletions, for undo */
+              "  CHECK (introduced_by IS NULL OR introduced_by <> id)\n"
+              ");\n"
+              "CREATE TABLE contact_tag (\n"
+              "  contact_id INTEGER NOT NULL REFERENCES contact(id) ON DELETE CASCADE,\n"
+              "  tag TEXT NOT NULL COLLATE NOCASE CHECK (length(tag) > 0),\n"
+              "  PRIMARY KEY (contact_id, tag)\n"
+              ") WITHOUT ROWID;\n"
+              "CREATE INDEX contact_name ON contact(name COLLATE NOCASE);\n"
+              "CREATE INDEX contact_updated ON contact(updated_at);\n"
+              "CREATE INDEX contact_stage ON contact(stage);\n"
+              "CREATE INDEX contact_introduced_by ON contact(introduced_by);\n"
+              "CREATE INDEX contact_deleted ON contact(deleted_seq) WHERE deleted_at IS NOT NULL;\n"
+              "CREATE INDEX contact_tag_tag ON contact_tag(tag);\n"),
+    /* the self-reflection worksheet: three single texts, and one table for
+     * the entries of its five list sections (see rapport/worksheet.h for
+     * what each column means in each section) */
+    MIGRATION(2,
+              "CREATE TABLE ws_text (\n"
+              "  key TEXT PRIMARY KEY CHECK (key IN ('want', 'pitch', 'move')),\n"
+              "  value TEXT NOT NULL CHECK (length(value) > 0),\n"
+              "  updated_at INTEGER NOT NULL\n"
+              ") WITHOUT ROWID;\n"
+              "CREATE TABLE ws_item (\n"
+              "  id INTEGER PRIMARY KEY,\n"
+              "  section TEXT NOT NULL\n"
+              "    CHECK (section IN ('superpower', 'problem', 'skill', 'gap', 'option')),\n"
+              "  title TEXT NOT NULL CHECK (length(trim(title)) > 0),\n"
+              "  text1 TEXT, text2 TEXT,\n"
+              "  kind TEXT CHECK (kind IS NULL OR kind IN ('hard', 'soft')),\n"
+              "  n1 INTEGER NOT NULL DEFAULT 0 CHECK (n1 BETWEEN 0 AND 5),\n"
+              "  n2 INTEGER NOT NULL DEFAULT 0 CHECK (n2 BETWEEN 0 AND 5),\n"
+              "  n3 INTEGER NOT NULL DEFAULT 0 CHECK (n3 BETWEEN 0 AND 5),\n"
+              "  flag INTEGER NOT NULL DEFAULT 0 CHECK (flag IN (0, 1)),\n"
+              "  ref INTEGER,\n" /* a conversation, once they exist */
+              "  position INTEGER NOT NULL,\n" /* order added within the section */
+              "  created_at INTEGER NOT NULL,\n"
+              "  updated_at INTEGER NOT NULL,\n"
+              "  CHECK ((section = 'skill') = (kind IS NOT NULL)),\n"
+              "  CHECK (section <> 'skill' OR (n1 >= 1 AND n2 >= 1 AND n3 = 0)),\n"
+              "  CHECK (section IN ('skill', 'option') OR (n1 = 0 AND n2 = 0 AND n3 = 0))\n"
+              ");\n"
+              "CREATE INDEX ws_item_section ON ws_item(section, position);\n"),
+    /* before reaching out: research notes and the outreach draft on each
+     * contact, the give-first ledger, and the manual readiness items ticked
+     * per contact (keys from the config's readiness: manual: list) */
+    MIGRATION(3,
+              "ALTER TABLE contact ADD COLUMN research TEXT;\n"
+              "ALTER TABLE contact ADD COLUMN draft TEXT;\n"
+              "CREATE TABLE give (\n"
+              "  id INTEGER PRIMARY KEY,\n"
+              "  contact_id INTEGER NOT NULL REFERENCES contact(id) ON DELETE CASCADE,\n"
+              "  date TEXT NOT NULL\n"
+              "    CHECK (date GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),\n"
+              "  kind TEXT NOT NULL CHECK (length(kind) > 0),\n"
+              "  text TEXT NOT NULL CHECK (length(trim(text)) > 0),\n"
+              "  created_at INTEGER NOT NULL\n"
+              ");\n"
+              "CREATE INDEX give_contact ON give(contact_id, date);\n"
+              "CREATE TABLE ready_check (\n"
+              "  contact_id INTEGER NOT NULL REFERENCES contact(id) ON DELETE CASCADE,\n"
+              "  key TEXT NOT NULL CHECK (length(key) > 0),\n"
+              "  checked_at INTEGER NOT NULL,\n"
+              "  PRIMARY KEY (contact_id, key)\n"
+              ") WITHOUT ROWID;\n"),
+    /* conversations: one planned or held conversation with a contact, its
+     * prioritised questions, the notes taken during the call (one row per
+     * line, committed as it is typed) and the follow-ups it leaves (a
+     * thank-you first; check-ins and success reports later) */
+    MIGRATION(4,
+              "CREATE TABLE conversation (\n"
+              "  id INTEGER PRIMARY KEY,\n"
+              "  contact_id INTEGER NOT NULL REFERENCES contact(id) ON DELETE CASCADE,\n"
+              "  channel TEXT,\n"
+              "  scheduled_at INTEGER,\n"
+              "  minutes INTEGER NOT NULL CHECK (minutes BETWEEN 1 AND 240),\n"
+              "  objective TEXT,\n"
+              "  status TEXT NOT NULL\n"
+              "    CHECK (status IN ('planned', 'live', 'interrupted', 'held', 'cancelled')),\n"
+              "  started_at INTEGER,\n"
+              "  ended_at INTEGER,\n"
+              "  fit1 INTEGER NOT NULL DEFAULT 0 CHECK (fit1 BETWEEN 0 AND 5),\n"
+              "  fit2 INTEGER NOT NULL DEFAULT 0 CHECK (fit2 BETWEEN 0 AND 5),\n"
+              "  fit3 INTEGER NOT NULL DEFAULT 0 CHECK (fit3 BETWEEN 0 AND 5),\n"
+              "  fit4 INTEGER NOT NULL DEFAULT 0 CHECK (fit4 BETWEEN 0 AND 5),\n"
+              "  fit_note1 TEXT, fit_note2 TEXT, fit_note3 TEXT, fit_note4 TEXT,\n"
+              "  created_at INTEGER NOT NULL,\n"
+              "  updated_at INTEGER NOT NULL\n"
+              ");\n"
+              "CREATE INDEX conversation_contact ON conversation(contact_id, status);\n"
+              "CREATE TABLE question (\n"
+              "  id INTEGER PRIMARY KEY,\n"
+              "  conversation_id INTEGER NOT NULL REFERENCES conversation(id) ON DELETE CASCADE,\n"
+              "  position INTEGER NOT NULL,\n"
+              "  text TEXT NOT NULL CHECK (length(trim(text)) > 0),\n"
+              "  category TEXT,\n"   /* question bank category key, NULL = my own */
+              "  flags TEXT,\n"      /* bank flags, comma-separated: confidential,canned,… */
+              "  gap_id INTEGER,\n"  /* the worksheet gap it came from */
+              "  asked_at INTEGER,\n" /* NULL = not asked yet */
+              "  created_at INTEGER NOT NULL\n"
+              ");\n"
+              "CREATE INDEX question_conversation ON question(conversation_id, position);\n"
+              "CREATE TABLE note (\n"
+              "  id INTEGER PRIMARY KEY,\n"
+              "  conversation_id INTEGER NOT NULL REFERENCES conversation(id) ON DELETE CASCADE,\n"
+              "  offset_s INTEGER NOT NULL CHECK (offset_s >= 0),\n"
+              "  tag TEXT NOT NULL DEFAULT ''\n"
+              "    CHECK (tag IN ('', 'insight', 'feedback', 'action', 'referral')),\n"
+              "  text TEXT NOT NULL CHECK (length(trim(text)) > 0),\n"
+              "  contact_ref INTEGER REFERENCES contact(id) ON DELETE SET NULL,\n"
+              "  created_at INTEGER NOT NULL,\n"
+              "  updated_at INTEGER NOT NULL\n"
+              ");\n"
+              "CREATE INDEX note_conversation ON note(conversation_id, offset_s, id);\n"
+              "CREATE TABLE followup (\n"
+              "  id INTEGER PRIMARY KEY,\n"
+              "  contact_id INTEGER NOT NULL REFERENCES contact(id) ON DELETE CASCADE,\n"
+              "  conversation_id INTEGER REFERENCES conversation(id) ON DELETE SET NULL,\n"
+              "  kind TEXT NOT NULL CHECK (kind IN ('thank-you', 'check-in', 'success')),\n"
+              "  due TEXT NOT NULL\n"
+              "    CHECK (due GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),\n"
+              "  medium TEXT NOT NULL CHECK (length(medium) > 0),\n"
+              "  draft TEXT,\n"
+              "  status TEXT NOT NULL DEFAULT 'open'\n"
+              "    CHECK (status IN ('open', 'sent', 'skipped')),\n"
+              "  done_at INTEGER,\n"
+              "  created_at INTEGER NOT NULL,\n"
+              "  updated_at INTEGER NOT NULL\n"
+              ");\n"
+              "CREATE INDEX followup_due ON followup(status, due);\n"
+              "CREATE INDEX followup_contact ON followup(contact_id);\n"),
+    /* keeping relationships alive: a cadence per contact (NULL = the
+     * config's default for its stage and warmth, 0 = none), outcomes and
+     * who helped towards them, and follow-ups of every kind (the table is
+     * rebuilt to widen its kinds and add snoozing, a note, the outcome it
+     * reports on and whether the journal created it) */
+    MIGRATION(5,
+              "ALTER TABLE contact ADD COLUMN cadence_days INTEGER\n"
+              "  CHECK (cadence_days IS NULL OR cadence_days BETWEEN 0 AND 3650);\n"
+              "CREATE TABLE outcome (\n"
+              "  id INTEGER PRIMARY KEY,\n"
+              "  text TEXT NOT NULL CHECK (length(trim(text)) > 0),\n"
+              "  date TEXT NOT NULL\n"
+              "    CHECK (date GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),\n"
+              "  created_at INTEGER NOT NULL\n"
+              ");\n"
+              "CREATE TABLE outcome_contact (\n"
+              "  outcome_id INTEGER NOT NULL REFERENCES outcome(id) ON DELETE CASCADE,\n"
+              "  contact_id INTEGER NOT NULL REFERENCES contact(id) ON DELETE CASCADE,\n"
+              "  PRIMARY KEY (outcome_id, contact_id)\n"
+              ") WITHOUT ROWID;\n"
+              "CREATE TABLE followup_new (\n"
+              "  id INTEGER PRIMARY KEY,\n"
+              "  contact_id INTEGER NOT NULL REFERENCES contact(id) ON DELETE CASCADE,\n"
+              "  conversation_id INTEGER REFERENCES conversation(id) ON DELETE SET NULL,\n"
+              "  outcome_id INTEGER REFERENCES outcome(id) ON DELETE SET NULL,\n"
+              "  kind TEXT NOT NULL\n"
+              "    CHECK (kind IN ('thank-you', 'check-in', 'update', 'success', 'custom')),\n"
+              "  due TEXT NOT NULL\n"
+              "    CHECK (due GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),\n"
+              "  snoozed_until TEXT CHECK (snoozed_until IS NULL OR\n"
+              "    snoozed_until GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),\n"
+              "  medium TEXT NOT NULL CHECK (length(medium) > 0),\n"
+              "  note TEXT,\n"
+              "  draft TEXT,\n"
+              "  status TEXT NOT NULL DEFAULT 'open'\n"
+              "    CHECK (status IN ('open', 'sent', 'done', 'skipped')),\n"
+              "  auto INTEGER NOT NULL DEFAULT 0 CHECK (auto IN (0, 1)),\n"
+              "  done_at INTEGER,\n"
+              "  created_at INTEGER NOT NULL,\n"
+              "  updated_at INTEGER NOT NULL\n"
+              ");\n"
+              "INSERT INTO followup_new (id, contact_id, conversation_id, kind, due, medium, draft,\n"
+              "                          status, auto, done_at, created_at, updated_at)\n"
+              "  SELECT id, contact_id, conversation_id, kind, due, medium, draft, status,\n"
+              "         kind = 'thank-you', done_at, created_at, updated_at FROM followup;\n"
+              "DROP TABLE followup;\n"
+              "ALTER TABLE followup_new RENAME TO followup;\n"
+              "CREATE INDEX followup_due ON followup(status, due);\n"
+              "CREATE INDEX followup_contact ON followup(contact_id);\n"),
+    /* search: an FTS5 index over contacts, notes, gives, the worksheet and
+     * drafts, kept in step by triggers and filled from the rows already
+     * there (the SQL and what it indexes: model/search_sql.h) */
+    MIGRATION(6, SEARCH_SQL_TABLE SEARCH_SQL_TRIGGERS SEARCH_SQL_POPULATE),
+    /* imports: since when you know a contact (LinkedIn's "Connected On") */
+    MIGRATION(7,
+              "ALTER TABLE contact ADD COLUMN known_since TEXT\n"
+              "  CHECK (known_since IS NULL OR\n"
+              "         known_since GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]');\n"),
+    /* exports: a random id per journal (kept by export and restore), from
+     * which vCard and iCalendar UIDs are derived so they stay the same on
+     * every export (see rapport/dump.h) */
+    MIGRATION(8,
+              "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)\n"
+              "  WITHOUT ROWID;\n"
+              "INSERT OR IGNORE INTO meta (key, value)\n"
+              "  VALUES ('journal_id', lower(hex(randomblob(16))));\n"),
+};
+
+/* The number of migrations = the user_version this build writes. */
+int db_schema_version(void) { return (int)RP_ARRAY_LEN(migrations); }
+
+const char *db_migration_sql(int i) { return migrations[i]; }
