@@ -48,6 +48,13 @@ enum rp_status db_prepare_cached(struct rp_db *db, const char *sql, sqlite3_stmt
  * whether a row was changed; `what` names the write in an error. */
 enum rp_status db_exec_id(struct rp_db *db, const char *sql, int64_t id, const char *what,
                           bool *changed, struct rp_err *err);
+/* Step `st` to the end and collect its rows into a growing array of
+ * `size`-byte elements (*v, *n; each zeroed, then filled by read(st, elem));
+ * finalizes st. On failure db_fail names `what`; the caller frees what was
+ * collected with its list-free function. */
+enum rp_status db_collect(struct rp_db *db, sqlite3_stmt *st, size_t size,
+                          void (*read)(sqlite3_stmt *st, void *elem), void **v, size_t *n,
+                          const char *what, struct rp_err *err);
 /* Bind helpers: NULL or "" text binds NULL. */
 void db_bind_text(sqlite3_stmt *st, int idx, const char *s);
 /* Column as a new string (NULL for SQL NULL); caller frees. */

@@ -70,6 +70,8 @@ static void read_row(sqlite3_stmt *st, struct rp_conversation *c) {
   c->updated_at = sqlite3_column_int64(st, i++);
 }
 
+static void read_one(sqlite3_stmt *st, void *elem) { read_row(st, elem); }
+
 /* ---- validation ---- */
 
 /* *channel (trimmed, maybe NULL) must be a key or label (any ASCII case) of
@@ -256,18 +258,7 @@ enum rp_status conv_list(struct rp_db *db, int64_t contact_id, struct rp_convers
                                 &st, err);
   if (s != RP_OK) return s;
   sqlite3_bind_int64(st, 1, contact_id);
-  size_t cap = 0;
-  int rc;
-  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-    if (out->n == cap) {
-      cap = cap ? cap * 2 : 8;
-      out->v = xrealloc(out->v, cap * sizeof *out->v);
-    }
-    conv_init(&out->v[out->n]);
-    read_row(st, &out->v[out->n++]);
-  }
-  if (rc != SQLITE_DONE) s = db_fail(db, err, "list conversations");
-  sqlite3_finalize(st);
+  s = db_collect(db, st, sizeof *out->v, read_one, (void **)&out->v, &out->n, "list conversations", err);
   if (s != RP_OK) conv_list_free(out);
   return s;
 }

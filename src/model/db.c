@@ -85,6 +85,26 @@ enum rp_status db_prepare(struct rp_db *db, const char *sql, sqlite3_stmt **st,
   return RP_OK;
 }
 
+/* See db.h. */
+enum rp_status db_collect(struct rp_db *db, sqlite3_stmt *st, size_t size,
+                          void (*read)(sqlite3_stmt *st, void *elem), void **v, size_t *n,
+                          const char *what, struct rp_err *err) {
+  size_t cap = 0;
+  int rc;
+  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    if (*n == cap) {
+      cap = cap ? cap * 2 : 8;
+      *v = xrealloc(*v, cap * size);
+    }
+    void *elem = (char *)*v + (*n)++ * size;
+    memset(elem, 0, size);
+    read(st, elem);
+  }
+  enum rp_status s = rc == SQLITE_DONE ? RP_OK : db_fail(db, err, what);
+  sqlite3_finalize(st);
+  return s;
+}
+
 /* See db.h. Statements that write to tables with search triggers compile
  * the triggers too (milliseconds each): preparing them per row made an
  * import of 50,000 contacts take minutes. */

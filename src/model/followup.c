@@ -82,6 +82,8 @@ static void read_row(sqlite3_stmt *st, struct rp_followup *f) {
   f->updated_at = sqlite3_column_int64(st, i++);
 }
 
+static void read_one(sqlite3_stmt *st, void *elem) { read_row(st, elem); }
+
 /* See followup.h. *f (caller frees with followup_free) is zeroed on
  * failure; RP_NO when there is no follow-up `id`. */
 enum rp_status followup_get(struct rp_db *db, int64_t id, struct rp_followup *f,
@@ -113,17 +115,7 @@ enum rp_status followup_list_open(struct rp_db *db, int64_t contact_id,
                                 &st, err);
   if (s != RP_OK) return s;
   sqlite3_bind_int64(st, 1, contact_id);
-  size_t cap = 0;
-  int rc;
-  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-    if (out->n == cap) {
-      cap = cap ? 2 * cap : 8;
-      out->v = xrealloc(out->v, cap * sizeof *out->v);
-    }
-    read_row(st, &out->v[out->n++]);
-  }
-  if (rc != SQLITE_DONE) s = db_fail(db, err, "list follow-ups");
-  sqlite3_finalize(st);
+  s = db_collect(db, st, sizeof *out->v, read_one, (void **)&out->v, &out->n, "list follow-ups", err);
   if (s != RP_OK) followup_list_free(out);
   return s;
 }

@@ -126,6 +126,17 @@ enum rp_status give_delete(struct rp_db *db, int64_t id, struct rp_err *err) {
 
 /* ---- reads ---- */
 
+/* One give from a GIVE_COLS row. */
+static void read_give(sqlite3_stmt *st, void *elem) {
+  struct rp_give *g = elem;
+  g->id = sqlite3_column_int64(st, 0);
+  g->contact_id = sqlite3_column_int64(st, 1);
+  g->date = db_col_text(st, 2);
+  g->kind = db_col_text(st, 3);
+  g->text = db_col_text(st, 4);
+  g->created_at = sqlite3_column_int64(st, 5);
+}
+
 /* Every give of `contact_id`, newest first (date, then id). Caller frees
  * *out with give_list_free (left empty on failure). */
 enum rp_status give_list(struct rp_db *db, int64_t contact_id, struct rp_give_list *out,
@@ -139,23 +150,7 @@ enum rp_status give_list(struct rp_db *db, int64_t contact_id, struct rp_give_li
                                 &st, err);
   if (s != RP_OK) return s;
   sqlite3_bind_int64(st, 1, contact_id);
-  size_t cap = 0;
-  int rc;
-  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-    if (out->n == cap) {
-      cap = cap ? cap * 2 : 8;
-      out->v = xrealloc(out->v, cap * sizeof *out->v);
-    }
-    struct rp_give *g = &out->v[out->n++];
-    g->id = sqlite3_column_int64(st, 0);
-    g->contact_id = sqlite3_column_int64(st, 1);
-    g->date = db_col_text(st, 2);
-    g->kind = db_col_text(st, 3);
-    g->text = db_col_text(st, 4);
-    g->created_at = sqlite3_column_int64(st, 5);
-  }
-  if (rc != SQLITE_DONE) s = db_fail(db, err, "list gives");
-  sqlite3_finalize(st);
+  s = db_collect(db, st, sizeof *out->v, read_give, (void **)&out->v, &out->n, "list gives", err);
   if (s != RP_OK) give_list_free(out);
   return s;
 }

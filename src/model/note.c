@@ -43,6 +43,8 @@ static void read_row(sqlite3_stmt *st, struct rp_note *n) {
   n->updated_at = sqlite3_column_int64(st, 7);
 }
 
+static void read_one(sqlite3_stmt *st, void *elem) { read_row(st, elem); }
+
 /* One note; RP_NO when there is none. */
 static enum rp_status note_get(struct rp_db *db, int64_t id, struct rp_note *n,
                                struct rp_err *err) {
@@ -289,17 +291,7 @@ enum rp_status note_list(struct rp_db *db, int64_t conversation_id, struct rp_no
                                 &st, err);
   if (s != RP_OK) return s;
   sqlite3_bind_int64(st, 1, conversation_id);
-  size_t cap = 0;
-  int rc;
-  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-    if (out->n == cap) {
-      cap = cap ? cap * 2 : 16;
-      out->v = xrealloc(out->v, cap * sizeof *out->v);
-    }
-    read_row(st, &out->v[out->n++]);
-  }
-  if (rc != SQLITE_DONE) s = db_fail(db, err, "list notes");
-  sqlite3_finalize(st);
+  s = db_collect(db, st, sizeof *out->v, read_one, (void **)&out->v, &out->n, "list notes", err);
   if (s != RP_OK) note_list_free(out);
   return s;
 }

@@ -370,6 +370,20 @@ enum rp_status question_move(struct rp_db *db, int64_t id, int delta, struct rp_
 
 /* ---- reads ---- */
 
+/* One question from a QUESTION_COLS row. */
+static void read_question(sqlite3_stmt *st, void *elem) {
+  struct rp_question *q = elem;
+  q->id = sqlite3_column_int64(st, 0);
+  q->conversation_id = sqlite3_column_int64(st, 1);
+  q->position = sqlite3_column_int(st, 2);
+  q->text = db_col_text(st, 3);
+  q->category = db_col_text(st, 4);
+  split_flags((const char *)sqlite3_column_text(st, 5), &q->flags);
+  q->gap_id = sqlite3_column_int64(st, 6);
+  q->asked_at = sqlite3_column_int64(st, 7);
+  q->created_at = sqlite3_column_int64(st, 8);
+}
+
 /* See question.h. Caller frees *out with question_list_free (left empty on
  * failure). An unknown conversation has no questions. */
 enum rp_status question_list(struct rp_db *db, int64_t conversation_id,
@@ -383,27 +397,8 @@ enum rp_status question_list(struct rp_db *db, int64_t conversation_id,
                                 &st, err);
   if (s != RP_OK) return s;
   sqlite3_bind_int64(st, 1, conversation_id);
-  size_t cap = 0;
-  int rc;
-  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-    if (out->n == cap) {
-      cap = cap ? cap * 2 : 8;
-      out->v = xrealloc(out->v, cap * sizeof *out->v);
-    }
-    struct rp_question *q = &out->v[out->n++];
-    memset(q, 0, sizeof *q);
-    q->id = sqlite3_column_int64(st, 0);
-    q->conversation_id = sqlite3_column_int64(st, 1);
-    q->position = sqlite3_column_int(st, 2);
-    q->text = db_col_text(st, 3);
-    q->category = db_col_text(st, 4);
-    split_flags((const char *)sqlite3_column_text(st, 5), &q->flags);
-    q->gap_id = sqlite3_column_int64(st, 6);
-    q->asked_at = sqlite3_column_int64(st, 7);
-    q->created_at = sqlite3_column_int64(st, 8);
-  }
-  if (rc != SQLITE_DONE) s = db_fail(db, err, "list questions");
-  sqlite3_finalize(st);
+  s = db_collect(db, st, sizeof *out->v, read_question, (void **)&out->v, &out->n,
+                 "list questions", err);
   if (s != RP_OK) question_list_free(out);
   return s;
 }

@@ -247,6 +247,8 @@ static void read_row(sqlite3_stmt *st, struct rp_ws_item *it) {
   it->updated_at = sqlite3_column_int64(st, 12);
 }
 
+static void read_one(sqlite3_stmt *st, void *elem) { read_row(st, elem); }
+
 static enum rp_status no_entry(int64_t id, struct rp_err *err) {
   return rp_err_set(err, RP_NO, "no worksheet entry with id %lld", (long long)id);
 }
@@ -278,21 +280,10 @@ enum rp_status ws_item_list(struct rp_db *db, enum rp_ws_section section, struct
   enum rp_status s = db_prepare(db, rules[section].list_sql, &st, err);
   if (s != RP_OK) return s;
   sqlite3_bind_text(st, 1, rp_ws_section_names[section], -1, SQLITE_STATIC);
-  size_t cap = 0;
-  int rc;
-  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-    if (out->n == cap) {
-      cap = cap ? 2 * cap : 8;
-      out->v = xrealloc(out->v, cap * sizeof *out->v);
-    }
-    read_row(st, &out->v[out->n++]);
-  }
-  sqlite3_finalize(st);
-  if (rc != SQLITE_DONE) {
-    ws_list_free(out);
-    return db_fail(db, err, "read worksheet");
-  }
-  return RP_OK;
+  s = db_collect(db, st, sizeof *out->v, read_one, (void **)&out->v, &out->n, "read worksheet",
+                 err);
+  if (s != RP_OK) ws_list_free(out);
+  return s;
 }
 
 /* Bind the stored fields as ?1…?10 in the order of the INSERT and UPDATE
