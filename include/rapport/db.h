@@ -21,6 +21,13 @@ enum rp_status db_open(const char *path, struct rp_db **out, struct rp_err *err)
  * users can read ("warning: …"). One line each; owned by db. */
 const struct rp_strv *db_notes(const struct rp_db *db);
 void db_close(struct rp_db *db);
+
+/* Read every page of the journal (PRAGMA integrity_check): RP_OK when it is
+ * intact, else RP_EDB with up to `max` problems, as SQLite words them, in
+ * *problems (caller frees). Opening checks only the header, so this is the
+ * full check (`rapport check`); it takes seconds on a large journal. */
+enum rp_status db_integrity(struct rp_db *db, int max, struct rp_strv *problems,
+                            struct rp_err *err);
 /* The schema version this build migrates to. */
 int db_schema_version(void);
 const char *db_path(const struct rp_db *db);

@@ -185,6 +185,12 @@ static const struct cli_verb verbs[] = {
      "is consistent even while the journal is open elsewhere. Refuses an\n"
      "existing FILE unless --force. To restore, use FILE as --db, or export json\n"
      "and `rapport import json`.\n"},
+    {"check", cli_check, "check",
+     "read every page of the journal and report damage",
+     "Opening the journal checks only its header (instantly, whatever its\n"
+     "size); check reads every page with SQLite's integrity_check, which takes\n"
+     "seconds on a large journal. Exit 0 when intact (\"ok: FILE is intact\");\n"
+     "3 when damaged, each problem on standard error.\n"},
     {"import", cli_import,
      "import linkedin|vcard FILE|- [--skip-bad]\n"
      "       rapport import json FILE [--merge]",

@@ -133,3 +133,28 @@ enum rp_status cli_backup(struct cli_ctx *ctx, int argc, char **argv) {
   cli_args_free(&a);
   return st;
 }
+
+/* `rapport check`: read every page of the journal. Exit 0 intact, 3 damaged
+ * (each problem on standard error). */
+enum rp_status cli_check(struct cli_ctx *ctx, int argc, char **argv) {
+  struct cli_args a;
+  static const struct cli_opt none[] = {{NULL, NULL, false}};
+  enum rp_status st = cli_parse("check", argc, argv, none, &a);
+  if (st != RP_OK) return st;
+  if (a.pos.n) st = cli_fail("check", RP_INVALID, "takes no arguments, not '%s'", a.pos.v[0]);
+  if (st == RP_OK) st = cli_open(ctx);
+  if (st == RP_OK) {
+    struct rp_err err;
+    struct rp_strv problems = {0};
+    st = db_integrity(ctx->db, 20, &problems, &err);
+    if (st == RP_OK) {
+      printf("ok: %s is intact\n", db_path(ctx->db));
+    } else {
+      for (size_t i = 0; i < problems.n; i++) fprintf(stderr, "  %s\n", problems.v[i]);
+      cli_fail("check", st, "%s; copy it aside and restore your last backup or export", err.msg);
+    }
+    strv_free(&problems);
+  }
+  cli_args_free(&a);
+  return st;
+}

@@ -265,6 +265,37 @@ static enum rp_status read_failed(struct rp_db *db, int rc, struct rp_err *err) 
   return rp_err_set(err, RP_EDB, "%s: cannot read the journal: %s", db->path, why);
 }
 
+static uint32_t be32(const unsigned char *p) {
+  return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
+}
+
+/* Whether the SQLite header of the open file fd (size bytes) describes a
+ * whole database, read by hand so garbage is never handed to SQLite: the
+ * magic string, a page size that is a power of two from 512 to 65536, the
+ * fixed payload fractions, and (when no -wal file holds newer pages) a
+ * file as long as the page count in the header says. This is what every
+ * open checks, in microseconds whatever the journal's size; damage inside
+ * the pages is found by SQLite as they are read, and in full by
+ * `rapport check` (PRAGMA integrity_check). */
+static bool header_intact(int fd, const char *path, off_t size) {
+  unsigned char h[100];
+  if (pread(fd, h, sizeof h, 0) != (ssize_t)sizeof h || memcmp(h, "SQLite format 3", 16) != 0)
+    return false;
+  uint32_t page = (uint32_t)h[16] << 8 | h[17];
+  if (page == 1) page = 65536;
+  if (page < 512 || (page & (page - 1)) != 0 || h[21] != 64 || h[22] != 32 || h[23] != 32)
+    return false;
+  if (size < (off_t)page) return false;
+  char *wal = xasprintf("%s-wal", path);
+  struct stat ws;
+  bool pending = stat(wal, &ws) == 0 && ws.st_size > 0;
+  free(wal);
+  if (pending) return true; /* the -wal file holds the pages past the end */
+  uint32_t pages = be32(h + 28);
+  bool counted = pages > 0 && be32(h + 24) == be32(h + 92);
+  return size % (off_t)page == 0 && (!counted || size >= (off_t)pages * page);
+}
+
 /* Make sure `path` exists as a private file. *fresh is set when it is empty
  * (new, or a 0-byte file), i.e. when it may be initialised. An existing
  * non-empty file is not modified in any way. */
@@ -307,18 +338,9 @@ static enum rp_status prepare_file(const char *path, bool *fresh, mode_t *mode,
     close(fd);
     return rp_err_set(err, RP_EDB, "%s: cannot make private: %s", path, strerror(e));
   }
-  if (!*fresh) {
-    /* the SQLite header, read by hand so garbage is never handed to SQLite */
-    char head[16];
-    ssize_t n = pread(fd, head, sizeof head, 0);
-    if (n != (ssize_t)sizeof head || memcmp(head, "SQLite format 3", 16) != 0 ||
-        sb.st_size < 512) {
-      close(fd);
-      return not_a_journal(path, err);
-    }
-  }
+  bool intact = *fresh || header_intact(fd, path, sb.st_size);
   close(fd);
-  return RP_OK;
+  return intact ? RP_OK : not_a_journal(path, err);
 }
 
 /* Check that an existing file is an intact rapport journal this build can
@@ -327,12 +349,6 @@ static enum rp_status check_existing(struct rp_db *db, int64_t *version, struct 
   int64_t v = 0, app = 0, objects = 0;
   int rc = query_int(db->h, "PRAGMA schema_version", &v);
   if (rc != SQLITE_OK) return read_failed(db, rc, err);
-  sqlite3_stmt *st = NULL;
-  bool ok = sqlite3_prepare_v2(db->h, "PRAGMA quick_check(1)", -1, &st, NULL) == SQLITE_OK &&
-            sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0) &&
-            strcmp((const char *)sqlite3_column_text(st, 0), "ok") == 0;
-  sqlite3_finalize(st);
-  if (!ok) return not_a_journal(db->path, err);
   if (query_int(db->h, "PRAGMA user_version", version) != SQLITE_OK ||
       query_int(db->h, "PRAGMA application_id", &app) != SQLITE_OK ||
       query_int(db->h, "SELECT count(*) FROM sqlite_master", &objects) != SQLITE_OK)
@@ -561,6 +577,33 @@ enum rp_status db_open(const char *path, struct rp_db **out, struct rp_err *err)
     return st;
   }
   *out = db;
+  return RP_OK;
+}
+
+/* See db.h. */
+enum rp_status db_integrity(struct rp_db *db, int max, struct rp_strv *problems,
+                            struct rp_err *err) {
+  rp_err_clear(err);
+  sqlite3_stmt *st;
+  enum rp_status s = db_prepare(db, "SELECT * FROM pragma_integrity_check(?1)", &st, err);
+  if (s != RP_OK) return s;
+  sqlite3_bind_int(st, 1, max > 0 ? max : 1);
+  int rc, n = 0;
+  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    const char *line = (const char *)sqlite3_column_text(st, 0);
+    if (line && strcmp(line, "ok") != 0) {
+      strv_push(problems, line);
+      n++;
+    }
+  }
+  if (rc != SQLITE_DONE) {
+    strv_push(problems, sqlite3_errmsg(db->h));
+    n++;
+  }
+  sqlite3_finalize(st);
+  if (n)
+    return rp_err_set(err, RP_EDB, "%s: the journal is damaged (%d problem%s found)", db->path, n,
+                      n == 1 ? "" : "s");
   return RP_OK;
 }
 

@@ -54,6 +54,28 @@ PY
 untouched "garbage" "$TMP/garbage.db" "not a rapport journal (file is damaged"
 untouched "scrambled pages" "$TMP/scrambled.db" "not a rapport journal"
 
+# damage deep inside the pages, with an intact header and length: opening
+# checks only the header (instant at any size); `rapport check` reads every
+# page and reports the damage (exit 3), and the intact journal passes.
+RAPPORT_ARGS=(--db "$GOOD")
+run check; expect 0
+eq "check passes an intact journal" "$OUT" "ok: $GOOD is intact"
+python3 - "$TMP" <<'PY'
+import sys
+d = sys.argv[1]
+b = bytearray(open(d + "/good.db", "rb").read())
+page = int.from_bytes(b[16:18], "big")
+# the last page's b-tree header: page type and cell count scrambled
+last = len(b) - page
+b[last:last + 8] = bytes([0x0d, 0xff, 0xff, 0xff, 0xff, 0x00, 0x00, 0x00])
+open(d + "/deep.db", "wb").write(bytes(b))
+PY
+sum=$(sha256sum < "$TMP/deep.db")
+RAPPORT_ARGS=(--db "$TMP/deep.db")
+run check; expect 3 "the journal is damaged"
+eq "check leaves a damaged journal byte-for-byte unchanged" "$(sha256sum < "$TMP/deep.db")" "$sum"
+ok
+
 # newer: user_version above what this build knows
 cp "$GOOD" "$TMP/newer.db"
 DB=$TMP/newer.db sql "PRAGMA user_version = $((CURRENT + 1))"
