@@ -56,6 +56,14 @@ enum rp_status contact_insert(struct rp_db *db, const struct rp_config *cfg,
 /* Validate and update every field of c->id; sets updated_at. */
 enum rp_status contact_update(struct rp_db *db, const struct rp_config *cfg,
                               struct rp_contact *c, struct rp_err *err);
+/* For bulk writes (an import): validate c and insert it (c->id 0; sets
+ * c->id) or update it (c->id an existing contact), inside the caller's
+ * open transaction and without reading c back: c keeps the validated
+ * values, not the times or the introducer's name. RP_INVALID (validation)
+ * writes nothing; after any other failure the caller must roll back its
+ * transaction, as the row may be half written. */
+enum rp_status contact_write_bulk(struct rp_db *db, const struct rp_config *cfg,
+                                  struct rp_contact *c, struct rp_err *err);
 /* Read one (deleted or not) into *c (caller frees with contact_free). */
 enum rp_status contact_get(struct rp_db *db, int64_t id, struct rp_contact *c, struct rp_err *err);
 /* Soft delete / bring back. */
@@ -90,6 +98,19 @@ enum rp_status contact_count(struct rp_db *db, const struct rp_contact_query *q,
 enum rp_status contact_position(struct rp_db *db, const struct rp_contact_query *q, int64_t id,
                                 long *pos, struct rp_err *err);
 void contact_list_free(struct rp_contact_list *l);
+
+/* What an import matches people on, for every contact (deleted ones too),
+ * in contact_list's order by name: fn(arg, key) once per contact. The
+ * strings (NULL when empty) are valid only during the call. Reads five
+ * columns instead of whole contacts with their tags. */
+struct rp_contact_key {
+  int64_t id;
+  const char *name, *org, *email, *url;
+  bool deleted;
+};
+enum rp_status contact_scan_keys(struct rp_db *db,
+                                 void (*fn)(void *arg, const struct rp_contact_key *key),
+                                 void *arg, struct rp_err *err);
 
 /* Resolve a NAME argument: an exact name (case-insensitive), else a unique
  * substring. RP_NO "no contact matches 'x'"; RP_INVALID when ambiguous,

@@ -9,6 +9,7 @@
 
 #include "io/import_internal.h"
 #include "rapport/contact.h"
+#include "rapport/bulk.h"
 #include "rapport/paths.h"
 #include "rapport/utf8.h"
 
@@ -60,9 +61,9 @@ void import_summary_free(struct rp_import_summary *s) {
 
 /* ---- matching keys ---- */
 
-/* s folded for comparing: ASCII and Latin-1 capitals to small letters. */
-static void add_folded(struct rp_buf *b, const char *s) {
-  size_t len = strlen(s);
+/* n bytes of s folded for comparing: ASCII and Latin-1 capitals to small
+ * letters. */
+static void add_folded(struct rp_buf *b, const char *s, size_t len) {
   for (size_t i = 0; i < len;) {
     uint32_t cp;
     size_t n = utf8_decode(s + i, len - i, &cp);
@@ -78,42 +79,45 @@ static void add_folded(struct rp_buf *b, const char *s) {
 
 enum { KEY_EMAIL, KEY_URL, KEY_NAME };
 
-/* The matching key of kind `k` for these fields, or NULL when there is
- * none; caller frees. A URL loses its scheme, "www.", query and trailing
- * slashes: "https://www.linkedin.com/in/ada/" → "linkedin.com/in/ada". */
-static char *match_key(int k, const char *email, const char *url, const char *name,
-                       const char *org) {
-  struct rp_buf b = {0};
+/* The matching key of kind `k` for these fields into b (emptied first);
+ * false when there is none. A URL loses its scheme, "www.", query and
+ * trailing slashes: "https://www.linkedin.com/in/ada/" → "linkedin.com/in/ada". */
+static bool match_key(struct rp_buf *b, int k, const char *email, const char *url,
+                      const char *name, const char *org) {
+  buf_reset(b);
   if (k == KEY_EMAIL && !str_empty(email)) {
-    buf_adds(&b, "e:");
-    add_folded(&b, email);
+    buf_add(b, "e:", 2);
+    add_folded(b, email, strlen(email));
   } else if (k == KEY_URL && !str_empty(url)) {
     const char *u = url, *sep = strstr(u, "://");
     if (sep) u = sep + 3;
     if (!strncmp(u, "www.", 4) || !strncmp(u, "WWW.", 4)) u += 4;
     size_t n = strcspn(u, "?#");
     while (n && u[n - 1] == '/') n--;
-    if (!n) return NULL;
-    char *cut = xstrndup(u, n);
-    buf_adds(&b, "u:");
-    add_folded(&b, cut);
-    free(cut);
+    if (!n) return false;
+    buf_add(b, "u:", 2);
+    add_folded(b, u, n);
   } else if (k == KEY_NAME && !str_empty(name)) {
-    buf_adds(&b, "n:");
-    add_folded(&b, name);
-    buf_addc(&b, '\x1f');
-    if (org) add_folded(&b, org);
+    buf_add(b, "n:", 2);
+    add_folded(b, name, strlen(name));
+    buf_addc(b, '\x1f');
+    if (org) add_folded(b, org, strlen(org));
   } else {
-    return NULL;
+    return false;
   }
-  return buf_steal(&b);
+  return true;
 }
 
-/* A hash table from matching key to the index of a contact. */
+/* A hash table from matching key to the index of a contact. The keys are
+ * kept end to end in one buffer, so adding one allocates nothing most of
+ * the time. */
 struct index {
-  char **keys;
-  size_t *vals;
+  struct slot {
+    size_t key; /* 1 + offset of the key in keys; 0 = empty */
+    size_t val;
+  } *slots;
   size_t cap, n;
+  struct rp_buf keys;
 };
 
 static size_t hash(const char *s) {
@@ -125,50 +129,41 @@ static size_t hash(const char *s) {
 /* The slot of key: where it is, or the empty slot where it would go. */
 static size_t slot(const struct index *ix, const char *key) {
   size_t i = hash(key) & (ix->cap - 1);
-  while (ix->keys[i] && strcmp(ix->keys[i], key) != 0) i = (i + 1) & (ix->cap - 1);
+  while (ix->slots[i].key && strcmp(ix->keys.s + ix->slots[i].key - 1, key) != 0)
+    i = (i + 1) & (ix->cap - 1);
   return i;
 }
 
 static bool index_get(const struct index *ix, const char *key, size_t *val) {
-  if (!ix->cap || !key) return false;
+  if (!ix->cap) return false;
   size_t i = slot(ix, key);
-  if (!ix->keys[i]) return false;
-  *val = ix->vals[i];
+  if (!ix->slots[i].key) return false;
+  *val = ix->slots[i].val;
   return true;
 }
 
-/* Add key → val (taking key) unless the key is there already (the first
- * contact with it keeps it). */
-static void index_put(struct index *ix, char *key, size_t val) {
-  if (!key) return;
+/* Add key → val unless the key is there already (the first contact with
+ * it keeps it). */
+static void index_put(struct index *ix, const char *key, size_t val) {
   if (2 * (ix->n + 1) > ix->cap) {
-    struct index big = {xcalloc(ix->cap ? 2 * ix->cap : 64, sizeof(char *)), NULL,
-                        ix->cap ? 2 * ix->cap : 64, ix->n};
-    big.vals = xcalloc(big.cap, sizeof(size_t));
+    struct index big = {xcalloc(ix->cap ? 2 * ix->cap : 256, sizeof *big.slots),
+                        ix->cap ? 2 * ix->cap : 256, ix->n, ix->keys};
     for (size_t i = 0; i < ix->cap; i++)
-      if (ix->keys[i]) {
-        size_t j = slot(&big, ix->keys[i]);
-        big.keys[j] = ix->keys[i];
-        big.vals[j] = ix->vals[i];
-      }
-    free(ix->keys);
-    free(ix->vals);
+      if (ix->slots[i].key) big.slots[slot(&big, ix->keys.s + ix->slots[i].key - 1)] = ix->slots[i];
+    free(ix->slots);
     *ix = big;
   }
   size_t i = slot(ix, key);
-  if (ix->keys[i]) {
-    free(key);
-    return;
-  }
-  ix->keys[i] = key;
-  ix->vals[i] = val;
+  if (ix->slots[i].key) return;
+  ix->slots[i].key = ix->keys.len + 1;
+  ix->slots[i].val = val;
+  buf_add(&ix->keys, key, strlen(key) + 1);
   ix->n++;
 }
 
 static void index_free(struct index *ix) {
-  for (size_t i = 0; i < ix->cap; i++) free(ix->keys[i]);
-  free(ix->keys);
-  free(ix->vals);
+  free(ix->slots);
+  buf_free(&ix->keys);
   memset(ix, 0, sizeof *ix);
 }
 
@@ -177,25 +172,47 @@ static void index_free(struct index *ix) {
 struct importer {
   struct rp_db *db;
   const struct rp_config *cfg;
-  struct rp_contact_list known; /* every contact, then the ones added */
-  size_t cap;
+  struct known {
+    int64_t id;
+    bool deleted;
+  } *known; /* every contact, then the ones added */
+  size_t n, cap;
   struct index ix;
+  struct rp_buf key; /* the key being looked up or added */
+  int64_t *written;  /* ids added or changed, to index for search at the end */
+  size_t nwritten, wcap;
 };
 
-static void index_contact(struct importer *im, size_t i) {
-  const struct rp_contact *c = &im->known.v[i];
+/* Index contact i under the keys of these fields. */
+static void index_contact(struct importer *im, size_t i, const char *email, const char *url,
+                          const char *name, const char *org) {
   for (int k = KEY_EMAIL; k <= KEY_NAME; k++)
-    index_put(&im->ix, match_key(k, c->email, c->url, c->name, c->org), i);
+    if (match_key(&im->key, k, email, url, name, org)) index_put(&im->ix, im->key.s, i);
+}
+
+/* Append a contact to im->known; its index there. */
+static size_t known_add(struct importer *im, int64_t id, bool deleted) {
+  if (im->n == im->cap) {
+    im->cap = im->cap ? 2 * im->cap : 256;
+    im->known = xrealloc(im->known, im->cap * sizeof *im->known);
+  }
+  im->known[im->n].id = id;
+  im->known[im->n].deleted = deleted;
+  return im->n++;
+}
+
+/* contact_scan_keys callback: one contact already in the journal. */
+static void add_existing(void *arg, const struct rp_contact_key *k) {
+  struct importer *im = arg;
+  index_contact(im, known_add(im, k->id, k->deleted), k->email, k->url, k->name, k->org);
 }
 
 /* The contact person p matches, by email, else URL, else name and org. */
-static bool find_match(const struct importer *im, const struct rp_import_person *p, size_t *i) {
-  for (int k = KEY_EMAIL; k <= KEY_NAME; k++) {
-    char *key = match_key(k, p->email, p->url, p->name, p->org);
-    bool found = index_get(&im->ix, key, i);
-    free(key);
-    if (found) return true;
-  }
+static bool find_match(struct importer *im, const struct rp_import_person *p, size_t *i) {
+  for (int k = KEY_EMAIL; k <= KEY_NAME; k++)
+    if (match_key(&im->key, k, p->email, p->url, p->name, p->org) &&
+        index_get(&im->ix, im->key.s, i))
+      return true;
   return false;
 }
 
@@ -224,65 +241,60 @@ static bool merge(struct rp_contact *c, const struct rp_import_person *p) {
   return changed;
 }
 
-/* Add or merge one good person. RP_INVALID (err without place) when the
- * journal refuses it. */
+/* Add or merge one good person, inside the import's transaction.
+ * RP_INVALID (err without place, nothing written) when the journal refuses
+ * it. */
 static enum rp_status import_one(struct importer *im, const struct rp_import_person *p,
                                  struct rp_import_summary *sum, struct rp_err *err) {
   size_t i;
-  if (find_match(im, p, &i)) {
-    struct rp_contact *c = &im->known.v[i];
-    struct rp_contact copy;
-    contact_init(&copy);
-    contact_copy(&copy, c);
-    if (c->deleted_at || !merge(&copy, p)) {
-      contact_free(&copy);
-      sum->unchanged++;
-      return RP_OK;
-    }
-    enum rp_status st = contact_update(im->db, im->cfg, &copy, err);
-    if (st != RP_OK) {
-      contact_free(&copy);
-      return st;
-    }
-    contact_free(c);
-    *c = copy;
-    index_contact(im, i);
-    sum->updated++;
+  bool found = find_match(im, p, &i);
+  if (found && im->known[i].deleted) {
+    sum->unchanged++;
     return RP_OK;
   }
   struct rp_contact c;
-  contact_init(&c);
-  c.name = xstrdup(p->name);
-  merge(&c, p);
-  enum rp_status st = contact_insert(im->db, im->cfg, &c, err);
-  if (st != RP_OK) {
-    contact_free(&c);
-    return st;
+  enum rp_status st = RP_OK;
+  if (found) {
+    st = contact_get(im->db, im->known[i].id, &c, err);
+    if (st == RP_OK && !merge(&c, p)) {
+      contact_free(&c);
+      sum->unchanged++;
+      return RP_OK;
+    }
+  } else {
+    contact_init(&c);
+    c.name = xstrdup(p->name);
+    merge(&c, p);
   }
-  if (im->known.n == im->cap) {
-    im->cap = im->cap ? 2 * im->cap : 64;
-    im->known.v = xrealloc(im->known.v, im->cap * sizeof *im->known.v);
+  if (st == RP_OK) st = contact_write_bulk(im->db, im->cfg, &c, err);
+  if (st == RP_OK) {
+    if (!found) i = known_add(im, c.id, false);
+    index_contact(im, i, c.email, c.url, c.name, c.org);
+    if (im->nwritten == im->wcap) {
+      im->wcap = im->wcap ? 2 * im->wcap : 256;
+      im->written = xrealloc(im->written, im->wcap * sizeof *im->written);
+    }
+    im->written[im->nwritten++] = c.id;
+    if (found) sum->updated++;
+    else sum->added++;
   }
-  im->known.v[im->known.n] = c;
-  index_contact(im, im->known.n++);
-  sum->added++;
-  return RP_OK;
+  contact_free(&c);
+  return st;
 }
 
-/* See import.h. */
+/* See import.h. One transaction as a bulk write (bulk_begin): the
+ * people go in without indexing each one for search, and the contacts
+ * added or changed are indexed once at the end. */
 enum rp_status import_people(struct rp_db *db, const struct rp_config *cfg,
                              const struct rp_import_person *people, size_t n, bool skip_bad,
                              struct rp_import_summary *summary, struct rp_err *err) {
   rp_err_clear(err);
   import_summary_free(summary);
   struct importer im = {.db = db, .cfg = cfg};
-  struct rp_contact_query q = {.include_deleted = true};
-  enum rp_status st = contact_list(db, &q, 0, -1, &im.known, err);
-  if (st != RP_OK) return st;
-  im.cap = im.known.n;
-  for (size_t i = 0; i < im.known.n; i++) index_contact(&im, i);
-  st = db_begin(db, err);
+  struct rp_bulk bulk;
+  enum rp_status st = bulk_begin(db, &bulk, err);
   bool begun = st == RP_OK;
+  if (st == RP_OK) st = contact_scan_keys(db, add_existing, &im, err);
   for (size_t i = 0; st == RP_OK && i < n; i++) {
     const struct rp_import_person *p = &people[i];
     struct rp_err one;
@@ -301,11 +313,14 @@ enum rp_status import_people(struct rp_db *db, const struct rp_config *cfg,
     }
     if (summary->progress) summary->progress(i + 1, n, summary->progress_arg);
   }
-  if (st == RP_OK) st = db_commit(db, err);
-  else if (begun) db_rollback(db);
+  if (st == RP_OK) st = bulk_index_contacts(db, im.written, im.nwritten, err);
+  if (st == RP_OK) st = bulk_commit(db, &bulk, err);
+  else if (begun) bulk_abort(db, &bulk);
   if (st != RP_OK) import_summary_free(summary);
   index_free(&im.ix);
-  contact_list_free(&im.known);
+  buf_free(&im.key);
+  free(im.known);
+  free(im.written);
   return st;
 }
 

@@ -360,7 +360,7 @@ enum rp_status contact_validate(struct rp_db *db, const struct rp_config *cfg,
 /* ---- writes ---- */
 
 /* Bind the 20 stored fields as ?1…?20, in the column order of the INSERT
- * and UPDATE in write_contact. */
+ * and UPDATE in write_row. */
 static void bind_fields(sqlite3_stmt *st, const struct rp_contact *c) {
   const char *text1[] = {c->name, c->org,      c->role, c->field,
                          c->email, c->phone,   c->url,  c->location, c->how_known, c->warmth};
@@ -376,16 +376,21 @@ static void bind_fields(sqlite3_stmt *st, const struct rp_contact *c) {
   for (size_t k = 0; k < RP_ARRAY_LEN(text2); k++) db_bind_text(st, i++, text2[k]);
 }
 
-static enum rp_status write_tags(struct rp_db *db, const struct rp_contact *c, struct rp_err *err) {
+/* Replace c's tags in the journal (a new contact has none to delete). */
+static enum rp_status write_tags(struct rp_db *db, const struct rp_contact *c, bool insert,
+                                 struct rp_err *err) {
   static const char del_sql[] = "DELETE FROM contact_tag WHERE contact_id = ?1";
   static const char ins_sql[] = "INSERT OR IGNORE INTO contact_tag (contact_id, tag) VALUES (?1, ?2)";
   sqlite3_stmt *del, *ins = NULL;
-  enum rp_status s = db_prepare_cached(db, del_sql, &del, err);
-  if (s != RP_OK) return s;
-  sqlite3_bind_int64(del, 1, c->id);
-  if (sqlite3_step(del) != SQLITE_DONE) s = db_fail(db, err, "write tags");
-  sqlite3_reset(del);
-  if (s == RP_OK) s = db_prepare_cached(db, ins_sql, &ins, err);
+  enum rp_status s = RP_OK;
+  if (!insert) {
+    s = db_prepare_cached(db, del_sql, &del, err);
+    if (s != RP_OK) return s;
+    sqlite3_bind_int64(del, 1, c->id);
+    if (sqlite3_step(del) != SQLITE_DONE) s = db_fail(db, err, "write tags");
+    sqlite3_reset(del);
+  }
+  if (s == RP_OK && c->tags.n) s = db_prepare_cached(db, ins_sql, &ins, err);
   for (size_t i = 0; s == RP_OK && i < c->tags.n; i++) {
     sqlite3_reset(ins);
     sqlite3_bind_int64(ins, 1, c->id);
@@ -406,19 +411,12 @@ static void refresh(struct rp_db *db, struct rp_contact *c) {
   }
 }
 
-/* Insert or update c with its tags as one transaction: (for an update)
- * check it exists, validate, write the row and the tags, commit; then
- * refresh c from the journal. */
-static enum rp_status write_contact(struct rp_db *db, const struct rp_config *cfg,
-                                    struct rp_contact *c, bool insert, struct rp_err *err) {
-  enum rp_status s = db_begin(db, err);
-  if (s != RP_OK) return s;
-  if (!insert) {
-    struct rp_contact cur;
-    s = contact_get(db, c->id, &cur, err);
-    contact_free(&cur);
-  }
-  if (s == RP_OK) s = contact_validate(db, cfg, c, err);
+/* Validate c and write its row and tags: an INSERT (setting c->id) when
+ * c->id is 0, else an UPDATE. No transaction of its own. */
+static enum rp_status write_row(struct rp_db *db, const struct rp_config *cfg,
+                                struct rp_contact *c, struct rp_err *err) {
+  bool insert = c->id == 0;
+  enum rp_status s = contact_validate(db, cfg, c, err);
   sqlite3_stmt *st = NULL;
   int64_t now = db_now();
   if (s == RP_OK)
@@ -448,7 +446,25 @@ static enum rp_status write_contact(struct rp_db *db, const struct rp_config *cf
     sqlite3_reset(st);
   }
   if (s == RP_OK && insert) c->id = sqlite3_last_insert_rowid(db_handle(db));
-  if (s == RP_OK) s = write_tags(db, c, err);
+  if (s == RP_OK) s = write_tags(db, c, insert, err);
+  if (s != RP_OK && insert) c->id = 0;
+  return s;
+}
+
+/* Insert or update c with its tags as one transaction: (for an update)
+ * check it exists, validate, write the row and the tags, commit; then
+ * refresh c from the journal. */
+static enum rp_status write_contact(struct rp_db *db, const struct rp_config *cfg,
+                                    struct rp_contact *c, struct rp_err *err) {
+  bool insert = c->id == 0;
+  enum rp_status s = db_begin(db, err);
+  if (s != RP_OK) return s;
+  if (!insert) {
+    struct rp_contact cur;
+    s = contact_get(db, c->id, &cur, err);
+    contact_free(&cur);
+  }
+  if (s == RP_OK) s = write_row(db, cfg, c, err);
   if (s == RP_OK) s = db_commit(db, err);
   else db_rollback(db);
   if (s != RP_OK) {
@@ -464,14 +480,20 @@ static enum rp_status write_contact(struct rp_db *db, const struct rp_config *cf
 enum rp_status contact_insert(struct rp_db *db, const struct rp_config *cfg,
                               struct rp_contact *c, struct rp_err *err) {
   c->id = 0;
-  return write_contact(db, cfg, c, true, err);
+  return write_contact(db, cfg, c, err);
 }
 
 /* One transaction; RP_NO for an unknown id. On success c is refreshed. */
 enum rp_status contact_update(struct rp_db *db, const struct rp_config *cfg,
                               struct rp_contact *c, struct rp_err *err) {
   if (c->id <= 0) return rp_err_set(err, RP_NO, "no contact with id %lld", (long long)c->id);
-  return write_contact(db, cfg, c, false, err);
+  return write_contact(db, cfg, c, err);
+}
+
+/* See contact.h: write_row inside the caller's transaction. */
+enum rp_status contact_write_bulk(struct rp_db *db, const struct rp_config *cfg,
+                                  struct rp_contact *c, struct rp_err *err) {
+  return write_row(db, cfg, c, err);
 }
 
 /* Index of `key` in the stages, or -1. */

@@ -21,7 +21,8 @@ static const char filter_tag[] =
 static const char filter_org[] = " AND rp_fold(c.org) = rp_fold(:org)";
 static const char filter_live[] = " AND c.deleted_at IS NULL";
 
-static const char order_name[] = "c.name COLLATE NOCASE, c.id";
+#define ORDER_NAME "c.name COLLATE NOCASE, c.id"
+static const char order_name[] = ORDER_NAME;
 static const char order_updated[] = "c.updated_at DESC, c.id DESC";
 
 static const struct rp_contact_query all_contacts = {0};
@@ -120,6 +121,33 @@ enum rp_status contact_list(struct rp_db *db, const struct rp_contact_query *q, 
   sqlite3_finalize(st);
   sqlite3_finalize(tags);
   if (s != RP_OK) contact_list_free(out);
+  return s;
+}
+
+/* See contact.h. */
+enum rp_status contact_scan_keys(struct rp_db *db,
+                                 void (*fn)(void *arg, const struct rp_contact_key *key),
+                                 void *arg, struct rp_err *err) {
+  sqlite3_stmt *st;
+  enum rp_status s = db_prepare(db,
+                                "SELECT c.id, c.name, c.org, c.email, c.url, "
+                                "c.deleted_at IS NOT NULL FROM contact c ORDER BY " ORDER_NAME,
+                                &st, err);
+  if (s != RP_OK) return s;
+  int rc;
+  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    struct rp_contact_key k = {
+        .id = sqlite3_column_int64(st, 0),
+        .name = (const char *)sqlite3_column_text(st, 1),
+        .org = (const char *)sqlite3_column_text(st, 2),
+        .email = (const char *)sqlite3_column_text(st, 3),
+        .url = (const char *)sqlite3_column_text(st, 4),
+        .deleted = sqlite3_column_int(st, 5) != 0,
+    };
+    fn(arg, &k);
+  }
+  if (rc != SQLITE_DONE) s = db_fail(db, err, "read contacts");
+  sqlite3_finalize(st);
   return s;
 }
 

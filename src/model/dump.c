@@ -10,7 +10,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "rapport/search.h"
+#include "rapport/bulk.h"
 
 #define NOREFS {{NULL, NULL}}
 
@@ -109,21 +109,23 @@ static struct dump_cache {
     char **cols;   /* NULL until read */
     size_t ncols;
     sqlite3_stmt *ins;
-    char *ins_sig; /* the column list ins was prepared for */
+    char **ins_cols; /* the column list ins was prepared for */
+    size_t ins_n;
   } t[16];
-  char **triggers; /* the search triggers' CREATE statements, while dropped */
-  size_t ntriggers;
 } cache;
+static struct rp_bulk restore_bulk; /* between dump_begin and dump_commit/dump_abort */
+
+static void free_names(char **v, size_t n) {
+  for (size_t k = 0; k < n; k++) free(v[k]);
+  free(v);
+}
 
 static void cache_free(void) {
   for (size_t i = 0; i < RP_ARRAY_LEN(cache.t); i++) {
-    for (size_t k = 0; k < cache.t[i].ncols; k++) free(cache.t[i].cols[k]);
-    free(cache.t[i].cols);
+    free_names(cache.t[i].cols, cache.t[i].ncols);
     sqlite3_finalize(cache.t[i].ins);
-    free(cache.t[i].ins_sig);
+    free_names(cache.t[i].ins_cols, cache.t[i].ins_n);
   }
-  for (size_t i = 0; i < cache.ntriggers; i++) free(cache.triggers[i]);
-  free(cache.triggers);
   memset(&cache, 0, sizeof cache);
 }
 
@@ -176,96 +178,61 @@ static enum rp_status exec(struct rp_db *db, const char *sql, const char *what,
   return RP_OK;
 }
 
-/* Drop the search index's triggers for the rest of the restore (inside its
- * transaction, so a rollback brings them back), keeping their SQL to
- * create them again at dump_commit, which rebuilds the whole index anyway:
- * indexing row by row first doubled the work (and the contact_tag triggers
- * re-index a contact once per tag). */
-static enum rp_status suspend_search(struct rp_db *db, struct rp_err *err) {
-  sqlite3_stmt *st = NULL;
-  enum rp_status s = db_prepare(db,
-                                "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND "
-                                "name LIKE 'search\\_%' ESCAPE '\\' ORDER BY rowid",
-                                &st, err);
-  if (s != RP_OK) return s;
-  struct rp_buf drop = {0};
-  while (sqlite3_step(st) == SQLITE_ROW) {
-    const char *name = (const char *)sqlite3_column_text(st, 0);
-    const char *sql = (const char *)sqlite3_column_text(st, 1);
-    if (!name || !sql) continue;
-    cache.triggers = xrealloc(cache.triggers, (cache.ntriggers + 1) * sizeof *cache.triggers);
-    cache.triggers[cache.ntriggers++] = xstrdup(sql);
-    buf_addf(&drop, "DROP TRIGGER \"%s\";\n", name);
-  }
-  sqlite3_finalize(st);
-  if (drop.len) s = exec(db, buf_str(&drop), "suspend the search index", err);
-  buf_free(&drop);
-  return s;
-}
-
-/* Create the triggers suspend_search dropped. */
-static enum rp_status resume_search(struct rp_db *db, struct rp_err *err) {
-  enum rp_status s = RP_OK;
-  for (size_t i = 0; i < cache.ntriggers && s == RP_OK; i++)
-    s = exec(db, cache.triggers[i], "resume the search index", err);
-  return s;
-}
-
 /* See dump.h. */
 enum rp_status dump_begin(struct rp_db *db, struct rp_err *err) {
   cache_free();
   cache.h = db_handle(db);
-  enum rp_status s = db_begin(db, err);
+  enum rp_status s = bulk_begin(db, &restore_bulk, err);
   if (s == RP_OK && (s = exec(db, "PRAGMA defer_foreign_keys = ON", "defer foreign keys", err)))
-    db_rollback(db);
-  /* a restore writes the whole journal in one transaction: a page cache of
-   * up to 256 MiB keeps it from spilling pages into the WAL row by row, and
-   * statement journals (the search triggers make every row need one) stay
-   * in memory instead of a temporary file */
-  if (s == RP_OK) exec(db, "PRAGMA cache_size = -262144", "size the cache", err);
-  if (s == RP_OK) exec(db, "PRAGMA temp_store = MEMORY", "keep temporaries in memory", err);
-  if (s == RP_OK && (s = suspend_search(db, err)) != RP_OK) db_rollback(db);
+    bulk_abort(db, &restore_bulk);
   return s;
 }
 
 void dump_abort(struct rp_db *db) {
+  bulk_abort(db, &restore_bulk);
   cache_free();
-  db_rollback(db);
 }
 
-/* See dump.h. */
+/* Is ins of cache slot k prepared for exactly these columns? */
+static bool same_columns(size_t k, size_t ncols, const char *const *names) {
+  if (!cache.t[k].ins || cache.t[k].ins_n != ncols) return false;
+  for (size_t i = 0; i < ncols; i++)
+    if (strcmp(cache.t[k].ins_cols[i], names[i]) != 0) return false;
+  return true;
+}
+
+/* See dump.h. The INSERT is prepared again only when the columns differ
+ * from the table's previous row (never, in a file rapport wrote). */
 enum rp_status dump_insert(struct rp_db *db, const struct rp_dump_table *t, size_t ncols,
                            const char *const *names, const struct rp_dump_value *vals,
                            int64_t *rowid, struct rp_err *err) {
-  bool meta = strcmp(t->name, "meta") == 0;
-  struct rp_buf sql = {0};
-  buf_addf(&sql, "INSERT %sINTO \"%s\" (", meta ? "OR REPLACE " : "", t->name);
-  for (size_t i = 0; i < ncols; i++) buf_addf(&sql, "%s\"%s\"", i ? ", " : "", names[i]);
-  buf_adds(&sql, ") VALUES (");
-  for (size_t i = 0; i < ncols; i++) buf_adds(&sql, i ? ", ?" : "?");
-  buf_adds(&sql, ")");
-  if (ncols == 0) {
-    buf_reset(&sql);
-    buf_addf(&sql, "INSERT INTO \"%s\" DEFAULT VALUES", t->name);
-  }
-  /* the same columns as the table's previous row: reuse its statement */
   size_t k = cache_slot(db, t);
-  sqlite3_stmt *st = cache.t[k].ins;
   enum rp_status s = RP_OK;
-  if (!st || strcmp(cache.t[k].ins_sig, buf_str(&sql)) != 0) {
-    sqlite3_finalize(st);
-    free(cache.t[k].ins_sig);
-    cache.t[k].ins = NULL;
-    cache.t[k].ins_sig = NULL;
-    s = db_prepare(db, buf_str(&sql), &st, err);
-    if (s != RP_OK) {
-      buf_free(&sql);
-      return s;
+  if (!same_columns(k, ncols, names)) {
+    bool meta = strcmp(t->name, "meta") == 0;
+    struct rp_buf sql = {0};
+    buf_addf(&sql, "INSERT %sINTO \"%s\" (", meta ? "OR REPLACE " : "", t->name);
+    for (size_t i = 0; i < ncols; i++) buf_addf(&sql, "%s\"%s\"", i ? ", " : "", names[i]);
+    buf_adds(&sql, ") VALUES (");
+    for (size_t i = 0; i < ncols; i++) buf_adds(&sql, i ? ", ?" : "?");
+    buf_adds(&sql, ")");
+    if (ncols == 0) {
+      buf_reset(&sql);
+      buf_addf(&sql, "INSERT INTO \"%s\" DEFAULT VALUES", t->name);
     }
-    cache.t[k].ins = st;
-    cache.t[k].ins_sig = xstrdup(buf_str(&sql));
+    sqlite3_finalize(cache.t[k].ins);
+    free_names(cache.t[k].ins_cols, cache.t[k].ins_n);
+    cache.t[k].ins = NULL;
+    cache.t[k].ins_cols = NULL;
+    cache.t[k].ins_n = 0;
+    s = db_prepare(db, buf_str(&sql), &cache.t[k].ins, err);
+    buf_free(&sql);
+    if (s != RP_OK) return s;
+    cache.t[k].ins_cols = xcalloc(ncols ? ncols : 1, sizeof *cache.t[k].ins_cols);
+    for (size_t i = 0; i < ncols; i++) cache.t[k].ins_cols[i] = xstrdup(names[i]);
+    cache.t[k].ins_n = ncols;
   }
-  buf_free(&sql);
+  sqlite3_stmt *st = cache.t[k].ins;
   for (size_t i = 0; i < ncols; i++) {
     int c = (int)i + 1;
     switch (vals[i].type) {
@@ -324,12 +291,11 @@ static enum rp_status check_references(struct rp_db *db, struct rp_err *err) {
 
 /* See dump.h. */
 enum rp_status dump_commit(struct rp_db *db, struct rp_err *err) {
-  enum rp_status s = resume_search(db, err);
+  enum rp_status s = check_references(db, err);
+  if (s == RP_OK) s = bulk_index_all(db, err);
+  if (s == RP_OK) s = bulk_commit(db, &restore_bulk, err);
+  else bulk_abort(db, &restore_bulk);
   cache_free();
-  if (s == RP_OK) s = check_references(db, err);
-  if (s == RP_OK) s = search_rebuild(db, err);
-  if (s == RP_OK) return db_commit(db, err);
-  db_rollback(db);
   return s;
 }
 

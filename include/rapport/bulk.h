@@ -1,0 +1,41 @@
+/* bulk.h — bulk writes: many rows in one transaction (a JSON restore, an
+ * import of thousands of people), with the search index brought up to date
+ * once at the end instead of row by row. Model code for src/io/ and
+ * dump.c; no curses, no printf.
+ *
+ * bulk_begin lets the connection's page cache grow to 256 MiB (the
+ * transaction's pages stay in memory) and keeps temporary files in memory,
+ * BEGINs (a savepoint inside an open transaction), and drops the search
+ * index's triggers, keeping their SQL in *b. The caller writes its rows,
+ * indexes what it wrote (bulk_index_all or bulk_index_contacts), and ends
+ * with bulk_commit (creates the triggers again and COMMITs; rolls back on
+ * failure) or bulk_abort (rolls back, which brings the triggers back too).
+ * Both put the PRAGMAs back and free *b. The journal is never left without
+ * its triggers: they are dropped and created in the same transaction. */
+#ifndef RAPPORT_BULK_H
+#define RAPPORT_BULK_H
+
+#include <stdint.h>
+
+#include "rapport/db.h"
+#include "rapport/util.h"
+
+struct rp_bulk {
+  struct rp_strv triggers;        /* the dropped triggers' CREATE statements */
+  int64_t cache_size, temp_store; /* the PRAGMAs before */
+  bool set;                       /* they were changed */
+};
+
+enum rp_status bulk_begin(struct rp_db *db, struct rp_bulk *b, struct rp_err *err);
+enum rp_status bulk_commit(struct rp_db *db, struct rp_bulk *b, struct rp_err *err);
+void bulk_abort(struct rp_db *db, struct rp_bulk *b);
+
+/* Index afresh the documents of the contacts `ids` (a contact's own and
+ * its draft's, as the triggers make them): after a bulk write added or
+ * changed them. Duplicates are fine. */
+enum rp_status bulk_index_contacts(struct rp_db *db, const int64_t *ids, size_t n,
+                                   struct rp_err *err);
+/* Rebuild the whole index from the tables (what search_rebuild does). */
+enum rp_status bulk_index_all(struct rp_db *db, struct rp_err *err);
+
+#endif
