@@ -35,9 +35,15 @@ struct rp_agenda_item {
   char *why;               /* one line: "thank-you for your call on 2026-11-29 · due tomorrow" */
 };
 
+/* A section read in part is counted up to this many items ("1000+"). */
+#define AGENDA_COUNT_CAP 1000
+
 struct rp_agenda {
   struct rp_agenda_item *v;
   size_t n;
+  /* the items each section has: all of them when read in full, else
+   * counted up to AGENDA_COUNT_CAP (that many means "at least") */
+  long total[AG_SECTION_COUNT];
 };
 
 void agenda_free(struct rp_agenda *a);
@@ -46,5 +52,12 @@ void agenda_free(struct rp_agenda *a);
  * so quiet warm relationships appear as check-ins. */
 enum rp_status agenda_compute(struct rp_db *db, const struct rp_config *cfg, const char *today,
                               int days, struct rp_agenda *out, struct rp_err *err);
+
+/* The same, reading at most `limit` items per section (0 = all) and
+ * counting the rest (out->total): what a screen shows. The cost follows
+ * the limit, not the size of the journal. */
+enum rp_status agenda_compute_page(struct rp_db *db, const struct rp_config *cfg,
+                                   const char *today, int days, long limit, struct rp_agenda *out,
+                                   struct rp_err *err);
 
 #endif

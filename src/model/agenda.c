@@ -33,7 +33,9 @@ struct ctx {
   struct rp_db *db;
   const struct rp_config *cfg;
   char today[11], last[11]; /* the first and the last day shown */
+  long limit;               /* items read per section, 0 = all */
   struct bucket b[AG_SECTION_COUNT];
+  long total[AG_SECTION_COUNT];
 };
 
 static void item_free(struct rp_agenda_item *it) {
@@ -84,16 +86,34 @@ static void local_day(int64_t t, char out[11]) {
 
 /* ---- follow-ups ---- */
 
-#define FOLLOWUP_SQL                                                                         \
-  "SELECT f.id, f.contact_id, c.name, f.kind, f.due, f.snoozed_until, f.medium, f.note, "   \
-  "f.conversation_id, coalesce(v.ended_at, v.started_at, v.scheduled_at), "                \
-  "max(f.due, coalesce(f.snoozed_until, f.due)) AS eff "                                    \
+/* Open follow-ups of one section, soonest first; ?1 today, ?2 the last day
+ * shown, ?3 how many (-1 = all). The effective day (due, or snoozed until)
+ * is the expression followup_open_due indexes, so a section's first rows
+ * are read without going through the others. */
+#define FU_EFF "max(f.due, coalesce(f.snoozed_until, f.due))"
+#define FU_FROM                                                                              \
   "FROM followup f JOIN contact c ON c.id = f.contact_id "                                  \
-  "LEFT JOIN conversation v ON v.id = f.conversation_id "                                   \
-  "WHERE f.status = 'open' AND c.deleted_at IS NULL AND ("                                  \
-  "  (f.kind IN ('thank-you', 'success') AND coalesce(f.snoozed_until, '') <= ?1) "         \
-  "  OR (f.kind NOT IN ('thank-you', 'success') AND eff <= ?2)) "                           \
-  "ORDER BY eff, c.name, f.id"
+  "WHERE f.status = 'open' AND c.deleted_at IS NULL AND "
+#define FU_SQL(where)                                                                         \
+  "SELECT f.id, f.contact_id, c.name, f.kind, f.due, f.snoozed_until, f.medium, f.note, "    \
+  "f.conversation_id, (SELECT coalesce(v.ended_at, v.started_at, v.scheduled_at) "          \
+  "FROM conversation v WHERE v.id = f.conversation_id), " FU_EFF " AS eff " FU_FROM where    \
+  " ORDER BY eff, c.name, f.id LIMIT ?3"
+#define FU_COUNT(where) "SELECT count(*) FROM (SELECT 1 " FU_FROM where " LIMIT ?3)"
+#define FU_DATED "f.kind NOT IN ('thank-you', 'success') AND " FU_EFF
+#define FU_OWED(kind) "f.kind = '" kind "' AND coalesce(f.snoozed_until, '') <= ?1"
+#define FU_SECTION(sec, where) {sec, FU_SQL(where), FU_COUNT(where)}
+
+static const struct {
+  enum rp_agenda_section section;
+  const char *sql, *count;
+} fu_sections[] = {
+    FU_SECTION(AG_OVERDUE, FU_DATED " < ?1"),
+    FU_SECTION(AG_TODAY, FU_DATED " = ?1"),
+    FU_SECTION(AG_WEEK, FU_DATED " > ?1 AND " FU_EFF " <= ?2"),
+    FU_SECTION(AG_THANKS, FU_OWED("thank-you")),
+    FU_SECTION(AG_SUCCESS, FU_OWED("success")),
+};
 
 static const char *kind_label(const char *kind) {
   for (size_t i = 0; i < RP_ARRAY_LEN(rp_followup_kinds); i++)
@@ -149,16 +169,40 @@ static void add_followup(struct ctx *c, sqlite3_stmt *st) {
   add(c, sec, contact, name, id, conv, kind, xstrdup(eff), buf_steal(&why));
 }
 
-static enum rp_status read_followups(struct ctx *c, struct rp_err *err) {
+/* How many rows `count` (a count over at most ?3 rows) finds: the size
+ * of a section that was read only in part. */
+static enum rp_status count_section(struct ctx *c, enum rp_agenda_section sec, const char *count,
+                                    struct rp_err *err) {
   sqlite3_stmt *st;
-  enum rp_status s = db_prepare(c->db, FOLLOWUP_SQL, &st, err);
+  enum rp_status s = db_prepare_cached(c->db, count, &st, err);
   if (s != RP_OK) return s;
   db_bind_text(st, 1, c->today);
   db_bind_text(st, 2, c->last);
-  int rc;
-  while ((rc = sqlite3_step(st)) == SQLITE_ROW) add_followup(c, st);
-  if (rc != SQLITE_DONE) s = db_fail(c->db, err, "read follow-ups");
-  sqlite3_finalize(st);
+  sqlite3_bind_int64(st, 3, AGENDA_COUNT_CAP);
+  if (sqlite3_step(st) == SQLITE_ROW) c->total[sec] = sqlite3_column_int64(st, 0);
+  else s = db_fail(c->db, err, "count follow-ups");
+  sqlite3_reset(st);
+  return s;
+}
+
+static enum rp_status read_followups(struct ctx *c, struct rp_err *err) {
+  enum rp_status s = RP_OK;
+  for (size_t k = 0; s == RP_OK && k < RP_ARRAY_LEN(fu_sections); k++) {
+    sqlite3_stmt *st;
+    s = db_prepare_cached(c->db, fu_sections[k].sql, &st, err);
+    if (s != RP_OK) break;
+    db_bind_text(st, 1, c->today);
+    db_bind_text(st, 2, c->last);
+    sqlite3_bind_int64(st, 3, c->limit > 0 ? c->limit : -1);
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) add_followup(c, st);
+    if (rc != SQLITE_DONE) s = db_fail(c->db, err, "read follow-ups");
+    sqlite3_reset(st);
+    enum rp_agenda_section sec = fu_sections[k].section;
+    c->total[sec] = (long)c->b[sec].n;
+    if (s == RP_OK && c->limit > 0 && (long)c->b[sec].n >= c->limit)
+      s = count_section(c, sec, fu_sections[k].count, err);
+  }
   return s;
 }
 
@@ -172,7 +216,7 @@ static enum rp_status read_followups(struct ctx *c, struct rp_err *err) {
   "v.started_at FROM conversation v JOIN contact c ON c.id = v.contact_id "              \
   "WHERE c.deleted_at IS NULL AND (v.status IN ('live', 'interrupted') OR "              \
   "(v.status = 'planned' AND v.scheduled_at >= ?1 AND v.scheduled_at < ?2)) "            \
-  "ORDER BY v.status = 'planned', v.scheduled_at, v.started_at, v.id"
+  "ORDER BY v.status = 'planned', v.scheduled_at, v.started_at, v.id LIMIT ?3"
 
 static const char *const weekdays[7] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
 
@@ -218,10 +262,15 @@ static enum rp_status read_conversations(struct ctx *c, struct rp_err *err) {
   if (s != RP_OK) return s;
   sqlite3_bind_int64(st, 1, from);
   sqlite3_bind_int64(st, 2, to);
+  sqlite3_bind_int64(st, 3, c->limit > 0 ? AGENDA_COUNT_CAP : -1);
   int rc;
   while ((rc = sqlite3_step(st)) == SQLITE_ROW) add_conversation(c, st);
   if (rc != SQLITE_DONE) s = db_fail(c->db, err, "read conversations");
   sqlite3_finalize(st);
+  /* planned conversations are few: counted by reading them */
+  struct bucket *b = &c->b[AG_UPCOMING];
+  c->total[AG_UPCOMING] = (long)b->n;
+  while (c->limit > 0 && (long)b->n > c->limit) item_free(&b->v[--b->n]);
   return s;
 }
 
@@ -231,18 +280,18 @@ static enum rp_status read_conversations(struct ctx *c, struct rp_err *err) {
  * warm ones; a cold relationship only shows here). */
 static enum rp_status read_quiet(struct ctx *c, struct rp_err *err) {
   struct rp_quiet_list q;
-  enum rp_status s = cadence_quiet(c->db, c->cfg, c->today, &q, err);
+  enum rp_status s = cadence_quiet_unhandled(c->db, c->cfg, c->today, c->limit, &q, err);
   for (size_t i = 0; s == RP_OK && i < q.n; i++) {
     const struct rp_quiet *e = &q.v[i];
-    bool handled = false;
-    s = cadence_handled(c->db, e->contact_id, e->due, &handled, err);
-    if (s != RP_OK || handled) continue;
     char *why = strcmp(e->last_what, "added") == 0
                     ? xasprintf("check in: no contact yet, added %s (every %d days)", e->last,
                                 e->cadence)
                     : xasprintf("check in: quiet since %s (every %d days)", e->last, e->cadence);
     add(c, AG_QUIET, e->contact_id, e->name, 0, 0, "quiet", xstrdup(e->due), why);
   }
+  c->total[AG_QUIET] = (long)q.n;
+  if (s == RP_OK && c->limit > 0 && (long)q.n >= c->limit)
+    s = cadence_quiet_count(c->db, c->today, AGENDA_COUNT_CAP, &c->total[AG_QUIET], err);
   quiet_list_free(&q);
   return s;
 }
@@ -265,12 +314,18 @@ static int by_date(const void *a, const void *b) {
  * RP_INVALID with field "days" (1–60) or "today" (not a real date). */
 enum rp_status agenda_compute(struct rp_db *db, const struct rp_config *cfg, const char *today,
                               int days, struct rp_agenda *out, struct rp_err *err) {
+  return agenda_compute_page(db, cfg, today, days, 0, out, err);
+}
+
+/* See agenda.h. */
+enum rp_status agenda_compute_page(struct rp_db *db, const struct rp_config *cfg,
+                                   const char *today, int days, long limit, struct rp_agenda *out,
+                                   struct rp_err *err) {
   rp_err_clear(err);
-  out->v = NULL;
-  out->n = 0;
+  memset(out, 0, sizeof *out);
   if (days < 1 || days > 60)
     return rp_err_field(err, RP_INVALID, "days", "days must be from 1 to 60, not %d", days);
-  struct ctx c = {.db = db, .cfg = cfg};
+  struct ctx c = {.db = db, .cfg = cfg, .limit = limit};
   char *own = today ? NULL : date_local(db_now(), 0);
   str_copy(c.today, sizeof c.today, today ? today : own);
   free(own);
@@ -295,6 +350,7 @@ enum rp_status agenda_compute(struct rp_db *db, const struct rp_config *cfg, con
       else item_free(&c.b[k].v[i]);
     }
     free(c.b[k].v);
+    if (s == RP_OK) out->total[k] = c.total[k];
   }
   return s;
 }

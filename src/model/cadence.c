@@ -5,6 +5,7 @@
  * cadence_sync turns quiet warm relationships into check-ins. */
 #include "rapport/cadence.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -23,7 +24,8 @@
   "(SELECT max(n.created_at) FROM note n JOIN conversation v ON v.id = n.conversation_id " \
   "  WHERE v.contact_id = c.id), "                                                       \
   "(SELECT max(f.done_at) FROM followup f WHERE f.contact_id = c.id "                    \
-  "  AND f.status IN ('sent', 'done')) "                                                 \
+  "  AND f.status IN ('sent', 'done')), "                                                \
+  "c.deleted_at IS NOT NULL "                                                            \
   "FROM contact c WHERE (?1 = 0 AND c.deleted_at IS NULL) OR c.id = ?1 ORDER BY c.id"
 
 /* See cadence.h. */
@@ -137,15 +139,9 @@ void quiet_list_free(struct rp_quiet_list *l) {
   l->n = 0;
 }
 
-/* A quiet contact while scanning, with its warmth. */
-struct scanned {
-  struct rp_quiet q;
-  bool warm;
-};
-
 /* Longest overdue first, then by name and id. */
 static int by_overdue(const void *a, const void *b) {
-  const struct rp_quiet *x = &((const struct scanned *)a)->q, *y = &((const struct scanned *)b)->q;
+  const struct rp_quiet *x = a, *y = b;
   if (x->days_over != y->days_over) return x->days_over > y->days_over ? -1 : 1;
   int c = strcmp(x->name ? x->name : "", y->name ? y->name : "");
   if (c) return c;
@@ -153,11 +149,9 @@ static int by_overdue(const void *a, const void *b) {
 }
 
 /* Read the contacts (all live ones) and keep those past their cadence on
- * `today`, into *v (*n of them; caller frees v and the names). */
+ * `today`, into out (longest overdue first). */
 static enum rp_status scan(struct rp_db *db, const struct rp_config *cfg, const char *today,
-                           struct scanned **v, size_t *n, struct rp_err *err) {
-  *v = NULL;
-  *n = 0;
+                           struct rp_quiet_list *out, struct rp_err *err) {
   sqlite3_stmt *st;
   enum rp_status s = db_prepare(db, LAST_SQL, &st, err);
   if (s != RP_OK) return s;
@@ -173,68 +167,44 @@ static enum rp_status scan(struct rp_db *db, const struct rp_config *cfg, const 
     if (cadence <= 0 || !date_add(r.last, cadence, due) || !date_diff(due, today, &over) ||
         over <= 0)
       continue;
-    if (*n == cap) {
+    if (out->n == cap) {
       cap = cap ? 2 * cap : 8;
-      *v = xrealloc(*v, cap * sizeof **v);
+      out->v = xrealloc(out->v, cap * sizeof *out->v);
     }
-    struct scanned *e = &(*v)[(*n)++];
+    struct rp_quiet *e = &out->v[out->n++];
     memset(e, 0, sizeof *e);
-    e->q.contact_id = r.id;
-    e->q.name = xstrdup(r.name);
-    memcpy(e->q.last, r.last, sizeof e->q.last);
-    e->q.last_what = r.what;
-    e->q.cadence = cadence;
-    memcpy(e->q.due, due, sizeof e->q.due);
-    e->q.days_over = over;
-    e->warm = r.warmth && strcmp(r.warmth, "warm") == 0;
+    e->contact_id = r.id;
+    e->name = xstrdup(r.name);
+    memcpy(e->last, r.last, sizeof e->last);
+    e->last_what = r.what;
+    e->cadence = cadence;
+    memcpy(e->due, due, sizeof e->due);
+    e->days_over = over;
   }
   if (rc != SQLITE_DONE) s = db_fail(db, err, "read contacts");
   sqlite3_finalize(st);
-  if (*n > 1) qsort(*v, *n, sizeof **v, by_overdue);
+  if (out->n > 1) qsort(out->v, out->n, sizeof *out->v, by_overdue);
   return s;
 }
 
-/* cadence_quiet; *warm (may be NULL; caller frees) receives, in the order
- * of out, whether each contact is warm. */
-static enum rp_status quiet_scan(struct rp_db *db, const struct rp_config *cfg, const char *today,
-                                 struct rp_quiet_list *out, bool **warm, struct rp_err *err) {
+/* See cadence.h. Caller frees *out with quiet_list_free (empty on failure).
+ * RP_INVALID (field "today") when today is not a real date. */
+enum rp_status cadence_quiet(struct rp_db *db, const struct rp_config *cfg, const char *today,
+                             struct rp_quiet_list *out, struct rp_err *err) {
   out->v = NULL;
   out->n = 0;
-  if (warm) *warm = NULL;
   char *own_today = today ? NULL : date_local(db_now(), 0);
   if (!today) today = own_today;
   char cb[128];
-  enum rp_status s = RP_OK;
-  struct scanned *v = NULL;
-  size_t n = 0;
+  enum rp_status s;
   if (!date_valid(today))
     s = rp_err_field(err, RP_INVALID, "today", "today must be a real date as YYYY-MM-DD, not '%s'",
                      str_clip(today, cb, sizeof cb));
   else
-    s = scan(db, cfg, today, &v, &n, err);
+    s = scan(db, cfg, today, out, err);
   free(own_today);
-  if (s == RP_OK && n) {
-    out->v = xmalloc(n * sizeof *out->v);
-    if (warm) *warm = xmalloc(n * sizeof **warm);
-  }
-  for (size_t i = 0; i < n; i++) {
-    if (s == RP_OK) {
-      out->v[i] = v[i].q;
-      if (warm) (*warm)[i] = v[i].warm;
-    } else {
-      free(v[i].q.name);
-    }
-  }
-  if (s == RP_OK) out->n = n;
-  free(v);
+  if (s != RP_OK) quiet_list_free(out);
   return s;
-}
-
-/* See cadence.h. Caller frees *out with quiet_list_free. RP_INVALID (field
- * "today") when today is not a real date. */
-enum rp_status cadence_quiet(struct rp_db *db, const struct rp_config *cfg, const char *today,
-                             struct rp_quiet_list *out, struct rp_err *err) {
-  return quiet_scan(db, cfg, today, out, NULL, err);
 }
 
 /* See cadence_internal.h. */
@@ -242,17 +212,17 @@ enum rp_status cadence_handled(struct rp_db *db, int64_t contact_id, const char 
                                bool *handled, struct rp_err *err) {
   *handled = false;
   sqlite3_stmt *st;
-  enum rp_status s = db_prepare(db,
-                                "SELECT EXISTS (SELECT 1 FROM followup WHERE contact_id = ?1 "
-                                "AND kind = 'check-in' AND (status = 'open' OR "
-                                "(status = 'skipped' AND due >= ?2)))",
-                                &st, err);
+  enum rp_status s = db_prepare_cached(db,
+                                       "SELECT EXISTS (SELECT 1 FROM followup WHERE contact_id = ?1 "
+                                       "AND kind = 'check-in' AND (status = 'open' OR "
+                                       "(status = 'skipped' AND due >= ?2)))",
+                                       &st, err);
   if (s != RP_OK) return s;
   sqlite3_bind_int64(st, 1, contact_id);
   db_bind_text(st, 2, due);
   if (sqlite3_step(st) == SQLITE_ROW) *handled = sqlite3_column_int(st, 0) != 0;
   else s = db_fail(db, err, "read check-ins");
-  sqlite3_finalize(st);
+  sqlite3_reset(st);
   return s;
 }
 
@@ -274,30 +244,271 @@ static enum rp_status add_check_in(struct rp_db *db, const struct rp_quiet *q, s
   return s;
 }
 
-/* See cadence.h. One transaction, which also holds the scan, so two
- * processes syncing at once cannot both add the same check-in. */
+/* The config's cadences as one line: the state in cadence_state was
+ * worked out with them, and is worked out again when they change. */
+static char *config_line(const struct rp_config *cfg) {
+  struct rp_buf b = {0};
+  buf_addf(&b, "warm %d; cold %d", cfg->cadence_warm, cfg->cadence_cold);
+  for (size_t i = 0; i < cfg->n_cadence_by_stage; i++)
+    buf_addf(&b, "; %s %d", cfg->cadence_by_stage[i].stage, cfg->cadence_by_stage[i].days);
+  return buf_steal(&b);
+}
+
+/* When the config's cadences are not those the state was worked out with,
+ * mark every contact to be worked out again and remember the new ones. */
+static enum rp_status sync_config(struct rp_db *db, const struct rp_config *cfg,
+                                  struct rp_err *err) {
+  char *line = config_line(cfg);
+  sqlite3_stmt *st;
+  enum rp_status s = db_prepare_cached(db, "SELECT value FROM cadence_config WHERE id = 1", &st, err);
+  bool same = false;
+  if (s == RP_OK) {
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) same = strcmp((const char *)sqlite3_column_text(st, 0), line) == 0;
+    else if (rc != SQLITE_DONE) s = db_fail(db, err, "read the cadence state");
+    sqlite3_reset(st);
+  }
+  if (s == RP_OK && !same) {
+    s = db_prepare_cached(db,
+                          "INSERT INTO cadence_config (id, value) VALUES (1, ?1) "
+                          "ON CONFLICT (id) DO UPDATE SET value = excluded.value",
+                          &st, err);
+    if (s == RP_OK) {
+      db_bind_text(st, 1, line);
+      if (sqlite3_step(st) != SQLITE_DONE) s = db_fail(db, err, "save the cadence state");
+      sqlite3_reset(st);
+    }
+    if (s == RP_OK)
+      s = db_prepare_cached(db, "UPDATE cadence_state SET check_on = '' WHERE check_on <> ''", &st,
+                            err);
+    if (s == RP_OK) {
+      if (sqlite3_step(st) != SQLITE_DONE) s = db_fail(db, err, "reset the cadence state");
+      sqlite3_reset(st);
+    }
+  }
+  free(line);
+  return s;
+}
+
+/* The contacts whose check_on day has come (or who were touched), into *ids. */
+static enum rp_status due_ids(struct rp_db *db, const char *today, int64_t **ids, size_t *n,
+                              struct rp_err *err) {
+  *ids = NULL;
+  *n = 0;
+  sqlite3_stmt *st;
+  enum rp_status s = db_prepare_cached(
+      db, "SELECT contact_id FROM cadence_state WHERE check_on <= ?1 ORDER BY contact_id", &st, err);
+  if (s != RP_OK) return s;
+  db_bind_text(st, 1, today);
+  size_t cap = 0;
+  int rc;
+  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    if (*n == cap) {
+      cap = cap ? 2 * cap : 64;
+      *ids = xrealloc(*ids, cap * sizeof **ids);
+    }
+    (*ids)[(*n)++] = sqlite3_column_int64(st, 0);
+  }
+  if (rc != SQLITE_DONE) s = db_fail(db, err, "read the cadence state");
+  sqlite3_reset(st);
+  return s;
+}
+
+/* Save what was worked out for one contact (quiet_due NULL = not quiet, or
+ * quiet with a check-in); contact_id < 0 removes the row of a contact that
+ * is gone. */
+static enum rp_status save_state(struct rp_db *db, int64_t contact_id, const char *check_on,
+                                 const char *quiet_due, struct rp_err *err) {
+  sqlite3_stmt *st;
+  enum rp_status s =
+      contact_id < 0
+          ? db_prepare_cached(db, "DELETE FROM cadence_state WHERE contact_id = ?1", &st, err)
+          : db_prepare_cached(db,
+                              "UPDATE cadence_state SET check_on = ?2, quiet_due = ?3 "
+                              "WHERE contact_id = ?1",
+                              &st, err);
+  if (s != RP_OK) return s;
+  sqlite3_bind_int64(st, 1, contact_id < 0 ? -contact_id : contact_id);
+  if (contact_id >= 0) {
+    db_bind_text(st, 2, check_on);
+    db_bind_text(st, 3, quiet_due);
+  }
+  if (sqlite3_step(st) != SQLITE_DONE) s = db_fail(db, err, "save the cadence state");
+  sqlite3_reset(st);
+  return s;
+}
+
+#define NEVER "9999-12-31"
+
+/* Work out the cadence of one contact on `today`: a check-in for a quiet
+ * warm one without one (*made), and its row in cadence_state. */
+static enum rp_status sync_one(struct rp_db *db, const struct rp_config *cfg, const char *today,
+                               int64_t id, bool *made, struct rp_err *err) {
+  *made = false;
+  sqlite3_stmt *st;
+  enum rp_status s = db_prepare_cached(db, LAST_SQL, &st, err);
+  if (s != RP_OK) return s;
+  sqlite3_bind_int64(st, 1, id);
+  int rc = sqlite3_step(st);
+  if (rc != SQLITE_ROW) {
+    sqlite3_reset(st);
+    return rc == SQLITE_DONE ? save_state(db, -id, NULL, NULL, err)
+                             : db_fail(db, err, "read last interaction");
+  }
+  struct row r;
+  read_row(st, &r);
+  bool gone = sqlite3_column_int(st, 10) != 0;
+  bool warm = r.warmth && strcmp(r.warmth, "warm") == 0;
+  int cadence = cadence_effective(cfg, r.stage, r.warmth, r.own);
+  struct rp_quiet q = {.contact_id = id, .cadence = cadence, .last_what = r.what};
+  memcpy(q.last, r.last, sizeof q.last);
+  sqlite3_reset(st); /* r's texts are not used past here */
+  char check_on[11];
+  int over = 0;
+  if (gone || cadence <= 0 || !date_add(q.last, cadence, q.due) ||
+      !date_diff(q.due, today, &over))
+    return save_state(db, id, NEVER, NULL, err);
+  if (over <= 0) {
+    /* not quiet yet: look again the day after the cadence runs out */
+    if (!date_add(q.due, 1, check_on)) str_copy(check_on, sizeof check_on, NEVER);
+    return save_state(db, id, check_on, NULL, err);
+  }
+  bool handled = false;
+  s = cadence_handled(db, id, q.due, &handled, err);
+  if (s == RP_OK && !handled && warm) {
+    s = add_check_in(db, &q, err);
+    handled = *made = s == RP_OK;
+  }
+  /* quiet: nothing changes until something happens (which resets check_on) */
+  if (s == RP_OK) s = save_state(db, id, NEVER, handled ? NULL : q.due, err);
+  return s;
+}
+
+/* See cadence.h. One transaction, so two processes syncing at once cannot
+ * both add the same check-in. Only the contacts whose day has come, or that
+ * something happened to since the last sync, are read (cadence_state), so
+ * the cost follows what changed, not the size of the journal. */
 enum rp_status cadence_sync(struct rp_db *db, const struct rp_config *cfg, const char *today,
                             int *created, struct rp_err *err) {
   if (created) *created = 0;
-  enum rp_status s = db_begin(db, err);
-  if (s != RP_OK) return s;
-  struct rp_quiet_list quiet;
-  bool *warm = NULL;
-  int n = 0;
-  s = quiet_scan(db, cfg, today, &quiet, &warm, err);
-  for (size_t i = 0; s == RP_OK && i < quiet.n; i++) {
-    if (!warm[i]) continue;
-    bool handled = false;
-    s = cadence_handled(db, quiet.v[i].contact_id, quiet.v[i].due, &handled, err);
-    if (s == RP_OK && !handled) {
-      s = add_check_in(db, &quiet.v[i], err);
-      n++;
-    }
+  char *own_today = today ? NULL : date_local(db_now(), 0);
+  if (!today) today = own_today;
+  char cb[128];
+  if (!date_valid(today)) {
+    enum rp_status e = rp_err_field(err, RP_INVALID, "today",
+                                    "today must be a real date as YYYY-MM-DD, not '%s'",
+                                    str_clip(today, cb, sizeof cb));
+    free(own_today);
+    return e;
   }
-  free(warm);
-  quiet_list_free(&quiet);
+  enum rp_status s = db_begin(db, err);
+  if (s != RP_OK) {
+    free(own_today);
+    return s;
+  }
+  int64_t *ids = NULL;
+  size_t n = 0;
+  int made_n = 0;
+  s = sync_config(db, cfg, err);
+  if (s == RP_OK) s = due_ids(db, today, &ids, &n, err);
+  /* the first sync of a large journal (after an upgrade, a restore or a
+   * change of cadences) reads and writes many pages in this transaction:
+   * a bigger page cache keeps them from spilling into the WAL and being
+   * read back from it page by page (minutes at 100,000 contacts) */
+  sqlite3 *h = db_handle(db);
+  int64_t cache = 0;
+  bool big = n > 1000;
+  if (big) {
+    sqlite3_stmt *q;
+    if (sqlite3_prepare_v2(h, "PRAGMA cache_size", -1, &q, NULL) == SQLITE_OK &&
+        sqlite3_step(q) == SQLITE_ROW)
+      cache = sqlite3_column_int64(q, 0);
+    sqlite3_finalize(q);
+    sqlite3_exec(h, "PRAGMA cache_size = -262144", NULL, NULL, NULL);
+  }
+  for (size_t i = 0; s == RP_OK && i < n; i++) {
+    bool made = false;
+    s = sync_one(db, cfg, today, ids[i], &made, err);
+    made_n += made;
+  }
+  free(ids);
+  free(own_today);
   if (s == RP_OK) s = db_commit(db, err);
   else db_rollback(db);
-  if (s == RP_OK && created) *created = n;
+  if (big) {
+    char sql[64];
+    snprintf(sql, sizeof sql, "PRAGMA cache_size = %lld", (long long)(cache ? cache : -2000));
+    sqlite3_exec(h, sql, NULL, NULL, NULL);
+  }
+  if (s == RP_OK && created) *created = made_n;
+  return s;
+}
+
+/* See cadence_internal.h. */
+enum rp_status cadence_quiet_unhandled(struct rp_db *db, const struct rp_config *cfg,
+                                       const char *today, long limit,
+                                       struct rp_quiet_list *out, struct rp_err *err) {
+  out->v = NULL;
+  out->n = 0;
+  sqlite3_stmt *st, *last;
+  enum rp_status s = db_prepare(db,
+                                "SELECT s.contact_id, c.name, s.quiet_due FROM cadence_state s "
+                                "JOIN contact c ON c.id = s.contact_id "
+                                "WHERE s.quiet_due < ?1 AND c.deleted_at IS NULL "
+                                "ORDER BY s.quiet_due, c.name, c.id LIMIT ?2",
+                                &st, err);
+  if (s != RP_OK) return s;
+  db_bind_text(st, 1, today);
+  sqlite3_bind_int64(st, 2, limit > 0 ? limit : -1);
+  size_t cap = 0;
+  int rc = SQLITE_DONE;
+  while (s == RP_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+    if (out->n == cap) {
+      cap = cap ? 2 * cap : 16;
+      out->v = xrealloc(out->v, cap * sizeof *out->v);
+    }
+    struct rp_quiet *e = &out->v[out->n++];
+    memset(e, 0, sizeof *e);
+    e->contact_id = sqlite3_column_int64(st, 0);
+    e->name = xstrdup((const char *)sqlite3_column_text(st, 1));
+    str_copy(e->due, sizeof e->due, (const char *)sqlite3_column_text(st, 2));
+    date_diff(e->due, today, &e->days_over);
+    /* what the line says: the last interaction and the cadence */
+    s = db_prepare_cached(db, LAST_SQL, &last, err);
+    if (s != RP_OK) break;
+    sqlite3_bind_int64(last, 1, e->contact_id);
+    if (sqlite3_step(last) == SQLITE_ROW) {
+      struct row r;
+      read_row(last, &r);
+      memcpy(e->last, r.last, sizeof e->last);
+      e->last_what = r.what;
+      e->cadence = cadence_effective(cfg, r.stage, r.warmth, r.own);
+    } else {
+      s = db_fail(db, err, "read last interaction");
+    }
+    sqlite3_reset(last);
+  }
+  if (s == RP_OK && rc != SQLITE_DONE) s = db_fail(db, err, "read quiet contacts");
+  sqlite3_finalize(st);
+  if (s != RP_OK) quiet_list_free(out);
+  return s;
+}
+
+/* See cadence_internal.h. */
+enum rp_status cadence_quiet_count(struct rp_db *db, const char *today, long cap, long *n,
+                                   struct rp_err *err) {
+  *n = 0;
+  sqlite3_stmt *st;
+  enum rp_status s = db_prepare_cached(db,
+                                       "SELECT count(*) FROM (SELECT 1 FROM cadence_state s "
+                                       "JOIN contact c ON c.id = s.contact_id "
+                                       "WHERE s.quiet_due < ?1 AND c.deleted_at IS NULL LIMIT ?2)",
+                                       &st, err);
+  if (s != RP_OK) return s;
+  db_bind_text(st, 1, today);
+  sqlite3_bind_int64(st, 2, cap > 0 ? cap : -1);
+  if (sqlite3_step(st) == SQLITE_ROW) *n = sqlite3_column_int64(st, 0);
+  else s = db_fail(db, err, "count quiet contacts");
+  sqlite3_reset(st);
   return s;
 }

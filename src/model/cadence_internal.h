@@ -12,4 +12,16 @@
 enum rp_status cadence_handled(struct rp_db *db, int64_t contact_id, const char *due,
                                bool *handled, struct rp_err *err);
 
+/* The quiet contacts without a check-in on `today`, as the last
+ * cadence_sync worked them out (cadence_state): longest overdue first, then
+ * by name and id; at most `limit` (0 = all). Caller frees *out. */
+enum rp_status cadence_quiet_unhandled(struct rp_db *db, const struct rp_config *cfg,
+                                       const char *today, long limit,
+                                       struct rp_quiet_list *out, struct rp_err *err);
+
+/* How many quiet contacts without a check-in there are on `today`,
+ * counting up to `cap` (0 = all). */
+enum rp_status cadence_quiet_count(struct rp_db *db, const char *today, long cap, long *n,
+                                   struct rp_err *err);
+
 #endif

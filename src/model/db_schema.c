@@ -11,6 +11,15 @@
  * never edit a shipped one. The bump is appended at compile time. */
 #define MIGRATION(version, sql) sql "\nPRAGMA user_version = " #version ";"
 
+/* A trigger that makes the cadence of contact `id` be worked out again at
+ * the next sync (migration 9). A new contact gets its row; the others are
+ * only written when not already due. */
+#define CADENCE_TOUCH(name, when, id)                                                  \
+  "CREATE TRIGGER IF NOT EXISTS cadence_" name " " when " BEGIN\n"                                \
+  "  INSERT INTO cadence_state (contact_id) SELECT " id " WHERE " id " IS NOT NULL\n" \
+  "    ON CONFLICT (contact_id) DO UPDATE SET check_on = '' WHERE check_on <> '';\n"  \
+  "END;\n"
+
 static const char *const migrations[] = {
     MIGRATION(1,
               "PRAGMA application_id = 1918988400;\n" /* RAPPORT_APP_ID */
@@ -226,6 +235,57 @@ static const char *const migrations[] = {
               "  WITHOUT ROWID;\n"
               "INSERT OR IGNORE INTO meta (key, value)\n"
               "  VALUES ('journal_id', lower(hex(randomblob(16))));\n"),
+    /* scale: what the cadence worked out per contact, so Today reads only
+     * the contacts whose day has come instead of every contact on every
+     * open (see model/cadence.c). check_on: the first day the contact may
+     * have gone quiet ('' = work it out again at the next sync, '9999-12-31'
+     * = nothing to do until something changes); quiet_due: set while the
+     * contact is quiet with no check-in (Going quiet), the day its cadence
+     * ran out. Triggers reset check_on whenever an interaction or the
+     * contact's stage, warmth or cadence changes. Not exported: it is
+     * rebuilt from the journal (IF NOT EXISTS: a journal taken back to an
+     * older schema by hand keeps it). cadence_config holds the config's cadences
+     * the state was worked out with; when they change, all is redone.
+     * Also: an index for Today's open follow-ups in due order. */
+    MIGRATION(9,
+              "CREATE TABLE IF NOT EXISTS cadence_state (\n"
+              "  contact_id INTEGER PRIMARY KEY,\n" /* no REFERENCES: see cadence_contact_ad */
+              "  check_on TEXT NOT NULL DEFAULT '',\n"
+              "  quiet_due TEXT\n"
+              ");\n"
+              "CREATE INDEX IF NOT EXISTS cadence_check_on ON cadence_state(check_on);\n"
+              "CREATE INDEX IF NOT EXISTS cadence_quiet ON cadence_state(quiet_due) WHERE quiet_due IS NOT NULL;\n"
+              "CREATE TABLE IF NOT EXISTS cadence_config (id INTEGER PRIMARY KEY CHECK (id = 1), value TEXT NOT NULL);\n"
+              "INSERT OR IGNORE INTO cadence_state (contact_id) SELECT id FROM contact;\n"
+              "CREATE INDEX IF NOT EXISTS followup_open_due ON followup(max(due, coalesce(snoozed_until, due)))\n"
+              "  WHERE status = 'open';\n"
+              CADENCE_TOUCH("contact_ai", "AFTER INSERT ON contact", "NEW.id")
+              CADENCE_TOUCH("contact_au",
+                            "AFTER UPDATE OF stage, warmth, cadence_days, created_at, deleted_at "
+                            "ON contact",
+                            "NEW.id")
+              /* a row touched while its contact is being deleted (the
+               * cascade to its follow-ups) is removed by the next sync */
+              "CREATE TRIGGER IF NOT EXISTS cadence_contact_ad AFTER DELETE ON contact BEGIN\n"
+              "  DELETE FROM cadence_state WHERE contact_id = OLD.id;\n"
+              "END;\n"
+              CADENCE_TOUCH("conversation_ai", "AFTER INSERT ON conversation", "NEW.contact_id")
+              CADENCE_TOUCH("conversation_au",
+                            "AFTER UPDATE OF status, started_at, ended_at, contact_id ON conversation",
+                            "NEW.contact_id")
+              CADENCE_TOUCH("conversation_ad", "AFTER DELETE ON conversation", "OLD.contact_id")
+              CADENCE_TOUCH("give_ai", "AFTER INSERT ON give", "NEW.contact_id")
+              CADENCE_TOUCH("give_au", "AFTER UPDATE OF date, contact_id ON give", "NEW.contact_id")
+              CADENCE_TOUCH("give_ad", "AFTER DELETE ON give", "OLD.contact_id")
+              CADENCE_TOUCH("note_ai", "AFTER INSERT ON note",
+                            "(SELECT contact_id FROM conversation WHERE id = NEW.conversation_id)")
+              CADENCE_TOUCH("note_ad", "AFTER DELETE ON note",
+                            "(SELECT contact_id FROM conversation WHERE id = OLD.conversation_id)")
+              CADENCE_TOUCH("followup_ai", "AFTER INSERT ON followup", "NEW.contact_id")
+              CADENCE_TOUCH("followup_au",
+                            "AFTER UPDATE OF status, done_at, due, kind, contact_id ON followup",
+                            "NEW.contact_id")
+              CADENCE_TOUCH("followup_ad", "AFTER DELETE ON followup", "OLD.contact_id")),
 };
 
 /* The number of migrations = the user_version this build writes. */

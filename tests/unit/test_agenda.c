@@ -216,12 +216,64 @@ static void test_quiet(void) {
   CHECK_AGENDA(NULL, 7, "");
 }
 
+/* A screen reads a page of each section: the first `limit` items of each,
+ * in the same order as the whole agenda, and how many there are in all
+ * (counted up to AGENDA_COUNT_CAP). */
+static void test_page(void) {
+  fx_open_fresh(&db, "page.db");
+  fx_set_now(NOW);
+  fx_exec(db, "BEGIN");
+  for (int id = 1; id <= 1100; id++) {
+    fx_execf(db,
+             "INSERT INTO contact (id, name, warmth, stage, created_at, updated_at) "
+             "VALUES (%d, 'P%03d', 'cold', 'identified', %lld, 0)",
+             id, (id * 37) % 1000, NOW);
+    /* 1,100 overdue on three days, 3 due today, 250 thank-yous */
+    fx_execf(db, "INSERT INTO followup (contact_id, kind, due, medium, created_at, updated_at) "
+                 "VALUES (%d, 'check-in', '2026-11-2%d', 'email', 0, 0)", id, id % 3);
+    if (id <= 3)
+      fx_execf(db, "INSERT INTO followup (contact_id, kind, due, medium, created_at, updated_at) "
+                   "VALUES (%d, 'update', '2026-11-30', 'email', 0, 0)", id);
+    if (id <= 250)
+      fx_execf(db, "INSERT INTO followup (contact_id, kind, due, medium, created_at, updated_at) "
+                   "VALUES (%d, 'thank-you', '2026-12-0%d', 'email', 0, 0)", id, 1 + id % 5);
+  }
+  fx_exec(db, "COMMIT");
+  struct rp_agenda all, page;
+  struct rp_err err;
+  CHECK_INT(agenda_compute(db, &cfg, NULL, 7, &all, &err), RP_OK);
+  CHECK_INT(agenda_compute_page(db, &cfg, NULL, 7, 100, &page, &err), RP_OK);
+  CHECK_INT(all.total[AG_OVERDUE], 1100);
+  CHECK_INT(all.total[AG_TODAY], 3);
+  CHECK_INT(all.total[AG_THANKS], 250);
+  CHECK_INT(all.n, 1353);
+  CHECK_INT(page.total[AG_OVERDUE], AGENDA_COUNT_CAP);
+  CHECK_INT(page.total[AG_TODAY], 3);
+  CHECK_INT(page.total[AG_THANKS], 250);
+  CHECK_INT(page.n, 203);
+  /* the page is the start of each section of the whole agenda */
+  size_t j = 0;
+  for (size_t i = 0; i < page.n; i++) {
+    while (j < all.n && all.v[j].section != page.v[i].section) j++;
+    if (j >= all.n) break;
+    size_t k = j;
+    for (size_t m = i; m > 0 && page.v[m - 1].section == page.v[i].section; m--) k++;
+    CHECK(k < all.n);
+    if (k >= all.n) break;
+    CHECK_INT(page.v[i].followup_id, all.v[k].followup_id);
+    CHECK_STR(page.v[i].why, all.v[k].why);
+  }
+  agenda_free(&all);
+  agenda_free(&page);
+}
+
 int main(void) {
   setenv("TZ", "UTC", 1);
   tzset();
   config_defaults(&cfg);
   test_sections();
   test_quiet();
+  test_page();
   db_close(db);
   config_free(&cfg);
   check_rmtree(check_tmpdir());

@@ -10,6 +10,7 @@
 
 #include "fixture.h"
 #include "rapport/cadence.h"
+#include "model/cadence_internal.h"
 #include "rapport/followup.h"
 
 static struct rp_config cfg;
@@ -323,6 +324,110 @@ static void test_sync(void) {
   CHECK_INT(cadence_sync(db, &cfg, "someday", NULL, &err), RP_INVALID);
 }
 
+/* The quiet contacts without a check-in, as the state cadence_sync keeps
+ * says ("id:days_over,…"). */
+static char *unhandled_ids(const char *today) {
+  struct rp_quiet_list q;
+  struct rp_err err;
+  CHECK_INT(cadence_quiet_unhandled(db, &cfg, today, 0, &q, &err), RP_OK);
+  struct rp_buf b = {0};
+  buf_adds(&b, "");
+  for (size_t i = 0; i < q.n; i++)
+    buf_addf(&b, "%s%lld:%d", i ? "," : "", (long long)q.v[i].contact_id, q.v[i].days_over);
+  quiet_list_free(&q);
+  return buf_steal(&b);
+}
+
+/* The same worked out from scratch: every contact read (cadence_quiet),
+ * those with a check-in left out. */
+static char *unhandled_scan(const char *today) {
+  struct rp_quiet_list q;
+  struct rp_err err;
+  CHECK_INT(cadence_quiet(db, &cfg, today, &q, &err), RP_OK);
+  struct rp_buf b = {0};
+  buf_adds(&b, "");
+  int k = 0;
+  for (size_t i = 0; i < q.n; i++) {
+    bool handled = false;
+    CHECK_INT(cadence_handled(db, q.v[i].contact_id, q.v[i].due, &handled, &err), RP_OK);
+    if (!handled)
+      buf_addf(&b, "%s%lld:%d", k++ ? "," : "", (long long)q.v[i].contact_id, q.v[i].days_over);
+  }
+  quiet_list_free(&q);
+  return buf_steal(&b);
+}
+
+/* How many contacts the next sync on `today` would read. */
+static long long to_read(const char *today) {
+  char *sql = xasprintf("SELECT count(*) FROM cadence_state WHERE check_on <= '%s'", today);
+  long long n = fx_scalar(db, sql);
+  free(sql);
+  return n;
+}
+
+/* The state that spares reading every contact on every sync: a sync reads
+ * only the contacts whose day has come or that something happened to, and
+ * its result is the same as working everything out from scratch, day after
+ * day, through interactions, edits, deletions and a change of config. */
+static void test_sync_state(void) {
+  fx_open_fresh(&db, "state.db");
+  fx_set_now(T_0901_NOON);
+  srand(9);
+  const char *stages[] = {"identified", "asked", "met", "keeping-in-touch"};
+  for (int id = 1; id <= 60; id++) {
+    char name[16];
+    snprintf(name, sizeof name, "P%02d", id % 7);
+    contact(id, name, id % 3 ? "warm" : "cold", stages[id % 4], T_0901_NOON - (id % 11) * 9 * DAY);
+    if (id % 5 == 0) fx_execf(db, "UPDATE contact SET cadence_days = %d WHERE id = %d", id, id);
+  }
+  struct rp_err err;
+  char today[11];
+  for (int d = 0; d < 240; d += 7) {
+    fx_set_now(T_0901_NOON + d * DAY);
+    char *t = date_local(T_0901_NOON + d * DAY, 0);
+    str_copy(today, sizeof today, t);
+    free(t);
+    CHECK_INT(cadence_sync(db, &cfg, today, NULL, &err), RP_OK);
+    CHECK_INT(to_read(today), 0);
+    char *a = unhandled_ids(today), *b = unhandled_scan(today);
+    CHECK_STR(a, b);
+    free(a);
+    free(b);
+    /* something happens to a few contacts; each of them is read again */
+    int who = 1 + rand() % 60, other = 1 + rand() % 60;
+    switch (d / 7 % 5) {
+    case 0:
+      fx_execf(db, "INSERT INTO give (contact_id, date, kind, text, created_at) "
+                   "VALUES (%d, '%s', 'read', 'x', 0)", who, today);
+      break;
+    case 1:
+      fx_execf(db, "UPDATE followup SET status = 'done', done_at = %lld WHERE contact_id = %d",
+               T_0901_NOON + d * DAY, who);
+      break;
+    case 2: fx_execf(db, "UPDATE contact SET warmth = 'warm' WHERE id = %d", who); break;
+    case 3: fx_execf(db, "UPDATE contact SET deleted_at = 1 WHERE id = %d", who); break;
+    default: fx_execf(db, "UPDATE followup SET status = 'skipped' WHERE contact_id = %d", who); break;
+    }
+    fx_execf(db, "UPDATE contact SET stage = 'met' WHERE id = %d", other);
+    CHECK(to_read(today) >= 1);
+  }
+  /* a change of the config's cadences makes every contact be read again */
+  CHECK_INT(cadence_sync(db, &cfg, today, NULL, &err), RP_OK);
+  CHECK_INT(to_read(today), 0);
+  cfg.cadence_cold = 45;
+  CHECK_INT(cadence_sync(db, &cfg, today, NULL, &err), RP_OK);
+  CHECK_INT(to_read(today), 0);
+  char *a = unhandled_ids(today), *b = unhandled_scan(today);
+  CHECK_STR(a, b);
+  CHECK(strlen(a) > 0);
+  free(a);
+  free(b);
+  FX_CHECK_SQL(db, "SELECT count(*) FROM cadence_state s JOIN contact c ON c.id = s.contact_id "
+                   "WHERE c.deleted_at IS NOT NULL AND s.quiet_due IS NOT NULL",
+               "0");
+  cfg.cadence_cold = 0;
+}
+
 int main(void) {
   setenv("TZ", "UTC", 1);
   tzset();
@@ -333,6 +438,7 @@ int main(void) {
   test_day_boundaries();
   test_set();
   test_sync();
+  test_sync_state();
   db_close(db);
   config_free(&cfg);
   check_rmtree(check_tmpdir());

@@ -154,7 +154,7 @@ static void test_damaged(void) {
   const char *want[] = {
       "1:12: not a rapport export: \"format\" must be \"rapport\"",
       "1:34: export format version 2; this rapport reads version 1",
-      "1:47: written by a newer rapport (schema 99, this build knows 8); upgrade rapport",
+      "1:47: written by a newer rapport (schema 99, this build knows 9); upgrade rapport",
       "2:23: unknown table \"people\"",
       "2:28: table give has no column 'x' (columns: id, contact_id, date, kind, text, created_at)",
   };
