@@ -125,12 +125,14 @@ enum rp_status followup_list_open(struct rp_db *db, int64_t contact_id,
 /* See followup_internal.h. */
 enum rp_status followup_insert_raw(struct rp_db *db, struct rp_followup *f, struct rp_err *err) {
   sqlite3_stmt *st;
-  enum rp_status s = db_prepare(db,
-                                "INSERT INTO followup (contact_id, conversation_id, outcome_id, "
-                                "kind, due, snoozed_until, medium, note, draft, status, auto, "
-                                "created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, "
-                                "?9, 'open', ?10, ?11, ?11)",
-                                &st, err);
+  /* cached: compiling it compiles the search triggers too, milliseconds
+   * each time, and a first sync may add thousands of check-ins */
+  enum rp_status s = db_prepare_cached(db,
+                                       "INSERT INTO followup (contact_id, conversation_id, "
+                                       "outcome_id, kind, due, snoozed_until, medium, note, draft, "
+                                       "status, auto, created_at, updated_at) VALUES (?1, ?2, ?3, "
+                                       "?4, ?5, ?6, ?7, ?8, ?9, 'open', ?10, ?11, ?11)",
+                                       &st, err);
   if (s != RP_OK) return s;
   int64_t now = db_now();
   sqlite3_bind_int64(st, 1, f->contact_id);
@@ -145,7 +147,7 @@ enum rp_status followup_insert_raw(struct rp_db *db, struct rp_followup *f, stru
   sqlite3_bind_int(st, 10, f->auto_created ? 1 : 0);
   sqlite3_bind_int64(st, 11, now);
   if (sqlite3_step(st) != SQLITE_DONE) s = db_fail(db, err, "add follow-up");
-  sqlite3_finalize(st);
+  sqlite3_reset(st);
   if (s != RP_OK) return s;
   f->id = sqlite3_last_insert_rowid(db_handle(db));
   str_replace(&f->status, "open");
