@@ -1,7 +1,8 @@
 /* export.h — the journal in standard formats (src/io/): the whole journal
  * as JSON (and its restore), contacts as CSV and vCard, planned
  * conversations and open follow-ups as iCalendar, and the one-contact
- * dossier. Each writer appends to a buffer; nothing here prints. Exports
+ * dossier. Each writer appends to a buffer (the JSON export can also hand
+ * its pieces to a sink as it goes); nothing here prints. Exports
  * are deterministic: the same journal gives the same bytes on every run
  * (UIDs come from the journal's random id, see rapport/dump.h; DTSTAMP is
  * the row's last change), so a calendar updates instead of duplicating. */
@@ -21,6 +22,15 @@
  * dumped table (rapport/dump.h) in restore order with every column. No
  * time of export in it: exporting twice gives the same bytes. */
 enum rp_status export_json(struct rp_db *db, struct rp_buf *out, struct rp_err *err);
+/* The same document handed to `sink` a piece at a time as it is made
+ * (pieces of about RP_EXPORT_CHUNK bytes, each ending after a whole row), so
+ * that exporting a large journal needs no buffer the size of the journal. A
+ * status other than RP_OK from sink stops the export and is returned. */
+#define RP_EXPORT_CHUNK (256 * 1024)
+typedef enum rp_status (*export_sink_fn)(void *ctx, const char *data, size_t len,
+                                         struct rp_err *err);
+enum rp_status export_json_stream(struct rp_db *db, export_sink_fn sink, void *ctx,
+                                  struct rp_err *err);
 /* Live contacts (by name) as RFC 4180 CSV with a header row, CRLF line
  * ends, tags joined with ";", the introducer by name. */
 enum rp_status export_csv(struct rp_db *db, struct rp_buf *out, struct rp_err *err);
@@ -83,5 +93,17 @@ void export_utc(int64_t t, char out[17]);
  * mode 0600, synced, then renamed over path. RP_INVALID with the reason. */
 enum rp_status export_write_file(const char *path, const char *data, size_t len,
                                  struct rp_err *err);
+/* The same, a piece at a time (for an export too big to hold in memory):
+ * open makes the temporary file (on failure f holds nothing to close);
+ * close with `keep` syncs it and renames it over path, without (or when
+ * that fails) removes it, and frees what f holds either way. */
+struct rp_export_file {
+  char *path, *tmp;
+  int fd;
+};
+enum rp_status export_file_open(struct rp_export_file *f, const char *path, struct rp_err *err);
+enum rp_status export_file_write(struct rp_export_file *f, const char *data, size_t len,
+                                 struct rp_err *err);
+enum rp_status export_file_close(struct rp_export_file *f, bool keep, struct rp_err *err);
 
 #endif

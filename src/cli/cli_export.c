@@ -8,6 +8,23 @@
 #include "rapport/dump.h"
 #include "rapport/export.h"
 
+/* Where `export json` streams to: the temporary file that becomes -o
+ * FILE, or stdout when vfile is NULL. */
+static enum rp_status sink_write(void *vfile, const char *data, size_t len, struct rp_err *err) {
+  struct rp_export_file *file = vfile;
+  if (file) return export_file_write(file, data, len, err);
+  if (fwrite(data, 1, len, stdout) != len)
+    return rp_err_set(err, RP_EDB, "could not write the output");
+  return RP_OK;
+}
+
+/* Flush stdout; a failure is the verb's. */
+static enum rp_status flush_stdout(const char *verb) {
+  if (fflush(stdout) != 0 || ferror(stdout))
+    return cli_fail(verb, RP_EDB, "could not write the output");
+  return RP_OK;
+}
+
 /* Write b to stdout, or atomically to `path` (0600) when given. */
 static enum rp_status emit(const char *verb, const struct rp_buf *b, const char *path) {
   if (path && strcmp(path, "-") != 0) {
@@ -17,9 +34,28 @@ static enum rp_status emit(const char *verb, const struct rp_buf *b, const char 
     return st == RP_OK ? RP_OK : cli_fail(verb, st, "%s", err.msg);
   }
   if (b->len && fwrite(b->s, 1, b->len, stdout) != b->len) clearerr(stdout);
-  if (fflush(stdout) != 0 || ferror(stdout))
-    return cli_fail(verb, RP_EDB, "could not write the output");
-  return RP_OK;
+  return flush_stdout(verb);
+}
+
+/* `export json`: streamed, a few hundred KiB at a time, since the whole
+ * journal as one buffer would be hundreds of MB at 100,000 contacts. */
+static enum rp_status export_json_cli(struct rp_db *db, const char *path) {
+  struct rp_err err;
+  rp_err_clear(&err);
+  struct rp_export_file file, *to = NULL;
+  enum rp_status st = RP_OK;
+  if (path && strcmp(path, "-") != 0) {
+    if ((st = export_file_open(&file, path, &err)) != RP_OK)
+      return cli_fail("export", st, "%s", err.msg);
+    to = &file;
+  }
+  st = export_json_stream(db, sink_write, to, &err);
+  if (to) {
+    enum rp_status c = export_file_close(to, st == RP_OK, &err);
+    if (st == RP_OK) st = c;
+  }
+  if (st != RP_OK) return cli_fail("export", st, "%s", err.msg);
+  return to ? RP_OK : flush_stdout("export");
 }
 
 enum { E_OUT, E_OUTPUT, E_VCARD };
@@ -59,12 +95,16 @@ enum rp_status cli_export(struct cli_ctx *ctx, int argc, char **argv) {
     cli_args_free(&a);
     return st;
   }
+  if (f == 0) {
+    st = export_json_cli(ctx->db, out);
+    cli_args_free(&a);
+    return st;
+  }
   struct rp_buf b = {0};
   buf_adds(&b, "");
   struct rp_err err;
   rp_err_clear(&err);
   switch (f) {
-  case 0: st = export_json(ctx->db, &b, &err); break;
   case 1: st = export_csv(ctx->db, &b, &err); break;
   case 2: st = export_vcard(ctx->db, version, &b, &err); break;
   default: st = export_ics(ctx->db, &ctx->cfg, &b, &err); break;

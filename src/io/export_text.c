@@ -104,34 +104,66 @@ void export_utc(int64_t t, char out[17]) {
 }
 
 /* See export.h. */
-enum rp_status export_write_file(const char *path, const char *data, size_t len,
-                                 struct rp_err *err) {
+enum rp_status export_file_open(struct rp_export_file *f, const char *path, struct rp_err *err) {
+  f->fd = -1;
+  f->path = f->tmp = NULL;
   struct stat sb;
   if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode))
     return rp_err_set(err, RP_INVALID, "%s: is a folder", path);
   char *tmp = xasprintf("%s.XXXXXX", path);
   int fd = mkstemp(tmp);
-  enum rp_status s = RP_OK;
   if (fd < 0) {
-    s = rp_err_set(err, RP_INVALID, "%s: cannot write: %s", path, strerror(errno));
+    enum rp_status s = rp_err_set(err, RP_INVALID, "%s: cannot write: %s", path, strerror(errno));
     free(tmp);
     return s;
   }
   fchmod(fd, 0600);
+  f->fd = fd;
+  f->tmp = tmp;
+  f->path = xstrdup(path);
+  return RP_OK;
+}
+
+/* See export.h. */
+enum rp_status export_file_write(struct rp_export_file *f, const char *data, size_t len,
+                                 struct rp_err *err) {
   size_t done = 0;
   while (done < len) {
-    ssize_t w = write(fd, data + done, len - done);
+    ssize_t w = write(f->fd, data + done, len - done);
     if (w < 0 && errno == EINTR) continue;
     if (w < 0) break;
     done += (size_t)w;
   }
-  if (done < len || fsync(fd) != 0)
-    s = rp_err_set(err, RP_INVALID, "%s: cannot write: %s", path, strerror(errno));
-  if (close(fd) != 0 && s == RP_OK)
-    s = rp_err_set(err, RP_INVALID, "%s: cannot write: %s", path, strerror(errno));
-  if (s == RP_OK && rename(tmp, path) != 0)
-    s = rp_err_set(err, RP_INVALID, "%s: cannot write: %s", path, strerror(errno));
-  if (s != RP_OK) unlink(tmp);
-  free(tmp);
+  if (done < len)
+    return rp_err_set(err, RP_INVALID, "%s: cannot write: %s", f->path, strerror(errno));
+  return RP_OK;
+}
+
+/* See export.h. */
+enum rp_status export_file_close(struct rp_export_file *f, bool keep, struct rp_err *err) {
+  if (f->fd < 0) return RP_OK;
+  enum rp_status s = RP_OK;
+  if (keep && fsync(f->fd) != 0)
+    s = rp_err_set(err, RP_INVALID, "%s: cannot write: %s", f->path, strerror(errno));
+  if (close(f->fd) != 0 && keep && s == RP_OK)
+    s = rp_err_set(err, RP_INVALID, "%s: cannot write: %s", f->path, strerror(errno));
+  if (keep && s == RP_OK && rename(f->tmp, f->path) != 0)
+    s = rp_err_set(err, RP_INVALID, "%s: cannot write: %s", f->path, strerror(errno));
+  if (!keep || s != RP_OK) unlink(f->tmp);
+  free(f->tmp);
+  free(f->path);
+  f->fd = -1;
+  f->path = f->tmp = NULL;
   return s;
+}
+
+/* See export.h. */
+enum rp_status export_write_file(const char *path, const char *data, size_t len,
+                                 struct rp_err *err) {
+  struct rp_export_file f;
+  enum rp_status s = export_file_open(&f, path, err);
+  if (s != RP_OK) return s;
+  s = export_file_write(&f, data, len, err);
+  enum rp_status c = export_file_close(&f, s == RP_OK, err);
+  return s != RP_OK ? s : c;
 }

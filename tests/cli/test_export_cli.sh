@@ -57,6 +57,32 @@ run import json "$TMP/a.json" --merge
 expect 0
 eq "merge summary" "$OUT" "merged: 0 contacts added, 2 already there (left as they were), 0 rows in all"
 
+# ---- json written as it is made: a failed write keeps the old file ---------------
+# a journal whose export is well over a 64 KiB file-size limit (which its
+# own files stay under: the export only reads)
+cp "$TMP/b.db" "$TMP/big.db"
+python3 - "$TMP/big.db" <<'PY' || bad "could not grow big.db"
+import sqlite3, sys
+con = sqlite3.connect(sys.argv[1], isolation_level=None)
+con.execute("UPDATE contact SET notes = ? WHERE id = 1", ("x" * 200000,))
+con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+PY
+RAPPORT_ARGS=(--db "$TMP/big.db")
+(trap '' XFSZ; ulimit -f 64; exec "$BIN" "${RAPPORT_ARGS[@]}" export json -o "$TMP/a.json") \
+  >"$TMP/out" 2>"$TMP/err"
+RC=$? OUT=$(cat "$TMP/out") ERR=$(cat "$TMP/err") LAST="rapport export json -o (64 KiB limit)"
+expect 2 "rapport export: $TMP/a.json: cannot write: File too large"
+cmp -s "$TMP/a.json" "$TMP/json" && ok || bad "a failed export changed a.json"
+eq "no temporary file left" "$(ls "$TMP" | grep -c '^a\.json\.')" 0
+run export json -o "$TMP/big.json"
+expect 0
+eq "the whole export" "$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["tables"]["contact"][0]["notes"]))' "$TMP/big.json")" 200000
+run export json -o "$TMP"
+expect 2 "rapport export: $TMP: is a folder"
+"$BIN" "${RAPPORT_ARGS[@]}" export json >/dev/full 2>"$TMP/err"
+RC=$? OUT="" ERR=$(cat "$TMP/err") LAST="rapport export json >/dev/full"
+expect 3 "rapport export: could not write the output"
+
 # ---- a damaged file: FILE:LINE:COL, nothing added --------------------------------
 RAPPORT_ARGS=(--db "$TMP/c.db")
 sed 's/"minutes": 20/"minutes": 20,/' "$TMP/a.json" >"$TMP/bad.json"
