@@ -26,16 +26,18 @@ struct rp_hit {
   enum rp_hit_kind kind;
   int64_t ref_id;      /* row in its table (contact, note, give, ws_item, …) */
   int64_t contact_id;  /* the contact it belongs to, 0 = none (worksheet) */
+  char *contact_name;  /* that contact's name, NULL when none */
   char *title;         /* "Zoë Ørsted (Acme)", "Note in the call with Zoë Ørsted", … */
   char *snippet;       /* the matched text around the match; matched words
                           between "\x01" and "\x02" */
   char *where;         /* for the worksheet: the section ("superpower", "want", …) */
-  double rank;         /* lower is better (bm25) */
+  double rank;         /* lower is better (bm25; search_quick: see there) */
 };
 
 struct rp_hit_list {
   struct rp_hit *v;
   size_t n;
+  bool partial; /* search_quick: more matched than were ranked (see there) */
 };
 
 void hit_list_free(struct rp_hit_list *l);
@@ -46,6 +48,17 @@ void hit_list_free(struct rp_hit_list *l);
  * An empty query gives no hits (RP_OK). */
 enum rp_status search_run(struct rp_db *db, const char *query, size_t limit,
                           struct rp_hit_list *out, struct rp_err *err);
+/* search_run as the search box calls it on every key typed, in a time
+ * that does not grow with the journal: when the words match at most
+ * SEARCH_QUICK_RANKED documents, the same hits as search_run; when they
+ * match more, out->partial is set and the hits are the names that match
+ * (contacts by name or organisation, worksheet entries by title; newest
+ * first, at most half the list when there is more) followed by the newest
+ * of the documents that match (highest rowid first), each group's `rank`
+ * its position. `limit` 0 = search_run with no limit. */
+#define SEARCH_QUICK_RANKED 100
+enum rp_status search_quick(struct rp_db *db, const char *query, size_t limit,
+                            struct rp_hit_list *out, struct rp_err *err);
 /* Rebuild the whole index from the tables (used by the migration that
  * creates it, and by tests to compare with the incremental index). */
 enum rp_status search_rebuild(struct rp_db *db, struct rp_err *err);

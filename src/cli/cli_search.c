@@ -6,7 +6,6 @@
 #include <string.h>
 
 #include "cli.h"
-#include "rapport/contact.h"
 #include "rapport/json.h"
 #include "rapport/search.h"
 #include "rapport/utf8.h"
@@ -58,9 +57,8 @@ static void print_table(struct rp_buf *b, const struct rp_hit_list *l) {
 }
 
 /* The hits as a JSON array; the contact as {"id", "name"} (null when the
- * hit belongs to nobody). */
-static enum rp_status print_json(struct rp_buf *b, struct rp_db *db, const struct rp_hit_list *l,
-                                 struct rp_err *err) {
+ * hit belongs to nobody; the name as the search read it with the title). */
+static void print_json(struct rp_buf *b, const struct rp_hit_list *l) {
   buf_adds(b, "[");
   for (size_t i = 0; i < l->n; i++) {
     const struct rp_hit *h = &l->v[i];
@@ -86,13 +84,9 @@ static enum rp_status print_json(struct rp_buf *b, struct rp_db *db, const struc
     }
     buf_adds(b, "], \"contact\": ");
     if (h->contact_id) {
-      struct rp_contact c;
-      enum rp_status st = contact_get(db, h->contact_id, &c, err);
-      if (st != RP_OK) return st;
-      buf_addf(b, "{\"id\": %lld, \"name\": ", (long long)c.id);
-      json_str(b, c.name);
+      buf_addf(b, "{\"id\": %lld, \"name\": ", (long long)h->contact_id);
+      json_str(b, h->contact_name ? h->contact_name : "");
       buf_adds(b, "}");
-      contact_free(&c);
     } else {
       buf_adds(b, "null");
     }
@@ -101,7 +95,6 @@ static enum rp_status print_json(struct rp_buf *b, struct rp_db *db, const struc
     buf_adds(b, "}");
   }
   buf_adds(b, l->n ? "\n]\n" : "]\n");
-  return RP_OK;
 }
 
 enum { S_FORMAT, S_LIMIT };
@@ -161,14 +154,10 @@ enum rp_status cli_search(struct cli_ctx *ctx, int argc, char **argv) {
   }
   free(query);
   struct rp_buf b = {0};
-  if (json) st = print_json(&b, ctx->db, &hits, &err);
+  if (json) print_json(&b, &hits);
   else print_table(&b, &hits);
-  if (st == RP_OK) {
-    fputs(buf_str(&b), stdout);
-    if (fflush(stdout) != 0) st = cli_fail("search", RP_EDB, "could not write the output");
-  } else {
-    cli_fail("search", st, "%s", err.msg);
-  }
+  fputs(buf_str(&b), stdout);
+  if (fflush(stdout) != 0) st = cli_fail("search", RP_EDB, "could not write the output");
   buf_free(&b);
   hit_list_free(&hits);
   return st;

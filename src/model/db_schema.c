@@ -286,6 +286,9 @@ static const char *const migrations[] = {
                             "AFTER UPDATE OF status, done_at, due, kind, contact_id ON followup",
                             "NEW.contact_id")
               CADENCE_TOUCH("followup_ad", "AFTER DELETE ON followup", "OLD.contact_id")),
+    /* search at scale: prefix indexes for 1 to 4 characters, and the names
+     * on their own (model/search_sql.h) */
+    MIGRATION(10, SEARCH_SQL_MIGRATION_10),
 };
 
 /* The number of migrations = the user_version this build writes. */

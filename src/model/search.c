@@ -1,12 +1,16 @@
 /* search.c — see rapport/search.h: full-text search over the FTS5 index
- * that migration 6 creates and its triggers keep in step (the SQL, and what
+ * that migrations 6 and 10 create and triggers keep in step (the SQL, and what
  * each document holds: model/search_sql.h).
  *
  * Ranking: bm25 with the `name` columns (a contact's name and organisation,
  * a worksheet entry's title) weighted 10 and the rest 1, so a contact whose
  * name matches comes before one whose notes mention the word. The best
  * `limit` documents of all kinds are taken, then grouped by kind (in enum
- * order), keeping that order within a kind.
+ * order), keeping that order within a kind. Ranking reads every match
+ * (bm25 needs each one's length): half a second for a common word in a
+ * million documents. search_quick, run on every key typed in the search
+ * box, ranks only when few match, and otherwise reads the newest matches
+ * straight from the index, names first (search_name).
  *
  * Matching: unicode61 folds case and diacritics (Zoe finds Zoë, also typed
  * decomposed), but keeps letters that are not a base letter plus an accent
@@ -34,6 +38,7 @@ void hit_list_free(struct rp_hit_list *l) {
     free(l->v[i].title);
     free(l->v[i].snippet);
     free(l->v[i].where);
+    free(l->v[i].contact_name);
   }
   free(l->v);
   l->v = NULL;
@@ -160,11 +165,11 @@ static char *col_date(sqlite3_stmt *st, int col) {
   return t ? date_local(t, 0) : xstrdup("");
 }
 
-/* Fill h's kind, ref_id, contact_id, title and where for the document with
- * rowid r, with the statement for its source in titles[] (prepared here on
- * first use; the caller finalizes them). */
-static enum rp_status hit_describe(struct rp_db *db, int64_t r, sqlite3_stmt **titles,
-                                   struct rp_hit *h, struct rp_err *err) {
+/* Fill h's kind, ref_id, contact_id, contact_name, title and where for the
+ * document with rowid r, with the statement for its source (kept prepared
+ * on the connection: the search box looks up sixty titles per key). */
+static enum rp_status hit_describe(struct rp_db *db, int64_t r, struct rp_hit *h,
+                                   struct rp_err *err) {
   int src = (int)(r & 15);
   int64_t id = (r - src) / 16;
   if (src < 1 || src >= (int)RP_ARRAY_LEN(sources))
@@ -179,23 +184,23 @@ static enum rp_status hit_describe(struct rp_db *db, int64_t r, sqlite3_stmt **t
     h->title = xasprintf("Worksheet \xC2\xB7 %s", key);
     return RP_OK;
   }
-  sqlite3_stmt **st = &titles[src];
-  if (!*st) {
-    enum rp_status s = db_prepare(db, sources[src].sql, st, err);
-    if (s != RP_OK) return s;
+  sqlite3_stmt *st = NULL;
+  enum rp_status s = db_prepare_cached(db, sources[src].sql, &st, err);
+  if (s != RP_OK) return s;
+  sqlite3_bind_int64(st, 1, id);
+  int rc = sqlite3_step(st);
+  if (rc != SQLITE_ROW) {
+    /* SQLITE_DONE: an index entry without its row, which should not be */
+    s = rc == SQLITE_DONE ? RP_OK : db_fail(db, err, "search titles");
+    sqlite3_reset(st);
+    if (s == RP_OK) h->title = xstrdup("?");
+    return s;
   }
-  sqlite3_reset(*st);
-  sqlite3_bind_int64(*st, 1, id);
-  int rc = sqlite3_step(*st);
-  if (rc == SQLITE_DONE) { /* an index entry without its row: should not be */
-    h->title = xstrdup("?");
-    return RP_OK;
-  }
-  if (rc != SQLITE_ROW) return db_fail(db, err, "search titles");
-  h->contact_id = sqlite3_column_int64(*st, 0);
-  const char *a = (const char *)sqlite3_column_text(*st, 1);
-  const char *b = (const char *)sqlite3_column_text(*st, 2);
+  h->contact_id = sqlite3_column_int64(st, 0);
+  const char *a = (const char *)sqlite3_column_text(st, 1);
+  const char *b = (const char *)sqlite3_column_text(st, 2);
   if (!a) a = "";
+  if (h->contact_id) h->contact_name = xstrdup(a);
   char *date = NULL;
   h->where = xstrdup(src == SRC_WS_ITEM ? a : sources[src].where);
   switch (src) {
@@ -203,7 +208,7 @@ static enum rp_status hit_describe(struct rp_db *db, int64_t r, sqlite3_stmt **t
     h->title = str_empty(b) ? xstrdup(a) : xasprintf("%s (%s)", a, b);
     break;
   case SRC_NOTE:
-    date = col_date(*st, 2);
+    date = col_date(st, 2);
     h->title = xasprintf("Note in the call with %s%s%s", a, *date ? " on " : "", date);
     break;
   case SRC_GIVE:
@@ -216,29 +221,102 @@ static enum rp_status hit_describe(struct rp_db *db, int64_t r, sqlite3_stmt **t
     h->title = xasprintf("Outreach draft to %s", a);
     break;
   case SRC_CONVERSATION:
-    date = col_date(*st, 2);
+    date = col_date(st, 2);
     h->title = xasprintf("Call with %s%s%s", a, *date ? " on " : "", date);
     break;
   case SRC_QUESTION:
-    date = col_date(*st, 2);
+    date = col_date(st, 2);
     h->title = xasprintf("Question for %s%s%s", a, *date ? " on " : "", date);
     break;
   default: /* SRC_FOLLOWUP */
     h->title = followup_title(b, a);
   }
   free(date);
+  sqlite3_reset(st);
   return RP_OK;
 }
 
-/* ---- snippets ---- */
+/* ---- the search ---- */
+
+/* SQL: the rowids of the documents of deleted contacts (few, found through
+ * the contacts, so nothing is looked up per match). */
+#define DELETED_DOCS                                                               \
+  "(SELECT (id << 4) | 1 FROM contact WHERE deleted_at IS NOT NULL\n"              \
+  "  UNION ALL SELECT (id << 4) | 6 FROM contact WHERE deleted_at IS NOT NULL\n"   \
+  "  UNION ALL SELECT (v.id << 4) | 7 FROM contact c CROSS JOIN conversation v\n"  \
+  "    ON v.contact_id = c.id WHERE c.deleted_at IS NOT NULL\n"                    \
+  "  UNION ALL SELECT (n.id << 4) | 2 FROM contact c CROSS JOIN conversation v\n"  \
+  "    ON v.contact_id = c.id CROSS JOIN note n ON n.conversation_id = v.id\n"     \
+  "    WHERE c.deleted_at IS NOT NULL\n"                                           \
+  "  UNION ALL SELECT (q.id << 4) | 8 FROM contact c CROSS JOIN conversation v\n"  \
+  "    ON v.contact_id = c.id CROSS JOIN question q ON q.conversation_id = v.id\n" \
+  "    WHERE c.deleted_at IS NOT NULL\n"                                           \
+  "  UNION ALL SELECT (g.id << 4) | 3 FROM contact c CROSS JOIN give g\n"          \
+  "    ON g.contact_id = c.id WHERE c.deleted_at IS NOT NULL\n"                    \
+  "  UNION ALL SELECT (f.id << 4) | 9 FROM contact c CROSS JOIN followup f\n"      \
+  "    ON f.contact_id = c.id WHERE c.deleted_at IS NOT NULL)"
+
+/* SQL: the snippet of the current match of FTS table `t` whose text is
+ * `len` characters long and starts with `first`. FTS5's snippet() scores
+ * every match against every other (quadratic): a 1 MB note matching a
+ * prefix 100,000 times took minutes, per key typed. A document over 64 KB
+ * gets its first 200 characters instead, without highlighting. */
+#define SNIPPET(t, len, first)                                                       \
+  "CASE WHEN " len " > 65536 THEN substr(" first ", 1, 200) || '\xE2\x80\xA6' "       \
+  "ELSE snippet(" t ", -1, char(1), char(2), '\xE2\x80\xA6', 12) END"
+#define SNIPPET_FTS \
+  SNIPPET("search_fts", "length(ifnull(name, '')) + length(ifnull(body, ''))", "ifnull(body, name)")
+#define SNIPPET_NAME SNIPPET("search_name", "length(name)", "name")
+#define BM25 "bm25(search_fts, 10.0, 1.0, 10.0, 1.0)"
+
+/* The best ?2 (-1 = all) documents matching ?1: (rowid, score, snippet).
+ * With a LIMIT, SQLite computes the snippet only of the rows that enter
+ * its top ?2 so far, as the sqlite3 shell would for the same query. */
+static const char *const ranked_sql =
+    "SELECT rowid, " BM25 " AS score, " SNIPPET_FTS " FROM search_fts\n"
+    "WHERE search_fts MATCH ?1 AND rowid NOT IN " DELETED_DOCS "\n"
+    "ORDER BY score, rowid LIMIT ?2";
+/* The newest ?2 documents matching ?1 (rowid order, read straight from the
+ * index and stopping there): (rowid, 0, snippet). */
+static const char *const newest_sql =
+    "SELECT rowid, 0, " SNIPPET_FTS " FROM search_fts\n"
+    "WHERE search_fts MATCH ?1 AND rowid NOT IN " DELETED_DOCS "\n"
+    "ORDER BY rowid DESC LIMIT ?2";
+/* The score of every document matching ?1: (rowid, score, NULL). */
+static const char *const score_sql =
+    "SELECT rowid, " BM25 ", NULL FROM search_fts WHERE search_fts MATCH ?1";
+/* The newest ?2 names matching ?1: (rowid, 0, snippet). */
+static const char *const names_sql =
+    "SELECT rowid, 0, " SNIPPET_NAME " FROM search_name\n"
+    "WHERE search_name MATCH ?1 AND rowid NOT IN "
+    "(SELECT (id << 4) | 1 FROM contact WHERE deleted_at IS NOT NULL)\n"
+    "ORDER BY rowid DESC LIMIT ?2";
+
+/* A matching document: its rowid, score and snippet (cleaned; owned). */
+struct doc {
+  int64_t r;
+  double score;
+  char *snippet;
+};
+
+struct doc_list {
+  struct doc *v;
+  size_t n;
+};
+
+static void doc_list_free(struct doc_list *l) {
+  for (size_t i = 0; i < l->n; i++) free(l->v[i].snippet);
+  free(l->v);
+  l->v = NULL;
+  l->n = 0;
+}
 
 /* s with its line breaks shown as " · " and other control characters
- * (except the \x01 \x02 markers) as spaces; s is freed, the result is the
- * caller's. */
-static char *snippet_clean(char *s) {
+ * (except the \x01 \x02 markers) as spaces; a new string the caller frees. */
+static char *snippet_clean(const char *s) {
   struct rp_buf b = {0};
   buf_adds(&b, "");
-  for (const char *p = s; *p; p++) {
+  for (const char *p = s ? s : ""; *p; p++) {
     unsigned char c = (unsigned char)*p;
     if (c == '\n') {
       while (b.len && b.s[b.len - 1] == ' ') b.len--;
@@ -249,55 +327,66 @@ static char *snippet_clean(char *s) {
       buf_addc(&b, (char)c);
     }
   }
-  free(s);
   return buf_steal(&b);
 }
 
-/* ---- the search ---- */
+/* Append to *out the rows of `sql` (one of the statements above; kept
+ * prepared on the connection, as it runs on every key typed) for the FTS
+ * query fq and limit `limit` (-1 = none). */
+static enum rp_status read_docs(struct rp_db *db, const char *sql, const char *fq,
+                                int64_t limit, struct doc_list *out, struct rp_err *err) {
+  sqlite3_stmt *st = NULL;
+  enum rp_status s = db_prepare_cached(db, sql, &st, err);
+  if (s != RP_OK) return s;
+  sqlite3_bind_text(st, 1, fq, -1, SQLITE_STATIC);
+  sqlite3_bind_int64(st, 2, limit);
+  size_t cap = out->n;
+  int rc;
+  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    if (out->n == cap) {
+      cap = cap ? cap * 2 : 64;
+      out->v = xrealloc(out->v, cap * sizeof *out->v);
+    }
+    struct doc *d = &out->v[out->n++];
+    d->r = sqlite3_column_int64(st, 0);
+    d->score = sqlite3_column_double(st, 1);
+    d->snippet = snippet_clean((const char *)sqlite3_column_text(st, 2));
+  }
+  if (rc != SQLITE_DONE) s = db_fail(db, err, "search");
+  sqlite3_reset(st);
+  sqlite3_clear_bindings(st);
+  return s;
+}
 
-/* The documents matching ?1 (rowid, bm25 score), best first, at most ?2
- * (-1 = all), leaving out every document of a deleted contact (few, found
- * through the contacts, so nothing is looked up per match). */
-static const char *const match_sql =
-    "SELECT rowid, bm25(search_fts, 10.0, 1.0, 10.0, 1.0) AS score FROM search_fts\n"
-    "WHERE search_fts MATCH ?1 AND rowid NOT IN (\n"
-    "  SELECT (id << 4) | 1 FROM contact WHERE deleted_at IS NOT NULL\n"
-    "  UNION ALL SELECT (id << 4) | 6 FROM contact WHERE deleted_at IS NOT NULL\n"
-    "  UNION ALL SELECT (v.id << 4) | 7 FROM contact c CROSS JOIN conversation v\n"
-    "    ON v.contact_id = c.id WHERE c.deleted_at IS NOT NULL\n"
-    "  UNION ALL SELECT (n.id << 4) | 2 FROM contact c CROSS JOIN conversation v\n"
-    "    ON v.contact_id = c.id CROSS JOIN note n ON n.conversation_id = v.id\n"
-    "    WHERE c.deleted_at IS NOT NULL\n"
-    "  UNION ALL SELECT (q.id << 4) | 8 FROM contact c CROSS JOIN conversation v\n"
-    "    ON v.contact_id = c.id CROSS JOIN question q ON q.conversation_id = v.id\n"
-    "    WHERE c.deleted_at IS NOT NULL\n"
-    "  UNION ALL SELECT (g.id << 4) | 3 FROM contact c CROSS JOIN give g\n"
-    "    ON g.contact_id = c.id WHERE c.deleted_at IS NOT NULL\n"
-    "  UNION ALL SELECT (f.id << 4) | 9 FROM contact c CROSS JOIN followup f\n"
-    "    ON f.contact_id = c.id WHERE c.deleted_at IS NOT NULL)\n"
-    "ORDER BY score, rowid LIMIT ?2";
-
-/* The snippets of the documents whose rowids are in the JSON array ?2, in
- * one pass over the matches of ?1 ("+rowid": not one lookup per rowid, which
- * would read the matches again for each). FTS5's snippet() scores every
- * match against every other (quadratic): a 1 MB note matching a prefix
- * 100,000 times took minutes, per key typed. A document over 64 KB gets its
- * first 200 characters instead, without highlighting. */
-static const char *const snippet_sql =
-    "SELECT rowid, CASE WHEN length(ifnull(name, '')) + length(ifnull(body, '')) > 65536 "
-    "THEN substr(ifnull(body, name), 1, 200) || '\xE2\x80\xA6' "
-    "ELSE snippet(search_fts, -1, char(1), char(2), '\xE2\x80\xA6', 12) END "
-    "FROM search_fts WHERE search_fts MATCH ?1 AND +rowid IN (SELECT value FROM json_each(?2))";
-
-/* A hit's rowid and its index in the list, to find it by rowid. */
-struct row_ix {
-  int64_t r;
-  size_t i;
-};
-
-static int row_ix_cmp(const void *a, const void *b) {
-  const struct row_ix *x = a, *y = b;
+static int doc_rank_cmp(const void *a, const void *b) {
+  const struct doc *x = a, *y = b;
+  if (x->score != y->score) return x->score < y->score ? -1 : 1;
   return x->r < y->r ? -1 : x->r > y->r;
+}
+
+static int doc_rowid_cmp(const void *a, const void *b) {
+  const struct doc *x = a, *y = b;
+  return x->r < y->r ? -1 : x->r > y->r;
+}
+
+/* Give every document of l its bm25 score (l holds every match of fq but
+ * those of deleted contacts), then sort l best first. */
+static enum rp_status rank_docs(struct rp_db *db, const char *fq, struct doc_list *l,
+                                struct rp_err *err) {
+  struct doc_list scores = {0};
+  enum rp_status s = read_docs(db, score_sql, fq, -1, &scores, err);
+  if (s == RP_OK && l->n) {
+    if (scores.n) qsort(scores.v, scores.n, sizeof *scores.v, doc_rowid_cmp);
+    for (size_t i = 0; i < l->n; i++) {
+      struct doc *f = scores.n ? bsearch(&l->v[i], scores.v, scores.n, sizeof *scores.v,
+                                         doc_rowid_cmp)
+                               : NULL;
+      l->v[i].score = f ? f->score : 0;
+    }
+    qsort(l->v, l->n, sizeof *l->v, doc_rank_cmp);
+  }
+  doc_list_free(&scores);
+  return s;
 }
 
 /* Group the hits by kind (in enum order), keeping their order (best
@@ -312,78 +401,20 @@ static void group_by_kind(struct rp_hit_list *l) {
   l->v = v;
 }
 
-/* Fill the snippet of every hit (rows[k].r = the rowid of hit rows[k].i,
- * sorted by rowid). */
-static enum rp_status fill_snippets(struct rp_db *db, const char *fq, struct row_ix *rows,
-                                    struct rp_hit_list *out, struct rp_err *err) {
-  struct rp_buf ids = {0};
-  buf_adds(&ids, "[");
-  for (size_t k = 0; k < out->n; k++) buf_addf(&ids, k ? ",%lld" : "%lld", (long long)rows[k].r);
-  buf_adds(&ids, "]");
-  sqlite3_stmt *st = NULL;
-  enum rp_status s = db_prepare(db, snippet_sql, &st, err);
-  if (s == RP_OK) {
-    sqlite3_bind_text(st, 1, fq, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 2, buf_str(&ids), -1, SQLITE_STATIC);
-  }
-  int rc = SQLITE_DONE;
-  while (s == RP_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-    struct row_ix key = {sqlite3_column_int64(st, 0), 0};
-    struct row_ix *found = bsearch(&key, rows, out->n, sizeof *rows, row_ix_cmp);
-    const char *t = (const char *)sqlite3_column_text(st, 1);
-    if (found && !out->v[found->i].snippet)
-      out->v[found->i].snippet = snippet_clean(xstrdup(t ? t : ""));
-  }
-  if (s == RP_OK && rc != SQLITE_DONE) s = db_fail(db, err, "search snippets");
-  sqlite3_finalize(st);
-  buf_free(&ids);
-  for (size_t i = 0; s == RP_OK && i < out->n; i++)
-    if (!out->v[i].snippet) out->v[i].snippet = xstrdup("");
-  return s;
-}
-
-/* See search.h. `limit` 0 = no limit. On success *out holds the hits (the
- * caller frees it with hit_list_free); on failure it is empty. */
-enum rp_status search_run(struct rp_db *db, const char *query, size_t limit,
-                          struct rp_hit_list *out, struct rp_err *err) {
-  rp_err_clear(err);
-  out->v = NULL;
+/* The hits of the documents d[0..n) (their snippets are taken), titled and
+ * grouped by kind, into out (empty on failure). */
+static enum rp_status make_hits(struct rp_db *db, struct doc *d, size_t n,
+                                struct rp_hit_list *out, struct rp_err *err) {
+  enum rp_status s = RP_OK;
+  out->v = n ? xcalloc(n, sizeof *out->v) : NULL;
   out->n = 0;
-  char *fq = query ? fts_query(query) : NULL;
-  if (!fq) return RP_OK;
-  sqlite3_stmt *st = NULL;
-  sqlite3_stmt *titles[RP_ARRAY_LEN(sources)] = {0};
-  struct row_ix *rows = NULL;
-  enum rp_status s = db_prepare(db, match_sql, &st, err);
-  if (s == RP_OK) {
-    sqlite3_bind_text(st, 1, fq, -1, SQLITE_STATIC);
-    sqlite3_bind_int64(st, 2, limit && limit < INT64_MAX ? (int64_t)limit : -1);
+  for (size_t i = 0; i < n && s == RP_OK; i++) {
+    struct rp_hit *h = &out->v[out->n++];
+    h->rank = d[i].score;
+    h->snippet = d[i].snippet;
+    d[i].snippet = NULL;
+    s = hit_describe(db, d[i].r, h, err);
   }
-  size_t cap = 0;
-  int rc = SQLITE_DONE;
-  while (s == RP_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-    if (out->n == cap) {
-      cap = cap ? cap * 2 : 16;
-      out->v = xrealloc(out->v, cap * sizeof *out->v);
-      rows = xrealloc(rows, cap * sizeof *rows);
-    }
-    struct rp_hit *h = &out->v[out->n];
-    memset(h, 0, sizeof *h);
-    rows[out->n].r = sqlite3_column_int64(st, 0);
-    rows[out->n].i = out->n;
-    h->rank = sqlite3_column_double(st, 1);
-    out->n++;
-    s = hit_describe(db, rows[out->n - 1].r, titles, h, err);
-  }
-  if (s == RP_OK && rc != SQLITE_DONE) s = db_fail(db, err, "search");
-  sqlite3_finalize(st);
-  for (size_t i = 0; i < RP_ARRAY_LEN(titles); i++) sqlite3_finalize(titles[i]);
-  if (s == RP_OK && out->n) {
-    qsort(rows, out->n, sizeof *rows, row_ix_cmp);
-    s = fill_snippets(db, fq, rows, out, err);
-  }
-  free(rows);
-  free(fq);
   if (s != RP_OK) {
     hit_list_free(out);
     return s;
@@ -392,13 +423,85 @@ enum rp_status search_run(struct rp_db *db, const char *query, size_t limit,
   return RP_OK;
 }
 
+/* See search.h. `limit` 0 = no limit. On success *out holds the hits (the
+ * caller frees it with hit_list_free); on failure it is empty. One query
+ * ranks every match and makes the snippets of the best; the titles follow,
+ * one lookup per hit. */
+enum rp_status search_run(struct rp_db *db, const char *query, size_t limit,
+                          struct rp_hit_list *out, struct rp_err *err) {
+  rp_err_clear(err);
+  out->v = NULL;
+  out->n = 0;
+  out->partial = false;
+  char *fq = query ? fts_query(query) : NULL;
+  if (!fq) return RP_OK;
+  struct doc_list docs = {0};
+  enum rp_status s = read_docs(db, ranked_sql, fq,
+                               limit && limit < INT64_MAX ? (int64_t)limit : -1, &docs, err);
+  if (s == RP_OK) s = make_hits(db, docs.v, docs.n, out, err);
+  doc_list_free(&docs);
+  free(fq);
+  return s;
+}
+
+/* See search.h. The newest SEARCH_QUICK_RANKED + 1 matches with their
+ * snippets (one read of the index); when that is all of them they are
+ * ranked (a second read, of at most that many documents), else the names
+ * that match come first (search_name), then those newest documents. */
+enum rp_status search_quick(struct rp_db *db, const char *query, size_t limit,
+                            struct rp_hit_list *out, struct rp_err *err) {
+  rp_err_clear(err);
+  out->v = NULL;
+  out->n = 0;
+  out->partial = false;
+  char *fq = query ? fts_query(query) : NULL;
+  if (!fq || !limit) {
+    free(fq);
+    return fq ? search_run(db, query, 0, out, err) : RP_OK;
+  }
+  struct doc_list docs = {0}, names = {0}, pick = {0};
+  enum rp_status s = read_docs(db, newest_sql, fq, SEARCH_QUICK_RANKED + 1, &docs, err);
+  if (s == RP_OK && docs.n <= SEARCH_QUICK_RANKED) {
+    s = rank_docs(db, fq, &docs, err);
+    if (s == RP_OK) s = make_hits(db, docs.v, docs.n < limit ? docs.n : limit, out, err);
+  } else if (s == RP_OK) {
+    out->partial = true;
+    s = read_docs(db, names_sql, fq, (int64_t)limit, &names, err);
+    /* the names, leaving room for the newest documents (half the list,
+     * or what the names leave), then those documents; rank = position */
+    size_t take = names.n, room = limit - limit / 2;
+    if (take > room && docs.n >= limit - room) take = room;
+    pick.v = xcalloc(limit, sizeof *pick.v);
+    for (size_t i = 0; i < take; i++) {
+      pick.v[pick.n++] = names.v[i];
+      names.v[i].snippet = NULL;
+    }
+    for (size_t i = 0; i < docs.n && pick.n < limit; i++) {
+      bool dup = false;
+      for (size_t k = 0; k < take && !dup; k++) dup = pick.v[k].r == docs.v[i].r;
+      if (dup) continue;
+      pick.v[pick.n++] = docs.v[i];
+      docs.v[i].snippet = NULL;
+    }
+    for (size_t i = 0; i < pick.n; i++) pick.v[i].score = (double)i;
+    if (s == RP_OK) s = make_hits(db, pick.v, pick.n, out, err);
+  }
+  doc_list_free(&docs);
+  doc_list_free(&names);
+  doc_list_free(&pick);
+  free(fq);
+  return s;
+}
+
 /* See search.h: one transaction; the index is left as it was on failure. */
 enum rp_status search_rebuild(struct rp_db *db, struct rp_err *err) {
   rp_err_clear(err);
   enum rp_status s = db_begin(db, err);
   if (s != RP_OK) return s;
-  if (sqlite3_exec(db_handle(db), "DELETE FROM search_fts;\n" SEARCH_SQL_POPULATE, NULL, NULL,
-                   NULL) != SQLITE_OK) {
+  if (sqlite3_exec(db_handle(db),
+                   "DELETE FROM search_fts;\n" SEARCH_SQL_POPULATE
+                   "DELETE FROM search_name;\n" SEARCH_SQL_NAME_POPULATE,
+                   NULL, NULL, NULL) != SQLITE_OK) {
     s = db_fail(db, err, "rebuild the search index");
     db_rollback(db);
     return s;

@@ -1,7 +1,9 @@
 /* search_ui.c — `/` from any screen: a search box over the whole journal.
  * Results appear as you type, grouped by kind, with the matched words
  * highlighted; Up/Down choose, Enter jumps to the item in its screen, Esc
- * closes. */
+ * closes. Each key runs search_quick: its cost does not grow with the
+ * journal (bench/search_bench measures it), and when the words match more
+ * than it ranks, the footer says the list is the names, then the newest. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -30,7 +32,7 @@ static void run(struct search_ui *s, struct ui_app *app) {
   hit_list_free(&s->hits);
   s->sel = 0;
   s->top = 0;
-  if (search_run(app_db(app), line_edit_text(&s->q), SEARCH_LIMIT, &s->hits, &err) != RP_OK)
+  if (search_quick(app_db(app), line_edit_text(&s->q), SEARCH_LIMIT, &s->hits, &err) != RP_OK)
     app_message(app, ROLE_ERROR, "%s", err.msg);
 }
 
@@ -187,10 +189,13 @@ void search_ui_draw(struct search_ui *s, int *cy, int *cx) {
     }
     free(start);
   }
-  char *foot = s->hits.n ? xasprintf("%zu found \xC2\xB7 Up/Down choose \xC2\xB7 Enter goes there "
-                                     "\xC2\xB7 Esc closes",
-                                     s->hits.n)
-                         : xstrdup("Esc closes");
+  char *foot = !s->hits.n ? xstrdup("Esc closes")
+               : s->hits.partial
+                   ? xstrdup("Names, then newest \xC2\xB7 type more to rank \xC2\xB7 Enter goes "
+                             "there \xC2\xB7 Esc closes")
+                   : xasprintf("%zu found \xC2\xB7 Up/Down choose \xC2\xB7 Enter goes there "
+                               "\xC2\xB7 Esc closes",
+                               s->hits.n);
   ui_put(win, h - 2, 2, w - 4, ROLE_MUTED, foot);
   free(foot);
   wnoutrefresh(win);

@@ -22,27 +22,32 @@ static void open_fresh(const char *name) {
   fx_set_now(1795000000); /* 2026-11-18 08:26:40 UTC */
 }
 
-/* The hits for q as text, one "kind|ref|contact|where|title|snippet" line
- * each, markers shown as [ ]; caller frees. A failed check when
- * search_run fails. */
-static char *search_text(const char *q, size_t limit) {
-  struct rp_hit_list l = {0};
-  struct rp_err err;
-  enum rp_status st = search_run(db, q, limit, &l, &err);
-  CHECK_INT(st, RP_OK);
-  if (st != RP_OK) fprintf(stderr, "search '%s': %s\n", q, err.msg);
+/* The hits of l as text, one "kind|ref|contact|where|title|snippet" line
+ * each, markers shown as [ ]; frees l, the caller frees the text. */
+static char *hits_text(struct rp_hit_list *l) {
   struct rp_buf b = {0};
   buf_adds(&b, "");
-  for (size_t i = 0; i < l.n; i++) {
-    const struct rp_hit *h = &l.v[i];
+  for (size_t i = 0; i < l->n; i++) {
+    const struct rp_hit *h = &l->v[i];
     buf_addf(&b, "%s|%lld|%lld|%s|%s|", rp_hit_kind_names[h->kind], (long long)h->ref_id,
              (long long)h->contact_id, h->where ? h->where : "", h->title);
     for (const char *p = h->snippet; *p; p++)
       buf_addc(&b, *p == 1 ? '[' : *p == 2 ? ']' : *p);
     buf_addc(&b, '\n');
   }
-  hit_list_free(&l);
+  hit_list_free(l);
   return buf_steal(&b);
+}
+
+/* The hits for q as text (hits_text); a failed check when search_run
+ * fails. Caller frees. */
+static char *search_text(const char *q, size_t limit) {
+  struct rp_hit_list l = {0};
+  struct rp_err err;
+  enum rp_status st = search_run(db, q, limit, &l, &err);
+  CHECK_INT(st, RP_OK);
+  if (st != RP_OK) fprintf(stderr, "search '%s': %s\n", q, err.msg);
+  return hits_text(&l);
 }
 
 /* Number of hits for q. */
@@ -72,13 +77,14 @@ static int64_t first_contact(const char *q) {
     free(got_);                          \
   } while (0)
 
-/* The whole index as text (rowid and columns), for comparisons; caller
- * frees. */
+/* The whole index as text (rowid and columns; then the names index), for
+ * comparisons; caller frees. */
 static char *index_dump(void) {
   return fx_text(db, "SELECT group_concat(x, char(10)) FROM (SELECT rowid || '|' || "
                      "ifnull(name, '-') || '|' || ifnull(body, '-') || '|' || "
                      "ifnull(name_alt, '-') || '|' || ifnull(body_alt, '-') AS x "
-                     "FROM search_fts ORDER BY rowid)");
+                     "FROM search_fts UNION ALL SELECT 'name ' || rowid || '|' || name || '|' || "
+                     "ifnull(name_alt, '-') FROM search_name ORDER BY 1)");
 }
 
 /* A conversation with contact `who` (scheduled 2026-11-20 14:30 UTC); its id. */
@@ -329,6 +335,14 @@ static char *probe_all(void) {
 
 /* The index equals a rebuilt one (content and the results of the probes). */
 static void check_rebuild_same(const char *when) {
+  /* the names index holds the names of the index, no more, no less */
+  static const char *const names_differ =
+      "SELECT count(*) FROM ("
+      "SELECT * FROM (SELECT rowid, name, name_alt FROM search_fts WHERE ifnull(name, '') <> '' "
+      "EXCEPT SELECT rowid, name, name_alt FROM search_name) UNION ALL "
+      "SELECT * FROM (SELECT rowid, name, name_alt FROM search_name "
+      "EXCEPT SELECT rowid, name, name_alt FROM search_fts))";
+  CHECK_INT(fx_scalar(db, names_differ), 0);
   char *dump = index_dump(), *res = probe_all();
   struct rp_err err;
   CHECK_INT(search_rebuild(db, &err), RP_OK);
@@ -449,10 +463,116 @@ static void test_consistency(void) {
   check_rebuild_same("all deleted");
 }
 
+/* ---- search as you type ---- */
+
+/* search_quick's hits as search_text shows them, and whether partial. */
+static char *quick_text(const char *q, size_t limit, bool *partial) {
+  struct rp_hit_list l = {0};
+  struct rp_err err;
+  CHECK_INT(search_quick(db, q, limit, &l, &err), RP_OK);
+  *partial = l.partial;
+  return hits_text(&l);
+}
+
+/* While the words match at most SEARCH_QUICK_RANKED documents, search_quick
+ * gives search_run's hits; past that, the names that match (accents
+ * folded, deleted contacts left out) and then the newest documents. */
+static void test_quick(void) {
+  open_fresh("quick.db");
+  struct rp_err err;
+  int64_t ana = fx_add_contact(db, &cfg, "Ana Kelpov\xC3\xA1", "met");
+  int64_t zoe = fx_add_contact(db, &cfg, "Zo\xC3\xAB \xC3\x98rsted", "met");
+  int64_t gone = fx_add_contact(db, &cfg, "Kelp Gone", "met");
+  fx_exec(db, "INSERT INTO ws_item (section, title, text1, position, created_at, updated_at) "
+              "VALUES ('problem', 'Kelp waste', 'why', 1, 1, 1)");
+  int64_t cv = conversation(zoe, "talk about kelp");
+  note(cv, "Ana said kelp grows fast");
+  CHECK_INT(contact_delete(db, gone, &err), RP_OK);
+
+  static const char *const few[] = {"kelp", "ana kelp", "orsted", "zo", "k", "nothing"};
+  for (size_t i = 0; i < RP_ARRAY_LEN(few); i++) {
+    bool partial = true;
+    char *want = search_text(few[i], 60), *got = quick_text(few[i], 60, &partial);
+    CHECK_STR(got, want);
+    CHECK(!partial);
+    free(want);
+    free(got);
+  }
+
+  /* 250 more notes that say kelp and Orsted */
+  fx_execf(db, "WITH RECURSIVE i(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM i WHERE n < 250) "
+               "INSERT INTO note (conversation_id, offset_s, text, created_at, updated_at) "
+               "SELECT %lld, n, 'kelp and Orsted, note ' || n || "
+               "CASE WHEN n <= %d THEN ' early' ELSE '' END, 1, 1 FROM i",
+               (long long)cv, SEARCH_QUICK_RANKED);
+  int64_t last = fx_scalar(db, "SELECT max(id) FROM note");
+  /* as many as it ranks: ranked; one more: partial */
+  bool partial = true;
+  char *want = search_text("early", 60), *got = quick_text("early", 60, &partial);
+  CHECK_STR(got, want);
+  CHECK(!partial);
+  free(want);
+  free(got);
+  note(cv, "early bird");
+  free(quick_text("early", 60, &partial));
+  CHECK(partial);
+  CHECK_INT(count("kelp"), 254); /* Ana, the objective, 251 notes, the worksheet */
+  struct rp_hit_list l = {0};
+  CHECK_INT(search_quick(db, "kelp", 60, &l, &err), RP_OK);
+  CHECK(l.partial);
+  CHECK_INT(l.n, 60);
+  if (l.n == 60) {
+    /* Ana by her name; the worksheet entry by its title; then the newest */
+    CHECK_INT(l.v[0].kind, HIT_CONTACT);
+    CHECK_INT(l.v[0].contact_id, ana);
+    CHECK_STR(l.v[0].snippet, "Ana \x01Kelpov\xC3\xA1\x02");
+    CHECK_INT(l.v[1].kind, HIT_NOTE);
+    CHECK_INT(l.v[1].ref_id, last);
+    CHECK_STR(l.v[1].snippet, "\x01kelp\x02 and Orsted, note 250");
+    CHECK_INT(l.v[58].kind, HIT_NOTE);
+    CHECK_INT(l.v[58].ref_id, last - 57);
+    CHECK_INT(l.v[59].kind, HIT_WORKSHEET);
+    for (size_t i = 1; i < 58; i++) CHECK(l.v[i].rank < l.v[i + 1].rank);
+  }
+  hit_list_free(&l);
+  /* Zoë Ørsted by the spelt-out name; the limit holds */
+  CHECK_INT(search_quick(db, "Orsted", 5, &l, &err), RP_OK);
+  CHECK(l.partial);
+  CHECK_INT(l.n, 5);
+  if (l.n == 5) {
+    CHECK_INT(l.v[0].contact_id, zoe);
+    CHECK_INT(l.v[0].kind, HIT_CONTACT);
+    CHECK_INT(l.v[1].ref_id, last);
+  }
+  hit_list_free(&l);
+  /* a word no name has: the newest documents only */
+  CHECK_INT(search_quick(db, "note", 3, &l, &err), RP_OK);
+  CHECK(l.partial);
+  CHECK_INT(l.n, 3);
+  if (l.n == 3) CHECK_INT(l.v[2].ref_id, last - 2);
+  hit_list_free(&l);
+  /* names only when they fill the list: at most half of it */
+  for (int i = 0; i < 10; i++) fx_add_contact(db, &cfg, "Kelp Farmer", "met");
+  CHECK_INT(search_quick(db, "kelp", 8, &l, &err), RP_OK);
+  CHECK_INT(l.n, 8);
+  size_t contacts = 0;
+  for (size_t i = 0; i < l.n; i++) contacts += l.v[i].kind == HIT_CONTACT;
+  CHECK_INT(contacts, 4);
+  hit_list_free(&l);
+  /* limit 0: everything, ranked */
+  CHECK_INT(search_quick(db, "kelp", 0, &l, &err), RP_OK);
+  CHECK(!l.partial);
+  CHECK_INT(l.n, 264);
+  hit_list_free(&l);
+  CHECK_INT(search_quick(db, "  ", 10, &l, &err), RP_OK);
+  CHECK_INT(l.n, 0);
+}
+
 /* ---- the migration ---- */
 
 /* Undo migrations 7 (the contact's known_since) and 6 on an open journal:
- * drop the column, the index and its triggers. */
+ * drop the column, the indexes and their triggers (those of migration 10
+ * too, which runs again). */
 static void downgrade_to_v5(void) {
   fx_exec(db, "ALTER TABLE contact DROP COLUMN known_since; PRAGMA user_version = 6");
   sqlite3_stmt *st;
@@ -468,7 +588,7 @@ static void downgrade_to_v5(void) {
   CHECK(names.n >= 20);
   for (size_t i = 0; i < names.n; i++) fx_execf(db, "DROP TRIGGER %s", names.v[i]);
   strv_free(&names);
-  fx_exec(db, "DROP TABLE search_fts; PRAGMA user_version = 5");
+  fx_exec(db, "DROP TABLE search_fts; DROP TABLE search_name; PRAGMA user_version = 5");
 }
 
 static void test_migration_from_v5(void) {
@@ -498,6 +618,10 @@ static void test_migration_from_v5(void) {
   if (!db) return;
   CHECK_INT(fx_scalar(db, "PRAGMA user_version"), db_schema_version());
   CHECK_INT(fx_scalar(db, "SELECT count(*) FROM search_fts"), 7);
+  CHECK_INT(fx_scalar(db, "SELECT count(*) FROM search_name"), 2);
+  CHECK_INT(fx_scalar(db, "SELECT count(*) FROM sqlite_master WHERE name = 'search_fts' AND "
+                          "sql LIKE '%prefix = ''1 2 3 4''%'"),
+            1);
   CHECK_INT(count("kelp"), 5); /* contact, objective, note, pitch, give */
   CHECK_INT(count("oceans"), 1);
   CHECK_INT(count("orsted"), 1);
@@ -520,6 +644,7 @@ int main(void) {
   test_ranking();
   test_matching();
   test_consistency();
+  test_quick();
   test_migration_from_v5();
   db_close(db);
   fx_choices_free(&cfg.stages);
