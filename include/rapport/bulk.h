@@ -5,11 +5,13 @@
  *
  * bulk_begin lets the connection's page cache grow to 256 MiB (the
  * transaction's pages stay in memory) and keeps temporary files in memory,
- * BEGINs (a savepoint inside an open transaction), and drops the search
- * index's triggers, keeping their SQL in *b. The caller writes its rows,
+ * BEGINs (a savepoint inside an open transaction), drops the search
+ * index's triggers (keeping their SQL in *b) and lets FTS5 keep 64 MiB of
+ * index in memory before writing a segment. The caller writes its rows,
  * indexes what it wrote (bulk_index_all or bulk_index_contacts), and ends
- * with bulk_commit (creates the triggers again and COMMITs; rolls back on
- * failure) or bulk_abort (rolls back, which brings the triggers back too).
+ * with bulk_commit (creates the triggers again, puts FTS5's setting back
+ * and COMMITs; rolls back on failure) or bulk_abort (rolls back, which
+ * brings the triggers and the setting back too).
  * Both put the PRAGMAs back and free *b. The journal is never left without
  * its triggers: they are dropped and created in the same transaction. */
 #ifndef RAPPORT_BULK_H
@@ -24,6 +26,11 @@ struct rp_bulk {
   struct rp_strv triggers;        /* the dropped triggers' CREATE statements */
   int64_t cache_size, temp_store; /* the PRAGMAs before */
   bool set;                       /* they were changed */
+  struct {
+    char name[64];    /* an FTS5 table of the search index */
+    int64_t hashsize; /* its setting before */
+  } fts[4];
+  size_t nfts;
 };
 
 enum rp_status bulk_begin(struct rp_db *db, struct rp_bulk *b, struct rp_err *err);

@@ -15,6 +15,7 @@ struct id_map {
   int64_t *from, *to;
   bool *added;
   size_t n, cap;
+  bool unsorted; /* some `from` is not above the one before (a hand-made file) */
 };
 
 struct restore {
@@ -24,6 +25,10 @@ struct restore {
   int64_t *intro;         /* merge: pairs (new contact id, old introducer id) */
   size_t nintro;
   struct rp_restore_summary *sum;
+  struct rp_strv checked[16]; /* per table: the columns of the last row, all checked */
+  const char **names;         /* one row's columns and values, reused */
+  struct rp_dump_value *vals;
+  size_t cap;
 };
 
 static void map_put(struct id_map *m, int64_t from, int64_t to, bool added) {
@@ -33,17 +38,29 @@ static void map_put(struct id_map *m, int64_t from, int64_t to, bool added) {
     m->to = xrealloc(m->to, m->cap * sizeof *m->to);
     m->added = xrealloc(m->added, m->cap * sizeof *m->added);
   }
+  if (m->n && from <= m->from[m->n - 1]) m->unsorted = true;
   m->from[m->n] = from;
   m->to[m->n] = to;
   m->added[m->n] = added;
   m->n++;
 }
 
-/* The index of `from` in m (newest first: ids are unique anyway); -1. */
+/* The index of `from` in m (newest first: ids are unique anyway); -1.
+ * An export lists rows by id, so a binary search finds it; a file in
+ * another order is searched from the end. */
 static long map_find(const struct id_map *m, int64_t from) {
-  for (size_t i = m->n; i-- > 0;)
-    if (m->from[i] == from) return (long)i;
-  return -1;
+  if (m->unsorted) {
+    for (size_t i = m->n; i-- > 0;)
+      if (m->from[i] == from) return (long)i;
+    return -1;
+  }
+  size_t lo = 0, hi = m->n;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (m->from[mid] < from) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < m->n && m->from[lo] == from ? (long)lo : -1;
 }
 
 static size_t table_index(const struct rp_dump_table *t) { return (size_t)(t - rp_dump_tables); }
@@ -88,6 +105,14 @@ static bool merge_ref(struct restore *r, const struct rp_dump_table *t, const ch
   return true;
 }
 
+/* Are the columns of row those of the table's last row (all checked)? */
+static bool columns_checked(const struct rp_strv *checked, const struct rp_json *row) {
+  if (checked->n != row->n) return false;
+  for (size_t i = 0; i < row->n; i++)
+    if (strcmp(checked->v[i], row->keys[i]) != 0) return false;
+  return true;
+}
+
 static enum rp_status restore_row(struct restore *r, const struct rp_dump_table *t,
                                   const struct rp_json *row, struct rp_err *err) {
   if (row->type != JSON_OBJECT)
@@ -97,15 +122,23 @@ static enum rp_status restore_row(struct restore *r, const struct rp_dump_table 
                                  field(row, "deleted_at")->type != JSON_NULL)))
     return RP_OK;
   size_t n = 0;
-  const char **names = xcalloc(row->n + 1, sizeof *names);
-  struct rp_dump_value *vals = xcalloc(row->n + 1, sizeof *vals);
+  if (r->cap < row->n + 1) {
+    r->cap = 2 * (row->n + 1);
+    r->names = xrealloc(r->names, r->cap * sizeof *r->names);
+    r->vals = xrealloc(r->vals, r->cap * sizeof *r->vals);
+  }
+  const char **names = r->names;
+  struct rp_dump_value *vals = r->vals;
+  memset(vals, 0, (row->n + 1) * sizeof *vals);
+  struct rp_strv *checked = &r->checked[table_index(t)];
+  bool known = columns_checked(checked, row);
   enum rp_status s = RP_OK;
   int64_t old_id = 0, old_intro = 0;
   bool skip = false;
   for (size_t i = 0; i < row->n && s == RP_OK && !skip; i++) {
     const char *col = row->keys[i];
     const struct rp_json *v = &row->v[i];
-    if ((s = dump_check_column(r->db, t, col, err)) != RP_OK) {
+    if (!known && (s = dump_check_column(r->db, t, col, err)) != RP_OK) {
       char *m = xstrdup(err->msg);
       s = at(err, v, "%s", m);
       free(m);
@@ -138,6 +171,10 @@ static enum rp_status restore_row(struct restore *r, const struct rp_dump_table 
     }
     names[n++] = col;
   }
+  if (s == RP_OK && !skip && !known) { /* every column was checked */
+    strv_clear(checked);
+    for (size_t i = 0; i < row->n; i++) strv_push(checked, row->keys[i]);
+  }
   if (s == RP_OK && !skip && r->merge && strcmp(t->name, "contact") == 0) {
     int64_t match = 0;
     s = dump_match_contact(r->db, text_of(row, "email"), text_of(row, "name"),
@@ -168,8 +205,6 @@ static enum rp_status restore_row(struct restore *r, const struct rp_dump_table 
       }
     }
   }
-  free(names);
-  free(vals);
   return s;
 }
 
@@ -213,7 +248,9 @@ enum rp_status restore_json(struct rp_db *db, const char *text, size_t len, bool
   memset(sum, 0, sizeof *sum);
   struct rp_json *root = NULL;
   const struct rp_json *tables = NULL;
-  enum rp_status s = json_parse(text, len, &root, err);
+  /* the tables' arrays (2 deep) are read a row at a time, not held whole:
+   * the tree of a 70 MB export took 700 MB */
+  enum rp_status s = json_parse_lazy(text, len, 2, &root, err);
   if (s == RP_OK) s = check_header(db, root, &tables, err);
   if (s != RP_OK) {
     json_free(root);
@@ -230,11 +267,13 @@ enum rp_status restore_json(struct rp_db *db, const char *text, size_t len, bool
                    "the journal is not empty: restore into a new journal (--db NEW-FILE), or "
                    "add --merge to add the contacts it does not have");
   struct restore r = {.db = db, .merge = merge, .sum = sum};
+  struct rp_json row = {0};
   for (size_t i = 0; i < rp_dump_table_count && s == RP_OK; i++) {
-    const struct rp_json *rows = json_get(tables, rp_dump_tables[i].name);
-    for (size_t k = 0; rows && k < rows->n && s == RP_OK; k++)
-      s = restore_row(&r, &rp_dump_tables[i], &rows->v[k], err);
+    struct rp_json_items *it = json_items_begin(text, len, json_get(tables, rp_dump_tables[i].name));
+    while (s == RP_OK && json_items_next(it, &row)) s = restore_row(&r, &rp_dump_tables[i], &row, err);
+    json_items_end(it);
   }
+  json_clear(&row);
   struct id_map *cm = &r.maps[0]; /* contact */
   for (size_t i = 0; i < r.nintro && s == RP_OK; i++) {
     long k = map_find(cm, r.intro[i * 2 + 1]);
@@ -248,6 +287,9 @@ enum rp_status restore_json(struct rp_db *db, const char *text, size_t len, bool
     free(r.maps[i].added);
   }
   free(r.intro);
+  for (size_t i = 0; i < RP_ARRAY_LEN(r.checked); i++) strv_free(&r.checked[i]);
+  free(r.names);
+  free(r.vals);
   json_free(root);
   if (s != RP_OK) memset(sum, 0, sizeof *sum);
   return s;

@@ -100,6 +100,45 @@ static void bulk_free(struct rp_db *db, struct rp_bulk *b) {
   memset(b, 0, sizeof *b);
 }
 
+/* FTS5's default pending-index size (its "hashsize"). */
+#define FTS5_HASHSIZE_DEFAULT 1048576
+
+/* Set `key` of FTS5 table `name` (from sqlite_master, not typed text). */
+static enum rp_status fts_set(struct rp_db *db, const char *name, const char *key, int64_t v,
+                              struct rp_err *err) {
+  char sql[256];
+  snprintf(sql, sizeof sql, "INSERT INTO \"%s\" (\"%s\", rank) VALUES ('%s', %lld)", name,
+           name, key, (long long)v);
+  return exec(db, sql, "set up the search index", err);
+}
+
+/* Let every FTS5 table of the search index keep 64 MiB of index in memory
+ * before it writes a segment (and merges segments): at 1 MiB, the default,
+ * indexing 86,000 notes took 5.2 s instead of 3.0 s. The old setting is
+ * kept in b for bulk_commit; a rollback undoes the change by itself. */
+static enum rp_status fts_grow(struct rp_db *db, struct rp_bulk *b, struct rp_err *err) {
+  sqlite3_stmt *st = NULL;
+  enum rp_status s = db_prepare(db,
+                                "SELECT name FROM sqlite_master WHERE type = 'table' AND "
+                                "name LIKE 'search\\_%' ESCAPE '\\' AND sql LIKE "
+                                "'CREATE VIRTUAL TABLE % USING fts5%' ORDER BY name",
+                                &st, err);
+  while (s == RP_OK && b->nfts < RP_ARRAY_LEN(b->fts) && sqlite3_step(st) == SQLITE_ROW) {
+    const char *name = (const char *)sqlite3_column_text(st, 0);
+    if (!name || strlen(name) >= sizeof b->fts[0].name) continue;
+    str_copy(b->fts[b->nfts].name, sizeof b->fts[0].name, name);
+    b->fts[b->nfts++].hashsize = FTS5_HASHSIZE_DEFAULT;
+  }
+  sqlite3_finalize(st);
+  for (size_t i = 0; i < b->nfts && s == RP_OK; i++) {
+    char *sql = xasprintf("SELECT v FROM \"%s_config\" WHERE k = 'hashsize'", b->fts[i].name);
+    b->fts[i].hashsize = query_int(db, sql, FTS5_HASHSIZE_DEFAULT);
+    free(sql);
+    s = fts_set(db, b->fts[i].name, "hashsize", 64 << 20, err);
+  }
+  return s;
+}
+
 /* See bulk.h. A page cache of up to 256 MiB keeps the transaction from
  * spilling pages into the WAL row by row. Statement journals (one per
  * INSERT into a table with indexes: 10 writes of a temporary file per row)
@@ -143,6 +182,7 @@ enum rp_status bulk_begin(struct rp_db *db, struct rp_bulk *b, struct rp_err *er
   sqlite3_finalize(st);
   if (s == RP_OK && drop.len) s = exec(db, buf_str(&drop), "suspend the search index", err);
   buf_free(&drop);
+  if (s == RP_OK) s = fts_grow(db, b, err);
   if (s != RP_OK) bulk_abort(db, b);
   return s;
 }
@@ -152,6 +192,8 @@ enum rp_status bulk_commit(struct rp_db *db, struct rp_bulk *b, struct rp_err *e
   enum rp_status s = RP_OK;
   for (size_t i = 0; i < b->triggers.n && s == RP_OK; i++)
     s = exec(db, b->triggers.v[i], "resume the search index", err);
+  for (size_t i = 0; i < b->nfts && s == RP_OK; i++)
+    s = fts_set(db, b->fts[i].name, "hashsize", b->fts[i].hashsize, err);
   if (s == RP_OK) s = db_commit(db, err);
   else db_rollback(db);
   bulk_free(db, b);

@@ -239,7 +239,7 @@ enum rp_status dump_insert(struct rp_db *db, const struct rp_dump_table *t, size
     case DUMP_NULL: sqlite3_bind_null(st, c); break;
     case DUMP_INT: sqlite3_bind_int64(st, c, vals[i].i); break;
     case DUMP_REAL: sqlite3_bind_double(st, c, vals[i].r); break;
-    case DUMP_TEXT: sqlite3_bind_text(st, c, vals[i].s, -1, SQLITE_TRANSIENT); break;
+    case DUMP_TEXT: sqlite3_bind_text(st, c, vals[i].s, -1, SQLITE_STATIC); break; /* stepped below */
     }
   }
   int rc = sqlite3_step(st);
@@ -310,8 +310,8 @@ enum rp_status dump_match_contact(struct rp_db *db, const char *email, const cha
       " ifnull(trim(org), '') = ifnull(trim(?3), '') COLLATE NOCASE ORDER BY id LIMIT 1",
   };
   for (size_t k = 0; k < RP_ARRAY_LEN(sql) && !*id; k++) {
-    sqlite3_stmt *st = NULL;
-    enum rp_status s = db_prepare(db, sql[k], &st, err);
+    sqlite3_stmt *st = NULL; /* cached: a merge asks once per contact */
+    enum rp_status s = db_prepare_cached(db, sql[k], &st, err);
     if (s != RP_OK) return s;
     db_bind_text(st, 1, email);
     if (sqlite3_bind_parameter_count(st) >= 2) {
@@ -321,7 +321,7 @@ enum rp_status dump_match_contact(struct rp_db *db, const char *email, const cha
     int rc = sqlite3_step(st);
     if (rc == SQLITE_ROW) *id = sqlite3_column_int64(st, 0);
     else if (rc != SQLITE_DONE) s = db_fail(db, err, "match contacts");
-    sqlite3_finalize(st);
+    sqlite3_reset(st);
     if (s != RP_OK) return s;
   }
   return RP_OK;

@@ -3,7 +3,8 @@
  * in the _alt columns included), rp_search_alt gives what the triggers'
  * nested replace() calls give (invalid UTF-8 too), the search triggers and
  * the connection's PRAGMAs are back afterwards whether the write committed
- * or failed, and the index keeps following edits after it. */
+ * or failed, the index keeps following edits after it, and a merge maps
+ * ids whatever order a file lists them in. */
 #include <locale.h>
 
 #include "fixture.h"
@@ -179,6 +180,47 @@ static void test_restore(void) {
   buf_free(&json);
 }
 
+/* --merge maps old ids to new ones whatever order the file lists them in
+ * (rapport's exports list them by id; a hand-made file may not). */
+static void test_merge_order(void) {
+  const char *orders[] = {"5, 3", "3, 5"};
+  for (size_t k = 0; k < RP_ARRAY_LEN(orders); k++) {
+    fx_open_fresh(&db, k ? "merge2.db" : "merge1.db");
+    fx_set_now(1795000000);
+    fx_add_contact(db, &cfg, "Already Here", "met");
+    int first = orders[k][0] - '0', second = orders[k][3] - '0';
+    char *doc = xasprintf(
+        "{\"format\": \"rapport\", \"version\": 1, \"schema\": 8, \"tables\": {\"contact\": [\n"
+        "{\"id\": %d, \"name\": \"Number %d\", \"warmth\": \"warm\", \"stage\": \"met\", "
+        "\"created_at\": 1, \"updated_at\": 1},\n"
+        "{\"id\": %d, \"name\": \"Number %d\", \"warmth\": \"warm\", \"stage\": \"met\", "
+        "\"created_at\": 1, \"updated_at\": 1, \"introduced_by\": %d}],\n"
+        "\"conversation\": [{\"id\": 7, \"contact_id\": 3, \"minutes\": 30, \"status\": "
+        "\"planned\", \"created_at\": 1, \"updated_at\": 1},\n"
+        "{\"id\": 8, \"contact_id\": 5, \"minutes\": 50, \"status\": \"planned\", "
+        "\"created_at\": 1, \"updated_at\": 1}]}}",
+        first, first, second, second, first);
+    struct rp_restore_summary sum;
+    struct rp_err err;
+    CHECK_INT(restore_json(db, doc, strlen(doc), true, &sum, &err), RP_OK);
+    CHECK_INT(sum.contacts, 2);
+    CHECK_INT(fx_scalar(db, "SELECT count(*) FROM conversation v JOIN contact c ON "
+                            "c.id = v.contact_id WHERE c.name = 'Number 3' AND v.minutes = 30"),
+              1);
+    CHECK_INT(fx_scalar(db, "SELECT count(*) FROM conversation v JOIN contact c ON "
+                            "c.id = v.contact_id WHERE c.name = 'Number 5' AND v.minutes = 50"),
+              1);
+    char *intro = xasprintf("SELECT count(*) FROM contact c JOIN contact i ON "
+                            "i.id = c.introduced_by WHERE c.name = 'Number %d' AND "
+                            "i.name = 'Number %d'",
+                            second, first);
+    CHECK_INT(fx_scalar(db, intro), 1);
+    free(intro);
+    check_rebuild_same("merged");
+    free(doc);
+  }
+}
+
 int main(void) {
   setlocale(LC_ALL, "");
   setenv("TZ", "UTC", 1);
@@ -186,6 +228,7 @@ int main(void) {
   test_alt_function();
   test_import();
   test_restore();
+  test_merge_order();
   if (db) db_close(db);
   config_free(&cfg);
   check_rmtree(check_tmpdir());
