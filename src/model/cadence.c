@@ -297,7 +297,8 @@ static enum rp_status due_ids(struct rp_db *db, const char *today, int64_t **ids
   *n = 0;
   sqlite3_stmt *st;
   enum rp_status s = db_prepare_cached(
-      db, "SELECT contact_id FROM cadence_state WHERE check_on <= ?1 ORDER BY contact_id", &st, err);
+      db, "SELECT contact_id FROM cadence_state INDEXED BY cadence_check_on WHERE check_on <= ?1",
+      &st, err);
   if (s != RP_OK) return s;
   db_bind_text(st, 1, today);
   size_t cap = 0;
@@ -314,24 +315,29 @@ static enum rp_status due_ids(struct rp_db *db, const char *today, int64_t **ids
   return s;
 }
 
-/* Save what was worked out for one contact (quiet_due NULL = not quiet, or
- * quiet with a check-in); contact_id < 0 removes the row of a contact that
- * is gone. */
+/* Save what was worked out for one contact q (q->due: when quiet with no
+ * check-in, else ""), to be looked at again on check_on; a contact id < 0
+ * removes the row of a contact that is gone. */
 static enum rp_status save_state(struct rp_db *db, int64_t contact_id, const char *check_on,
-                                 const char *quiet_due, struct rp_err *err) {
+                                 const struct rp_quiet *q, struct rp_err *err) {
   sqlite3_stmt *st;
   enum rp_status s =
       contact_id < 0
           ? db_prepare_cached(db, "DELETE FROM cadence_state WHERE contact_id = ?1", &st, err)
           : db_prepare_cached(db,
-                              "UPDATE cadence_state SET check_on = ?2, quiet_due = ?3 "
-                              "WHERE contact_id = ?1",
+                              "UPDATE cadence_state SET check_on = ?2, quiet_due = ?3, "
+                              "last_day = ?4, last_what = ?5, cadence = ?6 WHERE contact_id = ?1",
                               &st, err);
   if (s != RP_OK) return s;
   sqlite3_bind_int64(st, 1, contact_id < 0 ? -contact_id : contact_id);
   if (contact_id >= 0) {
     db_bind_text(st, 2, check_on);
-    db_bind_text(st, 3, quiet_due);
+    if (q && q->due[0]) db_bind_text(st, 3, q->due);
+    if (q) {
+      db_bind_text(st, 4, q->last);
+      db_bind_text(st, 5, q->last_what);
+      sqlite3_bind_int(st, 6, q->cadence);
+    }
   }
   if (sqlite3_step(st) != SQLITE_DONE) s = db_fail(db, err, "save the cadence state");
   sqlite3_reset(st);
@@ -366,12 +372,15 @@ static enum rp_status sync_one(struct rp_db *db, const struct rp_config *cfg, co
   char check_on[11];
   int over = 0;
   if (gone || cadence <= 0 || !date_add(q.last, cadence, q.due) ||
-      !date_diff(q.due, today, &over))
-    return save_state(db, id, NEVER, NULL, err);
+      !date_diff(q.due, today, &over)) {
+    q.due[0] = '\0';
+    return save_state(db, id, NEVER, &q, err);
+  }
   if (over <= 0) {
     /* not quiet yet: look again the day after the cadence runs out */
     if (!date_add(q.due, 1, check_on)) str_copy(check_on, sizeof check_on, NEVER);
-    return save_state(db, id, check_on, NULL, err);
+    q.due[0] = '\0';
+    return save_state(db, id, check_on, &q, err);
   }
   bool handled = false;
   s = cadence_handled(db, id, q.due, &handled, err);
@@ -380,7 +389,8 @@ static enum rp_status sync_one(struct rp_db *db, const struct rp_config *cfg, co
     handled = *made = s == RP_OK;
   }
   /* quiet: nothing changes until something happens (which resets check_on) */
-  if (s == RP_OK) s = save_state(db, id, NEVER, handled ? NULL : q.due, err);
+  if (handled) q.due[0] = '\0';
+  if (s == RP_OK) s = save_state(db, id, NEVER, &q, err);
   return s;
 }
 
@@ -444,25 +454,30 @@ enum rp_status cadence_sync(struct rp_db *db, const struct rp_config *cfg, const
   return s;
 }
 
-/* See cadence_internal.h. */
+/* See cadence_internal.h. What each line says (the last interaction and
+ * the cadence) was saved by the sync that found the contact quiet. */
 enum rp_status cadence_quiet_unhandled(struct rp_db *db, const struct rp_config *cfg,
                                        const char *today, long limit,
                                        struct rp_quiet_list *out, struct rp_err *err) {
+  (void)cfg;
   out->v = NULL;
   out->n = 0;
-  sqlite3_stmt *st, *last;
+  sqlite3_stmt *st;
   enum rp_status s = db_prepare(db,
-                                "SELECT s.contact_id, c.name, s.quiet_due FROM cadence_state s "
-                                "JOIN contact c ON c.id = s.contact_id "
+                                "SELECT s.contact_id, c.name, s.quiet_due, s.last_day, "
+                                "s.last_what, s.cadence FROM cadence_state s "
+                                "INDEXED BY cadence_quiet CROSS JOIN contact c "
+                                "INDEXED BY contact_live_id ON c.id = s.contact_id "
                                 "WHERE s.quiet_due < ?1 AND c.deleted_at IS NULL "
                                 "ORDER BY s.quiet_due, c.name, c.id LIMIT ?2",
                                 &st, err);
   if (s != RP_OK) return s;
   db_bind_text(st, 1, today);
   sqlite3_bind_int64(st, 2, limit > 0 ? limit : -1);
+  static const char *const kinds[] = {"conversation", "give", "note", "follow-up", "added"};
   size_t cap = 0;
-  int rc = SQLITE_DONE;
-  while (s == RP_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+  int rc;
+  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
     if (out->n == cap) {
       cap = cap ? 2 * cap : 16;
       out->v = xrealloc(out->v, cap * sizeof *out->v);
@@ -473,22 +488,14 @@ enum rp_status cadence_quiet_unhandled(struct rp_db *db, const struct rp_config 
     e->name = xstrdup((const char *)sqlite3_column_text(st, 1));
     str_copy(e->due, sizeof e->due, (const char *)sqlite3_column_text(st, 2));
     date_diff(e->due, today, &e->days_over);
-    /* what the line says: the last interaction and the cadence */
-    s = db_prepare_cached(db, LAST_SQL, &last, err);
-    if (s != RP_OK) break;
-    sqlite3_bind_int64(last, 1, e->contact_id);
-    if (sqlite3_step(last) == SQLITE_ROW) {
-      struct row r;
-      read_row(last, &r);
-      memcpy(e->last, r.last, sizeof e->last);
-      e->last_what = r.what;
-      e->cadence = cadence_effective(cfg, r.stage, r.warmth, r.own);
-    } else {
-      s = db_fail(db, err, "read last interaction");
-    }
-    sqlite3_reset(last);
+    str_copy(e->last, sizeof e->last, (const char *)sqlite3_column_text(st, 3));
+    const char *what = (const char *)sqlite3_column_text(st, 4);
+    e->last_what = kinds[4];
+    for (size_t k = 0; what && k < RP_ARRAY_LEN(kinds); k++)
+      if (strcmp(what, kinds[k]) == 0) e->last_what = kinds[k];
+    e->cadence = sqlite3_column_int(st, 5);
   }
-  if (s == RP_OK && rc != SQLITE_DONE) s = db_fail(db, err, "read quiet contacts");
+  if (rc != SQLITE_DONE) s = db_fail(db, err, "read quiet contacts");
   sqlite3_finalize(st);
   if (s != RP_OK) quiet_list_free(out);
   return s;
@@ -501,7 +508,8 @@ enum rp_status cadence_quiet_count(struct rp_db *db, const char *today, long cap
   sqlite3_stmt *st;
   enum rp_status s = db_prepare_cached(db,
                                        "SELECT count(*) FROM (SELECT 1 FROM cadence_state s "
-                                       "JOIN contact c ON c.id = s.contact_id "
+                                       "INDEXED BY cadence_quiet CROSS JOIN contact c "
+                                       "INDEXED BY contact_live_id ON c.id = s.contact_id "
                                        "WHERE s.quiet_due < ?1 AND c.deleted_at IS NULL LIMIT ?2)",
                                        &st, err);
   if (s != RP_OK) return s;

@@ -241,7 +241,9 @@ static const char *const migrations[] = {
      * have gone quiet ('' = work it out again at the next sync, '9999-12-31'
      * = nothing to do until something changes); quiet_due: set while the
      * contact is quiet with no check-in (Going quiet), the day its cadence
-     * ran out. Triggers reset check_on whenever an interaction or the
+     * ran out; last_day, last_what and cadence: the last interaction and
+     * the cadence it was measured with (what Going quiet says). Triggers
+     * reset check_on whenever an interaction or the
      * contact's stage, warmth or cadence changes. Not exported: it is
      * rebuilt from the journal (IF NOT EXISTS: a journal taken back to an
      * older schema by hand keeps it). cadence_config holds the config's cadences
@@ -251,14 +253,19 @@ static const char *const migrations[] = {
               "CREATE TABLE IF NOT EXISTS cadence_state (\n"
               "  contact_id INTEGER PRIMARY KEY,\n" /* no REFERENCES: see cadence_contact_ad */
               "  check_on TEXT NOT NULL DEFAULT '',\n"
-              "  quiet_due TEXT\n"
+              "  quiet_due TEXT,\n"
+              "  last_day TEXT, last_what TEXT, cadence INTEGER\n" /* as worked out */
               ");\n"
               "CREATE INDEX IF NOT EXISTS cadence_check_on ON cadence_state(check_on);\n"
               "CREATE INDEX IF NOT EXISTS cadence_quiet ON cadence_state(quiet_due) WHERE quiet_due IS NOT NULL;\n"
               "CREATE TABLE IF NOT EXISTS cadence_config (id INTEGER PRIMARY KEY CHECK (id = 1), value TEXT NOT NULL);\n"
               "INSERT OR IGNORE INTO cadence_state (contact_id) SELECT id FROM contact;\n"
-              "CREATE INDEX IF NOT EXISTS followup_open_due ON followup(max(due, coalesce(snoozed_until, due)))\n"
-              "  WHERE status = 'open';\n"
+              /* every column Today's queries touch, so they read the index
+               * alone (SQLite 3.40 does not read an indexed expression's
+               * value from the index, nor trust a partial index's WHERE) */
+              "CREATE INDEX IF NOT EXISTS followup_open_due\n"
+              "  ON followup(max(due, coalesce(snoozed_until, due)), kind, contact_id, due,\n"
+              "              snoozed_until, status) WHERE status = 'open';\n"
               CADENCE_TOUCH("contact_ai", "AFTER INSERT ON contact", "NEW.id")
               CADENCE_TOUCH("contact_au",
                             "AFTER UPDATE OF stage, warmth, cadence_days, created_at, deleted_at "
@@ -289,6 +296,37 @@ static const char *const migrations[] = {
     /* search at scale: prefix indexes for 1 to 4 characters, and the names
      * on their own (model/search_sql.h) */
     MIGRATION(10, SEARCH_SQL_MIGRATION_10),
+    /* the Contacts screen at scale: its two orderings of live contacts as
+     * index ranges, so a page, the last page, and the count of contacts and
+     * of the rows before one (a position) read only index entries, never
+     * the table (keyset paging: model/contact_query.c). Partial, so that
+     * only queries that want live contacts consider them: an index led by
+     * deleted_at looked to the planner like a cheap way to find any live
+     * contact in name order, and it read all of them to list whom one
+     * contact introduced. */
+    MIGRATION(11,
+              "CREATE INDEX IF NOT EXISTS contact_live_name ON contact(name COLLATE NOCASE)\n"
+              "  WHERE deleted_at IS NULL;\n"
+              "CREATE INDEX IF NOT EXISTS contact_live_updated ON contact(updated_at)\n"
+              "  WHERE deleted_at IS NULL;\n"),
+    /* Today at scale: the open follow-ups of one kind in effective-day
+     * order (thank-you notes and success reports owed), beside
+     * followup_open_due (migration 9) for the dated ones (model/agenda.c);
+     * each conversation's latest note from the index alone (a contact's
+     * last interaction, model/cadence.c), not from the notes; the
+     * conversations coming up or left interrupted; and live contacts' names
+     * by id, so Today's joins and counts read small index pages instead of
+     * whole contact rows */
+    MIGRATION(12,
+              "CREATE INDEX IF NOT EXISTS followup_open_kind ON followup(kind,\n"
+              "  max(due, coalesce(snoozed_until, due)), contact_id, due, snoozed_until, status)\n"
+              "  WHERE status = 'open';\n"
+              "CREATE INDEX IF NOT EXISTS note_conversation_created\n"
+              "  ON note(conversation_id, created_at);\n"
+              "CREATE INDEX IF NOT EXISTS conversation_status_at\n"
+              "  ON conversation(status, scheduled_at);\n"
+              "CREATE INDEX IF NOT EXISTS contact_live_id ON contact(id, name, deleted_at)\n"
+              "  WHERE deleted_at IS NULL;\n"),
 };
 
 /* The number of migrations = the user_version this build writes. */

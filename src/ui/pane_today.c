@@ -41,7 +41,7 @@ struct today {
   long sel; /* row index of the selected item, -1 = none */
   int top;
   bool stale;
-  long contacts;     /* how many contacts the journal has */
+  long contacts;     /* 1 when the journal has a contact, else 0 */
   int ws_filled, ws_total;
   bool form_open;
   struct form form;
@@ -93,7 +93,11 @@ static void load(struct today *t) {
     app_message(t->base.app, ROLE_ERROR, "%s", err.msg);
   rows_build(t);
   struct rp_contact_query all = {0};
-  if (contact_count(db, &all, &t->contacts, &err) != RP_OK) t->contacts = 0;
+  /* whether there is anyone at all (for the first-launch hint): one row,
+   * not a count of every contact */
+  struct rp_contact_list one = {0};
+  t->contacts = contact_list(db, &all, 0, 1, &one, &err) == RP_OK ? (long)one.n : 0;
+  contact_list_free(&one);
   struct rp_ws_completeness wc;
   if (ws_completeness(db, cfg, &wc, &err) == RP_OK) {
     t->ws_filled = wc.filled;
