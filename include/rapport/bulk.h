@@ -6,7 +6,7 @@
  * bulk_begin lets the connection's page cache grow to 256 MiB (the
  * transaction's pages stay in memory) and keeps temporary files in memory,
  * BEGINs (a savepoint inside an open transaction), drops the search
- * index's triggers (keeping their SQL in *b) and lets FTS5 keep 64 MiB of
+ * index's triggers (keeping their SQL in *b) and lets FTS5 keep 256 MiB of
  * index in memory before writing a segment. The caller writes its rows,
  * indexes what it wrote (bulk_index_all or bulk_index_contacts), and ends
  * with bulk_commit (creates the triggers again, puts FTS5's setting back

@@ -22,6 +22,15 @@ static void describe(struct rp_buf *b, const struct rp_json *j, const char *path
   }
 }
 
+/* The items of a built array, described as "path[i]…". */
+static void describe_items(struct rp_buf *b, const struct rp_json *a, const char *path) {
+  for (size_t i = 0; a && i < a->n; i++) {
+    char *sub = xasprintf("%s[%zu]", path, i);
+    describe(b, &a->v[i], sub);
+    free(sub);
+  }
+}
+
 static const char doc[] =
     "{\"format\": \"rapport\",\n"
     " \"tables\": {\n"
@@ -61,7 +70,7 @@ static void test_same_rows(void) {
   CHECK(contact && contact->type == JSON_ARRAY && contact->lazy && contact->n == 0);
   const struct rp_json *empty = json_get(tables, "empty");
   CHECK(empty && empty->lazy && empty->n == 0);
-  /* only arrays 2 deep wait: 1 and 3 deep are built */
+  /* only the arrays 2 deep are left unread: those 1 and 3 deep are built */
   const struct rp_json *after = json_get(lazy, "after");
   CHECK(after && !after->lazy && after->n == 2);
   const struct rp_json *deep = json_get(json_get(tables, "nested"), "deep");
@@ -70,11 +79,7 @@ static void test_same_rows(void) {
   struct rp_buf want = {0}, got = {0};
   const struct rp_json *fc = json_get(json_get(full, "tables"), "contact");
   CHECK(fc && fc->n == 3);
-  for (size_t i = 0; fc && i < fc->n; i++) {
-    char *sub = xasprintf("contact[%zu]", i);
-    describe(&want, &fc->v[i], sub);
-    free(sub);
-  }
+  describe_items(&want, fc, "contact");
   read_items(&got, contact, "contact");
   CHECK_STR(buf_str(&got), buf_str(&want));
   /* items on the line of the '[' */
@@ -82,11 +87,7 @@ static void test_same_rows(void) {
   buf_reset(&got);
   const struct rp_json *fs = json_get(json_get(full, "tables"), "same");
   CHECK(fs && fs->n == 2);
-  for (size_t i = 0; fs && i < fs->n; i++) {
-    char *sub = xasprintf("same[%zu]", i);
-    describe(&want, &fs->v[i], sub);
-    free(sub);
-  }
+  describe_items(&want, fs, "same");
   read_items(&got, json_get(tables, "same"), "same");
   CHECK_STR(buf_str(&got), buf_str(&want));
   CHECK(strstr(buf_str(&got), "same[1].b 2 8:31 2") != NULL);
