@@ -89,12 +89,32 @@ struct rp_contact_list {
   struct rp_contact *v;
   size_t n;
 };
-/* Rows offset..offset+limit-1 of the query (limit < 0 = all). */
+/* Rows offset..offset+limit-1 of the query (limit < 0 = all). OFFSET walks
+ * every skipped row: for a screen, page with contact_list_keyset. */
 enum rp_status contact_list(struct rp_db *db, const struct rp_contact_query *q, long offset,
                             long limit, struct rp_contact_list *out, struct rp_err *err);
+
+/* Keyset paging: which rows contact_list_keyset reads next to its anchor. */
+enum rp_keyset { KEYSET_AFTER, KEYSET_FROM, KEYSET_BEFORE };
+/* Up to `limit` rows of the query next to `anchor` in the query's order:
+ * the rows after it (KEYSET_AFTER), the same from the anchor itself on
+ * (KEYSET_FROM: included when the query includes it), or the rows just
+ * before it (KEYSET_BEFORE). Always returned in the query's order. Only
+ * the anchor's sort key is read: its id, and its name (SORT_NAME) or
+ * updated_at (SORT_UPDATED), so a row read earlier (or since deleted or
+ * filtered out) marks its place. anchor NULL: the first rows (AFTER, FROM)
+ * or the last ones (BEFORE). Each read costs the rows it returns, through
+ * the index of the ordering, wherever the anchor is (with a filter, the
+ * rows it passes over too: a text filter may read on to the end to find
+ * `limit` matches). Caller frees *out with contact_list_free (also on
+ * failure it is left empty). */
+enum rp_status contact_list_keyset(struct rp_db *db, const struct rp_contact_query *q,
+                                   const struct rp_contact *anchor, enum rp_keyset dir,
+                                   long limit, struct rp_contact_list *out, struct rp_err *err);
 enum rp_status contact_count(struct rp_db *db, const struct rp_contact_query *q, long *count,
                              struct rp_err *err);
-/* Position of contact `id` in the query's order, or RP_NO. */
+/* Position of contact `id` in the query's order (0-based), or RP_NO when
+ * the query does not include it: a count of the rows before its key. */
 enum rp_status contact_position(struct rp_db *db, const struct rp_contact_query *q, int64_t id,
                                 long *pos, struct rp_err *err);
 void contact_list_free(struct rp_contact_list *l);

@@ -24,6 +24,36 @@ static const char filter_live[] = " AND c.deleted_at IS NULL";
 #define ORDER_NAME "c.name COLLATE NOCASE, c.id"
 static const char order_name[] = ORDER_NAME;
 static const char order_updated[] = "c.updated_at DESC, c.id DESC";
+/* the same orders backwards, for the rows before a keyset anchor */
+static const char order_name_rev[] = "c.name COLLATE NOCASE DESC, c.id DESC";
+static const char order_updated_rev[] = "c.updated_at, c.id";
+
+/* Keyset conditions: [ordering][enum rp_keyset], the rows after, from or
+ * before the anchor's (key, id) in each ordering. Names ascend and updates
+ * descend, so "after" is > in the one and < in the other. A (key, id) row
+ * value lets SQLite seek straight to the anchor in the ordering's index
+ * (contact_live_name, contact_live_updated: migration 11) and read on from
+ * there. The COLLATE on each value is what makes the seek use both
+ * columns: NOCASE is the name index's, and without an explicit BINARY
+ * SQLite finds no collation for the id (the rowid) and seeks on the key
+ * alone, scanning every contact with the anchor's name. */
+#define KEY_NAME " AND (c.name, c.id) "
+#define VAL_NAME " (:key COLLATE NOCASE, :id COLLATE BINARY)"
+#define KEY_UPDATED " AND (c.updated_at, c.id) "
+#define VAL_UPDATED " (:key, :id COLLATE BINARY)"
+static const char *const keyset_cond[2][3] = {
+    {KEY_NAME ">" VAL_NAME, KEY_NAME ">=" VAL_NAME, KEY_NAME "<" VAL_NAME},
+    {KEY_UPDATED "<" VAL_UPDATED, KEY_UPDATED "<=" VAL_UPDATED, KEY_UPDATED ">" VAL_UPDATED},
+};
+
+/* The rows before a key, counted in two index ranges: those with a key
+ * before it, and those with the same key and an id before it ([ordering]
+ * [part]). Two plain ranges count in half the time of the one (key, id)
+ * range, whose row value SQLite compares again on every row. */
+static const char *const count_before[2][2] = {
+    {" AND c.name < :key COLLATE NOCASE", " AND c.name = :key COLLATE NOCASE AND c.id < :id"},
+    {" AND c.updated_at > :key", " AND c.updated_at = :key AND c.id > :id"},
+};
 
 static const struct rp_contact_query all_contacts = {0};
 
@@ -60,6 +90,15 @@ static const char *order_of(const struct rp_contact_query *q) {
   return q->sort == SORT_UPDATED ? order_updated : order_name;
 }
 
+/* Bind the sort key of `a` (keyset_cond's :key and :id) for q's order. */
+static void bind_anchor(sqlite3_stmt *st, const struct rp_contact_query *q,
+                        const struct rp_contact *a) {
+  int idx = sqlite3_bind_parameter_index(st, ":key");
+  if (idx > 0 && q->sort == SORT_UPDATED) sqlite3_bind_int64(st, idx, a->updated_at);
+  else if (idx > 0 && a->name) sqlite3_bind_text(st, idx, a->name, -1, SQLITE_TRANSIENT);
+  bind_named_int(st, ":id", a->id);
+}
+
 /* Prepare "<head> WHERE 1 <filters> <tail>" and bind the filters. */
 static enum rp_status prepare_query(struct rp_db *db, const struct rp_contact_query *q,
                                     const char *head, const char *mid, const char *tail,
@@ -84,6 +123,30 @@ void contact_list_free(struct rp_contact_list *l) {
   l->n = 0;
 }
 
+/* Step st (CONTACT_COLS rows) to the end into out, with each row's tags.
+ * out is left empty on failure. */
+static enum rp_status read_rows(struct rp_db *db, sqlite3_stmt *st, struct rp_contact_list *out,
+                                struct rp_err *err) {
+  sqlite3_stmt *tags = NULL;
+  enum rp_status s = db_prepare(db, CONTACT_TAGS_SQL, &tags, err);
+  size_t cap = 0;
+  int rc = SQLITE_DONE;
+  while (s == RP_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+    if (out->n == cap) {
+      cap = cap ? cap * 2 : 32;
+      out->v = xrealloc(out->v, cap * sizeof *out->v);
+    }
+    struct rp_contact *c = &out->v[out->n++];
+    contact_init(c);
+    contact_read_row(st, c);
+    s = contact_read_tags(db, tags, c, err);
+  }
+  if (s == RP_OK && rc != SQLITE_DONE) s = db_fail(db, err, "list contacts");
+  sqlite3_finalize(tags);
+  if (s != RP_OK) contact_list_free(out);
+  return s;
+}
+
 /* Rows offset… of the query (q NULL = all live contacts by name), with tags
  * and introducer names; limit < 0 = all. Caller frees *out with
  * contact_list_free (also on failure it is left empty). */
@@ -96,31 +159,49 @@ enum rp_status contact_list(struct rp_db *db, const struct rp_contact_query *q, 
   buf_adds(&tail, " ORDER BY ");
   buf_adds(&tail, order_of(q));
   buf_adds(&tail, " LIMIT :limit OFFSET :offset");
-  sqlite3_stmt *st = NULL, *tags = NULL;
+  sqlite3_stmt *st = NULL;
   enum rp_status s = prepare_query(db, q, "SELECT " CONTACT_COLS CONTACT_FROM, NULL,
                                    buf_str(&tail), &st, err);
   buf_free(&tail);
-  if (s == RP_OK) s = db_prepare(db, CONTACT_TAGS_SQL, &tags, err);
   if (s == RP_OK) {
     bind_named_int(st, ":limit", limit < 0 ? -1 : limit);
     bind_named_int(st, ":offset", offset < 0 ? 0 : offset);
-    size_t cap = 0;
-    int rc = SQLITE_DONE;
-    while (s == RP_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-      if (out->n == cap) {
-        cap = cap ? cap * 2 : 32;
-        out->v = xrealloc(out->v, cap * sizeof *out->v);
-      }
-      struct rp_contact *c = &out->v[out->n++];
-      contact_init(c);
-      contact_read_row(st, c);
-      s = contact_read_tags(db, tags, c, err);
-    }
-    if (s == RP_OK && rc != SQLITE_DONE) s = db_fail(db, err, "list contacts");
+    s = read_rows(db, st, out, err);
   }
   sqlite3_finalize(st);
-  sqlite3_finalize(tags);
-  if (s != RP_OK) contact_list_free(out);
+  return s;
+}
+
+/* See contact.h. */
+enum rp_status contact_list_keyset(struct rp_db *db, const struct rp_contact_query *q,
+                                   const struct rp_contact *anchor, enum rp_keyset dir,
+                                   long limit, struct rp_contact_list *out, struct rp_err *err) {
+  out->v = NULL;
+  out->n = 0;
+  if (!q) q = &all_contacts;
+  if (dir != KEYSET_AFTER && dir != KEYSET_FROM && dir != KEYSET_BEFORE)
+    return rp_err_set(err, RP_INVALID, "no such keyset direction");
+  bool back = dir == KEYSET_BEFORE, updated = q->sort == SORT_UPDATED;
+  struct rp_buf tail = {0};
+  buf_adds(&tail, " ORDER BY ");
+  buf_adds(&tail, back ? (updated ? order_updated_rev : order_name_rev) : order_of(q));
+  buf_adds(&tail, " LIMIT :limit");
+  sqlite3_stmt *st = NULL;
+  enum rp_status s =
+      prepare_query(db, q, "SELECT " CONTACT_COLS CONTACT_FROM,
+                    anchor ? keyset_cond[updated][dir] : NULL, buf_str(&tail), &st, err);
+  buf_free(&tail);
+  if (s == RP_OK) {
+    if (anchor) bind_anchor(st, q, anchor);
+    bind_named_int(st, ":limit", limit < 0 ? -1 : limit);
+    s = read_rows(db, st, out, err);
+  }
+  sqlite3_finalize(st);
+  for (size_t i = 0; back && i < out->n / 2; i++) { /* read backwards: turn round */
+    struct rp_contact t = out->v[i];
+    out->v[i] = out->v[out->n - 1 - i];
+    out->v[out->n - 1 - i] = t;
+  }
   return s;
 }
 
@@ -168,28 +249,54 @@ enum rp_status contact_count(struct rp_db *db, const struct rp_contact_query *q,
 }
 
 /* 0-based index of `id` in the query's order, so a list can keep its
- * selection after re-sorting; RP_NO when the query does not include it. */
+ * selection after re-sorting; RP_NO when the query does not include it.
+ * Counts the rows before its key in the ordering's index (count_before),
+ * without numbering the whole list: index entries only, as many as come
+ * before it. */
 enum rp_status contact_position(struct rp_db *db, const struct rp_contact_query *q, int64_t id,
                                 long *pos, struct rp_err *err) {
   *pos = -1;
   if (!q) q = &all_contacts;
-  struct rp_buf head = {0};
-  buf_adds(&head, "SELECT pos FROM (SELECT c.id AS id, row_number() OVER (ORDER BY ");
-  buf_adds(&head, order_of(q));
-  buf_adds(&head, ") - 1 AS pos FROM contact c");
   sqlite3_stmt *st;
-  enum rp_status s = prepare_query(db, q, buf_str(&head), NULL, ") WHERE id = :id", &st, err);
-  buf_free(&head);
+  enum rp_status s = prepare_query(db, q, "SELECT c.name, c.updated_at FROM contact c",
+                                   " AND c.id = :id", NULL, &st, err);
   if (s != RP_OK) return s;
   bind_named_int(st, ":id", id);
+  struct rp_contact key = {.id = id};
   int rc = sqlite3_step(st);
-  if (rc == SQLITE_ROW)
-    *pos = (long)sqlite3_column_int64(st, 0);
-  else if (rc == SQLITE_DONE)
+  if (rc == SQLITE_ROW) {
+    const char *name = (const char *)sqlite3_column_text(st, 0);
+    key.name = name ? xstrdup(name) : NULL;
+    key.updated_at = sqlite3_column_int64(st, 1);
+  } else if (rc == SQLITE_DONE) {
     s = rp_err_set(err, RP_NO, "contact %lld is not in this list", (long long)id);
-  else
+  } else {
     s = db_fail(db, err, "find contact in list");
+  }
   sqlite3_finalize(st);
+  if (s == RP_OK) {
+    const char *const *part = count_before[q->sort == SORT_UPDATED];
+    struct rp_buf sql = {0};
+    buf_adds(&sql, "SELECT (SELECT count(*) FROM contact c WHERE 1");
+    add_filters(&sql, q);
+    buf_adds(&sql, part[0]);
+    buf_adds(&sql, ") + (SELECT count(*) FROM contact c WHERE 1");
+    add_filters(&sql, q);
+    buf_adds(&sql, part[1]);
+    buf_adds(&sql, ")");
+    s = db_prepare(db, buf_str(&sql), &st, err);
+    buf_free(&sql);
+  }
+  if (s == RP_OK) {
+    bind_filters(st, q);
+    bind_anchor(st, q, &key);
+    if (sqlite3_step(st) == SQLITE_ROW)
+      *pos = (long)sqlite3_column_int64(st, 0);
+    else
+      s = db_fail(db, err, "find contact in list");
+    sqlite3_finalize(st);
+  }
+  free(key.name);
   return s;
 }
 

@@ -77,6 +77,15 @@ static inline int64_t fx_add_contact(struct rp_db *db, const struct rp_config *c
   return id;
 }
 
+/* The names of a list's contacts joined with "|". Caller frees. */
+static inline char *fx_list_names(const struct rp_contact_list *l) {
+  struct rp_strv sv = {0};
+  for (size_t i = 0; i < l->n; i++) strv_push(&sv, l->v[i].name);
+  char *s = strv_join(&sv, "|");
+  strv_free(&sv);
+  return s;
+}
+
 /* Run SQL on the journal directly; a failed check (with SQLite's message)
  * when it fails. */
 static inline void fx_exec(struct rp_db *db, const char *sql) {

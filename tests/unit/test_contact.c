@@ -386,10 +386,7 @@ static char *names_of(const struct rp_contact_query *q, long offset, long limit)
   struct rp_contact_list l;
   struct rp_err err;
   CHECK_INT(contact_list(db, q, offset, limit, &l, &err), RP_OK);
-  struct rp_strv sv = {0};
-  for (size_t i = 0; i < l.n; i++) strv_push(&sv, l.v[i].name);
-  char *s = strv_join(&sv, "|");
-  strv_free(&sv);
+  char *s = fx_list_names(&l);
   contact_list_free(&l);
   return s;
 }
