@@ -1,50 +1,118 @@
 /* pane_contacts.c — screen 2: the contact list beside a detail pane. The
- * list reads only the rows it shows (LIMIT/OFFSET through the model). */
+ * list reads only the rows it shows, by keyset paging from a row whose
+ * place it knows (see read_page), so a move or a page costs the same at
+ * 100,000 contacts as at 100. */
 #include <stdlib.h>
 #include <string.h>
 
 #include "pane_contacts.h"
 #include "rapport/utf8.h"
 
-#define PAGE_EXTRA 0
-
 static struct contacts *self(struct pane *p) { return (struct contacts *)p; }
 
-/* Re-read the count, keep `select_id` (or the current selection) selected. */
+/* Whether q leaves contacts out (so it needs a count of its own). */
+static bool filtered(const struct rp_contact_query *q) {
+  return !str_empty(q->text) || !str_empty(q->stage) || !str_empty(q->warmth) ||
+         !str_empty(q->tag) || !str_empty(q->org) || q->include_deleted;
+}
+
+/* Re-read the count, keep `select_id` (or the current selection) selected:
+ * its position is a count of the rows before it (an index range), and the
+ * next page is read around it (c->mark). */
 void contacts_reload(struct contacts *c, int64_t select_id) {
   struct rp_err err;
   struct rp_db *db = app_db(c->base.app);
   long n = 0;
   struct rp_contact_query all = {.sort = c->q.sort};
   if (contact_count(db, &all, &c->total, &err) != RP_OK ||
-      contact_count(db, &c->q, &n, &err) != RP_OK) {
+      (filtered(&c->q) && contact_count(db, &c->q, &n, &err) != RP_OK)) {
     app_message(c->base.app, ROLE_ERROR, "%s", err.msg);
     return;
   }
-  c->lv.count = n;
+  c->lv.count = filtered(&c->q) ? n : c->total;
+  contact_free(&c->mark);
   int64_t want = select_id ? select_id : c->sel_id;
   long pos;
-  if (want && contact_position(db, &c->q, want, &pos, &err) == RP_OK)
+  if (want && contact_position(db, &c->q, want, &pos, &err) == RP_OK &&
+      contact_get(db, want, &c->mark, &err) == RP_OK) {
+    c->mark_pos = pos;
     list_view_select(&c->lv, pos);
-  else
+  } else {
+    contact_free(&c->mark);
     list_view_fix(&c->lv);
+  }
   c->stale = true;
   c->detail_stale = true;
+}
+
+/* Put the rows of front before those of to; front is left empty. */
+static void list_prepend(struct rp_contact_list *to, struct rp_contact_list *front) {
+  if (!front->n) return;
+  struct rp_contact *v = xmalloc((front->n + to->n) * sizeof *v);
+  memcpy(v, front->v, front->n * sizeof *v);
+  if (to->n) memcpy(v + front->n, to->v, to->n * sizeof *v);
+  free(to->v);
+  free(front->v);
+  to->v = v;
+  to->n += front->n;
+  front->v = NULL;
+  front->n = 0;
+}
+
+/* Read rows lv.top … lv.top + lv.height - 1 into *out (caller frees) by
+ * keyset paging from a row whose place is known: the start of the list
+ * (Home), its end (End: the last rows read backwards), the row a reload
+ * selected, or a row on the page now shown (j/k past the edge, PgUp/PgDn,
+ * the wheel: every move is by at most a page). Each reads only the rows it
+ * returns, through the index of the ordering. */
+static enum rp_status read_page(struct contacts *c, struct rp_contact_list *out,
+                                struct rp_err *err) {
+  struct rp_db *db = app_db(c->base.app);
+  const struct rp_contact_query *q = &c->q;
+  long top = c->lv.top, h = c->lv.height, count = c->lv.count;
+  out->v = NULL;
+  out->n = 0;
+  if (count <= 0) return RP_OK;
+  if (top <= 0) return contact_list_keyset(db, q, NULL, KEYSET_AFTER, h, out, err);
+  if (top + h >= count)
+    return contact_list_keyset(db, q, NULL, KEYSET_BEFORE, count - top, out, err);
+  if (c->mark.id && c->mark_pos >= top && c->mark_pos < top + h) {
+    struct rp_contact_list before = {0};
+    enum rp_status s = RP_OK;
+    if (c->mark_pos > top)
+      s = contact_list_keyset(db, q, &c->mark, KEYSET_BEFORE, c->mark_pos - top, &before, err);
+    if (s == RP_OK)
+      s = contact_list_keyset(db, q, &c->mark, KEYSET_FROM, top + h - c->mark_pos, out, err);
+    list_prepend(out, &before);
+    contact_list_free(&before);
+    return s;
+  }
+  if (c->page.n && c->page_sort == q->sort) {
+    long i = top - c->page_top; /* where the new top is on the page now shown */
+    if (i >= 1 && i <= (long)c->page.n)
+      return contact_list_keyset(db, q, &c->page.v[i - 1], KEYSET_AFTER, h, out, err);
+    if (i + h >= 0 && i + h < (long)c->page.n)
+      return contact_list_keyset(db, q, &c->page.v[i + h], KEYSET_BEFORE, h, out, err);
+    if (i == 0) return contact_list_keyset(db, q, &c->page.v[0], KEYSET_FROM, h, out, err);
+  }
+  /* no known row nearby (a reload lost its selection after re-sorting) */
+  return contact_list(db, q, top, h, out, err);
 }
 
 /* Make sure c->page holds the visible rows; update sel_id. */
 static void fetch_page(struct contacts *c) {
   list_view_fix(&c->lv);
-  if (!c->stale && c->page_top == c->lv.top && (long)c->page.n >= c->lv.height) goto done;
-  if (!c->stale && c->page_top == c->lv.top && c->page_top + (long)c->page.n >= c->lv.count)
-    goto done;
-  contact_list_free(&c->page);
+  long shown = c->lv.count - c->lv.top < c->lv.height ? c->lv.count - c->lv.top : c->lv.height;
+  if (!c->stale && c->page_top == c->lv.top && (long)c->page.n >= shown) goto done;
+  struct rp_contact_list rows;
   struct rp_err err;
-  if (contact_list(app_db(c->base.app), &c->q, c->lv.top, c->lv.height + PAGE_EXTRA, &c->page,
-                   &err) != RP_OK)
-    app_message(c->base.app, ROLE_ERROR, "%s", err.msg);
+  if (read_page(c, &rows, &err) != RP_OK) app_message(c->base.app, ROLE_ERROR, "%s", err.msg);
+  contact_list_free(&c->page);
+  c->page = rows;
   c->page_top = c->lv.top;
+  c->page_sort = c->q.sort;
   c->stale = false;
+  contact_free(&c->mark);
 done:
   c->sel_id = 0;
   long i = c->lv.sel - c->page_top;
@@ -257,6 +325,7 @@ static void set_filter(struct contacts *c) {
   c->q.text = *t ? t : NULL;
   c->lv.sel = 0;
   c->lv.top = 0;
+  c->sel_id = 0; /* the first row is selected: no need to find the old one */
   contacts_reload(c, 0);
   list_view_select(&c->lv, 0);
 }
@@ -409,6 +478,7 @@ static void destroy(struct pane *p) {
   if (c->detail_win) delwin(c->detail_win);
   if (c->sep_win) delwin(c->sep_win);
   contact_list_free(&c->page);
+  contact_free(&c->mark);
   contacts_detail_free(c);
   line_edit_free(&c->filter);
   if (c->form_open) form_free(&c->form);

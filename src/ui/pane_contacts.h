@@ -25,9 +25,12 @@ struct contacts {
   struct line_edit filter;
   bool filtering;       /* the filter line has the keyboard */
   struct list_view lv;
-  struct rp_contact_list page; /* rows lv.top … lv.top + page.n - 1 */
+  struct rp_contact_list page; /* rows page_top … page_top + page.n - 1 */
   long page_top;
+  enum rp_contact_sort page_sort; /* the order page was read in */
   bool stale;           /* count and page must be re-read */
+  struct rp_contact mark; /* set by a reload: the selected row, at mark_pos, */
+  long mark_pos;          /* which the next page is read around (id 0 = none) */
   long total;           /* contacts in the journal, ignoring the filter */
   int64_t sel_id;       /* id of the selected contact, 0 when none */
   /* the detail pane */
