@@ -26,39 +26,10 @@
 #include <string.h>
 #include <time.h>
 
+#include "bench_util.h"
 #include "rapport/search.h"
 #include "rapport/theme.h"
 #include "rapport/ui.h"
-
-static double clock_ms(clockid_t id) {
-  struct timespec ts;
-  clock_gettime(id, &ts);
-  return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
-}
-
-/* Wall time, and this thread's CPU time (steadier on a busy machine). */
-struct stamp {
-  double wall, cpu;
-};
-
-static struct stamp stamp_now(void) {
-  return (struct stamp){clock_ms(CLOCK_MONOTONIC), clock_ms(CLOCK_THREAD_CPUTIME_ID)};
-}
-
-static struct stamp stamp_since(struct stamp t0) {
-  struct stamp t = stamp_now();
-  return (struct stamp){t.wall - t0.wall, t.cpu - t0.cpu};
-}
-
-static int cmp_double(const void *a, const void *b) {
-  double x = *(const double *)a, y = *(const double *)b;
-  return x < y ? -1 : x > y;
-}
-
-static double median(double *v, int n) {
-  qsort(v, (size_t)n, sizeof *v, cmp_double);
-  return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
-}
 
 /* Prints "label  wall median min max  cpu median" for t[0..n) (sorting a
  * copy). Returns the wall median. */
@@ -139,21 +110,9 @@ int main(int argc, char **argv) {
   }
 
   if (words.n) {
-    struct rp_config cfg = {0};
-    config_defaults(&cfg);
-    struct rp_theme theme = {0};
-    if (theme_load(&theme, "default", &err) != RP_OK) {
-      fprintf(stderr, "search_bench: %s\n", err.msg);
-      return 1;
-    }
-    FILE *out = fopen("/dev/null", "w"), *in = fopen("/dev/null", "r");
-    SCREEN *scr = out && in ? newterm("xterm-256color", out, in) : NULL;
-    if (!scr) {
-      fprintf(stderr, "search_bench: newterm failed (TERM=xterm-256color needs terminfo)\n");
-      return 1;
-    }
-    resizeterm(40, 120);
-    struct ui_app *app = ui_app_new(db, &cfg, &theme);
+    struct bench_ui ui;
+    bench_ui_open(&ui, "search_bench", 40, 120);
+    struct ui_app *app = ui_app_new(db, &ui.cfg, &ui.theme);
     ui_app_draw(app);
     ui_app_key(app, '/');
     ui_app_draw(app);
@@ -187,12 +146,7 @@ int main(int argc, char **argv) {
     }
     printf("%-36s %9.2f  (one frame = 16.7 ms)\n", "slowest key (wall median)", worst);
     ui_app_free(app);
-    endwin();
-    delscreen(scr);
-    fclose(out);
-    fclose(in);
-    theme_free(&theme);
-    config_free(&cfg);
+    bench_ui_close(&ui);
   }
   free(t);
   strv_free(&words);
