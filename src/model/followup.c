@@ -108,13 +108,24 @@ enum rp_status followup_list_open(struct rp_db *db, int64_t contact_id,
   out->v = NULL;
   out->n = 0;
   sqlite3_stmt *st;
-  enum rp_status s = db_prepare(db,
-                                "SELECT " FOLLOWUP_COLS FOLLOWUP_FROM
-                                " WHERE f.status = 'open' AND c.deleted_at IS NULL "
-                                "AND (?1 = 0 OR f.contact_id = ?1) ORDER BY f.due, f.id",
-                                &st, err);
+  /* one contact's through followup_contact (named: SQLite would rather
+   * walk every open follow-up through followup_due, 60-90 ms per move on
+   * Contacts at 100,000 contacts) */
+  enum rp_status s =
+      contact_id
+          ? db_prepare(db,
+                       "SELECT " FOLLOWUP_COLS
+                       " FROM followup f INDEXED BY followup_contact JOIN contact c "
+                       "ON c.id = f.contact_id"
+                       " WHERE f.contact_id = ?1 AND f.status = 'open' AND c.deleted_at IS NULL "
+                       "ORDER BY f.due, f.id",
+                       &st, err)
+          : db_prepare(db,
+                       "SELECT " FOLLOWUP_COLS FOLLOWUP_FROM
+                       " WHERE f.status = 'open' AND c.deleted_at IS NULL ORDER BY f.due, f.id",
+                       &st, err);
   if (s != RP_OK) return s;
-  sqlite3_bind_int64(st, 1, contact_id);
+  if (contact_id) sqlite3_bind_int64(st, 1, contact_id);
   s = db_collect(db, st, sizeof *out->v, read_one, (void **)&out->v, &out->n, "list follow-ups", err);
   if (s != RP_OK) followup_list_free(out);
   return s;
