@@ -22,7 +22,7 @@
 /* Items read per section: a screen's worth and more; the rest are counted
  * and listed by `rapport agenda`, so Today opens as fast on a journal of
  * 100,000 contacts as on one of ten. */
-#define TODAY_LIMIT 200
+#define TODAY_LIMIT 100
 
 /* One screen row: a section heading, an agenda item, or "N more". */
 enum { ROW_HEADING = -1, ROW_MORE = -2 };
