@@ -35,8 +35,8 @@ struct rp_agenda_item {
   char *why;               /* one line: "thank-you for your call on 2026-11-29 · due tomorrow" */
 };
 
-/* A section read in part is counted up to this many items ("1000+"). */
-#define AGENDA_COUNT_CAP 1000
+/* A section read in part is counted up to this many items ("500+"). */
+#define AGENDA_COUNT_CAP 500
 
 struct rp_agenda {
   struct rp_agenda_item *v;

@@ -99,14 +99,17 @@ static void local_day(int64_t t, char out[11]) {
   "FROM followup f INDEXED BY " index " CROSS JOIN contact c INDEXED BY contact_live_id "   \
   "ON c.id = f.contact_id "                                                                  \
   "WHERE f.status = 'open' AND c.deleted_at IS NULL AND "
-/* The page is chosen from the indexes alone (the sort keys and ids), then
- * only its rows are read. */
+/* The page is chosen from the indexes alone: the soonest days first and,
+ * within a day, the follow-ups made first (an index order, so LIMIT stops
+ * at the last row wanted: sorting a whole day by name read all of its
+ * 2,000 check-ins at 100,000 contacts). Then only the page's rows are
+ * read, and shown by day, then name. */
 #define FU_SQL(index, where)                                                                  \
   "SELECT f.id, f.contact_id, p.name, f.kind, f.due, f.snoozed_until, f.medium, f.note, "    \
   "f.conversation_id, (SELECT coalesce(v.ended_at, v.started_at, v.scheduled_at) "          \
   "FROM conversation v WHERE v.id = f.conversation_id), p.eff "                              \
   "FROM (SELECT f.id AS id, c.name AS name, " FU_EFF " AS eff " FU_FROM(index) where         \
-  " ORDER BY eff, c.name, f.id LIMIT ?3) p CROSS JOIN followup f ON f.id = p.id "            \
+  " ORDER BY eff, f.id LIMIT ?3) p CROSS JOIN followup f ON f.id = p.id "                   \
   "ORDER BY p.eff, p.name, p.id"
 #define FU_COUNT(index, where) "SELECT count(*) FROM (SELECT 1 " FU_FROM(index) where " LIMIT ?3)"
 #define FU_SECTION(sec, index, where) {sec, FU_SQL(index, where), FU_COUNT(index, where)}

@@ -251,17 +251,41 @@ static void test_page(void) {
   CHECK_INT(page.total[AG_TODAY], 3);
   CHECK_INT(page.total[AG_THANKS], 250);
   CHECK_INT(page.n, 203);
-  /* the page is the start of each section of the whole agenda */
-  size_t j = 0;
-  for (size_t i = 0; i < page.n; i++) {
-    while (j < all.n && all.v[j].section != page.v[i].section) j++;
-    if (j >= all.n) break;
-    size_t k = j;
-    for (size_t m = i; m > 0 && page.v[m - 1].section == page.v[i].section; m--) k++;
-    CHECK(k < all.n);
-    if (k >= all.n) break;
-    CHECK_INT(page.v[i].followup_id, all.v[k].followup_id);
-    CHECK_STR(page.v[i].why, all.v[k].why);
+  /* each section of the page holds the soonest of the whole agenda's
+   * section (by day, then the follow-ups made first), shown by day, then
+   * name, then id */
+  for (int sec = 0; sec < AG_SECTION_COUNT; sec++) {
+    int64_t want[AGENDA_COUNT_CAP];
+    const struct rp_agenda_item *pick[AGENDA_COUNT_CAP];
+    size_t nw = 0, np = 0;
+    for (size_t i = 0; i < all.n && nw < AGENDA_COUNT_CAP; i++)
+      if ((int)all.v[i].section == sec) pick[nw++] = &all.v[i];
+    /* the whole section by (day, id): insertion sort is enough here */
+    for (size_t a = 1; a < nw; a++)
+      for (size_t b = a; b > 0; b--) {
+        const struct rp_agenda_item *x = pick[b - 1], *y = pick[b];
+        int d = strcmp(x->date, y->date);
+        if (d < 0 || (d == 0 && x->followup_id < y->followup_id)) break;
+        pick[b - 1] = y;
+        pick[b] = x;
+      }
+    const struct rp_agenda_item *prev = NULL;
+    for (size_t i = 0; i < page.n; i++) {
+      const struct rp_agenda_item *it = &page.v[i];
+      if ((int)it->section != sec) continue;
+      want[np++] = it->followup_id;
+      if (prev) {
+        int d = strcmp(prev->date, it->date);
+        CHECK(d < 0 || (d == 0 && strcmp(prev->contact_name, it->contact_name) <= 0));
+      }
+      prev = it;
+    }
+    CHECK((long)np == (page.total[sec] < 100 ? page.total[sec] : 100));
+    for (size_t k = 0; k < np && k < nw; k++) {
+      bool found = false;
+      for (size_t m = 0; m < np; m++) found |= pick[m]->followup_id == want[k];
+      CHECK(found);
+    }
   }
   agenda_free(&all);
   agenda_free(&page);
