@@ -27,8 +27,7 @@ struct rp_bulk {
   int64_t cache_size, temp_store; /* the PRAGMAs before */
   bool set;                       /* they were changed */
   struct {
-    char name[64];    /* an FTS5 table of the search index */
-    int64_t hashsize; /* its setting before */
+    int64_t hashsize; /* an FTS5 table's setting before (bulk.c's fts_tables) */
   } fts[4];
   size_t nfts;
 };

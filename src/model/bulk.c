@@ -103,13 +103,26 @@ static void bulk_free(struct rp_db *db, struct rp_bulk *b) {
 /* FTS5's default pending-index size (its "hashsize"). */
 #define FTS5_HASHSIZE_DEFAULT 1048576
 
-/* Set `key` of FTS5 table `name` (from sqlite_master, not typed text). */
-static enum rp_status fts_set(struct rp_db *db, const char *name, const char *key, int64_t v,
-                              struct rp_err *err) {
-  char sql[256];
-  snprintf(sql, sizeof sql, "INSERT INTO \"%s\" (\"%s\", rank) VALUES ('%s', %lld)", name,
-           name, key, (long long)v);
-  return exec(db, sql, "set up the search index", err);
+/* The search index's FTS5 tables (model/search_sql.h, migration 10): how
+ * to read and to set each one's pending-index size, as constant SQL. */
+static const struct {
+  const char *get, *set;
+} fts_tables[] = {
+    {"SELECT v FROM search_fts_config WHERE k = 'hashsize'",
+     "INSERT INTO search_fts (search_fts, rank) VALUES ('hashsize', ?1)"},
+    {"SELECT v FROM search_name_config WHERE k = 'hashsize'",
+     "INSERT INTO search_name (search_name, rank) VALUES ('hashsize', ?1)"},
+};
+
+/* Set the pending-index size of fts_tables[i] to v. */
+static enum rp_status fts_set(struct rp_db *db, size_t i, int64_t v, struct rp_err *err) {
+  sqlite3_stmt *st = NULL;
+  enum rp_status s = db_prepare(db, fts_tables[i].set, &st, err);
+  if (s != RP_OK) return s;
+  sqlite3_bind_int64(st, 1, v);
+  if (sqlite3_step(st) != SQLITE_DONE) s = db_fail(db, err, "set up the search index");
+  sqlite3_finalize(st);
+  return s;
 }
 
 /* Let every FTS5 table of the search index keep up to 256 MiB of index in
@@ -119,24 +132,13 @@ static enum rp_status fts_set(struct rp_db *db, const char *name, const char *ke
  * segments are also fewer to merge when searching. The old setting is kept
  * in b for bulk_commit; a rollback undoes the change by itself. */
 static enum rp_status fts_grow(struct rp_db *db, struct rp_bulk *b, struct rp_err *err) {
-  sqlite3_stmt *st = NULL;
-  enum rp_status s = db_prepare(db,
-                                "SELECT name FROM sqlite_master WHERE type = 'table' AND "
-                                "name LIKE 'search\\_%' ESCAPE '\\' AND sql LIKE "
-                                "'CREATE VIRTUAL TABLE % USING fts5%' ORDER BY name",
-                                &st, err);
-  while (s == RP_OK && b->nfts < RP_ARRAY_LEN(b->fts) && sqlite3_step(st) == SQLITE_ROW) {
-    const char *name = (const char *)sqlite3_column_text(st, 0);
-    if (!name || strlen(name) >= sizeof b->fts[0].name) continue;
-    str_copy(b->fts[b->nfts].name, sizeof b->fts[0].name, name);
-    b->fts[b->nfts++].hashsize = FTS5_HASHSIZE_DEFAULT;
-  }
-  sqlite3_finalize(st);
-  for (size_t i = 0; i < b->nfts && s == RP_OK; i++) {
-    char *sql = xasprintf("SELECT v FROM \"%s_config\" WHERE k = 'hashsize'", b->fts[i].name);
-    b->fts[i].hashsize = query_int(db, sql, FTS5_HASHSIZE_DEFAULT);
-    free(sql);
-    s = fts_set(db, b->fts[i].name, "hashsize", 256 << 20, err);
+  enum rp_status s = RP_OK;
+  b->nfts = 0;
+  for (size_t i = 0; i < RP_ARRAY_LEN(fts_tables) && i < RP_ARRAY_LEN(b->fts) && s == RP_OK;
+       i++) {
+    b->fts[i].hashsize = query_int(db, fts_tables[i].get, FTS5_HASHSIZE_DEFAULT);
+    b->nfts = i + 1;
+    s = fts_set(db, i, 256 << 20, err);
   }
   return s;
 }
@@ -195,7 +197,7 @@ enum rp_status bulk_commit(struct rp_db *db, struct rp_bulk *b, struct rp_err *e
   for (size_t i = 0; i < b->triggers.n && s == RP_OK; i++)
     s = exec(db, b->triggers.v[i], "resume the search index", err);
   for (size_t i = 0; i < b->nfts && s == RP_OK; i++)
-    s = fts_set(db, b->fts[i].name, "hashsize", b->fts[i].hashsize, err);
+    s = fts_set(db, i, b->fts[i].hashsize, err);
   if (s == RP_OK) s = db_commit(db, err);
   else db_rollback(db);
   bulk_free(db, b);
