@@ -126,3 +126,18 @@ enum rp_status paths_read_file(const char *path, char **out, size_t *len, struct
   *out = buf_steal(&b);
   return RP_OK;
 }
+
+/* See paths.h. */
+int paths_temp_beside(const char *path, char **tmp) {
+  *tmp = xasprintf("%s.XXXXXX", path);
+  int fd = mkstemp(*tmp);
+  if (fd < 0) {
+    int e = errno;
+    free(*tmp);
+    *tmp = NULL;
+    errno = e;
+    return -1;
+  }
+  fchmod(fd, 0600);
+  return fd;
+}

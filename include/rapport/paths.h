@@ -16,4 +16,10 @@ enum rp_status paths_mkdirs(const char *dir, struct rp_err *err);
  * *len receives its length (may be NULL). RP_NO when it does not exist. */
 enum rp_status paths_read_file(const char *path, char **out, size_t *len, struct rp_err *err);
 
+/* Create "<path>.XXXXXX" beside `path`, private (0600 whatever the
+ * umask), for a file that is written whole and then renamed over `path`:
+ * the open descriptor, with the name in *tmp (caller frees), or -1 with
+ * errno set and *tmp NULL. */
+int paths_temp_beside(const char *path, char **tmp);
+
 #endif

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "rapport/export.h"
+#include "rapport/paths.h"
 #include "rapport/utf8.h"
 
 #define FOLD_OCTETS 75
@@ -110,14 +111,9 @@ enum rp_status export_file_open(struct rp_export_file *f, const char *path, stru
   struct stat sb;
   if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode))
     return rp_err_set(err, RP_INVALID, "%s: is a folder", path);
-  char *tmp = xasprintf("%s.XXXXXX", path);
-  int fd = mkstemp(tmp);
-  if (fd < 0) {
-    enum rp_status s = rp_err_set(err, RP_INVALID, "%s: cannot write: %s", path, strerror(errno));
-    free(tmp);
-    return s;
-  }
-  fchmod(fd, 0600);
+  char *tmp;
+  int fd = paths_temp_beside(path, &tmp);
+  if (fd < 0) return rp_err_set(err, RP_INVALID, "%s: cannot write: %s", path, strerror(errno));
   f->fd = fd;
   f->tmp = tmp;
   f->path = xstrdup(path);

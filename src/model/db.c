@@ -378,17 +378,15 @@ static enum rp_status backup_before_migrate(struct rp_db *db, int64_t from, stru
     free(bak);
     return RP_OK;
   }
-  char *tmp = xasprintf("%s.XXXXXX", bak);
+  char *tmp;
   enum rp_status st = RP_OK;
-  int fd = mkstemp(tmp);
+  int fd = paths_temp_beside(bak, &tmp);
   if (fd < 0) {
     st = rp_err_set(err, RP_EDB, "%s: cannot back up the journal before upgrading it: %s", bak,
                     strerror(errno));
-    free(tmp);
     free(bak);
     return st;
   }
-  fchmod(fd, 0600);
   close(fd);
   sqlite3 *dst = NULL;
   if (sqlite3_open_v2(tmp, &dst, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "rapport/bulk.h"
+#include "rapport/paths.h"
 
 #define NOREFS {{NULL, NULL}}
 
@@ -355,14 +356,9 @@ enum rp_status dump_backup(struct rp_db *db, const char *path, bool force, struc
     if (!force)
       return rp_err_set(err, RP_INVALID, "%s: already exists; use --force to overwrite it", path);
   }
-  char *tmp = xasprintf("%s.XXXXXX", path);
-  int fd = mkstemp(tmp);
-  if (fd < 0) {
-    enum rp_status s = rp_err_set(err, RP_INVALID, "%s: cannot write: %s", path, strerror(errno));
-    free(tmp);
-    return s;
-  }
-  fchmod(fd, 0600);
+  char *tmp;
+  int fd = paths_temp_beside(path, &tmp);
+  if (fd < 0) return rp_err_set(err, RP_INVALID, "%s: cannot write: %s", path, strerror(errno));
   close(fd);
   sqlite3 *dst = NULL;
   enum rp_status s = RP_OK;
