@@ -55,7 +55,9 @@ enum rp_status agenda_compute(struct rp_db *db, const struct rp_config *cfg, con
 
 /* The same, reading at most `limit` items per section (0 = all) and
  * counting the rest (out->total): what a screen shows. The cost follows
- * the limit, not the size of the journal. */
+ * the limit, not the size of the journal. Within a day, a page's
+ * follow-ups are in the order they were made (not by name), so a page of
+ * n items is the start of a page of m > n. */
 enum rp_status agenda_compute_page(struct rp_db *db, const struct rp_config *cfg,
                                    const char *today, int days, long limit, struct rp_agenda *out,
                                    struct rp_err *err);

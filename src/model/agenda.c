@@ -103,14 +103,16 @@ static void local_day(int64_t t, char out[11]) {
  * within a day, the follow-ups made first (an index order, so LIMIT stops
  * at the last row wanted: sorting a whole day by name read all of its
  * 2,000 check-ins at 100,000 contacts). Then only the page's rows are
- * read, and shown by day, then name. */
+ * read. A page is shown in that order (so a shorter page is the start of
+ * a longer one: Today paints a screen's worth first); the whole agenda by
+ * day, then name. */
 #define FU_SQL(index, where)                                                                  \
   "SELECT f.id, f.contact_id, p.name, f.kind, f.due, f.snoozed_until, f.medium, f.note, "    \
   "f.conversation_id, (SELECT coalesce(v.ended_at, v.started_at, v.scheduled_at) "          \
   "FROM conversation v WHERE v.id = f.conversation_id), p.eff "                              \
   "FROM (SELECT f.id AS id, c.name AS name, " FU_EFF " AS eff " FU_FROM(index) where         \
   " ORDER BY eff, f.id LIMIT ?3) p CROSS JOIN followup f ON f.id = p.id "                   \
-  "ORDER BY p.eff, p.name, p.id"
+  "ORDER BY p.eff, p.id"
 #define FU_COUNT(index, where) "SELECT count(*) FROM (SELECT 1 " FU_FROM(index) where " LIMIT ?3)"
 #define FU_SECTION(sec, index, where) {sec, FU_SQL(index, where), FU_COUNT(index, where)}
 /* the dated kinds, by followup_open_due (effective day) */
@@ -329,6 +331,14 @@ static int by_date(const void *a, const void *b) {
   return ix < iy ? -1 : ix > iy;
 }
 
+/* A page's follow-ups: by date, then in the order they were made. */
+static int by_date_made(const void *a, const void *b) {
+  const struct rp_agenda_item *x = a, *y = b;
+  int d = strcmp(x->date, y->date);
+  if (d) return d;
+  return x->followup_id < y->followup_id ? -1 : x->followup_id > y->followup_id;
+}
+
 /* See agenda.h. Caller frees *out with agenda_free (empty on failure).
  * RP_INVALID with field "days" (1–60) or "today" (not a real date). */
 enum rp_status agenda_compute(struct rp_db *db, const struct rp_config *cfg, const char *today,
@@ -359,7 +369,7 @@ enum rp_status agenda_compute_page(struct rp_db *db, const struct rp_config *cfg
   size_t total = 0;
   for (int k = 0; k < AG_SECTION_COUNT; k++) {
     if (k != AG_UPCOMING && k != AG_QUIET && c.b[k].n > 1)
-      qsort(c.b[k].v, c.b[k].n, sizeof *c.b[k].v, by_date);
+      qsort(c.b[k].v, c.b[k].n, sizeof *c.b[k].v, limit > 0 ? by_date_made : by_date);
     total += c.b[k].n;
   }
   if (s == RP_OK && total) out->v = xmalloc(total * sizeof *out->v);

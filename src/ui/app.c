@@ -596,6 +596,11 @@ bool ui_app_ticking(struct ui_app *app) {
   return app->tabs && p->ops->ticking && p->ops->ticking(p);
 }
 
+bool ui_app_idle(struct ui_app *app) {
+  struct pane *p = current(app);
+  return app->tabs && p->ops->idle && p->ops->idle(p);
+}
+
 void ui_app_flush(struct ui_app *app) {
   for (int i = 0; i < NSCREENS; i++)
     if (app->screens[i]->ops->flush) app->screens[i]->ops->flush(app->screens[i]);
@@ -630,6 +635,7 @@ static int run(struct rp_db *db, const struct rp_config *cfg, const struct rp_th
   if (call_contact) ui_app_call(app, call_contact);
   while (!app->done && !got_signal) {
     ui_app_draw(app);
+    if (ui_app_idle(app)) continue; /* keys typed meanwhile wait in the terminal */
     wtimeout(stdscr, ui_app_ticking(app) ? 500 : -1);
     wint_t wch;
     errno = 0;

@@ -51,6 +51,9 @@ struct pane_ops {
   /* Optional. Called once when the app ends (quit, SIGHUP, SIGTERM): save
    * what is being typed. */
   void (*flush)(struct pane *p);
+  /* Optional. Work left after a paint (the rest of a long list, read once
+   * the first screen is up); true when it did some (the app draws again). */
+  bool (*idle)(struct pane *p);
 };
 
 struct pane {

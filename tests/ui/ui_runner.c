@@ -19,7 +19,11 @@
  *   conversation NAME|YYYY-MM-DD HH:MM|OBJECTIVE  a planned conversation
  *   screen                    the lines up to "end" are the whole screen
  *                             (trailing spaces ignored)
+ *   idle                      the work left after the first paint (the rest
+ *                             of Today's sections) leaves the screen as it is
  *   done                      the app has quit
+ * After every draw but the app's first, the runner does what ui_run does:
+ * the screen's idle work, then a draw again.
  * RAPPORT_UI_UPDATE=1 rewrites the expected screens with what is drawn.
  */
 #include <curses.h>
@@ -110,6 +114,13 @@ static void trim_nl(char *s) {
   while (n && (s[n - 1] == '\n' || s[n - 1] == '\r')) s[--n] = '\0';
 }
 
+/* Draw as ui_run does: then the idle work, and draw again if there was
+ * some. */
+static void paint(struct ui_app *app) {
+  ui_app_draw(app);
+  while (ui_app_idle(app)) ui_app_draw(app);
+}
+
 static void type_text(struct ui_app *app, const char *s) {
   size_t len = strlen(s), i = 0;
   while (i < len) {
@@ -119,7 +130,7 @@ static void type_text(struct ui_app *app, const char *s) {
     size_t n = mbrtowc(&wc, s + i, len - i, &st);
     if (n == 0 || n > len) break;
     ui_app_key(app, (rp_key)wc);
-    ui_app_draw(app);
+    paint(app);
     i += n;
   }
 }
@@ -297,7 +308,7 @@ int main(int argc, char **argv) {
       resizeterm(rows, cols);
       if (app) {
         ui_app_key(app, RPK_RESIZE);
-        ui_app_draw(app);
+        paint(app);
       }
       continue;
     }
@@ -315,7 +326,7 @@ int main(int argc, char **argv) {
     }
     if (!app) { /* the app starts at the first line that uses it */
       app = ui_app_new(db, &cfg, &theme);
-      ui_app_draw(app);
+      ui_app_draw(app); /* the first paint: its idle work waits for "idle" or a key */
     }
     if (strcmp(line, "type") == 0) {
       type_text(app, arg);
@@ -324,16 +335,16 @@ int main(int argc, char **argv) {
         rp_key key;
         if (!key_parse(k, &key)) fail(lineno, "unknown key '%s'%s", k, "");
         else ui_app_key(app, key);
-        ui_app_draw(app);
+        paint(app);
       }
     } else if (strcmp(line, "click") == 0 && sscanf(arg, "%d %d", &rows, &cols) == 2) {
       ui_app_mouse(app, rows, cols, 0);
-      ui_app_draw(app);
+      paint(app);
     } else if (strcmp(line, "wheel") == 0) {
       char dirn[8];
       if (sscanf(arg, "%7s %d %d", dirn, &rows, &cols) == 3)
         ui_app_mouse(app, rows, cols, strcmp(dirn, "up") == 0 ? -1 : 1);
-      ui_app_draw(app);
+      paint(app);
     } else if (strcmp(line, "expect") == 0 || strcmp(line, "expect-not") == 0) {
       char *scr_text = dump_screen();
       bool found = strstr(scr_text, arg) != NULL;
@@ -353,6 +364,16 @@ int main(int argc, char **argv) {
       }
     } else if (strcmp(line, "field") == 0) {
       check_field(db, arg, lineno);
+    } else if (strcmp(line, "idle") == 0) {
+      char *before = dump_screen();
+      if (!ui_app_idle(app)) fail(lineno, "no work was left after the first paint%s%s", "", "");
+      paint(app);
+      char *after = dump_screen();
+      if (strcmp(before, after) != 0)
+        fail(lineno, "the screen changed after the idle work.\n--- before\n%s--- after\n%s", before,
+             after);
+      free(before);
+      free(after);
     } else if (strcmp(line, "done") == 0) {
       if (!ui_app_done(app)) fail(lineno, "the app has not quit%s%s", "", "");
     } else if (strcmp(line, "screen") == 0) {
