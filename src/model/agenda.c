@@ -113,8 +113,13 @@ static void local_day(int64_t t, char out[11]) {
   "FROM (SELECT f.id AS id, c.name AS name, " FU_EFF " AS eff " FU_FROM(index) where         \
   " ORDER BY eff, f.id LIMIT ?3) p CROSS JOIN followup f ON f.id = p.id "                   \
   "ORDER BY p.eff, p.id"
-#define FU_COUNT(index, where) "SELECT count(*) FROM (SELECT 1 " FU_FROM(index) where " LIMIT ?3)"
-#define FU_SECTION(sec, index, where) {sec, FU_SQL(index, where), FU_COUNT(index, where)}
+/* A section is counted from its index alone, up to ?3 rows, less the
+ * open follow-ups of deleted contacts in it (counted first, from the few
+ * deleted contacts): joining each of 500 rows to its contact read 500
+ * pages of the contacts' index at 100,000 contacts. */
+#define FU_COUNT(index, where)                                                                 "SELECT count(*) FROM (SELECT 1 FROM followup f INDEXED BY " index                           " WHERE f.status = 'open' AND " where " LIMIT ?3)"
+#define FU_COUNT_DELETED(where)                                                                "SELECT count(*) FROM contact c INDEXED BY contact_deleted CROSS JOIN followup f "           "INDEXED BY followup_contact ON f.contact_id = c.id "                                        "WHERE c.deleted_at IS NOT NULL AND f.status = 'open' AND " where
+#define FU_SECTION(sec, index, where)                                                          {sec, FU_SQL(index, where), FU_COUNT(index, where), FU_COUNT_DELETED(where)}
 /* the dated kinds, by followup_open_due (effective day) */
 #define FU_DATED(sec, cond)                                                                  \
   FU_SECTION(sec, "followup_open_due", "f.kind NOT IN ('thank-you', 'success') AND " FU_EFF cond)
@@ -125,7 +130,7 @@ static void local_day(int64_t t, char out[11]) {
 
 static const struct {
   enum rp_agenda_section section;
-  const char *sql, *count;
+  const char *sql, *count, *deleted;
 } fu_sections[] = {
     FU_DATED(AG_OVERDUE, " < ?1"),
     FU_DATED(AG_TODAY, " = ?1"),
@@ -188,19 +193,30 @@ static void add_followup(struct ctx *c, sqlite3_stmt *st) {
   add(c, sec, contact, name, id, conv, kind, xstrdup(eff), buf_steal(&why));
 }
 
-/* How many rows `count` (a count over at most ?3 rows) finds: the size
- * of a section that was read only in part. */
-static enum rp_status count_section(struct ctx *c, enum rp_agenda_section sec, const char *count,
-                                    struct rp_err *err) {
+/* The count `sql` gives for this section (?1 today, ?2 the last day, ?3
+ * how many rows at most). */
+static enum rp_status count_rows(struct ctx *c, const char *sql, int64_t cap, int64_t *n,
+                                 struct rp_err *err) {
   sqlite3_stmt *st;
-  enum rp_status s = db_prepare_cached(c->db, count, &st, err);
+  enum rp_status s = db_prepare_cached(c->db, sql, &st, err);
   if (s != RP_OK) return s;
   db_bind_text(st, 1, c->today);
   db_bind_text(st, 2, c->last);
-  sqlite3_bind_int64(st, 3, AGENDA_COUNT_CAP);
-  if (sqlite3_step(st) == SQLITE_ROW) c->total[sec] = sqlite3_column_int64(st, 0);
+  sqlite3_bind_int64(st, 3, cap);
+  if (sqlite3_step(st) == SQLITE_ROW) *n = sqlite3_column_int64(st, 0);
   else s = db_fail(c->db, err, "count follow-ups");
   sqlite3_reset(st);
+  return s;
+}
+
+/* The size of follow-up section k, read only in part, up to
+ * AGENDA_COUNT_CAP: the rows of the index up to the cap plus those of
+ * deleted contacts, less those. */
+static enum rp_status count_section(struct ctx *c, size_t k, struct rp_err *err) {
+  int64_t gone = 0, all = 0;
+  enum rp_status s = count_rows(c, fu_sections[k].deleted, -1, &gone, err);
+  if (s == RP_OK) s = count_rows(c, fu_sections[k].count, AGENDA_COUNT_CAP + gone, &all, err);
+  if (s == RP_OK) c->total[fu_sections[k].section] = (long)(all - gone);
   return s;
 }
 
@@ -220,7 +236,7 @@ static enum rp_status read_followups(struct ctx *c, struct rp_err *err) {
     enum rp_agenda_section sec = fu_sections[k].section;
     c->total[sec] = (long)c->b[sec].n;
     if (s == RP_OK && c->limit > 0 && (long)c->b[sec].n >= c->limit)
-      s = count_section(c, sec, fu_sections[k].count, err);
+      s = count_section(c, k, err);
   }
   return s;
 }

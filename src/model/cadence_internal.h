@@ -20,7 +20,8 @@ enum rp_status cadence_quiet_unhandled(struct rp_db *db, const struct rp_config 
                                        struct rp_quiet_list *out, struct rp_err *err);
 
 /* How many quiet contacts without a check-in there are on `today`,
- * counting up to `cap` (0 = all). */
+ * counting up to `cap` (0 = all). Right after cadence_sync (which clears
+ * the quiet day of deleted contacts). */
 enum rp_status cadence_quiet_count(struct rp_db *db, const char *today, long cap, long *n,
                                    struct rp_err *err);
 

@@ -293,6 +293,55 @@ static void test_page(void) {
   agenda_free(&page);
 }
 
+/* A section read in part counts its follow-ups without those of deleted
+ * contacts, also when they would have filled the count's cap: 510 overdue
+ * of which 20 (the first made) belong to deleted contacts are 490. So do
+ * quiet relationships: 30 quiet, 10 deleted once they were quiet, are 20. */
+static void test_page_deleted(void) {
+  fx_open_fresh(&db, "page-deleted.db");
+  fx_set_now(NOW);
+  fx_exec(db, "BEGIN");
+  for (int id = 1; id <= 510; id++) {
+    fx_execf(db,
+             "INSERT INTO contact (id, name, warmth, stage, created_at, updated_at) "
+             "VALUES (%d, 'Q%03d', 'cold', 'identified', %lld, 0)",
+             id, id, NOW);
+    fx_execf(db, "INSERT INTO followup (contact_id, kind, due, medium, created_at, updated_at) "
+                 "VALUES (%d, 'check-in', '2026-11-01', 'email', 0, 0)", id);
+    if (id <= 30)
+      fx_execf(db, "INSERT INTO followup (contact_id, kind, due, medium, created_at, updated_at) "
+                   "VALUES (%d, 'thank-you', '2026-11-20', 'email', 0, 0)", id);
+  }
+  for (int id = 601; id <= 630; id++)
+    fx_execf(db,
+             "INSERT INTO contact (id, name, warmth, stage, created_at, updated_at, cadence_days) "
+             "VALUES (%d, 'R%03d', 'cold', 'identified', %lld, 0, 30)",
+             id, id, NOW - 200 * DAY);
+  fx_exec(db, "UPDATE contact SET deleted_at = 1, deleted_seq = id WHERE id <= 20");
+  fx_exec(db, "COMMIT");
+  struct rp_agenda page;
+  struct rp_err err;
+  CHECK_INT(agenda_compute_page(db, &cfg, NULL, 7, 5, &page, &err), RP_OK);
+  CHECK_INT(page.total[AG_QUIET], 30);
+  agenda_free(&page);
+  fx_exec(db, "UPDATE contact SET deleted_at = 2, deleted_seq = id WHERE id BETWEEN 601 AND 610");
+  CHECK_INT(agenda_compute_page(db, &cfg, NULL, 7, 100, &page, &err), RP_OK);
+  CHECK_INT(page.total[AG_OVERDUE], 490);
+  CHECK_INT(page.total[AG_THANKS], 10);
+  CHECK_INT(page.total[AG_QUIET], 20);
+  for (size_t i = 0; i < page.n; i++)
+    CHECK(page.v[i].contact_id > 20 && (page.v[i].contact_id < 601 || page.v[i].contact_id > 610));
+  agenda_free(&page);
+  CHECK_INT(agenda_compute_page(db, &cfg, NULL, 7, 5, &page, &err), RP_OK);
+  CHECK_INT(page.total[AG_OVERDUE], 490);
+  CHECK_INT(page.total[AG_THANKS], 10);
+  CHECK_INT(page.total[AG_QUIET], 20);
+  CHECK_INT(page.n, 15);
+  for (size_t i = 0; i < page.n; i++)
+    CHECK(page.v[i].contact_id > 20 && (page.v[i].contact_id < 601 || page.v[i].contact_id > 610));
+  agenda_free(&page);
+}
+
 int main(void) {
   setenv("TZ", "UTC", 1);
   tzset();
@@ -300,6 +349,7 @@ int main(void) {
   test_sections();
   test_quiet();
   test_page();
+  test_page_deleted();
   db_close(db);
   config_free(&cfg);
   check_rmtree(check_tmpdir());
