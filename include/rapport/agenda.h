@@ -62,4 +62,14 @@ enum rp_status agenda_compute_page(struct rp_db *db, const struct rp_config *cfg
                                    const char *today, int days, long limit, struct rp_agenda *out,
                                    struct rp_err *err);
 
+/* The part of that page the first `rows` rows of a screen show, laid out
+ * as Today does (each section: a heading, its items, and "N more" when it
+ * was read in part): the sections are read in order while rows are left,
+ * and those below them are only counted. Every section's total is as in
+ * the page, and its items are the start of the page's. What Today paints
+ * first. */
+enum rp_status agenda_compute_screen(struct rp_db *db, const struct rp_config *cfg,
+                                     const char *today, int days, long limit, long rows,
+                                     struct rp_agenda *out, struct rp_err *err);
+
 #endif

@@ -34,6 +34,7 @@ struct ctx {
   const struct rp_config *cfg;
   char today[11], last[11]; /* the first and the last day shown */
   long limit;               /* items read per section, 0 = all */
+  long rows;                /* screen rows left for the sections to come, -1 = no screen */
   struct bucket b[AG_SECTION_COUNT];
   long total[AG_SECTION_COUNT];
 };
@@ -220,24 +221,46 @@ static enum rp_status count_section(struct ctx *c, size_t k, struct rp_err *err)
   return s;
 }
 
-static enum rp_status read_followups(struct ctx *c, struct rp_err *err) {
-  enum rp_status s = RP_OK;
-  for (size_t k = 0; s == RP_OK && k < RP_ARRAY_LEN(fu_sections); k++) {
-    sqlite3_stmt *st;
-    s = db_prepare_cached(c->db, fu_sections[k].sql, &st, err);
-    if (s != RP_OK) break;
-    db_bind_text(st, 1, c->today);
-    db_bind_text(st, 2, c->last);
-    sqlite3_bind_int64(st, 3, c->limit > 0 ? c->limit : -1);
-    int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) add_followup(c, st);
-    if (rc != SQLITE_DONE) s = db_fail(c->db, err, "read follow-ups");
-    sqlite3_reset(st);
-    enum rp_agenda_section sec = fu_sections[k].section;
-    c->total[sec] = (long)c->b[sec].n;
-    if (s == RP_OK && c->limit > 0 && (long)c->b[sec].n >= c->limit)
-      s = count_section(c, k, err);
+/* How many items the next section may read (-1 = all): the limit, and on
+ * a screen no more than the rows left below its heading, but one when
+ * only the heading's row is left (a heading shows with an item); 0: the
+ * section is below the screen and only counted. */
+static long section_room(const struct ctx *c) {
+  long lim = c->limit > 0 ? c->limit : -1;
+  if (c->rows >= 0) {
+    long room = c->rows > 1 ? c->rows - 1 : c->rows;
+    if (lim < 0 || room < lim) lim = room;
   }
+  return lim;
+}
+
+/* After section sec on a screen: the rows it takes (heading, items, and
+ * the "N more" line of a section read in part) are used up. */
+static void spend(struct ctx *c, enum rp_agenda_section sec) {
+  long n = (long)c->b[sec].n;
+  if (c->rows < 0 || n == 0) return;
+  long used = 1 + n + (n < c->total[sec] ? 1 : 0);
+  c->rows = used < c->rows ? c->rows - used : 0;
+}
+
+/* Follow-up section k: up to section_room() rows, counted when there may
+ * be more. */
+static enum rp_status read_followups(struct ctx *c, size_t k, struct rp_err *err) {
+  long lim = section_room(c);
+  enum rp_agenda_section sec = fu_sections[k].section;
+  if (lim == 0) return count_section(c, k, err);
+  sqlite3_stmt *st;
+  enum rp_status s = db_prepare_cached(c->db, fu_sections[k].sql, &st, err);
+  if (s != RP_OK) return s;
+  db_bind_text(st, 1, c->today);
+  db_bind_text(st, 2, c->last);
+  sqlite3_bind_int64(st, 3, lim);
+  int rc;
+  while ((rc = sqlite3_step(st)) == SQLITE_ROW) add_followup(c, st);
+  if (rc != SQLITE_DONE) s = db_fail(c->db, err, "read follow-ups");
+  sqlite3_reset(st);
+  c->total[sec] = (long)c->b[sec].n;
+  if (s == RP_OK && lim > 0 && (long)c->b[sec].n >= lim) s = count_section(c, k, err);
   return s;
 }
 
@@ -299,7 +322,8 @@ static enum rp_status read_conversations(struct ctx *c, struct rp_err *err) {
   if (s != RP_OK) return s;
   sqlite3_bind_int64(st, 1, from);
   sqlite3_bind_int64(st, 2, to);
-  sqlite3_bind_int64(st, 3, c->limit > 0 ? AGENDA_COUNT_CAP : -1);
+  long lim = section_room(c);
+  sqlite3_bind_int64(st, 3, lim >= 0 ? AGENDA_COUNT_CAP : -1);
   int rc;
   while ((rc = sqlite3_step(st)) == SQLITE_ROW) add_conversation(c, st);
   if (rc != SQLITE_DONE) s = db_fail(c->db, err, "read conversations");
@@ -307,7 +331,7 @@ static enum rp_status read_conversations(struct ctx *c, struct rp_err *err) {
   /* planned conversations are few: counted by reading them */
   struct bucket *b = &c->b[AG_UPCOMING];
   c->total[AG_UPCOMING] = (long)b->n;
-  while (c->limit > 0 && (long)b->n > c->limit) item_free(&b->v[--b->n]);
+  while (lim >= 0 && (long)b->n > lim) item_free(&b->v[--b->n]);
   return s;
 }
 
@@ -316,8 +340,11 @@ static enum rp_status read_conversations(struct ctx *c, struct rp_err *err) {
 /* Quiet contacts without an open check-in (cadence_sync made one for the
  * warm ones; a cold relationship only shows here). */
 static enum rp_status read_quiet(struct ctx *c, struct rp_err *err) {
+  long lim = section_room(c);
+  if (lim == 0)
+    return cadence_quiet_count(c->db, c->today, AGENDA_COUNT_CAP, &c->total[AG_QUIET], err);
   struct rp_quiet_list q;
-  enum rp_status s = cadence_quiet_unhandled(c->db, c->cfg, c->today, c->limit, &q, err);
+  enum rp_status s = cadence_quiet_unhandled(c->db, c->cfg, c->today, lim > 0 ? lim : 0, &q, err);
   for (size_t i = 0; s == RP_OK && i < q.n; i++) {
     const struct rp_quiet *e = &q.v[i];
     char *why = strcmp(e->last_what, "added") == 0
@@ -327,7 +354,7 @@ static enum rp_status read_quiet(struct ctx *c, struct rp_err *err) {
     add(c, AG_QUIET, e->contact_id, e->name, 0, 0, "quiet", xstrdup(e->due), why);
   }
   c->total[AG_QUIET] = (long)q.n;
-  if (s == RP_OK && c->limit > 0 && (long)q.n >= c->limit)
+  if (s == RP_OK && lim > 0 && (long)q.n >= lim)
     s = cadence_quiet_count(c->db, c->today, AGENDA_COUNT_CAP, &c->total[AG_QUIET], err);
   quiet_list_free(&q);
   return s;
@@ -355,22 +382,50 @@ static int by_date_made(const void *a, const void *b) {
   return x->followup_id < y->followup_id ? -1 : x->followup_id > y->followup_id;
 }
 
+/* The sections in the order they are shown, each read in turn (a screen's
+ * rows go to the first ones). */
+static enum rp_status read_section(struct ctx *c, enum rp_agenda_section sec,
+                                   struct rp_err *err) {
+  if (sec == AG_UPCOMING) return read_conversations(c, err);
+  if (sec == AG_QUIET) return read_quiet(c, err);
+  for (size_t k = 0; k < RP_ARRAY_LEN(fu_sections); k++)
+    if (fu_sections[k].section == sec) return read_followups(c, k, err);
+  return RP_OK;
+}
+
+static enum rp_status compute(struct rp_db *db, const struct rp_config *cfg, const char *today,
+                              int days, long limit, long rows, struct rp_agenda *out,
+                              struct rp_err *err);
+
 /* See agenda.h. Caller frees *out with agenda_free (empty on failure).
  * RP_INVALID with field "days" (1–60) or "today" (not a real date). */
 enum rp_status agenda_compute(struct rp_db *db, const struct rp_config *cfg, const char *today,
                               int days, struct rp_agenda *out, struct rp_err *err) {
-  return agenda_compute_page(db, cfg, today, days, 0, out, err);
+  return compute(db, cfg, today, days, 0, -1, out, err);
 }
 
 /* See agenda.h. */
 enum rp_status agenda_compute_page(struct rp_db *db, const struct rp_config *cfg,
                                    const char *today, int days, long limit, struct rp_agenda *out,
                                    struct rp_err *err) {
+  return compute(db, cfg, today, days, limit, -1, out, err);
+}
+
+/* See agenda.h. */
+enum rp_status agenda_compute_screen(struct rp_db *db, const struct rp_config *cfg,
+                                     const char *today, int days, long limit, long rows,
+                                     struct rp_agenda *out, struct rp_err *err) {
+  return compute(db, cfg, today, days, limit > 0 ? limit : 1, rows > 0 ? rows : 0, out, err);
+}
+
+static enum rp_status compute(struct rp_db *db, const struct rp_config *cfg, const char *today,
+                              int days, long limit, long rows, struct rp_agenda *out,
+                              struct rp_err *err) {
   rp_err_clear(err);
   memset(out, 0, sizeof *out);
   if (days < 1 || days > 60)
     return rp_err_field(err, RP_INVALID, "days", "days must be from 1 to 60, not %d", days);
-  struct ctx c = {.db = db, .cfg = cfg, .limit = limit};
+  struct ctx c = {.db = db, .cfg = cfg, .limit = limit, .rows = rows};
   char *own = today ? NULL : date_local(db_now(), 0);
   str_copy(c.today, sizeof c.today, today ? today : own);
   free(own);
@@ -379,9 +434,10 @@ enum rp_status agenda_compute_page(struct rp_db *db, const struct rp_config *cfg
     return rp_err_field(err, RP_INVALID, "today", "today must be a real date as YYYY-MM-DD, not '%s'",
                         str_clip(today ? today : "", cb, sizeof cb));
   enum rp_status s = cadence_sync(db, cfg, c.today, NULL, err);
-  if (s == RP_OK) s = read_followups(&c, err);
-  if (s == RP_OK) s = read_conversations(&c, err);
-  if (s == RP_OK) s = read_quiet(&c, err);
+  for (int k = 0; s == RP_OK && k < AG_SECTION_COUNT; k++) {
+    s = read_section(&c, (enum rp_agenda_section)k, err);
+    spend(&c, (enum rp_agenda_section)k);
+  }
   size_t total = 0;
   for (int k = 0; k < AG_SECTION_COUNT; k++) {
     if (k != AG_UPCOMING && k != AG_QUIET && c.b[k].n > 1)

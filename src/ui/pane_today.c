@@ -22,10 +22,9 @@
 /* Items read per section: a screen's worth and more; the rest are counted
  * and listed by `rapport agenda`, so Today opens as fast on a journal of
  * 100,000 contacts as on one of ten. The first read of a Today that has
- * not been seen yet takes only a screen's worth per section (the pane's
- * height: a section's "N more" line is then below the screen, so the
- * screen is the same) and the rest is read once it is painted (idle),
- * before the next key. */
+ * not been seen yet takes only what its screen shows (agenda_compute_screen:
+ * the sections below it are only counted) and the rest is read once it is
+ * painted (idle), before the next key; the screen stays the same. */
 #define TODAY_LIMIT 100
 
 /* One screen row: a section heading, an agenda item, or "N more". */
@@ -45,7 +44,7 @@ struct today {
   long sel; /* row index of the selected item, -1 = none */
   int top;
   bool stale;
-  bool partial; /* the last read took a screen's worth per section, not TODAY_LIMIT */
+  bool partial; /* the last read took what the screen shows, not TODAY_LIMIT per section */
   bool seen;    /* painted once: reads take TODAY_LIMIT from then on */
   long contacts;     /* 1 when the journal has a contact, else 0 */
   int ws_filled, ws_total;
@@ -95,10 +94,11 @@ static void load(struct today *t) {
   const struct rp_agenda_item *was = selected(t);
   int64_t was_fu = was ? was->followup_id : 0, was_ct = was ? was->contact_id : 0;
   agenda_free(&t->ag);
-  long limit = !t->seen && t->h > 0 && t->h < TODAY_LIMIT ? t->h : TODAY_LIMIT;
-  t->partial = limit < TODAY_LIMIT;
+  t->partial = !t->seen && t->h > 0;
   t->seen = true;
-  if (agenda_compute_page(db, cfg, NULL, TODAY_DAYS, limit, &t->ag, &err) != RP_OK)
+  if ((t->partial ? agenda_compute_screen(db, cfg, NULL, TODAY_DAYS, TODAY_LIMIT, t->h, &t->ag, &err)
+                  : agenda_compute_page(db, cfg, NULL, TODAY_DAYS, TODAY_LIMIT, &t->ag, &err)) !=
+      RP_OK)
     app_message(t->base.app, ROLE_ERROR, "%s", err.msg);
   rows_build(t);
   struct rp_contact_query all = {0};

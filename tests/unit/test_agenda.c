@@ -68,6 +68,8 @@ static char *agenda(const char *today, int days) {
     free(a_);                           \
   } while (0)
 
+static void check_screen(long limit);
+
 static void test_sections(void) {
   fx_open_fresh(&db, "agenda.db");
   fx_set_now(NOW);
@@ -177,6 +179,10 @@ static void test_sections(void) {
   CHECK(strstr(a, "upcoming|Tom Okafor|conversation|2026-12-20 08:00|call planned Sun "
                   "2026-12-20 08:00") != NULL);
   free(a);
+  /* a screen's first rows are those of the page, whatever the sections */
+  check_screen(1);
+  check_screen(2);
+  check_screen(100);
 
   /* mistakes */
   struct rp_agenda ag;
@@ -212,6 +218,8 @@ static void test_quiet(void) {
   CHECK_AGENDA(NULL, 7, "quiet|Cold|quiet|2026-10-31|check in: quiet since 2026-10-01 (every 30 "
                         "days)\n");
   /* a check-in by hand for the cold one takes it off the quiet list */
+  check_screen(1);
+  check_screen(100);
   followup(2, "check-in", "2026-12-10", NULL, NULL);
   CHECK_AGENDA(NULL, 7, "");
 }
@@ -289,7 +297,62 @@ static void test_page(void) {
     CHECK((long)ns == (small.total[sec] < 30 ? small.total[sec] : 30));
   }
   agenda_free(&small);
+  check_screen(100);
+  check_screen(7);
   agenda_free(&all);
+  agenda_free(&page);
+}
+
+/* Today's rows for agenda a, as pane_today lays them out: a heading per
+ * section with items, its items, "more" when it was read in part; the
+ * first `rows` of them, one per line, into out. */
+static void layout_rows(const struct rp_agenda *a, long rows, struct rp_buf *out) {
+  long r = 0;
+  for (size_t i = 0; i < a->n && r < rows; i++) {
+    int sec = (int)a->v[i].section;
+    if (i == 0 || (int)a->v[i - 1].section != sec) {
+      buf_addf(out, "heading %d (%ld)\n", sec, a->total[sec]);
+      r++;
+    }
+    if (r < rows) {
+      buf_addf(out, "item %d %lld %lld %lld\n", sec, (long long)a->v[i].followup_id,
+               (long long)a->v[i].conversation_id, (long long)a->v[i].contact_id);
+      r++;
+    }
+    size_t shown = 0;
+    for (size_t j = 0; j <= i; j++) shown += (int)a->v[j].section == sec;
+    bool last = i + 1 == a->n || (int)a->v[i + 1].section != sec;
+    if (last && (long)shown < a->total[sec] && r < rows) {
+      buf_addf(out, "more %d %ld\n", sec, a->total[sec] - (long)shown);
+      r++;
+    }
+  }
+}
+
+/* What the first `rows` rows of a screen show is the same from
+ * agenda_compute_screen as from the page of `limit` per section, and so
+ * are the totals. */
+static void check_screen(long limit) {
+  struct rp_agenda page, part;
+  struct rp_err err;
+  CHECK_INT(agenda_compute_page(db, &cfg, NULL, 7, limit, &page, &err), RP_OK);
+  for (long rows = 1; rows <= 2 * limit + 20; rows += rows < 12 ? 1 : 7) {
+    CHECK_INT(agenda_compute_screen(db, &cfg, NULL, 7, limit, rows, &part, &err), RP_OK);
+    for (int k = 0; k < AG_SECTION_COUNT; k++) CHECK_INT(part.total[k], page.total[k]);
+    CHECK(part.n <= page.n);
+    struct rp_buf a = {0}, b = {0};
+    buf_adds(&a, "");
+    buf_adds(&b, "");
+    layout_rows(&page, rows, &a);
+    layout_rows(&part, rows, &b);
+    if (strcmp(a.s, b.s) != 0) {
+      fprintf(stderr, "rows %ld, limit %ld:\n--- page\n%s--- screen\n%s", rows, limit, a.s, b.s);
+      CHECK(false);
+    }
+    buf_free(&a);
+    buf_free(&b);
+    agenda_free(&part);
+  }
   agenda_free(&page);
 }
 
@@ -340,6 +403,8 @@ static void test_page_deleted(void) {
   for (size_t i = 0; i < page.n; i++)
     CHECK(page.v[i].contact_id > 20 && (page.v[i].contact_id < 601 || page.v[i].contact_id > 610));
   agenda_free(&page);
+  check_screen(100);
+  check_screen(3);
 }
 
 int main(void) {
