@@ -158,6 +158,9 @@ char *utf8_sanitize(const char *s) {
   buf_adds(&b, "");
   if (!s) return buf_steal(&b);
   size_t len = strlen(s), i = 0;
+  /* printable ASCII goes as it is, in one copy (most of what is drawn) */
+  while (i < len && (unsigned char)s[i] >= 0x20 && (unsigned char)s[i] < 0x7F) i++;
+  buf_add(&b, s, i);
   while (i < len) {
     uint32_t cp;
     size_t n = utf8_decode(s + i, len - i, &cp);

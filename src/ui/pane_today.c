@@ -101,17 +101,22 @@ static void load(struct today *t) {
       RP_OK)
     app_message(t->base.app, ROLE_ERROR, "%s", err.msg);
   rows_build(t);
-  struct rp_contact_query all = {0};
-  /* whether there is anyone at all (for the first-launch hint): one row,
-   * not a count of every contact */
-  struct rp_contact_list one = {0};
-  t->contacts = contact_list(db, &all, 0, 1, &one, &err) == RP_OK ? (long)one.n : 0;
-  contact_list_free(&one);
-  struct rp_ws_completeness wc;
-  if (ws_completeness(db, cfg, &wc, &err) == RP_OK) {
-    t->ws_filled = wc.filled;
-    t->ws_total = wc.total;
-    ws_completeness_free(&wc);
+  long items = 0;
+  for (int k = 0; k < AG_SECTION_COUNT; k++) items += t->ag.total[k];
+  /* an empty Today says what to do next (draw_empty): whether there is
+   * anyone at all (one row, not a count of every contact) and how much of
+   * the worksheet is filled; not read when there are things to do */
+  if (!items) {
+    struct rp_contact_query all = {0};
+    struct rp_contact_list one = {0};
+    t->contacts = contact_list(db, &all, 0, 1, &one, &err) == RP_OK ? (long)one.n : 0;
+    contact_list_free(&one);
+    struct rp_ws_completeness wc;
+    if (ws_completeness(db, cfg, &wc, &err) == RP_OK) {
+      t->ws_filled = wc.filled;
+      t->ws_total = wc.total;
+      ws_completeness_free(&wc);
+    }
   }
   long keep = -1, first = -1;
   for (size_t r = 0; r < t->nrows; r++) {
