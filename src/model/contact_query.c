@@ -8,12 +8,27 @@
 #include <string.h>
 
 #include "model/contact_internal.h"
+#include "model/db_schema.h"
+#include "rapport/utf8.h"
 
 #define MATCH(col) "instr(rp_fold(" col "), rp_fold(:text)) > 0"
 static const char filter_text[] =
     " AND (" MATCH("c.name") " OR " MATCH("c.org") " OR " MATCH("c.role") " OR " MATCH(
         "c.field") " OR " MATCH("c.email") " OR EXISTS (SELECT 1 FROM contact_tag t "
                                            "WHERE t.contact_id = c.id AND " MATCH("t.tag") "))";
+/* The same set through the haystacks of migration 13 (for text without a
+ * line break): for three letters or more, the contacts whose haystack's
+ * trigrams hold the folded text as a phrase (a quoted FTS5 string: every
+ * character in it is a letter to find, quotes doubled), which is where
+ * it occurs; for fewer (which most contacts hold), each contact's
+ * haystack as the contacts are read, one instr() instead of six rp_fold()
+ * calls and a tag lookup: a page stops at its last row. */
+static const char filter_text_hay[] =
+    " AND EXISTS (SELECT 1 FROM contact_filter_hay h WHERE h.contact_id = c.id AND "
+    "instr(h.hay, rp_fold(:text)) > 0)";
+static const char filter_text_trigram[] =
+    " AND c.id IN (SELECT rowid FROM contact_filter WHERE contact_filter MATCH "
+    "'\"' || replace(rp_fold(:text), '\"', '\"\"') || '\"')";
 static const char filter_stage[] = " AND c.stage = :stage";
 static const char filter_warmth[] = " AND c.warmth = :warmth";
 static const char filter_tag[] =
@@ -57,9 +72,61 @@ static const char *const count_before[2][2] = {
 
 static const struct rp_contact_query all_contacts = {0};
 
+/* How the text filter finds its contacts. */
+enum text_plan { TEXT_SCAN, TEXT_HAY, TEXT_TRIGRAM };
+
+/* Fold again the haystacks of the contacts the triggers marked (migration
+ * 13), in one transaction; false when that cannot be done (a read-only
+ * journal): the filter then reads the contacts themselves. */
+static bool hay_fresh(struct rp_db *db) {
+  static const char *const refresh[] = {
+      "DELETE FROM contact_filter_hay WHERE contact_id IN "
+      "(SELECT contact_id FROM contact_filter_stale)",
+      "INSERT INTO contact_filter_hay (contact_id, hay) SELECT c.id, " CONTACT_FILTER_HAY("c")
+      " FROM contact c WHERE c.id IN (SELECT contact_id FROM contact_filter_stale)",
+      "DELETE FROM contact_filter_stale",
+  };
+  sqlite3_stmt *st;
+  if (db_prepare_cached(db, "SELECT EXISTS (SELECT 1 FROM contact_filter_stale)", &st, NULL) !=
+      RP_OK)
+    return false;
+  int rc = sqlite3_step(st);
+  bool stale = rc == SQLITE_ROW && sqlite3_column_int(st, 0);
+  sqlite3_reset(st);
+  if (rc != SQLITE_ROW) return false;
+  if (!stale) return true;
+  if (db_begin(db, NULL) != RP_OK) return false;
+  bool ok = true;
+  for (size_t i = 0; ok && i < RP_ARRAY_LEN(refresh); i++) {
+    ok = db_prepare_cached(db, refresh[i], &st, NULL) == RP_OK;
+    if (ok) {
+      ok = sqlite3_step(st) == SQLITE_DONE;
+      sqlite3_reset(st);
+    }
+  }
+  if (ok) return db_commit(db, NULL) == RP_OK;
+  db_rollback(db);
+  return false;
+}
+
+/* The plan for q's text: the trigram index for three characters or more,
+ * the haystacks for fewer, the contacts themselves when the haystacks
+ * cannot be brought up to date or the text holds a line break (the
+ * haystack's separator). */
+static enum text_plan text_plan(struct rp_db *db, const struct rp_contact_query *q) {
+  if (str_empty(q->text) || strchr(q->text, '\n') || !hay_fresh(db)) return TEXT_SCAN;
+  size_t chars = 0, len = strlen(q->text);
+  for (size_t i = 0; i < len; i = utf8_next(q->text, len, i)) chars++;
+  return chars >= 3 ? TEXT_TRIGRAM : TEXT_HAY;
+}
+
 /* Append the WHERE conditions for q (after a "WHERE 1"). */
-static void add_filters(struct rp_buf *sql, const struct rp_contact_query *q) {
-  if (!str_empty(q->text)) buf_adds(sql, filter_text);
+static void add_filters(struct rp_buf *sql, const struct rp_contact_query *q,
+                        enum text_plan plan) {
+  if (!str_empty(q->text))
+    buf_adds(sql, plan == TEXT_TRIGRAM ? filter_text_trigram
+                  : plan == TEXT_HAY   ? filter_text_hay
+                                       : filter_text);
   if (!str_empty(q->stage)) buf_adds(sql, filter_stage);
   if (!str_empty(q->warmth)) buf_adds(sql, filter_warmth);
   if (!str_empty(q->tag)) buf_adds(sql, filter_tag);
@@ -101,12 +168,12 @@ static void bind_anchor(sqlite3_stmt *st, const struct rp_contact_query *q,
 
 /* Prepare "<head> WHERE 1 <filters> <tail>" and bind the filters. */
 static enum rp_status prepare_query(struct rp_db *db, const struct rp_contact_query *q,
-                                    const char *head, const char *mid, const char *tail,
-                                    sqlite3_stmt **st, struct rp_err *err) {
+                                    enum text_plan plan, const char *head, const char *mid,
+                                    const char *tail, sqlite3_stmt **st, struct rp_err *err) {
   struct rp_buf sql = {0};
   buf_adds(&sql, head);
   buf_adds(&sql, " WHERE 1");
-  add_filters(&sql, q);
+  add_filters(&sql, q, plan);
   if (mid) buf_adds(&sql, mid);
   if (tail) buf_adds(&sql, tail);
   enum rp_status s = db_prepare(db, buf_str(&sql), st, err);
@@ -160,8 +227,8 @@ enum rp_status contact_list(struct rp_db *db, const struct rp_contact_query *q, 
   buf_adds(&tail, order_of(q));
   buf_adds(&tail, " LIMIT :limit OFFSET :offset");
   sqlite3_stmt *st = NULL;
-  enum rp_status s = prepare_query(db, q, "SELECT " CONTACT_COLS CONTACT_FROM, NULL,
-                                   buf_str(&tail), &st, err);
+  enum rp_status s = prepare_query(db, q, text_plan(db, q), "SELECT " CONTACT_COLS CONTACT_FROM,
+                                   NULL, buf_str(&tail), &st, err);
   buf_free(&tail);
   if (s == RP_OK) {
     bind_named_int(st, ":limit", limit < 0 ? -1 : limit);
@@ -188,7 +255,7 @@ enum rp_status contact_list_keyset(struct rp_db *db, const struct rp_contact_que
   buf_adds(&tail, " LIMIT :limit");
   sqlite3_stmt *st = NULL;
   enum rp_status s =
-      prepare_query(db, q, "SELECT " CONTACT_COLS CONTACT_FROM,
+      prepare_query(db, q, text_plan(db, q), "SELECT " CONTACT_COLS CONTACT_FROM,
                     anchor ? keyset_cond[updated][dir] : NULL, buf_str(&tail), &st, err);
   buf_free(&tail);
   if (s == RP_OK) {
@@ -238,7 +305,16 @@ enum rp_status contact_count(struct rp_db *db, const struct rp_contact_query *q,
   *count = 0;
   if (!q) q = &all_contacts;
   sqlite3_stmt *st;
-  enum rp_status s = prepare_query(db, q, "SELECT count(*) FROM contact c", NULL, NULL, &st, err);
+  /* the text index's contacts looked up by id in the small index of live
+   * ones: without statistics the planner would rather walk every live
+   * contact and look each up in the list */
+  enum text_plan plan = text_plan(db, q);
+  enum rp_status s =
+      prepare_query(db, q, plan,
+                    plan != TEXT_SCAN && !q->include_deleted
+                        ? "SELECT count(*) FROM contact c INDEXED BY contact_live_id"
+                        : "SELECT count(*) FROM contact c",
+                    NULL, NULL, &st, err);
   if (s != RP_OK) return s;
   if (sqlite3_step(st) == SQLITE_ROW)
     *count = (long)sqlite3_column_int64(st, 0);
@@ -258,8 +334,9 @@ enum rp_status contact_position(struct rp_db *db, const struct rp_contact_query 
   *pos = -1;
   if (!q) q = &all_contacts;
   sqlite3_stmt *st;
-  enum rp_status s = prepare_query(db, q, "SELECT c.name, c.updated_at FROM contact c",
-                                   " AND c.id = :id", NULL, &st, err);
+  enum rp_status s = prepare_query(db, q, text_plan(db, q),
+                                   "SELECT c.name, c.updated_at FROM contact c", " AND c.id = :id",
+                                   NULL, &st, err);
   if (s != RP_OK) return s;
   bind_named_int(st, ":id", id);
   struct rp_contact key = {.id = id};
@@ -277,11 +354,17 @@ enum rp_status contact_position(struct rp_db *db, const struct rp_contact_query 
   if (s == RP_OK) {
     const char *const *part = count_before[q->sort == SORT_UPDATED];
     struct rp_buf sql = {0};
-    buf_adds(&sql, "SELECT (SELECT count(*) FROM contact c WHERE 1");
-    add_filters(&sql, q);
+    enum text_plan plan = text_plan(db, q);
+    const char *from = plan != TEXT_SCAN && !q->include_deleted && q->sort != SORT_UPDATED
+                           ? " FROM contact c INDEXED BY contact_live_id WHERE 1"
+                           : " FROM contact c WHERE 1";
+    buf_adds(&sql, "SELECT (SELECT count(*)");
+    buf_adds(&sql, from);
+    add_filters(&sql, q, plan);
     buf_adds(&sql, part[0]);
-    buf_adds(&sql, ") + (SELECT count(*) FROM contact c WHERE 1");
-    add_filters(&sql, q);
+    buf_adds(&sql, ") + (SELECT count(*)");
+    buf_adds(&sql, from);
+    add_filters(&sql, q, plan);
     buf_adds(&sql, part[1]);
     buf_adds(&sql, ")");
     s = db_prepare(db, buf_str(&sql), &st, err);

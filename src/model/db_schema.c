@@ -327,6 +327,46 @@ static const char *const migrations[] = {
               "  ON conversation(status, scheduled_at);\n"
               "CREATE INDEX IF NOT EXISTS contact_live_id ON contact(id, name, deleted_at)\n"
               "  WHERE deleted_at IS NULL;\n"),
+    /* The Contacts text filter (a substring of name, org, role, field,
+     * email or a tag, folded by rp_fold) without reading every contact per
+     * key: each contact's fields folded into one haystack, one per line,
+     * and a trigram index of the haystacks (FTS5, SQLite >= 3.34), so a
+     * substring of three letters or more is looked up, not searched for
+     * (model/contact_query.c); case_sensitive, as the haystacks are folded
+     * already (the tokenizer's own folding would match more than rp_fold). Folding takes rp_fold, which only the app
+     * has, so the triggers only note which contacts changed (plain SQL:
+     * the journal stays writable with the sqlite3 shell) and the app folds
+     * them again before it filters. The haystacks are made here, once. */
+    MIGRATION(13,
+              "CREATE TABLE IF NOT EXISTS contact_filter_hay (\n"
+              "  contact_id INTEGER PRIMARY KEY, hay TEXT NOT NULL);\n"
+              "CREATE VIRTUAL TABLE IF NOT EXISTS contact_filter USING fts5 (hay,\n"
+              "  content = 'contact_filter_hay', content_rowid = 'contact_id',\n"
+              "  tokenize = 'trigram case_sensitive 1');\n"
+              "CREATE TABLE IF NOT EXISTS contact_filter_stale (contact_id INTEGER PRIMARY KEY);\n"
+              "CREATE TRIGGER IF NOT EXISTS contact_filter_hay_ai AFTER INSERT ON contact_filter_hay\n"
+              "BEGIN INSERT INTO contact_filter (rowid, hay) VALUES (new.contact_id, new.hay); END;\n"
+              "CREATE TRIGGER IF NOT EXISTS contact_filter_hay_ad AFTER DELETE ON contact_filter_hay\n"
+              "BEGIN INSERT INTO contact_filter (contact_filter, rowid, hay)\n"
+              "  VALUES ('delete', old.contact_id, old.hay); END;\n"
+              "CREATE TRIGGER IF NOT EXISTS contact_filter_contact_ai AFTER INSERT ON contact\n"
+              "BEGIN INSERT OR IGNORE INTO contact_filter_stale VALUES (new.id); END;\n"
+              "CREATE TRIGGER IF NOT EXISTS contact_filter_contact_au\n"
+              "  AFTER UPDATE OF id, name, org, role, field, email ON contact\n"
+              "BEGIN INSERT OR IGNORE INTO contact_filter_stale VALUES (old.id), (new.id); END;\n"
+              "CREATE TRIGGER IF NOT EXISTS contact_filter_contact_ad AFTER DELETE ON contact\n"
+              "BEGIN INSERT OR IGNORE INTO contact_filter_stale VALUES (old.id); END;\n"
+              "CREATE TRIGGER IF NOT EXISTS contact_filter_tag_ai AFTER INSERT ON contact_tag\n"
+              "BEGIN INSERT OR IGNORE INTO contact_filter_stale VALUES (new.contact_id); END;\n"
+              "CREATE TRIGGER IF NOT EXISTS contact_filter_tag_au AFTER UPDATE ON contact_tag\n"
+              "BEGIN INSERT OR IGNORE INTO contact_filter_stale\n"
+              "  VALUES (old.contact_id), (new.contact_id); END;\n"
+              "CREATE TRIGGER IF NOT EXISTS contact_filter_tag_ad AFTER DELETE ON contact_tag\n"
+              "BEGIN INSERT OR IGNORE INTO contact_filter_stale VALUES (old.contact_id); END;\n"
+              "DELETE FROM contact_filter_hay;\n"
+              "INSERT INTO contact_filter_hay (contact_id, hay) SELECT c.id, " CONTACT_FILTER_HAY("c")
+              " FROM contact c;\n"
+              "DELETE FROM contact_filter_stale;\n"),
 };
 
 /* The number of migrations = the user_version this build writes. */

@@ -7,4 +7,15 @@
  * its user_version bump; i < db_schema_version(). */
 const char *db_migration_sql(int i);
 
+/* The Contacts text filter's haystack of contact `c` (an SQL alias):
+ * name, org, role, field, email and its tags, one per line, folded by
+ * rp_fold (which folds each character alone, so folding the lines
+ * together folds each). A piece of text without a line break is in one of
+ * them exactly when it is in the haystack (migration 13). */
+#define CONTACT_FILTER_HAY(c)                                                                \
+  "rp_fold(" c ".name || char(10) || ifnull(" c ".org, '') || char(10) || ifnull(" c         \
+  ".role, '') || char(10) || ifnull(" c ".field, '') || char(10) || ifnull(" c ".email, '')" \
+  " || char(10) || ifnull((SELECT group_concat(t.tag, char(10)) FROM contact_tag t"           \
+  " WHERE t.contact_id = " c ".id), ''))"
+
 #endif
