@@ -11,7 +11,12 @@
  * indexes what it wrote (bulk_index_all or bulk_index_contacts), and ends
  * with bulk_commit (creates the triggers again, puts FTS5's setting back
  * and COMMITs; rolls back on failure) or bulk_abort (rolls back, which
- * brings the triggers and the setting back too).
+ * brings the triggers and the setting back too). With `marks`, the
+ * triggers that mark a contact for the cadence sync (cadence_state) and
+ * for the Contacts filter (contact_filter_stale) on every row written go
+ * too, and bulk_index_contacts / bulk_index_all mark the contacts once;
+ * for writes whose contacts those know (an import; a restore into an
+ * empty journal).
  * Both put the PRAGMAs back and free *b. The journal is never left without
  * its triggers: they are dropped and created in the same transaction. */
 #ifndef RAPPORT_BULK_H
@@ -30,18 +35,20 @@ struct rp_bulk {
     int64_t hashsize; /* an FTS5 table's setting before (bulk.c's fts_tables) */
   } fts[4];
   size_t nfts;
+  bool marks; /* the marking triggers were dropped too */
 };
 
-enum rp_status bulk_begin(struct rp_db *db, struct rp_bulk *b, struct rp_err *err);
+enum rp_status bulk_begin(struct rp_db *db, struct rp_bulk *b, bool marks, struct rp_err *err);
 enum rp_status bulk_commit(struct rp_db *db, struct rp_bulk *b, struct rp_err *err);
 void bulk_abort(struct rp_db *db, struct rp_bulk *b);
 
 /* Index afresh the documents of the contacts `ids` (a contact's own and
  * its draft's, as the triggers make them): after a bulk write added or
- * changed them. Duplicates are fine. */
-enum rp_status bulk_index_contacts(struct rp_db *db, const int64_t *ids, size_t n,
-                                   struct rp_err *err);
-/* Rebuild the whole index from the tables (what search_rebuild does). */
-enum rp_status bulk_index_all(struct rp_db *db, struct rp_err *err);
+ * changed them (and mark them, with b->marks). Duplicates are fine. */
+enum rp_status bulk_index_contacts(struct rp_db *db, const struct rp_bulk *b, const int64_t *ids,
+                                   size_t n, struct rp_err *err);
+/* Rebuild the whole index from the tables (what search_rebuild does), and
+ * with b->marks mark every contact. */
+enum rp_status bulk_index_all(struct rp_db *db, const struct rp_bulk *b, struct rp_err *err);
 
 #endif

@@ -292,7 +292,7 @@ enum rp_status import_people(struct rp_db *db, const struct rp_config *cfg,
   import_summary_free(summary);
   struct importer im = {.db = db, .cfg = cfg};
   struct rp_bulk bulk;
-  enum rp_status st = bulk_begin(db, &bulk, err);
+  enum rp_status st = bulk_begin(db, &bulk, true, err);
   bool begun = st == RP_OK;
   if (st == RP_OK) st = contact_scan_keys(db, add_existing, &im, err);
   for (size_t i = 0; st == RP_OK && i < n; i++) {
@@ -313,7 +313,7 @@ enum rp_status import_people(struct rp_db *db, const struct rp_config *cfg,
     }
     if (summary->progress) summary->progress(i + 1, n, summary->progress_arg);
   }
-  if (st == RP_OK) st = bulk_index_contacts(db, im.written, im.nwritten, err);
+  if (st == RP_OK) st = bulk_index_contacts(db, &bulk, im.written, im.nwritten, err);
   if (st == RP_OK) st = bulk_commit(db, &bulk, err);
   else if (begun) bulk_abort(db, &bulk);
   if (st != RP_OK) import_summary_free(summary);

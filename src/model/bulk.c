@@ -151,8 +151,9 @@ static enum rp_status fts_grow(struct rp_db *db, struct rp_bulk *b, struct rp_er
  * first doubled the work of a restore, the contact_tag triggers re-index a
  * contact once per tag, and FTS5 writes its pending index out at every
  * savepoint and statement: an import of 50,000 contacts took 20 s. */
-enum rp_status bulk_begin(struct rp_db *db, struct rp_bulk *b, struct rp_err *err) {
+enum rp_status bulk_begin(struct rp_db *db, struct rp_bulk *b, bool marks, struct rp_err *err) {
   memset(b, 0, sizeof *b);
+  b->marks = marks;
   b->cache_size = query_int(db, "PRAGMA cache_size", -2000);
   b->temp_store = query_int(db, "PRAGMA temp_store", 0);
   b->set = true;
@@ -171,9 +172,16 @@ enum rp_status bulk_begin(struct rp_db *db, struct rp_bulk *b, struct rp_err *er
     return s;
   }
   sqlite3_stmt *st = NULL;
+  /* the search index's triggers; with marks, those that mark contacts (a
+   * cadence_state row per conversation, note, give and follow-up written:
+   * a fifth of a restore) */
   s = db_prepare(db,
-                 "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND "
-                 "name LIKE 'search\\_%' ESCAPE '\\' ORDER BY rowid",
+                 marks ? "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND "
+                         "(name LIKE 'search\\_%' ESCAPE '\\' OR name LIKE 'cadence\\_%' ESCAPE '\\' "
+                         "OR name LIKE 'contact\\_filter\\_contact\\_%' ESCAPE '\\' "
+                         "OR name LIKE 'contact\\_filter\\_tag\\_%' ESCAPE '\\') ORDER BY rowid"
+                       : "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND "
+                         "name LIKE 'search\\_%' ESCAPE '\\' ORDER BY rowid",
                  &st, err);
   struct rp_buf drop = {0};
   while (s == RP_OK && sqlite3_step(st) == SQLITE_ROW) {
@@ -212,11 +220,18 @@ void bulk_abort(struct rp_db *db, struct rp_bulk *b) {
 
 /* ---- indexing ---- */
 
+/* What the marking triggers (bulk.h) would have done for contacts IDS_:
+ * the cadence sync reads them again, the Contacts filter folds them again. */
+#define MARK_SQL(ids)                                                                        \
+  "INSERT INTO cadence_state (contact_id) SELECT " ids " WHERE 1 "                          \
+  "ON CONFLICT (contact_id) DO UPDATE SET check_on = '' WHERE check_on <> ''",              \
+      "INSERT OR IGNORE INTO contact_filter_stale (contact_id) SELECT " ids
+
 /* See bulk.h. The ids go in as one JSON array bound to each statement:
  * FTS5 writes out its pending index at the start of every statement, so a
  * statement per contact made indexing 50,000 of them take 15 s. */
-enum rp_status bulk_index_contacts(struct rp_db *db, const int64_t *ids, size_t n,
-                                   struct rp_err *err) {
+enum rp_status bulk_index_contacts(struct rp_db *db, const struct rp_bulk *b, const int64_t *ids,
+                                   size_t n, struct rp_err *err) {
 #define IDS_ "(SELECT value FROM json_each(?1))"
   static const char *const sql[] = {
       "DELETE FROM search_fts WHERE rowid IN (SELECT (value << 4) | 1 FROM json_each(?1))",
@@ -228,15 +243,17 @@ enum rp_status bulk_index_contacts(struct rp_db *db, const int64_t *ids, size_t 
       SEARCH_SQL_NAME_INDEX(SEARCH_SQL_NAME_CONTACT("c.id IN " IDS_)),
 #endif
   };
+  static const char *const mark[] = {MARK_SQL("value FROM json_each(?1)")};
 #undef IDS_
   if (n == 0) return RP_OK;
   struct rp_buf list = {0};
   for (size_t i = 0; i < n; i++) buf_addf(&list, "%c%lld", i ? ',' : '[', (long long)ids[i]);
   buf_addc(&list, ']');
   enum rp_status s = RP_OK;
-  for (size_t k = 0; k < RP_ARRAY_LEN(sql) && s == RP_OK; k++) {
+  size_t nsql = RP_ARRAY_LEN(sql), nall = nsql + (b->marks ? RP_ARRAY_LEN(mark) : 0);
+  for (size_t k = 0; k < nall && s == RP_OK; k++) {
     sqlite3_stmt *st = NULL;
-    s = db_prepare(db, sql[k], &st, err);
+    s = db_prepare(db, k < nsql ? sql[k] : mark[k - nsql], &st, err);
     if (s != RP_OK) break;
     sqlite3_bind_text(st, 1, list.s, (int)list.len, SQLITE_STATIC);
     if (sqlite3_step(st) != SQLITE_DONE) s = db_fail(db, err, "index contacts");
@@ -247,11 +264,15 @@ enum rp_status bulk_index_contacts(struct rp_db *db, const int64_t *ids, size_t 
 }
 
 /* See bulk.h. */
-enum rp_status bulk_index_all(struct rp_db *db, struct rp_err *err) {
-  return exec(db,
-              "DELETE FROM search_fts;\n" SEARCH_SQL_POPULATE
+enum rp_status bulk_index_all(struct rp_db *db, const struct rp_bulk *b, struct rp_err *err) {
+  static const char *const mark[] = {MARK_SQL("id FROM contact")};
+  enum rp_status s = exec(db,
+                          "DELETE FROM search_fts;\n" SEARCH_SQL_POPULATE
 #ifdef SEARCH_SQL_NAME_POPULATE /* the names index (schema 10) */
-              "DELETE FROM search_name;\n" SEARCH_SQL_NAME_POPULATE
+                          "DELETE FROM search_name;\n" SEARCH_SQL_NAME_POPULATE
 #endif
-              , "rebuild the search index", err);
+                          , "rebuild the search index", err);
+  for (size_t k = 0; b->marks && k < RP_ARRAY_LEN(mark) && s == RP_OK; k++)
+    s = exec(db, mark[k], "mark the contacts", err);
+  return s;
 }

@@ -183,7 +183,13 @@ static enum rp_status exec(struct rp_db *db, const char *sql, const char *what,
 enum rp_status dump_begin(struct rp_db *db, struct rp_err *err) {
   cache_free();
   cache.h = db_handle(db);
-  enum rp_status s = bulk_begin(db, &restore_bulk, err);
+  /* into an empty journal every contact is new: the marking triggers go
+   * and bulk_index_all marks them all once; a merge keeps them (it would
+   * mark every contact already there) */
+  bool empty = false;
+  enum rp_status s = dump_is_empty(db, &empty, err);
+  if (s != RP_OK) return s;
+  s = bulk_begin(db, &restore_bulk, empty, err);
   if (s == RP_OK && (s = exec(db, "PRAGMA defer_foreign_keys = ON", "defer foreign keys", err)))
     bulk_abort(db, &restore_bulk);
   return s;
@@ -293,7 +299,7 @@ static enum rp_status check_references(struct rp_db *db, struct rp_err *err) {
 /* See dump.h. */
 enum rp_status dump_commit(struct rp_db *db, struct rp_err *err) {
   enum rp_status s = check_references(db, err);
-  if (s == RP_OK) s = bulk_index_all(db, err);
+  if (s == RP_OK) s = bulk_index_all(db, &restore_bulk, err);
   if (s == RP_OK) s = bulk_commit(db, &restore_bulk, err);
   else bulk_abort(db, &restore_bulk);
   cache_free();
