@@ -6,5 +6,7 @@
 /* The SQL of migration i (0-based: from user_version i to i+1), ending with
  * its user_version bump; i < db_schema_version(). */
 const char *db_migration_sql(int i);
+/* What migration i does, in a few words ("rebuilding the search index"). */
+const char *db_migration_what(int i);
 
 #endif
