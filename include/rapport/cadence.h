@@ -50,7 +50,9 @@ enum rp_status cadence_quiet(struct rp_db *db, const struct rp_config *cfg, cons
                              struct rp_quiet_list *out, struct rp_err *err);
 /* For each quiet warm contact without an open check-in, create one (auto,
  * due the day the cadence ran out). Returns how many were created. Run at
- * start-up and by `rapport agenda`. */
+ * start-up and by `rapport agenda`. A long one (more than 1,000 contacts
+ * to work out: the first after an upgrade) is told as it goes to the
+ * journal's progress callback (db_open_progress). */
 enum rp_status cadence_sync(struct rp_db *db, const struct rp_config *cfg, const char *today,
                             int *created, struct rp_err *err);
 

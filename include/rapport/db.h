@@ -15,6 +15,32 @@ struct rp_db;
  * PRAGMA user_version. A file that is not a journal, is damaged, or comes
  * from a newer rapport → RP_EDB with a message, file untouched. */
 enum rp_status db_open(const char *path, struct rp_db **out, struct rp_err *err);
+
+/* Long work the journal does on its own (upgrading an old journal; the
+ * first cadence_sync after it), told to a caller that shows it while it
+ * runs; the model itself prints nothing. RP_PROGRESS_BEGIN: the work
+ * starts; `what` says what it is ("upgrading FILE from schema 8 to 12 (a
+ * copy is kept in FILE.v8.bak)"). RP_PROGRESS_STEP: a step starts, or goes
+ * on when `what` is the same text as before ("copying the journal",
+ * "migration 10 of 12: rebuilding the search index"): `done` of `total`
+ * (total 0: how far is not known; the time taken is what to show). A step
+ * that goes on is told again often (as often as every few milliseconds),
+ * so the callback must be quick. RP_PROGRESS_END: the work is over; `what`
+ * says what was done ("journal upgraded"), or is NULL (it failed, or there
+ * is nothing to add). */
+enum rp_progress_event { RP_PROGRESS_BEGIN, RP_PROGRESS_STEP, RP_PROGRESS_END };
+typedef void (*rp_progress_fn)(enum rp_progress_event ev, const char *what, int64_t done,
+                               int64_t total, void *arg);
+/* db_open, telling `progress` (NULL: nobody) about an upgrade as it runs.
+ * Nothing is told when there is nothing to upgrade (a current or a new
+ * journal). The connection keeps `progress` for long work later on (the
+ * cadence sync that follows an upgrade) until db_set_progress. */
+enum rp_status db_open_progress(const char *path, rp_progress_fn progress, void *arg,
+                                struct rp_db **out, struct rp_err *err);
+void db_set_progress(struct rp_db *db, rp_progress_fn progress, void *arg);
+/* For model files: tell the connection's progress callback, if any. */
+void db_progress(struct rp_db *db, enum rp_progress_event ev, const char *what, int64_t done,
+                 int64_t total);
 /* Before upgrading an existing journal from an older schema N, db_open
  * copies it to "<path>.vN.bak" (0600; an existing copy is kept). What the
  * user should be told about the open: that copy, or a journal file other

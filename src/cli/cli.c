@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "rapport/cadence.h"
 #include "rapport/theme.h"
 #include "rapport/ui.h"
 
@@ -283,6 +284,15 @@ int cli_run_ui(struct cli_ctx *ctx, int64_t call_contact) {
     theme_free(&theme);
     return st;
   }
+  /* the cadence sync Today runs first is long after an upgrade (every
+   * contact is read: ~25 s at 100,000): run it here, where its progress
+   * shows on stderr, instead of under a full screen that seems to hang;
+   * Today's then finds nothing left to do. A failure is left for Today to
+   * show. Nothing is printed once the full screen is up. */
+  struct rp_err err;
+  rp_err_clear(&err);
+  cadence_sync(ctx->db, &ctx->cfg, NULL, NULL, &err);
+  db_set_progress(ctx->db, NULL, NULL);
   /* the full screen hides stderr: the journal's notes (an unsafe mode, a
    * backup made before an upgrade) go first among the warnings the status
    * bar shows at start */

@@ -45,8 +45,14 @@ enum rp_status cli_config(struct cli_ctx *ctx);
 /* Load the theme named by --theme, else the config (load the config first);
  * prints the error. The caller frees theme with theme_free. */
 enum rp_status cli_theme(struct cli_ctx *ctx, struct rp_theme *theme);
-/* Load the config and open the journal; prints errors (exit 3 on failure). */
+/* Load the config and open the journal; prints errors (exit 3 on failure).
+ * An upgrade of an old journal, and later the long cadence sync that
+ * follows it, show their progress on stderr (cli_progress). */
 enum rp_status cli_open(struct cli_ctx *ctx);
+/* cli_progress.c: what shows the journal's long work on stderr, before the
+ * full screen starts; NULL when it is not to be shown: stderr is not a
+ * terminal, unless RAPPORT_PROGRESS=1 (and RAPPORT_PROGRESS=0: never). */
+rp_progress_fn cli_progress(void);
 /* Resolve NAME to a live contact (open the journal first); no match or
  * several is bad input (exit 2), printed as "rapport VERB: …". */
 enum rp_status cli_resolve(struct cli_ctx *ctx, const char *verb, const char *name, int64_t *id);

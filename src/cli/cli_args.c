@@ -133,7 +133,7 @@ enum rp_status cli_open(struct cli_ctx *ctx) {
                                   : paths_default_db();
   struct rp_err err;
   rp_err_clear(&err);
-  st = db_open(path, &ctx->db, &err);
+  st = db_open_progress(path, cli_progress(), NULL, &ctx->db, &err);
   free(path);
   if (st != RP_OK) {
     fprintf(stderr, "rapport: %s\n", err.msg);

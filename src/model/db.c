@@ -26,6 +26,9 @@ struct rp_db {
     sqlite3_stmt *st;
   } cache[32]; /* db_prepare_cached; finalized by db_close */
   size_t ncache;
+  rp_progress_fn progress; /* who is told about long work (db_progress); may be NULL */
+  void *progress_arg;
+  char step[160]; /* the migration running, for migration_goes_on */
 };
 
 /* "rapp" — written to the header's application_id by migration 1, so a
@@ -72,6 +75,18 @@ enum rp_status db_fail(struct rp_db *db, struct rp_err *err, const char *what) {
 
 /* See db.h; owned by db. */
 const struct rp_strv *db_notes(const struct rp_db *db) { return &db->notes; }
+
+/* See db.h. */
+void db_set_progress(struct rp_db *db, rp_progress_fn progress, void *arg) {
+  db->progress = progress;
+  db->progress_arg = arg;
+}
+
+/* See db.h. */
+void db_progress(struct rp_db *db, enum rp_progress_event ev, const char *what, int64_t done,
+                 int64_t total) {
+  if (db->progress) db->progress(ev, what, done, total, db->progress_arg);
+}
 
 /* Prepare constant SQL; *st is NULL on failure. Caller finalizes *st. */
 enum rp_status db_prepare(struct rp_db *db, const char *sql, sqlite3_stmt **st,
@@ -366,27 +381,25 @@ static enum rp_status check_existing(struct rp_db *db, int64_t *version, struct 
   return RP_OK;
 }
 
+/* Pages copied per step of the copy before an upgrade: 4 MB at the usual
+ * page size, so its progress moves every percent of a journal of 1 GB. */
+#define COPY_PAGES 1024
+
 /* Before an existing journal at schema `from` is upgraded: a copy of it
- * beside itself, "<path>.v<from>.bak" (0600), made with SQLite's backup API
- * (written to a temporary name, synced, then renamed, so a crash never
- * leaves a half copy under that name). An existing copy is kept as it is.
- * Adds a note saying where the copy is. */
-static enum rp_status backup_before_migrate(struct rp_db *db, int64_t from, struct rp_err *err) {
-  char *bak = xasprintf("%s.v%lld.bak", db->path, (long long)from);
+ * beside itself, `bak` ("<path>.v<from>.bak", 0600), made with SQLite's
+ * backup API (written to a temporary name, synced, then renamed, so a
+ * crash never leaves a half copy under that name). An existing copy is
+ * kept as it is. Adds a note saying where the copy is. */
+static enum rp_status backup_before_migrate(struct rp_db *db, int64_t from, const char *bak,
+                                            struct rp_err *err) {
   struct stat sb;
-  if (lstat(bak, &sb) == 0) {
-    free(bak);
-    return RP_OK;
-  }
+  if (lstat(bak, &sb) == 0) return RP_OK;
   char *tmp;
   enum rp_status st = RP_OK;
   int fd = paths_temp_beside(bak, &tmp);
-  if (fd < 0) {
-    st = rp_err_set(err, RP_EDB, "%s: cannot back up the journal before upgrading it: %s", bak,
-                    strerror(errno));
-    free(bak);
-    return st;
-  }
+  if (fd < 0)
+    return rp_err_set(err, RP_EDB, "%s: cannot back up the journal before upgrading it: %s", bak,
+                      strerror(errno));
   close(fd);
   sqlite3 *dst = NULL;
   if (sqlite3_open_v2(tmp, &dst, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
@@ -395,9 +408,24 @@ static enum rp_status backup_before_migrate(struct rp_db *db, int64_t from, stru
     sqlite3_backup *b = sqlite3_backup_init(dst, "main", db->h, "main");
     int rc = SQLITE_ERROR;
     if (b) {
-      while ((rc = sqlite3_backup_step(b, -1)) == SQLITE_BUSY || rc == SQLITE_LOCKED)
-        sqlite3_sleep(50);
+      /* a step at a time, to tell how far it is (a copy of 1.8 GB takes
+       * minutes). The read transaction around the steps keeps the copy one
+       * snapshot, as a single step did: without it, a write by another
+       * process between two steps (another rapport upgrading the same
+       * journal) would start the copy again from the upgraded journal. */
+      sqlite3_exec(db->h, "BEGIN; SELECT count(*) FROM sqlite_master", NULL, NULL, NULL);
+      do {
+        rc = sqlite3_backup_step(b, COPY_PAGES);
+        if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED) {
+          sqlite3_sleep(50);
+        } else if (rc == SQLITE_OK || rc == SQLITE_DONE) {
+          int all = sqlite3_backup_pagecount(b);
+          db_progress(db, RP_PROGRESS_STEP, "copying the journal",
+                      all - sqlite3_backup_remaining(b), all);
+        }
+      } while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
       if (sqlite3_backup_finish(b) != SQLITE_OK) rc = SQLITE_ERROR;
+      if (!sqlite3_get_autocommit(db->h)) sqlite3_exec(db->h, "COMMIT", NULL, NULL, NULL);
     }
     /* one self-contained file: no -wal beside the copy */
     if (rc != SQLITE_DONE ||
@@ -428,23 +456,50 @@ static enum rp_status backup_before_migrate(struct rp_db *db, int64_t from, stru
     unlink(tmp);
   }
   free(tmp);
-  free(bak);
   return st;
 }
 
-static enum rp_status migrate(struct rp_db *db, int64_t from, struct rp_err *err) {
-  for (int64_t i = from; i < db_schema_version(); i++) {
-    enum rp_status st = db_begin(db, err);
-    if (st != RP_OK) return st;
-    if (sqlite3_exec(db->h, db_migration_sql((int)i), NULL, NULL, NULL) != SQLITE_OK) {
-      rp_err_set(err, RP_EDB, "%s: upgrading the journal to schema %lld failed: %s", db->path,
-                 (long long)i + 1, sqlite3_errmsg(db->h));
-      db_rollback(db);
-      return RP_EDB;
+/* SQLite calls this every MIGRATION_TICK steps of its virtual machine while
+ * a migration runs: the step goes on (so the time it has taken can be
+ * shown). 0: never interrupt the migration. */
+static int migration_goes_on(void *arg) {
+  struct rp_db *db = arg;
+  db_progress(db, RP_PROGRESS_STEP, db->step, 0, 0);
+  return 0;
+}
+
+/* VM steps between two calls of migration_goes_on: a few milliseconds, so
+ * whoever shows the time reads the clock often enough to move it every
+ * second, and not so often that it slows the migration. */
+#define MIGRATION_TICK 100000
+
+/* Run the migrations a journal at schema `from` has not had, each in a
+ * transaction; with `tell`, each is told as a step of the upgrade, and
+ * told again as it goes while one statement runs long (migration 10
+ * rebuilds the search index in one INSERT … SELECT). */
+static enum rp_status migrate(struct rp_db *db, int64_t from, bool tell, struct rp_err *err) {
+  int to = db_schema_version();
+  tell = tell && db->progress;
+  if (tell) sqlite3_progress_handler(db->h, MIGRATION_TICK, migration_goes_on, db);
+  enum rp_status st = RP_OK;
+  for (int64_t i = from; st == RP_OK && i < to; i++) {
+    if (tell) {
+      snprintf(db->step, sizeof db->step, "migration %lld of %d: %s", (long long)i + 1, to,
+               db_migration_what((int)i));
+      db_progress(db, RP_PROGRESS_STEP, db->step, 0, 0);
     }
-    if ((st = db_commit(db, err)) != RP_OK) return st;
+    st = db_begin(db, err);
+    if (st != RP_OK) break;
+    if (sqlite3_exec(db->h, db_migration_sql((int)i), NULL, NULL, NULL) != SQLITE_OK) {
+      st = rp_err_set(err, RP_EDB, "%s: upgrading the journal to schema %lld failed: %s",
+                      db->path, (long long)i + 1, sqlite3_errmsg(db->h));
+      db_rollback(db);
+      break;
+    }
+    st = db_commit(db, err);
   }
-  return RP_OK;
+  if (tell) sqlite3_progress_handler(db->h, 0, NULL, NULL);
+  return st;
 }
 
 /* Folds case for matching: ASCII, Latin-1, Latin Extended-A, Greek and
@@ -533,6 +588,12 @@ static enum rp_status set_journal_mode(struct rp_db *db, struct rp_err *err) {
 /* See db.h. On success *out is owned by the caller (db_close); on failure
  * *out is NULL and an existing file has not been written to. */
 enum rp_status db_open(const char *path, struct rp_db **out, struct rp_err *err) {
+  return db_open_progress(path, NULL, NULL, out, err);
+}
+
+/* See db.h. */
+enum rp_status db_open_progress(const char *path, rp_progress_fn progress, void *arg,
+                                struct rp_db **out, struct rp_err *err) {
   *out = NULL;
   if (str_empty(path)) return rp_err_set(err, RP_INVALID, "no journal path given");
   bool fresh = false;
@@ -542,6 +603,7 @@ enum rp_status db_open(const char *path, struct rp_db **out, struct rp_err *err)
 
   struct rp_db *db = xcalloc(1, sizeof *db);
   db->path = xstrdup(path);
+  db_set_progress(db, progress, arg);
   if (mode & 077) {
     /* the journal holds private notes about people: say so, do not fix it
      * behind the user's back (they may have shared it on purpose) */
@@ -566,10 +628,21 @@ enum rp_status db_open(const char *path, struct rp_db **out, struct rp_err *err)
   int64_t version = 0;
   st = configure(db, err);
   if (st == RP_OK && !fresh) st = check_existing(db, &version, err);
-  if (st == RP_OK && !fresh && version >= 1 && version < db_schema_version())
-    st = backup_before_migrate(db, version, err);
+  /* an old journal with the user's data in it (a new one is made in a
+   * moment, and says nothing) */
+  bool upgrade = st == RP_OK && !fresh && version >= 1 && version < db_schema_version();
+  if (upgrade) {
+    char *bak = xasprintf("%s.v%lld.bak", path, (long long)version);
+    char *what = xasprintf("upgrading %s from schema %lld to %d (a copy is kept in %s)", path,
+                           (long long)version, db_schema_version(), bak);
+    db_progress(db, RP_PROGRESS_BEGIN, what, 0, 0);
+    free(what);
+    st = backup_before_migrate(db, version, bak, err);
+    free(bak);
+  }
   if (st == RP_OK) st = set_journal_mode(db, err);
-  if (st == RP_OK) st = migrate(db, version, err);
+  if (st == RP_OK) st = migrate(db, version, upgrade, err);
+  if (upgrade) db_progress(db, RP_PROGRESS_END, st == RP_OK ? "journal upgraded" : NULL, 0, 0);
   if (st != RP_OK) {
     db_close(db);
     return st;

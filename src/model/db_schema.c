@@ -369,7 +369,29 @@ static const char *const migrations[] = {
               "DELETE FROM contact_filter_stale;\n"),
 };
 
+/* What each migration does, in a few words, for the progress shown while
+ * an old journal is upgraded ("migration 10 of 12: rebuilding the search
+ * index"). */
+static const char *const migration_what[] = {
+    "creating the contacts",
+    "adding the worksheet",
+    "adding research, drafts and gives",
+    "adding conversations, notes and follow-ups",
+    "adding cadences and outcomes",
+    "building the search index",
+    "adding since when you know a contact",
+    "adding the journal's id",
+    "adding the cadence state",
+    "rebuilding the search index",
+    "indexing the contacts list",
+    "indexing what Today reads",
+};
+_Static_assert(RP_ARRAY_LEN(migration_what) == RP_ARRAY_LEN(migrations),
+               "a description per migration");
+
 /* The number of migrations = the user_version this build writes. */
 int db_schema_version(void) { return (int)RP_ARRAY_LEN(migrations); }
 
 const char *db_migration_sql(int i) { return migrations[i]; }
+
+const char *db_migration_what(int i) { return migration_what[i]; }

@@ -6,6 +6,8 @@
 /* The SQL of migration i (0-based: from user_version i to i+1), ending with
  * its user_version bump; i < db_schema_version(). */
 const char *db_migration_sql(int i);
+/* What migration i does, in a few words ("rebuilding the search index"). */
+const char *db_migration_what(int i);
 
 /* The Contacts text filter's haystack of contact `c` (an SQL alias):
  * name, org, role, field, email and its tags, one per line, folded by

@@ -513,6 +513,92 @@ static void test_upgrade_from_v6(void) {
   free(path);
 }
 
+/* What db_open_progress told: each event once ("BEGIN what", "STEP what",
+ * "END what"), how often a step was told again as it went on, and how far
+ * the copy got. */
+struct told {
+  struct rp_strv events;
+  int again;
+  int64_t copied, pages; /* the copy's last done and total */
+};
+
+static void record(enum rp_progress_event ev, const char *what, int64_t done, int64_t total,
+                   void *arg) {
+  struct told *t = arg;
+  static const char *const names[] = {"BEGIN", "STEP", "END"};
+  char *line = xasprintf("%s %s", names[ev], what ? what : "-");
+  if (t->events.n && strcmp(t->events.v[t->events.n - 1], line) == 0)
+    t->again++;
+  else
+    strv_push(&t->events, line);
+  free(line);
+  if (what && strcmp(what, "copying the journal") == 0) {
+    t->copied = done;
+    t->pages = total;
+  }
+}
+
+/* An upgrade is told as it goes: what is upgraded and where the copy is,
+ * the copy to its last page, each migration that runs (one statement that
+ * runs long is told again as it goes), the end. A new journal and a current
+ * one tell nothing, and nothing is told once the upgrade is over. */
+static void test_upgrade_progress(void) {
+  char *path = path_in("told.db");
+  struct rp_db *db = NULL;
+  struct rp_err err;
+  struct told t = {0};
+  CHECK_INT(db_open_progress(path, record, &t, &db, &err), RP_OK);
+  CHECK_INT(t.events.n, 0);
+  /* enough to search that rebuilding its index is told again as it goes
+   * (about 15 times, every 100,000 steps of SQLite's machine) */
+  exec_ok(db, "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 8000) "
+              "INSERT INTO contact (name, notes, warmth, stage, created_at, updated_at) "
+              "SELECT 'Person ' || i, 'met at the conference number ' || i, 'warm', 'met', 1, 1 "
+              "FROM n");
+  exec_ok(db, "DROP TABLE cadence_state; DROP TABLE cadence_config; PRAGMA user_version = 8");
+  db_close(db);
+  db = NULL;
+  CHECK_INT(db_open_progress(path, record, &t, &db, &err), RP_OK);
+  int v = db_schema_version();
+  struct rp_strv want = {0};
+  char *s = xasprintf("BEGIN upgrading %s from schema 8 to %d (a copy is kept in %s.v8.bak)", path,
+                      v, path);
+  strv_push(&want, s);
+  free(s);
+  strv_push(&want, "STEP copying the journal");
+  strv_push(&want, "STEP migration 9 of 12: adding the cadence state");
+  strv_push(&want, "STEP migration 10 of 12: rebuilding the search index");
+  strv_push(&want, "STEP migration 11 of 12: indexing the contacts list");
+  strv_push(&want, "STEP migration 12 of 12: indexing what Today reads");
+  strv_push(&want, "END journal upgraded");
+  char *got = strv_join(&t.events, "\n"), *expected = strv_join(&want, "\n");
+  CHECK_INT(v, 12); /* a new migration: add its line above */
+  CHECK_STR(got, expected);
+  free(got);
+  free(expected);
+  strv_free(&want);
+  CHECK(t.pages > 1);
+  CHECK_INT(t.copied, t.pages);
+  CHECK(t.again >= 1);
+  /* the handler is gone: a long statement now tells nothing */
+  size_t n = t.events.n;
+  int again = t.again;
+  CHECK_INT(pragma_int(db, "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n "
+                           "WHERE i < 1000000) SELECT count(*) FROM n"),
+            1000000);
+  CHECK_INT(t.events.n, n);
+  CHECK_INT(t.again, again);
+  db_close(db);
+  db = NULL;
+  /* current: nothing to tell */
+  CHECK_INT(db_open_progress(path, record, &t, &db, &err), RP_OK);
+  CHECK_INT(t.events.n, n);
+  CHECK_INT(t.again, again);
+  db_close(db);
+  strv_free(&t.events);
+  free(path);
+}
+
 static void test_garbage_refused(void) {
   char *path = path_in("garbage.db");
   char junk[3000];
@@ -689,6 +775,7 @@ int main(void) {
   test_upgrade_from_v3();
   test_upgrade_from_v4();
   test_upgrade_from_v6();
+  test_upgrade_progress();
   test_garbage_refused();
   test_truncated_refused();
   test_newer_and_foreign_refused();
