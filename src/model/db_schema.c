@@ -385,6 +385,7 @@ static const char *const migration_what[] = {
     "rebuilding the search index",
     "indexing the contacts list",
     "indexing what Today reads",
+    "indexing the Contacts filter",
 };
 _Static_assert(RP_ARRAY_LEN(migration_what) == RP_ARRAY_LEN(migrations),
                "a description per migration");

@@ -24,7 +24,7 @@ sql "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 12
      INSERT INTO contact (name, warmth, stage, created_at, updated_at)
      SELECT 'Person ' || i, CASE WHEN i % 2 THEN 'warm' ELSE 'cold' END, 'met',
             1700000000, 1700000000 FROM n"
-# schema 8: migration 9 made the cadence state (the rest of 9 to 12 is
+# schema 8: migration 9 made the cadence state (the rest of 9 onwards is
 # made again as it stands, IF NOT EXISTS, or rebuilt: the search index)
 sql "DROP TABLE cadence_state"
 sql "DROP TABLE cadence_config"
