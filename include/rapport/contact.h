@@ -113,6 +113,11 @@ enum rp_status contact_list_keyset(struct rp_db *db, const struct rp_contact_que
                                    long limit, struct rp_contact_list *out, struct rp_err *err);
 enum rp_status contact_count(struct rp_db *db, const struct rp_contact_query *q, long *count,
                              struct rp_err *err);
+/* The same, counting no further than `cap` (> 0): min(count, cap), for a
+ * list that shows "cap+" until it has time to count them all (a short text
+ * filter matches most contacts, and counting them reads every one). */
+enum rp_status contact_count_upto(struct rp_db *db, const struct rp_contact_query *q, long cap,
+                                  long *count, struct rp_err *err);
 /* Position of contact `id` in the query's order (0-based), or RP_NO when
  * the query does not include it: a count of the rows before its key. */
 enum rp_status contact_position(struct rp_db *db, const struct rp_contact_query *q, int64_t id,

@@ -28,7 +28,9 @@ const char *ui_app_copied(const struct ui_app *app);
 /* True while the current screen changes by itself (the call clock). */
 bool ui_app_ticking(struct ui_app *app);
 /* Work the current screen left for after its paint (the rest of Today's
- * sections); true when it did some: draw again before the next key. */
+ * sections, the full count of a filtered contact list); true when it did
+ * some: draw again before the next key. ui_run calls it when no key is
+ * waiting. */
 bool ui_app_idle(struct ui_app *app);
 /* Save what is being typed (called on quit and on SIGHUP/SIGTERM). */
 void ui_app_flush(struct ui_app *app);

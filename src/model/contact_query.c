@@ -324,6 +324,30 @@ enum rp_status contact_count(struct rp_db *db, const struct rp_contact_query *q,
   return s;
 }
 
+/* See contact.h: the rows up to the cap, as the plain query finds them
+ * (a common short text stops after `cap` matches). */
+enum rp_status contact_count_upto(struct rp_db *db, const struct rp_contact_query *q, long cap,
+                                  long *count, struct rp_err *err) {
+  *count = 0;
+  if (!q) q = &all_contacts;
+  sqlite3_stmt *st;
+  enum text_plan plan = text_plan(db, q);
+  enum rp_status s = prepare_query(db, q, plan,
+                                   plan != TEXT_SCAN && !q->include_deleted
+                                       ? "SELECT count(*) FROM (SELECT 1 FROM contact c "
+                                         "INDEXED BY contact_live_id"
+                                       : "SELECT count(*) FROM (SELECT 1 FROM contact c",
+                                   NULL, " LIMIT :cap)", &st, err);
+  if (s != RP_OK) return s;
+  bind_named_int(st, ":cap", cap > 0 ? cap : 1);
+  if (sqlite3_step(st) == SQLITE_ROW)
+    *count = (long)sqlite3_column_int64(st, 0);
+  else
+    s = db_fail(db, err, "count contacts");
+  sqlite3_finalize(st);
+  return s;
+}
+
 /* 0-based index of `id` in the query's order, so a list can keep its
  * selection after re-sorting; RP_NO when the query does not include it.
  * Counts the rows before its key in the ordering's index (count_before),

@@ -3,10 +3,12 @@
  * (quit, help, switch screen, redraw) → redraw with one doupdate. */
 #include <errno.h>
 #include <locale.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "rapport/conversation.h"
 #include "rapport/editor.h"
@@ -635,7 +637,10 @@ static int run(struct rp_db *db, const struct rp_config *cfg, const struct rp_th
   if (call_contact) ui_app_call(app, call_contact);
   while (!app->done && !got_signal) {
     ui_app_draw(app);
-    if (ui_app_idle(app)) continue; /* keys typed meanwhile wait in the terminal */
+    /* the screen's idle work, when no key is waiting (typed ahead, or a
+     * paste); keys typed while it runs wait in the terminal */
+    struct pollfd in = {.fd = STDIN_FILENO, .events = POLLIN};
+    if (poll(&in, 1, 0) == 0 && ui_app_idle(app)) continue;
     wtimeout(stdscr, ui_app_ticking(app) ? 500 : -1);
     wint_t wch;
     errno = 0;

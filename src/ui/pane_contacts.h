@@ -29,6 +29,8 @@ struct contacts {
   long page_top;
   enum rp_contact_sort page_sort; /* the order page was read in */
   bool stale;           /* count and page must be re-read */
+  bool count_partial;   /* lv.count is CONTACTS_COUNT_FIRST, a lower bound: the
+                         * filter passes more (counted when idle, or before a move) */
   struct rp_contact mark; /* set by a reload: the selected row, at mark_pos, */
   long mark_pos;          /* which the next page is read around (id 0 = none) */
   long total;           /* contacts in the journal, ignoring the filter */

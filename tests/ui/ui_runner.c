@@ -6,6 +6,7 @@
  *   # comment
  *   size COLSxROWS            terminal size (before anything else, or to resize)
  *   contact NAME|ORG|STAGE|HOW_KNOWN|TAGS   add a contact through the model
+ *   contacts N NAME|ORG|STAGE  add N contacts "NAME 0001" … in one transaction
  *                             (\e \a \r \n \t \xHH \\ write control bytes)
  *   type TEXT                 type TEXT literally (UTF-8), one key per character
  *   key NAME...               press keys by config name (Tab, Enter, C-u, Down, …)
@@ -21,6 +22,9 @@
  *                             (trailing spaces ignored)
  *   idle                      the work left after the first paint (the rest
  *                             of Today's sections) leaves the screen as it is
+ *   autoidle on|off           whether a draw is followed by the idle work
+ *                             (on at the start)
+ *   paint                     draw, and the idle work (when autoidle is on)
  *   done                      the app has quit
  * After every draw but the app's first, the runner does what ui_run does:
  * the screen's idle work, then a draw again.
@@ -114,11 +118,13 @@ static void trim_nl(char *s) {
   while (n && (s[n - 1] == '\n' || s[n - 1] == '\r')) s[--n] = '\0';
 }
 
-/* Draw as ui_run does: then the idle work, and draw again if there was
- * some. */
+static bool autoidle = true;
+
+/* Draw as ui_run does when no key is waiting: then the idle work, and draw
+ * again if there was some. */
 static void paint(struct ui_app *app) {
   ui_app_draw(app);
-  while (ui_app_idle(app)) ui_app_draw(app);
+  while (autoidle && ui_app_idle(app)) ui_app_draw(app);
 }
 
 static void type_text(struct ui_app *app, const char *s) {
@@ -188,6 +194,28 @@ static void add_contact(struct rp_db *db, const struct rp_config *cfg, char *spe
   struct rp_err err;
   if (contact_insert(db, cfg, &c, &err) != RP_OK) fail(line, "contact: %s%s", err.msg, "");
   contact_free(&c);
+}
+
+/* "N NAME|ORG|STAGE": N contacts NAME 0001 … NAME N, in one transaction. */
+static void add_contacts(struct rp_db *db, const struct rp_config *cfg, char *spec, int line) {
+  char *rest = NULL;
+  long n = strtol(spec, &rest, 10);
+  char *name = strtok(rest, " |"), *org = strtok(NULL, "|"), *stage = strtok(NULL, "|");
+  struct rp_err err;
+  if (n <= 0 || !name || db_begin(db, &err) != RP_OK) {
+    fail(line, "contacts: want N NAME|ORG|STAGE%s%s", "", "");
+    return;
+  }
+  for (long i = 1; i <= n; i++) {
+    struct rp_contact c;
+    contact_init(&c);
+    c.name = xasprintf("%s %04ld", name, i);
+    if (org) c.org = xstrdup(org);
+    if (stage) c.stage = xstrdup(stage);
+    if (contact_insert(db, cfg, &c, &err) != RP_OK) fail(line, "contacts: %s%s", err.msg, "");
+    contact_free(&c);
+  }
+  if (db_commit(db, &err) != RP_OK) fail(line, "contacts: %s%s", err.msg, "");
 }
 
 /* "NAME|KIND|DUE|NOTE": a follow-up by hand. */
@@ -316,6 +344,10 @@ int main(int argc, char **argv) {
       add_contact(db, &cfg, arg, lineno);
       continue;
     }
+    if (strcmp(line, "contacts") == 0) {
+      add_contacts(db, &cfg, arg, lineno);
+      continue;
+    }
     if (strcmp(line, "followup") == 0) {
       add_followup(db, arg, lineno);
       continue;
@@ -364,6 +396,10 @@ int main(int argc, char **argv) {
       }
     } else if (strcmp(line, "field") == 0) {
       check_field(db, arg, lineno);
+    } else if (strcmp(line, "autoidle") == 0) {
+      autoidle = strcmp(arg, "off") != 0;
+    } else if (strcmp(line, "paint") == 0) {
+      paint(app);
     } else if (strcmp(line, "idle") == 0) {
       char *before = dump_screen();
       if (!ui_app_idle(app)) fail(lineno, "no work was left after the first paint%s%s", "", "");

@@ -451,6 +451,7 @@ static void test_delete_undo(void) {
  * make them, without the app's rp_fold), and the answers are those of
  * the six fields themselves. */
 static void test_text_filter(void) {
+  struct rp_err err_up;
   open_fresh("filter.db");
   fx_set_now(1000);
   int64_t ana = add("Ana Lopez", "ACME \"Labs\"", "design,ux", "met", "friend");
@@ -480,6 +481,11 @@ static void test_text_filter(void) {
   CHECK_NAMES(&q, 0, -1, "");
   q.text = "sig";
   CHECK_NAMES(&q, 0, -1, "Ana Lopez|Zoë Ørsted");
+  long upto = -1;
+  CHECK_INT(contact_count_upto(db, &q, 1, &upto, &err_up), RP_OK);
+  CHECK_INT(upto, 1);
+  CHECK_INT(contact_count_upto(db, &q, 1000, &upto, &err_up), RP_OK);
+  CHECK_INT(upto, 2);
   long pos = -1;
   struct rp_err err;
   CHECK_INT(contact_position(db, &q, zoe, &pos, &err), RP_OK);
