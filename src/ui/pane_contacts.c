@@ -36,16 +36,18 @@ static bool filtered(const struct rp_contact_query *q) {
          !str_empty(q->tag) || !str_empty(q->org) || q->include_deleted;
 }
 
-/* Re-read the count, keep `select_id` (or the current selection) selected:
- * its position is a count of the rows before it (an index range), and the
- * next page is read around it (c->mark). */
-void contacts_reload(struct contacts *c, int64_t select_id) {
+/* Re-read the count (and, with `all`, the count of every contact: not
+ * for a new filter or order, which change no contact), keep `select_id`
+ * (or the current selection) selected: its position is a count of the
+ * rows before it (an index range), and the next page is read around it
+ * (c->mark). */
+static void reload(struct contacts *c, int64_t select_id, bool all_again) {
   struct rp_err err;
   struct rp_db *db = app_db(c->base.app);
   long n = 0;
   struct rp_contact_query all = {.sort = c->q.sort};
   bool f = filtered(&c->q);
-  if (contact_count(db, &all, &c->total, &err) != RP_OK ||
+  if ((all_again && contact_count(db, &all, &c->total, &err) != RP_OK) ||
       (f && contact_count_upto(db, &c->q, CONTACTS_COUNT_FIRST, &n, &err) != RP_OK)) {
     app_message(c->base.app, ROLE_ERROR, "%s", err.msg);
     return;
@@ -67,6 +69,9 @@ void contacts_reload(struct contacts *c, int64_t select_id) {
   c->stale = true;
   c->detail_stale = true;
 }
+
+/* See pane_contacts.h: after a write, or on entering the screen. */
+void contacts_reload(struct contacts *c, int64_t select_id) { reload(c, select_id, true); }
 
 /* Put the rows of front before those of to; front is left empty. */
 static void list_prepend(struct rp_contact_list *to, struct rp_contact_list *front) {
@@ -350,7 +355,7 @@ static void set_filter(struct contacts *c) {
   c->lv.sel = 0;
   c->lv.top = 0;
   c->sel_id = 0; /* the first row is selected: no need to find the old one */
-  contacts_reload(c, 0);
+  reload(c, 0, false);
   list_view_select(&c->lv, 0);
 }
 
@@ -447,7 +452,7 @@ static int key(struct pane *p, rp_key k) {
     return PANE_HANDLED;
   case ACT_SORT:
     c->q.sort = c->q.sort == SORT_NAME ? SORT_UPDATED : SORT_NAME;
-    contacts_reload(c, c->sel_id);
+    reload(c, c->sel_id, false);
     app_message(p->app, ROLE_MUTED, "Sorted by %s",
                 c->q.sort == SORT_NAME ? "name" : "last update (newest first)");
     return PANE_HANDLED;
