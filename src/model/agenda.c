@@ -118,9 +118,15 @@ static void local_day(int64_t t, char out[11]) {
  * open follow-ups of deleted contacts in it (counted first, from the few
  * deleted contacts): joining each of 500 rows to its contact read 500
  * pages of the contacts' index at 100,000 contacts. */
-#define FU_COUNT(index, where)                                                                 "SELECT count(*) FROM (SELECT 1 FROM followup f INDEXED BY " index                           " WHERE f.status = 'open' AND " where " LIMIT ?3)"
-#define FU_COUNT_DELETED(where)                                                                "SELECT count(*) FROM contact c INDEXED BY contact_deleted CROSS JOIN followup f "           "INDEXED BY followup_contact ON f.contact_id = c.id "                                        "WHERE c.deleted_at IS NOT NULL AND f.status = 'open' AND " where
-#define FU_SECTION(sec, index, where)                                                          {sec, FU_SQL(index, where), FU_COUNT(index, where), FU_COUNT_DELETED(where)}
+#define FU_COUNT(index, where)                                                               \
+  "SELECT count(*) FROM (SELECT 1 FROM followup f INDEXED BY " index                         \
+  " WHERE f.status = 'open' AND " where " LIMIT ?3)"
+#define FU_COUNT_DELETED(where)                                                              \
+  "SELECT count(*) FROM contact c INDEXED BY contact_deleted CROSS JOIN followup f "         \
+  "INDEXED BY followup_contact ON f.contact_id = c.id "                                      \
+  "WHERE c.deleted_at IS NOT NULL AND f.status = 'open' AND " where
+#define FU_SECTION(sec, index, where)                                                        \
+  {sec, FU_SQL(index, where), FU_COUNT(index, where), FU_COUNT_DELETED(where)}
 /* the dated kinds, by followup_open_due (effective day) */
 #define FU_DATED(sec, cond)                                                                  \
   FU_SECTION(sec, "followup_open_due", "f.kind NOT IN ('thank-you', 'success') AND " FU_EFF cond)
@@ -431,7 +437,8 @@ static enum rp_status compute(struct rp_db *db, const struct rp_config *cfg, con
   free(own);
   char cb[128];
   if (!date_valid(c.today) || !date_add(c.today, days, c.last))
-    return rp_err_field(err, RP_INVALID, "today", "today must be a real date as YYYY-MM-DD, not '%s'",
+    return rp_err_field(err, RP_INVALID, "today",
+                        "today must be a real date as YYYY-MM-DD, not '%s'",
                         str_clip(today ? today : "", cb, sizeof cb));
   enum rp_status s = cadence_sync(db, cfg, c.today, NULL, err);
   for (int k = 0; s == RP_OK && k < AG_SECTION_COUNT; k++) {

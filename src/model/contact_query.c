@@ -299,23 +299,29 @@ enum rp_status contact_scan_keys(struct rp_db *db,
   return s;
 }
 
-/* Number of rows contact_list would give without paging. */
-enum rp_status contact_count(struct rp_db *db, const struct rp_contact_query *q, long *count,
-                             struct rp_err *err) {
+/* The contacts q passes, counted up to `cap` (-1: all). The text index's
+ * contacts are looked up by id in the small index of live ones: without
+ * statistics the planner would rather walk every live contact and look
+ * each up in the list. A common short text stops after `cap` matches. */
+static enum rp_status count_upto(struct rp_db *db, const struct rp_contact_query *q, long cap,
+                                 long *count, struct rp_err *err) {
   *count = 0;
   if (!q) q = &all_contacts;
   sqlite3_stmt *st;
-  /* the text index's contacts looked up by id in the small index of live
-   * ones: without statistics the planner would rather walk every live
-   * contact and look each up in the list */
   enum text_plan plan = text_plan(db, q);
-  enum rp_status s =
-      prepare_query(db, q, plan,
-                    plan != TEXT_SCAN && !q->include_deleted
-                        ? "SELECT count(*) FROM contact c INDEXED BY contact_live_id"
-                        : "SELECT count(*) FROM contact c",
-                    NULL, NULL, &st, err);
+  /* [capped][by id]: a count of all is a plain count(*), which reads an
+   * index in half the time of counting a subquery's rows */
+  static const char *const head[2][2] = {
+      {"SELECT count(*) FROM contact c",
+       "SELECT count(*) FROM contact c INDEXED BY contact_live_id"},
+      {"SELECT count(*) FROM (SELECT 1 FROM contact c",
+       "SELECT count(*) FROM (SELECT 1 FROM contact c INDEXED BY contact_live_id"},
+  };
+  bool capped = cap >= 0, by_id = plan != TEXT_SCAN && !q->include_deleted;
+  enum rp_status s = prepare_query(db, q, plan, head[capped][by_id], NULL,
+                                   capped ? " LIMIT :cap)" : NULL, &st, err);
   if (s != RP_OK) return s;
+  if (capped) bind_named_int(st, ":cap", cap);
   if (sqlite3_step(st) == SQLITE_ROW)
     *count = (long)sqlite3_column_int64(st, 0);
   else
@@ -324,28 +330,16 @@ enum rp_status contact_count(struct rp_db *db, const struct rp_contact_query *q,
   return s;
 }
 
-/* See contact.h: the rows up to the cap, as the plain query finds them
- * (a common short text stops after `cap` matches). */
+/* Number of rows contact_list would give without paging. */
+enum rp_status contact_count(struct rp_db *db, const struct rp_contact_query *q, long *count,
+                             struct rp_err *err) {
+  return count_upto(db, q, -1, count, err);
+}
+
+/* See contact.h. */
 enum rp_status contact_count_upto(struct rp_db *db, const struct rp_contact_query *q, long cap,
                                   long *count, struct rp_err *err) {
-  *count = 0;
-  if (!q) q = &all_contacts;
-  sqlite3_stmt *st;
-  enum text_plan plan = text_plan(db, q);
-  enum rp_status s = prepare_query(db, q, plan,
-                                   plan != TEXT_SCAN && !q->include_deleted
-                                       ? "SELECT count(*) FROM (SELECT 1 FROM contact c "
-                                         "INDEXED BY contact_live_id"
-                                       : "SELECT count(*) FROM (SELECT 1 FROM contact c",
-                                   NULL, " LIMIT :cap)", &st, err);
-  if (s != RP_OK) return s;
-  bind_named_int(st, ":cap", cap > 0 ? cap : 1);
-  if (sqlite3_step(st) == SQLITE_ROW)
-    *count = (long)sqlite3_column_int64(st, 0);
-  else
-    s = db_fail(db, err, "count contacts");
-  sqlite3_finalize(st);
-  return s;
+  return count_upto(db, q, cap > 0 ? cap : 1, count, err);
 }
 
 /* 0-based index of `id` in the query's order, so a list can keep its

@@ -96,9 +96,11 @@ static void load(struct today *t) {
   agenda_free(&t->ag);
   t->partial = !t->seen && t->h > 0;
   t->seen = true;
-  if ((t->partial ? agenda_compute_screen(db, cfg, NULL, TODAY_DAYS, TODAY_LIMIT, t->h, &t->ag, &err)
-                  : agenda_compute_page(db, cfg, NULL, TODAY_DAYS, TODAY_LIMIT, &t->ag, &err)) !=
-      RP_OK)
+  enum rp_status s =
+      t->partial
+          ? agenda_compute_screen(db, cfg, NULL, TODAY_DAYS, TODAY_LIMIT, t->h, &t->ag, &err)
+          : agenda_compute_page(db, cfg, NULL, TODAY_DAYS, TODAY_LIMIT, &t->ag, &err);
+  if (s != RP_OK)
     app_message(t->base.app, ROLE_ERROR, "%s", err.msg);
   rows_build(t);
   long items = 0;
