@@ -3,6 +3,7 @@
 #include "rapport/paths.h"
 
 #include <errno.h>
+#include <stdint.h>
 #include <fcntl.h>
 #include <pwd.h>
 #include <stdlib.h>
@@ -119,6 +120,60 @@ enum rp_status paths_read_file(const char *path, char **out, size_t *len, struct
       return rp_err_set(err, RP_INVALID, "%s: cannot read: %s", path, strerror(e));
     }
     if (n == 0) break;
+    buf_add(&b, chunk, (size_t)n);
+  }
+  close(fd);
+  if (len) *len = b.len;
+  *out = buf_steal(&b);
+  return RP_OK;
+}
+
+/* See paths.h. */
+enum rp_status paths_read_file_max(const char *path, size_t max, char **out, size_t *len,
+                                   struct rp_err *err) {
+  *out = NULL;
+  if (len) *len = 0;
+  int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+  if (fd < 0) {
+    if (errno == ENOENT) return rp_err_set(err, RP_NO, "%s: no such file", path);
+    return rp_err_set(err, RP_INVALID, "%s: cannot read: %s", path, strerror(errno));
+  }
+  struct stat st;
+  if (fstat(fd, &st) != 0 || S_ISDIR(st.st_mode) ||
+      !(S_ISREG(st.st_mode) || S_ISFIFO(st.st_mode) || S_ISSOCK(st.st_mode))) {
+    bool dir = S_ISDIR(st.st_mode);
+    close(fd);
+    return rp_err_set(err, RP_INVALID, dir ? "%s: is a folder, not a file"
+                                           : "%s: not a regular file (a device?); give a file or a pipe",
+                      path);
+  }
+  if (S_ISREG(st.st_mode) && (uintmax_t)st.st_size > max) {
+    close(fd);
+    return rp_err_set(err, RP_INVALID, "%s: larger than %zu MiB, the most rapport reads", path,
+                      max >> 20);
+  }
+  /* blocking reads again (a pipe) */
+  int fl = fcntl(fd, F_GETFL);
+  if (fl >= 0) fcntl(fd, F_SETFL, fl & ~O_NONBLOCK);
+  struct rp_buf b = {0};
+  buf_adds(&b, "");
+  char chunk[65536];
+  for (;;) {
+    ssize_t n = read(fd, chunk, sizeof chunk);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      int e = errno;
+      close(fd);
+      buf_free(&b);
+      return rp_err_set(err, RP_INVALID, "%s: cannot read: %s", path, strerror(e));
+    }
+    if (n == 0) break;
+    if (b.len + (size_t)n > max) {
+      close(fd);
+      buf_free(&b);
+      return rp_err_set(err, RP_INVALID, "%s: larger than %zu MiB, the most rapport reads", path,
+                        max >> 20);
+    }
     buf_add(&b, chunk, (size_t)n);
   }
   close(fd);

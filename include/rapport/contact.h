@@ -7,13 +7,23 @@
 #include <stdint.h>
 
 #include "rapport/config.h"
+#include "rapport/contact_values.h"
 #include "rapport/db.h"
 #include "rapport/util.h"
 
 struct rp_contact {
   int64_t id;            /* 0 until inserted */
   char *name;            /* required, non-empty */
-  char *org, *role, *field, *email, *phone, *url, *location;
+  char *org, *role, *field, *location;
+  /* The primary email, phone and URL (the preferred one, else the first)
+   * and every one of each with its type. Writes keep the two in step with
+   * contact_values_sync (the primary field wins for the primary slot). A
+   * contact read by contact_get has its lists (values_read); one read by a
+   * list does not, and a write of it keeps the stored lists (updating only
+   * their primary entry from the field). */
+  char *email, *phone, *url;
+  struct rp_contact_values emails, phones, urls;
+  bool values_read;
   char *how_known;       /* key of cfg->how_known, or NULL */
   char *warmth;          /* "warm"/"cold": effective value (derived or set) */
   bool warmth_set;       /* true when set by hand; else derived from how_known */
@@ -133,6 +143,13 @@ struct rp_contact_key {
   const char *name, *org, *email, *url;
   bool deleted;
 };
+/* Every email and URL of every contact (deleted ones too), for an import's
+ * matching: fn(arg, id, kind, value) once per value; value valid only
+ * during the call. */
+enum rp_status contact_scan_values(struct rp_db *db,
+                                   void (*fn)(void *arg, int64_t id, enum rp_value_kind kind,
+                                              const char *value),
+                                   void *arg, struct rp_err *err);
 enum rp_status contact_scan_keys(struct rp_db *db,
                                  void (*fn)(void *arg, const struct rp_contact_key *key),
                                  void *arg, struct rp_err *err);

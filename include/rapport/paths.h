@@ -15,6 +15,12 @@ enum rp_status paths_mkdirs(const char *dir, struct rp_err *err);
 /* Read a whole file into a new NUL-terminated buffer (caller frees);
  * *len receives its length (may be NULL). RP_NO when it does not exist. */
 enum rp_status paths_read_file(const char *path, char **out, size_t *len, struct rp_err *err);
+/* The same for input another program wrote, bounded: at most `max` bytes
+ * (RP_INVALID "PATH: larger than N MiB, the most rapport reads"), and only
+ * a regular file, a pipe or a socket (a device such as /dev/zero is
+ * refused). */
+enum rp_status paths_read_file_max(const char *path, size_t max, char **out, size_t *len,
+                                   struct rp_err *err);
 
 /* Create "<path>.XXXXXX" beside `path`, private (0600 whatever the
  * umask), for a file that is written whole and then renamed over `path`:

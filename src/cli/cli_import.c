@@ -1,6 +1,8 @@
-/* cli_import.c — `rapport import linkedin|vcard FILE|- [--skip-bad]`:
- * people from LinkedIn's Connections.csv or vCard files into the journal,
- * as one transaction, ending with the summary line on stdout; and the
+/* cli_import.c — `rapport import csv|linkedin|vcard FILE|- [--skip-bad]
+ * [--dry-run] [--encoding NAME]`: people from CSV exports (LinkedIn,
+ * Outlook, Google) or vCard files into the journal, as one transaction,
+ * ending with what was found and the summary line on stdout, warnings on
+ * stderr; and the
  * dispatch of `rapport import json` (a restore, in cli_restore.c). */
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,9 +17,11 @@
 #define PROGRESS_FROM 2000 /* rows; smaller files are done before a bar helps */
 #define BAR 20
 
-enum { O_SKIP_BAD };
+enum { O_SKIP_BAD, O_DRY_RUN, O_ENCODING };
 static const struct cli_opt import_opts[] = {
     [O_SKIP_BAD] = {"--skip-bad", NULL, false},
+    [O_DRY_RUN] = {"--dry-run", NULL, false},
+    [O_ENCODING] = {"--encoding", NULL, true},
     {NULL, NULL, false},
 };
 
@@ -71,20 +75,32 @@ static enum rp_status import_kind(struct cli_ctx *ctx, const char *kind, int arg
   }
   struct rp_err err;
   rp_err_clear(&err);
-  st = import_file(ctx->db, &ctx->cfg, a.pos.v[0], kind, a.val[O_SKIP_BAD] != NULL, &sum, &err);
+  struct rp_import_opts o = {.kind = strcmp(kind, "auto") ? kind : NULL,
+                             .encoding = a.val[O_ENCODING],
+                             .skip_bad = a.val[O_SKIP_BAD] != NULL,
+                             .dry_run = a.val[O_DRY_RUN] != NULL};
+  st = import_file(ctx->db, &ctx->cfg, a.pos.v[0], &o, &sum, &err);
   progress_clear(&p);
   if (st != RP_OK) {
     char *msg = utf8_sanitize(err.msg);
     cli_fail(verb, st, "%s", msg);
     free(msg);
   } else {
-    for (size_t i = 0; i < sum.skipped_why.n; i++) {
-      char *msg = utf8_sanitize(sum.skipped_why.v[i]);
-      fprintf(stderr, "%s\n", msg);
-      free(msg);
+    const struct rp_strv *lists[] = {&sum.skipped_why, &sum.warnings};
+    for (size_t l = 0; l < RP_ARRAY_LEN(lists); l++)
+      for (size_t i = 0; i < lists[l]->n; i++) {
+        char *msg = utf8_sanitize(lists[l]->v[i]);
+        fprintf(stderr, "%s%s\n", l ? "warning: " : "", msg);
+        free(msg);
+      }
+    if (sum.format) {
+      char *shown = utf8_sanitize(strcmp(a.pos.v[0], "-") ? a.pos.v[0] : "stdin");
+      fprintf(stderr, "%s: read as %s\n", shown, sum.format);
+      free(shown);
     }
-    printf("added %d, updated %d, unchanged %d, skipped %d\n", sum.added, sum.updated,
-           sum.unchanged, sum.skipped);
+    char *line = import_summary_line(&sum);
+    printf("%s%s\n", o.dry_run ? "dry run, nothing written: would have " : "", line);
+    free(line);
   }
   import_summary_free(&sum);
   cli_args_free(&a);
@@ -94,13 +110,14 @@ static enum rp_status import_kind(struct cli_ctx *ctx, const char *kind, int arg
 /* `rapport import KIND …`. */
 enum rp_status cli_import(struct cli_ctx *ctx, int argc, char **argv) {
   if (argc < 1)
-    return cli_fail(VERB, RP_INVALID, "missing what to import (rapport import linkedin|vcard "
-                                      "FILE); allowed: linkedin, vcard, json");
-  if (strcmp(argv[0], "linkedin") == 0 || strcmp(argv[0], "vcard") == 0)
+    return cli_fail(VERB, RP_INVALID, "missing what to import (rapport import csv|vcard "
+                                      "FILE); allowed: csv, linkedin, vcard, json");
+  if (strcmp(argv[0], "linkedin") == 0 || strcmp(argv[0], "vcard") == 0 ||
+      strcmp(argv[0], "csv") == 0)
     return import_kind(ctx, argv[0], argc - 1, argv + 1);
   if (strcmp(argv[0], "json") == 0) return cli_import_json(ctx, argc - 1, argv + 1);
   char *shown = utf8_sanitize(argv[0]);
-  cli_fail(VERB, RP_INVALID, "unknown kind '%s'; allowed: linkedin, vcard, json", shown);
+  cli_fail(VERB, RP_INVALID, "unknown kind '%s'; allowed: csv, linkedin, vcard, json", shown);
   free(shown);
   return RP_INVALID;
 }

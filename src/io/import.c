@@ -6,10 +6,12 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "io/import_internal.h"
 #include "rapport/contact.h"
 #include "rapport/bulk.h"
+#include "rapport/encoding.h"
 #include "rapport/paths.h"
 #include "rapport/utf8.h"
 
@@ -34,29 +36,130 @@ void import_person_bad(struct rp_import_person *person, const char *fmt, ...) {
 }
 
 /* See import_internal.h. */
+void import_person_warn(struct rp_import_person *person, const char *file, int line,
+                        const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  char *msg = xvasprintf(fmt, ap);
+  va_end(ap);
+  person->warnings = xrealloc(person->warnings, (person->nwarnings + 1) * sizeof *person->warnings);
+  struct rp_import_warning *w = &person->warnings[person->nwarnings++];
+  w->where = xasprintf("%s:%d", file, line);
+  w->msg = msg;
+}
+
+/* See import_internal.h. */
 void import_set(char **dst, const char *s) {
   free(*dst);
   *dst = xstrdup(s);
   str_trim_null(dst);
 }
 
+/* See import_internal.h. */
+void import_set_clean(char **dst, const char *s) {
+  free(*dst);
+  *dst = NULL;
+  if (!s) return;
+  struct rp_buf b = {0};
+  buf_adds(&b, "");
+  bool space = false;
+  for (const char *p = s; *p;) {
+    size_t k = 0;
+    if (str_is_space(*p)) k = 1;
+    else if ((unsigned char)p[0] == 0xC2 && (unsigned char)p[1] == 0xA0) k = 2; /* U+00A0 */
+    if (k) {
+      space = true;
+      p += k;
+      continue;
+    }
+    if (space && b.len) buf_addc(&b, ' ');
+    space = false;
+    buf_addc(&b, *p++);
+  }
+  *dst = buf_steal(&b);
+  str_trim_null(dst);
+}
+
+/* See import_internal.h. */
+void import_person_email(struct rp_import_person *p, const char *file, int line,
+                         const char *value, const char *type, bool preferred) {
+  char *v = NULL;
+  import_set(&v, value);
+  if (!v) return;
+  const char *e = v;
+  if (!strncasecmp(e, "mailto:", 7)) e += 7;
+  while (str_is_space(*e)) e++;
+  const char *at = strchr(e, '@');
+  char clip[100];
+  if (!at || at == e || !at[1] || strchr(at + 1, '@') || strpbrk(e, " \t\r\n"))
+    import_person_warn(p, file, line, "kept without email '%s': not an email address",
+                       str_clip(v, clip, sizeof clip));
+  else
+    contact_values_add(&p->emails, VALUE_EMAIL, e, type, preferred);
+  free(v);
+}
+
+/* See import_internal.h. */
+void import_person_finish(struct rp_import_person *p) {
+  if (p->bad) return;
+  struct {
+    struct rp_contact_values *list;
+    char **field;
+    enum rp_value_kind kind;
+  } kinds[] = {{&p->emails, &p->email, VALUE_EMAIL},
+               {&p->phones, &p->phone, VALUE_PHONE},
+               {&p->urls, &p->url, VALUE_URL}};
+  for (size_t i = 0; i < RP_ARRAY_LEN(kinds); i++) {
+    if (kinds[i].list->n == 0 && !str_empty(*kinds[i].field))
+      contact_values_add(kinds[i].list, kinds[i].kind, *kinds[i].field, NULL, false);
+    contact_values_normalize(kinds[i].list, kinds[i].kind);
+    str_replace(kinds[i].field, contact_values_primary_value(kinds[i].list));
+  }
+  if (str_empty(p->name)) import_set(&p->name, p->email ? p->email : p->phone);
+  p->nameless = p->name == NULL;
+}
+
 /* See import.h. */
 void import_people_free(struct rp_import_people *p) {
   for (size_t i = 0; i < p->n; i++) {
     struct rp_import_person *x = &p->v[i];
-    char **text[] = {&x->where, &x->bad,   &x->name,  &x->org,         &x->role,     &x->email,
-                     &x->phone, &x->url,   &x->notes, &x->known_since, &x->how_known};
+    char **text[] = {&x->where, &x->bad,   &x->name,     &x->given,       &x->family,
+                     &x->org,   &x->role,  &x->notes,    &x->location,    &x->email,
+                     &x->phone, &x->url,   &x->known_since, &x->how_known};
     for (size_t k = 0; k < RP_ARRAY_LEN(text); k++) free(*text[k]);
     strv_free(&x->tags);
+    contact_values_free(&x->emails);
+    contact_values_free(&x->phones);
+    contact_values_free(&x->urls);
+    for (size_t k = 0; k < x->nwarnings; k++) {
+      free(x->warnings[k].where);
+      free(x->warnings[k].msg);
+    }
+    free(x->warnings);
   }
   free(p->v);
+  strv_free(&p->warnings);
   memset(p, 0, sizeof *p);
 }
 
 /* See import.h. */
 void import_summary_free(struct rp_import_summary *s) {
   strv_free(&s->skipped_why);
-  s->added = s->updated = s->unchanged = s->skipped = 0;
+  strv_free(&s->warnings);
+  s->added = s->updated = s->unchanged = s->skipped = s->nameless = s->nwarnings = 0;
+  s->format = NULL;
+}
+
+/* See import.h. */
+char *import_summary_line(const struct rp_import_summary *s) {
+  struct rp_buf b = {0};
+  buf_addf(&b, "added %d, updated %d, unchanged %d, skipped %d", s->added, s->updated,
+           s->unchanged, s->skipped);
+  if (s->skipped && s->nameless == s->skipped) buf_adds(&b, " (no name)");
+  else if (s->skipped && s->nameless) buf_addf(&b, " (%d no name, %d broken)", s->nameless, s->skipped - s->nameless);
+  else if (s->skipped) buf_adds(&b, " (broken)");
+  buf_addf(&b, ", warnings %d", s->nwarnings);
+  return buf_steal(&b);
 }
 
 /* ---- matching keys ---- */
@@ -77,34 +180,28 @@ static void add_folded(struct rp_buf *b, const char *s, size_t len) {
   }
 }
 
-enum { KEY_EMAIL, KEY_URL, KEY_NAME };
-
-/* The matching key of kind `k` for these fields into b (emptied first);
- * false when there is none. A URL loses its scheme, "www.", query and
- * trailing slashes: "https://www.linkedin.com/in/ada/" → "linkedin.com/in/ada". */
-static bool match_key(struct rp_buf *b, int k, const char *email, const char *url,
-                      const char *name, const char *org) {
+/* The matching key of a value ("e:" or "u:" and contact_value_key) into
+ * b; false when it has none. */
+static bool value_key(struct rp_buf *b, enum rp_value_kind k, const char *value) {
+  struct rp_buf v = {0};
+  bool ok = contact_value_key(k, value, &v);
   buf_reset(b);
-  if (k == KEY_EMAIL && !str_empty(email)) {
-    buf_add(b, "e:", 2);
-    add_folded(b, email, strlen(email));
-  } else if (k == KEY_URL && !str_empty(url)) {
-    const char *u = url, *sep = strstr(u, "://");
-    if (sep) u = sep + 3;
-    if (!strncmp(u, "www.", 4) || !strncmp(u, "WWW.", 4)) u += 4;
-    size_t n = strcspn(u, "?#");
-    while (n && u[n - 1] == '/') n--;
-    if (!n) return false;
-    buf_add(b, "u:", 2);
-    add_folded(b, u, n);
-  } else if (k == KEY_NAME && !str_empty(name)) {
-    buf_add(b, "n:", 2);
-    add_folded(b, name, strlen(name));
-    buf_addc(b, '\x1f');
-    if (org) add_folded(b, org, strlen(org));
-  } else {
-    return false;
+  if (ok) {
+    buf_adds(b, k == VALUE_EMAIL ? "e:" : k == VALUE_URL ? "u:" : "p:");
+    add_folded(b, v.s, v.len);
   }
+  buf_free(&v);
+  return ok;
+}
+
+/* The name key: folded name and organisation; false without a name. */
+static bool name_key(struct rp_buf *b, const char *name, const char *org) {
+  buf_reset(b);
+  if (str_empty(name)) return false;
+  buf_add(b, "n:", 2);
+  add_folded(b, name, strlen(name));
+  buf_addc(b, '\x1f');
+  if (org) add_folded(b, org, strlen(org));
   return true;
 }
 
@@ -143,8 +240,9 @@ static bool index_get(const struct index *ix, const char *key, size_t *val) {
 }
 
 /* Add key → val unless the key is there already (the first contact with
- * it keeps it). */
-static void index_put(struct index *ix, const char *key, size_t val) {
+ * it keeps it); with `replace`, a key already there takes val. Returns the
+ * value the key had before (SIZE_MAX when it is new). */
+static size_t index_put(struct index *ix, const char *key, size_t val, bool replace) {
   if (2 * (ix->n + 1) > ix->cap) {
     struct index big = {xcalloc(ix->cap ? 2 * ix->cap : 256, sizeof *big.slots),
                         ix->cap ? 2 * ix->cap : 256, ix->n, ix->keys};
@@ -154,11 +252,16 @@ static void index_put(struct index *ix, const char *key, size_t val) {
     *ix = big;
   }
   size_t i = slot(ix, key);
-  if (ix->slots[i].key) return;
+  if (ix->slots[i].key) {
+    size_t old = ix->slots[i].val;
+    if (replace) ix->slots[i].val = val;
+    return old;
+  }
   ix->slots[i].key = ix->keys.len + 1;
   ix->slots[i].val = val;
   buf_add(&ix->keys, key, strlen(key) + 1);
   ix->n++;
+  return SIZE_MAX;
 }
 
 static void index_free(struct index *ix) {
@@ -175,19 +278,27 @@ struct importer {
   struct known {
     int64_t id;
     bool deleted;
+    size_t same_name; /* the previous contact with the same name key, or SIZE_MAX */
   } *known; /* every contact, then the ones added */
   size_t n, cap;
-  struct index ix;
+  struct index ix;  /* value and name keys → index in known */
+  struct index ids; /* "#id" → index in known, for reading the values */
   struct rp_buf key; /* the key being looked up or added */
   int64_t *written;  /* ids added or changed, to index for search at the end */
   size_t nwritten, wcap;
 };
 
-/* Index contact i under the keys of these fields. */
-static void index_contact(struct importer *im, size_t i, const char *email, const char *url,
-                          const char *name, const char *org) {
-  for (int k = KEY_EMAIL; k <= KEY_NAME; k++)
-    if (match_key(&im->key, k, email, url, name, org)) index_put(&im->ix, im->key.s, i);
+/* Index contact i under its name key: the newest of a name heads a chain
+ * through same_name. */
+static void index_name(struct importer *im, size_t i, const char *name, const char *org) {
+  if (!name_key(&im->key, name, org)) return;
+  size_t prev = index_put(&im->ix, im->key.s, i, true);
+  if (prev != i) im->known[i].same_name = prev;
+}
+
+/* Index contact i under one of its values (the first contact keeps it). */
+static void index_value(struct importer *im, size_t i, enum rp_value_kind k, const char *v) {
+  if (k != VALUE_PHONE && value_key(&im->key, k, v)) index_put(&im->ix, im->key.s, i, false);
 }
 
 /* Append a contact to im->known; its index there. */
@@ -198,22 +309,80 @@ static size_t known_add(struct importer *im, int64_t id, bool deleted) {
   }
   im->known[im->n].id = id;
   im->known[im->n].deleted = deleted;
+  im->known[im->n].same_name = SIZE_MAX;
+  buf_reset(&im->key);
+  buf_addf(&im->key, "#%lld", (long long)id);
+  index_put(&im->ids, im->key.s, im->n, true);
   return im->n++;
 }
 
 /* contact_scan_keys callback: one contact already in the journal. */
 static void add_existing(void *arg, const struct rp_contact_key *k) {
   struct importer *im = arg;
-  index_contact(im, known_add(im, k->id, k->deleted), k->email, k->url, k->name, k->org);
+  index_name(im, known_add(im, k->id, k->deleted), k->name, k->org);
 }
 
-/* The contact person p matches, by email, else URL, else name and org. */
-static bool find_match(struct importer *im, const struct rp_import_person *p, size_t *i) {
-  for (int k = KEY_EMAIL; k <= KEY_NAME; k++)
-    if (match_key(&im->key, k, p->email, p->url, p->name, p->org) &&
-        index_get(&im->ix, im->key.s, i))
-      return true;
-  return false;
+/* contact_scan_values callback: one email or URL of a contact there. */
+static void add_existing_value(void *arg, int64_t id, enum rp_value_kind kind, const char *v) {
+  struct importer *im = arg;
+  size_t i;
+  buf_reset(&im->key);
+  buf_addf(&im->key, "#%lld", (long long)id);
+  if (index_get(&im->ids, im->key.s, &i)) index_value(im, i, kind, v);
+}
+
+/* Two texts that both say something, and not the same thing. */
+static bool differ(const char *a, const char *b) {
+  return !str_empty(a) && !str_empty(b) && strcasecmp(a, b) != 0;
+}
+
+/* Two lists that both have values and none in common. */
+static bool disjoint(const struct rp_contact_values *a, const struct rp_contact_values *b,
+                     enum rp_value_kind k) {
+  if (!a->n || !b->n) return false;
+  for (size_t i = 0; i < b->n; i++)
+    if (contact_values_find(a, k, b->v[i].value) >= 0) return false;
+  return true;
+}
+
+/* Would merging p into c (found by name alone) lose a value or join two
+ * people? A field both have with different values, or emails, phones or
+ * URLs on both sides with none in common. */
+static bool conflicts(const struct rp_contact *c, const struct rp_import_person *p) {
+  return differ(c->role, p->role) || differ(c->location, p->location) ||
+         differ(c->known_since, p->known_since) || disjoint(&c->emails, &p->emails, VALUE_EMAIL) ||
+         disjoint(&c->phones, &p->phones, VALUE_PHONE) || disjoint(&c->urls, &p->urls, VALUE_URL);
+}
+
+/* The contact person p is: by any email, else any URL (a sure match), else
+ * the first contact of the same name and organisation that it does not
+ * conflict with. With a name match *c is that contact, read (c->id set);
+ * otherwise c->id is 0 and *c empty. */
+static enum rp_status find_match(struct importer *im, const struct rp_import_person *p,
+                                 size_t *i, bool *found, struct rp_contact *c,
+                                 struct rp_err *err) {
+  *found = false;
+  contact_init(c);
+  const struct rp_contact_values *lists[] = {&p->emails, &p->urls};
+  const enum rp_value_kind kinds[] = {VALUE_EMAIL, VALUE_URL};
+  for (size_t l = 0; l < 2; l++)
+    for (size_t j = 0; j < lists[l]->n; j++)
+      if (value_key(&im->key, kinds[l], lists[l]->v[j].value) && index_get(&im->ix, im->key.s, i)) {
+        *found = true;
+        return RP_OK;
+      }
+  if (!name_key(&im->key, p->name, p->org) || !index_get(&im->ix, im->key.s, i)) return RP_OK;
+  for (size_t k = *i; k != SIZE_MAX; k = im->known[k].same_name) {
+    enum rp_status st = contact_get(im->db, im->known[k].id, c, err);
+    if (st != RP_OK) return st;
+    if (!conflicts(c, p)) {
+      *i = k;
+      *found = true;
+      return RP_OK;
+    }
+    contact_free(c);
+  }
+  return RP_OK;
 }
 
 /* Copy src into *dst when *dst is empty and src is not; true when it did. */
@@ -223,17 +392,38 @@ static bool fill(char **dst, const char *src) {
   return true;
 }
 
-/* Fill c's empty fields from p; true when anything changed. */
+/* Add to dst the values of src it lacks (and a type it lacks); keep dst's
+ * preference. True when anything changed. */
+static bool fill_values(struct rp_contact_values *dst, const struct rp_contact_values *src,
+                        enum rp_value_kind k, char **primary) {
+  bool changed = false, had = dst->n > 0;
+  for (size_t j = 0; j < src->n; j++) {
+    long at = contact_values_find(dst, k, src->v[j].value);
+    if (at < 0) {
+      contact_values_add(dst, k, src->v[j].value, src->v[j].type, !had && src->v[j].preferred);
+      changed = true;
+    } else if (!dst->v[at].type && src->v[j].type) {
+      dst->v[at].type = xstrdup(src->v[j].type);
+      changed = true;
+    }
+  }
+  if (changed && str_empty(*primary)) str_replace(primary, contact_values_primary_value(dst));
+  return changed;
+}
+
+/* Fill c's empty fields from p and add the values it lacks; true when
+ * anything changed. */
 static bool merge(struct rp_contact *c, const struct rp_import_person *p) {
   bool changed = false;
   changed |= fill(&c->org, p->org);
   changed |= fill(&c->role, p->role);
-  changed |= fill(&c->email, p->email);
-  changed |= fill(&c->phone, p->phone);
-  changed |= fill(&c->url, p->url);
+  changed |= fill(&c->location, p->location);
   changed |= fill(&c->notes, p->notes);
   changed |= fill(&c->known_since, p->known_since);
   changed |= fill(&c->how_known, p->how_known);
+  changed |= fill_values(&c->emails, &p->emails, VALUE_EMAIL, &c->email);
+  changed |= fill_values(&c->phones, &p->phones, VALUE_PHONE, &c->phone);
+  changed |= fill_values(&c->urls, &p->urls, VALUE_URL, &c->url);
   if (c->tags.n == 0 && p->tags.n) {
     strv_copy(&c->tags, &p->tags);
     changed = true;
@@ -246,30 +436,34 @@ static bool merge(struct rp_contact *c, const struct rp_import_person *p) {
  * it. */
 static enum rp_status import_one(struct importer *im, const struct rp_import_person *p,
                                  struct rp_import_summary *sum, struct rp_err *err) {
-  size_t i;
-  bool found = find_match(im, p, &i);
+  size_t i = 0;
+  bool found;
+  struct rp_contact c;
+  enum rp_status st = find_match(im, p, &i, &found, &c, err);
+  if (st != RP_OK) return st;
   if (found && im->known[i].deleted) {
+    contact_free(&c);
     sum->unchanged++;
     return RP_OK;
   }
-  struct rp_contact c;
-  enum rp_status st = RP_OK;
-  if (found) {
-    st = contact_get(im->db, im->known[i].id, &c, err);
-    if (st == RP_OK && !merge(&c, p)) {
-      contact_free(&c);
-      sum->unchanged++;
-      return RP_OK;
-    }
-  } else {
+  if (found && !c.id) st = contact_get(im->db, im->known[i].id, &c, err);
+  if (st == RP_OK && found && !merge(&c, p)) {
+    contact_free(&c);
+    sum->unchanged++;
+    return RP_OK;
+  }
+  if (st == RP_OK && !found) {
     contact_init(&c);
     c.name = xstrdup(p->name);
+    c.values_read = true;
     merge(&c, p);
   }
   if (st == RP_OK) st = contact_write_bulk(im->db, im->cfg, &c, err);
   if (st == RP_OK) {
     if (!found) i = known_add(im, c.id, false);
-    index_contact(im, i, c.email, c.url, c.name, c.org);
+    if (!found) index_name(im, i, c.name, c.org);
+    for (size_t j = 0; j < c.emails.n; j++) index_value(im, i, VALUE_EMAIL, c.emails.v[j].value);
+    for (size_t j = 0; j < c.urls.n; j++) index_value(im, i, VALUE_URL, c.urls.v[j].value);
     if (im->nwritten == im->wcap) {
       im->wcap = im->wcap ? 2 * im->wcap : 256;
       im->written = xrealloc(im->written, im->wcap * sizeof *im->written);
@@ -282,26 +476,65 @@ static enum rp_status import_one(struct importer *im, const struct rp_import_per
   return st;
 }
 
+/* The person's warnings into the summary, with its name. */
+static void add_warnings(struct rp_import_summary *sum, const struct rp_import_person *p) {
+  for (size_t k = 0; k < p->nwarnings; k++) {
+    char *line = xasprintf("%s: %s: %s", p->warnings[k].where, p->name ? p->name : "(no name)",
+                           p->warnings[k].msg);
+    strv_push(&sum->warnings, line);
+    free(line);
+    sum->nwarnings++;
+  }
+}
+
 /* See import.h. One transaction as a bulk write (bulk_begin): the
  * people go in without indexing each one for search, and the contacts
- * added or changed are indexed once at the end. */
+ * added or changed are indexed once at the end. A dry run ends it with a
+ * rollback. */
 enum rp_status import_people(struct rp_db *db, const struct rp_config *cfg,
-                             const struct rp_import_person *people, size_t n, bool skip_bad,
+                             const struct rp_import_people *people,
+                             const struct rp_import_opts *opts,
                              struct rp_import_summary *summary, struct rp_err *err) {
+  static const struct rp_import_opts defaults = {0};
+  if (!opts) opts = &defaults;
   rp_err_clear(err);
   import_summary_free(summary);
+  summary->format = people->format;
+  for (size_t k = 0; k < people->warnings.n; k++) strv_push(&summary->warnings, people->warnings.v[k]);
+  summary->nwarnings = (int)people->warnings.n;
   struct importer im = {.db = db, .cfg = cfg};
   struct rp_bulk bulk;
   enum rp_status st = bulk_begin(db, &bulk, true, err);
   bool begun = st == RP_OK;
   if (st == RP_OK) st = contact_scan_keys(db, add_existing, &im, err);
+  if (st == RP_OK) st = contact_scan_values(db, add_existing_value, &im, err);
+  size_t n = people->n;
   for (size_t i = 0; st == RP_OK && i < n; i++) {
-    const struct rp_import_person *p = &people[i];
+    const struct rp_import_person *p = &people->v[i];
     struct rp_err one;
     rp_err_clear(&one);
-    enum rp_status s = p->bad ? rp_err_set(&one, RP_INVALID, "%s", p->bad)
-                              : import_one(&im, p, summary, &one);
-    if (s == RP_INVALID && skip_bad) {
+    enum rp_status s = RP_OK;
+    if (p->bad) {
+      s = rp_err_set(&one, RP_INVALID, "%s", p->bad);
+    } else if (p->nameless || str_empty(p->name)) {
+      summary->skipped++;
+      summary->nameless++;
+    } else {
+      /* a person made in code may give only the primaries */
+      struct rp_import_person q = *p;
+      struct rp_contact_values tmp[3] = {{0}};
+      struct rp_contact_values *lists[] = {&q.emails, &q.phones, &q.urls};
+      const char *fields[] = {q.email, q.phone, q.url};
+      for (int k = 0; k < 3; k++)
+        if (!lists[k]->n && !str_empty(fields[k])) {
+          contact_values_add(&tmp[k], (enum rp_value_kind)k, fields[k], NULL, true);
+          *lists[k] = tmp[k];
+        }
+      s = import_one(&im, &q, summary, &one);
+      for (int k = 0; k < 3; k++) contact_values_free(&tmp[k]);
+      if (s == RP_OK) add_warnings(summary, p);
+    }
+    if (s == RP_INVALID && opts->skip_bad) {
       char *line = xasprintf("%s: %s", p->where, one.msg);
       strv_push(&summary->skipped_why, line);
       free(line);
@@ -313,11 +546,12 @@ enum rp_status import_people(struct rp_db *db, const struct rp_config *cfg,
     }
     if (summary->progress) summary->progress(i + 1, n, summary->progress_arg);
   }
-  if (st == RP_OK) st = bulk_index_contacts(db, &bulk, im.written, im.nwritten, err);
-  if (st == RP_OK) st = bulk_commit(db, &bulk, err);
+  if (st == RP_OK && !opts->dry_run) st = bulk_index_contacts(db, &bulk, im.written, im.nwritten, err);
+  if (st == RP_OK && !opts->dry_run) st = bulk_commit(db, &bulk, err);
   else if (begun) bulk_abort(db, &bulk);
   if (st != RP_OK) import_summary_free(summary);
   index_free(&im.ix);
+  index_free(&im.ids);
   buf_free(&im.key);
   free(im.known);
   free(im.written);
@@ -326,69 +560,185 @@ enum rp_status import_people(struct rp_db *db, const struct rp_config *cfg,
 
 /* ---- files ---- */
 
-/* Does the (NUL-terminated) text look like vCards / a LinkedIn export? */
-static bool looks_vcard(const char *text) { return strstr(text, "BEGIN:VCARD") || strstr(text, "begin:vcard"); }
-static bool looks_linkedin(const char *text) { return strstr(text, "First Name,Last Name") != NULL; }
+/* The largest file an import reads: far above any real export (LinkedIn's
+ * 30,000 connections are 4 MB), and a clear refusal for /dev/zero. */
+#define IMPORT_MAX_BYTES ((size_t)256 << 20)
 
-/* The kind of the file: as asked, else by extension, else by content. */
+/* Does the (NUL-terminated) text look like vCards / a CSV of contacts? */
+static bool looks_vcard(const char *text) {
+  for (const char *p = text; (p = strchr(p, ':')) != NULL; p++)
+    if (p - text >= 5 && !strncasecmp(p - 5, "BEGIN:VCARD", 11)) return true;
+  return false;
+}
+
+/* The kind of the file: as asked, else by extension, else by content.
+ * *kind_out: "vcard", "csv" or "linkedin". */
 static enum rp_status pick_kind(const char *path, const char *name, const char *text,
-                                const char *kind, bool *vcard, struct rp_err *err) {
+                                const char *kind, const char **kind_out, struct rp_err *err) {
   if (kind) {
-    if (strcmp(kind, "linkedin") != 0 && strcmp(kind, "vcard") != 0)
-      return rp_err_set(err, RP_INVALID, "unknown import kind '%s'; allowed: linkedin, vcard",
-                        kind);
-    *vcard = strcmp(kind, "vcard") == 0;
-    return RP_OK;
+    static const char *const kinds[] = {"linkedin", "csv", "vcard"};
+    for (size_t i = 0; i < RP_ARRAY_LEN(kinds); i++)
+      if (strcmp(kind, kinds[i]) == 0) {
+        *kind_out = kinds[i];
+        return RP_OK;
+      }
+    char clip[80];
+    return rp_err_set(err, RP_INVALID, "unknown import kind '%s'; allowed: linkedin, csv, vcard",
+                      str_clip(kind, clip, sizeof clip));
   }
-  const char *dot = strrchr(path, '.');
-  if (dot && strchr(dot, '/')) dot = NULL;
-  if (dot && (str_ieq(dot, ".vcf") || str_ieq(dot, ".vcard"))) *vcard = true;
-  else if (dot && str_ieq(dot, ".csv")) *vcard = false;
-  else if (looks_vcard(text)) *vcard = true;
-  else if (looks_linkedin(text)) *vcard = false;
+  const char *base = strrchr(path, '/');
+  const char *dot = strrchr(base ? base : path, '.');
+  if (dot && (str_ieq(dot, ".vcf") || str_ieq(dot, ".vcard"))) *kind_out = "vcard";
+  else if (dot && str_ieq(dot, ".csv")) *kind_out = "csv";
+  else if (looks_vcard(text)) *kind_out = "vcard";
+  else if (strchr(text, ',')) *kind_out = "csv";
   else
     return rp_err_set(err, RP_INVALID,
-                      "%s: neither vCards (.vcf) nor a LinkedIn export (.csv); say which: "
-                      "rapport import linkedin|vcard FILE",
+                      "%s: neither vCards (.vcf) nor a CSV export of contacts (.csv); say "
+                      "which: rapport import csv|vcard FILE",
                       name);
   return RP_OK;
 }
 
-/* RP_OK when text is UTF-8 without NUL bytes; else err "NAME:LINE: …". */
-static enum rp_status check_utf8(const char *name, const char *text, size_t len,
-                                 struct rp_err *err) {
-  int line = 1;
+/* The first byte that is not UTF-8 (or is NUL) in text: its offset and
+ * line; false when the text is all UTF-8 without NUL bytes. */
+static bool find_bad_utf8(const char *text, size_t len, size_t *at, int *line, bool *nul) {
+  int l = 1;
   for (size_t pos = 0; pos < len;) {
     uint32_t cp;
     size_t k = utf8_decode(text + pos, len - pos, &cp);
-    if ((cp == 0xFFFD && k == 1) || cp == 0)
-      return rp_err_set(err, RP_INVALID, "%s:%d: %s; save the file as UTF-8 text", name, line,
-                        cp ? "not valid UTF-8" : "a NUL byte");
-    if (cp == '\n') line++;
+    if ((cp == 0xFFFD && k == 1) || cp == 0) {
+      *at = pos;
+      *line = l;
+      *nul = cp == 0;
+      return true;
+    }
+    if (cp == '\n') l++;
     pos += k;
   }
+  return false;
+}
+
+/* UTF-16 written without a byte-order mark (some Outlook exports): NUL
+ * bytes in every other position of the start. "UTF-16LE", "UTF-16BE" or
+ * NULL. */
+static const char *guess_utf16(const char *text, size_t len) {
+  size_t n = len < 512 ? len & ~(size_t)1 : 512, odd = 0, even = 0;
+  if (n < 4) return NULL;
+  for (size_t i = 0; i < n; i += 2) {
+    even += text[i] == 0;
+    odd += text[i + 1] == 0;
+  }
+  if (odd * 10 >= n / 2 * 9 && even == 0) return "UTF-16LE";
+  if (even * 10 >= n / 2 * 9 && odd == 0) return "UTF-16BE";
+  return NULL;
+}
+
+/* Decode the file's bytes into UTF-8 text (*text replaced). The encoding
+ * is opts' encoding, else a byte-order mark's, else UTF-16 recognised by
+ * its NUL bytes, else UTF-8; a CSV that is not UTF-8 is read as
+ * Windows-1252 with a warning. A vCard is left as it is: its values say
+ * their charset, and the parser decodes each. */
+static enum rp_status decode(const char *name, const char *encoding, bool vcard, char **text,
+                             size_t *len, struct rp_strv *warnings, struct rp_err *err) {
+  const char *from = encoding;
+  if (!from) from = encoding_from_bom(*text, *len);
+  if (!from) from = guess_utf16(*text, *len);
+  bool fallback = false;
+  size_t at = 0;
+  int line = 0;
+  bool nul = false;
+  if (!from || encoding_is_utf8(from)) {
+    if (!find_bad_utf8(*text, *len, &at, &line, &nul)) return RP_OK;
+    if (nul)
+      return rp_err_set(err, RP_INVALID,
+                        "%s:%d: a NUL byte: this is not a text file (or say its encoding with "
+                        "--encoding, e.g. utf-16)",
+                        name, line);
+    if (vcard || (from && encoding)) {
+      if (vcard && !encoding) return RP_OK;
+      return rp_err_set(err, RP_INVALID, "%s:%d: not valid UTF-8 although --encoding says %s",
+                        name, line, encoding);
+    }
+    from = "WINDOWS-1252";
+    fallback = true;
+  }
+  char *out = NULL;
+  size_t out_len = 0, bad = 0;
+  enum rp_status st = encoding_to_utf8(from, *text, *len, &out, &out_len, &bad, err);
+  if (st != RP_OK) return rp_err_set(err, st, "%s: %s", name, err->msg);
+  if (fallback) {
+    char *w = xasprintf("%s:%d: not UTF-8 (a spreadsheet or an old program saved it): read as "
+                        "Windows-1252; if names look wrong, say the encoding with --encoding "
+                        "(e.g. macintosh, latin1, utf-16)",
+                        name, line);
+    strv_push(warnings, w);
+    free(w);
+  }
+  if (bad) {
+    char *w = xasprintf("%s: %zu byte%s not %s text, shown as \xEF\xBF\xBD", name, bad,
+                        bad == 1 ? " is" : "s are", from);
+    strv_push(warnings, w);
+    free(w);
+  }
+  if (find_bad_utf8(out, out_len, &at, &line, &nul)) {
+    free(out);
+    return rp_err_set(err, RP_INVALID, "%s:%d: a NUL character: this is not a text file", name,
+                      line);
+  }
+  free(*text);
+  *text = out;
+  *len = out_len;
   return RP_OK;
 }
 
 /* See import.h. */
 enum rp_status import_file(struct rp_db *db, const struct rp_config *cfg, const char *path,
-                           const char *kind, bool skip_bad,
+                           const struct rp_import_opts *opts,
                            struct rp_import_summary *summary, struct rp_err *err) {
+  static const struct rp_import_opts defaults = {0};
+  if (!opts) opts = &defaults;
   bool std_in = strcmp(path, "-") == 0;
   const char *name = std_in ? "stdin" : path;
   char *text = NULL;
   size_t len = 0;
-  enum rp_status st = paths_read_file(std_in ? "/dev/stdin" : path, &text, &len, err);
-  if (st == RP_NO) st = rp_err_set(err, RP_INVALID, "%s: no such file", name);
-  bool vcard = false;
-  if (st == RP_OK) st = check_utf8(name, text, len, err);
-  if (st == RP_OK) st = pick_kind(path, name, text, kind, &vcard, err);
-  struct rp_import_people people = {0};
+  enum rp_status st = RP_OK;
+  if (opts->encoding && !encoding_known(opts->encoding)) {
+    char clip[80];
+    st = rp_err_set(err, RP_INVALID,
+                    "unknown encoding '%s'; use a name iconv knows, such as utf-8, windows-1252, "
+                    "latin1, macintosh or utf-16 (iconv -l lists them)",
+                    str_clip(opts->encoding, clip, sizeof clip));
+  }
   if (st == RP_OK)
-    st = vcard ? import_parse_vcard(name, text, len, &people, err)
-               : import_parse_linkedin(name, text, len, cfg->import_linkedin_how_known, &people,
-                                       err);
-  if (st == RP_OK) st = import_people(db, cfg, people.v, people.n, skip_bad, summary, err);
+    st = paths_read_file_max(std_in ? "/dev/stdin" : path, IMPORT_MAX_BYTES, &text, &len, err);
+  if (st == RP_NO) st = rp_err_set(err, RP_INVALID, "%s: no such file", name);
+  struct rp_import_people people = {0};
+  const char *kind = NULL;
+  /* the kind first from what can be seen without decoding (a UTF-16 file
+   * shows no "BEGIN:VCARD" to strstr): the name, or the text once decoded */
+  if (st == RP_OK && (opts->kind || !std_in)) {
+    const char *base = strrchr(path, '/');
+    const char *dot = strrchr(base ? base : path, '.');
+    if (opts->kind || (dot && (str_ieq(dot, ".vcf") || str_ieq(dot, ".vcard") || str_ieq(dot, ".csv"))))
+      st = pick_kind(path, name, "", opts->kind, &kind, err);
+  }
+  if (st == RP_OK) st = decode(name, opts->encoding, kind && !strcmp(kind, "vcard"), &text, &len,
+                               &people.warnings, err);
+  if (st == RP_OK && !kind) st = pick_kind(path, name, text, NULL, &kind, err);
+  if (st == RP_OK && !strcmp(kind, "vcard")) {
+    /* a vCard guessed from its content, not UTF-8: its values say their charset */
+    st = import_parse_vcard(name, text, len, &people, err);
+  } else if (st == RP_OK) {
+    struct rp_strv keep = people.warnings;
+    memset(&people.warnings, 0, sizeof people.warnings);
+    st = !strcmp(kind, "linkedin")
+             ? import_parse_linkedin(name, text, len, cfg->import_linkedin_how_known, &people, err)
+             : import_parse_csv(name, text, len, cfg->import_linkedin_how_known, &people, err);
+    for (size_t k = 0; k < keep.n; k++) strv_push(&people.warnings, keep.v[k]);
+    strv_free(&keep);
+  }
+  if (st == RP_OK) st = import_people(db, cfg, &people, opts, summary, err);
   import_people_free(&people);
   free(text);
   return st;

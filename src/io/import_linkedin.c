@@ -172,3 +172,10 @@ enum rp_status import_parse_linkedin(const char *name, const char *text, size_t 
   }
   return RP_OK;
 }
+
+/* See import.h. (For now: LinkedIn only.) */
+enum rp_status import_parse_csv(const char *name, const char *text, size_t len,
+                                const char *how_known, struct rp_import_people *out,
+                                struct rp_err *err) {
+  return import_parse_linkedin(name, text, len, how_known, out, err);
+}

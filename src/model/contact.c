@@ -19,6 +19,9 @@ void contact_free(struct rp_contact *c) {
                      &c->notes,     &c->research,   &c->draft,    &c->known_since};
   for (size_t i = 0; i < RP_ARRAY_LEN(fields); i++) free(*fields[i]);
   strv_free(&c->tags);
+  contact_values_free(&c->emails);
+  contact_values_free(&c->phones);
+  contact_values_free(&c->urls);
   contact_init(c);
 }
 
@@ -48,6 +51,12 @@ void contact_copy(struct rp_contact *dst, const struct rp_contact *src) {
   tmp.known_since = xstrdup(src->known_since);
   memset(&tmp.tags, 0, sizeof tmp.tags);
   strv_copy(&tmp.tags, &src->tags);
+  memset(&tmp.emails, 0, sizeof tmp.emails);
+  memset(&tmp.phones, 0, sizeof tmp.phones);
+  memset(&tmp.urls, 0, sizeof tmp.urls);
+  contact_values_copy(&tmp.emails, &src->emails);
+  contact_values_copy(&tmp.phones, &src->phones);
+  contact_values_copy(&tmp.urls, &src->urls);
   if (dst != src) contact_free(dst);
   *dst = tmp;
 }

@@ -272,6 +272,27 @@ enum rp_status contact_list_keyset(struct rp_db *db, const struct rp_contact_que
   return s;
 }
 
+/* See contact.h. (Until the values table: the primary email and URL.) */
+enum rp_status contact_scan_values(struct rp_db *db,
+                                   void (*fn)(void *arg, int64_t id, enum rp_value_kind kind,
+                                              const char *value),
+                                   void *arg, struct rp_err *err) {
+  sqlite3_stmt *st;
+  enum rp_status s = db_prepare(db, "SELECT id, email, url FROM contact", &st, err);
+  if (s != RP_OK) return s;
+  int rc;
+  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    int64_t id = sqlite3_column_int64(st, 0);
+    const char *e = (const char *)sqlite3_column_text(st, 1);
+    if (e) fn(arg, id, VALUE_EMAIL, e);
+    const char *u = (const char *)sqlite3_column_text(st, 2);
+    if (u) fn(arg, id, VALUE_URL, u);
+  }
+  if (rc != SQLITE_DONE) s = db_fail(db, err, "read contacts");
+  sqlite3_finalize(st);
+  return s;
+}
+
 /* See contact.h. */
 enum rp_status contact_scan_keys(struct rp_db *db,
                                  void (*fn)(void *arg, const struct rp_contact_key *key),

@@ -57,9 +57,10 @@ static void save(void *ctx) {
   struct rp_import_summary sum = {0};
   struct rp_err err;
   rp_err_clear(&err);
-  enum rp_status st = import_file(app_db(c->base.app), app_config(c->base.app), path,
-                                  kind && strcmp(kind, "guess") != 0 ? kind : NULL,
-                                  bad && strcmp(bad, "skip") == 0, &sum, &err);
+  struct rp_import_opts o = {.kind = kind && strcmp(kind, "guess") != 0 ? kind : NULL,
+                             .skip_bad = bad && strcmp(bad, "skip") == 0};
+  enum rp_status st = import_file(app_db(c->base.app), app_config(c->base.app), path, &o, &sum,
+                                  &err);
   free(path);
   if (st != RP_OK) {
     form_error(&c->form, NULL, err.msg);

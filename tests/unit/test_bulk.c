@@ -118,7 +118,7 @@ static void test_import(void) {
   fx_execf(db, "UPDATE contact SET draft = 'Dear Zo\xC3\xAB', email = 'zoe@example.org' "
                "WHERE id = %lld", (long long)zoe);
   fx_execf(db, "INSERT INTO contact_tag VALUES (%lld, 'kelp')", (long long)zoe);
-  struct rp_import_people p = {xcalloc(4, sizeof *p.v), 4};
+  struct rp_import_people p = {xcalloc(4, sizeof *p.v), 4, NULL, {0}};
   p.v[0] = person(1, "J\xC3\xBCrgen Stra\xC3\x9F" "e", "\xC5\x81\xC3\xB3" "d\xC5\xBA Works", NULL);
   strv_push(&p.v[0].tags, "oceans");
   p.v[1] = person(2, "Zoe Orsted", "Acme \xC3\x86gir", "ZOE@example.org"); /* zoe, by email */
@@ -127,7 +127,7 @@ static void test_import(void) {
   p.v[3] = person(4, "Ida Stone", "Kelp Ltd", "IDA@example.org"); /* row 3 again */
   struct rp_import_summary s = {0};
   struct rp_err err;
-  CHECK_INT(import_people(db, &cfg, p.v, p.n, false, &s, &err), RP_OK);
+  CHECK_INT(import_people(db, &cfg, &p, &(struct rp_import_opts){.skip_bad = false}, &s, &err), RP_OK);
   CHECK_INT(s.added, 2);
   CHECK_INT(s.updated, 2);
   import_summary_free(&s);
@@ -152,7 +152,7 @@ static void test_import(void) {
   p.v[2].email = xstrdup("no-at-sign");
   free(p.v[0].name);
   p.v[0].name = xstrdup("Somebody New");
-  CHECK_INT(import_people(db, &cfg, p.v, p.n, false, &s, &err), RP_INVALID);
+  CHECK_INT(import_people(db, &cfg, &p, &(struct rp_import_opts){.skip_bad = false}, &s, &err), RP_INVALID);
   CHECK_STR(err.msg, "t:3: email 'no-at-sign' has no '@'");
   CHECK_INT(fx_scalar(db, "SELECT count(*) FROM contact"), n);
   CHECK_INT(triggers(), before);
@@ -162,7 +162,7 @@ static void test_import(void) {
   free(was);
   free(now);
   /* skipping it: the rest goes in */
-  CHECK_INT(import_people(db, &cfg, p.v, p.n, true, &s, &err), RP_OK);
+  CHECK_INT(import_people(db, &cfg, &p, &(struct rp_import_opts){.skip_bad = true}, &s, &err), RP_OK);
   CHECK_INT(s.added, 1);
   CHECK_INT(s.skipped, 1);
   import_summary_free(&s);

@@ -41,7 +41,7 @@ static int64_t add(const char *name, const char *org, const char *email, const c
 static enum rp_status run(struct rp_import_people *p, bool skip_bad,
                           struct rp_import_summary *s, struct rp_err *err) {
   memset(s, 0, sizeof *s);
-  return import_people(db, &cfg, p->v, p->n, skip_bad, s, err);
+  return import_people(db, &cfg, p, &(struct rp_import_opts){.skip_bad = skip_bad}, s, err);
 }
 
 #define CHECK_SUM(s, a, u, same, k)                                      \
@@ -57,7 +57,7 @@ static void test_matching(void) {
   int64_t ada = add("Ada Lovelace", NULL, "Ada@Example.org", NULL);
   int64_t grace = add("G. Hopper", "Navy", NULL, "https://www.linkedin.com/in/grace/");
   int64_t tim = add("Tim Berners-Lee", "CERN", NULL, NULL);
-  struct rp_import_people p = {xcalloc(5, sizeof *p.v), 5};
+  struct rp_import_people p = {xcalloc(5, sizeof *p.v), 5, NULL, {0}};
   p.v[0] = person(1, "Augusta Ada King", "Engines", "ada@EXAMPLE.org", NULL); /* by email */
   p.v[1] = person(2, "Grace Hopper", NULL, "grace@navy.example",
                   "http://linkedin.com/in/grace"); /* by URL */
@@ -162,7 +162,7 @@ static void test_files(void) {
   s.progress = progress;
   s.progress_arg = &calls;
   struct rp_err err;
-  CHECK_INT(import_file(db, &cfg, csv, NULL, false, &s, &err), RP_OK);
+  CHECK_INT(import_file(db, &cfg, csv, NULL, &s, &err), RP_OK);
   CHECK_SUM(s, 4, 0, 0, 0);
   CHECK_INT(calls, 4);
   CHECK_INT(fx_scalar(db, "SELECT count(*) FROM contact WHERE how_known = 'community' AND "
@@ -171,22 +171,22 @@ static void test_files(void) {
   CHECK_INT(fx_scalar(db, "SELECT count(*) FROM contact WHERE known_since = '2024-03-07'"), 1);
   /* the vCards: Ada matched by email (her phone, notes and tags are new),
    * Zoë by name and organisation (her email is new) */
-  CHECK_INT(import_file(db, &cfg, vcf, NULL, false, &s, &err), RP_OK);
+  CHECK_INT(import_file(db, &cfg, vcf, NULL, &s, &err), RP_OK);
   CHECK_SUM(s, 0, 2, 0, 0);
   CHECK_INT(fx_scalar(db, "SELECT count(*) FROM contact WHERE phone = '+44 20 7946 0000' AND "
                           "role = 'Lead, Research'"),
             1);
-  CHECK_INT(import_file(db, &cfg, csv, "linkedin", false, &s, &err), RP_OK);
+  CHECK_INT(import_file(db, &cfg, csv, &(struct rp_import_opts){.kind = "linkedin"}, &s, &err), RP_OK);
   CHECK_SUM(s, 0, 0, 4, 0);
-  CHECK_INT(import_file(db, &cfg, vcf, "vcard", false, &s, &err), RP_OK);
+  CHECK_INT(import_file(db, &cfg, vcf, &(struct rp_import_opts){.kind = "vcard"}, &s, &err), RP_OK);
   CHECK_SUM(s, 0, 0, 2, 0);
   CHECK_INT(contacts(), 4);
-  CHECK_INT(import_file(db, &cfg, csv, "vcard", false, &s, &err), RP_INVALID);
+  CHECK_INT(import_file(db, &cfg, csv, &(struct rp_import_opts){.kind = "vcard"}, &s, &err), RP_INVALID);
   CHECK(strstr(err.msg, "no BEGIN:VCARD") != NULL);
-  CHECK_INT(import_file(db, &cfg, csv, "json", false, &s, &err), RP_INVALID);
+  CHECK_INT(import_file(db, &cfg, csv, &(struct rp_import_opts){.kind = "json"}, &s, &err), RP_INVALID);
   CHECK_STR(err.msg, "unknown import kind 'json'; allowed: linkedin, vcard");
   char *missing = xasprintf("%s/import/missing.csv", dir);
-  CHECK_INT(import_file(db, &cfg, missing, NULL, false, &s, &err), RP_INVALID);
+  CHECK_INT(import_file(db, &cfg, missing, NULL, &s, &err), RP_INVALID);
   CHECK(strstr(err.msg, "missing.csv: no such file") != NULL);
   free(missing);
   /* not UTF-8; and a file of neither kind */
@@ -194,14 +194,14 @@ static void test_files(void) {
   FILE *f = fopen(latin, "wb");
   fputs("First Name,Last Name\nZo\xEB,X\n", f);
   fclose(f);
-  CHECK_INT(import_file(db, &cfg, latin, NULL, false, &s, &err), RP_INVALID);
+  CHECK_INT(import_file(db, &cfg, latin, NULL, &s, &err), RP_INVALID);
   char *want = xasprintf("%s:2: not valid UTF-8; save the file as UTF-8 text", latin);
   CHECK_STR(err.msg, want);
   free(want);
   f = fopen(latin, "wb");
   fputs("hello\n", f);
   fclose(f);
-  CHECK_INT(import_file(db, &cfg, latin, NULL, false, &s, &err), RP_INVALID);
+  CHECK_INT(import_file(db, &cfg, latin, NULL, &s, &err), RP_INVALID);
   CHECK(strstr(err.msg, "neither vCards (.vcf) nor a LinkedIn export (.csv)") != NULL);
   free(latin);
   import_summary_free(&s);
