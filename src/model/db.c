@@ -4,6 +4,7 @@
 #include "rapport/db.h"
 
 #include <errno.h>
+#include <stdint.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -569,6 +570,33 @@ static enum rp_status configure(struct rp_db *db, struct rp_err *err) {
   return exec(db, "PRAGMA foreign_keys = ON", err, "enable foreign keys");
 }
 
+/* Check an existing file with a read-only connection before opening it to
+ * write: a file that is refused (another program's database, a newer
+ * journal) must stay byte for byte as it was, and the last read-write
+ * connection to close would checkpoint its -wal into it and delete the log.
+ * A -wal or -shm the probe made (an empty log, its index) is removed again. */
+static enum rp_status probe_existing(const char *path, int64_t *version, struct rp_err *err) {
+  char *shm = xasprintf("%s-shm", path), *wal = xasprintf("%s-wal", path);
+  struct stat sb;
+  bool had_shm = lstat(shm, &sb) == 0, had_wal = lstat(wal, &sb) == 0;
+  struct rp_db probe = {.path = (char *)(uintptr_t)path};
+  enum rp_status st = RP_OK;
+  int rc = sqlite3_open_v2(path, &probe.h, SQLITE_OPEN_READONLY, NULL);
+  if (rc != SQLITE_OK) {
+    st = rp_err_set(err, RP_EDB, "%s: cannot open journal: %s", path,
+                    probe.h ? sqlite3_errmsg(probe.h) : sqlite3_errstr(rc));
+  } else {
+    sqlite3_busy_timeout(probe.h, 5000);
+    st = check_existing(&probe, version, err);
+  }
+  sqlite3_close_v2(probe.h);
+  if (!had_wal && st != RP_OK && lstat(wal, &sb) == 0 && sb.st_size == 0) unlink(wal);
+  if (!had_shm && st != RP_OK) unlink(shm);
+  free(shm);
+  free(wal);
+  return st;
+}
+
 /* WAL and FULL sync: nothing typed is lost, even when the power goes. */
 static enum rp_status set_journal_mode(struct rp_db *db, struct rp_err *err) {
   enum rp_status st = exec(db, "PRAGMA journal_mode = WAL", err, "set WAL mode");
@@ -600,6 +628,11 @@ enum rp_status db_open_progress(const char *path, rp_progress_fn progress, void 
   mode_t mode = 0600;
   enum rp_status st = prepare_file(path, &fresh, &mode, err);
   if (st != RP_OK) return st;
+  int64_t version = 0;
+  if (!fresh) {
+    st = probe_existing(path, &version, err);
+    if (st != RP_OK) return st;
+  }
 
   struct rp_db *db = xcalloc(1, sizeof *db);
   db->path = xstrdup(path);
@@ -625,7 +658,6 @@ enum rp_status db_open_progress(const char *path, rp_progress_fn progress, void 
     db_close(db);
     return rp_err_set(err, RP_EDB, "%s: journal is read-only (check its permissions)", path);
   }
-  int64_t version = 0;
   st = configure(db, err);
   if (st == RP_OK && !fresh) st = check_existing(db, &version, err);
   /* an old journal with the user's data in it (a new one is made in a

@@ -89,6 +89,45 @@ untouched "newer rapport" "$TMP/newer.db" "written by a newer rapport (schema $(
 python3 -c 'import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); c.execute("CREATE TABLE t (x)"); c.commit()' "$TMP/other.db"
 untouched "another program's database" "$TMP/other.db" "an SQLite database of another program"
 
+# a refused file with a -wal beside it (its last writer was killed): the
+# refusal reads it through a read-only connection, so neither the file nor
+# its log is checkpointed, changed or deleted
+walled() { # FILE USER_VERSION APP_ID: a WAL database whose last commit is only in the log
+  python3 - "$@" <<'PY'
+import os, sqlite3, sys
+f, ver, app = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+if os.fork() == 0:
+    c = sqlite3.connect(f)
+    c.execute("PRAGMA journal_mode = WAL")
+    c.execute("PRAGMA wal_autocheckpoint = 0")
+    c.execute("PRAGMA application_id = %d" % app)
+    c.execute("CREATE TABLE t (x)")
+    c.commit()
+    c.execute("INSERT INTO t VALUES ('only in the log')")
+    c.execute("PRAGMA user_version = %d" % ver)
+    c.commit()
+    os._exit(0)
+os.wait()
+PY
+}
+untouched_wal() { # NAME FILE MSG
+  local name=$1 f=$2 msg=$3 sum wsum
+  sum=$(sha256sum < "$f"); wsum=$(sha256sum < "$f-wal")
+  rm -f "$f-shm"
+  RAPPORT_ARGS=(--db "$f")
+  run list; expect 3 "$msg"
+  run add "Someone New"; expect 3 "$msg"
+  eq "$name: the file is byte-for-byte unchanged" "$(sha256sum < "$f")" "$sum"
+  [ -e "$f-wal" ] || bad "$name: its -wal was deleted"
+  eq "$name: the -wal is byte-for-byte unchanged" "$(sha256sum < "$f-wal" 2>/dev/null)" "$wsum"
+  [ -e "$f-shm" ] && bad "$name: a -shm was left behind"
+  ok
+}
+walled "$TMP/other-wal.db" 0 0
+untouched_wal "another program's database with a -wal" "$TMP/other-wal.db" "an SQLite database of another program"
+walled "$TMP/newer-wal.db" $((CURRENT + 1)) 1918988400
+untouched_wal "a newer journal with a -wal" "$TMP/newer-wal.db" "written by a newer rapport"
+
 # ---- an older journal is backed up before the upgrade ----------------------
 OLD=$TMP/old/journal.db
 mkdir -p "$TMP/old"
