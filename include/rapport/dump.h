@@ -95,5 +95,19 @@ enum rp_status dump_journal_id(struct rp_db *db, char out[33], struct rp_err *er
  * created 0600; an existing one is refused (RP_INVALID) unless `force`.
  * The copy is written next to `path` and renamed over it when complete. */
 enum rp_status dump_backup(struct rp_db *db, const char *path, bool force, struct rp_err *err);
+/* ... An existing FILE that is an SQLite database (or has a -wal beside
+ * it) is written through SQLite, into its own connection, never renamed
+ * over: its log and other processes that have it open stay consistent. */
+
+/* Replace the whole journal with the backup (or journal) at `path`, through
+ * SQLite's backup API into the open journal (its -wal included, and every
+ * other process that has it open sees the restored journal). The backup is
+ * opened read-only and left as it is. *version receives its schema: when
+ * older than this build's, the caller closes and opens the journal again
+ * to upgrade it. RP_INVALID (nothing changed) when `path` is not a rapport
+ * journal, is from a newer rapport or is empty; RP_EDB when writing fails
+ * (SQLite rolls the journal back). */
+enum rp_status dump_restore_backup(struct rp_db *db, const char *path, int64_t *version,
+                                   struct rp_err *err);
 
 #endif

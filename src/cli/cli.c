@@ -184,8 +184,18 @@ static const struct cli_verb verbs[] = {
      "copy the journal safely, even while it is open",
      "Copies the journal to FILE (0600) with SQLite's online backup, so the copy\n"
      "is consistent even while the journal is open elsewhere. Refuses an\n"
-     "existing FILE unless --force. To restore, use FILE as --db, or export json\n"
-     "and `rapport import json`.\n"},
+     "existing FILE unless --force; an existing journal (or any SQLite file) is\n"
+     "written through SQLite, so its -wal stays consistent. To go back to a\n"
+     "backup, use `rapport restore FILE`.\n"},
+    {"restore", cli_restore_file, "restore BACKUP [--force]",
+     "replace the journal with a backup made by `rapport backup`",
+     "Copies BACKUP (a journal or a copy made by `rapport backup`, opened\n"
+     "read-only) into the journal through SQLite, so a rapport that has the\n"
+     "journal open sees the restored one and nothing is replayed from an old\n"
+     "log. A journal that holds contacts is replaced only with --force, and is\n"
+     "first copied to JOURNAL.before-restore (restore that to undo). An older\n"
+     "backup is upgraded as it is opened. Exit 2 when BACKUP is not a rapport\n"
+     "journal or is from a newer rapport (nothing changed).\n"},
     {"check", cli_check, "check",
      "read every page of the journal and report damage",
      "Opening the journal checks only its header (instantly, whatever its\n"

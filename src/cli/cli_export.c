@@ -1,10 +1,12 @@
 /* cli_export.c — `rapport export FORMAT [-o FILE]`, `rapport show NAME`
  * (the dossier) and `rapport backup FILE`. The formats are in src/io/. */
 #include <stdio.h>
+#include <sys/stat.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
+#include "rapport/contact.h"
 #include "rapport/dump.h"
 #include "rapport/export.h"
 
@@ -170,6 +172,59 @@ enum rp_status cli_backup(struct cli_ctx *ctx, int argc, char **argv) {
     st = dump_backup(ctx->db, a.pos.v[0], a.val[B_FORCE] != NULL, &err);
     if (st != RP_OK) cli_fail("backup", st, "%s", err.msg);
   }
+  cli_args_free(&a);
+  return st;
+}
+
+/* `rapport restore FILE [--force]`: the journal becomes the backup FILE,
+ * written through SQLite into the open journal. A journal that holds
+ * contacts is replaced only with --force, and is first copied to
+ * JOURNAL.before-restore so the restore can be undone. */
+enum rp_status cli_restore_file(struct cli_ctx *ctx, int argc, char **argv) {
+  struct cli_args a;
+  enum rp_status st = cli_parse("restore", argc, argv, backup_opts, &a);
+  if (st != RP_OK) return st;
+  if (a.pos.n != 1)
+    st = cli_fail("restore", RP_INVALID,
+                  a.pos.n ? "give one FILE" : "missing FILE (rapport restore BACKUP)");
+  if (st == RP_OK) st = cli_open(ctx);
+  struct rp_err err;
+  rp_err_clear(&err);
+  long n = 0;
+  if (st == RP_OK && contact_count(ctx->db, NULL, &n, &err) != RP_OK)
+    st = cli_fail("restore", RP_EDB, "%s", err.msg);
+  char *keep = st == RP_OK ? xasprintf("%s.before-restore", db_path(ctx->db)) : NULL;
+  if (st == RP_OK && n > 0 && !a.val[B_FORCE])
+    st = cli_fail("restore", RP_INVALID,
+                  "%s holds %ld contact%s; --force replaces it with %s (it is first copied "
+                  "to %s)",
+                  db_path(ctx->db), n, n == 1 ? "" : "s", a.pos.v[0], keep);
+  if (st == RP_OK && n > 0) {
+    st = dump_backup(ctx->db, keep, true, &err);
+    if (st != RP_OK) cli_fail("restore", st, "%s", err.msg);
+  }
+  int64_t version = 0;
+  if (st == RP_OK) {
+    st = dump_restore_backup(ctx->db, a.pos.v[0], &version, &err);
+    if (st != RP_OK) cli_fail("restore", st, "%s", err.msg);
+  }
+  if (st == RP_OK && version < db_schema_version()) {
+    /* an older backup: opening it again upgrades it */
+    db_close(ctx->db);
+    ctx->db = NULL;
+    st = cli_open(ctx);
+  }
+  if (st == RP_OK && contact_count(ctx->db, NULL, &n, &err) != RP_OK)
+    st = cli_fail("restore", RP_EDB, "%s", err.msg);
+  if (st == RP_OK) {
+    printf("restored %s into %s: %ld contact%s\n", a.pos.v[0], db_path(ctx->db), n,
+           n == 1 ? "" : "s");
+    struct stat sb;
+    if (stat(keep, &sb) == 0)
+      printf("the journal as it was is kept in %s (rapport restore %s brings it back)\n", keep,
+             keep);
+  }
+  free(keep);
   cli_args_free(&a);
   return st;
 }

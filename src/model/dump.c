@@ -1,6 +1,7 @@
 /* dump.c — see rapport/dump.h. The tables as plain rows (for the JSON
  * export and restore), the per-journal id, and the online backup. */
 #include "rapport/dump.h"
+#include "model/journal_copy.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -361,6 +362,10 @@ enum rp_status dump_backup(struct rp_db *db, const char *path, bool force, struc
     if (S_ISDIR(sb.st_mode)) return rp_err_set(err, RP_INVALID, "%s: is a folder", path);
     if (!force)
       return rp_err_set(err, RP_INVALID, "%s: already exists; use --force to overwrite it", path);
+    if (S_ISREG(sb.st_mode) && journal_copy_is_sqlite(path))
+      return journal_copy_onto(db_handle(db), path, err);
+    if (!S_ISREG(sb.st_mode))
+      return rp_err_set(err, RP_INVALID, "%s: not a regular file; give a file to write", path);
   }
   char *tmp;
   int fd = paths_temp_beside(path, &tmp);
