@@ -1,6 +1,7 @@
 /* cli.c — global options, the verb table, help, and starting the UI. */
 #include <langinfo.h>
 #include <locale.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -338,7 +339,25 @@ static bool take_global(int argc, char **argv, int *i, const char *name, const c
   return true;
 }
 
-int cli_main(int argc, char **argv) {
+/* Whatever a verb printed must have reached its destination: a full disk
+ * or a closed pipe reader that cut the output short is a failure (exit 3
+ * with a message), never a silent exit 0. Called once as main returns. */
+static int output_written(int rc) {
+  errno = 0;
+  if (fflush(stdout) == 0 && !ferror(stdout)) return rc;
+  int e = errno;
+  fprintf(stderr, "rapport: could not write the output: %s\n",
+          e == ENOSPC || e == EFBIG ? "no space left (the disk is full, or a file size limit "
+                                      "was reached)"
+                                    : e ? strerror(e) : "write error");
+  return rc == RP_OK || rc == RP_NO ? RP_EDB : rc;
+}
+
+static int cli_main_verb(int argc, char **argv);
+
+int cli_main(int argc, char **argv) { return output_written(cli_main_verb(argc, argv)); }
+
+static int cli_main_verb(int argc, char **argv) {
   init_locale();
   struct cli_ctx ctx;
   memset(&ctx, 0, sizeof ctx);

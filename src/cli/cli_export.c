@@ -35,7 +35,8 @@ static enum rp_status emit(const char *verb, const struct rp_buf *b, const char 
     enum rp_status st = export_write_file(path, buf_str(b), b->len, &err);
     return st == RP_OK ? RP_OK : cli_fail(verb, st, "%s", err.msg);
   }
-  if (b->len && fwrite(b->s, 1, b->len, stdout) != b->len) clearerr(stdout);
+  if (b->len && fwrite(b->s, 1, b->len, stdout) != b->len)
+    return cli_fail(verb, RP_EDB, "could not write the output (the disk is full?)");
   return flush_stdout(verb);
 }
 
