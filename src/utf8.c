@@ -193,3 +193,97 @@ bool utf8_valid(const char *s, size_t len) {
   }
   return true;
 }
+
+/* The escape of one code point a terminal must not receive raw, into b;
+ * false when cp is fine as it is. */
+static bool tty_escape(struct rp_buf *b, uint32_t cp, bool crlf) {
+  if (cp == '\n' || cp == '\t' || (cp == '\r' && crlf)) return false;
+  if (cp < 0x20) {
+    buf_addc(b, '^');
+    buf_addc(b, (char)(cp + 0x40));
+    return true;
+  }
+  if (cp == 0x7F) {
+    buf_adds(b, "^?");
+    return true;
+  }
+  /* C1 controls (U+0080-U+009F: 8-bit CSI, OSC…) and the bidirectional
+   * overrides and isolates, which reorder what follows on the screen */
+  if ((cp >= 0x80 && cp <= 0x9F) || (cp >= 0x202A && cp <= 0x202E) ||
+      (cp >= 0x2066 && cp <= 0x2069)) {
+    buf_addf(b, "<U+%04X>", (unsigned)cp);
+    return true;
+  }
+  return false;
+}
+
+/* See utf8.h. */
+void tty_filter_feed(struct rp_tty_filter *f, const char *data, size_t len, bool final,
+                     struct rp_buf *out) {
+  struct rp_buf in = {0};
+  const char *s = data;
+  if (f->ncarry) { /* a character cut by the previous piece */
+    buf_add(&in, f->carry, f->ncarry);
+    buf_add(&in, data, len);
+    s = in.s;
+    len = in.len;
+    f->ncarry = 0;
+  }
+  buf_adds(out, "");
+  size_t i = 0, plain = 0;
+  while (i < len) {
+    unsigned char c = (unsigned char)s[i];
+    if (c >= 0x20 && c < 0x7F) { /* the common case: printable ASCII */
+      i++;
+      continue;
+    }
+    /* how long the sequence should be; a cut one waits for the next piece */
+    size_t want = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3
+                                : (c & 0xF8) == 0xF0 ? 4 : 1;
+    if (!final && want > 1 && i + want > len) {
+      bool prefix = true;
+      for (size_t k = i + 1; k < len; k++) prefix &= ((unsigned char)s[k] & 0xC0) == 0x80;
+      if (prefix) {
+        buf_add(out, s + plain, i - plain);
+        memcpy(f->carry, s + i, len - i);
+        f->ncarry = len - i;
+        plain = i = len;
+        break;
+      }
+    }
+    if (!final && c == '\r' && i + 1 == len) { /* CR LF cut in two */
+      buf_add(out, s + plain, i - plain);
+      f->carry[0] = '\r';
+      f->ncarry = 1;
+      plain = i = len;
+      break;
+    }
+    uint32_t cp;
+    size_t n = utf8_decode(s + i, len - i, &cp);
+    bool invalid = cp == 0xFFFD && !(n == 3 && !memcmp(s + i, "\xEF\xBF\xBD", 3));
+    bool crlf = i + 1 < len && s[i + 1] == '\n';
+    struct rp_buf esc = {0};
+    if (invalid) {
+      buf_add(out, s + plain, i - plain);
+      for (size_t k = 0; k < n; k++) buf_addf(out, "\\x%02X", (unsigned char)s[i + k]);
+      plain = i + n;
+    } else if (tty_escape(&esc, cp, crlf)) {
+      buf_add(out, s + plain, i - plain);
+      buf_add(out, esc.s, esc.len);
+      plain = i + n;
+    }
+    buf_free(&esc);
+    i += n;
+  }
+  buf_add(out, s + plain, len - plain);
+  buf_free(&in);
+}
+
+/* See utf8.h. */
+char *text_for_terminal(const char *data, size_t len, size_t *out_len) {
+  struct rp_tty_filter f = {0};
+  struct rp_buf b = {0};
+  tty_filter_feed(&f, data, len, true, &b);
+  *out_len = b.len;
+  return buf_steal(&b);
+}

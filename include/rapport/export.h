@@ -98,8 +98,9 @@ enum rp_status export_write_file(const char *path, const char *data, size_t len,
  * close with `keep` syncs it and renames it over path, without (or when
  * that fails) removes it, and frees what f holds either way. */
 struct rp_export_file {
-  char *path, *tmp;
+  char *path, *tmp; /* tmp NULL: written straight through (a pipe, a terminal) */
   int fd;
+  bool tty;         /* a terminal: written escaped (text_for_terminal) */
 };
 enum rp_status export_file_open(struct rp_export_file *f, const char *path, struct rp_err *err);
 enum rp_status export_file_write(struct rp_export_file *f, const char *data, size_t len,

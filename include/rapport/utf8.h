@@ -34,6 +34,23 @@ char *utf8_pad(const char *s, int width);
  * are replaced by visible escapes (\n → "↵", ESC → "^[", others "^X" or
  * U+FFFD), so nothing raw reaches the terminal. Caller frees. */
 char *utf8_sanitize(const char *s);
+/* Text on its way to a terminal, a piece at a time: control characters
+ * (C0 but newline and tab, a CR but before LF, DEL, C1) become "^[", "^M",
+ * "<U+009B>"; bidirectional overrides and isolates "<U+202E>"; invalid
+ * bytes "\xFF". Everything else, line breaks included, passes as it is; a
+ * character cut between two pieces waits in the filter. Used for what the
+ * CLI prints to a terminal (machine formats keep the raw bytes in files
+ * and pipes). */
+struct rp_tty_filter {
+  char carry[4];
+  size_t ncarry;
+};
+struct rp_buf;
+/* Append the escaped form of data to out; `final`: no piece follows. */
+void tty_filter_feed(struct rp_tty_filter *f, const char *data, size_t len, bool final,
+                     struct rp_buf *out);
+/* The escaped form of a whole text (new string, caller frees). */
+char *text_for_terminal(const char *data, size_t len, size_t *out_len);
 /* True when s is valid UTF-8. */
 bool utf8_valid(const char *s, size_t len);
 

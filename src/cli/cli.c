@@ -174,7 +174,8 @@ static const struct cli_verb verbs[] = {
     {"export", cli_export, "export json|csv|vcard|ics [-o FILE] [--vcard-version 3|4]",
      "write the journal as JSON, CSV, vCard or iCalendar",
      "Writes to standard output, or with -o (--output) to FILE, replaced\n"
-     "atomically and private (0600). json: the whole journal (every table, ids\n"
+     "atomically and private (0600); a pipe, FIFO or terminal is written straight\n"
+     "through, a device refused. A failed write exits 3. json: the whole journal (every table, ids\n"
      "kept; no search index), for `rapport import json`. csv: live contacts\n"
      "(RFC 4180, a header row, tags joined with \";\"). vcard: live contacts as\n"
      "vCard 4.0, or 3.0 with --vcard-version 3. ics: planned conversations as\n"
@@ -386,9 +387,11 @@ static int cli_main_verb(int argc, char **argv) {
   if (i >= argc) {
     rc = cli_run_ui(&ctx, 0);
   } else if (strcmp(argv[i], "help") == 0) {
+    cli_tty_guard_stdout();
     if (i + 1 < argc) rc = help_verb(argv[i + 1]);
     else usage(stdout);
   } else {
+    cli_tty_guard_stdout();
     const struct cli_verb *v = find_verb(argv[i]);
     if (!v) {
       fprintf(stderr, "rapport: unknown verb '%s'; verbs: ", argv[i]);

@@ -49,6 +49,11 @@ enum rp_status cli_theme(struct cli_ctx *ctx, struct rp_theme *theme);
  * An upgrade of an old journal, and later the long cadence sync that
  * follows it, show their progress on stderr (cli_progress). */
 enum rp_status cli_open(struct cli_ctx *ctx);
+/* cli_tty.c: when standard output is a terminal, replace stdout with a
+ * stream that escapes control characters, bidi overrides and invalid
+ * bytes on their way to it (text_for_terminal); for verbs, never for the
+ * full screen. */
+void cli_tty_guard_stdout(void);
 /* cli_progress.c: what shows the journal's long work on stderr, before the
  * full screen starts; NULL when it is not to be shown: stderr is not a
  * terminal, unless RAPPORT_PROGRESS=1 (and RAPPORT_PROGRESS=0: never). */

@@ -104,25 +104,65 @@ void export_utc(int64_t t, char out[17]) {
     snprintf(out, 17, "19700101T000000Z");
 }
 
-/* See export.h. */
+/* See export.h. Where the bytes go depends on what `path` is:
+ * - a new path, or a regular file (through a link too: the file it names):
+ *   a private temporary file beside it, renamed over it when complete;
+ * - a pipe or a socket (a FIFO, /dev/stdout into a pipe, a link to
+ *   /proc/self/fd/1): written straight through, as they come;
+ * - a terminal: straight through, escaped as for standard output;
+ * - any other device (/dev/null, a disk): refused, never replaced. */
 enum rp_status export_file_open(struct rp_export_file *f, const char *path, struct rp_err *err) {
   f->fd = -1;
   f->path = f->tmp = NULL;
+  f->tty = false;
   struct stat sb;
-  if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode))
-    return rp_err_set(err, RP_INVALID, "%s: is a folder", path);
+  bool exists = stat(path, &sb) == 0;
+  if (exists && S_ISDIR(sb.st_mode)) return rp_err_set(err, RP_INVALID, "%s: is a folder", path);
+  if (exists && !S_ISREG(sb.st_mode)) {
+    bool pipe = S_ISFIFO(sb.st_mode) || S_ISSOCK(sb.st_mode);
+    int fd = -1;
+    if (pipe || S_ISCHR(sb.st_mode)) fd = open(path, O_WRONLY | O_CLOEXEC | O_NOCTTY);
+    if (fd >= 0 && !pipe && !isatty(fd)) {
+      close(fd);
+      fd = -1;
+      errno = 0;
+    }
+    if (fd < 0 && !pipe && errno == 0)
+      return rp_err_set(err, RP_INVALID,
+                        "%s: a device, not a file; -o writes a file, a pipe or a terminal "
+                        "(leave out -o to write to standard output)",
+                        path);
+    if (fd < 0) return rp_err_set(err, RP_INVALID, "%s: cannot write: %s", path, strerror(errno));
+    f->fd = fd;
+    f->tty = !pipe;
+    f->path = xstrdup(path);
+    return RP_OK;
+  }
+  /* a link to a regular file: replace the file, keep the link */
+  char *real = exists ? realpath(path, NULL) : NULL;
+  const char *target = real ? real : path;
   char *tmp;
-  int fd = paths_temp_beside(path, &tmp);
-  if (fd < 0) return rp_err_set(err, RP_INVALID, "%s: cannot write: %s", path, strerror(errno));
+  int fd = paths_temp_beside(target, &tmp);
+  if (fd < 0) {
+    enum rp_status s = rp_err_set(err, RP_INVALID, "%s: cannot write: %s", path, strerror(errno));
+    free(real);
+    return s;
+  }
   f->fd = fd;
   f->tmp = tmp;
-  f->path = xstrdup(path);
+  f->path = xstrdup(target);
+  free(real);
   return RP_OK;
 }
 
 /* See export.h. */
 enum rp_status export_file_write(struct rp_export_file *f, const char *data, size_t len,
                                  struct rp_err *err) {
+  char *shown = NULL;
+  if (f->tty) { /* nothing raw reaches a terminal */
+    shown = text_for_terminal(data, len, &len);
+    data = shown;
+  }
   size_t done = 0;
   while (done < len) {
     ssize_t w = write(f->fd, data + done, len - done);
@@ -130,8 +170,12 @@ enum rp_status export_file_write(struct rp_export_file *f, const char *data, siz
     if (w < 0) break;
     done += (size_t)w;
   }
+  free(shown);
   if (done < len)
-    return rp_err_set(err, RP_INVALID, "%s: cannot write: %s", f->path, strerror(errno));
+    return rp_err_set(err, RP_EDB, "%s: cannot write: %s", f->path,
+                      errno == ENOSPC || errno == EFBIG
+                          ? "no space left (the disk is full, or a file size limit was reached)"
+                          : strerror(errno));
   return RP_OK;
 }
 
@@ -139,10 +183,18 @@ enum rp_status export_file_write(struct rp_export_file *f, const char *data, siz
 enum rp_status export_file_close(struct rp_export_file *f, bool keep, struct rp_err *err) {
   if (f->fd < 0) return RP_OK;
   enum rp_status s = RP_OK;
+  if (!f->tmp) { /* straight through: nothing to rename */
+    if (close(f->fd) != 0 && keep)
+      s = rp_err_set(err, RP_EDB, "%s: cannot write: %s", f->path, strerror(errno));
+    free(f->path);
+    f->fd = -1;
+    f->path = NULL;
+    return s;
+  }
   if (keep && fsync(f->fd) != 0)
-    s = rp_err_set(err, RP_INVALID, "%s: cannot write: %s", f->path, strerror(errno));
+    s = rp_err_set(err, RP_EDB, "%s: cannot write: %s", f->path, strerror(errno));
   if (close(f->fd) != 0 && keep && s == RP_OK)
-    s = rp_err_set(err, RP_INVALID, "%s: cannot write: %s", f->path, strerror(errno));
+    s = rp_err_set(err, RP_EDB, "%s: cannot write: %s", f->path, strerror(errno));
   if (keep && s == RP_OK && rename(f->tmp, f->path) != 0)
     s = rp_err_set(err, RP_INVALID, "%s: cannot write: %s", f->path, strerror(errno));
   if (!keep || s != RP_OK) unlink(f->tmp);

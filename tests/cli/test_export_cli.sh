@@ -71,7 +71,7 @@ RAPPORT_ARGS=(--db "$TMP/big.db")
 (trap '' XFSZ; ulimit -f 64; exec "$BIN" "${RAPPORT_ARGS[@]}" export json -o "$TMP/a.json") \
   >"$TMP/out" 2>"$TMP/err"
 RC=$? OUT=$(cat "$TMP/out") ERR=$(cat "$TMP/err") LAST="rapport export json -o (64 KiB limit)"
-expect 2 "rapport export: $TMP/a.json: cannot write: File too large"
+expect 3 "rapport export: $TMP/a.json: cannot write: no space left (the disk is full, or a file size limit was reached)"
 cmp -s "$TMP/a.json" "$TMP/json" && ok || bad "a failed export changed a.json"
 eq "no temporary file left" "$(ls "$TMP" | grep -c '^a\.json\.')" 0
 run export json -o "$TMP/big.json"
@@ -79,6 +79,34 @@ expect 0
 eq "the whole export" "$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["tables"]["contact"][0]["notes"]))' "$TMP/big.json")" 200000
 run export json -o "$TMP"
 expect 2 "rapport export: $TMP: is a folder"
+
+# -o onto what is not a regular file: a FIFO and a link to standard output
+# are written straight through (never replaced by a file); a device node is
+# refused and stays a device; a link to a file keeps the link and replaces
+# the file. (Never the real /dev/stdout or /dev/null: CI runs as root.)
+run export csv; want_csv=$OUT
+mkfifo "$TMP/fifo"
+timeout 10 cat "$TMP/fifo" > "$TMP/from-fifo" & reader=$!
+run export csv -o "$TMP/fifo"; expect 0
+wait "$reader"
+eq "-o FIFO: the reader gets the export" "$(cat "$TMP/from-fifo")" "$want_csv"
+[ -p "$TMP/fifo" ] && ok || bad "-o FIFO: the FIFO was replaced"
+ln -s /proc/self/fd/1 "$TMP/stdout-link"
+got=$("$BIN" "${RAPPORT_ARGS[@]}" export csv -o "$TMP/stdout-link" | cat); rc=$?
+eq "-o a link to standard output (a pipe): exit" "$rc" 0
+eq "-o a link to standard output: the export comes through the pipe" "$got" "$want_csv"
+[ -L "$TMP/stdout-link" ] && ok || bad "-o a link to standard output: the link was replaced"
+if [ "$(id -u)" = 0 ]; then
+  mknod "$TMP/null" c 1 3
+  run export csv -o "$TMP/null"; expect 2 "$TMP/null: a device, not a file"
+  [ -c "$TMP/null" ] && ok || bad "-o a device node: it was replaced"
+fi
+echo old > "$TMP/real.csv"
+ln -s real.csv "$TMP/file-link"
+run export csv -o "$TMP/file-link"; expect 0
+[ -L "$TMP/file-link" ] && ok || bad "-o a link to a file: the link was replaced"
+eq "-o a link to a file: the file it names holds the export" "$(cat "$TMP/real.csv")" "$want_csv"
+eq "-o a link to a file: no temporary file left" "$(ls "$TMP" | grep -c '^real\.csv\.')" 0
 "$BIN" "${RAPPORT_ARGS[@]}" export json >/dev/full 2>"$TMP/err"
 RC=$? OUT="" ERR=$(cat "$TMP/err") LAST="rapport export json >/dev/full"
 expect 3 "rapport export: could not write the output"

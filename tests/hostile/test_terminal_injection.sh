@@ -19,6 +19,25 @@ for verb in "list" "show Evil" "search pwned"; do
   assert_eq "rapport $verb sends no raw control bytes" 0 "$n"
 done
 assert_match "rapport list shows the escape visibly" '\^\[\]0;pwned\^GEvil' "$(cli list)"
+# machine formats: escaped when standard output is a terminal (script gives
+# the command a pty), the raw bytes kept in a pipe or a file
+for verb in "list --format tsv" "list --format json" "export csv" "export vcard" "export json"; do
+  script -qec "$(printf '%q ' "$BIN" --db "$DB" $verb)" /dev/null </dev/null >"$TMP/tty.out" 2>&1
+  n=$(tr -cd '\033\007\233' < "$TMP/tty.out" | wc -c)
+  assert_eq "rapport $verb to a terminal sends no raw control bytes" 0 "$n"
+  [ "$verb" = "export json" ] || [ "$verb" = "list --format json" ] || [ "$verb" = "export vcard" ] ||
+    grep -q '\^\[\]0;pwned\^GEvil' "$TMP/tty.out" || fail "rapport $verb to a terminal: the name is not shown escaped"
+done
+# shellcheck disable=SC2086
+n=$(cli export csv | tr -cd '\033' | wc -c)
+[ "$n" -gt 0 ] || fail "export csv into a pipe lost the raw bytes"
+ok "export csv into a pipe keeps the bytes as they are"
+# U+202E (right-to-left override) is shown as <U+202E>, not obeyed
+printf 'First Name,Last Name,Email Address,Company,Position,Connected On\nRight\342\200\256Left,X,,,,\n' > "$TMP/bidi.csv"
+cli import linkedin "$TMP/bidi.csv" >/dev/null || fail "import of bidi.csv failed"
+script -qec "$(printf '%q ' "$BIN" --db "$DB" list --format tsv)" /dev/null </dev/null >"$TMP/tty.out" 2>&1
+grep -q 'Right<U+202E>Left' "$TMP/tty.out" || fail "U+202E reached the terminal raw"
+ok "a bidi override is shown escaped"
 
 start_app --db "$DB"
 title_before=$(tm display -p -t "$SESSION" '#{pane_title}')
