@@ -95,37 +95,7 @@ enum rp_status paths_mkdirs(const char *dir, struct rp_err *err) {
 /* Whole file, NUL-terminated (it may contain NULs; see *len); caller frees
  * *out. RP_NO when missing, RP_INVALID when unreadable or a folder. */
 enum rp_status paths_read_file(const char *path, char **out, size_t *len, struct rp_err *err) {
-  *out = NULL;
-  if (len) *len = 0;
-  int fd = open(path, O_RDONLY | O_CLOEXEC);
-  if (fd < 0) {
-    if (errno == ENOENT) return rp_err_set(err, RP_NO, "%s: no such file", path);
-    return rp_err_set(err, RP_INVALID, "%s: cannot read: %s", path, strerror(errno));
-  }
-  struct stat st;
-  if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
-    close(fd);
-    return rp_err_set(err, RP_INVALID, "%s: is a folder, not a file", path);
-  }
-  struct rp_buf b = {0};
-  buf_adds(&b, "");
-  char chunk[8192];
-  for (;;) {
-    ssize_t n = read(fd, chunk, sizeof chunk);
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0) {
-      int e = errno;
-      close(fd);
-      buf_free(&b);
-      return rp_err_set(err, RP_INVALID, "%s: cannot read: %s", path, strerror(e));
-    }
-    if (n == 0) break;
-    buf_add(&b, chunk, (size_t)n);
-  }
-  close(fd);
-  if (len) *len = b.len;
-  *out = buf_steal(&b);
-  return RP_OK;
+  return paths_read_file_max(path, PATHS_READ_MAX, out, len, err);
 }
 
 /* See paths.h. */
@@ -140,7 +110,7 @@ enum rp_status paths_read_file_max(const char *path, size_t max, char **out, siz
   }
   struct stat st;
   if (fstat(fd, &st) != 0 || S_ISDIR(st.st_mode) ||
-      !(S_ISREG(st.st_mode) || S_ISFIFO(st.st_mode) || S_ISSOCK(st.st_mode))) {
+      !(S_ISREG(st.st_mode) || S_ISFIFO(st.st_mode) || S_ISSOCK(st.st_mode) || isatty(fd))) {
     bool dir = S_ISDIR(st.st_mode);
     close(fd);
     return rp_err_set(err, RP_INVALID, dir ? "%s: is a folder, not a file"

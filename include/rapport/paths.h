@@ -12,13 +12,17 @@ char *paths_config_dir(void);
 /* Create every missing directory of `dir` (like mkdir -p); directories it
  * creates get mode 0700. */
 enum rp_status paths_mkdirs(const char *dir, struct rp_err *err);
+/* The most paths_read_file reads: far above any config, theme or text
+ * anyone writes, and a clear refusal for an endless or enormous file. */
+#define PATHS_READ_MAX ((size_t)64 << 20)
 /* Read a whole file into a new NUL-terminated buffer (caller frees);
- * *len receives its length (may be NULL). RP_NO when it does not exist. */
+ * *len receives its length (may be NULL). RP_NO when it does not exist.
+ * Bounded as paths_read_file_max with PATHS_READ_MAX. */
 enum rp_status paths_read_file(const char *path, char **out, size_t *len, struct rp_err *err);
 /* The same for input another program wrote, bounded: at most `max` bytes
  * (RP_INVALID "PATH: larger than N MiB, the most rapport reads"), and only
- * a regular file, a pipe or a socket (a device such as /dev/zero is
- * refused). */
+ * a regular file, a pipe, a socket or a terminal (a device such as
+ * /dev/zero is refused). "/dev/stdin" reads standard input so. */
 enum rp_status paths_read_file_max(const char *path, size_t max, char **out, size_t *len,
                                    struct rp_err *err);
 

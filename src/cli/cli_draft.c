@@ -8,48 +8,21 @@
 
 #include "cli.h"
 #include "rapport/askcheck.h"
+#include "rapport/paths.h"
 #include "rapport/utf8.h"
 
 #define VERB "draft"
 
-/* All of `f` into *out (NUL-terminated, caller frees) and *len. Returns
- * errno on a read error, else 0. */
-static int read_all(FILE *f, char **out, size_t *len) {
-  struct rp_buf b = {0};
-  buf_adds(&b, "");
-  char chunk[8192];
-  size_t n;
-  while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) buf_add(&b, chunk, n);
-  if (ferror(f)) {
-    int e = errno ? errno : EIO;
-    buf_free(&b);
-    return e;
-  }
-  *len = b.len;
-  *out = buf_steal(&b);
-  return 0;
-}
-
 /* The draft in `path` ("-" = standard input) into *out; prints the error
- * ("cannot read FILE: reason") and returns RP_INVALID when it cannot. */
+ * ("cannot read FILE: reason") and returns RP_INVALID when it cannot.
+ * Bounded, and only a file, a pipe or a terminal (paths_read_file). */
 static enum rp_status read_draft(const char *path, char **out, size_t *len) {
   bool std_in = strcmp(path, "-") == 0;
-  int e;
-  /* stdin and an opened file on separate paths, so each fopen visibly meets
-   * its fclose (gcc -fanalyzer cannot follow a "was it stdin?" flag) */
-  if (std_in) {
-    errno = 0;
-    e = read_all(stdin, out, len);
-  } else {
-    FILE *f = fopen(path, "rb");
-    if (!f) return cli_fail(VERB, RP_INVALID, "cannot read %s: %s", path, strerror(errno));
-    errno = 0;
-    e = read_all(f, out, len);
-    fclose(f);
-  }
-  if (e)
-    return cli_fail(VERB, RP_INVALID, "cannot read %s: %s", std_in ? "standard input" : path,
-                    strerror(e));
+  struct rp_err err;
+  rp_err_clear(&err);
+  enum rp_status st = paths_read_file(std_in ? "/dev/stdin" : path, out, len, &err);
+  if (st == RP_NO) return cli_fail(VERB, RP_INVALID, "cannot read %s: No such file or directory", path);
+  if (st != RP_OK) return cli_fail(VERB, RP_INVALID, "cannot read %s", err.msg);
   return RP_OK;
 }
 

@@ -8,37 +8,21 @@
 
 #include "cli.h"
 #include "rapport/export.h"
+#include "rapport/paths.h"
 
-/* The rest of f into *b; false on a read error. */
-static bool read_stream(FILE *f, struct rp_buf *b) {
-  char chunk[65536];
-  size_t n;
-  while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) buf_add(b, chunk, n);
-  return !ferror(f);
-}
+/* The most a JSON export to restore may be: an export of 100,000
+ * contacts with their notes is a few hundred MB. */
+#define RESTORE_MAX ((size_t)2 << 30)
 
 /* The whole of `path` ("-" = standard input) into *data; caller frees.
- * stdin and an opened file take separate paths so that each fopen visibly
- * meets its fclose (gcc -fanalyzer cannot follow "f != stdin"). */
+ * Bounded, and only a file, a pipe or a terminal (paths_read_file_max). */
 static enum rp_status read_all(const char *path, char **data, size_t *len) {
-  struct rp_buf b = {0};
-  bool bad;
-  if (strcmp(path, "-") == 0) {
-    buf_adds(&b, "");
-    bad = !read_stream(stdin, &b);
-  } else {
-    FILE *f = fopen(path, "rb");
-    if (!f) return cli_fail("import json", RP_INVALID, "%s: %s", path, strerror(errno));
-    buf_adds(&b, "");
-    bad = !read_stream(f, &b);
-    fclose(f);
-  }
-  if (bad) {
-    buf_free(&b);
-    return cli_fail("import json", RP_INVALID, "%s: cannot read", path);
-  }
-  *len = b.len;
-  *data = buf_steal(&b);
+  struct rp_err err;
+  rp_err_clear(&err);
+  bool std_in = strcmp(path, "-") == 0;
+  enum rp_status st = paths_read_file_max(std_in ? "/dev/stdin" : path, RESTORE_MAX, data, len, &err);
+  if (st == RP_NO) return cli_fail("import json", RP_INVALID, "%s: No such file or directory", path);
+  if (st != RP_OK) return cli_fail("import json", RP_INVALID, "%s", err.msg);
   return RP_OK;
 }
 

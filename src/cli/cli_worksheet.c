@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "rapport/paths.h"
 #include "cli_worksheet.h"
 #include "rapport/worksheet.h"
 
@@ -139,18 +140,12 @@ static enum rp_status ws_add(struct cli_ctx *ctx, int argc, char **argv) {
 
 /* ---- set ---- */
 
-/* All of standard input as a new string (caller frees), or NULL. */
-static char *read_stdin(void) {
-  struct rp_buf b = {0};
-  buf_adds(&b, "");
-  char chunk[4096];
-  size_t n;
-  while ((n = fread(chunk, 1, sizeof chunk, stdin)) > 0) buf_add(&b, chunk, n);
-  if (ferror(stdin)) {
-    buf_free(&b);
-    return NULL;
-  }
-  return buf_steal(&b);
+/* All of standard input as a new string (caller frees), or NULL (the
+ * reason in err: bounded, and only a file, a pipe or a terminal). */
+static char *read_stdin(struct rp_err *err) {
+  char *text = NULL;
+  if (paths_read_file("/dev/stdin", &text, NULL, err) != RP_OK) return NULL;
+  return text;
 }
 
 static enum rp_status ws_set(struct cli_ctx *ctx, int argc, char **argv) {
@@ -171,8 +166,10 @@ static enum rp_status ws_set(struct cli_ctx *ctx, int argc, char **argv) {
                   key);
   char *text = NULL;
   if (st == RP_OK) {
-    text = strcmp(a.pos.v[1], "-") == 0 ? read_stdin() : xstrdup(a.pos.v[1]);
-    if (!text) st = cli_fail(VERB, RP_INVALID, "could not read standard input");
+    struct rp_err rerr;
+    rp_err_clear(&rerr);
+    text = strcmp(a.pos.v[1], "-") == 0 ? read_stdin(&rerr) : xstrdup(a.pos.v[1]);
+    if (!text) st = cli_fail(VERB, RP_INVALID, "could not read standard input: %s", rerr.msg);
   }
   if (st == RP_OK) st = cli_open(ctx);
   if (st == RP_OK) {
