@@ -9,6 +9,7 @@ void csv_init(struct rp_csv *r, const char *name, const char *text, size_t len) 
   r->p = text;
   r->end = text + len;
   r->line = 1;
+  r->sep = ',';
   if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) r->p += 3;
 }
 
@@ -82,7 +83,7 @@ enum rp_status csv_next(struct rp_csv *r, struct rp_strv *fields, int *line, str
         buf_free(&b);
         return st;
       }
-      if (r->p < r->end && *r->p != ',' && *r->p != '\n' && *r->p != '\r') {
+      if (r->p < r->end && *r->p != r->sep && *r->p != '\n' && *r->p != '\r') {
         skip_record(r);
         buf_free(&b);
         return rp_err_set(err, RP_INVALID,
@@ -92,11 +93,11 @@ enum rp_status csv_next(struct rp_csv *r, struct rp_strv *fields, int *line, str
       }
     } else {
       const char *s = r->p;
-      while (r->p < r->end && *r->p != ',' && *r->p != '\n' && *r->p != '\r') r->p++;
+      while (r->p < r->end && *r->p != r->sep && *r->p != '\n' && *r->p != '\r') r->p++;
       buf_add(&b, s, (size_t)(r->p - s));
     }
     strv_push(fields, buf_str(&b));
-    if (r->p < r->end && *r->p == ',') {
+    if (r->p < r->end && *r->p == r->sep) {
       r->p++;
       continue;
     }

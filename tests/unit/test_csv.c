@@ -56,6 +56,25 @@ int main(void) {
   CHECK_CSV("a,b\n\"open,c\nd,e\n",
             "1:a|b\n!t.csv:2: a quoted field is never closed (a \" is missing before the end "
             "of the file)\n");
+  /* another separator: a tab; commas are then text */
+  {
+    const char *text = "a\t\"b\tc\"\t,d\n\t\n";
+    struct rp_csv r;
+    csv_init(&r, "t.txt", text, strlen(text));
+    r.sep = '\t';
+    struct rp_strv t = {0};
+    struct rp_err err;
+    int line;
+    CHECK_INT(csv_next(&r, &t, &line, &err), RP_OK);
+    char *j = strv_join(&t, "|");
+    CHECK_STR(j, "a|b\tc|,d");
+    free(j);
+    CHECK_INT(csv_next(&r, &t, &line, &err), RP_OK);
+    CHECK_INT(t.n, 2);
+    CHECK_INT(line, 2);
+    CHECK_INT(csv_next(&r, &t, &line, &err), RP_NO);
+    strv_free(&t);
+  }
   struct rp_strv f = {0};
   strv_push(&f, "");
   strv_push(&f, "");
