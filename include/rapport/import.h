@@ -46,8 +46,9 @@ struct rp_import_person {
 struct rp_import_people {
   struct rp_import_person *v;
   size_t n;
+  size_t cap;                /* allocated in v (0: v holds exactly n) */
   const char *format;        /* what the parser found ("LinkedIn connections
-                                (2018)", "Google Contacts CSV", "Outlook CSV",
+                                (2018-2021 export)", "Google Contacts CSV", "Outlook CSV",
                                 "vCard"); static, may be NULL */
   struct rp_strv warnings;   /* about the whole file, full lines "FILE: …"
                                 (e.g. read as Windows-1252) */

@@ -118,7 +118,7 @@ static void test_import(void) {
   fx_execf(db, "UPDATE contact SET draft = 'Dear Zo\xC3\xAB', email = 'zoe@example.org' "
                "WHERE id = %lld", (long long)zoe);
   fx_execf(db, "INSERT INTO contact_tag VALUES (%lld, 'kelp')", (long long)zoe);
-  struct rp_import_people p = {xcalloc(4, sizeof *p.v), 4, NULL, {0}};
+  struct rp_import_people p = {xcalloc(4, sizeof *p.v), 4, 0, NULL, {0}};
   p.v[0] = person(1, "J\xC3\xBCrgen Stra\xC3\x9F" "e", "\xC5\x81\xC3\xB3" "d\xC5\xBA Works", NULL);
   strv_push(&p.v[0].tags, "oceans");
   p.v[1] = person(2, "Zoe Orsted", "Acme \xC3\x86gir", "ZOE@example.org"); /* zoe, by email */
