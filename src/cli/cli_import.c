@@ -21,7 +21,7 @@ enum { O_SKIP_BAD, O_DRY_RUN, O_ENCODING };
 static const struct cli_opt import_opts[] = {
     [O_SKIP_BAD] = {"--skip-bad", NULL, false},
     [O_DRY_RUN] = {"--dry-run", NULL, false},
-    [O_ENCODING] = {"--encoding", NULL, true},
+    [O_ENCODING] = {"--encoding", "NAME", false},
     {NULL, NULL, false},
 };
 
@@ -95,7 +95,7 @@ static enum rp_status import_kind(struct cli_ctx *ctx, const char *kind, int arg
       }
     if (sum.format) {
       char *shown = utf8_sanitize(strcmp(a.pos.v[0], "-") ? a.pos.v[0] : "stdin");
-      fprintf(stderr, "%s: read as %s\n", shown, sum.format);
+      printf("%s: %s\n", shown, sum.format);
       free(shown);
     }
     char *line = import_summary_line(&sum);

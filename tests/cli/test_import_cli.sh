@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# `rapport import linkedin|vcard` against a temporary journal: the summary
-# line, a second import that adds nothing, standard input, a malformed file
+# `rapport import csv|linkedin|vcard` against a temporary journal: what the
+# file was found to be and the summary line, a second import that adds
+# nothing, standard input, warnings for odd values, --dry-run, --encoding,
+# a structurally broken file
 # that adds nothing (exit 2, FILE:LINE: what is wrong), --skip-bad listing
 # the skipped rows, the how-known from the config, usage errors, and the
 # journal that cannot be opened (exit 3). Every check runs even when an
@@ -19,7 +21,8 @@ help_lists import
 # ---- LinkedIn ------------------------------------------------------------------------
 run import linkedin connections.csv
 expect 0
-same "first import" "$OUT" "added 4, updated 0, unchanged 0, skipped 0"
+same "first import" "$OUT" "connections.csv: LinkedIn connections
+added 4, updated 0, unchanged 0, skipped 0, warnings 0"
 eq "nothing on stderr" "$ERR" ""
 eq "known since" "$(q "SELECT name, known_since, how_known FROM contact ORDER BY id")" \
 "Ada Lovelace|2024-03-07|community
@@ -28,46 +31,71 @@ Zoë Ørsted|2022-02-01|community
 Tom Okafor||community"
 run import linkedin connections.csv
 expect 0
-same "second import" "$OUT" "added 0, updated 0, unchanged 4, skipped 0"
+same "second import" "$OUT" "connections.csv: LinkedIn connections
+added 0, updated 0, unchanged 4, skipped 0, warnings 0"
 # what you typed is never overwritten; an empty field is filled
 sql "UPDATE contact SET role = 'Countess', url = NULL WHERE name = 'Ada Lovelace'"
 run --in connections.csv import linkedin -
 expect 0
-same "stdin" "$OUT" "added 0, updated 1, unchanged 3, skipped 0"
+same "stdin" "$OUT" "stdin: LinkedIn connections
+added 0, updated 1, unchanged 3, skipped 0, warnings 0"
 eq "kept and filled" "$(q "SELECT role, url FROM contact WHERE name = 'Ada Lovelace'")" \
   "Countess|https://www.linkedin.com/in/ada-lovelace"
 
-# ---- malformed: nothing is added ------------------------------------------------------
-run import linkedin bad_rows.csv
-expect 2 "rapport import linkedin: bad_rows.csv:3: 6 fields, expected 7 as in the header"
+# ---- structurally broken: nothing is added ------------------------------------------------
+run import linkedin bad_structure.csv
+expect 2 "rapport import linkedin: bad_structure.csv:3: 8 fields, expected 7 as in the header"
 run import linkedin bad_quote.csv
 expect 2 "rapport import linkedin: bad_quote.csv:5: a quoted field is never closed"
 run import linkedin not_linkedin.csv
 expect 2 "not_linkedin.csv: no header line"
 eq "nothing added" "$(q "SELECT count(*) FROM contact")" 4
-run import linkedin --skip-bad bad_rows.csv
-expect 0 "bad_rows.csv:3: 6 fields, expected 7" \
-  "bad_rows.csv:4: Connected On '31 Feb 2024' is not a date such as 07 Mar 2024"
-same "skip-bad" "$OUT" "added 2, updated 0, unchanged 0, skipped 2"
-run import linkedin --skip-bad bad_rows.csv
-same "skip-bad twice" "$OUT" "added 0, updated 0, unchanged 2, skipped 2"
+run import linkedin --skip-bad bad_structure.csv
+expect 0 "bad_structure.csv:3: 8 fields, expected 7" \
+  "bad_structure.csv:4: a quoted field is never closed"
+has "$OUT" "added 0, updated 0, unchanged 1, skipped 2 (broken), warnings 0"
+
+# ---- odd content: the person is kept, the value dropped with a warning ----------------
+run import linkedin bad_rows.csv --dry-run
+expect 0 "warning: bad_rows.csv:4: Alan Turing: kept without 'known since': '31 Feb 2024' is not a date"
+has "$OUT" "dry run, nothing written: would have added 3, updated 0, unchanged 1, skipped 0, warnings 1"
+eq "a dry run adds nothing" "$(q "SELECT count(*) FROM contact")" 4
+run import linkedin bad_rows.csv
+expect 0 "warning: bad_rows.csv:4: Alan Turing: kept without 'known since': '31 Feb 2024' is not a date"
+has "$OUT" "added 3, updated 0, unchanged 1, skipped 0, warnings 1"
+eq "Alan Turing without a date" "$(q "SELECT org, known_since FROM contact WHERE name = 'Alan Turing'")" "Bletchley|"
+run import linkedin bad_email.csv
+expect 0 "warning: bad_email.csv:2: Ada Lovelace: kept without email 'ada.example.org': not an email address"
+has "$OUT" "added 0, updated 0, unchanged 1, skipped 1 (no name), warnings 1"
+# not UTF-8: read as Windows-1252 with one warning; --encoding says otherwise
+printf 'First Name,Last Name,Email Address,Company,Position,Connected On\nZo\353,W\366lk,,Caf\351,,\n' > latin.csv
+run import csv latin.csv --dry-run
+expect 0 "warning: latin.csv:2: not UTF-8 (a spreadsheet or an old program saved it): read as Windows-1252"
+has "$OUT" "latin.csv: LinkedIn connections (2018-2021 export)"
+run import csv latin.csv --encoding latin1
+expect 0
+eq "--encoding latin1" "$(q "SELECT org FROM contact WHERE name = 'Zoë Wölk'")" "Café"
+lacks "$ERR" "warning"
+run import csv latin.csv --encoding klingon
+expect 2 "unknown encoding 'klingon'"
 
 # ---- vCard ---------------------------------------------------------------------------
 run import vcard phone.vcf
 expect 0
-same "vcard" "$OUT" "added 0, updated 2, unchanged 0, skipped 0"
+same "vcard" "$OUT" "phone.vcf: vCard
+added 0, updated 2, unchanged 0, skipped 0, warnings 0"
 run import vcard contacts4.vcf
 expect 0
-same "vcard 4" "$OUT" "added 0, updated 2, unchanged 0, skipped 0"
+has "$OUT" "added 0, updated 2, unchanged 0, skipped 0, warnings 0"
 run import vcard contacts4.vcf
-same "vcard 4 twice" "$OUT" "added 0, updated 0, unchanged 2, skipped 0"
+has "$OUT" "added 0, updated 0, unchanged 2, skipped 0, warnings 0"
 eq "tags" "$(q "SELECT group_concat(tag, ',') FROM (SELECT tag FROM contact_tag ORDER BY tag)")" \
   "engines,kelp,mathematics,oceans,seas"
 run import vcard bad_cards.vcf
 expect 2 "rapport import vcard: bad_cards.vcf:1: the card begun here has no END:VCARD before the BEGIN:VCARD on line 4"
 run import vcard unended.vcf --skip-bad
 expect 0 "unended.vcf:5: the card begun here has no END:VCARD"
-same "unended" "$OUT" "added 1, updated 0, unchanged 0, skipped 1"
+has "$OUT" "added 1, updated 0, unchanged 0, skipped 1 (broken), warnings 0"
 
 # ---- the config's how-known ---------------------------------------------------------
 CFG=$TMP/config.yaml
@@ -85,13 +113,13 @@ RAPPORT_ARGS=(--db "$DB")
 run import
 expect 2 "rapport import: missing what to import"
 run import outlook x.csv
-expect 2 "rapport import: unknown kind 'outlook'; allowed: linkedin, vcard, json"
+expect 2 "rapport import: unknown kind 'outlook'; allowed: csv, linkedin, vcard, json"
 run import linkedin
 expect 2 "rapport import linkedin: missing FILE"
 run import linkedin a.csv b.csv
 expect 2 "give one FILE"
 run import vcard --force phone.vcf
-expect 2 "unknown option '--force'; allowed: --skip-bad"
+expect 2 "unknown option '--force'; allowed: --skip-bad, --dry-run, --encoding"
 run import vcard nowhere.vcf
 expect 2 "nowhere.vcf: no such file"
 # a journal that cannot be opened: a folder in its place
