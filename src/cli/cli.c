@@ -10,6 +10,7 @@
 #include "cli.h"
 #include "rapport/cadence.h"
 #include "rapport/theme.h"
+#include "rapport/utf8.h"
 #include "rapport/ui.h"
 
 static const struct cli_verb verbs[] = {
@@ -358,8 +359,26 @@ static int cli_main_verb(int argc, char **argv);
 
 int cli_main(int argc, char **argv) { return output_written(cli_main_verb(argc, argv)); }
 
+/* Every argument is UTF-8 text (names, notes, options, file names alike):
+ * bytes in another encoding would be stored as they are and break the
+ * screen, search and every export. One check for every verb. */
+static int arguments_are_text(int argc, char **argv) {
+  for (int i = 1; i < argc; i++)
+    if (!utf8_valid(argv[i], strlen(argv[i]))) {
+      char *shown = utf8_sanitize(argv[i]);
+      fprintf(stderr,
+              "rapport: argument %d ('%s') is not valid UTF-8 text; rapport reads UTF-8 (check "
+              "the terminal's or the script's encoding)\n",
+              i, shown);
+      free(shown);
+      return RP_INVALID;
+    }
+  return RP_OK;
+}
+
 static int cli_main_verb(int argc, char **argv) {
   init_locale();
+  if (arguments_are_text(argc, argv) != RP_OK) return RP_INVALID;
   struct cli_ctx ctx;
   memset(&ctx, 0, sizeof ctx);
   int i = 1, rc = RP_OK;

@@ -7,6 +7,7 @@
 
 #include "cli.h"
 #include "rapport/paths.h"
+#include "rapport/utf8.h"
 #include "cli_worksheet.h"
 #include "rapport/worksheet.h"
 
@@ -144,7 +145,13 @@ static enum rp_status ws_add(struct cli_ctx *ctx, int argc, char **argv) {
  * reason in err: bounded, and only a file, a pipe or a terminal). */
 static char *read_stdin(struct rp_err *err) {
   char *text = NULL;
-  if (paths_read_file("/dev/stdin", &text, NULL, err) != RP_OK) return NULL;
+  size_t len = 0;
+  if (paths_read_file("/dev/stdin", &text, &len, err) != RP_OK) return NULL;
+  if (!utf8_valid(text, len) || strlen(text) != len) {
+    rp_err_set(err, RP_INVALID, "not valid UTF-8 text (or a NUL byte); rapport reads UTF-8");
+    free(text);
+    return NULL;
+  }
   return text;
 }
 

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Odd input through the real binary: invalid UTF-8 in imports, config and
-# arguments is refused with a clear message and changes nothing; SQL
+# Odd input through the real binary: invalid UTF-8 in the config, in any
+# argument of any verb and in text on standard input is refused with a
+# clear message and changes nothing; in a file another program wrote
+# (a vCard, a CSV) it is read as Windows-1252 with a warning; SQL
 # metacharacters and printf conversions (%s %n) in names, orgs, tags,
 # search queries and config values are stored and shown literally; a
 # 10,000-character name and a 1 MB note are stored whole and shown truncated
@@ -12,12 +14,12 @@
 printf 'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Bad \377\376 UTF\r\nEND:VCARD\r\n' > "$TMP/bad.vcf"
 printf 'First Name,Last Name,URL,Email Address,Company,Position,Connected On\nAnn,L\351e,,,Org,,07 Mar 2024\n' > "$TMP/bad.csv"
 printf 'theme: default\nstages:\n  - key: a\377\n' > "$TMP/bad.yaml"
-out=$(cli import vcard "$TMP/bad.vcf" 2>&1); rc=$?
-assert_eq "a vCard with invalid UTF-8: exit 2" 2 "$rc"
-assert_match "… says which line is not UTF-8" 'bad.vcf:3: not valid UTF-8' "$out"
-out=$(cli import linkedin "$TMP/bad.csv" 2>&1); rc=$?
-assert_eq "a CSV with invalid UTF-8: exit 2" 2 "$rc"
-assert_match "… says which line is not UTF-8" 'bad.csv:2: not valid UTF-8' "$out"
+out=$(cli import vcard "$TMP/bad.vcf" --dry-run 2>&1); rc=$?
+assert_eq "a vCard with invalid UTF-8 (another program's file): exit 0" 0 "$rc"
+assert_match "… a warning says which line is not UTF-8" 'warning: bad.vcf:3: ' "$out"
+out=$(cli import linkedin "$TMP/bad.csv" --dry-run 2>&1); rc=$?
+assert_eq "a CSV with invalid UTF-8: read as Windows-1252, exit 0" 0 "$rc"
+assert_match "… with a warning naming the line" 'bad.csv:2: not UTF-8 .*read as Windows-1252' "$out"
 out=$("$BIN" --config "$TMP/bad.yaml" check-config 2>&1); rc=$?
 assert_eq "a config with invalid UTF-8: exit 2" 2 "$rc"
 assert_match "… names the place" 'bad.yaml:3:[0-9]+: .*UTF-8' "$out"
@@ -27,6 +29,26 @@ assert_match "… says so" 'not valid UTF-8' "$out"
 out=$(cli add Someone --org $'Org \xc3' 2>&1); rc=$?
 assert_eq "an org argument that is not UTF-8: exit 2" 2 "$rc"
 assert_eq "nothing was added" 0 "$(db_query 'SELECT count(*) FROM contact')"
+# every verb that stores text: refused in one place, nothing stored (in a
+# journal of its own)
+MAIN_DB=$DB DB=$TMP/utf8.db
+cli add "Ada Lovelace" >/dev/null || fail "add Ada"
+before=$(db_query "SELECT (SELECT count(*) FROM give) || (SELECT count(*) FROM question) || (SELECT count(*) FROM conversation) || (SELECT count(*) FROM followup) || (SELECT count(*) FROM ws_item)")
+bad=$'caf\xe9 \xff'
+for args in "give|Ada Lovelace|--kind|read|$bad" "question add|Ada Lovelace|$bad" \
+            "conversation add|Ada Lovelace|--objective|$bad" "followup add|Ada Lovelace|--kind|check-in|--note|$bad" \
+            "worksheet add|superpower|$bad" "worksheet set|want|$bad" "search|$bad"; do
+  IFS='|' read -r -a argv <<<"$args"
+  read -r -a verb <<<"${argv[0]}"
+  out=$(cli "${verb[@]}" "${argv[@]:1}" 2>&1); rc=$?
+  assert_eq "rapport ${argv[0]} with text that is not UTF-8: exit 2" 2 "$rc"
+  assert_match "… says so" 'is not valid UTF-8 text' "$out"
+done
+out=$(printf 'caf\351\n' | "$BIN" --db "$DB" worksheet set want - 2>&1); rc=$?
+assert_eq "worksheet set - with stdin that is not UTF-8: exit 2" 2 "$rc"
+assert_match "… says so" 'not valid UTF-8' "$out"
+assert_eq "nothing was stored" "$before" "$(db_query "SELECT (SELECT count(*) FROM give) || (SELECT count(*) FROM question) || (SELECT count(*) FROM conversation) || (SELECT count(*) FROM followup) || (SELECT count(*) FROM ws_item)")"
+DB=$MAIN_DB
 
 # ---- SQL metacharacters and printf conversions ---------------------------
 evil="Robert'); DROP TABLE contact;-- %s%n%x%p \" \\ _ %"
