@@ -6,6 +6,7 @@
 #include <stdint.h>
 #include <fcntl.h>
 #include <pwd.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -153,6 +154,67 @@ enum rp_status paths_read_file_max(const char *path, size_t max, char **out, siz
 }
 
 /* See paths.h. */
+/* The temporary files in use, for a signal handler to remove: fixed
+ * buffers, as a handler may not allocate. */
+#define TEMP_SLOTS 8
+#define TEMP_PATH_MAX 4096
+static char temp_path[TEMP_SLOTS][TEMP_PATH_MAX];
+static volatile sig_atomic_t temp_used[TEMP_SLOTS];
+
+static void temp_remember(const char *tmp) {
+  size_t n = strlen(tmp);
+  if (n + 16 > TEMP_PATH_MAX) return;
+  for (int i = 0; i < TEMP_SLOTS; i++)
+    if (!temp_used[i]) {
+      memcpy(temp_path[i], tmp, n + 1);
+      temp_used[i] = 1;
+      return;
+    }
+}
+
+/* See paths.h. */
+void paths_temp_forget(const char *tmp) {
+  for (int i = 0; tmp && i < TEMP_SLOTS; i++)
+    if (temp_used[i] && strcmp(temp_path[i], tmp) == 0) temp_used[i] = 0;
+}
+
+/* unlink path and the files SQLite may keep beside it; async-signal-safe
+ * (no allocation: the names are built in a buffer on the stack). */
+static void unlink_with_journals(const char *path) {
+  static const char *const sfx[] = {"", "-journal", "-wal", "-shm"};
+  char name[TEMP_PATH_MAX];
+  size_t n = 0;
+  while (path[n] && n < TEMP_PATH_MAX - 16) {
+    name[n] = path[n];
+    n++;
+  }
+  for (size_t k = 0; k < sizeof sfx / sizeof sfx[0]; k++) {
+    size_t m = 0;
+    while (sfx[k][m]) {
+      name[n + m] = sfx[k][m];
+      m++;
+    }
+    name[n + m] = '\0';
+    unlink(name);
+  }
+}
+
+/* See paths.h. */
+void paths_temp_remove(const char *tmp) {
+  if (!tmp) return;
+  unlink_with_journals(tmp);
+  paths_temp_forget(tmp);
+}
+
+/* See paths.h. */
+void paths_temp_remove_all(void) {
+  for (int i = 0; i < TEMP_SLOTS; i++)
+    if (temp_used[i]) {
+      unlink_with_journals(temp_path[i]);
+      temp_used[i] = 0;
+    }
+}
+
 int paths_temp_beside(const char *path, char **tmp) {
   *tmp = xasprintf("%s.XXXXXX", path);
   int fd = mkstemp(*tmp);
@@ -164,5 +226,6 @@ int paths_temp_beside(const char *path, char **tmp) {
     return -1;
   }
   fchmod(fd, 0600);
+  temp_remember(*tmp);
   return fd;
 }

@@ -29,7 +29,17 @@ enum rp_status paths_read_file_max(const char *path, size_t max, char **out, siz
 /* Create "<path>.XXXXXX" beside `path`, private (0600 whatever the
  * umask), for a file that is written whole and then renamed over `path`:
  * the open descriptor, with the name in *tmp (caller frees), or -1 with
- * errno set and *tmp NULL. */
+ * errno set and *tmp NULL. The name is remembered until paths_temp_forget
+ * (after the rename) or paths_temp_remove, so that a signal handler can
+ * remove it with paths_temp_remove_all. */
 int paths_temp_beside(const char *path, char **tmp);
+/* The temporary file became the real one (renamed): forget it. */
+void paths_temp_forget(const char *tmp);
+/* Remove a temporary file and any -journal, -wal, -shm SQLite left beside
+ * it, and forget it. */
+void paths_temp_remove(const char *tmp);
+/* Remove every temporary file still remembered (and its SQLite files):
+ * async-signal-safe, for SIGTERM/SIGHUP/SIGINT handlers. */
+void paths_temp_remove_all(void);
 
 #endif

@@ -2,6 +2,7 @@
 #include <langinfo.h>
 #include <locale.h>
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,6 +10,7 @@
 
 #include "cli.h"
 #include "rapport/cadence.h"
+#include "rapport/paths.h"
 #include "rapport/theme.h"
 #include "rapport/utf8.h"
 #include "rapport/ui.h"
@@ -376,8 +378,27 @@ static int arguments_are_text(int argc, char **argv) {
   return RP_OK;
 }
 
+/* SIGTERM, SIGHUP or C-c while a verb writes a copy (export -o, backup,
+ * the copy before an upgrade): its temporary file goes, then rapport dies
+ * of the signal as it would have. The full screen installs its own. */
+static void on_fatal_signal(int sig) {
+  paths_temp_remove_all();
+  signal(sig, SIG_DFL);
+  raise(sig);
+}
+
+static void catch_fatal_signals(void) {
+  struct sigaction sa;
+  memset(&sa, 0, sizeof sa);
+  sa.sa_handler = on_fatal_signal;
+  sigemptyset(&sa.sa_mask);
+  const int sigs[] = {SIGTERM, SIGHUP, SIGINT};
+  for (size_t i = 0; i < RP_ARRAY_LEN(sigs); i++) sigaction(sigs[i], &sa, NULL);
+}
+
 static int cli_main_verb(int argc, char **argv) {
   init_locale();
+  catch_fatal_signals();
   if (arguments_are_text(argc, argv) != RP_OK) return RP_INVALID;
   struct cli_ctx ctx;
   memset(&ctx, 0, sizeof ctx);

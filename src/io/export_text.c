@@ -197,7 +197,8 @@ enum rp_status export_file_close(struct rp_export_file *f, bool keep, struct rp_
     s = rp_err_set(err, RP_EDB, "%s: cannot write: %s", f->path, strerror(errno));
   if (keep && s == RP_OK && rename(f->tmp, f->path) != 0)
     s = rp_err_set(err, RP_INVALID, "%s: cannot write: %s", f->path, strerror(errno));
-  if (!keep || s != RP_OK) unlink(f->tmp);
+  if (!keep || s != RP_OK) paths_temp_remove(f->tmp);
+  else paths_temp_forget(f->tmp);
   free(f->tmp);
   free(f->path);
   f->fd = -1;

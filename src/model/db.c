@@ -448,13 +448,14 @@ static enum rp_status backup_before_migrate(struct rp_db *db, int64_t from, cons
     if (fd >= 0) close(fd);
   }
   if (st == RP_OK) {
+    paths_temp_forget(tmp);
     char *note = xasprintf("journal upgraded from schema %lld to %d; the journal as it was is "
                            "kept in %s",
                            (long long)from, db_schema_version(), bak);
     strv_push(&db->notes, note);
     free(note);
   } else {
-    unlink(tmp);
+    paths_temp_remove(tmp);
   }
   free(tmp);
   return st;

@@ -401,7 +401,8 @@ enum rp_status dump_backup(struct rp_db *db, const char *path, bool force, struc
     if (rename(tmp, path) != 0)
       s = rp_err_set(err, RP_INVALID, "%s: cannot write: %s", path, strerror(errno));
   }
-  if (s != RP_OK) unlink(tmp);
+  if (s != RP_OK) paths_temp_remove(tmp);
+  else paths_temp_forget(tmp);
   free(tmp);
   return s;
 }
