@@ -20,10 +20,14 @@ enum rp_status editor_split(const char *cmd, struct rp_strv *argv, struct rp_err
 /* The command: $VISUAL, else $EDITOR, else "vi". Not freed. */
 const char *editor_command(void);
 /* Write `text` to a new 0600 temporary file, run the editor on it and wait,
- * read the file back into *out (caller frees) and remove the file, also on
- * error. A trailing newline the editor added is dropped when `text` had
- * none. RP_INVALID when the editor cannot be run or exits non-zero (the
- * text is then unchanged). */
+ * read the file back into *out (caller frees) and remove the file. A
+ * trailing newline the editor added is dropped when `text` had none.
+ * RP_INVALID (err says why; *out NULL) when the editor cannot be run, or
+ * when what it left cannot be taken: it exited with an error after
+ * changing the text, or the text is not UTF-8 or holds a NUL byte. What
+ * the user wrote is then never thrown away: the file is kept and err names
+ * it ("… what you wrote is kept in /tmp/rapport-XXXXXX.txt"). An editor
+ * that fails without changing anything leaves nothing behind. */
 enum rp_status editor_run(const char *text, char **out, struct rp_err *err);
 
 #endif

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "rapport/paths.h"
+#include "rapport/utf8.h"
 
 enum rp_status editor_split(const char *cmd, struct rp_strv *argv, struct rp_err *err) {
   struct rp_buf w = {0};
@@ -78,7 +79,8 @@ static enum rp_status run_wait(struct rp_strv *argv, struct rp_err *err) {
     return rp_err_set(err, RP_INVALID, "could not run the editor '%s' (set $VISUAL or $EDITOR)",
                       argv->v[0]);
   if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
-    return rp_err_set(err, RP_INVALID, "the editor '%s' failed; the text is unchanged", argv->v[0]);
+    return rp_err_set(err, RP_NO, "the editor '%s' %s", argv->v[0],
+                      WIFEXITED(status) ? "exited with an error" : "was killed");
   return RP_OK;
 }
 
@@ -105,21 +107,44 @@ enum rp_status editor_run(const char *text, char **out, struct rp_err *err) {
   size_t len = text ? strlen(text) : 0;
   st = write_all(fd, text ? text : "", len, err);
   if (close(fd) != 0 && st == RP_OK) st = rp_err_set(err, RP_INVALID, "cannot write the temporary file");
+  bool ran = false;
   if (st == RP_OK) {
     strv_push(&argv, path);
     st = run_wait(&argv, err);
+    ran = st == RP_OK || st == RP_NO;
+  }
+  /* what the editor left, whatever its exit: never thrown away */
+  size_t n = 0;
+  char *got = NULL;
+  bool keep = false;
+  if (ran && paths_read_file(path, &got, &n, NULL) == RP_OK) {
+    bool changed = n != len || memcmp(got, text ? text : "", len) != 0;
+    const char *why = NULL;
+    if (st == RP_NO && changed) why = err->msg[0] ? err->msg : "the editor failed";
+    else if (strlen(got) != n) why = "the text holds a NUL byte";
+    else if (!utf8_valid(got, n)) why = "the text is not valid UTF-8 (save it as UTF-8)";
+    if (why) {
+      char *msg = xasprintf("%s; nothing was changed, and what you wrote is kept in %s", why, path);
+      st = rp_err_set(err, RP_INVALID, "%s", msg);
+      free(msg);
+      keep = true;
+    } else if (st == RP_NO) {
+      st = rp_err_set(err, RP_INVALID, "%s; the text is unchanged", err->msg);
+    }
+  } else if (ran) {
+    st = rp_err_set(err, RP_INVALID, "cannot read back the text the editor wrote in %s", path);
+    keep = true;
   }
   if (st == RP_OK) {
-    size_t n = 0;
-    st = paths_read_file(path, out, &n, err);
-    if (st == RP_OK && n && (*out)[n - 1] == '\n' && !(len && text[len - 1] == '\n')) {
-      (*out)[--n] = '\0';
-      if (n && (*out)[n - 1] == '\r') (*out)[--n] = '\0';
-    } else if (st != RP_OK) {
-      st = RP_INVALID;
+    if (n && got[n - 1] == '\n' && !(len && text[len - 1] == '\n')) {
+      got[--n] = '\0';
+      if (n && got[n - 1] == '\r') got[--n] = '\0';
     }
+    *out = got;
+    got = NULL;
   }
-  unlink(path);
+  free(got);
+  if (!keep) unlink(path);
   free(path);
   strv_free(&argv);
   return st;

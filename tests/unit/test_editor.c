@@ -4,6 +4,7 @@
 
 #include "check.h"
 #include "rapport/editor.h"
+#include "rapport/paths.h"
 
 static void check_split(const char *cmd, size_t n, const char *a0, const char *a1, const char *a2) {
   struct rp_strv v = {0};
@@ -73,7 +74,34 @@ int main(void) {
   out = NULL;
   CHECK_INT(editor_run("keep", &out, &err), RP_INVALID);
   CHECK(out == NULL);
-  CHECK(strstr(err.msg, "failed; the text is unchanged") != NULL);
+  CHECK(strstr(err.msg, "exited with an error; the text is unchanged") != NULL);
+  /* what the user wrote is never thrown away: an editor that saves then
+   * exits with an error, text that is not UTF-8, a NUL byte: the file is
+   * kept, and the message says where */
+  const char *bodies[] = {"#!/bin/sh\nprintf 'my long answer' > \"$2\"\nexit 1\n",
+                          "#!/bin/sh\nprintf 'caf\\351 au lait' > \"$2\"\n",
+                          "#!/bin/sh\nprintf 'before\\000after' > \"$2\"\n"};
+  const char *whys[] = {"exited with an error", "not valid UTF-8", "NUL byte"};
+  const char *wants[] = {"my long answer", "caf\351 au lait", "before"};
+  size_t want_len[] = {14, 12, 12};
+  for (size_t i = 0; i < 3; i++) {
+    write_script(script, bodies[i]);
+    out = NULL;
+    CHECK_INT(editor_run("keep", &out, &err), RP_INVALID);
+    CHECK(out == NULL);
+    CHECK(strstr(err.msg, whys[i]) != NULL);
+    const char *kept = strstr(err.msg, "what you wrote is kept in ");
+    CHECK(kept != NULL);
+    if (!kept) continue;
+    kept += strlen("what you wrote is kept in ");
+    char *text = NULL;
+    size_t n = 0;
+    CHECK_INT(paths_read_file(kept, &text, &n, &err), RP_OK);
+    CHECK_INT(n, want_len[i]);
+    if (text) CHECK(memcmp(text, wants[i], strlen(wants[i])) == 0);
+    free(text);
+    unlink(kept);
+  }
   setenv("VISUAL", "/nonexistent/editor", 1);
   CHECK_INT(editor_run("keep", &out, &err), RP_INVALID);
   CHECK_STR(err.msg, "could not run the editor '/nonexistent/editor' (set $VISUAL or $EDITOR)");
