@@ -79,7 +79,7 @@ ok "the temp file is removed after use"
 echo 1 > "$TMP/editor.rc"
 : > "$TMP/editor.log"
 keys C-o
-wait_for "failed; the text is unchanged"
+wait_for "exited with an error; the text is unchanged"
 _screen_has "Name From the editor" || fail "the text changed after a failed editor"
 read -r f m < "$TMP/editor.log"
 [ -n "$f" ] || fail "the editor did not run"
