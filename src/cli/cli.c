@@ -253,6 +253,9 @@ static void usage(FILE *out) {
           "  --db FILE       journal file (default $XDG_DATA_HOME/rapport/journal.db)\n"
           "  --config FILE   config file (default $XDG_CONFIG_HOME/rapport/config.yaml)\n"
           "  --theme NAME    colour theme: default, light, high-contrast, mono, or a file\n"
+          "  --create        make a missing journal without saying so (a verb that\n"
+          "                  writes says it is creating one; one that only reads,\n"
+          "                  such as list or export, refuses a missing journal)\n"
           "  --help, -h      this help\n"
           "  --version, -V   print the version\n\n"
           "Exit status: 0 success, 1 a negative answer (not found, not ready),\n"
@@ -282,6 +285,7 @@ static void init_locale(void) {
 
 /* See cli.h. */
 int cli_run_ui(struct cli_ctx *ctx, int64_t call_contact) {
+  cli_tty_release_stdout(); /* curses writes to the terminal itself */
   enum rp_status st = cli_config(ctx);
   if (st != RP_OK) return st;
   struct rp_theme theme = {0};
@@ -414,6 +418,10 @@ static int cli_main_verb(int argc, char **argv) {
              db_library_version(), ui_library_version(), config_library_version());
       return RP_OK;
     }
+    if (strcmp(a, "--create") == 0) {
+      ctx.create = true;
+      continue;
+    }
     if (take_global(argc, argv, &i, "--db", &ctx.db_path, &rc) ||
         take_global(argc, argv, &i, "--config", &ctx.config_path, &rc) ||
         take_global(argc, argv, &i, "--theme", &ctx.theme, &rc)) {
@@ -421,10 +429,11 @@ static int cli_main_verb(int argc, char **argv) {
       continue;
     }
     fprintf(stderr, "rapport: unknown option '%s'; global options: --db FILE, --config FILE, "
-                    "--theme NAME, --help, --version (they come before the verb)\n", a);
+                    "--theme NAME, --create, --help, --version (they come before the verb)\n", a);
     return RP_INVALID;
   }
   if (i >= argc) {
+    ctx.ui = true;
     rc = cli_run_ui(&ctx, 0);
   } else if (strcmp(argv[i], "help") == 0) {
     cli_tty_guard_stdout();
@@ -433,6 +442,10 @@ static int cli_main_verb(int argc, char **argv) {
   } else {
     cli_tty_guard_stdout();
     const struct cli_verb *v = find_verb(argv[i]);
+    static const char *const readers[] = {"list", "show",   "search", "agenda", "notes",
+                                          "ready", "path",  "export", "backup", "check"};
+    for (size_t k = 0; v && k < RP_ARRAY_LEN(readers); k++)
+      if (strcmp(v->name, readers[k]) == 0) ctx.reads_only = true;
     if (!v) {
       fprintf(stderr, "rapport: unknown verb '%s'; verbs: ", argv[i]);
       for (size_t k = 0; k < RP_ARRAY_LEN(verbs); k++)

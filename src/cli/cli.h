@@ -15,6 +15,9 @@ struct cli_ctx {
   struct rp_config cfg;
   bool cfg_loaded;
   struct rp_db *db;
+  bool create;     /* --create: a missing journal is made without a word */
+  bool ui;         /* the full screen: a missing journal is made (first launch) */
+  bool reads_only; /* the verb only reads: a missing journal is an error */
 };
 
 /* An option a verb accepts. */
@@ -54,6 +57,8 @@ enum rp_status cli_open(struct cli_ctx *ctx);
  * bytes on their way to it (text_for_terminal); for verbs, never for the
  * full screen. */
 void cli_tty_guard_stdout(void);
+/* Put the real stdout back (the full screen draws on it itself). */
+void cli_tty_release_stdout(void);
 /* cli_progress.c: what shows the journal's long work on stderr, before the
  * full screen starts; NULL when it is not to be shown: stderr is not a
  * terminal, unless RAPPORT_PROGRESS=1 (and RAPPORT_PROGRESS=0: never). */

@@ -2,10 +2,13 @@
  * (config, journal) with uniform error messages. */
 #include <stdarg.h>
 #include <stdio.h>
+#include <sys/stat.h>
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
+#include "rapport/utf8.h"
 #include "rapport/contact.h"
 #include "rapport/paths.h"
 
@@ -133,6 +136,23 @@ enum rp_status cli_open(struct cli_ctx *ctx) {
                                   : paths_default_db();
   struct rp_err err;
   rp_err_clear(&err);
+  /* a typo in --db must not quietly make (and export) an empty journal */
+  struct stat sb;
+  if (!ctx->ui && !ctx->create && lstat(path, &sb) != 0 && errno == ENOENT) {
+    if (ctx->reads_only) {
+      char *shown = utf8_sanitize(path);
+      fprintf(stderr,
+              "rapport: no journal at %s (is --db right? `rapport add` or the full screen "
+              "makes a new one)\n",
+              shown);
+      free(shown);
+      free(path);
+      return RP_EDB;
+    }
+    char *shown = utf8_sanitize(path);
+    fprintf(stderr, "rapport: creating a new journal at %s (--create says nothing)\n", shown);
+    free(shown);
+  }
   st = db_open_progress(path, cli_progress(), NULL, &ctx->db, &err);
   free(path);
   if (st != RP_OK) {

@@ -14,6 +14,7 @@
 #include "rapport/utf8.h"
 
 static struct rp_tty_filter filter;
+static FILE *real_stdout; /* the stdout replaced, while it is */
 
 /* Write all of b to fd 1; false on failure (errno set). */
 static bool write_all(const char *s, size_t n) {
@@ -53,5 +54,15 @@ void cli_tty_guard_stdout(void) {
   if (!f) return;
   setvbuf(f, NULL, _IOLBF, 0); /* a terminal sees each line as it comes */
   fflush(stdout);
+  real_stdout = stdout;
   stdout = f;
+}
+
+/* See cli.h. */
+void cli_tty_release_stdout(void) {
+  if (!real_stdout) return;
+  FILE *f = stdout;
+  stdout = real_stdout;
+  real_stdout = NULL;
+  fclose(f);
 }

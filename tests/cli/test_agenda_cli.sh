@@ -14,13 +14,19 @@ cli_begin cli/agenda --python3 "$@"
 export RAPPORT_NOW=1796025600 # 2026-11-30 08:00:00 (UTC), a Monday
 help_lists agenda followup outcome cadence
 
+# ---- no journal yet: a read refuses it (a typo in --db), --create makes it ---------
+run agenda
+expect 3 "no journal at $DB (is --db right?"
+[ -e "$DB" ] && bad "a read made a journal" || ok
 # ---- an empty journal: exit 0 and what to do next -------------------------------
+RAPPORT_ARGS=(--create --db "$DB")
 run agenda
 expect 0
 same "empty, no contacts" "Nothing due. Start with people you know: rapport add NAME --how-known friend"
 run agenda --format json
 expect 0
 same "empty json" '{"today": "2026-11-30", "days": 7, "items": []}'
+RAPPORT_ARGS=(--db "$DB")
 run add "Ada Lovelace" --how-known friend
 expect 0
 run add "Zoë Ørsted" --introduced-by Ada

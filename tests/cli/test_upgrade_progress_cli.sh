@@ -64,7 +64,7 @@ run check
 expect 0
 eq "check" "$OUT" "ok: $DB is intact"
 # a new journal is made, not upgraded: nothing said
-RAPPORT_ARGS=(--db "$TMP/new.db")
+RAPPORT_ARGS=(--create --db "$TMP/new.db")
 run list
 expect 0
 eq "a new journal: stderr" "$ERR" ""
