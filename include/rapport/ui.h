@@ -51,6 +51,10 @@ void ui_app_mouse(struct ui_app *app, int y, int x, int wheel);
 bool ui_app_done(const struct ui_app *app);
 /* The ncurses version in use ("6.4.20221231"). */
 const char *ui_library_version(void);
+/* Can this terminal show the full screen (TERM known to terminfo, with
+ * cursor addressing)? When not, why (for the user) into why. Call before
+ * the journal is opened. */
+bool ui_terminal_usable(char *why, size_t size);
 /* Translate a curses key from wget_wch into an rp_key (RPK_NONE to ignore). */
 rp_key ui_translate_key(int ret, unsigned int wch);
 

@@ -298,6 +298,11 @@ int cli_run_ui(struct cli_ctx *ctx, int64_t call_contact) {
     return cli_fail(NULL, RP_INVALID,
                     "the journal needs a terminal; for scripts use a verb (rapport --help)");
   }
+  char why[256];
+  if (!ui_terminal_usable(why, sizeof why)) {
+    theme_free(&theme);
+    return cli_fail(NULL, RP_INVALID, "%s", why);
+  }
   st = cli_open(ctx);
   if (st != RP_OK) {
     theme_free(&theme);

@@ -362,6 +362,7 @@ static enum rp_status parse_scope(struct walk *w, enum rp_scope scope, const str
 
 static enum rp_status parse_keys(struct walk *w, const struct ynode *v) {
   if (ynode_is_null(v)) return RP_OK;
+  w->keys_at = v;
   if (v->kind != YNODE_MAP) {
     char *scopes = scopes_list();
     enum rp_status st = ERR_AT(w, v, "'keys' must be a mapping of scope: {action: keys}; scopes: %s",
@@ -403,6 +404,33 @@ static enum rp_status keys_check(struct walk *w) {
                      rp_actions[other->action].name, rp_scope_names[s]);
       }
     }
+  }
+  return RP_OK;
+}
+
+/* The keys no keymap may lose: a way out of rapport, and a way to save and
+ * to leave a form or an editor. */
+static enum rp_status keys_essential(struct walk *w) {
+  static const struct {
+    enum rp_scope scope;
+    enum rp_action action;
+  } need[] = {{SCOPE_GLOBAL, ACT_QUIT},      {SCOPE_FORM, ACT_FORM_SAVE},
+              {SCOPE_FORM, ACT_FORM_CANCEL}, {SCOPE_EDITOR, ACT_FORM_SAVE},
+              {SCOPE_EDITOR, ACT_FORM_CANCEL}};
+  for (size_t i = 0; i < RP_ARRAY_LEN(need); i++) {
+    if (!action_in_scope(need[i].action, need[i].scope)) continue;
+    const struct wkeys *k = &w->keys[need[i].scope];
+    bool bound = false;
+    for (size_t j = 0; j < k->n && !bound; j++) bound = k->v[j].action == need[i].action;
+    if (bound) continue;
+    int line = w->keys_at ? w->keys_at->line : 1, col = w->keys_at ? w->keys_at->col : 1;
+    return cfg_errat(w, line, col,
+                     "keys.%s.%s has no key left: without it there is no way to %s; bind at "
+                     "least one key to it",
+                     rp_scope_names[need[i].scope], rp_actions[need[i].action].name,
+                     need[i].action == ACT_QUIT ? "leave rapport"
+                     : need[i].action == ACT_FORM_SAVE ? "save a form"
+                                                       : "leave a form without saving");
   }
   return RP_OK;
 }
@@ -516,6 +544,7 @@ enum rp_status config_parse(struct rp_config *cfg, const char *name, const char 
       wkeys_add(&w.keys[s], cfg->keys.v[s][i].key, cfg->keys.v[s][i].action, 0, 0);
   st = walk_root(&w, root);
   if (st == RP_OK) st = keys_check(&w);
+  if (st == RP_OK) st = keys_essential(&w);
   if (st == RP_OK) st = cfg_call_check(&w);
   if (st == RP_OK) st = cfg_cadence_check(&w);
   if (st == RP_OK) st = cfg_import_check(&w);

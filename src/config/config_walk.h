@@ -46,6 +46,7 @@ struct walk {
   const struct ynode *seniority_at; /* "seniority:" of this file, or NULL */
   const struct ynode *checks_at;    /* "question_checks:" of this file, or NULL */
   const struct ynode *import_at;    /* "import: linkedin_how_known:" of this file, or NULL */
+  const struct ynode *keys_at;      /* "keys:" of this file, or NULL */
 };
 
 /* A user string made safe (control characters escaped) and cut to fit

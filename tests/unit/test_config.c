@@ -268,6 +268,10 @@ static void test_errors(void) {
   check_bad("key-conflict.yaml", "3:12: key 'j' is bound to both 'quit' and 'down' in "
                                  "keys.global; give one of them other keys (or [])");
   check_bad("bad-utf8.yaml", "3:28: invalid leading UTF-8 octet");
+  check_bad("no-quit.yaml", "2:3: keys.global.quit has no key left: without it there is no way "
+                            "to leave rapport; bind at least one key to it");
+  check_bad("no-save.yaml", "3:3: keys.editor.save has no key left: without it there is no way "
+                            "to save a form; bind at least one key to it");
 
   check_bad_text("- a\n- b\n", "cfg.yaml:1:1: the config must be a mapping such as 'theme: "
                                "default'; known keys: database, theme, stages, how_known, "
