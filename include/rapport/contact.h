@@ -86,7 +86,8 @@ enum rp_status contact_undo_delete(struct rp_db *db, int64_t *id, struct rp_err 
 enum rp_contact_sort { SORT_NAME, SORT_UPDATED };
 
 struct rp_contact_query {
-  const char *text;  /* substring of name, org, role, field, email, tags (case-insensitive); NULL = all */
+  const char *text;  /* substring of name, org, role, field, tags, any email, phone or URL
+                        (case-insensitive); NULL = all */
   const char *stage; /* NULL = any */
   const char *warmth;
   const char *tag;
@@ -133,6 +134,12 @@ enum rp_status contact_count_upto(struct rp_db *db, const struct rp_contact_quer
 enum rp_status contact_position(struct rp_db *db, const struct rp_contact_query *q, int64_t id,
                                 long *pos, struct rp_err *err);
 void contact_list_free(struct rp_contact_list *l);
+/* Read the lists (emails, phones, urls) of every contact of l, which the
+ * list reads leave out, with one statement: afterwards each contact has its
+ * lists and values_read set, as contact_get gives them. On failure their
+ * lists may be partial and values_read stays false. */
+enum rp_status contact_list_values(struct rp_db *db, struct rp_contact_list *l,
+                                   struct rp_err *err);
 
 /* What an import matches people on, for every contact (deleted ones too),
  * in contact_list's order by name: fn(arg, key) once per contact. The
@@ -144,8 +151,8 @@ struct rp_contact_key {
   bool deleted;
 };
 /* Every email and URL of every contact (deleted ones too), for an import's
- * matching: fn(arg, id, kind, value) once per value; value valid only
- * during the call. */
+ * matching: fn(arg, id, kind, value) at least once per value (the primary
+ * ones may come twice); value valid only during the call. */
 enum rp_status contact_scan_values(struct rp_db *db,
                                    void (*fn)(void *arg, int64_t id, enum rp_value_kind kind,
                                               const char *value),

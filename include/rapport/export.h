@@ -19,8 +19,10 @@
 
 /* The whole journal: {"format": "rapport", "version": 1, "schema": N,
  * "tables": {"contact": [{"id": 1, …}, …], …}}, one row per line, every
- * dumped table (rapport/dump.h) in restore order with every column. No
- * time of export in it: exporting twice gives the same bytes. */
+ * dumped table (rapport/dump.h) in restore order with every column; each
+ * contact row ends with its lists "emails", "phones" and "urls", arrays of
+ * {"value": …, "type": … or null, "preferred": true|false} (json_values).
+ * No time of export in it: exporting twice gives the same bytes. */
 enum rp_status export_json(struct rp_db *db, struct rp_buf *out, struct rp_err *err);
 /* The same document handed to `sink` a piece at a time as it is made
  * (pieces of about RP_EXPORT_CHUNK bytes, each ending after a whole row), so
@@ -50,14 +52,17 @@ struct rp_restore_summary {
   long contacts_matched; /* --merge: contacts already in the journal, left as they are */
 };
 /* Restore an export_json document (len bytes) in one transaction, then
- * rebuild the search index. Without `merge` the journal must be empty
- * (RP_INVALID saying so) and every row keeps its id. With `merge`, each
- * contact of the file that matches a live one (dump_match_contact) is left
- * alone with everything of theirs; the others are added with new ids,
- * together with their tags, gives, ready checks, conversations (questions,
- * notes) and follow-ups; deleted contacts, the worksheet, outcomes and the
- * journal id are not merged. Errors: RP_INVALID with "LINE:COL: message";
- * nothing is changed. */
+ * rebuild the search index. A contact without the lists (an export from
+ * before schema 14) gets its email, phone and url as its one value each.
+ * Without `merge` the journal must be empty (RP_INVALID saying so) and
+ * every row keeps its id. With `merge`, each contact of the file that
+ * matches a live one (dump_match_contact: any of its emails, else name and
+ * organisation) is left alone with everything of theirs; the others are
+ * added with new ids, together with their emails, phones, URLs, tags,
+ * gives, ready checks, conversations (questions, notes) and follow-ups;
+ * deleted contacts, the worksheet, outcomes and the journal id are not
+ * merged. Errors: RP_INVALID with "LINE:COL: message"; nothing is
+ * changed. */
 enum rp_status restore_json(struct rp_db *db, const char *text, size_t len, bool merge,
                             struct rp_restore_summary *sum, struct rp_err *err);
 

@@ -153,9 +153,9 @@ static const struct cli_verb verbs[] = {
      "clean, 1 findings, 2 when FILE cannot be read or is not UTF-8.\n"},
     {"search", cli_search, "search QUERY [--format table|json] [--limit N]",
      "find any word in the journal (exit 1 when nothing matches)",
-     "Searches contacts (name, organisation, role, field, tags, work, challenges,\n"
-     "notes, research), call notes, gives, the worksheet, outreach and thank-you\n"
-     "drafts, objectives and questions. Each word matches the start of a word\n"
+     "Searches contacts (name, organisation, role, field, every email, phone and\n"
+     "URL, location, tags, work, challenges, notes, research), call notes, gives,\n"
+     "the worksheet, outreach and thank-you drafts, objectives and questions. Each word matches the start of a word\n"
      "(\"lov\" finds Lovelace), ignoring case and accents (Zoe finds Zo\xC3\xAB, Orsted\n"
      "finds \xC3\x98rsted); every word must match; quotes, * and the like are taken\n"
      "literally. Deleted contacts and what is theirs are left out. table (the\n"

@@ -107,8 +107,8 @@ enum rp_status contact_read_tags(struct rp_db *db, sqlite3_stmt *tags, struct rp
   return RP_OK;
 }
 
-/* One contact, deleted or not, with introducer's name and sorted tags.
- * RP_NO when no such id; on any failure c is left zeroed. Caller frees c
+/* One contact, deleted or not, with introducer's name, sorted tags and
+ * its emails, phones and URLs (values_read). RP_NO when no such id; on any failure c is left zeroed. Caller frees c
  * with contact_free. */
 enum rp_status contact_get(struct rp_db *db, int64_t id, struct rp_contact *c,
                            struct rp_err *err) {
@@ -125,6 +125,7 @@ enum rp_status contact_get(struct rp_db *db, int64_t id, struct rp_contact *c,
     if (rc == SQLITE_ROW) {
       contact_read_row(st, c);
       s = contact_read_tags(db, tags, c, err);
+      if (s == RP_OK) s = contact_values_load(db, c, true, err);
     } else if (rc == SQLITE_DONE) {
       s = rp_err_set(err, RP_NO, "no contact with id %lld", (long long)id);
     } else {
@@ -265,6 +266,36 @@ static enum rp_status check_email(const char *email, struct rp_err *err) {
   return RP_OK;
 }
 
+/* c's lists in step with its fields and checked: when c was not read with
+ * its lists (an update of a contact from a list), the stored ones first,
+ * so that none is lost; then each list settled with its field (the field
+ * wins the primary slot, which is the preferred one); every value and type UTF-8, every email one
+ * (check_email). RP_INVALID names the kind as the field. */
+static enum rp_status check_values(struct rp_db *db, struct rp_contact *c, struct rp_err *err) {
+  if (!c->values_read && c->id > 0) {
+    enum rp_status s = contact_values_load(db, c, false, err);
+    if (s != RP_OK) return s;
+  }
+  for (int k = 0; k < VALUE_KINDS; k++) {
+    enum rp_value_kind kind = (enum rp_value_kind)k;
+    struct rp_contact_values *vs = contact_values_of(c, kind);
+    contact_values_settle_list(vs, kind, contact_field_of(c, kind));
+    const char *name = contact_value_kind_name(kind);
+    for (size_t i = 0; i < vs->n; i++) {
+      const char *v = vs->v[i].value, *t = vs->v[i].type;
+      if (!utf8_valid(v, strlen(v)))
+        return rp_err_field(err, RP_INVALID, name, "%s is not valid UTF-8 text; use UTF-8", name);
+      if (t && !utf8_valid(t, strlen(t)))
+        return rp_err_field(err, RP_INVALID, name,
+                            "the kind of %s '%s' is not valid UTF-8 text; use UTF-8", name, v);
+      enum rp_status s = kind == VALUE_EMAIL ? check_email(v, err) : RP_OK;
+      if (s != RP_OK) return s;
+    }
+  }
+  c->values_read = true;
+  return RP_OK;
+}
+
 /* introduced_by: 0, the value already stored, or an existing non-deleted
  * contact that is not c itself and not introduced (through a chain) by c. */
 static enum rp_status check_introducer(struct rp_db *db, const struct rp_contact *c,
@@ -346,7 +377,7 @@ enum rp_status contact_validate(struct rp_db *db, const struct rp_config *cfg,
    * how a warm introduction counts as a warm path */
   if (c->introduced_by && str_empty(c->how_known) && choices_find(&cfg->how_known, "referral"))
     str_replace(&c->how_known, "referral");
-  if (s == RP_OK) s = check_email(c->email, err);
+  if (s == RP_OK) s = check_values(db, c, err);
   if (s == RP_OK)
     s = check_choice(&cfg->how_known, &c->how_known, old.how_known, "how_known", "how known", err);
   if (s == RP_OK) s = check_warmth(cfg, c, &old, err);
@@ -420,7 +451,7 @@ static void refresh(struct rp_db *db, struct rp_contact *c) {
   }
 }
 
-/* Validate c and write its row and tags: an INSERT (setting c->id) when
+/* Validate c and write its row, tags, emails, phones and URLs: an INSERT (setting c->id) when
  * c->id is 0, else an UPDATE. No transaction of its own. */
 static enum rp_status write_row(struct rp_db *db, const struct rp_config *cfg,
                                 struct rp_contact *c, struct rp_err *err) {
@@ -456,6 +487,7 @@ static enum rp_status write_row(struct rp_db *db, const struct rp_config *cfg,
   }
   if (s == RP_OK && insert) c->id = sqlite3_last_insert_rowid(db_handle(db));
   if (s == RP_OK) s = write_tags(db, c, insert, err);
+  if (s == RP_OK) s = contact_values_write(db, c, insert, err);
   if (s != RP_OK && insert) c->id = 0;
   return s;
 }
