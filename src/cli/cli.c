@@ -24,8 +24,10 @@ static const struct cli_verb verbs[] = {
     {"list", cli_list, "list [--format table|tsv|json] [--stage S] [--tag T] [--sort name|updated]",
      "list contacts",
      "Lists contacts, sorted by name (or by last update). tsv has a header row\n"
-     "and escapes tabs and newlines as \\t and \\n; json is an array of objects\n"
-     "with every field.\n"},
+     "and escapes tabs and newlines as \\t and \\n; its last columns list every\n"
+     "email, phone and URL with its kind. json is an array of objects with every\n"
+     "field: email, phone and url the primary ones, emails, phones and urls all\n"
+     "of them ({value, type, preferred}).\n"},
     {"worksheet", cli_worksheet,
      "worksheet [--format md|json]\n"
      "       rapport worksheet add superpower TITLE [--evidence TEXT]\n"
@@ -175,11 +177,12 @@ static const struct cli_verb verbs[] = {
      "Writes to standard output, or with -o (--output) to FILE, replaced\n"
      "atomically and private (0600). json: the whole journal (every table, ids\n"
      "kept; no search index), for `rapport import json`. csv: live contacts\n"
-     "(RFC 4180, a header row, tags joined with \";\"). vcard: live contacts as\n"
-     "vCard 4.0, or 3.0 with --vcard-version 3. ics: planned conversations as\n"
-     "events (UTC) and open follow-ups as to-dos (due dates). UIDs stay the same\n"
-     "from one export to the next, so a calendar or address book updates its\n"
-     "copy instead of adding another.\n"},
+     "(RFC 4180, a header row, tags joined with \";\"; every email, phone and URL\n"
+     "in the last three columns). vcard: live contacts as vCard 4.0, or 3.0 with\n"
+     "--vcard-version 3 (every email, phone and URL with its kind). ics: planned\n"
+     "conversations as events (UTC) and open follow-ups as to-dos (due dates).\n"
+     "UIDs stay the same from one export to the next, so a calendar or address\n"
+     "book updates its copy instead of adding another.\n"},
     {"backup", cli_backup, "backup FILE [--force]",
      "copy the journal safely, even while it is open",
      "Copies the journal to FILE (0600) with SQLite's online backup, so the copy\n"
