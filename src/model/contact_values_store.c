@@ -209,8 +209,8 @@ enum rp_status contact_list_values(struct rp_db *db, struct rp_contact_list *l,
   return s;
 }
 
-/* See contact.h: one statement over the values' index (kind, value), and
- * the contacts' primary email and URL (a journal edited in the sqlite3
+/* See contact.h: one statement over the values, and the contacts' primary
+ * email and URL (a journal edited in the sqlite3
  * shell may have one in the column and not in the list), so a value may
  * come twice. */
 enum rp_status contact_scan_values(struct rp_db *db,

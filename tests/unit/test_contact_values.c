@@ -471,10 +471,21 @@ static void test_migration(void) {
   CHECK_SEARCH("zeta", "Old Two");
   CHECK_FILTER("555 01", "Old One");
   CHECK_INT(fx_scalar(db, "SELECT count(*) FROM pragma_foreign_key_check"), 0);
-  /* the values table's indexes: one contact's values, and matching */
-  FX_CHECK_SQL(db, "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND "
-                   "tbl_name = 'contact_value' AND name = 'contact_value_match'",
+  /* the values table's indexes: one contact's values (its primary key),
+   * and who has an email (a merge's matching) */
+  FX_CHECK_SQL(db, "SELECT count(*) FROM pragma_index_list('contact_value') WHERE "
+                   "name = 'contact_value_email' AND partial",
                "1");
+  sqlite3_stmt *st = NULL;
+  CHECK_INT(sqlite3_prepare_v2(db_handle(db),
+                               "EXPLAIN QUERY PLAN SELECT contact_id FROM contact_value WHERE "
+                               "kind = 'email' AND value = 'A@B.C' COLLATE NOCASE",
+                               -1, &st, NULL),
+            SQLITE_OK);
+  CHECK_INT(sqlite3_step(st), SQLITE_ROW);
+  const char *plan = (const char *)sqlite3_column_text(st, 3);
+  CHECK(plan && strstr(plan, "INDEX contact_value_email") != NULL);
+  sqlite3_finalize(st);
 }
 
 int main(void) {
