@@ -253,49 +253,6 @@ static enum rp_status check_warmth(const struct rp_config *cfg, struct rp_contac
   return RP_OK;
 }
 
-static enum rp_status check_email(const char *email, struct rp_err *err) {
-  if (!email) return RP_OK;
-  char clip[128];
-  const char *at = strchr(email, '@');
-  if (!at)
-    return rp_err_field(err, RP_INVALID, "email", "email '%s' has no '@'",
-                        str_clip(email, clip, sizeof clip));
-  if (at == email || !at[1] || strchr(at + 1, '@') || strpbrk(email, " \t\r\n"))
-    return rp_err_field(err, RP_INVALID, "email", "email '%s' is not of the form name@domain",
-                        str_clip(email, clip, sizeof clip));
-  return RP_OK;
-}
-
-/* c's lists in step with its fields and checked: when c was not read with
- * its lists (an update of a contact from a list), the stored ones first,
- * so that none is lost; then each list settled with its field (the field
- * wins the primary slot, which is the preferred one); every value and type UTF-8, every email one
- * (check_email). RP_INVALID names the kind as the field. */
-static enum rp_status check_values(struct rp_db *db, struct rp_contact *c, struct rp_err *err) {
-  if (!c->values_read && c->id > 0) {
-    enum rp_status s = contact_values_load(db, c, false, err);
-    if (s != RP_OK) return s;
-  }
-  for (int k = 0; k < VALUE_KINDS; k++) {
-    enum rp_value_kind kind = (enum rp_value_kind)k;
-    struct rp_contact_values *vs = contact_values_of(c, kind);
-    contact_values_settle_list(vs, kind, contact_field_of(c, kind));
-    const char *name = contact_value_kind_name(kind);
-    for (size_t i = 0; i < vs->n; i++) {
-      const char *v = vs->v[i].value, *t = vs->v[i].type;
-      if (!utf8_valid(v, strlen(v)))
-        return rp_err_field(err, RP_INVALID, name, "%s is not valid UTF-8 text; use UTF-8", name);
-      if (t && !utf8_valid(t, strlen(t)))
-        return rp_err_field(err, RP_INVALID, name,
-                            "the kind of %s '%s' is not valid UTF-8 text; use UTF-8", name, v);
-      enum rp_status s = kind == VALUE_EMAIL ? check_email(v, err) : RP_OK;
-      if (s != RP_OK) return s;
-    }
-  }
-  c->values_read = true;
-  return RP_OK;
-}
-
 /* introduced_by: 0, the value already stored, or an existing non-deleted
  * contact that is not c itself and not introduced (through a chain) by c. */
 static enum rp_status check_introducer(struct rp_db *db, const struct rp_contact *c,
@@ -377,7 +334,7 @@ enum rp_status contact_validate(struct rp_db *db, const struct rp_config *cfg,
    * how a warm introduction counts as a warm path */
   if (c->introduced_by && str_empty(c->how_known) && choices_find(&cfg->how_known, "referral"))
     str_replace(&c->how_known, "referral");
-  if (s == RP_OK) s = check_values(db, c, err);
+  if (s == RP_OK) s = contact_values_check(db, c, err);
   if (s == RP_OK)
     s = check_choice(&cfg->how_known, &c->how_known, old.how_known, "how_known", "how known", err);
   if (s == RP_OK) s = check_warmth(cfg, c, &old, err);

@@ -55,6 +55,14 @@ void contact_values_settle(struct rp_contact *c);
  * settle them. On failure c's lists are as they were. */
 enum rp_status contact_values_load(struct rp_db *db, struct rp_contact *c, bool settle,
                                    struct rp_err *err);
+/* c's lists in step with its fields and checked (contact_validate): when
+ * c was not read with its lists (an update of a contact from a list), the
+ * stored ones first, so that none is lost; then each list settled with its
+ * field (the field wins the primary slot, which is the preferred one);
+ * every value and type UTF-8, every email one (name@domain, no blanks).
+ * RP_INVALID names the kind as the field ("email", "phone", "url"). Sets
+ * values_read. */
+enum rp_status contact_values_check(struct rp_db *db, struct rp_contact *c, struct rp_err *err);
 /* Store c's lists (validated) as c->id's values: after an insert, every
  * one; after an update, only the kinds whose stored list differs are
  * written again (deleted and inserted), so an update that changes no value

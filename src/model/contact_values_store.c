@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "model/contact_internal.h"
+#include "rapport/utf8.h"
 
 /* See contact_internal.h. */
 struct rp_contact_values *contact_values_of(struct rp_contact *c, enum rp_value_kind k) {
@@ -91,6 +92,48 @@ enum rp_status contact_values_load(struct rp_db *db, struct rp_contact *c, bool 
   }
   if (s == RP_OK && settle) contact_values_settle(c);
   return s;
+}
+
+/* An email: something@something, one '@', no blanks. */
+static enum rp_status check_email(const char *email, struct rp_err *err) {
+  if (!email) return RP_OK;
+  char clip[128];
+  const char *at = strchr(email, '@');
+  if (!at)
+    return rp_err_field(err, RP_INVALID, "email", "email '%s' has no '@'",
+                        str_clip(email, clip, sizeof clip));
+  if (at == email || !at[1] || strchr(at + 1, '@') || strpbrk(email, " \t\r\n"))
+    return rp_err_field(err, RP_INVALID, "email", "email '%s' is not of the form name@domain",
+                        str_clip(email, clip, sizeof clip));
+  return RP_OK;
+}
+
+/* See contact_internal.h. */
+enum rp_status contact_values_check(struct rp_db *db, struct rp_contact *c, struct rp_err *err) {
+  if (!c->values_read && c->id > 0) {
+    enum rp_status s = contact_values_load(db, c, false, err);
+    if (s != RP_OK) return s;
+  }
+  for (int k = 0; k < VALUE_KINDS; k++) {
+    enum rp_value_kind kind = (enum rp_value_kind)k;
+    struct rp_contact_values *vs = contact_values_of(c, kind);
+    contact_values_settle_list(vs, kind, contact_field_of(c, kind));
+    const char *name = contact_value_kind_name(kind);
+    for (size_t i = 0; i < vs->n; i++) {
+      const char *v = vs->v[i].value, *t = vs->v[i].type;
+      if (!utf8_valid(v, strlen(v)))
+        return rp_err_field(err, RP_INVALID, name, "%s is not valid UTF-8 text; use UTF-8", name);
+      char clip[128];
+      if (t && !utf8_valid(t, strlen(t)))
+        return rp_err_field(err, RP_INVALID, name,
+                            "the kind of %s '%s' is not valid UTF-8 text; use UTF-8", name,
+                            str_clip(v, clip, sizeof clip));
+      enum rp_status s = kind == VALUE_EMAIL ? check_email(v, err) : RP_OK;
+      if (s != RP_OK) return s;
+    }
+  }
+  c->values_read = true;
+  return RP_OK;
 }
 
 /* Are a and b the same list (values, types, preference, order)? */
