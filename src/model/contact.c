@@ -108,8 +108,8 @@ enum rp_status contact_read_tags(struct rp_db *db, sqlite3_stmt *tags, struct rp
 }
 
 /* One contact, deleted or not, with introducer's name, sorted tags and
- * its emails, phones and URLs (values_read). RP_NO when no such id; on any failure c is left zeroed. Caller frees c
- * with contact_free. */
+ * its emails, phones and URLs (values_read). RP_NO when no such id; on
+ * any failure c is left zeroed. Caller frees c with contact_free. */
 enum rp_status contact_get(struct rp_db *db, int64_t id, struct rp_contact *c,
                            struct rp_err *err) {
   contact_init(c);
@@ -408,8 +408,9 @@ static void refresh(struct rp_db *db, struct rp_contact *c) {
   }
 }
 
-/* Validate c and write its row, tags, emails, phones and URLs: an INSERT (setting c->id) when
- * c->id is 0, else an UPDATE. No transaction of its own. */
+/* Validate c and write its row, tags, emails, phones and URLs: an INSERT
+ * (setting c->id) when c->id is 0, else an UPDATE. No transaction of its
+ * own. */
 static enum rp_status write_row(struct rp_db *db, const struct rp_config *cfg,
                                 struct rp_contact *c, struct rp_err *err) {
   bool insert = c->id == 0;

@@ -18,8 +18,8 @@ static const char filter_text[] =
     " OR EXISTS (SELECT 1 FROM contact_tag t WHERE t.contact_id = c.id AND " MATCH("t.tag") ")"
     " OR EXISTS (SELECT 1 FROM contact_value v WHERE v.contact_id = c.id AND " MATCH("v.value")
     "))";
-/* The same set through the haystacks of migrations 13 and 14 (for text without a
- * line break): for three letters or more, the contacts whose haystack's
+/* The same set through the haystacks of migrations 13 and 14 (for text
+ * without a line break): for three letters or more, the contacts whose haystack's
  * trigrams hold the folded text as a phrase (a quoted FTS5 string: every
  * character in it is a letter to find, quotes doubled), which is where
  * it occurs; for fewer (which most contacts hold), each contact's
@@ -481,4 +481,3 @@ enum rp_status contact_resolve(struct rp_db *db, const char *name, int64_t *id,
   free(want);
   return s;
 }
-
