@@ -90,8 +90,11 @@ static void prop_n(struct rp_buf *out, const char *name) {
 
 /* The parameter values a TYPE of ours becomes: each comma-separated part
  * that is a token (letters, digits, '-'), "mobile" as "cell", in upper
- * case for 3.0; appended to line after `sep` (before the first). */
-static void add_types(struct rp_buf *line, const char *type, int version, const char **sep) {
+ * case for 3.0; appended to line after `sep` (before the first). "pref"
+ * (the preferred flag says that) and `skip` (a type written already) are
+ * left out. */
+static void add_types(struct rp_buf *line, const char *type, const char *skip, int version,
+                      const char **sep) {
   const char *p = type;
   while (p && *p) {
     size_t n = strcspn(p, ",");
@@ -103,6 +106,9 @@ static void add_types(struct rp_buf *line, const char *type, int version, const 
       char ch = p[i];
       token &= ((ch | 32) >= 'a' && (ch | 32) <= 'z') || (ch >= '0' && ch <= '9') || ch == '-';
     }
+    if (token && ((m == 4 && strncasecmp(p, "pref", 4) == 0) ||
+                  (skip && strlen(skip) == m && strncasecmp(p, skip, m) == 0)))
+      token = false;
     if (token) {
       const char *t = m == 6 && strncasecmp(p, "mobile", 6) == 0 ? "cell" : NULL;
       char *word = t ? xstrdup(t) : xstrndup(p, m);
@@ -121,8 +127,9 @@ static void add_types(struct rp_buf *line, const char *type, int version, const 
 
 /* Every value of a list as property `name`: its TYPE, and the preferred
  * one marked when there are several (3.0: TYPE=…,PREF; 4.0: PREF=1).
- * `fixed` opens the parameters (";VALUE=text"), `plain3` is the 3.0 TYPE
- * of every value ("INTERNET"; NULL: none) and `bare3` that of a value
+ * `fixed` opens the 4.0 parameters (";VALUE=text"), `plain3` is the 3.0
+ * TYPE of every value ("INTERNET"; NULL: none; a type of ours that says
+ * it is left out in both versions) and `bare3` the 3.0 TYPE of a value
  * with no type of its own ("VOICE"). A URL is written as it is (a URI,
  * not TEXT), and left out when it holds a line break. */
 static void prop_values(struct rp_buf *out, const char *name, const char *fixed,
@@ -142,7 +149,7 @@ static void prop_values(struct rp_buf *out, const char *name, const char *fixed,
       buf_adds(&line, plain3);
       sep = ",";
     }
-    add_types(&line, v->type, version, &sep);
+    add_types(&line, v->type, plain3, version, &sep);
     if (version == 3 && line.len == before && bare3) {
       buf_adds(&line, sep);
       buf_adds(&line, bare3);

@@ -49,7 +49,7 @@ static void fill(void) {
   struct rp_contact_values e = {0}, p = {0}, u = {0};
   contact_values_add(&e, VALUE_EMAIL, "ahmed@work.example", "work", true);
   contact_values_add(&e, VALUE_EMAIL, "ahmed@home.example", "home", false);
-  contact_values_add(&e, VALUE_EMAIL, "a.s@x.example", NULL, false);
+  contact_values_add(&e, VALUE_EMAIL, "a.s@x.example", "internet,pref", false);
   contact_values_add(&p, VALUE_PHONE, "+971 50 123 4567", "mobile", false);
   contact_values_add(&p, VALUE_PHONE, "+971 4 000 0000", "work", true);
   contact_values_add(&u, VALUE_URL, "https://ahmed.example", NULL, true);
