@@ -17,10 +17,11 @@ struct rp_contact {
   char *org, *role, *field, *location;
   /* The primary email, phone and URL (the preferred one, else the first)
    * and every one of each with its type. Writes keep the two in step with
-   * contact_values_sync (the primary field wins for the primary slot). A
-   * contact read by contact_get has its lists (values_read); one read by a
-   * list does not, and a write of it keeps the stored lists (updating only
-   * their primary entry from the field). */
+   * contact_values_sync (the primary field wins for the primary slot) and
+   * mark the primary value preferred. A contact read by contact_get has
+   * its lists (values_read); one read by a list does not (until
+   * contact_list_values), and a write of it keeps the stored lists
+   * (updating only their primary entry from the field). */
   char *email, *phone, *url;
   struct rp_contact_values emails, phones, urls;
   bool values_read;
@@ -57,7 +58,11 @@ void contact_copy(struct rp_contact *dst, const struct rp_contact *src);
  * and de-duplicated, an enum value given as a key or label in any case is
  * stored as the key, a NULL stage becomes the first stage. On update, an
  * enum value equal to the one already stored is kept even when the config
- * no longer lists it. */
+ * no longer lists it. Each list of emails, phones and URLs is kept in step
+ * with its field (see struct rp_contact; a contact read without its lists
+ * gets the stored ones first) and checked: every value and type UTF-8,
+ * every email name@domain (RP_INVALID with field "email", "phone" or
+ * "url"). */
 enum rp_status contact_validate(struct rp_db *db, const struct rp_config *cfg,
                                 struct rp_contact *c, struct rp_err *err);
 /* Validate and insert; sets c->id, created_at, updated_at. */
@@ -71,7 +76,8 @@ enum rp_status contact_update(struct rp_db *db, const struct rp_config *cfg,
  * open transaction and without reading c back: c keeps the validated
  * values, not the times or the introducer's name. RP_INVALID (validation)
  * writes nothing; after any other failure the caller must roll back its
- * transaction, as the row may be half written. */
+ * transaction, as the row may be half written. Of the emails, phones and
+ * URLs, only a kind whose list changed is written again. */
 enum rp_status contact_write_bulk(struct rp_db *db, const struct rp_config *cfg,
                                   struct rp_contact *c, struct rp_err *err);
 /* Read one (deleted or not) into *c (caller frees with contact_free). */
@@ -86,7 +92,8 @@ enum rp_status contact_undo_delete(struct rp_db *db, int64_t *id, struct rp_err 
 enum rp_contact_sort { SORT_NAME, SORT_UPDATED };
 
 struct rp_contact_query {
-  const char *text;  /* substring of name, org, role, field, email, tags (case-insensitive); NULL = all */
+  const char *text;  /* substring of name, org, role, field, tags, any email, phone or URL
+                        (case-insensitive); NULL = all */
   const char *stage; /* NULL = any */
   const char *warmth;
   const char *tag;
@@ -133,6 +140,12 @@ enum rp_status contact_count_upto(struct rp_db *db, const struct rp_contact_quer
 enum rp_status contact_position(struct rp_db *db, const struct rp_contact_query *q, int64_t id,
                                 long *pos, struct rp_err *err);
 void contact_list_free(struct rp_contact_list *l);
+/* Read the lists (emails, phones, urls) of every contact of l, which the
+ * list reads leave out, with one statement: afterwards each contact has its
+ * lists and values_read set, as contact_get gives them. On failure their
+ * lists may be partial and values_read stays false. */
+enum rp_status contact_list_values(struct rp_db *db, struct rp_contact_list *l,
+                                   struct rp_err *err);
 
 /* What an import matches people on, for every contact (deleted ones too),
  * in contact_list's order by name: fn(arg, key) once per contact. The
@@ -144,8 +157,8 @@ struct rp_contact_key {
   bool deleted;
 };
 /* Every email and URL of every contact (deleted ones too), for an import's
- * matching: fn(arg, id, kind, value) once per value; value valid only
- * during the call. */
+ * matching: fn(arg, id, kind, value) at least once per value (the primary
+ * ones may come twice); value valid only during the call. */
 enum rp_status contact_scan_values(struct rp_db *db,
                                    void (*fn)(void *arg, int64_t id, enum rp_value_kind kind,
                                               const char *value),

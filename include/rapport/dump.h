@@ -10,6 +10,7 @@
 
 #include <stdint.h>
 
+#include "rapport/contact_values.h"
 #include "rapport/db.h"
 #include "rapport/util.h"
 
@@ -80,11 +81,38 @@ enum rp_status dump_set_introducer(struct rp_db *db, int64_t id, int64_t introdu
 enum rp_status dump_commit(struct rp_db *db, struct rp_err *err);
 /* Abandon a restore. */
 void dump_abort(struct rp_db *db);
-/* The live contact matching a merged one: same email (case-insensitive),
- * else same name and organisation (case-insensitive; both without an
- * organisation also match). *id = 0 when none. */
-enum rp_status dump_match_contact(struct rp_db *db, const char *email, const char *name,
-                                  const char *org, int64_t *id, struct rp_err *err);
+/* The live contact matching a merged one: one that has one of its n
+ * emails (ASCII case-insensitive, any of its emails), else same name and
+ * organisation (case-insensitive; both without an organisation also
+ * match). *id = 0 when none. */
+enum rp_status dump_match_contact(struct rp_db *db, const char *const *emails, size_t n,
+                                  const char *name, const char *org, int64_t *id,
+                                  struct rp_err *err);
+
+/* ---- the emails, phones and URLs of contacts (dump_values.c) ----
+ * They are not a dumped table: each contact row carries its lists
+ * ("emails", "phones", "urls"). */
+
+/* The export: every contact's lists, read alongside dump_rows of the
+ * contact table (one statement for all of them). dump_values_next gives
+ * those of contact `id` (asked in ascending order, as the contact table is
+ * dumped) into lists (freed first), kept in step with the contact's email,
+ * phone and url (fields[VALUE_EMAIL…], as in its row) as contact_get
+ * keeps them. Close with dump_values_close (NULL is fine). */
+struct rp_dump_values;
+enum rp_status dump_values_open(struct rp_db *db, struct rp_dump_values **dv,
+                                struct rp_err *err);
+enum rp_status dump_values_next(struct rp_dump_values *dv, int64_t id,
+                                const char *const fields[VALUE_KINDS],
+                                struct rp_contact_values lists[VALUE_KINDS], struct rp_err *err);
+void dump_values_close(struct rp_dump_values *dv);
+/* A restore: contact id's lists (after its row is in), each first kept in
+ * step with its field (fields as in the row; a list the file did not have
+ * is empty and gets the field as its one value). lists are settled in
+ * place. */
+enum rp_status dump_insert_values(struct rp_db *db, int64_t id,
+                                  const char *const fields[VALUE_KINDS],
+                                  struct rp_contact_values lists[VALUE_KINDS], struct rp_err *err);
 
 /* The journal's random id (32 hex digits, made by migration 8 and kept by
  * export and restore), into out. */

@@ -12,6 +12,7 @@
 #include <stdint.h>
 
 #include "rapport/config.h"
+#include "rapport/contact_values.h"
 #include "rapport/db.h"
 #include "rapport/util.h"
 
@@ -19,8 +20,10 @@
 
 /* The whole journal: {"format": "rapport", "version": 1, "schema": N,
  * "tables": {"contact": [{"id": 1, …}, …], …}}, one row per line, every
- * dumped table (rapport/dump.h) in restore order with every column. No
- * time of export in it: exporting twice gives the same bytes. */
+ * dumped table (rapport/dump.h) in restore order with every column; each
+ * contact row ends with its lists "emails", "phones" and "urls", arrays of
+ * {"value": …, "type": … or null, "preferred": true|false} (json_values).
+ * No time of export in it: exporting twice gives the same bytes. */
 enum rp_status export_json(struct rp_db *db, struct rp_buf *out, struct rp_err *err);
 /* The same document handed to `sink` a piece at a time as it is made
  * (pieces of about RP_EXPORT_CHUNK bytes, each ending after a whole row), so
@@ -32,9 +35,15 @@ typedef enum rp_status (*export_sink_fn)(void *ctx, const char *data, size_t len
 enum rp_status export_json_stream(struct rp_db *db, export_sink_fn sink, void *ctx,
                                   struct rp_err *err);
 /* Live contacts (by name) as RFC 4180 CSV with a header row, CRLF line
- * ends, tags joined with ";", the introducer by name. */
+ * ends, tags joined with ";", the introducer by name; the primary email,
+ * phone and url in their columns and, in the last three (emails, phones,
+ * urls), every one of each joined with "; ". */
 enum rp_status export_csv(struct rp_db *db, struct rp_buf *out, struct rp_err *err);
-/* Live contacts as vCards, version 4 (4.0) or 3 (3.0). */
+/* Live contacts as vCards, version 4 (4.0) or 3 (3.0): every EMAIL, TEL
+ * and URL with its TYPE (PREF on the preferred one when there are
+ * several), the location as an ADR's locality, N as family;given (the
+ * family name is the last word with a letter, a one-word name a given
+ * name). */
 enum rp_status export_vcard(struct rp_db *db, int version, struct rp_buf *out,
                             struct rp_err *err);
 /* One VCALENDAR: each planned, scheduled conversation of a live contact as
@@ -50,14 +59,17 @@ struct rp_restore_summary {
   long contacts_matched; /* --merge: contacts already in the journal, left as they are */
 };
 /* Restore an export_json document (len bytes) in one transaction, then
- * rebuild the search index. Without `merge` the journal must be empty
- * (RP_INVALID saying so) and every row keeps its id. With `merge`, each
- * contact of the file that matches a live one (dump_match_contact) is left
- * alone with everything of theirs; the others are added with new ids,
- * together with their tags, gives, ready checks, conversations (questions,
- * notes) and follow-ups; deleted contacts, the worksheet, outcomes and the
- * journal id are not merged. Errors: RP_INVALID with "LINE:COL: message";
- * nothing is changed. */
+ * rebuild the search index. A contact without the lists (an export from
+ * before schema 14) gets its email, phone and url as its one value each.
+ * Without `merge` the journal must be empty (RP_INVALID saying so) and
+ * every row keeps its id. With `merge`, each contact of the file that
+ * matches a live one (dump_match_contact: any of its emails, else name and
+ * organisation) is left alone with everything of theirs; the others are
+ * added with new ids, together with their emails, phones, URLs, tags,
+ * gives, ready checks, conversations (questions, notes) and follow-ups;
+ * deleted contacts, the worksheet, outcomes and the journal id are not
+ * merged. Errors: RP_INVALID with "LINE:COL: message"; nothing is
+ * changed. */
 enum rp_status restore_json(struct rp_db *db, const char *text, size_t len, bool merge,
                             struct rp_restore_summary *sum, struct rp_err *err);
 
@@ -80,6 +92,12 @@ void export_fold(struct rp_buf *out, const char *line);
  * escaped, line breaks (CRLF, CR or LF) as \n, other control characters
  * dropped. */
 void export_escape_text(struct rp_buf *out, const char *s);
+/* Append a list of emails, phones or URLs for people to read: each value
+ * with its kind of use and, when there are several, which is preferred,
+ * joined by sep ("ana@x.org (work, preferred) · ana@home.org (home)");
+ * nothing for an empty list. */
+void export_values_text(struct rp_buf *out, const struct rp_contact_values *vs,
+                        const char *sep);
 /* Append s as one CSV field: quoted (quotes doubled) when it holds a comma,
  * a quote, CR or LF, or starts or ends with a space. */
 void export_csv_field(struct rp_buf *out, const char *s);

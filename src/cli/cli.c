@@ -28,8 +28,10 @@ static const struct cli_verb verbs[] = {
     {"list", cli_list, "list [--format table|tsv|json] [--stage S] [--tag T] [--sort name|updated]",
      "list contacts",
      "Lists contacts, sorted by name (or by last update). tsv has a header row\n"
-     "and escapes tabs and newlines as \\t and \\n; json is an array of objects\n"
-     "with every field.\n"},
+     "and escapes tabs and newlines as \\t and \\n; its last columns list every\n"
+     "email, phone and URL with its kind. json is an array of objects with every\n"
+     "field: email, phone and url the primary ones, emails, phones and urls all\n"
+     "of them ({value, type, preferred}).\n"},
     {"worksheet", cli_worksheet,
      "worksheet [--format md|json]\n"
      "       rapport worksheet add superpower TITLE [--evidence TEXT]\n"
@@ -157,9 +159,9 @@ static const struct cli_verb verbs[] = {
      "clean, 1 findings, 2 when FILE cannot be read or is not UTF-8.\n"},
     {"search", cli_search, "search QUERY [--format table|json] [--limit N]",
      "find any word in the journal (exit 1 when nothing matches)",
-     "Searches contacts (name, organisation, role, field, tags, work, challenges,\n"
-     "notes, research), call notes, gives, the worksheet, outreach and thank-you\n"
-     "drafts, objectives and questions. Each word matches the start of a word\n"
+     "Searches contacts (name, organisation, role, field, every email, phone and\n"
+     "URL, location, tags, work, challenges, notes, research), call notes, gives,\n"
+     "the worksheet, outreach and thank-you drafts, objectives and questions. Each word matches the start of a word\n"
      "(\"lov\" finds Lovelace), ignoring case and accents (Zoe finds Zo\xC3\xAB, Orsted\n"
      "finds \xC3\x98rsted); every word must match; quotes, * and the like are taken\n"
      "literally. Deleted contacts and what is theirs are left out. table (the\n"
@@ -180,11 +182,12 @@ static const struct cli_verb verbs[] = {
      "atomically and private (0600); a pipe, FIFO or terminal is written straight\n"
      "through, a device refused. A failed write exits 3. json: the whole journal (every table, ids\n"
      "kept; no search index), for `rapport import json`. csv: live contacts\n"
-     "(RFC 4180, a header row, tags joined with \";\"). vcard: live contacts as\n"
-     "vCard 4.0, or 3.0 with --vcard-version 3. ics: planned conversations as\n"
-     "events (UTC) and open follow-ups as to-dos (due dates). UIDs stay the same\n"
-     "from one export to the next, so a calendar or address book updates its\n"
-     "copy instead of adding another.\n"},
+     "(RFC 4180, a header row, tags joined with \";\"; every email, phone and URL\n"
+     "in the last three columns). vcard: live contacts as vCard 4.0, or 3.0 with\n"
+     "--vcard-version 3 (every email, phone and URL with its kind). ics: planned\n"
+     "conversations as events (UTC) and open follow-ups as to-dos (due dates).\n"
+     "UIDs stay the same from one export to the next, so a calendar or address\n"
+     "book updates its copy instead of adding another.\n"},
     {"backup", cli_backup, "backup FILE [--force]",
      "copy the journal safely, even while it is open",
      "Copies the journal to FILE (0600) with SQLite's online backup, so the copy\n"

@@ -6,6 +6,7 @@
 
 #include "cli.h"
 #include "rapport/contact.h"
+#include "rapport/export.h"
 #include "rapport/json.h"
 #include "rapport/utf8.h"
 
@@ -94,6 +95,9 @@ out:
 
 /* ---- list ---- */
 
+/* One contact of `list --format json`: every field (email, phone and url
+ * the primary ones), its tags, its emails, phones and URLs (json_values)
+ * and its times. */
 static void json_contact(struct rp_buf *b, const struct rp_contact *c) {
   char t1[32], t2[32];
   datetime_iso(c->created_at, t1, sizeof t1);
@@ -123,7 +127,15 @@ static void json_contact(struct rp_buf *b, const struct rp_contact *c) {
     if (i) buf_adds(b, ", ");
     json_str(b, c->tags.v[i]);
   }
-  buf_addf(b, "], \"created_at\": \"%s\", \"updated_at\": \"%s\"}", t1, t2);
+  buf_adds(b, "], \"emails\": ");
+  json_values(b, &c->emails);
+  buf_adds(b, ", \"phones\": ");
+  json_values(b, &c->phones);
+  buf_adds(b, ", \"urls\": ");
+  json_values(b, &c->urls);
+  buf_adds(b, ", \"known_since\": ");
+  json_str(b, c->known_since);
+  buf_addf(b, ", \"created_at\": \"%s\", \"updated_at\": \"%s\"}", t1, t2);
 }
 
 static void tsv_field(struct rp_buf *b, const char *s) {
@@ -223,7 +235,10 @@ enum rp_status cli_list(struct cli_ctx *ctx, int argc, char **argv) {
   struct rp_contact_list l = {0};
   struct rp_err err;
   st = contact_list(ctx->db, &q, 0, -1, &l, &err);
+  /* the table shows none of them; json and tsv show them all */
+  if (st == RP_OK && strcmp(fmt, "table") != 0) st = contact_list_values(ctx->db, &l, &err);
   if (st != RP_OK) {
+    contact_list_free(&l);
     cli_args_free(&a);
     return cli_fail("list", st, "%s", err.msg);
   }
@@ -237,7 +252,8 @@ enum rp_status cli_list(struct cli_ctx *ctx, int argc, char **argv) {
     buf_adds(&b, l.n ? "\n]\n" : "]\n");
     fputs(buf_str(&b), stdout);
   } else if (strcmp(fmt, "tsv") == 0) {
-    buf_adds(&b, "id\tname\torg\trole\temail\tstage\twarmth\ttags\n");
+    buf_adds(&b, "id\tname\torg\trole\temail\tstage\twarmth\ttags\temails\tphones\turls\n");
+    struct rp_buf lists = {0};
     for (size_t i = 0; i < l.n; i++) {
       const struct rp_contact *c = &l.v[i];
       buf_addf(&b, "%lld\t", (long long)c->id);
@@ -249,8 +265,16 @@ enum rp_status cli_list(struct cli_ctx *ctx, int argc, char **argv) {
       char *tags = strv_join(&c->tags, ",");
       tsv_field(&b, tags);
       free(tags);
+      const struct rp_contact_values *all[] = {&c->emails, &c->phones, &c->urls};
+      for (size_t k = 0; k < RP_ARRAY_LEN(all); k++) {
+        buf_reset(&lists);
+        export_values_text(&lists, all[k], "; ");
+        buf_addc(&b, '\t');
+        tsv_field(&b, buf_str(&lists));
+      }
       buf_addc(&b, '\n');
     }
+    buf_free(&lists);
     fputs(buf_str(&b), stdout);
   } else {
     print_table(&l);

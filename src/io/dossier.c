@@ -140,9 +140,14 @@ static void md_who(struct rp_buf *b, const struct dossier *d) {
   md_field(b, "Role", c->role);
   md_field(b, "Field", c->field);
   md_field(b, "Seniority", c->seniority);
-  md_field(b, "Email", c->email);
-  md_field(b, "Phone", c->phone);
-  md_field(b, "URL", c->url);
+  const char *labels[] = {"Email", "Phone", "URL"};
+  const struct rp_contact_values *all[] = {&c->emails, &c->phones, &c->urls};
+  for (size_t i = 0; i < RP_ARRAY_LEN(all); i++) {
+    struct rp_buf v = {0};
+    export_values_text(&v, all[i], DOT);
+    md_field(b, labels[i], buf_str(&v));
+    buf_free(&v);
+  }
   md_field(b, "Location", c->location);
   md_field(b, "Stage", c->stage);
   char *how = xasprintf("%s (%s)", c->how_known ? c->how_known : "not said", c->warmth);
@@ -315,7 +320,13 @@ enum rp_status dossier_json(struct rp_db *db, const struct rp_config *cfg, int64
     if (i) buf_adds(out, ", ");
     json_str(out, c->tags.v[i]);
   }
-  buf_adds(out, "],\n \"path\": ");
+  buf_adds(out, "], \"emails\": ");
+  json_values(out, &c->emails);
+  buf_adds(out, ", \"phones\": ");
+  json_values(out, &c->phones);
+  buf_adds(out, ", \"urls\": ");
+  json_values(out, &c->urls);
+  buf_adds(out, ",\n \"path\": ");
   buf_adds(out, d.has_path ? "[" : "null");
   for (size_t i = 0; d.has_path && i < d.path.n; i++) {
     buf_addf(out, "%s{\"id\": %lld", i ? ", " : "", (long long)d.path.ids[i]);

@@ -1,5 +1,6 @@
 /* export_json.c — see rapport/export.h: the whole journal as JSON, every
- * dumped table with every column, one row per line, ids kept. */
+ * dumped table with every column, one row per line, ids kept; each contact
+ * with its emails, phones and URLs. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,6 +17,11 @@ struct json_ctx {
   size_t rows;       /* rows written in the current table */
   struct rp_buf key; /* each column's `"name": ` (after the first, `, "name": `), end to end */
   size_t *key_end;   /* where column i's ends in key */
+  /* the contact table: its lists, and where its id, email, phone and url
+   * are among the columns (-1: not there) */
+  struct rp_dump_values *values;
+  long col_id, col_field[VALUE_KINDS];
+  struct rp_contact_values lists[VALUE_KINDS];
 };
 
 static void json_real(struct rp_buf *b, double r) {
@@ -39,10 +45,17 @@ static void json_int(struct rp_buf *b, int64_t v) {
   buf_add(b, p, (size_t)(d + sizeof d - p));
 }
 
-/* The column names escaped once per table, not once per row. */
+/* The column names escaped once per table, not once per row (and where
+ * the contact's id and primary values are). */
 static void keys_make(struct json_ctx *c, size_t ncols, const char *const *names) {
+  static const char *const fields[VALUE_KINDS] = {"email", "phone", "url"};
   c->key_end = xcalloc(ncols ? ncols : 1, sizeof *c->key_end);
+  c->col_id = -1;
+  for (int k = 0; k < VALUE_KINDS; k++) c->col_field[k] = -1;
   for (size_t i = 0; i < ncols; i++) {
+    if (strcmp(names[i], "id") == 0) c->col_id = (long)i;
+    for (int k = 0; k < VALUE_KINDS; k++)
+      if (strcmp(names[i], fields[k]) == 0) c->col_field[k] = (long)i;
     if (i) buf_add(&c->key, ", ", 2);
     json_str(&c->key, names[i]);
     buf_add(&c->key, ": ", 2);
@@ -81,6 +94,21 @@ static enum rp_status row(void *vctx, const struct rp_dump_table *t, size_t ncol
     case DUMP_TEXT: json_str(b, vals[i].s); break;
     }
   }
+  if (c->values && c->col_id >= 0) { /* a contact: its lists */
+    const char *fields[VALUE_KINDS];
+    for (int k = 0; k < VALUE_KINDS; k++)
+      fields[k] = c->col_field[k] >= 0 && vals[c->col_field[k]].type == DUMP_TEXT
+                      ? vals[c->col_field[k]].s
+                      : NULL;
+    enum rp_status s = dump_values_next(c->values, vals[c->col_id].i, fields, c->lists, err);
+    if (s != RP_OK) return s;
+    static const char *const keys[VALUE_KINDS] = {", \"emails\": ", ", \"phones\": ",
+                                                  ", \"urls\": "};
+    for (int k = 0; k < VALUE_KINDS; k++) {
+      buf_adds(b, keys[k]);
+      json_values(b, &c->lists[k]);
+    }
+  }
   buf_add(b, "}", 1);
   return c->sink && b->len >= RP_EXPORT_CHUNK ? flush(c, err) : RP_OK;
 }
@@ -106,7 +134,12 @@ static enum rp_status write_all(struct rp_db *db, struct json_ctx *c, struct rp_
     buf_adds(out, i ? ",\n    " : "\n    ");
     json_str(out, rp_dump_tables[i].name);
     buf_adds(out, ": [");
-    s = dump_rows(db, &rp_dump_tables[i], row, c, err);
+    bool contacts = strcmp(rp_dump_tables[i].name, "contact") == 0;
+    if (contacts) s = dump_values_open(db, &c->values, err);
+    if (s == RP_OK) s = dump_rows(db, &rp_dump_tables[i], row, c, err);
+    dump_values_close(c->values);
+    c->values = NULL;
+    for (int k = 0; k < VALUE_KINDS; k++) contact_values_free(&c->lists[k]);
     keys_free(c);
     buf_adds(out, c->rows ? "\n    ]" : "]");
   }

@@ -54,6 +54,19 @@ void export_escape_text(struct rp_buf *out, const char *s) {
   }
 }
 
+void export_values_text(struct rp_buf *out, const struct rp_contact_values *vs,
+                        const char *sep) {
+  for (size_t i = 0; i < vs->n; i++) {
+    const struct rp_contact_value *v = &vs->v[i];
+    bool pref = v->preferred && vs->n > 1;
+    if (i) buf_adds(out, sep);
+    buf_adds(out, v->value);
+    if (v->type || pref)
+      buf_addf(out, " (%s%s%s)", v->type ? v->type : "", v->type && pref ? ", " : "",
+               pref ? "preferred" : "");
+  }
+}
+
 void export_csv_field(struct rp_buf *out, const char *s) {
   if (!s) return;
   size_t n = strlen(s);

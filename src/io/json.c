@@ -62,3 +62,16 @@ void json_str(struct rp_buf *b, const char *s) {
   }
   buf_add(b, "\"", 1);
 }
+
+/* See json.h. */
+void json_values(struct rp_buf *b, const struct rp_contact_values *vs) {
+  buf_addc(b, '[');
+  for (size_t i = 0; i < vs->n; i++) {
+    buf_adds(b, i ? ", {\"value\": " : "{\"value\": ");
+    json_str(b, vs->v[i].value);
+    buf_adds(b, ", \"type\": ");
+    json_str(b, vs->v[i].type);
+    buf_adds(b, vs->v[i].preferred ? ", \"preferred\": true}" : ", \"preferred\": false}");
+  }
+  buf_addc(b, ']');
+}

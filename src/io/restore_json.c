@@ -113,8 +113,61 @@ static bool columns_checked(const struct rp_strv *checked, const struct rp_json 
   return true;
 }
 
-static enum rp_status restore_row(struct restore *r, const struct rp_dump_table *t,
-                                  const struct rp_json *row, struct rp_err *err) {
+/* The list a contact row's key holds ("emails", "phones", "urls"), or
+ * VALUE_KINDS when it is a column. */
+static enum rp_value_kind list_key(const char *key) {
+  static const char *const keys[VALUE_KINDS] = {"emails", "phones", "urls"};
+  for (int k = 0; k < VALUE_KINDS; k++)
+    if (strcmp(key, keys[k]) == 0) return (enum rp_value_kind)k;
+  return VALUE_KINDS;
+}
+
+/* A contact's list v (the array under `key`) into out, as written: each
+ * item {"value": "…", "type": "…" or null, "preferred": true|false}, only
+ * "value" required. */
+static enum rp_status read_values(const struct rp_json *v, const char *key,
+                                  struct rp_contact_values *out, struct rp_err *err) {
+  if (v->type != JSON_ARRAY)
+    return at(err, v, "contact.%s must be an array of values, not %s", key,
+              json_type_name(v->type));
+  for (size_t i = 0; i < v->n; i++) {
+    const struct rp_json *e = &v->v[i];
+    if (e->type != JSON_OBJECT)
+      return at(err, e, "contact.%s: a value must be an object, not %s", key,
+                json_type_name(e->type));
+    const char *value = NULL, *type = NULL;
+    bool preferred = false;
+    for (size_t j = 0; j < e->n; j++) {
+      const struct rp_json *f = &e->v[j];
+      if (strcmp(e->keys[j], "value") == 0) {
+        value = f->type == JSON_STRING ? f->s : NULL;
+      } else if (strcmp(e->keys[j], "type") == 0) {
+        if (f->type != JSON_STRING && f->type != JSON_NULL)
+          return at(err, e, "contact.%s: \"type\" must be a string or null", key);
+        type = f->type == JSON_STRING && *f->s ? f->s : NULL;
+      } else if (strcmp(e->keys[j], "preferred") == 0) {
+        if (f->type != JSON_BOOL)
+          return at(err, e, "contact.%s: \"preferred\" must be true or false", key);
+        preferred = f->b;
+      } else {
+        return at(err, e, "contact.%s: unknown key \"%s\" (keys: value, type, preferred)", key,
+                  e->keys[j]);
+      }
+    }
+    if (str_empty(value))
+      return at(err, e, "contact.%s: a value needs \"value\", a string that is not empty", key);
+    out->v = xrealloc(out->v, (out->n + 1) * sizeof *out->v);
+    out->v[out->n++] = (struct rp_contact_value){xstrdup(value), xstrdup(type), preferred};
+  }
+  return RP_OK;
+}
+
+/* One row of table t; a contact's lists go through lists[] (the caller
+ * frees them). */
+static enum rp_status restore_row_lists(struct restore *r, const struct rp_dump_table *t,
+                                        const struct rp_json *row,
+                                        struct rp_contact_values lists[VALUE_KINDS],
+                                        struct rp_err *err) {
   if (row->type != JSON_OBJECT)
     return at(err, row, "a %s row must be an object, not %s", t->name, json_type_name(row->type));
   if (r->merge && (!t->merge || (strcmp(t->name, "contact") == 0 &&
@@ -134,10 +187,15 @@ static enum rp_status restore_row(struct restore *r, const struct rp_dump_table 
   bool known = columns_checked(checked, row);
   enum rp_status s = RP_OK;
   int64_t old_id = 0, old_intro = 0;
-  bool skip = false;
+  bool skip = false, contact = strcmp(t->name, "contact") == 0;
   for (size_t i = 0; i < row->n && s == RP_OK && !skip; i++) {
     const char *col = row->keys[i];
     const struct rp_json *v = &row->v[i];
+    enum rp_value_kind list = contact ? list_key(col) : VALUE_KINDS;
+    if (list != VALUE_KINDS) {
+      s = read_values(v, col, &lists[list], err);
+      continue;
+    }
     if (!known && (s = dump_check_column(r->db, t, col, err)) != RP_OK) {
       char *m = xstrdup(err->msg);
       s = at(err, v, "%s", m);
@@ -175,10 +233,17 @@ static enum rp_status restore_row(struct restore *r, const struct rp_dump_table 
     strv_clear(checked);
     for (size_t i = 0; i < row->n; i++) strv_push(checked, row->keys[i]);
   }
-  if (s == RP_OK && !skip && r->merge && strcmp(t->name, "contact") == 0) {
+  const char *fields[VALUE_KINDS] = {text_of(row, "email"), text_of(row, "phone"),
+                                     text_of(row, "url")};
+  if (s == RP_OK && !skip && r->merge && contact) {
     int64_t match = 0;
-    s = dump_match_contact(r->db, text_of(row, "email"), text_of(row, "name"),
-                           text_of(row, "org"), &match, err);
+    size_t ne = lists[VALUE_EMAIL].n + 1;
+    const char **emails = xcalloc(ne, sizeof *emails);
+    emails[0] = fields[VALUE_EMAIL];
+    for (size_t i = 1; i < ne; i++) emails[i] = lists[VALUE_EMAIL].v[i - 1].value;
+    s = dump_match_contact(r->db, emails, ne, text_of(row, "name"), text_of(row, "org"), &match,
+                           err);
+    free(emails);
     if (s == RP_OK && match) {
       map_put(&r->maps[table_index(t)], old_id, match, false);
       r->sum->contacts_matched++;
@@ -193,11 +258,16 @@ static enum rp_status restore_row(struct restore *r, const struct rp_dump_table 
       s = at(err, row, "%s row: %s", t->name, m);
       free(m);
     }
+    if (s == RP_OK && contact && (s = dump_insert_values(r->db, id, fields, lists, err))) {
+      char *m = xstrdup(err->msg);
+      s = at(err, row, "contact row: %s", m);
+      free(m);
+    }
     if (s == RP_OK) {
       r->sum->rows++;
-      if (strcmp(t->name, "contact") == 0) r->sum->contacts++;
+      if (contact) r->sum->contacts++;
       if (r->merge && t->id_column) map_put(&r->maps[table_index(t)], old_id, id, true);
-      if (r->merge && strcmp(t->name, "contact") == 0 && old_intro) {
+      if (r->merge && contact && old_intro) {
         r->intro = xrealloc(r->intro, (r->nintro + 1) * 2 * sizeof *r->intro);
         r->intro[r->nintro * 2] = id;
         r->intro[r->nintro * 2 + 1] = old_intro;
@@ -205,6 +275,15 @@ static enum rp_status restore_row(struct restore *r, const struct rp_dump_table 
       }
     }
   }
+  return s;
+}
+
+/* One row of table t (see restore_row_lists). */
+static enum rp_status restore_row(struct restore *r, const struct rp_dump_table *t,
+                                  const struct rp_json *row, struct rp_err *err) {
+  struct rp_contact_values lists[VALUE_KINDS] = {{0}};
+  enum rp_status s = restore_row_lists(r, t, row, lists, err);
+  for (int k = 0; k < VALUE_KINDS; k++) contact_values_free(&lists[k]);
   return s;
 }
 

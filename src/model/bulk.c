@@ -174,13 +174,14 @@ enum rp_status bulk_begin(struct rp_db *db, struct rp_bulk *b, bool marks, struc
   sqlite3_stmt *st = NULL;
   /* the search index's triggers; with marks, those that mark contacts (a
    * cadence_state row per conversation, note, give and follow-up written,
-   * a contact_filter_stale row per contact and tag) */
+   * a contact_filter_stale row per contact, tag, email, phone and URL) */
   s = db_prepare(db,
                  marks ? "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND "
                          "(name LIKE 'search\\_%' ESCAPE '\\' "
                          "OR name LIKE 'cadence\\_%' ESCAPE '\\' "
                          "OR name LIKE 'contact\\_filter\\_contact\\_%' ESCAPE '\\' "
-                         "OR name LIKE 'contact\\_filter\\_tag\\_%' ESCAPE '\\') ORDER BY rowid"
+                         "OR name LIKE 'contact\\_filter\\_tag\\_%' ESCAPE '\\' "
+                         "OR name LIKE 'contact\\_filter\\_value\\_%' ESCAPE '\\') ORDER BY rowid"
                        : "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND "
                          "name LIKE 'search\\_%' ESCAPE '\\' ORDER BY rowid",
                  &st, err);

@@ -107,9 +107,9 @@ enum rp_status contact_read_tags(struct rp_db *db, sqlite3_stmt *tags, struct rp
   return RP_OK;
 }
 
-/* One contact, deleted or not, with introducer's name and sorted tags.
- * RP_NO when no such id; on any failure c is left zeroed. Caller frees c
- * with contact_free. */
+/* One contact, deleted or not, with introducer's name, sorted tags and
+ * its emails, phones and URLs (values_read). RP_NO when no such id; on
+ * any failure c is left zeroed. Caller frees c with contact_free. */
 enum rp_status contact_get(struct rp_db *db, int64_t id, struct rp_contact *c,
                            struct rp_err *err) {
   contact_init(c);
@@ -125,6 +125,7 @@ enum rp_status contact_get(struct rp_db *db, int64_t id, struct rp_contact *c,
     if (rc == SQLITE_ROW) {
       contact_read_row(st, c);
       s = contact_read_tags(db, tags, c, err);
+      if (s == RP_OK) s = contact_values_load(db, c, true, err);
     } else if (rc == SQLITE_DONE) {
       s = rp_err_set(err, RP_NO, "no contact with id %lld", (long long)id);
     } else {
@@ -252,19 +253,6 @@ static enum rp_status check_warmth(const struct rp_config *cfg, struct rp_contac
   return RP_OK;
 }
 
-static enum rp_status check_email(const char *email, struct rp_err *err) {
-  if (!email) return RP_OK;
-  char clip[128];
-  const char *at = strchr(email, '@');
-  if (!at)
-    return rp_err_field(err, RP_INVALID, "email", "email '%s' has no '@'",
-                        str_clip(email, clip, sizeof clip));
-  if (at == email || !at[1] || strchr(at + 1, '@') || strpbrk(email, " \t\r\n"))
-    return rp_err_field(err, RP_INVALID, "email", "email '%s' is not of the form name@domain",
-                        str_clip(email, clip, sizeof clip));
-  return RP_OK;
-}
-
 /* introduced_by: 0, the value already stored, or an existing non-deleted
  * contact that is not c itself and not introduced (through a chain) by c. */
 static enum rp_status check_introducer(struct rp_db *db, const struct rp_contact *c,
@@ -346,7 +334,7 @@ enum rp_status contact_validate(struct rp_db *db, const struct rp_config *cfg,
    * how a warm introduction counts as a warm path */
   if (c->introduced_by && str_empty(c->how_known) && choices_find(&cfg->how_known, "referral"))
     str_replace(&c->how_known, "referral");
-  if (s == RP_OK) s = check_email(c->email, err);
+  if (s == RP_OK) s = contact_values_check(db, c, err);
   if (s == RP_OK)
     s = check_choice(&cfg->how_known, &c->how_known, old.how_known, "how_known", "how known", err);
   if (s == RP_OK) s = check_warmth(cfg, c, &old, err);
@@ -420,8 +408,9 @@ static void refresh(struct rp_db *db, struct rp_contact *c) {
   }
 }
 
-/* Validate c and write its row and tags: an INSERT (setting c->id) when
- * c->id is 0, else an UPDATE. No transaction of its own. */
+/* Validate c and write its row, tags, emails, phones and URLs: an INSERT
+ * (setting c->id) when c->id is 0, else an UPDATE. No transaction of its
+ * own. */
 static enum rp_status write_row(struct rp_db *db, const struct rp_config *cfg,
                                 struct rp_contact *c, struct rp_err *err) {
   bool insert = c->id == 0;
@@ -456,6 +445,7 @@ static enum rp_status write_row(struct rp_db *db, const struct rp_config *cfg,
   }
   if (s == RP_OK && insert) c->id = sqlite3_last_insert_rowid(db_handle(db));
   if (s == RP_OK) s = write_tags(db, c, insert, err);
+  if (s == RP_OK) s = contact_values_write(db, c, insert, err);
   if (s != RP_OK && insert) c->id = 0;
   return s;
 }

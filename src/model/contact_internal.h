@@ -23,6 +23,54 @@ void contact_read_row(sqlite3_stmt *st, struct rp_contact *c);
 /* Read c->id's tags with a prepared CONTACT_TAGS_SQL statement (reset here). */
 enum rp_status contact_read_tags(struct rp_db *db, sqlite3_stmt *tags, struct rp_contact *c,
                                  struct rp_err *err);
+/* ---- emails, phones and URLs (contact_values_store.c) ---- */
+
+/* c's list of kind k (&c->emails, …) and its primary field (&c->email, …). */
+struct rp_contact_values *contact_values_of(struct rp_contact *c, enum rp_value_kind k);
+char **contact_field_of(struct rp_contact *c, enum rp_value_kind k);
+/* Contact id's stored lists, by kind and in order, into lists (freed
+ * first) exactly as stored. */
+enum rp_status contact_values_read(struct rp_db *db, int64_t id,
+                                   struct rp_contact_values lists[VALUE_KINDS],
+                                   struct rp_err *err);
+/* Append the current row's value as stored (kind, value, type, preferred
+ * in columns col…col+3) to its list in lists[]. */
+void contact_values_add_row(sqlite3_stmt *st, int col,
+                            struct rp_contact_values lists[VALUE_KINDS]);
+/* Insert list vs of kind k as contact id's rows 0…n-1 (it has none of
+ * that kind yet). Cached statement. */
+enum rp_status contact_values_insert(struct rp_db *db, int64_t id, enum rp_value_kind k,
+                                     const struct rp_contact_values *vs, struct rp_err *err);
+/* A list in step with its field, as the journal keeps them:
+ * contact_values_sync (the field wins the primary slot), then the primary
+ * value marked preferred, so that a list that has values has exactly one
+ * preferred. */
+void contact_values_settle_list(struct rp_contact_values *vs, enum rp_value_kind k,
+                                char **field);
+/* Each of c's lists settled with its field (after a read: a journal written
+ * by hand may hold an email in the column and not in the list), and
+ * values_read set. */
+void contact_values_settle(struct rp_contact *c);
+/* Replace c's lists with those stored for c->id, then (with `settle`)
+ * settle them. On failure c's lists are as they were. */
+enum rp_status contact_values_load(struct rp_db *db, struct rp_contact *c, bool settle,
+                                   struct rp_err *err);
+/* c's lists in step with its fields and checked (contact_validate): when
+ * c was not read with its lists (an update of a contact from a list), the
+ * stored ones first, so that none is lost; then each list settled with its
+ * field (the field wins the primary slot, which is the preferred one);
+ * every value and type UTF-8, every email one (name@domain, no blanks).
+ * RP_INVALID names the kind as the field ("email", "phone", "url"). Sets
+ * values_read. */
+enum rp_status contact_values_check(struct rp_db *db, struct rp_contact *c, struct rp_err *err);
+/* Store c's lists (validated) as c->id's values: after an insert, every
+ * one; after an update, only the kinds whose stored list differs are
+ * written again (deleted and inserted), so an update that changes no value
+ * writes none (nor re-indexes for it). Cached statements; no transaction
+ * of its own. */
+enum rp_status contact_values_write(struct rp_db *db, struct rp_contact *c, bool insert,
+                                    struct rp_err *err);
+
 /* Move contact `id` to the stage `stage` (a key of cfg->stages) when its
  * current stage comes earlier in cfg->stages; nothing when it is already
  * there or later, or when either stage is not configured (a stage such as

@@ -13,11 +13,13 @@
 
 #define MATCH(col) "instr(rp_fold(" col "), rp_fold(:text)) > 0"
 static const char filter_text[] =
-    " AND (" MATCH("c.name") " OR " MATCH("c.org") " OR " MATCH("c.role") " OR " MATCH(
-        "c.field") " OR " MATCH("c.email") " OR EXISTS (SELECT 1 FROM contact_tag t "
-                                           "WHERE t.contact_id = c.id AND " MATCH("t.tag") "))";
-/* The same set through the haystacks of migration 13 (for text without a
- * line break): for three letters or more, the contacts whose haystack's
+    " AND (" MATCH("c.name") " OR " MATCH("c.org") " OR " MATCH("c.role") " OR " MATCH("c.field")
+    " OR " MATCH("c.email") " OR " MATCH("c.phone") " OR " MATCH("c.url")
+    " OR EXISTS (SELECT 1 FROM contact_tag t WHERE t.contact_id = c.id AND " MATCH("t.tag") ")"
+    " OR EXISTS (SELECT 1 FROM contact_value v WHERE v.contact_id = c.id AND " MATCH("v.value")
+    "))";
+/* The same set through the haystacks of migrations 13 and 14 (for text
+ * without a line break): for three letters or more, the contacts whose haystack's
  * trigrams hold the folded text as a phrase (a quoted FTS5 string: every
  * character in it is a letter to find, quotes doubled), which is where
  * it occurs; for fewer (which most contacts hold), each contact's
@@ -269,27 +271,6 @@ enum rp_status contact_list_keyset(struct rp_db *db, const struct rp_contact_que
     out->v[i] = out->v[out->n - 1 - i];
     out->v[out->n - 1 - i] = t;
   }
-  return s;
-}
-
-/* See contact.h. (Until the values table: the primary email and URL.) */
-enum rp_status contact_scan_values(struct rp_db *db,
-                                   void (*fn)(void *arg, int64_t id, enum rp_value_kind kind,
-                                              const char *value),
-                                   void *arg, struct rp_err *err) {
-  sqlite3_stmt *st;
-  enum rp_status s = db_prepare(db, "SELECT id, email, url FROM contact", &st, err);
-  if (s != RP_OK) return s;
-  int rc;
-  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-    int64_t id = sqlite3_column_int64(st, 0);
-    const char *e = (const char *)sqlite3_column_text(st, 1);
-    if (e) fn(arg, id, VALUE_EMAIL, e);
-    const char *u = (const char *)sqlite3_column_text(st, 2);
-    if (u) fn(arg, id, VALUE_URL, u);
-  }
-  if (rc != SQLITE_DONE) s = db_fail(db, err, "read contacts");
-  sqlite3_finalize(st);
   return s;
 }
 

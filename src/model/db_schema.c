@@ -20,6 +20,23 @@
   "    ON CONFLICT (contact_id) DO UPDATE SET check_on = '' WHERE check_on <> '';\n"  \
   "END;\n"
 
+/* The triggers keeping the Contacts filter's trigram index (an FTS5 table
+ * over contact_filter_hay) in step with the haystacks (migration 13). */
+#define CONTACT_FILTER_HAY_TRIGGERS                                                             \
+  "CREATE TRIGGER IF NOT EXISTS contact_filter_hay_ai AFTER INSERT ON contact_filter_hay\n"     \
+  "BEGIN INSERT INTO contact_filter (rowid, hay) VALUES (new.contact_id, new.hay); END;\n"     \
+  "CREATE TRIGGER IF NOT EXISTS contact_filter_hay_ad AFTER DELETE ON contact_filter_hay\n"     \
+  "BEGIN INSERT INTO contact_filter (contact_filter, rowid, hay)\n"                            \
+  "  VALUES ('delete', old.contact_id, old.hay); END;\n"
+
+/* Migration 14: each contact's `col` (email, phone, url) as its one
+ * preferred value of that kind, unless it has values of that kind. */
+#define CONTACT_VALUE_FROM(col)                                                                 \
+  "INSERT OR IGNORE INTO contact_value (contact_id, kind, position, value, preferred)\n"        \
+  "  SELECT c.id, '" col "', 0, trim(c." col "), 1 FROM contact c\n"                           \
+  "  WHERE length(trim(c." col ")) > 0 AND NOT EXISTS (SELECT 1 FROM contact_value v\n"         \
+  "    WHERE v.contact_id = c.id AND v.kind = '" col "');\n"
+
 static const char *const migrations[] = {
     MIGRATION(1,
               "PRAGMA application_id = 1918988400;\n" /* RAPPORT_APP_ID */
@@ -221,7 +238,7 @@ static const char *const migrations[] = {
     /* search: an FTS5 index over contacts, notes, gives, the worksheet and
      * drafts, kept in step by triggers and filled from the rows already
      * there (the SQL and what it indexes: model/search_sql.h) */
-    MIGRATION(6, SEARCH_SQL_TABLE SEARCH_SQL_TRIGGERS SEARCH_SQL_POPULATE),
+    MIGRATION(6, SEARCH_SQL_TABLE SEARCH_SQL_TRIGGERS_6 SEARCH_SQL_POPULATE_6),
     /* imports: since when you know a contact (LinkedIn's "Connected On") */
     MIGRATION(7,
               "ALTER TABLE contact ADD COLUMN known_since TEXT\n"
@@ -344,11 +361,7 @@ static const char *const migrations[] = {
               "  content = 'contact_filter_hay', content_rowid = 'contact_id',\n"
               "  tokenize = 'trigram case_sensitive 1');\n"
               "CREATE TABLE IF NOT EXISTS contact_filter_stale (contact_id INTEGER PRIMARY KEY);\n"
-              "CREATE TRIGGER IF NOT EXISTS contact_filter_hay_ai AFTER INSERT ON contact_filter_hay\n"
-              "BEGIN INSERT INTO contact_filter (rowid, hay) VALUES (new.contact_id, new.hay); END;\n"
-              "CREATE TRIGGER IF NOT EXISTS contact_filter_hay_ad AFTER DELETE ON contact_filter_hay\n"
-              "BEGIN INSERT INTO contact_filter (contact_filter, rowid, hay)\n"
-              "  VALUES ('delete', old.contact_id, old.hay); END;\n"
+              CONTACT_FILTER_HAY_TRIGGERS
               "CREATE TRIGGER IF NOT EXISTS contact_filter_contact_ai AFTER INSERT ON contact\n"
               "BEGIN INSERT OR IGNORE INTO contact_filter_stale VALUES (new.id); END;\n"
               "CREATE TRIGGER IF NOT EXISTS contact_filter_contact_au\n"
@@ -364,8 +377,63 @@ static const char *const migrations[] = {
               "CREATE TRIGGER IF NOT EXISTS contact_filter_tag_ad AFTER DELETE ON contact_tag\n"
               "BEGIN INSERT OR IGNORE INTO contact_filter_stale VALUES (old.contact_id); END;\n"
               "DELETE FROM contact_filter_hay;\n"
+              "INSERT INTO contact_filter_hay (contact_id, hay) SELECT c.id, " CONTACT_FILTER_HAY_13("c")
+              " FROM contact c;\n"
+              "DELETE FROM contact_filter_stale;\n"),
+    /* Several emails, phones and URLs per contact: contact_value holds
+     * every one with its kind of use (type: work, home, mobile, …),
+     * whether it is the preferred one and its place in the list
+     * (rapport/contact_values.h). The contact's email, phone and url stay
+     * as its primary ones (the preferred, else the first), which every
+     * query reads as before; the model writes both in step. Filled from
+     * each contact's email, phone and URL as its one preferred value (a
+     * journal taken back by hand keeps the values it has). Indexes: the
+     * primary key reads one contact's values in order; contact_value_email
+     * finds who has an email (ignoring ASCII case: a merge's matching).
+     * URLs are matched by a key made in the app (contact_value_key: no
+     * scheme, www. or trailing slash), which no index on the text serves,
+     * and indexing them cost a third of writing the values of a LinkedIn
+     * import (every URL starts with the same 28 characters). The search
+     * documents and the filter's haystacks hold them all (search_sql.h,
+     * db_schema.h): their triggers are made again, a change to a value
+     * re-indexes and marks its contact (plain SQL, so the journal stays
+     * writable with the sqlite3 shell), and both are made again for every
+     * contact (the haystacks in one pass: emptied without their triggers,
+     * refilled, the trigram index rebuilt from them). */
+    MIGRATION(14,
+              "CREATE TABLE IF NOT EXISTS contact_value (\n"
+              "  contact_id INTEGER NOT NULL REFERENCES contact(id) ON DELETE CASCADE,\n"
+              /* not IN (…): a list of three makes SQLite build a temporary
+               * table for every row inserted, a third of an import's time */
+              "  kind TEXT NOT NULL CHECK (kind = 'email' OR kind = 'phone' OR kind = 'url'),\n"
+              "  position INTEGER NOT NULL CHECK (position >= 0),\n"
+              "  value TEXT NOT NULL CHECK (length(trim(value)) > 0),\n"
+              "  type TEXT CHECK (type IS NULL OR length(type) > 0),\n"
+              "  preferred INTEGER NOT NULL DEFAULT 0 CHECK (preferred IN (0, 1)),\n"
+              "  PRIMARY KEY (contact_id, kind, position)\n"
+              ") WITHOUT ROWID;\n"
+              "CREATE INDEX IF NOT EXISTS contact_value_email\n"
+              "  ON contact_value(value COLLATE NOCASE) WHERE kind = 'email';\n"
+              CONTACT_VALUE_FROM("email") CONTACT_VALUE_FROM("phone") CONTACT_VALUE_FROM("url")
+              SEARCH_SQL_MIGRATION_14
+              "CREATE TRIGGER IF NOT EXISTS contact_filter_value_ai AFTER INSERT ON contact_value\n"
+              "BEGIN INSERT OR IGNORE INTO contact_filter_stale VALUES (new.contact_id); END;\n"
+              "CREATE TRIGGER IF NOT EXISTS contact_filter_value_au AFTER UPDATE ON contact_value\n"
+              "BEGIN INSERT OR IGNORE INTO contact_filter_stale\n"
+              "  VALUES (old.contact_id), (new.contact_id); END;\n"
+              "CREATE TRIGGER IF NOT EXISTS contact_filter_value_ad AFTER DELETE ON contact_value\n"
+              "BEGIN INSERT OR IGNORE INTO contact_filter_stale VALUES (old.contact_id); END;\n"
+              "DROP TRIGGER IF EXISTS contact_filter_contact_au;\n"
+              "CREATE TRIGGER contact_filter_contact_au\n"
+              "  AFTER UPDATE OF id, name, org, role, field, email, phone, url ON contact\n"
+              "BEGIN INSERT OR IGNORE INTO contact_filter_stale VALUES (old.id), (new.id); END;\n"
+              "DROP TRIGGER IF EXISTS contact_filter_hay_ai;\n"
+              "DROP TRIGGER IF EXISTS contact_filter_hay_ad;\n"
+              "DELETE FROM contact_filter_hay;\n"
               "INSERT INTO contact_filter_hay (contact_id, hay) SELECT c.id, " CONTACT_FILTER_HAY("c")
               " FROM contact c;\n"
+              "INSERT INTO contact_filter (contact_filter) VALUES ('rebuild');\n"
+              CONTACT_FILTER_HAY_TRIGGERS
               "DELETE FROM contact_filter_stale;\n"),
 };
 
@@ -386,6 +454,7 @@ static const char *const migration_what[] = {
     "indexing the contacts list",
     "indexing what Today reads",
     "indexing the Contacts filter",
+    "storing several emails, phones and URLs",
 };
 _Static_assert(RP_ARRAY_LEN(migration_what) == RP_ARRAY_LEN(migrations),
                "a description per migration");

@@ -3,6 +3,8 @@
 #ifndef RAPPORT_DB_SCHEMA_H
 #define RAPPORT_DB_SCHEMA_H
 
+#include "model/search_sql.h"
+
 /* The SQL of migration i (0-based: from user_version i to i+1), ending with
  * its user_version bump; i < db_schema_version(). */
 const char *db_migration_sql(int i);
@@ -10,14 +12,22 @@ const char *db_migration_sql(int i);
 const char *db_migration_what(int i);
 
 /* The Contacts text filter's haystack of contact `c` (an SQL alias):
- * name, org, role, field, email and its tags, one per line, folded by
- * rp_fold (which folds each character alone, so folding the lines
- * together folds each). A piece of text without a line break is in one of
- * them exactly when it is in the haystack (migration 13). */
-#define CONTACT_FILTER_HAY(c)                                                                \
-  "rp_fold(" c ".name || char(10) || ifnull(" c ".org, '') || char(10) || ifnull(" c         \
-  ".role, '') || char(10) || ifnull(" c ".field, '') || char(10) || ifnull(" c ".email, '')" \
+ * name, org, role, field, email and its tags, one per line, then (since
+ * migration 14) its phone, URL and its other emails, phones and URLs, one
+ * per line (nothing at all when it has none: a contact without them has
+ * the haystack migration 13 made). Folded by rp_fold (which folds each
+ * character alone, so folding the lines together folds each). A piece of
+ * text without a line break is in one of them exactly when it is in the
+ * haystack. _13: as migration 13 made it, for that migration only. */
+#define CONTACT_FILTER_HAY_PARTS(c)                                                          \
+  c ".name || char(10) || ifnull(" c ".org, '') || char(10) || ifnull(" c ".role, '') ||"   \
+  " char(10) || ifnull(" c ".field, '') || char(10) || ifnull(" c ".email, '')"             \
   " || char(10) || ifnull((SELECT group_concat(t.tag, char(10)) FROM contact_tag t"           \
-  " WHERE t.contact_id = " c ".id), ''))"
+  " WHERE t.contact_id = " c ".id), '')"
+#define CONTACT_FILTER_HAY_13(c) "rp_fold(" CONTACT_FILTER_HAY_PARTS(c) ")"
+#define CONTACT_FILTER_HAY(c)                                                                \
+  "rp_fold(" CONTACT_FILTER_HAY_PARTS(c) " || ifnull(char(10) || " c ".phone, '')"           \
+  " || ifnull(char(10) || " c ".url, '') || ifnull(char(10) || "                            \
+  SEARCH_SQL_OTHER_VALUES(c, "char(10)") ", ''))"
 
 #endif

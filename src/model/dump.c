@@ -307,29 +307,42 @@ enum rp_status dump_commit(struct rp_db *db, struct rp_err *err) {
   return s;
 }
 
-/* See dump.h. */
-enum rp_status dump_match_contact(struct rp_db *db, const char *email, const char *name,
-                                  const char *org, int64_t *id, struct rp_err *err) {
+/* See dump.h. Any email, through the values' index; then the email column
+ * (a journal edited in the sqlite3 shell may have one there and not in
+ * the list); then name and organisation. */
+enum rp_status dump_match_contact(struct rp_db *db, const char *const *emails, size_t n,
+                                  const char *name, const char *org, int64_t *id,
+                                  struct rp_err *err) {
   *id = 0;
-  static const char *const sql[] = {
+  static const char *const by_email[] = {
+      "SELECT v.contact_id FROM contact_value v JOIN contact c ON c.id = v.contact_id"
+      " WHERE v.kind = 'email' AND v.value = trim(?1) COLLATE NOCASE AND c.deleted_at IS NULL"
+      " ORDER BY v.contact_id LIMIT 1",
       "SELECT id FROM contact WHERE deleted_at IS NULL AND ?1 IS NOT NULL AND"
       " lower(trim(email)) = lower(trim(?1)) ORDER BY id LIMIT 1",
-      "SELECT id FROM contact WHERE deleted_at IS NULL AND name = trim(?2) COLLATE NOCASE AND"
-      " ifnull(trim(org), '') = ifnull(trim(?3), '') COLLATE NOCASE ORDER BY id LIMIT 1",
   };
-  for (size_t k = 0; k < RP_ARRAY_LEN(sql) && !*id; k++) {
+  static const char by_name[] =
+      "SELECT id FROM contact WHERE deleted_at IS NULL AND name = trim(?1) COLLATE NOCASE AND"
+      " ifnull(trim(org), '') = ifnull(trim(?2), '') COLLATE NOCASE ORDER BY id LIMIT 1";
+  for (size_t k = 0; k <= RP_ARRAY_LEN(by_email) && !*id; k++) {
+    bool names = k == RP_ARRAY_LEN(by_email);
     sqlite3_stmt *st = NULL; /* cached: a merge asks once per contact */
-    enum rp_status s = db_prepare_cached(db, sql[k], &st, err);
+    enum rp_status s = db_prepare_cached(db, names ? by_name : by_email[k], &st, err);
     if (s != RP_OK) return s;
-    db_bind_text(st, 1, email);
-    if (sqlite3_bind_parameter_count(st) >= 2) {
-      db_bind_text(st, 2, name);
-      db_bind_text(st, 3, org);
+    for (size_t e = 0; e < (names ? 1 : n) && !*id && s == RP_OK; e++) {
+      if (names) {
+        db_bind_text(st, 1, name);
+        db_bind_text(st, 2, org);
+      } else if (str_empty(emails[e])) {
+        continue;
+      } else {
+        db_bind_text(st, 1, emails[e]);
+      }
+      int rc = sqlite3_step(st);
+      if (rc == SQLITE_ROW) *id = sqlite3_column_int64(st, 0);
+      else if (rc != SQLITE_DONE) s = db_fail(db, err, "match contacts");
+      sqlite3_reset(st);
     }
-    int rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW) *id = sqlite3_column_int64(st, 0);
-    else if (rc != SQLITE_DONE) s = db_fail(db, err, "match contacts");
-    sqlite3_reset(st);
     if (s != RP_OK) return s;
   }
   return RP_OK;

@@ -2,11 +2,12 @@
  * FTS5 table, how each covered row becomes one document, the triggers that
  * keep it in step, and the statements that fill it from the tables.
  *
- * Migrations 6 and 10 (db_schema.c) are built from these macros, and
+ * Migrations 6, 10 and 14 (db_schema.c) are built from these macros, and
  * search_rebuild runs SEARCH_SQL_POPULATE and SEARCH_SQL_NAME_POPULATE. A
  * migration is never edited once shipped: to change what is indexed, add
- * a migration that drops and recreates the triggers (SEARCH_SQL_TRIGGERS
- * with a new definition) and repopulates. A migration that rebuilds a
+ * a migration that drops and recreates the triggers with a new definition
+ * and indexes again (as 14 does), keeping the old definition for the old
+ * migration (SEARCH_SQL_CONTACT_6, SEARCH_SQL_TRIGGERS_6). A migration that rebuilds a
  * covered table (CREATE new, copy, DROP, RENAME) drops its triggers with
  * it (the search_name ones too) and must create them again.
  *
@@ -40,8 +41,9 @@
 
 /* Source codes: the low 4 bits of a document's rowid. */
 enum search_src {
-  SRC_CONTACT = 1,      /* contact: name, org, role, field, email, location, tags,
-                           work, challenges, notes, research */
+  SRC_CONTACT = 1,      /* contact: name, org, role, field, every email, phone
+                           and URL, location, tags, work, challenges, notes,
+                           research */
   SRC_NOTE = 2,         /* note: text */
   SRC_GIVE = 3,         /* give: text */
   SRC_WS_ITEM = 4,      /* ws_item: title, text1, text2 */
@@ -88,17 +90,34 @@ enum search_src {
 #define SEARCH_SQL_JOIN(parts) "substr(" parts "'', 2)"
 
 /* SELECTs giving (r, n, b) = (rowid, name, body) of the documents of the
- * rows matching `where` (an SQL condition on the table's row). */
-#define SEARCH_SQL_CONTACT(where)                                                            \
+ * rows matching `where` (an SQL condition on the table's row).
+ *
+ * A contact's body, since migration 14: role, field, the primary email,
+ * phone and URL, its other emails, phones and URLs (contact_value, the
+ * primaries left out), location, tags, work, challenges, notes, research.
+ * A contact with an email alone has the document migration 6 gave it. */
+#define SEARCH_SQL_CONTACT_BY(where, values)                                                 \
   "SELECT (c.id << 4) | 1 AS r, "                                                           \
   SEARCH_SQL_JOIN(SEARCH_SQL_PART("c.name") SEARCH_SQL_PART("c.org")) " AS n, "              \
   SEARCH_SQL_JOIN(SEARCH_SQL_PART("c.role") SEARCH_SQL_PART("c.field")                      \
-                  SEARCH_SQL_PART("c.email") SEARCH_SQL_PART("c.location")                  \
+                  SEARCH_SQL_PART("c.email") values SEARCH_SQL_PART("c.location")           \
                   SEARCH_SQL_PART("(SELECT group_concat(t.tag, ' ') FROM contact_tag t "    \
                                   "WHERE t.contact_id = c.id)")                             \
                   SEARCH_SQL_PART("c.work") SEARCH_SQL_PART("c.challenges")                 \
                   SEARCH_SQL_PART("c.notes") SEARCH_SQL_PART("c.research")) " AS b "        \
   "FROM contact c WHERE " where
+/* SQL: the values of contact `c` that are not its primary email, phone or
+ * URL, separated by `sep` (an SQL expression); NULL when none. */
+#define SEARCH_SQL_OTHER_VALUES(c, sep)                                                      \
+  "(SELECT group_concat(v.value, " sep ") FROM contact_value v WHERE v.contact_id = " c      \
+  ".id AND v.value NOT IN (ifnull(" c ".email, ''), ifnull(" c ".phone, ''), ifnull(" c      \
+  ".url, '')))"
+#define SEARCH_SQL_CONTACT(where)                                                             \
+  SEARCH_SQL_CONTACT_BY(where, SEARCH_SQL_PART("c.phone") SEARCH_SQL_PART("c.url")          \
+                                   SEARCH_SQL_PART(SEARCH_SQL_OTHER_VALUES("c", "' '")))
+/* The document as migration 6 made it (no phone, no URL, one email): for
+ * that migration only. */
+#define SEARCH_SQL_CONTACT_6(where) SEARCH_SQL_CONTACT_BY(where, "")
 #define SEARCH_SQL_NOTE(where) \
   "SELECT (id << 4) | 2 AS r, NULL AS n, text AS b FROM note WHERE " where
 #define SEARCH_SQL_GIVE(where) \
@@ -158,38 +177,55 @@ enum search_src {
   "CREATE TRIGGER search_" table "_ad AFTER DELETE ON " table " BEGIN\n"              \
   SEARCH_SQL_UNINDEX("(old.id << 4) | " src) "END;\n"
 
-/* Re-index contact `id` (an SQL expression): its main document. */
-#define SEARCH_SQL_REINDEX_CONTACT(id) \
-  SEARCH_SQL_UNINDEX("(" id " << 4) | 1") SEARCH_SQL_INDEX(SEARCH_SQL_CONTACT("c.id = " id))
+/* Re-index contact `id` (an SQL expression): its main document, as
+ * CONTACT (SEARCH_SQL_CONTACT or SEARCH_SQL_CONTACT_6) makes it. */
+#define SEARCH_SQL_REINDEX_CONTACT_BY(CONTACT, id) \
+  SEARCH_SQL_UNINDEX("(" id " << 4) | 1") SEARCH_SQL_INDEX(CONTACT("c.id = " id))
+#define SEARCH_SQL_REINDEX_CONTACT(id) SEARCH_SQL_REINDEX_CONTACT_BY(SEARCH_SQL_CONTACT, id)
 
-#define SEARCH_SQL_CONTACT_COLS \
+/* The contact columns its document is made of (migration 6; since 14). */
+#define SEARCH_SQL_CONTACT_COLS_6 \
   "name, org, role, field, email, location, work, challenges, notes, research"
+#define SEARCH_SQL_CONTACT_COLS \
+  "name, org, role, field, email, phone, url, location, work, challenges, notes, research"
 
-/* Every trigger. The contact has two documents (itself, its draft); its
- * tags are part of its document; a soft delete changes no document. */
-#define SEARCH_SQL_TRIGGERS                                                                     \
+/* The triggers of the contact's documents, by what they index: its own
+ * document (made by CONTACT from the columns `cols`), its draft, its tags
+ * and (since migration 14) its emails, phones and URLs. */
+#define SEARCH_SQL_CONTACT_AI_AU(CONTACT, cols)                                                 \
   "CREATE TRIGGER search_contact_ai AFTER INSERT ON contact BEGIN\n"                           \
-  SEARCH_SQL_REINDEX_CONTACT("new.id")                                                         \
+  SEARCH_SQL_REINDEX_CONTACT_BY(CONTACT, "new.id")                                             \
   SEARCH_SQL_UNINDEX("(new.id << 4) | 6")                                                      \
   SEARCH_SQL_INDEX(SEARCH_SQL_DRAFT("id = new.id")) "END;\n"                                   \
-  "CREATE TRIGGER search_contact_au AFTER UPDATE OF id, " SEARCH_SQL_CONTACT_COLS              \
+  "CREATE TRIGGER search_contact_au AFTER UPDATE OF id, " cols                                 \
   " ON contact BEGIN\n"                                                                        \
   SEARCH_SQL_UNINDEX("(old.id << 4) | 1")                                                      \
-  SEARCH_SQL_REINDEX_CONTACT("new.id") "END;\n"                                                \
+  SEARCH_SQL_REINDEX_CONTACT_BY(CONTACT, "new.id") "END;\n"
+#define SEARCH_SQL_CONTACT_DRAFT_AD                                                             \
   "CREATE TRIGGER search_contact_draft_au AFTER UPDATE OF id, draft ON contact BEGIN\n"        \
   SEARCH_SQL_UNINDEX("(old.id << 4) | 6")                                                      \
   SEARCH_SQL_UNINDEX("(new.id << 4) | 6")                                                      \
   SEARCH_SQL_INDEX(SEARCH_SQL_DRAFT("id = new.id")) "END;\n"                                   \
   "CREATE TRIGGER search_contact_ad AFTER DELETE ON contact BEGIN\n"                           \
   SEARCH_SQL_UNINDEX("(old.id << 4) | 1")                                                      \
-  SEARCH_SQL_UNINDEX("(old.id << 4) | 6") "END;\n"                                             \
-  "CREATE TRIGGER search_contact_tag_ai AFTER INSERT ON contact_tag BEGIN\n"                   \
-  SEARCH_SQL_REINDEX_CONTACT("new.contact_id") "END;\n"                                        \
-  "CREATE TRIGGER search_contact_tag_au AFTER UPDATE ON contact_tag BEGIN\n"                   \
-  SEARCH_SQL_REINDEX_CONTACT("old.contact_id")                                                 \
-  SEARCH_SQL_REINDEX_CONTACT("new.contact_id") "END;\n"                                        \
-  "CREATE TRIGGER search_contact_tag_ad AFTER DELETE ON contact_tag BEGIN\n"                   \
-  SEARCH_SQL_REINDEX_CONTACT("old.contact_id") "END;\n"                                        \
+  SEARCH_SQL_UNINDEX("(old.id << 4) | 6") "END;\n"
+/* Triggers on `table` (a table with contact_id) re-indexing the contact. */
+#define SEARCH_SQL_CONTACT_CHILD(CONTACT, name, table)                                          \
+  "CREATE TRIGGER search_" name "_ai AFTER INSERT ON " table " BEGIN\n"                        \
+  SEARCH_SQL_REINDEX_CONTACT_BY(CONTACT, "new.contact_id") "END;\n"                            \
+  "CREATE TRIGGER search_" name "_au AFTER UPDATE ON " table " BEGIN\n"                        \
+  SEARCH_SQL_REINDEX_CONTACT_BY(CONTACT, "old.contact_id")                                     \
+  SEARCH_SQL_REINDEX_CONTACT_BY(CONTACT, "new.contact_id") "END;\n"                            \
+  "CREATE TRIGGER search_" name "_ad AFTER DELETE ON " table " BEGIN\n"                        \
+  SEARCH_SQL_REINDEX_CONTACT_BY(CONTACT, "old.contact_id") "END;\n"
+
+/* Every trigger, as migration 6 made them (migration 14 makes the
+ * contact's again). The contact has two documents (itself, its draft); its
+ * tags are part of its document; a soft delete changes no document. */
+#define SEARCH_SQL_TRIGGERS_6                                                                   \
+  SEARCH_SQL_CONTACT_AI_AU(SEARCH_SQL_CONTACT_6, SEARCH_SQL_CONTACT_COLS_6)                    \
+  SEARCH_SQL_CONTACT_DRAFT_AD                                                                  \
+  SEARCH_SQL_CONTACT_CHILD(SEARCH_SQL_CONTACT_6, "contact_tag", "contact_tag")                 \
   SEARCH_SQL_TRIGGERS_ID("note", "2", "text", SEARCH_SQL_NOTE)                                 \
   SEARCH_SQL_TRIGGERS_ID("give", "3", "text", SEARCH_SQL_GIVE)                                 \
   SEARCH_SQL_TRIGGERS_ID("ws_item", "4", "title, text1, text2", SEARCH_SQL_WS_ITEM)            \
@@ -208,9 +244,10 @@ enum search_src {
   SEARCH_SQL_TRIGGERS_ID("question", "8", "text", SEARCH_SQL_QUESTION)                         \
   SEARCH_SQL_TRIGGERS_ID("followup", "9", "draft, note", SEARCH_SQL_FOLLOWUP)
 
-/* Fill the (empty) index from every covered table. */
-#define SEARCH_SQL_POPULATE                                     \
-  SEARCH_SQL_INDEX(SEARCH_SQL_CONTACT("1"))                     \
+/* Fill the (empty) index from every covered table: as migration 6 did
+ * (_6), and as the tables are indexed now. */
+#define SEARCH_SQL_POPULATE_BY(CONTACT)                         \
+  SEARCH_SQL_INDEX(CONTACT("1"))                                \
   SEARCH_SQL_INDEX(SEARCH_SQL_NOTE("1"))                        \
   SEARCH_SQL_INDEX(SEARCH_SQL_GIVE("1"))                        \
   SEARCH_SQL_INDEX(SEARCH_SQL_WS_ITEM("1"))                     \
@@ -219,6 +256,8 @@ enum search_src {
   SEARCH_SQL_INDEX(SEARCH_SQL_CONVERSATION("1"))                \
   SEARCH_SQL_INDEX(SEARCH_SQL_QUESTION("1"))                    \
   SEARCH_SQL_INDEX(SEARCH_SQL_FOLLOWUP("1"))
+#define SEARCH_SQL_POPULATE_6 SEARCH_SQL_POPULATE_BY(SEARCH_SQL_CONTACT_6)
+#define SEARCH_SQL_POPULATE SEARCH_SQL_POPULATE_BY(SEARCH_SQL_CONTACT)
 
 /* ---- migration 10: prefix indexes 1 to 4, and the names ---- */
 
@@ -295,5 +334,30 @@ enum search_src {
   "CREATE VIRTUAL TABLE search_name USING fts5 (\n"                                    \
   "  name, name_alt, tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3 4'\n" \
   ");\n" SEARCH_SQL_NAME_TRIGGERS SEARCH_SQL_NAME_POPULATE
+
+/* ---- migration 14: every email, phone and URL ---- */
+
+/* Migration 14: the contact's documents hold its phone, URL and every
+ * value of contact_value (SEARCH_SQL_CONTACT): the triggers that make a
+ * contact's document are made again with that definition, a change to
+ * contact_value re-indexes its contact, and every contact's document is
+ * made again (in segments of 64 MB, as migration 10). Before it runs,
+ * contact_value exists. */
+#define SEARCH_SQL_MIGRATION_14                                                            \
+  "DROP TRIGGER IF EXISTS search_contact_ai;\n"                                            \
+  "DROP TRIGGER IF EXISTS search_contact_au;\n"                                            \
+  "DROP TRIGGER IF EXISTS search_contact_tag_ai;\n"                                        \
+  "DROP TRIGGER IF EXISTS search_contact_tag_au;\n"                                        \
+  "DROP TRIGGER IF EXISTS search_contact_tag_ad;\n"                                        \
+  "DROP TRIGGER IF EXISTS search_contact_value_ai;\n"                                      \
+  "DROP TRIGGER IF EXISTS search_contact_value_au;\n"                                      \
+  "DROP TRIGGER IF EXISTS search_contact_value_ad;\n"                                      \
+  SEARCH_SQL_CONTACT_AI_AU(SEARCH_SQL_CONTACT, SEARCH_SQL_CONTACT_COLS)                    \
+  SEARCH_SQL_CONTACT_CHILD(SEARCH_SQL_CONTACT, "contact_tag", "contact_tag")               \
+  SEARCH_SQL_CONTACT_CHILD(SEARCH_SQL_CONTACT, "contact_value", "contact_value")           \
+  "INSERT INTO search_fts (search_fts, rank) VALUES ('hashsize', 67108864);\n"            \
+  "DELETE FROM search_fts WHERE rowid IN (SELECT (id << 4) | 1 FROM contact);\n"          \
+  SEARCH_SQL_INDEX(SEARCH_SQL_CONTACT("1"))                                                \
+  "INSERT INTO search_fts (search_fts, rank) VALUES ('hashsize', 1048576);\n"
 
 #endif

@@ -24,14 +24,41 @@ run question add Zoë "What does a day look like?"
 expect 0
 run followup add Ada --kind check-in --due 2026-12-03 --note "how the move went"
 expect 0
+# Ada's second email and two phones with their kinds, as the sqlite3 shell writes them
+sql "UPDATE contact SET phone = '+44 20 7946 0000' WHERE id = 1"
+sql "INSERT INTO contact_value (contact_id, kind, position, value, type, preferred) VALUES
+     (1, 'email', 1, 'ada@home.example', 'home', 0), (1, 'phone', 0, '+44 20 7946 0000', 'work', 1),
+     (1, 'phone', 1, '+44 7700 900123', 'mobile', 0)"
 
 # ---- csv ------------------------------------------------------------------------
 run export csv
 expect 0
-eq "csv" "$(tr -d '\r' <"$TMP/out")" 'id,name,org,role,field,email,phone,url,location,how_known,warmth,introduced_by,seniority,channel,stage,tags,known_since,work,challenges,notes
-1,Ada Lovelace,"Engines, Ltd",,,ada@example.org,,,,friend,warm,,,,identified,math;poetry,,,,
-2,Zoë Ørsted,Acme,Research lead,,,,,,referral,warm,Ada Lovelace,,,giving,,,,,'
+eq "csv" "$(tr -d '\r' <"$TMP/out")" 'id,name,org,role,field,email,phone,url,location,how_known,warmth,introduced_by,seniority,channel,stage,tags,known_since,work,challenges,notes,emails,phones,urls
+1,Ada Lovelace,"Engines, Ltd",,,ada@example.org,+44 20 7946 0000,,,friend,warm,,,,identified,math;poetry,,,,,ada@example.org; ada@home.example,+44 20 7946 0000; +44 7700 900123,
+2,Zoë Ørsted,Acme,Research lead,,,,,,referral,warm,Ada Lovelace,,,giving,,,,,,,,'
 eq "csv CRLF" "$(grep -c $'\r$' "$TMP/out")" 3
+
+# ---- list: the primary values and every one with its kind ---------------------------
+run list --format json
+expect 0
+printf '%s' "$OUT" >"$TMP/json"
+eq "list json keys" \
+  "$(py 'sorted(k for k in j[0] if k in ("email", "phone", "url", "emails", "phones", "urls", "known_since"))')" \
+  "['email', 'emails', 'known_since', 'phone', 'phones', 'url', 'urls']"
+eq "list json emails" "$(py 'j[0]["emails"]')" \
+  "[{'value': 'ada@example.org', 'type': None, 'preferred': True}, {'value': 'ada@home.example', 'type': 'home', 'preferred': False}]"
+eq "list json phones" "$(py '[j[0]["phone"], [(p["value"], p["type"]) for p in j[0]["phones"]], j[0]["urls"]]')" \
+  "['+44 20 7946 0000', [('+44 20 7946 0000', 'work'), ('+44 7700 900123', 'mobile')], []]"
+eq "list json Zoë" "$(py '[j[1]["name"], j[1]["emails"], j[1]["email"], j[1]["known_since"]]')" \
+  "['Zoë Ørsted', [], None, None]"
+run list --format tsv
+expect 0
+eq "tsv header" "$(printf '%s\n' "$OUT" | head -n 1)" "$(printf 'id\tname\torg\trole\temail\tstage\twarmth\ttags\temails\tphones\turls')"
+has "$OUT" "$(printf '1\tAda Lovelace\tEngines, Ltd\t\tada@example.org\tidentified\twarm\tmath,poetry\tada@example.org (preferred); ada@home.example (home)\t+44 20 7946 0000 (work, preferred); +44 7700 900123 (mobile)\t')"
+has "$OUT" "$(printf '2\tZoë Ørsted\tAcme\tResearch lead\t\tgiving\twarm\t\t\t\t')"
+run search 900123
+expect 0
+has "$OUT" "  Ada Lovelace (Engines, Ltd)"
 
 # ---- json round trip ------------------------------------------------------------
 run export json -o "$TMP/a.json"
@@ -152,6 +179,16 @@ has "$OUT" "Ada Lovelace (Engines, Ltd) → Zoë Ørsted (Acme)"
 has "$OUT" "- 2026-11-30 · read: Read her paper on \"trials\""
 has "$OUT" "1. What does a day look like?"
 has "$OUT" "## Readiness: not ready (3 of 13)"
+run show Ada
+expect 0
+has "$OUT" "- Email: ada@example.org (preferred) · ada@home.example (home)"
+has "$OUT" "- Phone: +44 20 7946 0000 (work, preferred) · +44 7700 900123 (mobile)"
+lacks "$OUT" "- URL:"
+run show Ada --format json
+expect 0
+printf '%s' "$OUT" >"$TMP/json"
+eq "show json values" "$(py '[j["email"], [e["value"] for e in j["emails"]], [p["type"] for p in j["phones"]], j["urls"]]')" \
+   "['ada@example.org', ['ada@example.org', 'ada@home.example'], ['work', 'mobile'], []]"
 run show Zoë --format json
 expect 0
 printf '%s' "$OUT" >"$TMP/json"

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Exported files read by real programs: the vCards (4.0 and 3.0) by khard
-# (a throwaway config over a vdir of one .vcf per card) and by abook
+# (a throwaway config over a vdir of one .vcf per card: every email with
+# its kind and the preferred one, the mobile phone, the location) and by abook
 # --convert; the iCalendar file by calcurse -i into a temporary folder
 # (the event and the to-do land); the JSON by python3 -m json.tool; and the
 # man page renders with man -l without warnings. A missing tool is a
@@ -16,8 +17,12 @@ for tool in khard abook calcurse man; do
 done
 
 run add "Ada Lovelace" --how-known friend --org "Engines, Ltd; R&D" --email ada@example.org \
-  --phone "+44 20 7946 0000" --url "https://example.org/ada" --tag math --tag "poetry, verse"
+  --phone "+44 20 7946 0000" --url "https://example.org/ada" --tag math --tag "poetry, verse" \
+  --location "Lisbon, Portugal"
 expect 0
+# a second email and phone, with their kinds (the first ones stay preferred)
+sql "INSERT INTO contact_value (contact_id, kind, position, value, type) VALUES
+     (1, 'email', 1, 'ada@home.example', 'home'), (1, 'phone', 1, '+44 7700 900123', 'mobile')"
 run add "Zoë Ørsted" --introduced-by Ada --org Acme --role "Research lead"
 expect 0
 sql "UPDATE contact SET notes = ? WHERE id = 2" \
@@ -63,13 +68,19 @@ skip_unparsable = no
 CONF
   out=$(khard -c "$TMP/khard$v.conf" email --parsable 2>&1)
   eq "khard v$v rc" "$?" 0
-  grep -Eiq $'^ada@example.org\tAda Lovelace\tinternet$' <<<"$out" && ok || bad "khard v$v email: [$out]"
+  # the preferred one: PREF (3.0: TYPE=…,PREF; 4.0: PREF=1, which khard shows as it is)
+  grep -Eiq $'^ada@example.org\tAda Lovelace\t(internet, )?pref(=1)?$' <<<"$out" && ok ||
+    bad "khard v$v email: [$out]"
+  grep -Eiq $'^ada@home.example\tAda Lovelace\t(internet, )?home$' <<<"$out" && ok ||
+    bad "khard v$v: no second email in [$out]"
   out=$(khard -c "$TMP/khard$v.conf" list 2>&1)
   eq "khard v$v list rc" "$?" 0
   [[ $out == *"Zoë Ørsted"* ]] && ok || bad "khard v$v: no Zoë in [$out]"
   out=$(khard -c "$TMP/khard$v.conf" show --format yaml Ada 2>&1)
   [[ $out == *"Engines, Ltd; R&D"* ]] && ok || bad "khard v$v: organisation not unescaped: [$out]"
   [[ $out == *"poetry, verse"* ]] && ok || bad "khard v$v: category with a comma: [$out]"
+  [[ $out == *"City: Lisbon, Portugal"* ]] && ok || bad "khard v$v: no location (ADR): [$out]"
+  grep -Eiq '^ +cell: \+44 7700 900123$' <<<"$out" && ok || bad "khard v$v: no mobile phone: [$out]"
   out=$(khard -c "$TMP/khard$v.conf" show --format yaml Zoë 2>&1)
   # YAML writes the emoji as \U0001F600: the characters around it must be whole
   [[ $out == *"likes long walks"*"ÆØÅ€"* && $out == *"Met at the "* ]] && ok ||
@@ -77,7 +88,8 @@ CONF
   # ---- abook --convert ----
   out=$(abook --convert --informat vcard --infile "$TMP/all$v.vcf" --outformat csv 2>&1)
   eq "abook v$v rc" "$?" 0
-  [[ $out == *'"Ada Lovelace","ada@example.org"'* ]] && ok || bad "abook v$v: no Ada in [$out]"
+  [[ $out == *'"Ada Lovelace","ada@example.org,ada@home.example"'* ]] && ok ||
+    bad "abook v$v: no Ada with both emails in [$out]"
   [[ $out == *'"Zoë Ørsted"'* ]] && ok || bad "abook v$v: no Zoë in [$out]"
 done
 

@@ -100,7 +100,7 @@ printf '%s' "$OUT" | python3 -c 'import json,sys; d=json.load(sys.stdin); assert
 ok "list --format json parses, 4 contacts"
 run --db "$DB" list --format tsv
 expect 0
-assert_eq "tsv header" "$(printf 'id\tname\torg\trole\temail\tstage\twarmth\ttags')" "$(printf '%s\n' "$OUT" | head -1)"
+assert_eq "tsv header" "$(printf 'id\tname\torg\trole\temail\tstage\twarmth\ttags\temails\tphones\turls')" "$(printf '%s\n' "$OUT" | head -1)"
 assert_match "tsv row for Zoë" "^$ZOE_ID	Zoë Ørsted	Acme	" "$OUT"
 run --db "$DB" list
 expect 0

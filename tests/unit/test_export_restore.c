@@ -26,6 +26,14 @@ static void fill(struct rp_db *db) {
           " (3, 'Old Friend', NULL, NULL, 'warm', 'friend', 'met', NULL, NULL, 99, 99);"
           "UPDATE contact SET deleted_at = 300, deleted_seq = 1 WHERE id = 3;"
           "INSERT INTO contact_tag VALUES (1, 'math'), (1, 'Poetry'), (2, 'trials');"
+          /* Zoë's emails and phones (Ada's one email is in its column only) */
+          "UPDATE contact SET email = 'zoe@acme.example', phone = '+44 20 7946 0000'"
+          " WHERE id = 2;"
+          "INSERT INTO contact_value (contact_id, kind, position, value, type, preferred) VALUES"
+          " (2, 'email', 0, 'zoe@acme.example', 'work', 1),"
+          " (2, 'email', 1, 'zoe@home.example', 'home', 0),"
+          " (2, 'phone', 0, '+44 20 7946 0000', NULL, 1),"
+          " (2, 'phone', 1, '+44 7700 900123', 'mobile', 0);"
           "INSERT INTO ws_text VALUES ('want', 'a research role \xE2\x80\x94 small lab', 5);"
           "INSERT INTO ws_item (id, section, title, text1, position, created_at, updated_at)"
           " VALUES (1, 'gap', 'How are trials run?', NULL, 1, 5, 5);"
@@ -58,7 +66,7 @@ static char *export(struct rp_db *db) {
 }
 
 static void test_round_trip(void) {
-  struct rp_db *a = NULL, *b = NULL, *c = NULL;
+  struct rp_db *a = NULL, *b = NULL, *c = NULL, *d = NULL;
   fx_open_fresh(&a, "a.db");
   fill(a);
   char *one = export(a);
@@ -71,6 +79,19 @@ static void test_round_trip(void) {
   CHECK_INT(sum.rows, 20);
   char *two = export(b);
   CHECK_STR(two, one);
+  /* each contact carries its lists, as contact_get gives them */
+  CHECK(strstr(one, "\"emails\": [{\"value\": \"ada@example.org\", \"type\": null, "
+                    "\"preferred\": true}], \"phones\": [], \"urls\": []}") != NULL);
+  CHECK(strstr(one, "\"emails\": [{\"value\": \"zoe@acme.example\", \"type\": \"work\", "
+                    "\"preferred\": true}, {\"value\": \"zoe@home.example\", \"type\": "
+                    "\"home\", \"preferred\": false}], \"phones\": [{\"value\": "
+                    "\"+44 20 7946 0000\", \"type\": null, \"preferred\": true}, {\"value\": "
+                    "\"+44 7700 900123\", \"type\": \"mobile\", \"preferred\": false}], "
+                    "\"urls\": []}") != NULL);
+  FX_CHECK_SQL(b, "SELECT group_concat(value || ':' || ifnull(type, '-') || ':' || preferred, ' ')"
+                  " FROM (SELECT * FROM contact_value ORDER BY contact_id, kind, position)",
+               "ada@example.org:-:1 zoe@acme.example:work:1 zoe@home.example:home:0 "
+               "+44 20 7946 0000:-:1 +44 7700 900123:mobile:0");
   /* the journal id came along: same UIDs */
   char ida[33], idb[33];
   CHECK_INT(dump_journal_id(a, ida, &err), RP_OK);
@@ -102,6 +123,20 @@ static void test_round_trip(void) {
   CHECK_INT(fx_scalar(c, "SELECT count(*) FROM note WHERE contact_ref = 7"), 1);
   CHECK_INT(fx_scalar(c, "SELECT count(*) FROM followup WHERE outcome_id IS NULL"), 2);
   CHECK_INT(fx_scalar(c, "SELECT count(*) FROM ws_text"), 0);
+  FX_CHECK_SQL(c, "SELECT group_concat(v.value, ' ') FROM contact_value v JOIN contact k"
+                  " ON k.id = v.contact_id WHERE k.name LIKE 'Zo%'",
+               "zoe@acme.example zoe@home.example +44 20 7946 0000 +44 7700 900123");
+  /* merge into a journal whose contact has Zoë's second email only */
+  fx_open_fresh(&d, "d.db");
+  fx_exec(d, "INSERT INTO contact (id, name, email, warmth, stage, created_at, updated_at)"
+             " VALUES (4, 'Z. O.', 'z@other.example', 'cold', 'identified', 1, 1);"
+             "INSERT INTO contact_value (contact_id, kind, position, value, preferred) VALUES"
+             " (4, 'email', 0, 'z@other.example', 1), (4, 'email', 1, 'ZOE@home.example', 0)");
+  CHECK_INT(restore_json(d, one, strlen(one), true, &sum, &err), RP_OK);
+  CHECK_INT(sum.contacts, 1); /* Ada */
+  CHECK_INT(sum.contacts_matched, 1);
+  CHECK_INT(fx_scalar(d, "SELECT count(*) FROM contact"), 2);
+  db_close(d);
   free(one);
   free(two);
   db_close(a);
@@ -176,6 +211,61 @@ static void test_damaged(void) {
   free(doc);
   db_close(a);
   db_close(b);
+}
+
+/* An export from before the lists (schema 13): each contact's email, phone
+ * and URL become its lists. Lists that are not lists of values are
+ * refused with their place. */
+static void test_values_old_and_bad(void) {
+  struct rp_db *a = NULL;
+  fx_open_fresh(&a, "old.db");
+  static const char old[] =
+      "{\"format\": \"rapport\", \"version\": 1, \"schema\": 13, \"tables\": {\"contact\": [\n"
+      "{\"id\": 1, \"name\": \"Old Export\", \"email\": \"old@x.org\", \"phone\": \"+1 555\","
+      " \"url\": null, \"warmth\": \"warm\", \"stage\": \"met\", \"created_at\": 1,"
+      " \"updated_at\": 1}]}}";
+  struct rp_restore_summary sum;
+  struct rp_err err;
+  rp_err_clear(&err);
+  CHECK_INT(restore_json(a, old, strlen(old), false, &sum, &err), RP_OK);
+  FX_CHECK_SQL(a, "SELECT group_concat(kind || ':' || value || ':' || preferred, ' ')"
+                  " FROM (SELECT * FROM contact_value ORDER BY kind)",
+               "email:old@x.org:1 phone:+1 555:1");
+  char *doc = export(a);
+  CHECK(strstr(doc, "\"emails\": [{\"value\": \"old@x.org\", \"type\": null, "
+                    "\"preferred\": true}], \"phones\": [{\"value\": \"+1 555\"") != NULL);
+  free(doc);
+  db_close(a);
+  a = NULL;
+  static const struct {
+    const char *lists, *msg;
+  } bad[] = {
+      {"\"emails\": \"x@y.org\"", "2:52: contact.emails must be an array of values, not a string"},
+      {"\"emails\": [\"x@y.org\"]", "2:53: contact.emails: a value must be an object, not a string"},
+      {"\"phones\": [{\"type\": \"work\"}]",
+       "2:53: contact.phones: a value needs \"value\", a string that is not empty"},
+      {"\"urls\": [{\"value\": \"https://x.org\", \"pref\": true}]",
+       "2:51: contact.urls: unknown key \"pref\" (keys: value, type, preferred)"},
+      {"\"emails\": [{\"value\": \"x@y.org\", \"preferred\": 1}]",
+       "2:53: contact.emails: \"preferred\" must be true or false"},
+      {"\"emails\": [{\"value\": \"x@y.org\", \"type\": 7}]",
+       "2:53: contact.emails: \"type\" must be a string or null"},
+  };
+  for (size_t i = 0; i < RP_ARRAY_LEN(bad); i++) {
+    char *text = xasprintf("{\"format\": \"rapport\", \"version\": 1, \"schema\": 14, "
+                           "\"tables\": {\"contact\": [\n{\"id\": 1, \"name\": \"B\", "
+                           "\"warmth\": \"warm\", %s, \"stage\": \"met\", \"created_at\": 1, "
+                           "\"updated_at\": 1}]}}",
+                           bad[i].lists);
+    fx_open_fresh(&a, "bad.db");
+    rp_err_clear(&err);
+    CHECK_INT(restore_json(a, text, strlen(text), false, &sum, &err), RP_INVALID);
+    CHECK_STR(err.msg, bad[i].msg);
+    CHECK_INT(fx_scalar(a, "SELECT count(*) FROM contact"), 0);
+    db_close(a);
+    a = NULL;
+    free(text);
+  }
 }
 
 /* vCard and iCalendar: the same bytes on every run; UIDs differ by row. */
@@ -276,6 +366,7 @@ int main(void) {
   fx_set_now(1796025600);
   test_round_trip();
   test_damaged();
+  test_values_old_and_bad();
   test_stable();
   test_backup();
   check_rmtree(check_tmpdir());
