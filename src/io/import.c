@@ -335,11 +335,6 @@ static void add_existing_value(void *arg, int64_t id, enum rp_value_kind kind, c
   if (index_get(&im->ids, im->key.s, &i)) index_value(im, i, kind, v);
 }
 
-/* Two texts that both say something, and not the same thing. */
-static bool differ(const char *a, const char *b) {
-  return !str_empty(a) && !str_empty(b) && strcasecmp(a, b) != 0;
-}
-
 /* Two lists that both have values and none in common. */
 static bool disjoint(const struct rp_contact_values *a, const struct rp_contact_values *b,
                      enum rp_value_kind k) {
@@ -349,13 +344,40 @@ static bool disjoint(const struct rp_contact_values *a, const struct rp_contact_
   return true;
 }
 
-/* Would merging p into c (found by name alone) lose a value or join two
- * people? A field both have with different values, or emails, phones or
- * URLs on both sides with none in common. */
+/* A LinkedIn profile ("linkedin.com/in/…"), which names one person. */
+static bool is_profile(const char *url) {
+  struct rp_buf k = {0};
+  bool yes = contact_value_key(VALUE_URL, url, &k) && strncmp(buf_str(&k), "linkedin.com/in/", 16) == 0;
+  buf_free(&k);
+  return yes;
+}
+
+/* Both have a LinkedIn profile, and none in common. */
+static bool other_profiles(const struct rp_contact_values *a, const struct rp_contact_values *b) {
+  bool pa = false, pb = false;
+  for (size_t i = 0; i < a->n; i++) pa |= is_profile(a->v[i].value);
+  for (size_t i = 0; i < b->n; i++) pb |= is_profile(b->v[i].value);
+  if (!pa || !pb) return false;
+  for (size_t i = 0; i < b->n; i++)
+    if (is_profile(b->v[i].value) && contact_values_find(a, VALUE_URL, b->v[i].value) >= 0)
+      return false;
+  return true;
+}
+
+/* Would merging p into c (found by name and organisation alone) join two
+ * people? Merging loses no value (the lists hold both sides' emails and
+ * phones; the journal's single fields are kept), so what matters is
+ * whether they are the same person: not when their LinkedIn profiles
+ * differ, when they were connected on different days, or when both have
+ * emails and phones and share none of them (two John Smiths). A changed
+ * role or a new phone is what people's lives do. */
 static bool conflicts(const struct rp_contact *c, const struct rp_import_person *p) {
-  return differ(c->role, p->role) || differ(c->location, p->location) ||
-         differ(c->known_since, p->known_since) || disjoint(&c->emails, &p->emails, VALUE_EMAIL) ||
-         disjoint(&c->phones, &p->phones, VALUE_PHONE) || disjoint(&c->urls, &p->urls, VALUE_URL);
+  if (other_profiles(&c->urls, &p->urls)) return true;
+  if (!str_empty(c->known_since) && !str_empty(p->known_since) &&
+      strcmp(c->known_since, p->known_since) != 0)
+    return true;
+  return disjoint(&c->emails, &p->emails, VALUE_EMAIL) &&
+         disjoint(&c->phones, &p->phones, VALUE_PHONE);
 }
 
 /* The contact person p is: by any email, else any URL (a sure match), else

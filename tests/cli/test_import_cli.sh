@@ -19,7 +19,9 @@ cd "$TMP" || exit 2 # messages name the files as given
 help_lists import
 
 # ---- LinkedIn ------------------------------------------------------------------------
+RAPPORT_ARGS=(--create --db "$DB")
 run import linkedin connections.csv
+RAPPORT_ARGS=(--db "$DB")
 expect 0
 same "first import" "$OUT" "connections.csv: LinkedIn connections
 added 4, updated 0, unchanged 0, skipped 0, warnings 0"
@@ -86,7 +88,10 @@ same "vcard" "$OUT" "phone.vcf: vCard
 added 0, updated 2, unchanged 0, skipped 0, warnings 0"
 run import vcard contacts4.vcf
 expect 0
-has "$OUT" "added 0, updated 2, unchanged 0, skipped 0, warnings 0"
+# Grace gains a phone and her own site; Tom's email is the one he has
+has "$OUT" "added 0, updated 1, unchanged 1, skipped 0, warnings 0"
+eq "Grace keeps her profile and gains her site" "$(q "SELECT group_concat(value, ' ') FROM contact_value v JOIN contact c ON c.id = v.contact_id WHERE c.name = 'Grace Hopper' AND kind = 'url'")" \
+  "https://www.linkedin.com/in/grace-hopper/ https://grace.example/"
 run import vcard contacts4.vcf
 has "$OUT" "added 0, updated 0, unchanged 2, skipped 0, warnings 0"
 eq "tags" "$(q "SELECT group_concat(tag, ',') FROM (SELECT tag FROM contact_tag ORDER BY tag)")" \

@@ -16,7 +16,7 @@ printf 'First Name,Last Name,URL,Email Address,Company,Position,Connected On\nAn
 printf 'theme: default\nstages:\n  - key: a\377\n' > "$TMP/bad.yaml"
 out=$(cli import vcard "$TMP/bad.vcf" --dry-run 2>&1); rc=$?
 assert_eq "a vCard with invalid UTF-8 (another program's file): exit 0" 0 "$rc"
-assert_match "… a warning says which line is not UTF-8" 'warning: bad.vcf:3: ' "$out"
+assert_match "… a warning says which line is not UTF-8" 'bad.vcf:3: Bad .* FN was not UTF-8: read as Windows-1252' "$out"
 out=$(cli import linkedin "$TMP/bad.csv" --dry-run 2>&1); rc=$?
 assert_eq "a CSV with invalid UTF-8: read as Windows-1252, exit 0" 0 "$rc"
 assert_match "… with a warning naming the line" 'bad.csv:2: not UTF-8 .*read as Windows-1252' "$out"

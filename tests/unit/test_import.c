@@ -181,7 +181,7 @@ static void test_lenient(void) {
 
 /* Several emails, phones and URLs: matching on any of them, merging adds
  * the ones a contact lacks; a name match that would join two people (both
- * have emails, none in common) adds someone new instead. */
+ * have emails and phones, none in common) adds someone new instead. */
 static void test_several_values(void) {
   fx_open_fresh(&db, "multi.db");
   int64_t ana = add("Ana D\xC3\xAD" "az", NULL, "ana@work.example", NULL);
@@ -193,6 +193,7 @@ static void test_several_values(void) {
   contact_values_add(&p.v[0].phones, VALUE_PHONE, "+34 910 000 002", "work", false);
   p.v[1] = person(2, "John Smith", NULL, NULL, NULL);
   contact_values_add(&p.v[1].emails, VALUE_EMAIL, "john@one.example", NULL, false);
+  contact_values_add(&p.v[1].phones, VALUE_PHONE, "555 0199", NULL, false);
   p.v[2] = person(3, "John Smith", NULL, NULL, NULL); /* another John Smith */
   contact_values_add(&p.v[2].emails, VALUE_EMAIL, "john@two.example", NULL, false);
   contact_values_add(&p.v[2].phones, VALUE_PHONE, "555 0100", NULL, false);
