@@ -211,23 +211,35 @@ static const struct cli_verb verbs[] = {
      "seconds on a large journal. Exit 0 when intact (\"ok: FILE is intact\");\n"
      "3 when damaged, each problem on standard error.\n"},
     {"import", cli_import,
-     "import linkedin|vcard FILE|- [--skip-bad]\n"
+     "import csv|linkedin|vcard FILE|- [--skip-bad] [--dry-run] [--encoding NAME]\n"
      "       rapport import json FILE [--merge]",
-     "bring in LinkedIn connections or vCards (or restore a JSON export)",
-     "Imports people from LinkedIn's Connections.csv (linkedin) or a vCard file,\n"
-     "3.0 or 4.0, with any number of cards (vcard); FILE \"-\" reads standard\n"
-     "input. Each person is matched with a contact already in the journal: by\n"
-     "email (ignoring case), else by profile URL (ignoring http(s)://, www. and\n"
-     "a trailing /), else by name and organisation. A match gets only the fields\n"
-     "it has empty (nothing you typed is overwritten), so importing the same\n"
-     "file twice adds nobody the second time. LinkedIn's Connected On becomes\n"
-     "\"known since\"; how you know them comes from import: linkedin_how_known:\n"
-     "in the config (community). The whole file is one transaction: a malformed\n"
-     "row or card is reported as FILE:LINE: what is wrong (exit 2) and nothing is\n"
-     "added; with --skip-bad the good ones are imported and each bad one is\n"
-     "listed on standard error. Ends with \"added N, updated N, unchanged N,\n"
-     "skipped N\". `import json` restores `rapport export json` into an empty\n"
-     "journal (--merge: into one that is not empty).\n"},
+     "bring in contacts from CSV exports and vCards (or restore a JSON export)",
+     "Imports people from a CSV export (csv: LinkedIn's Connections.csv of any\n"
+     "year, Outlook CSV (also LinkedIn's pre-2017 export) or Google Contacts CSV,\n"
+     "recognised by the header; linkedin: LinkedIn's only) or a vCard file (vcard:\n"
+     "2.1, 3.0 or 4.0 from phones, Google, Outlook, iCloud, Evolution, KDE,\n"
+     "quoted-printable and CHARSET included). FILE \"-\" reads standard input.\n"
+     "The text is UTF-8, or Windows-1252 when it is not (one warning), or what\n"
+     "--encoding NAME says (any iconv name: latin1, macintosh, utf-16, …).\n"
+     "Every email, phone and URL of a person is kept, with its type. Each person\n"
+     "is matched with a contact already in the journal: by any email (ignoring\n"
+     "case), else any profile URL (ignoring http(s)://, www. and a trailing /),\n"
+     "else by name and organisation unless they are clearly two people. A match\n"
+     "gets the fields it has empty and the values it lacks (nothing you typed is\n"
+     "overwritten), so importing the same file twice adds nobody. Structure is\n"
+     "strict: a file that is not the format, or a row with a broken quote or too\n"
+     "many cells, is reported as FILE:LINE: what is wrong (exit 2) and nothing is\n"
+     "added (--skip-bad: the good ones are imported, each broken one listed).\n"
+     "Content is lenient: an odd value (a date that is no date, an email without\n"
+     "@) is dropped from that person with \"warning: FILE:LINE: NAME: kept\n"
+     "without …\" on standard error; a row with no name, email or phone (LinkedIn's\n"
+     "hidden members) is skipped and counted. Prints what the file was found to\n"
+     "be, then \"added N, updated N, unchanged N, skipped N (no name), warnings\n"
+     "N\". --dry-run does all of it and writes nothing. LinkedIn's Connected On\n"
+     "becomes \"known since\"; how you know them comes from import:\n"
+     "linkedin_how_known: in the config (community). `import json` restores\n"
+     "`rapport export json` into an empty journal (--merge: into one that is not\n"
+     "empty).\n"},
     {"check-config", cli_check_config, "check-config [FILE]",
      "validate a config file and the theme it names",
      "Checks FILE (default: --config, else $XDG_CONFIG_HOME/rapport/config.yaml).\n"
