@@ -5,6 +5,10 @@
 
 #include "rapport/cadence.h"
 
+/* The statement a sync reads one contact's last interactions with (bind
+ * 1 = its id), for a test of its plan: a lookup by id, never a scan. */
+extern const char cadence_last_sql[];
+
 /* Whether a quiet period of contact `contact_id` whose cadence ran out on
  * `due` is already taken care of: there is an open check-in, or a check-in
  * due on or after `due` was skipped (skipping says "not this time"; the

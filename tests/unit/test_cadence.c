@@ -428,6 +428,25 @@ static void test_sync_state(void) {
   cfg.cadence_cold = 0;
 }
 
+/* The sync reads each due contact by its id: a lookup, not a scan of all
+ * contacts (which made the first sync after an import O(n²)). */
+static void test_plan_is_linear(void) {
+  sqlite3_stmt *st;
+  char *sql = xasprintf("EXPLAIN QUERY PLAN %s", cadence_last_sql);
+  CHECK_INT(sqlite3_prepare_v2(db_handle(db), sql, -1, &st, NULL), SQLITE_OK);
+  struct rp_buf plan = {0};
+  while (sqlite3_step(st) == SQLITE_ROW) {
+    buf_adds(&plan, (const char *)sqlite3_column_text(st, 3));
+    buf_adds(&plan, "\n");
+  }
+  sqlite3_finalize(st);
+  free(sql);
+  CHECK(strstr(buf_str(&plan), "SEARCH c USING INTEGER PRIMARY KEY") != NULL);
+  CHECK(strstr(buf_str(&plan), "SCAN c") == NULL);
+  if (strstr(buf_str(&plan), "SCAN c")) fprintf(stderr, "plan:\n%s", buf_str(&plan));
+  buf_free(&plan);
+}
+
 int main(void) {
   setenv("TZ", "UTC", 1);
   tzset();
@@ -439,6 +458,7 @@ int main(void) {
   test_set();
   test_sync();
   test_sync_state();
+  test_plan_is_linear();
   db_close(db);
   config_free(&cfg);
   check_rmtree(check_tmpdir());
