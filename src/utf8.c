@@ -175,6 +175,19 @@ char *utf8_sanitize(const char *s) {
       buf_adds(&b, "^?");
     } else if (cp >= 0x80 && cp < 0xA0) {
       buf_adds(&b, "^?");
+    } else if ((cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069)) {
+      /* bidi overrides and isolates would reorder what follows */
+      buf_addf(&b, "<U+%04X>", (unsigned)cp);
+    } else if (cp == 0x200D) {
+      /* an emoji ZWJ sequence (👨‍👩‍👧): terminals draw the joined cluster
+       * in the width of its first emoji, curses would count each; drawn as
+       * that first emoji, so screen and curses agree */
+      i += n;
+      if (i < len) i += utf8_decode(s + i, len - i, &cp);
+      continue;
+    } else if (cp == 0xFE0F || cp == 0xFE0E || (cp >= 0x1F3FB && cp <= 0x1F3FF)) {
+      /* presentation selectors and skin tones change the drawn width in
+       * some terminals and not in others: left out of what is drawn */
     } else {
       buf_add(&b, s + i, n);
     }

@@ -32,7 +32,10 @@ size_t utf8_fit(const char *s, int width, int *used);
 char *utf8_pad(const char *s, int width);
 /* A new string in which control characters (C0, DEL, C1) and invalid bytes
  * are replaced by visible escapes (\n → "↵", ESC → "^[", others "^X" or
- * U+FFFD), so nothing raw reaches the terminal. Caller frees. */
+ * U+FFFD), so nothing raw reaches the terminal; bidi overrides and isolates
+ * become "<U+202E>"; an emoji ZWJ sequence is drawn as its first emoji, and
+ * variation selectors and skin-tone modifiers are left out, so the width
+ * curses counts is the width every terminal draws. Caller frees. */
 char *utf8_sanitize(const char *s);
 /* Text on its way to a terminal, a piece at a time: control characters
  * (C0 but newline and tab, a CR but before LF, DEL, C1) become "^[", "^M",

@@ -122,6 +122,20 @@ static void test_sanitize(void) {
   s = utf8_sanitize(NULL);
   CHECK_STR(s, "");
   free(s);
+  /* grapheme clusters drawn the width every terminal draws: a ZWJ family
+   * as its first emoji (2), a flag (2), no VS16 or skin tone; bidi
+   * controls shown, never obeyed */
+  s = utf8_sanitize("a\xF0\x9F\x91\xA8\xE2\x80\x8D\xF0\x9F\x91\xA9\xE2\x80\x8D\xF0\x9F\x91\xA7" "b");
+  CHECK_STR(s, "a\xF0\x9F\x91\xA8" "b");
+  CHECK_INT(utf8_width(s), 4);
+  free(s);
+  s = utf8_sanitize("\xF0\x9F\x87\xB5\xF0\x9F\x87\xB9|\xE2\x9D\xA4\xEF\xB8\x8F|\xF0\x9F\x91\x8D\xF0\x9F\x8F\xBD|");
+  CHECK_STR(s, "\xF0\x9F\x87\xB5\xF0\x9F\x87\xB9|\xE2\x9D\xA4|\xF0\x9F\x91\x8D|");
+  CHECK_INT(utf8_width(s), 8);
+  free(s);
+  s = utf8_sanitize("evil\xE2\x80\xAEgnp.exe");
+  CHECK_STR(s, "evil<U+202E>gnp.exe");
+  free(s);
   /* the width of the sanitized text is the width of the raw text */
   const char *raw = "x\x1b\n\x7f\xC2\x9B\xFF";
   s = utf8_sanitize(raw);
