@@ -8,6 +8,7 @@
 
 #include "model/contact_internal.h"
 #include "rapport/conversation.h"
+#include "rapport/followup.h"
 
 /* See conversation.h. One transaction, so two callers never create two. */
 enum rp_status conv_prepare(struct rp_db *db, const struct rp_config *cfg, int64_t contact_id,
@@ -105,6 +106,9 @@ enum rp_status conv_end(struct rp_db *db, const struct rp_config *cfg, int64_t i
                   "WHERE id = ?1",
                   id, end, err);
   if (s == RP_OK) s = contact_advance_stage(db, cfg, c.contact_id, "met", err);
+  /* the thank-you is owed from the moment the call ends, not when the
+   * wrap-up is done: a terminal closed during the wrap-up must not lose it */
+  if (s == RP_OK) s = followup_thank_you(db, cfg, id, NULL, err);
   conv_free(&c);
   if (s == RP_OK) return db_commit(db, err);
   db_rollback(db);

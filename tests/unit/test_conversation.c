@@ -7,6 +7,7 @@
 #include <locale.h>
 
 #include "fixture.h"
+#include "rapport/followup.h"
 #include "rapport/contact.h"
 #include "rapport/conversation.h"
 
@@ -289,6 +290,17 @@ static void test_prepare(void) {
   CHECK_INT(conv_prepare(db, &cfg, ana, &b, &err), RP_OK);
   CHECK_INT(b, a); /* the live call is the current one */
   CHECK_INT(conv_end(db, &cfg, a, &err), RP_OK);
+  /* the thank-you is owed from the moment the call ends (a terminal
+   * closed during the wrap-up loses nothing), once */
+  char *owed = xasprintf("SELECT count(*) FROM followup WHERE conversation_id = %lld AND "
+                         "kind = 'thank-you' AND status = 'open'",
+                         (long long)a);
+  CHECK_INT(fx_scalar(db, owed), 1);
+  int64_t tid = 0;
+  CHECK_INT(followup_thank_you(db, &cfg, a, &tid, &err), RP_OK);
+  CHECK(tid > 0);
+  CHECK_INT(fx_scalar(db, owed), 1);
+  free(owed);
   CHECK_INT(conv_prepare(db, &cfg, ana, &b, &err), RP_OK);
   CHECK(b != a && b > 0);
   CHECK_INT(fx_scalar(db, "SELECT count(*) FROM conversation"), 2);
