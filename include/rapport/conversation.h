@@ -71,6 +71,11 @@ enum rp_status conv_start(struct rp_db *db, int64_t id, struct rp_err *err);
  * cfg->stages. */
 enum rp_status conv_end(struct rp_db *db, const struct rp_config *cfg, int64_t id,
                         struct rp_err *err);
+/* True when call `id` is live in another process (another window): a
+ * write lock on JOURNAL.lock that the kernel drops when it dies.
+ * conv_start and conv_end refuse such a call, and conv_mark_interrupted
+ * leaves it alone. */
+bool conv_live_elsewhere(struct rp_db *db, int64_t id);
 /* At launch: every "live" conversation belongs to a process that died; mark
  * them "interrupted" and return the ids of all interrupted conversations
  * (appended to *ids, *n). */

@@ -57,6 +57,11 @@ enum rp_status db_integrity(struct rp_db *db, int max, struct rp_strv *problems,
 /* The schema version this build migrates to. */
 int db_schema_version(void);
 const char *db_path(const struct rp_db *db);
+/* A descriptor of JOURNAL.lock (0600, made on first use), for locks on
+ * byte ranges that say which process owns what (a live call): the kernel
+ * releases them when the process dies, however it dies. -1 when it cannot
+ * be opened. Owned by db (db_close closes it). */
+int db_lock_fd(struct rp_db *db);
 sqlite3 *db_handle(struct rp_db *db);
 
 /* One transaction per user action: BEGIN IMMEDIATE … COMMIT, or ROLLBACK. */

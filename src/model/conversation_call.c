@@ -3,6 +3,8 @@
  * resume: the clock keeps its start), end (held; the contact moves to
  * "met"), and at launch the calls left live by a process that died become
  * interrupted. Each is one transaction. */
+#include <fcntl.h>
+#include <unistd.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -57,6 +59,49 @@ static enum rp_status need_status(const struct rp_conversation *c, const char *c
                       c->status);
 }
 
+/* ---- which process a live call belongs to ----
+ * A call is owned by the process that started it: a write lock on byte
+ * `id` of JOURNAL.lock. Another window (another process) sees the lock and
+ * leaves the call alone; when the owner dies, the kernel drops the lock and
+ * the call can be taken over (it reads as interrupted). */
+
+/* The pid of another process that owns call `id`, or 0. */
+static pid_t owner_elsewhere(struct rp_db *db, int64_t id) {
+  int fd = db_lock_fd(db);
+  if (fd < 0) return 0;
+  struct flock fl = {.l_type = F_WRLCK, .l_whence = SEEK_SET, .l_start = (off_t)id, .l_len = 1};
+  if (fcntl(fd, F_GETLK, &fl) != 0 || fl.l_type == F_UNLCK) return 0;
+  return fl.l_pid ? fl.l_pid : -1;
+}
+
+/* Take call `id` for this process (or let it go); false when another
+ * process has it. */
+static bool own_call(struct rp_db *db, int64_t id, bool own) {
+  int fd = db_lock_fd(db);
+  if (fd < 0) return true; /* no lock file (a read-only folder): as before */
+  struct flock fl = {.l_type = own ? F_WRLCK : F_UNLCK, .l_whence = SEEK_SET,
+                     .l_start = (off_t)id, .l_len = 1};
+  return fcntl(fd, F_SETLK, &fl) == 0;
+}
+
+/* See conversation.h. */
+bool conv_live_elsewhere(struct rp_db *db, int64_t id) { return owner_elsewhere(db, id) != 0; }
+
+/* RP_INVALID "… going on in another window" when call c is live and owned
+ * by another process. */
+static enum rp_status not_elsewhere(struct rp_db *db, const struct rp_conversation *c,
+                                    const char *doing, struct rp_err *err) {
+  pid_t pid = owner_elsewhere(db, c->id);
+  if (!pid) return RP_OK;
+  char clip[128];
+  return rp_err_field(err, RP_INVALID, "status",
+                      "the call with %s is going on in another window (process %ld); %s it "
+                      "there, or close that window first",
+                      str_clip(c->contact_name ? c->contact_name : "this contact", clip,
+                               sizeof clip),
+                      (long)pid, doing);
+}
+
 /* See conversation.h. Planned, live or interrupted conversations only
  * (RP_INVALID for held or cancelled ones); RP_NO for an unknown id. */
 enum rp_status conv_start(struct rp_db *db, int64_t id, struct rp_err *err) {
@@ -66,6 +111,8 @@ enum rp_status conv_start(struct rp_db *db, int64_t id, struct rp_err *err) {
   struct rp_conversation c;
   s = conv_get(db, id, &c, err);
   if (s == RP_OK) s = need_status(&c, ok, "start", err);
+  if (s == RP_OK) s = not_elsewhere(db, &c, "go on with", err);
+  if (s == RP_OK && !own_call(db, id, true)) s = not_elsewhere(db, &c, "go on with", err);
   if (s == RP_OK)
     s = exec_conv(db,
                   "UPDATE conversation SET status = 'live', started_at = coalesce(started_at, ?2), "
@@ -87,6 +134,7 @@ enum rp_status conv_end(struct rp_db *db, const struct rp_config *cfg, int64_t i
   struct rp_conversation c;
   s = conv_get(db, id, &c, err);
   if (s == RP_OK) s = need_status(&c, ok, "end", err);
+  if (s == RP_OK) s = not_elsewhere(db, &c, "end", err);
   int64_t end = db_now();
   if (s == RP_OK && strcmp(c.status, "interrupted") == 0) {
     /* the process died: the call ended at the last thing saved */
@@ -110,7 +158,11 @@ enum rp_status conv_end(struct rp_db *db, const struct rp_config *cfg, int64_t i
    * wrap-up is done: a terminal closed during the wrap-up must not lose it */
   if (s == RP_OK) s = followup_thank_you(db, cfg, id, NULL, err);
   conv_free(&c);
-  if (s == RP_OK) return db_commit(db, err);
+  if (s == RP_OK) s = db_commit(db, err);
+  if (s == RP_OK) {
+    own_call(db, id, false);
+    return RP_OK;
+  }
   db_rollback(db);
   return s;
 }
@@ -122,14 +174,31 @@ enum rp_status conv_mark_interrupted(struct rp_db *db, int64_t **ids, size_t *n,
   enum rp_status s = db_begin(db, err);
   if (s != RP_OK) return s;
   sqlite3_stmt *st = NULL;
-  s = db_prepare(db,
-                 "UPDATE conversation SET status = 'interrupted', updated_at = ?1 "
-                 "WHERE status = 'live'",
-                 &st, err);
-  if (s == RP_OK) {
+  /* a live call another window owns goes on there: only calls whose
+   * process is gone were interrupted */
+  int64_t *live = NULL;
+  size_t nlive = 0;
+  s = db_prepare(db, "SELECT id FROM conversation WHERE status = 'live'", &st, err);
+  while (s == RP_OK && sqlite3_step(st) == SQLITE_ROW) {
+    int64_t lid = sqlite3_column_int64(st, 0);
+    if (owner_elsewhere(db, lid)) continue;
+    live = xrealloc(live, (nlive + 1) * sizeof *live);
+    live[nlive++] = lid;
+  }
+  sqlite3_finalize(st);
+  st = NULL;
+  if (s == RP_OK)
+    s = db_prepare(db,
+                   "UPDATE conversation SET status = 'interrupted', updated_at = ?1 "
+                   "WHERE id = ?2 AND status = 'live'",
+                   &st, err);
+  for (size_t i = 0; s == RP_OK && i < nlive; i++) {
+    sqlite3_reset(st);
     sqlite3_bind_int64(st, 1, db_now());
+    sqlite3_bind_int64(st, 2, live[i]);
     if (sqlite3_step(st) != SQLITE_DONE) s = db_fail(db, err, "mark interrupted calls");
   }
+  free(live);
   sqlite3_finalize(st);
   st = NULL;
   if (s == RP_OK)

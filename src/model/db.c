@@ -30,6 +30,7 @@ struct rp_db {
   rp_progress_fn progress; /* who is told about long work (db_progress); may be NULL */
   void *progress_arg;
   char step[160]; /* the migration running, for migration_goes_on */
+  int lock_fd;    /* JOURNAL.lock, for locks on byte ranges (db_lock_fd); -1 until used */
 };
 
 /* "rapp" — written to the header's application_id by migration 1, so a
@@ -637,6 +638,7 @@ enum rp_status db_open_progress(const char *path, rp_progress_fn progress, void 
 
   struct rp_db *db = xcalloc(1, sizeof *db);
   db->path = xstrdup(path);
+  db->lock_fd = -1;
   db_set_progress(db, progress, arg);
   if (mode & 077) {
     /* the journal holds private notes about people: say so, do not fix it
@@ -711,12 +713,25 @@ enum rp_status db_integrity(struct rp_db *db, int max, struct rp_strv *problems,
   return RP_OK;
 }
 
+/* See db.h. Kept open until db_close: with fcntl locks, closing any
+ * descriptor of the file would drop every lock the process holds on it. */
+int db_lock_fd(struct rp_db *db) {
+  if (db->lock_fd >= 0) return db->lock_fd;
+  char *p = xasprintf("%s.lock", db->path);
+  int fd = open(p, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+  if (fd >= 0) fchmod(fd, 0600);
+  free(p);
+  db->lock_fd = fd;
+  return fd;
+}
+
 /* Roll back anything left open, close and free; NULL is allowed. */
 void db_close(struct rp_db *db) {
   if (!db) return;
   while (db->depth) db_rollback(db);
   for (size_t i = 0; i < db->ncache; i++) sqlite3_finalize(db->cache[i].st);
   sqlite3_close_v2(db->h); /* statements left open are finalised with it */
+  if (db->lock_fd >= 0) close(db->lock_fd); /* releases this process's locks */
   strv_free(&db->notes);
   free(db->path);
   free(db);

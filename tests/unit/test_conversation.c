@@ -6,6 +6,8 @@
  * uses a fresh journal file, a config built by hand and a fixed clock. */
 #include <locale.h>
 
+#include <sys/wait.h>
+#include <unistd.h>
 #include "fixture.h"
 #include "rapport/followup.h"
 #include "rapport/contact.h"
@@ -307,6 +309,63 @@ static void test_prepare(void) {
   CHECK_INT(conv_prepare(db, &cfg, 999, &b, &err), RP_INVALID);
   CHECK_INT(b, 0);
   CHECK_STR(err.field, "contact");
+}
+
+/* A live call belongs to the process that started it: another process (a
+ * second window) neither marks it interrupted nor ends or takes it; once
+ * the owner is gone, it can. */
+static void test_two_windows(void) {
+  open_fresh("windows.db");
+  int64_t ana = fx_add_contact(db, &cfg, "Ana", "scheduled");
+  struct rp_err err;
+  int64_t id = conv(ana, NULL, 0, 0, NULL);
+  char *path = xasprintf("%s/windows.db", check_tmpdir());
+  int up[2], down[2];
+  CHECK_INT(pipe(up), 0);
+  CHECK_INT(pipe(down), 0);
+  pid_t pid = fork();
+  if (pid == 0) { /* the first window: starts the call and keeps it */
+    close(up[0]);
+    close(down[1]);
+    struct rp_db *mine = NULL;
+    int ok = db_open(path, &mine, &err) == RP_OK && conv_start(mine, id, &err) == RP_OK;
+    char c = ok ? 'y' : 'n';
+    if (write(up[1], &c, 1) != 1) _exit(2);
+    if (read(down[0], &c, 1) != 1) _exit(2); /* until told to go */
+    _exit(ok ? 0 : 1); /* dies without ending the call */
+  }
+  close(up[1]);
+  close(down[0]);
+  char c = 0;
+  CHECK_INT(read(up[0], &c, 1), 1);
+  CHECK_INT(c, 'y');
+  /* the second window */
+  CHECK(conv_live_elsewhere(db, id));
+  int64_t *ids = NULL;
+  size_t n = 0;
+  CHECK_INT(conv_mark_interrupted(db, &ids, &n, &err), RP_OK);
+  CHECK_INT(n, 0);
+  free(ids);
+  CHECK_INT(fx_scalar(db, "SELECT status = 'live' FROM conversation"), 1);
+  CHECK_INT(conv_end(db, &cfg, id, &err), RP_INVALID);
+  CHECK(strstr(err.msg, "going on in another window") != NULL);
+  CHECK_INT(conv_start(db, id, &err), RP_INVALID);
+  CHECK(strstr(err.msg, "going on in another window") != NULL);
+  /* the first window dies: the call is interrupted, and can be taken over */
+  CHECK_INT(write(down[1], "x", 1), 1);
+  int status = 0;
+  waitpid(pid, &status, 0);
+  CHECK(!conv_live_elsewhere(db, id));
+  ids = NULL;
+  n = 0;
+  CHECK_INT(conv_mark_interrupted(db, &ids, &n, &err), RP_OK);
+  CHECK_INT(n, 1);
+  free(ids);
+  CHECK_INT(conv_start(db, id, &err), RP_OK);
+  CHECK_INT(conv_end(db, &cfg, id, &err), RP_OK);
+  close(up[0]);
+  close(down[1]);
+  free(path);
 }
 
 static void test_start_end(void) {
@@ -625,6 +684,7 @@ int main(void) {
   test_list_and_current();
   test_prepare();
   test_start_end();
+  test_two_windows();
   test_interrupted();
   test_notes();
   test_referrals();
