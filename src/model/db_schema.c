@@ -435,6 +435,18 @@ static const char *const migrations[] = {
               "INSERT INTO contact_filter (contact_filter) VALUES ('rebuild');\n"
               CONTACT_FILTER_HAY_TRIGGERS
               "DELETE FROM contact_filter_stale;\n"),
+    /* Recovery copies of text being typed (rapport/recovery.h): what an
+     * open form or editor holds, saved every few seconds and when rapport
+     * is told to stop, so a closed terminal loses at most those seconds and
+     * the text is offered back the next time that form opens. One row per
+     * form or editor (its key); never exported (a passing copy). */
+    MIGRATION(15,
+              "CREATE TABLE IF NOT EXISTS recovery (\n"
+              "  key TEXT PRIMARY KEY,\n"
+              "  label TEXT NOT NULL,\n"
+              "  text TEXT NOT NULL,\n"
+              "  saved_at INTEGER NOT NULL\n"
+              ") WITHOUT ROWID;\n"),
 };
 
 /* What each migration does, in a few words, for the progress shown while
@@ -455,6 +467,7 @@ static const char *const migration_what[] = {
     "indexing what Today reads",
     "indexing the Contacts filter",
     "storing several emails, phones and URLs",
+    "keeping recovery copies of text being typed",
 };
 _Static_assert(RP_ARRAY_LEN(migration_what) == RP_ARRAY_LEN(migrations),
                "a description per migration");
