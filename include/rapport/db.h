@@ -62,6 +62,10 @@ const char *db_path(const struct rp_db *db);
  * releases them when the process dies, however it dies. -1 when it cannot
  * be opened. Owned by db (db_close closes it). */
 int db_lock_fd(struct rp_db *db);
+/* s folded for matching as rp_fold() folds it in SQL (ASCII, Latin-1,
+ * Latin Extended-A, Greek and Cyrillic capitals to small letters); a new
+ * string the caller frees. */
+char *db_fold_text(const char *s);
 sqlite3 *db_handle(struct rp_db *db);
 
 /* One transaction per user action: BEGIN IMMEDIATE … COMMIT, or ROLLBACK. */

@@ -545,6 +545,9 @@ static char *db_fold(const char *s) {
   return buf_steal(&b);
 }
 
+/* See db.h. */
+char *db_fold_text(const char *s) { return db_fold(s); }
+
 /* SQL function rp_fold(text): db_fold; NULL stays NULL. */
 static void sql_fold(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
   (void)argc;

@@ -84,18 +84,32 @@ static char *fold_token(const char *tok, size_t n) {
   return NULL;
 }
 
+/* The most words a search uses: each one required, the later ones past
+ * this would only narrow a result already narrow (and each costs a pass
+ * over the index: 200 repeated words took 10 s on 50,000 contacts). */
+#define SEARCH_MAX_WORDS 16
+
 /* The FTS5 query for the user's words: each word a quoted prefix string
  * ("word"*, or ("word"* OR "spelt-out"*) when it holds a letter the _alt
- * columns spell out), all of them required. NULL when there is no word.
- * Caller frees. */
+ * columns spell out), all of them required. A word given twice (in any
+ * case) counts once; words past SEARCH_MAX_WORDS are left out. NULL when
+ * there is no word. Caller frees. */
 static char *fts_query(const char *q) {
   struct rp_buf b = {0};
+  struct rp_strv seen = {0};
   size_t len = strlen(q), i = 0;
-  while (i < len) {
+  while (i < len && seen.n < SEARCH_MAX_WORDS) {
     while (i < len && str_is_space(q[i])) i++;
     size_t start = i;
     while (i < len && !str_is_space(q[i])) i++;
     if (i == start) break;
+    char *word = xstrndup(q + start, i - start);
+    char *key = db_fold_text(word);
+    bool again = strv_contains(&seen, key);
+    if (!again) strv_push(&seen, key);
+    free(key);
+    free(word);
+    if (again) continue;
     if (b.len) buf_addc(&b, ' ');
     char *alt = fold_token(q + start, i - start);
     if (alt) buf_addc(&b, '(');
@@ -108,6 +122,7 @@ static char *fts_query(const char *q) {
       free(alt);
     }
   }
+  strv_free(&seen);
   if (b.len) return buf_steal(&b);
   buf_free(&b);
   return NULL;

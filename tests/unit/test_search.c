@@ -256,6 +256,13 @@ static void test_matching(void) {
     hit_list_free(&l);
   }
   CHECK_INT(first_contact("renee facon"), ren);
+  /* a word given again, in any case, counts once; 200 words are as quick
+   * as 16 (the rest are left out) and find what the first ones find */
+  CHECK_INT(first_contact("renee RENEE Renee facon facon"), ren);
+  struct rp_buf many = {0};
+  for (int k = 0; k < 200; k++) buf_adds(&many, k % 2 ? "facon " : "Renee ");
+  CHECK_INT(first_contact(buf_str(&many)), ren);
+  buf_free(&many);
   CHECK_INT(first_contact("REN\xC3\x89" "E"), ren); /* RENÉE */
   CHECK_INT(first_contact("wrobel"), lu);
   /* letters unicode61 keeps (Ø, Ł, ß): found as typed, and spelt out
