@@ -1,6 +1,7 @@
 /* yaml_doc.c — libyaml events → a small located tree (see yaml_doc.h). */
 #include "config/yaml_doc.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <yaml.h>
@@ -80,9 +81,54 @@ static struct ynode *node_new(enum ynode_kind kind, const yaml_mark_t *m) {
   return n;
 }
 
+/* Append kid; the array doubles when full (its size is a power of two
+ * from 8 on), so a mapping of 200,000 keys is built in linear time. */
 static void node_append(struct ynode *parent, struct ynode *kid) {
-  parent->kids = xrealloc(parent->kids, (parent->n + 1) * sizeof *parent->kids);
+  size_t n = parent->n;
+  if (n < 8 ? n == 0 : (n & (n - 1)) == 0)
+    parent->kids = xrealloc(parent->kids, (n < 8 ? 8 : 2 * n) * sizeof *parent->kids);
   parent->kids[parent->n++] = kid;
+}
+
+/* The keys of a mapping being built, for finding a duplicate at once: an
+ * open-addressing table of indexes into its kids. */
+struct keyset {
+  size_t *slot; /* 1 + index of the key in kids; 0 = empty */
+  size_t cap, n;
+};
+
+static size_t key_hash(const char *s) {
+  size_t h = 1469598103934665603u;
+  for (; *s; s++) h = (h ^ (unsigned char)*s) * 1099511628211u;
+  return h;
+}
+
+/* The index of a key equal to `key` among kids, or SIZE_MAX; with `add`,
+ * a new key (at index `at`) is remembered. */
+static size_t keyset_find(struct keyset *ks, struct ynode *const *kids, const char *key,
+                          size_t at, bool add) {
+  if (add && 2 * (ks->n + 1) > ks->cap) {
+    struct keyset big = {xcalloc(ks->cap ? 2 * ks->cap : 64, sizeof *big.slot),
+                         ks->cap ? 2 * ks->cap : 64, 0};
+    for (size_t i = 0; i < ks->cap; i++)
+      if (ks->slot[i]) {
+        size_t j = key_hash(kids[ks->slot[i] - 1]->str) & (big.cap - 1);
+        while (big.slot[j]) j = (j + 1) & (big.cap - 1);
+        big.slot[j] = ks->slot[i];
+        big.n++;
+      }
+    free(ks->slot);
+    *ks = big;
+  }
+  if (!ks->cap) return SIZE_MAX;
+  size_t j = key_hash(key) & (ks->cap - 1);
+  for (; ks->slot[j]; j = (j + 1) & (ks->cap - 1))
+    if (strcmp(kids[ks->slot[j] - 1]->str, key) == 0) return ks->slot[j] - 1;
+  if (add) {
+    ks->slot[j] = at + 1;
+    ks->n++;
+  }
+  return SIZE_MAX;
 }
 
 static enum rp_status build_node(struct builder *b, yaml_event_t *ev, int depth,
@@ -91,35 +137,44 @@ static enum rp_status build_node(struct builder *b, yaml_event_t *ev, int depth,
 /* Read the entries of a sequence or mapping up to its end event. */
 static enum rp_status build_children(struct builder *b, struct ynode *n, int depth) {
   yaml_event_type_t end = n->kind == YNODE_SEQ ? YAML_SEQUENCE_END_EVENT : YAML_MAPPING_END_EVENT;
+  struct keyset ks = {0};
   for (;;) {
     yaml_event_t ev;
     enum rp_status st = next_event(b, &ev);
-    if (st != RP_OK) return st;
+    if (st != RP_OK) {
+      free(ks.slot);
+      return st;
+    }
     if (ev.type == end) {
       yaml_event_delete(&ev);
+      free(ks.slot);
       return RP_OK;
     }
     struct ynode *kid = NULL;
     st = build_node(b, &ev, depth + 1, &kid);
-    if (st != RP_OK) return st;
+    if (st != RP_OK) {
+      free(ks.slot);
+      return st;
+    }
     if (n->kind == YNODE_MAP && n->n % 2 == 0) { /* kid is a key */
       if (kid->kind != YNODE_SCALAR) {
         enum rp_status r = rp_err_set(b->err, RP_INVALID,
                                       "%s:%d:%d: a mapping key must be plain text, not %s",
                                       b->name, kid->line, kid->col, ynode_kind_name(kid));
         ynode_free(kid);
+        free(ks.slot);
         return r;
       }
-      for (size_t i = 0; i < n->n; i += 2) {
-        if (strcmp(n->kids[i]->str, kid->str) == 0) {
-          char *shown = utf8_sanitize(kid->str);
-          enum rp_status r = rp_err_set(b->err, RP_INVALID,
-                                        "%s:%d:%d: duplicate key '%s' (already given at line %d)",
-                                        b->name, kid->line, kid->col, shown, n->kids[i]->line);
-          free(shown);
-          ynode_free(kid);
-          return r;
-        }
+      size_t i = keyset_find(&ks, n->kids, kid->str, n->n, true);
+      if (i != SIZE_MAX) {
+        char *shown = utf8_sanitize(kid->str);
+        enum rp_status r = rp_err_set(b->err, RP_INVALID,
+                                      "%s:%d:%d: duplicate key '%s' (already given at line %d)",
+                                      b->name, kid->line, kid->col, shown, n->kids[i]->line);
+        free(shown);
+        ynode_free(kid);
+        free(ks.slot);
+        return r;
       }
     }
     node_append(n, kid);
