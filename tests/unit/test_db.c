@@ -572,7 +572,7 @@ static void test_upgrade_progress(void) {
   strv_push(&want, "STEP migration 12 of 15: indexing what Today reads");
   strv_push(&want, "STEP migration 13 of 15: indexing the Contacts filter");
   strv_push(&want, "STEP migration 14 of 15: storing several emails, phones and URLs");
-  strv_push(&want, "STEP migration 15 of 15: keeping recovery copies of text being typed");
+  strv_push(&want, "STEP migration 15 of 15: keeping recovery copies of text being typed, indexing emails");
   strv_push(&want, "END journal upgraded");
   char *got = strv_join(&t.events, "\n"), *expected = strv_join(&want, "\n");
   CHECK_INT(v, 15); /* a new migration: add its line above */
