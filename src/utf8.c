@@ -77,6 +77,7 @@ static bool is_control(uint32_t cp) { return cp < 0x20 || cp == 0x7F || (cp >= 0
 static int control_width(uint32_t cp) { return cp == '\n' ? 1 : 2; }
 
 int utf8_cp_width(uint32_t cp) {
+  if (cp >= 0x20 && cp < 0x7F) return 1; /* printable ASCII: no wcwidth call */
   if (is_control(cp)) return control_width(cp);
   int w = wcwidth((wchar_t)cp);
   if (w < 0) return 1;

@@ -30,6 +30,10 @@ enum {
   RPK_F7, RPK_F8, RPK_F9, RPK_F10, RPK_F11, RPK_F12,
   RPK_RESIZE, /* terminal size changed (not bindable) */
   RPK_MOUSE,  /* a mouse event is waiting (not bindable) */
+  /* Bracketed paste (not bindable): the terminal's markers around pasted
+   * text, and the key that hands a whole paste to the focused text input
+   * (the text itself waits in src/ui/paste.h). */
+  RPK_PASTE_BEGIN, RPK_PASTE_END, RPK_PASTE,
   RPK_LAST
 };
 

@@ -55,7 +55,23 @@ const char *ui_library_version(void);
  * cursor addressing)? When not, why (for the user) into why. Call before
  * the journal is opened. */
 bool ui_terminal_usable(char *why, size_t size);
-/* Translate a curses key from wget_wch into an rp_key (RPK_NONE to ignore). */
+/* Translate a curses key from wget_wch into an rp_key (RPK_NONE to ignore;
+ * the bracketed-paste markers RPK_PASTE_BEGIN/END once ui_input_setup ran). */
 rp_key ui_translate_key(int ret, unsigned int wch);
+/* Ready the current curses screen's input (initscr or newterm first),
+ * which reads file descriptor `fd` (stdin for initscr): keypad on, and the
+ * bracketed-paste markers ESC[200~ and ESC[201~ (or the terminal's PS/PE)
+ * defined as keys. Writes nothing to the terminal. */
+void ui_input_setup(int fd);
+/* Read one input event from stdscr, waiting up to timeout_ms (-1: until
+ * one comes) and handle it: a key (ui_app_key), a mouse event, or a whole
+ * bracketed paste, read to its end marker and handed over at once
+ * (ui_app_paste). False when nothing came (timeout, signal, end of input). */
+bool ui_app_read(struct ui_app *app, int timeout_ms);
+/* Pasted text (`len` bytes, any bytes): into the focused text input in one
+ * piece (a one-line field joins its lines, the call's notes line saves
+ * one note per line, a multi-line editor keeps them); where no text input
+ * has the focus it is ignored with a message. Never run as keys. */
+void ui_app_paste(struct ui_app *app, const char *text, size_t len);
 
 #endif

@@ -127,6 +127,8 @@ const char *key_to_name(rp_key k, char *buf, size_t size) {
     str_copy(buf, size, "(resize)");
   } else if (k == RPK_MOUSE) {
     str_copy(buf, size, "(mouse)");
+  } else if (k == RPK_PASTE_BEGIN || k == RPK_PASTE_END || k == RPK_PASTE) {
+    str_copy(buf, size, "(paste)");
   } else {
     snprintf(buf, size, "(key %ld)", (long)k);
   }

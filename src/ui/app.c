@@ -1,15 +1,13 @@
-/* app.c — the event loop: read key → offer it to the dialog, the help
- * overlay, or the current screen → handle what they decline generically
- * (quit, help, switch screen, redraw) → redraw with one doupdate. */
-#include <errno.h>
-#include <locale.h>
-#include <poll.h>
-#include <signal.h>
+/* app.c — the app: a key goes to the dialog, the help overlay, the search
+ * box or the current screen, which handle what they decline generically
+ * (quit, help, switch screen, redraw); a paste goes to the focused text
+ * input only; then one redraw with one doupdate. The loop that reads the
+ * terminal is terminal.c, reading it input.c. */
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
+#include "paste.h"
 #include "rapport/conversation.h"
 #include "rapport/editor.h"
 #include "rapport/utf8.h"
@@ -80,6 +78,8 @@ void app_copy(struct ui_app *app, const char *what, const char *text) {
 
 const char *ui_app_copied(const struct ui_app *app) { return app->copied; }
 
+void app_on_terminal(struct ui_app *app) { app->terminal = true; }
+
 void app_show_contact(struct ui_app *app, int64_t id) {
   app_set_contact(app, id);
   pane_contacts_select(app->screens[1], id);
@@ -117,10 +117,12 @@ void app_message(struct ui_app *app, enum rp_role role, const char *fmt, ...) {
 bool app_external_edit(struct ui_app *app, const char *text, char **out) {
   struct rp_err err;
   rp_err_clear(&err);
+  if (app->terminal) ui_paste_mode(false); /* the editor gets the terminal as it was */
   def_prog_mode();
   endwin();
   enum rp_status st = editor_run(text, out, &err);
   reset_prog_mode();
+  if (app->terminal) ui_paste_mode(true);
   clearok(curscr, TRUE); /* the editor drew over everything */
   if (st != RP_OK) app_message(app, ROLE_ERROR, "%s", err.msg);
   return st == RP_OK;
@@ -498,6 +500,19 @@ void ui_app_key(struct ui_app *app, rp_key key) {
   }
 }
 
+void ui_app_paste(struct ui_app *app, const char *text, size_t len) {
+  app->message[0] = '\0';
+  /* a dialog or the help takes keys, not text: a paste must not answer */
+  bool input = app->tabs && !app->confirm && !app->help;
+  if (input) {
+    paste_offer(text, len);
+    if (app->search.open) search_ui_key(&app->search, app, RPK_PASTE);
+    else current(app)->ops->key(current(app), RPK_PASTE);
+  }
+  if (!paste_taken()) app_message(app, ROLE_WARNING, "Pasted text ignored: no text field is open");
+  paste_withdraw();
+}
+
 void ui_app_mouse(struct ui_app *app, int y, int x, int wheel) {
   if (!app->tabs || app->confirm) return;
   if (app->help) {
@@ -525,69 +540,6 @@ void ui_app_mouse(struct ui_app *app, int y, int x, int wheel) {
   if (p->ops->mouse) p->ops->mouse(p, y, x, wheel);
 }
 
-rp_key ui_translate_key(int ret, unsigned int wch) {
-  if (ret == OK) {
-    if (wch == '\n' || wch == '\r') return RPK_ENTER;
-    if (wch == 8) return RPK_BACKSPACE; /* ^H from some terminals */
-    return (rp_key)wch;
-  }
-  if (ret != KEY_CODE_YES) return RPK_NONE;
-  switch (wch) {
-  case KEY_UP: return RPK_UP;
-  case KEY_DOWN: return RPK_DOWN;
-  case KEY_LEFT: return RPK_LEFT;
-  case KEY_RIGHT: return RPK_RIGHT;
-  case KEY_SR: return RPK_S_UP;
-  case KEY_SF: return RPK_S_DOWN;
-  case KEY_SLEFT: return RPK_S_LEFT;
-  case KEY_SRIGHT: return RPK_S_RIGHT;
-  case KEY_HOME: return RPK_HOME;
-  case KEY_END: return RPK_END;
-  case KEY_PPAGE: return RPK_PGUP;
-  case KEY_NPAGE: return RPK_PGDN;
-  case KEY_IC: return RPK_INSERT;
-  case KEY_DC: return RPK_DELETE;
-  case KEY_BTAB: return RPK_BACKTAB;
-  case KEY_BACKSPACE: return RPK_BACKSPACE;
-  case KEY_ENTER: return RPK_ENTER;
-  case KEY_RESIZE: return RPK_RESIZE;
-  case KEY_MOUSE: return RPK_MOUSE;
-  default:
-    if (wch >= (unsigned)KEY_F(1) && wch <= (unsigned)KEY_F(12))
-      return RPK_F1 + (rp_key)(wch - (unsigned)KEY_F(1));
-    return RPK_NONE;
-  }
-}
-
-/* ---- the real terminal ---- */
-
-static volatile sig_atomic_t got_signal;
-
-static void on_signal(int sig) { got_signal = sig; }
-
-static void handle_mouse(struct ui_app *app) {
-  MEVENT ev;
-  if (getmouse(&ev) != OK) return;
-  if (ev.bstate & BUTTON4_PRESSED) ui_app_mouse(app, ev.y, ev.x, -1);
-#ifdef BUTTON5_PRESSED
-  else if (ev.bstate & BUTTON5_PRESSED) ui_app_mouse(app, ev.y, ev.x, 1);
-#endif
-  else if (ev.bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON1_RELEASED))
-    ui_app_mouse(app, ev.y, ev.x, 0);
-}
-
-static int run(struct rp_db *db, const struct rp_config *cfg, const struct rp_theme *theme,
-               int64_t call_contact);
-
-int ui_run(struct rp_db *db, const struct rp_config *cfg, const struct rp_theme *theme) {
-  return run(db, cfg, theme, 0);
-}
-
-int ui_run_call(struct rp_db *db, const struct rp_config *cfg, const struct rp_theme *theme,
-                int64_t contact_id) {
-  return run(db, cfg, theme, contact_id);
-}
-
 void ui_app_call(struct ui_app *app, int64_t contact_id) {
   app_set_contact(app, contact_id);
   if (pane_call_start(app->screens[4], contact_id)) app_switch(app, 4);
@@ -606,55 +558,6 @@ bool ui_app_idle(struct ui_app *app) {
 void ui_app_flush(struct ui_app *app) {
   for (int i = 0; i < NSCREENS; i++)
     if (app->screens[i]->ops->flush) app->screens[i]->ops->flush(app->screens[i]);
-}
-
-static int run(struct rp_db *db, const struct rp_config *cfg, const struct rp_theme *theme,
-               int64_t call_contact) {
-  struct sigaction sa;
-  memset(&sa, 0, sizeof sa);
-  sa.sa_handler = on_signal;
-  sigemptyset(&sa.sa_mask);
-  sa.sa_flags = 0; /* no SA_RESTART: a signal interrupts the wait for a key */
-  sigaction(SIGTERM, &sa, NULL);
-  sigaction(SIGHUP, &sa, NULL);
-  sigaction(SIGINT, &sa, NULL);
-
-  set_escdelay(25);
-  if (!initscr()) return 3;
-  raw();
-  noecho();
-  nonl();
-  keypad(stdscr, TRUE);
-  mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON1_RELEASED | BUTTON4_PRESSED
-#ifdef BUTTON5_PRESSED
-                | BUTTON5_PRESSED
-#endif
-            , NULL);
-  mouseinterval(0);
-  refresh(); /* stdscr starts "touched": refresh it once so reading keys never repaints it */
-  struct ui_app *app = ui_app_new(db, cfg, theme);
-  app->terminal = true;
-  if (call_contact) ui_app_call(app, call_contact);
-  while (!app->done && !got_signal) {
-    ui_app_draw(app);
-    /* the screen's idle work, when no key is waiting (typed ahead, or a
-     * paste); keys typed while it runs wait in the terminal */
-    struct pollfd in = {.fd = STDIN_FILENO, .events = POLLIN};
-    if (poll(&in, 1, 0) == 0 && ui_app_idle(app)) continue;
-    wtimeout(stdscr, ui_app_ticking(app) ? 500 : -1);
-    wint_t wch;
-    errno = 0;
-    int ret = wget_wch(stdscr, &wch);
-    if (got_signal) break;
-    if (ret == ERR) continue;
-    rp_key key = ui_translate_key(ret, (unsigned)wch);
-    if (key == RPK_MOUSE) handle_mouse(app);
-    else ui_app_key(app, key);
-  }
-  ui_app_flush(app); /* the line being typed, on quit and on SIGHUP/SIGTERM */
-  ui_app_free(app);
-  endwin();
-  return got_signal && got_signal != SIGINT ? 128 + got_signal : 0;
 }
 
 const char *ui_library_version(void) {

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "pane_call.h"
+#include "paste.h"
 #include "rapport/utf8.h"
 
 static struct call *self(struct pane *p) { return (struct call *)p; }
@@ -325,9 +326,10 @@ static bool cursor(struct pane *p, int *y, int *x) {
 
 /* ---- keys ---- */
 
-/* Save the typed line as a note (or the edited earlier line). False, with
- * the text kept, when it cannot be saved. */
-static bool save_line(struct call *c) {
+/* Save the typed line as a note (or the edited earlier line), then re-read
+ * the notes when `reload`. False, with the text kept, when it cannot be
+ * saved. */
+static bool save_line_then(struct call *c, bool reload) {
   const char *line = line_edit_text(&c->input);
   struct rp_db *db = app_db(c->base.app);
   const struct rp_config *cfg = app_config(c->base.app);
@@ -359,8 +361,58 @@ static bool save_line(struct call *c) {
     note_free(&n);
   }
   line_edit_set(&c->input, "");
-  call_load(c);
+  if (reload) call_load(c);
   return true;
+}
+
+static bool save_line(struct call *c) { return save_line_then(c, true); }
+
+/* Pasted text as one line at the cursor of the notes line. */
+static void paste_one(struct call *c, const char *t, size_t n) {
+  size_t m;
+  char *line = paste_one_line(t, n, &m);
+  line_edit_insert(&c->input, line, m);
+  free(line);
+}
+
+/* A paste in the notes line: each line of it is a note, saved as if typed
+ * and Enter pressed (each with its time and its tag), all in one
+ * transaction; the last piece, without a line break, stays in the line.
+ * When a line cannot be saved, it and the rest stay in the line (as one
+ * line), with the error shown. While an earlier line is edited, the paste
+ * is one line of it. */
+static void paste_notes(struct call *c) {
+  size_t n, len, next;
+  const char *t = paste_take(&n);
+  if (!t) return;
+  if (c->mode == CALL_EDIT_NOTE || !paste_next_line(t, n, &len, &next)) {
+    paste_one(c, t, n);
+    return;
+  }
+  struct rp_db *db = app_db(c->base.app);
+  struct rp_err err;
+  char *before = xstrdup(line_edit_text(&c->input)); /* if the commit fails */
+  bool tx = db_begin(db, &err) == RP_OK;
+  const char *all = t;
+  size_t all_n = n;
+  while (paste_next_line(t, n, &len, &next)) {
+    paste_one(c, t, len);
+    t += next;
+    n -= next;
+    if (!save_line_then(c, false)) {
+      if (n) line_edit_insert(&c->input, " ", 1);
+      break;
+    }
+    line_edit_set(&c->input, ""); /* a blank line or a lone tag is no note */
+  }
+  paste_one(c, t, n);
+  if (tx && db_commit(db, &err) != RP_OK) { /* nothing was saved: all back in the line */
+    app_message(c->base.app, ROLE_ERROR, "%s", err.msg);
+    line_edit_set(&c->input, before);
+    paste_one(c, all, all_n);
+  }
+  free(before);
+  call_load(c);
 }
 
 static void move_question(struct call *c, int delta) {
@@ -457,10 +509,17 @@ static int select_key(struct call *c, rp_key k) {
   return PANE_HANDLED;
 }
 
+static bool ticking(struct pane *p);
+
 static int key(struct pane *p, rp_key k) {
   struct call *c = self(p);
   if (c->form_open) {
     call_wrapup_key(c, k);
+    return PANE_HANDLED;
+  }
+  if (k == RPK_PASTE && ticking(p)) { /* live, choosing or editing a line */
+    if (c->mode == CALL_SELECT) c->mode = CALL_LIVE;
+    paste_notes(c);
     return PANE_HANDLED;
   }
   switch (c->mode) {

@@ -99,6 +99,14 @@ void app_show_contact(struct ui_app *app, int64_t id);
 /* Switch screen (0..4). */
 void app_switch(struct ui_app *app, int screen);
 
+/* The app runs on the real terminal (ui_run), not headless: it may write
+ * to the terminal (OSC 52 copy, bracketed-paste mode around $EDITOR). */
+void app_on_terminal(struct ui_app *app);
+/* Ask the terminal to bracket pastes (ESC[?2004h, or its terminfo BE) or
+ * to stop (BD); through curses' output, flushed at the next refresh or
+ * endwin. */
+void ui_paste_mode(bool on);
+
 /* Theme: attribute for a role (colour pair + attributes). */
 void ui_theme_setup(const struct rp_theme *theme);
 attr_t ui_role(enum rp_role role);

@@ -2,6 +2,9 @@
  * character, never by byte; width is measured with wcwidth. */
 #include <string.h>
 
+#include <stdlib.h>
+
+#include "paste.h"
 #include "rapport/utf8.h"
 #include "widgets.h"
 
@@ -9,7 +12,7 @@ void line_edit_set(struct line_edit *le, const char *text) {
   buf_reset(&le->text);
   buf_adds(&le->text, text ? text : "");
   le->cursor = le->text.len;
-  le->scroll = 0;
+  le->first = 0;
 }
 
 const char *line_edit_text(const struct line_edit *le) { return buf_str(&le->text); }
@@ -23,14 +26,25 @@ static void erase_range(struct line_edit *le, size_t from, size_t to) {
   le->cursor = from;
 }
 
-static void insert_key(struct line_edit *le, rp_key key) {
-  char enc[4];
-  size_t n = utf8_encode((uint32_t)key, enc);
+void line_edit_insert(struct line_edit *le, const char *s, size_t n) {
   if (!le->text.s) buf_adds(&le->text, "");
-  buf_add(&le->text, enc, n); /* grow, then shift into place */
-  memmove(le->text.s + le->cursor + n, le->text.s + le->cursor, le->text.len - n - le->cursor);
-  memcpy(le->text.s + le->cursor, enc, n);
+  if (!n) return;
+  size_t tail = le->text.len - le->cursor;
+  buf_add(&le->text, s, n); /* grow (s lands at the end), then shift into place */
+  memmove(le->text.s + le->cursor + n, le->text.s + le->cursor, tail);
+  memcpy(le->text.s + le->cursor, s, n);
   le->cursor += n;
+}
+
+/* RPK_PASTE: the text on offer, as one line, in one piece. */
+static int paste(struct line_edit *le) {
+  size_t n, m;
+  const char *t = paste_take(&n);
+  if (!t) return 1;
+  char *line = paste_one_line(t, n, &m);
+  line_edit_insert(le, line, m);
+  free(line);
+  return m ? 2 : 1;
 }
 
 static bool is_space_at(const struct line_edit *le, size_t pos) {
@@ -78,11 +92,14 @@ int line_edit_key(struct line_edit *le, rp_key key) {
     erase_range(le, p, le->cursor);
     return 2;
   }
+  case RPK_PASTE:
+    return paste(le);
   default:
     break;
   }
   if (key >= 0x20 && key != 0x7F && key < RPK_SPECIAL && !(key >= 0x80 && key < 0xA0)) {
-    insert_key(le, key);
+    char enc[4];
+    line_edit_insert(le, enc, utf8_encode((uint32_t)key, enc));
     return 2;
   }
   return 0;
@@ -91,22 +108,32 @@ int line_edit_key(struct line_edit *le, rp_key key) {
 void line_edit_draw(struct line_edit *le, WINDOW *w, int y, int x, int width, enum rp_role role,
                     int *cx) {
   const char *s = line_edit_text(le);
+  size_t len = le->text.len;
   if (width < 1) width = 1;
-  int before = utf8_width_n(s, le->cursor);
+  /* the first character shown: on a character boundary (text inserted
+   * before it may have shifted it), never after the cursor */
+  if (le->first > le->cursor) le->first = le->cursor;
+  while (le->first > 0 && ((unsigned char)s[le->first] & 0xC0) == 0x80) le->first--;
   /* keep the cursor visible, with one column to spare at the right */
-  if (before < le->scroll) le->scroll = before;
-  if (before - le->scroll > width - 1) le->scroll = before - (width - 1);
-  if (le->scroll < 0) le->scroll = 0;
-  /* skip whole characters worth `scroll` columns */
-  size_t len = strlen(s), i = 0;
-  int skipped = 0;
-  while (i < len && skipped < le->scroll) {
-    uint32_t cp;
-    size_t n = utf8_decode(s + i, len - i, &cp);
-    skipped += utf8_cp_width(cp);
-    i += n;
+  int before = utf8_width_n(s + le->first, le->cursor - le->first);
+  while (before > width - 1 && le->first < le->cursor) {
+    size_t next = utf8_next(s, len, le->first);
+    before -= utf8_width_n(s + le->first, next - le->first);
+    le->first = next;
   }
+  /* what fits from there (control characters are shown escaped: measure
+   * each character as it is shown) */
+  size_t end = le->first;
+  for (int used = 0; end < len;) {
+    size_t next = utf8_next(s, len, end);
+    int cw = utf8_width_n(s + end, next - end);
+    if (used + cw > width) break;
+    used += cw;
+    end = next;
+  }
+  char *shown = xstrndup(s + le->first, end - le->first);
   ui_fill(w, y, x, width, role);
-  ui_put_part(w, y, x + (skipped - le->scroll), width - (skipped - le->scroll), role, s + i);
-  if (cx) *cx = x + before - le->scroll;
+  ui_put_part(w, y, x, width, role, shown);
+  free(shown);
+  if (cx) *cx = x + before;
 }

@@ -24,10 +24,14 @@ void text_edit_set(struct text_edit *te, const char *text); /* cursor at the end
 const char *text_edit_text(const struct text_edit *te);
 void text_edit_free(struct text_edit *te);
 /* Editing keys: text, Enter (new line), Left/Right, Up/Down, Home/End,
- * C-a/C-e, PgUp/PgDn, Backspace, Delete, C-d, C-k, C-u, C-w. Returns 0 when
- * not handled (also Up/Down at the first/last line), 1 when handled, 2 when
+ * C-a/C-e, PgUp/PgDn, Backspace, Delete, C-d, C-k, C-u, C-w, and RPK_PASTE
+ * (the text on offer, see paste.h, its lines kept). Returns 0 when not
+ * handled (also Up/Down at the first/last line), 1 when handled, 2 when
  * the text changed. */
 int text_edit_key(struct text_edit *te, rp_key key);
+/* Insert n bytes of text (valid UTF-8; '\n' separates lines) at the
+ * cursor, in one move: the cost is the length of the text plus n. */
+void text_edit_insert(struct text_edit *te, const char *s, size_t n);
 /* Draw in the h×w area at y,x of win; *cy,*cx receive the cursor position
  * within win. */
 void text_edit_draw(struct text_edit *te, WINDOW *win, int y, int x, int h, int w,

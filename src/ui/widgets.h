@@ -12,15 +12,21 @@
 struct line_edit {
   struct rp_buf text;
   size_t cursor; /* byte offset, always on a character boundary */
-  int scroll;    /* first visible column */
+  size_t first;  /* byte offset of the first character shown */
 };
 void line_edit_set(struct line_edit *le, const char *text); /* cursor to end */
 const char *line_edit_text(const struct line_edit *le);
 void line_edit_free(struct line_edit *le);
 /* Editing keys: printable text, Left/Right, Home/End, C-a/C-e, Backspace,
- * Delete, C-d, C-u, C-k, C-w. Returns 1 if handled (2 if the text changed). */
+ * Delete, C-d, C-u, C-k, C-w, and RPK_PASTE (the text on offer, see
+ * paste.h, as one line). Returns 1 if handled (2 if the text changed). */
 int line_edit_key(struct line_edit *le, rp_key key);
-/* Draw in `width` columns at y,x; *cx receives the cursor column. */
+/* Insert n bytes of text (valid UTF-8, no line breaks) at the cursor, in
+ * one move: the cost is the length of the line plus n, whatever n is. */
+void line_edit_insert(struct line_edit *le, const char *s, size_t n);
+/* Draw in `width` columns at y,x; *cx receives the cursor column. The cost
+ * is the width, plus how far the cursor moved since the last draw: never
+ * the length of the whole line. */
 void line_edit_draw(struct line_edit *le, WINDOW *w, int y, int x, int width, enum rp_role role,
                     int *cx);
 

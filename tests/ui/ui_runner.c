@@ -9,6 +9,11 @@
  *   contacts N NAME|ORG|STAGE  add N contacts "NAME 0001" … in one transaction
  *                             (\e \a \r \n \t \xHH \\ write control bytes)
  *   type TEXT                 type TEXT literally (UTF-8), one key per character
+ *   paste TEXT                paste TEXT (escapes as for contacts: \n \r \t \xHH)
+ *                             as a terminal does in bracketed-paste mode: the
+ *                             bytes ESC[200~ TEXT ESC[201~ go into the
+ *                             terminal's input and are read as ui_run reads
+ *                             them
  *   key NAME...               press keys by config name (Tab, Enter, C-u, Down, …)
  *   click ROW COL             mouse click at a screen position (0-based)
  *   wheel up|down ROW COL     mouse wheel
@@ -26,6 +31,7 @@
  *                             (on at the start)
  *   paint                     draw, and the idle work (when autoidle is on)
  *   done                      the app has quit
+ *   running                   the app has not quit
  * After every draw but the app's first, the runner does what ui_run does:
  * the screen's idle work, then a draw again.
  * RAPPORT_UI_UPDATE=1 rewrites the expected screens with what is drawn.
@@ -37,6 +43,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <wchar.h>
 
 #include "rapport/contact.h"
@@ -125,6 +132,35 @@ static bool autoidle = true;
 static void paint(struct ui_app *app) {
   ui_app_draw(app);
   while (autoidle && ui_app_idle(app)) ui_app_draw(app);
+}
+
+static void unescape(char *s);
+
+/* The terminal's input: a file the runner appends to and curses reads. */
+static FILE *feed;
+
+/* Bytes into the terminal's input, then read and handle all of them as the
+ * real terminal's loop does. Reading stops at the end of what was written,
+ * never at the end of the file (curses would keep that end as an error for
+ * the next read): curses reads its input a byte at a time, so the file's
+ * offset says how much it has read. */
+static void feed_input(struct ui_app *app, FILE *in, const char *bytes, size_t n) {
+  fwrite(bytes, 1, n, feed);
+  fflush(feed);
+  long end = ftell(feed);
+  while (lseek(fileno(in), 0, SEEK_CUR) < end)
+    if (!ui_app_read(app, 0)) break;
+  paint(app);
+}
+
+static void paste_text(struct ui_app *app, FILE *in, char *text) {
+  unescape(text);
+  struct rp_buf b = {0};
+  buf_adds(&b, "\033[200~");
+  buf_adds(&b, text);
+  buf_adds(&b, "\033[201~");
+  feed_input(app, in, b.s, b.len);
+  buf_free(&b);
 }
 
 static void type_text(struct ui_app *app, const char *s) {
@@ -312,13 +348,24 @@ int main(int argc, char **argv) {
   struct rp_theme theme = {0};
   theme_load(&theme, "default", &err);
 
-  FILE *out = fopen("/dev/null", "w"), *in = fopen("/dev/null", "r");
+  /* the terminal's input is a file: `paste` appends to it, curses reads it */
+  char *inpath = xasprintf("%s/input", dir);
+  feed = fopen(inpath, "w");
+  FILE *out = fopen("/dev/null", "w"), *in = fopen(inpath, "r");
+  if (!feed || !in) {
+    perror(inpath);
+    return 2;
+  }
   SCREEN *scr = newterm("xterm-256color", out, in);
   if (!scr) {
     fprintf(stderr, "newterm failed\n");
     return 2;
   }
   resizeterm(24, 80);
+  noecho();             /* as ui_run: input is not echoed */
+  nonl();               /* as ui_run: a CR typed or pasted arrives as CR */
+  meta(stdscr, TRUE);   /* 8-bit input, as a terminal set to CS8 gives ui_run */
+  ui_input_setup(fileno(in)); /* keypad and the paste markers, as ui_run does */
   struct ui_app *app = NULL;
 
   char line[4096];
@@ -362,6 +409,8 @@ int main(int argc, char **argv) {
     }
     if (strcmp(line, "type") == 0) {
       type_text(app, arg);
+    } else if (strcmp(line, "paste") == 0) {
+      paste_text(app, in, arg);
     } else if (strcmp(line, "key") == 0) {
       for (char *k = strtok(arg, " "); k; k = strtok(NULL, " ")) {
         rp_key key;
@@ -412,6 +461,8 @@ int main(int argc, char **argv) {
       free(after);
     } else if (strcmp(line, "done") == 0) {
       if (!ui_app_done(app)) fail(lineno, "the app has not quit%s%s", "", "");
+    } else if (strcmp(line, "running") == 0) {
+      if (ui_app_done(app)) fail(lineno, "the app has quit%s%s", "", "");
     } else if (strcmp(line, "screen") == 0) {
       struct rp_buf want = {0};
       buf_adds(&want, "");
@@ -451,6 +502,9 @@ int main(int argc, char **argv) {
   delscreen(scr);
   fclose(out);
   fclose(in);
+  fclose(feed);
+  remove(inpath);
+  free(inpath);
   theme_free(&theme);
   config_free(&cfg);
   db_close(db);

@@ -116,6 +116,9 @@ static void test_round_trip(void) {
   CHECK(key_to_name(RPK_RESIZE, buf, sizeof buf)[0] != '\0');
   rp_key k2;
   CHECK(!key_parse(key_to_name(RPK_RESIZE, buf, sizeof buf), &k2));
+  /* a paste is never a key a keymap could bind */
+  CHECK_STR(key_to_name(RPK_PASTE, buf, sizeof buf), "(paste)");
+  CHECK(!key_parse(key_to_name(RPK_PASTE_BEGIN, buf, sizeof buf), &k2));
   /* tiny buffers never overflow */
   char tiny[3];
   CHECK_STR(key_to_name(RPK_BACKSPACE, tiny, sizeof tiny), "Ba");

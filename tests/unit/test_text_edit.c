@@ -1,10 +1,12 @@
 /* test_text_edit.c — the multi-line editor: wrapping, cursor movement by
- * character and visual line, editing keys, UTF-8. */
+ * character and visual line, editing keys, UTF-8; and pasted text in it and
+ * in the line editor (issue 18: a paste is text, never keys). */
 #include <locale.h>
 
 #include "check.h"
 #include "rapport/utf8.h"
-#include "ui/widget_text.h"
+#include "ui/paste.h"
+#include "ui/widgets.h"
 
 static void type(struct text_edit *te, const char *s) {
   for (size_t i = 0; s[i];) {
@@ -88,9 +90,121 @@ static void test_keys(void) {
   text_edit_free(&te);
 }
 
+static void check_clean(bool one_line, const char *in, size_t n, const char *want) {
+  size_t m;
+  char *got = one_line ? paste_one_line(in, n, &m) : paste_lines(in, n, &m);
+  CHECK_STR(got, want);
+  CHECK_INT(m, strlen(want));
+  free(got);
+}
+
+/* What a paste becomes in a one-line field and in a multi-line editor. */
+static void test_paste_clean(void) {
+  const char *s = "Carol Study\nstudy notes\n";
+  check_clean(true, s, strlen(s), "Carol Study study notes");
+  check_clean(false, s, strlen(s), "Carol Study\nstudy notes\n");
+  /* CR LF, CR and runs of breaks: one space each run; none at the end */
+  s = "a\r\nb\rc\n\n\r\nd\r\n\r";
+  check_clean(true, s, strlen(s), "a b c d");
+  check_clean(false, s, strlen(s), "a\nb\nc\n\n\nd\n\n");
+  /* a tab is a space; C0, DEL, ESC and C1 (U+0085) are dropped, a NUL too */
+  check_clean(true, "\tx\x01\x7f\x1b\xc2\x85y\0z", 10, " xyz");
+  check_clean(false, "\tx\x01\x7f\x1b\xc2\x85y\0z", 10, " xyz");
+  /* invalid UTF-8 is U+FFFD, one per bad byte; valid UTF-8 stays */
+  check_clean(true, "\xff\xc3 Zoë 李", strlen("\xff\xc3 Zoë 李"),
+              "\xEF\xBF\xBD\xEF\xBF\xBD Zoë 李");
+  check_clean(true, "", 0, "");
+  check_clean(true, "\n\n", 2, "");
+  /* the lines of a paste, one at a time */
+  size_t len, next;
+  s = "one\r\ntwo\rthree";
+  CHECK(paste_next_line(s, strlen(s), &len, &next));
+  CHECK_INT(len, 3);
+  CHECK_INT(next, 5);
+  CHECK(paste_next_line(s + 5, strlen(s + 5), &len, &next));
+  CHECK_INT(len, 3);
+  CHECK_INT(next, 4);
+  CHECK(!paste_next_line(s + 9, strlen(s + 9), &len, &next));
+  CHECK_INT(len, 5);
+  CHECK_INT(next, 5);
+}
+
+/* RPK_PASTE puts the text on offer in at the cursor, in one piece. */
+static void test_paste_keys(void) {
+  struct line_edit le = {0};
+  line_edit_set(&le, "ab");
+  line_edit_key(&le, RPK_LEFT);
+  const char *s = "X\r\nY\tZ\n";
+  paste_offer(s, strlen(s));
+  CHECK_INT(line_edit_key(&le, RPK_PASTE), 2);
+  CHECK(paste_taken());
+  CHECK_STR(line_edit_text(&le), "aX Y Zb");
+  CHECK_INT(le.cursor, 6);
+  /* taken once: the key again (or with nothing on offer) changes nothing */
+  CHECK_INT(line_edit_key(&le, RPK_PASTE), 1);
+  paste_withdraw();
+  CHECK(!paste_taken());
+  CHECK_INT(line_edit_key(&le, RPK_PASTE), 1);
+  CHECK_STR(line_edit_text(&le), "aX Y Zb");
+  line_edit_free(&le);
+
+  struct text_edit te = {0};
+  text_edit_set(&te, "ab");
+  text_edit_key(&te, RPK_LEFT);
+  s = "1\r\n2\r3\x1b";
+  paste_offer(s, strlen(s));
+  CHECK_INT(text_edit_key(&te, RPK_PASTE), 2);
+  paste_withdraw();
+  CHECK_STR(text_edit_text(&te), "a1\n2\n3b");
+  CHECK_INT(te.cursor, 6);
+  CHECK_INT(text_edit_key(&te, RPK_PASTE), 1);
+  text_edit_free(&te);
+}
+
+/* 100,000 characters pasted in the middle of a long line and of a long
+ * text arrive whole, in order, with the cursor after them (the time is
+ * bench/paste_bench's: one insertion, not one per character). */
+static void test_paste_large(void) {
+  enum { N = 100000 };
+  struct rp_buf b = {0};
+  for (int i = 0; i < N; i++) buf_adds(&b, i % 10 == 9 ? "\n" : i % 3 ? "x" : "é");
+  struct line_edit le = {0};
+  line_edit_set(&le, "[]");
+  line_edit_key(&le, RPK_LEFT);
+  paste_offer(b.s, b.len);
+  CHECK_INT(line_edit_key(&le, RPK_PASTE), 2);
+  paste_withdraw();
+  const char *t = line_edit_text(&le);
+  CHECK(t[0] == '[' && t[le.text.len - 1] == ']');
+  CHECK_INT(le.cursor, le.text.len - 1);
+  CHECK(!strchr(t, '\n'));
+  CHECK_INT(utf8_width(t), N + 1); /* the last break was dropped */
+  /* typing at the end of it */
+  line_edit_key(&le, RPK_END);
+  for (int i = 0; i < 1000; i++) line_edit_key(&le, 'k');
+  CHECK_INT(utf8_width(line_edit_text(&le)), N + 1001);
+  line_edit_free(&le);
+
+  struct text_edit te = {0};
+  text_edit_set(&te, "[]");
+  text_edit_key(&te, RPK_LEFT);
+  paste_offer(b.s, b.len);
+  CHECK_INT(text_edit_key(&te, RPK_PASTE), 2);
+  paste_withdraw();
+  t = text_edit_text(&te);
+  CHECK_INT(te.text.len, b.len + 2);
+  CHECK(memcmp(t + 1, b.s, b.len) == 0);
+  CHECK_INT(te.cursor, b.len + 1);
+  text_edit_free(&te);
+  buf_free(&b);
+}
+
 int main(void) {
   setlocale(LC_ALL, "");
   test_wrap();
   test_keys();
+  test_paste_clean();
+  test_paste_keys();
+  test_paste_large();
   return check_done("test_text_edit");
 }

@@ -1,0 +1,228 @@
+/* paste_bench.c — pasting and typing into text fields, measured in-process
+ * (issues 18 and 22: a paste of 100,000 characters froze the app for 76 s):
+ *
+ *   paste_bench [--chars N] [--reps N]
+ *
+ * The real UI (ui_app) on a 40×120 curses screen written to /dev/null,
+ * reading its input from a file as it reads the terminal (ui_app_read:
+ * keys one at a time, a bracketed paste whole), on a new journal in a
+ * temporary directory. Each repetition times (wall and this thread's CPU):
+ *   paste → Name           N characters (words, UTF-8, a line break about
+ *                          every 70) pasted into the new contact's Name
+ *                          field: read, inserted, and one draw
+ *   type 1000 at the end   1,000 keys typed after them, each drawn (the
+ *                          total; the slowest key is printed beside it)
+ *   paste → Notes          the same text into a multi-line field
+ *   type 1000 at the end   as above, in the multi-line field
+ *   keys → Name (no ESC[200~)  N characters (no line breaks) arriving as
+ *                          keys, as from a terminal that does not bracket
+ *                          pastes: handled one by one, drawn once at the
+ *                          end (ui_run draws when no input is waiting)
+ *   paste → call notes     the text into the call's notes line: one note
+ *                          per line (about 1,400), saved in one transaction
+ * Prints the median, min and max of the wall time and the median CPU, ms. */
+#include <curses.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "bench_util.h"
+#include "rapport/contact.h"
+#include "rapport/db.h"
+#include "rapport/ui.h"
+
+enum { S_PASTE_LINE, S_TYPE_LINE, S_PASTE_TEXT, S_TYPE_TEXT, S_KEYS_LINE, S_PASTE_CALL, S_N };
+static const char *const step_names[S_N] = {
+    "paste -> Name",   "type 1000 at the end", "paste -> Notes",
+    "type 1000 at the end", "keys -> Name (no ESC[200~)", "paste -> call notes"};
+
+static FILE *feed, *input; /* the terminal's input: written here, read by curses */
+static double slowest_key[S_N];
+
+/* Bytes into the terminal's input; then read and handle them all as ui_run
+ * does (up to what was written: curses reads a byte at a time). */
+static void feed_input(struct ui_app *app, const char *bytes, size_t n) {
+  fwrite(bytes, 1, n, feed);
+  fflush(feed);
+  long end = ftell(feed);
+  while (lseek(fileno(input), 0, SEEK_CUR) < end)
+    if (!ui_app_read(app, 0)) break;
+}
+
+static struct stamp paste(struct ui_app *app, const char *text, size_t n) {
+  struct rp_buf b = {0};
+  buf_adds(&b, "\033[200~");
+  buf_add(&b, text, n);
+  buf_adds(&b, "\033[201~");
+  struct stamp t0 = stamp_now();
+  feed_input(app, b.s, b.len);
+  ui_app_draw(app);
+  struct stamp t = stamp_since(t0);
+  buf_free(&b);
+  return t;
+}
+
+static struct stamp type_keys(struct ui_app *app, int n, int s) {
+  struct stamp t0 = stamp_now();
+  for (int i = 0; i < n; i++) {
+    double k0 = clock_ms(CLOCK_MONOTONIC);
+    ui_app_key(app, i % 5 == 4 ? ' ' : 'k');
+    ui_app_draw(app);
+    double k = clock_ms(CLOCK_MONOTONIC) - k0;
+    if (k > slowest_key[s]) slowest_key[s] = k;
+  }
+  return stamp_since(t0);
+}
+
+static void keys(struct ui_app *app, const rp_key *k) {
+  for (; *k; k++) {
+    ui_app_key(app, *k);
+    ui_app_draw(app);
+  }
+}
+
+/* n characters of text: words, some UTF-8, a line break about every 70
+ * characters when `lines`. */
+static char *make_text(long n, bool lines, size_t *len) {
+  static const char *const words[] = {"study", "notes", "Zoë", "李小龙", "payments", "a",
+                                      "cohort", "of", "six", "déjà", "vu", "retries"};
+  struct rp_buf b = {0};
+  long chars = 0, col = 0;
+  for (unsigned i = 0; chars < n; i = i * 1103515245u + 12345u) {
+    const char *w = words[(i >> 16) % (sizeof words / sizeof *words)];
+    for (const char *p = w; *p && chars < n; p++) {
+      buf_addc(&b, *p);
+      if (((unsigned char)*p & 0xC0) != 0x80) chars++, col++;
+    }
+    if (chars < n) {
+      buf_addc(&b, lines && col > 70 ? '\n' : ' ');
+      col = lines && col > 70 ? 0 : col;
+      chars++;
+    }
+  }
+  *len = b.len;
+  return buf_steal(&b);
+}
+
+static void usage(void) {
+  fprintf(stderr, "usage: paste_bench [--chars N] [--reps N]\n");
+  exit(2);
+}
+
+int main(int argc, char **argv) {
+  setlocale(LC_ALL, "");
+  long chars = 100000;
+  int reps = 3;
+  for (int i = 1; i < argc; i++) {
+    if (strcmp(argv[i], "--chars") == 0 && i + 1 < argc) chars = atol(argv[++i]);
+    else if (strcmp(argv[i], "--reps") == 0 && i + 1 < argc) reps = atoi(argv[++i]);
+    else usage();
+  }
+  if (chars < 1 || reps < 1) usage();
+
+  char dir[] = "/tmp/rapport-paste-bench-XXXXXX";
+  if (!mkdtemp(dir)) return 1;
+  char *dbpath = xasprintf("%s/journal.db", dir), *inpath = xasprintf("%s/input", dir);
+  struct rp_err err;
+  struct rp_db *db = NULL;
+  if (db_open(dbpath, &db, &err) != RP_OK) {
+    fprintf(stderr, "paste_bench: %s\n", err.msg);
+    return 1;
+  }
+  struct rp_config cfg = {0};
+  config_defaults(&cfg);
+  /* Dan: the forms open over his detail; Zed: the calls (the last row) */
+  for (int i = 0; i < 2; i++) {
+    struct rp_contact c;
+    contact_init(&c);
+    c.name = xstrdup(i ? "Zed Call" : "Dan Reyes");
+    if (contact_insert(db, &cfg, &c, &err) != RP_OK) {
+      fprintf(stderr, "paste_bench: %s\n", err.msg);
+      return 1;
+    }
+    contact_free(&c);
+  }
+  struct rp_theme theme = {0};
+  if (theme_load(&theme, "default", &err) != RP_OK) {
+    fprintf(stderr, "paste_bench: %s\n", err.msg);
+    return 1;
+  }
+  feed = fopen(inpath, "w");
+  input = fopen(inpath, "r");
+  FILE *out = fopen("/dev/null", "w");
+  SCREEN *scr = feed && input && out ? newterm("xterm-256color", out, input) : NULL;
+  if (!scr) {
+    fprintf(stderr, "paste_bench: newterm failed (TERM=xterm-256color needs terminfo)\n");
+    return 1;
+  }
+  resizeterm(40, 120);
+  noecho(); /* as ui_run */
+  nonl();
+  meta(stdscr, TRUE);
+  ui_input_setup(fileno(input));
+
+  size_t tlen, klen;
+  char *text = make_text(chars, true, &tlen), *plain = make_text(chars, false, &klen);
+  struct stamp *t = xcalloc((size_t)(S_N * reps), sizeof *t);
+  for (int r = 0; r < reps; r++) {
+    struct stamp *v = t + r * S_N;
+    struct ui_app *app = ui_app_new(db, &cfg, &theme);
+    ui_app_draw(app);
+    while (ui_app_idle(app)) ui_app_draw(app);
+    keys(app, (const rp_key[]){'2', 'a', 0});
+    v[S_PASTE_LINE] = paste(app, text, tlen);
+    v[S_TYPE_LINE] = type_keys(app, 1000, S_TYPE_LINE);
+    keys(app, (const rp_key[]){RPK_CTRL('u'), RPK_BACKTAB, 0}); /* to Notes */
+    v[S_PASTE_TEXT] = paste(app, text, tlen);
+    v[S_TYPE_TEXT] = type_keys(app, 1000, S_TYPE_TEXT);
+    keys(app, (const rp_key[]){RPK_ESC, 'y', 'a', 0}); /* discard; a new form */
+    struct stamp t0 = stamp_now();
+    feed_input(app, plain, klen);
+    ui_app_draw(app);
+    v[S_KEYS_LINE] = stamp_since(t0);
+    keys(app, (const rp_key[]){RPK_ESC, 'y', RPK_END, 'c', 0}); /* discard; call Zed */
+    v[S_PASTE_CALL] = paste(app, text, tlen);
+    keys(app, (const rp_key[]){RPK_CTRL('x'), RPK_ESC, 'y', 0}); /* end the call */
+    ui_app_free(app);
+  }
+
+  printf("%-28s %9s %9s %9s %9s  (ms, %ld characters, %d repetitions)\n", "step", "median",
+         "min", "max", "cpu", chars, reps);
+  double *w = xcalloc((size_t)reps, sizeof *w), *cp = xcalloc((size_t)reps, sizeof *cp);
+  for (int s = 0; s < S_N; s++) {
+    for (int r = 0; r < reps; r++) {
+      w[r] = t[r * S_N + s].wall;
+      cp[r] = t[r * S_N + s].cpu;
+    }
+    double med = median(w, reps), cmed = median(cp, reps);
+    printf("%-28s %9.2f %9.2f %9.2f %9.2f", step_names[s], med, w[0], w[reps - 1], cmed);
+    if (slowest_key[s] > 0) printf("  (slowest key %.2f)", slowest_key[s]);
+    printf("\n");
+  }
+  free(w);
+  free(cp);
+  free(t);
+  free(text);
+  free(plain);
+  endwin();
+  delscreen(scr);
+  fclose(out);
+  fclose(input);
+  fclose(feed);
+  theme_free(&theme);
+  config_free(&cfg);
+  db_close(db);
+  char *wal = xasprintf("%s-wal", dbpath), *shm = xasprintf("%s-shm", dbpath);
+  remove(dbpath);
+  remove(wal);
+  remove(shm);
+  remove(inpath);
+  remove(dir);
+  free(wal);
+  free(shm);
+  free(dbpath);
+  free(inpath);
+  return 0;
+}
