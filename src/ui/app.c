@@ -547,7 +547,7 @@ void ui_app_call(struct ui_app *app, int64_t contact_id) {
 
 bool ui_app_ticking(struct ui_app *app) {
   struct pane *p = current(app);
-  return app->tabs && p->ops->ticking && p->ops->ticking(p);
+  return (app->tabs && p->ops->ticking && p->ops->ticking(p)) || app_typing_pending();
 }
 
 bool ui_app_idle(struct ui_app *app) {
@@ -556,6 +556,7 @@ bool ui_app_idle(struct ui_app *app) {
 }
 
 void ui_app_flush(struct ui_app *app) {
+  app_typing_flush(app); /* what a form or editor holds, offered back next time */
   for (int i = 0; i < NSCREENS; i++)
     if (app->screens[i]->ops->flush) app->screens[i]->ops->flush(app->screens[i]);
 }

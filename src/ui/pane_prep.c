@@ -450,6 +450,7 @@ static void save_draft(struct prep *pr, const char *text) {
   contact_free(&ct);
   pr->editing = false;
   pr->focus = PF_LIST;
+  app_typing_end(pr->base.app); /* saved: no copy to keep */
   prep_refresh(pr);
 }
 
@@ -466,6 +467,10 @@ static char *start_text(struct prep *pr) {
   return out;
 }
 
+/* The draft being written, for its recovery copy (recovery_ui.c). */
+static char *draft_snapshot(void *ctx) { return xstrdup(text_edit_text(&self(ctx)->te)); }
+static void draft_restore(void *ctx, const char *text) { text_edit_set(&self(ctx)->te, text); }
+
 static void start_editing(struct prep *pr) {
   char *text = start_text(pr);
   text_edit_set(&pr->te, text);
@@ -474,6 +479,11 @@ static void start_editing(struct prep *pr) {
   free(text);
   pr->editing = true;
   pr->focus = PF_DRAFT;
+  char *key = xasprintf("outreach:%lld", (long long)pr->id);
+  char *label = xasprintf("the outreach draft to %s", pr->ct.name ? pr->ct.name : "them");
+  app_typing_begin(pr->base.app, key, label, draft_snapshot, draft_restore, pr);
+  free(key);
+  free(label);
 }
 
 static void external(struct prep *pr, const char *now) {
@@ -487,6 +497,7 @@ static void external(struct prep *pr, const char *now) {
 static void stop_editing(void *ctx) {
   self(ctx)->editing = false;
   self(ctx)->focus = PF_LIST;
+  app_typing_end(self(ctx)->base.app); /* thrown away on purpose */
 }
 
 static void editing_key(struct prep *pr, rp_key key) {

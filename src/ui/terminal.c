@@ -91,6 +91,7 @@ static int run(struct rp_db *db, const struct rp_config *cfg, const struct rp_th
       if (!input_waiting() && ui_app_idle(app)) continue;
     }
     ui_app_read(app, ui_app_ticking(app) ? 500 : -1);
+    app_typing_tick(app);
   }
   ui_app_flush(app); /* the line being typed, on quit and on SIGHUP/SIGTERM */
   ui_app_free(app);

@@ -75,6 +75,25 @@ const char *app_key(struct ui_app *app, enum rp_scope scope, enum rp_action act,
 /* A one-line message in the status bar until the next key. */
 void app_message(struct ui_app *app, enum rp_role role, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
+/* Nothing typed is lost (recovery_ui.c): a form or editor that opens calls
+ * app_typing_begin with a key naming it ("outreach:12"), a label for
+ * people ("the outreach draft to Ana") and how to read (snapshot: a new
+ * string) and put back (restore) its text. What it holds is kept in the
+ * journal a few seconds after each change and as rapport stops; when a
+ * copy from an earlier run is there, it is offered back ("r restores").
+ * app_typing_end when it is saved or cancelled (the copy goes). */
+typedef char *(*typing_snapshot_fn)(void *ctx);
+typedef void (*typing_restore_fn)(void *ctx, const char *text);
+void app_typing_begin(struct ui_app *app, const char *key, const char *label,
+                      typing_snapshot_fn snapshot, typing_restore_fn restore, void *ctx);
+void app_typing_end(struct ui_app *app);
+/* The loop: keep the text when it changed a few seconds ago. */
+void app_typing_tick(struct ui_app *app);
+/* Whether the loop must wake to keep the text (a watch is on). */
+bool app_typing_pending(void);
+/* As rapport stops: keep the text now. */
+void app_typing_flush(struct ui_app *app);
+
 /* Ask a yes/no question in a dialog; `on_yes(ctx)` runs if the user says
  * yes. `body` may hold several lines separated by '\n'. */
 void app_confirm(struct ui_app *app, const char *title, const char *body,

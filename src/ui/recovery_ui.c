@@ -1,0 +1,132 @@
+/* recovery_ui.c — nothing typed is lost: the form or editor open in the
+ * full screen is kept in the journal (rapport/recovery.h) a few seconds
+ * after it changes, and as rapport stops (quit, SIGHUP, SIGTERM); the next
+ * time that form or editor opens, the text is offered back. One watch at a
+ * time (one form or editor has the keyboard). */
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "ui_internal.h"
+#include "rapport/recovery.h"
+#include "widgets.h"
+
+/* Seconds between a change and its copy in the journal. */
+#define TYPING_SAVE_AFTER 3
+
+static struct typing {
+  bool on;
+  char *key, *label;
+  typing_snapshot_fn snap;
+  typing_restore_fn restore;
+  void *ctx;
+  char *saved;       /* the text as last kept (or as it was opened) */
+  time_t changed_at; /* when a change not yet kept was seen, 0 = none */
+  char *offer;       /* a copy being offered back */
+} typing;
+
+static void typing_reset(void) {
+  free(typing.key);
+  free(typing.label);
+  free(typing.saved);
+  free(typing.offer);
+  memset(&typing, 0, sizeof typing);
+}
+
+/* The answer to the offer: r restores, anything else throws the copy away. */
+static void offer_key(void *ctx, rp_key key) {
+  struct ui_app *app = ctx;
+  struct rp_err err;
+  if (key == 'r' && typing.on && typing.offer) {
+    typing.restore(typing.ctx, typing.offer);
+    app_message(app, ROLE_SUCCESS, "Restored what you were writing");
+    /* the restored text is kept again at the next change */
+  } else if (typing.on) {
+    recovery_clear(app_db(app), typing.key, &err);
+    app_message(app, ROLE_MUTED, "The unsaved text was thrown away");
+  }
+  free(typing.offer);
+  typing.offer = NULL;
+}
+
+/* See ui_internal.h. */
+void app_typing_begin(struct ui_app *app, const char *key, const char *label,
+                      typing_snapshot_fn snap, typing_restore_fn restore, void *ctx) {
+  typing_reset();
+  typing.on = true;
+  typing.key = xstrdup(key);
+  typing.label = xstrdup(label);
+  typing.snap = snap;
+  typing.restore = restore;
+  typing.ctx = ctx;
+  typing.saved = snap(ctx);
+  struct rp_recovery r;
+  struct rp_err err;
+  if (recovery_get(app_db(app), key, &r, &err) != RP_OK) return;
+  if (strcmp(r.text, typing.saved ? typing.saved : "") == 0) {
+    recovery_clear(app_db(app), key, &err); /* nothing more than what is there */
+    recovery_free(&r);
+    return;
+  }
+  char when[32] = "";
+  datetime_format(r.saved_at, when, sizeof when);
+  struct rp_strv lines = {0};
+  wrap_text(r.text, 60, &lines);
+  struct rp_buf shown = {0};
+  for (size_t i = 0; i < lines.n && i < 3; i++) buf_addf(&shown, "  %s\n", lines.v[i]);
+  if (lines.n > 3) buf_adds(&shown, "  \xE2\x80\xA6\n");
+  char *body = xasprintf("You were writing %s when rapport stopped (kept %s):\n\n%s\n"
+                         "r restores it \xC2\xB7 any other key throws it away",
+                         r.label ? r.label : "here", when, buf_str(&shown));
+  typing.offer = xstrdup(r.text);
+  app_ask(app, "Unsaved text", body, offer_key, app);
+  free(body);
+  buf_free(&shown);
+  strv_free(&lines);
+  recovery_free(&r);
+}
+
+/* See ui_internal.h. */
+void app_typing_end(struct ui_app *app) {
+  if (!typing.on) return;
+  struct rp_err err;
+  recovery_clear(app_db(app), typing.key, &err);
+  typing_reset();
+}
+
+/* Keep the text now when it differs from what was kept. */
+static void keep(struct ui_app *app) {
+  char *now = typing.snap(typing.ctx);
+  if (now && strcmp(now, typing.saved ? typing.saved : "") != 0) {
+    struct rp_err err;
+    if (recovery_save(app_db(app), typing.key, typing.label, now, &err) == RP_OK) {
+      free(typing.saved);
+      typing.saved = now;
+      now = NULL;
+    }
+  }
+  free(now);
+  typing.changed_at = 0;
+}
+
+/* See ui_internal.h. */
+void app_typing_tick(struct ui_app *app) {
+  if (!typing.on || typing.offer) return;
+  time_t t = time(NULL);
+  if (!typing.changed_at) {
+    char *now = typing.snap(typing.ctx);
+    if (now && strcmp(now, typing.saved ? typing.saved : "") != 0) typing.changed_at = t;
+    free(now);
+    return;
+  }
+  if (t - typing.changed_at >= TYPING_SAVE_AFTER) keep(app);
+}
+
+/* See ui_internal.h. */
+bool app_typing_pending(void) { return typing.on && !typing.offer; }
+
+/* See ui_internal.h. */
+void app_typing_flush(struct ui_app *app) {
+  if (typing.on && !typing.offer) keep(app);
+  typing_reset();
+}
