@@ -244,9 +244,19 @@ static void save_draft(struct call *c, const char *text) {
   app_message(c->base.app, specific ? ROLE_SUCCESS : ROLE_WARNING, "Thank-you saved%s",
               specific ? "" : " \xC2\xB7 it names nothing from the conversation yet");
   c->mode = CALL_THANKS;
+  app_typing_end(c->base.app);
 }
 
-static void stop_editing(void *ctx) { ((struct call *)ctx)->mode = CALL_THANKS; }
+static void stop_editing(void *ctx) {
+  ((struct call *)ctx)->mode = CALL_THANKS;
+  app_typing_end(((struct call *)ctx)->base.app);
+}
+
+/* The thank-you being written, for its recovery copy (recovery_ui.c). */
+static char *thanks_snapshot(void *ctx) { return xstrdup(text_edit_text(&((struct call *)ctx)->te)); }
+static void thanks_restore(void *ctx, const char *text) {
+  text_edit_set(&((struct call *)ctx)->te, text);
+}
 
 static void mark_sent(struct call *c) {
   struct rp_err err;
@@ -281,7 +291,7 @@ int call_thanks_key(struct call *c, rp_key key) {
                     "y discards them \xC2\xB7 any other key goes back to the text",
                     stop_editing, c);
       else
-        c->mode = CALL_THANKS;
+        stop_editing(c);
       return PANE_HANDLED;
     default: text_edit_key(&c->te, key); return PANE_HANDLED;
     }
@@ -301,6 +311,13 @@ int call_thanks_key(struct call *c, rp_key key) {
     c->te.cursor = 0;
     c->te.scroll = 0;
     c->mode = CALL_THANKS_EDIT;
+    {
+      char *rkey = xasprintf("thanks:%lld", (long long)c->followup_id);
+      char *label = xasprintf("the thank-you to %s", c->ct.name ? c->ct.name : "them");
+      app_typing_begin(app, rkey, label, thanks_snapshot, thanks_restore, c);
+      free(rkey);
+      free(label);
+    }
     return PANE_HANDLED;
   case ACT_SENT: mark_sent(c); return PANE_HANDLED;
   case ACT_COPY: app_copy(app, "thank-you", c->fu.draft); return PANE_HANDLED;

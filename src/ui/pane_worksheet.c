@@ -232,6 +232,7 @@ static void save_text(struct worksheet *w, const char *text) {
   }
   w->editing = false;
   w->focus = WFOCUS_SECTIONS; /* on to the next section */
+  app_typing_end(w->base.app);
   app_message(w->base.app, ROLE_SUCCESS, "Saved %s", sec_names[w->section]);
   worksheet_reload(w);
 }
@@ -239,12 +240,26 @@ static void save_text(struct worksheet *w, const char *text) {
 static void stop_editing(void *ctx) {
   struct worksheet *w = ctx;
   w->editing = false;
+  app_typing_end(w->base.app);
+}
+
+/* The text being written, for its recovery copy (recovery_ui.c). */
+static char *text_snapshot(void *ctx) {
+  return xstrdup(text_edit_text(&((struct worksheet *)ctx)->te));
+}
+static void text_restore(void *ctx, const char *text) {
+  text_edit_set(&((struct worksheet *)ctx)->te, text);
 }
 
 static void start_editing(struct worksheet *w) {
   text_edit_set(&w->te, w->section == SEC_WANT ? w->want : w->pitch);
   w->editing = true;
   w->focus = WFOCUS_BODY;
+  char *key = xasprintf("worksheet:%s", text_key(w->section));
+  char *label = xasprintf("%s on the worksheet", sec_names[w->section]);
+  app_typing_begin(w->base.app, key, label, text_snapshot, text_restore, w);
+  free(key);
+  free(label);
 }
 
 static void external_text(struct worksheet *w, const char *now) {
@@ -267,7 +282,7 @@ static void editing_key(struct worksheet *w, rp_key key) {
                   "y discards it \xC2\xB7 any other key goes back to the text",
                   stop_editing, w);
     else
-      w->editing = false;
+      stop_editing(w);
     return;
   }
   default: break;
