@@ -395,6 +395,10 @@ static void detail_scroll(struct contacts *c, enum rp_action act) {
 static int key(struct pane *p, rp_key k) {
   struct contacts *c = self(p);
   if (c->form_open) {
+    /* a help key that types nothing (F1) shows the form's keys */
+    enum rp_scope scope = form_in_editor(&c->form) ? SCOPE_EDITOR : SCOPE_FORM;
+    if ((k < ' ' || k >= RPK_SPECIAL) && app_action(p->app, scope, k) == ACT_HELP)
+      return PANE_IGNORED;
     if (c->give_open) contacts_give_key(c, k);
     else if (c->form_mode == FORM_MODE_FOLLOWUP) contacts_followup_key(c, k);
     else if (c->form_mode == FORM_MODE_IMPORT) contacts_import_key(c, k);
@@ -502,6 +506,13 @@ static enum rp_scope active_scope(struct pane *p) {
   return form_in_editor(&c->form) ? SCOPE_EDITOR : SCOPE_FORM;
 }
 
+/* The status bar: the form's own line on a row of emails, phones or web
+ * addresses (their keys), else the generated hints. */
+static const char *status(struct pane *p) {
+  struct contacts *c = self(p);
+  return c->form_open ? form_status(&c->form, p->app) : NULL;
+}
+
 static void enter(struct pane *p) { contacts_reload(self(p), 0); }
 
 static void destroy(struct pane *p) {
@@ -514,6 +525,7 @@ static void destroy(struct pane *p) {
   contacts_detail_free(c);
   line_edit_free(&c->filter);
   if (c->form_open) form_free(&c->form);
+  contacts_form_free(c);
   free(c);
 }
 
@@ -551,6 +563,7 @@ static const struct pane_ops contacts_ops = {
     .cursor = cursor,
     .destroy = destroy,
     .idle = idle,
+    .status = status,
 };
 
 struct pane *pane_contacts_new(struct ui_app *app) {
