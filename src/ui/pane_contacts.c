@@ -263,12 +263,13 @@ static void draw(struct pane *p) {
   }
   if (!c->narrow || c->focus == FOCUS_DETAIL) contacts_detail_draw(c);
   if (c->form_open) form_draw(&c->form, c->y, c->x, c->h, c->w);
+  if (c->form_open && c->form_mode == FORM_MODE_IMPORT) contacts_import_draw(c);
 }
 
 static bool cursor(struct pane *p, int *y, int *x) {
   struct contacts *c = self(p);
   if (c->form_open) {
-    if (c->form.cur_y < 0) return false;
+    if (c->form.cur_y < 0 || c->import_report) return false;
     *y = c->form.cur_y, *x = c->form.cur_x;
     return true;
   }
@@ -477,6 +478,10 @@ static int key(struct pane *p, rp_key k) {
 
 static void mouse(struct pane *p, int y, int x, int wheel) {
   struct contacts *c = self(p);
+  if (c->form_open && c->import_report) { /* the wheel scrolls the report */
+    if (wheel) contacts_import_key(c, wheel < 0 ? RPK_UP : RPK_DOWN);
+    return;
+  }
   if (c->form_open) {
     if (!wheel) form_click(&c->form, y, x);
     return;
@@ -510,7 +515,9 @@ static enum rp_scope active_scope(struct pane *p) {
  * addresses (their keys), else the generated hints. */
 static const char *status(struct pane *p) {
   struct contacts *c = self(p);
-  return c->form_open ? form_status(&c->form, p->app) : NULL;
+  if (!c->form_open) return NULL;
+  const char *report = contacts_import_status(c);
+  return report ? report : form_status(&c->form, p->app);
 }
 
 static void enter(struct pane *p) { contacts_reload(self(p), 0); }
@@ -526,6 +533,8 @@ static void destroy(struct pane *p) {
   line_edit_free(&c->filter);
   if (c->form_open) form_free(&c->form);
   contacts_form_free(c);
+  strv_free(&c->report);
+  free(c->report_title);
   free(c);
 }
 

@@ -67,6 +67,11 @@ struct contacts {
   struct rp_strv merge_keep;    /* of those, the ones where the form's side stays */
   char *merge_asking;           /* the conflict being asked about */
   int merge_tries;              /* saves that found it changed again */
+  /* the import form's dry-run report (contacts_import.c) */
+  bool import_report;           /* shown over the form, asking to import */
+  char *report_title;
+  struct rp_strv report;        /* its lines ("#…" headings) */
+  int report_scroll, report_rows;
 };
 
 /* contacts_detail.c */
@@ -78,6 +83,10 @@ void contacts_followup_key(struct contacts *c, rp_key key);
 /* contacts_import.c */
 void contacts_import_open(struct contacts *c);
 void contacts_import_key(struct contacts *c, rp_key key);
+/* Draw the dry-run report when it is open (after the form). */
+void contacts_import_draw(struct contacts *c);
+/* The report's status-bar line, or NULL when it is not open. */
+const char *contacts_import_status(struct contacts *c);
 void contacts_copy_dossier(struct contacts *c);
 /* contacts_give.c */
 void contacts_give_open(struct contacts *c);
