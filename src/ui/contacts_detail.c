@@ -47,10 +47,10 @@ static void add_field(struct detail *d, const char *label, const char *value, en
 }
 
 /* Every value of a list under one label, one a line: "ana@work.org ·
- * work ★" (★: the preferred one, when there are several). A value too wide
- * with its kind is cut with an ellipsis when that leaves it at least 12
- * columns; else the kind goes on the next line (and a value wider than the
- * pane is cut). */
+ * work ★" (★: the preferred one, when there are several). A value that
+ * fits but not with its kind keeps its line whole and the kind goes on the
+ * next one; a value wider than the pane is cut with an ellipsis, keeping
+ * its kind beside it when that leaves it at least 12 columns. */
 static void add_values(struct detail *d, const char *label, const struct rp_contact_values *vs) {
   if (!vs->n) return;
   if (d->labels_above) {
@@ -71,7 +71,7 @@ static void add_values(struct detail *d, const char *label, const struct rp_cont
     bool own_line = false; /* the kind on a line of its own */
     if (vw + sw <= d->width) {
       text = xstrdup(shown);
-    } else if (d->width - sw >= 12) {
+    } else if (vw > d->width && d->width - sw >= 12) {
       text = utf8_pad(shown, d->width - sw);
     } else {
       text = vw <= d->width ? xstrdup(shown) : utf8_pad(shown, d->width);
