@@ -24,6 +24,8 @@
  *                             or url (KIND) through the model, at any time
  *                             (the CLI or another window while a form is open)
  *   sql STATEMENT             run SQL on the journal, at any time
+ *   sql-is VALUE|QUERY        the first column of QUERY's first row is VALUE
+ *                             ("(null)" for NULL, "(none)" for no row)
  *   file NAME                 the lines up to "end" become file NAME in the
  *                             runner's directory, which is the current one
  *                             (so a script types the name alone)
@@ -445,6 +447,22 @@ int main(int argc, char **argv) {
       if (sqlite3_exec(db_handle(db), arg, NULL, NULL, &msg) != SQLITE_OK)
         fail(lineno, "sql: %s%s", msg ? msg : "failed", "");
       sqlite3_free(msg);
+      continue;
+    }
+    if (strcmp(line, "sql-is") == 0) {
+      char *bar = strchr(arg, '|');
+      sqlite3_stmt *st = NULL;
+      if (!bar || sqlite3_prepare_v2(db_handle(db), bar + 1, -1, &st, NULL) != SQLITE_OK) {
+        fail(lineno, "sql-is: want VALUE|QUERY (%s)%s", sqlite3_errmsg(db_handle(db)), "");
+      } else {
+        *bar = '\0';
+        int rc = sqlite3_step(st);
+        const char *got = rc != SQLITE_ROW                              ? "(none)"
+                          : sqlite3_column_type(st, 0) == SQLITE_NULL ? "(null)"
+                                                                      : (const char *)sqlite3_column_text(st, 0);
+        if (strcmp(got, arg) != 0) fail(lineno, "sql-is: got '%s', expected '%s'", got, arg);
+      }
+      sqlite3_finalize(st);
       continue;
     }
     if (strcmp(line, "file") == 0) {
