@@ -60,7 +60,7 @@ const struct rp_action_info rp_actions[ACT_COUNT] = {
     [ACT_COPY] = {ACT_COPY, "copy", SCOPE_BIT(SCOPE_CONTACTS) | PREP | CALL, NULL,
                   "copy the dossier, the draft or the thank-you to the clipboard"},
     [ACT_IMPORT] = {ACT_IMPORT, "import", SCOPE_BIT(SCOPE_CONTACTS), NULL,
-                    "import contacts from a LinkedIn export or a vCard file"},
+                    "import a CSV export (LinkedIn, Google, Outlook) or vCards"},
     [ACT_CALL] = {ACT_CALL, "call", SCOPE_BIT(SCOPE_CONTACTS) | PREP | TODAY, "call",
                   "start the call: a clock, your questions, notes"},
     [ACT_MOVE_UP] = {ACT_MOVE_UP, "move-up", PREP, NULL, "move the selected question up"},
@@ -88,6 +88,13 @@ const struct rp_action_info rp_actions[ACT_COUNT] = {
     [ACT_EXTERNAL_EDITOR] = {ACT_EXTERNAL_EDITOR, "external-editor",
                              TEXT | PREP | CALL | SCOPE_BIT(SCOPE_WORKSHEET), "$EDITOR",
                              "edit this text in $VISUAL / $EDITOR"},
+    /* hinted by the form itself, on the rows they work on */
+    [ACT_VALUE_REMOVE] = {ACT_VALUE_REMOVE, "remove-value", SCOPE_BIT(SCOPE_FORM), NULL,
+                          "remove this email, phone or web address (a contact's form)"},
+    [ACT_VALUE_TYPE] = {ACT_VALUE_TYPE, "value-type", SCOPE_BIT(SCOPE_FORM), NULL,
+                        "change what it is for: work, home, mobile, \xE2\x80\xA6 (a contact's form)"},
+    [ACT_VALUE_PREFER] = {ACT_VALUE_PREFER, "prefer-value", SCOPE_BIT(SCOPE_FORM), NULL,
+                          "make it the one to use first, \xE2\x98\x85 (a contact's form)"},
 };
 
 bool action_in_scope(enum rp_action a, enum rp_scope s) {

@@ -77,6 +77,10 @@ enum rp_action {
   ACT_FORM_NEXT,
   ACT_FORM_PREV,
   ACT_EXTERNAL_EDITOR,
+  /* form: a row of a list field (the emails, phones and URLs of a contact) */
+  ACT_VALUE_REMOVE,
+  ACT_VALUE_TYPE,
+  ACT_VALUE_PREFER,
   ACT_COUNT
 };
 

@@ -89,6 +89,63 @@ enum rp_status contact_undelete(struct rp_db *db, int64_t id, struct rp_err *err
  * nothing is deleted. */
 enum rp_status contact_undo_delete(struct rp_db *db, int64_t *id, struct rp_err *err);
 
+/* ---- saving an edit form when the contact changed meanwhile ---- */
+
+/* A change made in a form (from `orig`, the contact as the form read it,
+ * to `mine`) to something that was also changed elsewhere (from orig to
+ * `theirs`, the contact as stored now: the CLI, an import, another window)
+ * to a different value. */
+struct rp_contact_conflict {
+  char *key;    /* which change, the same for the same three contacts (give
+                   it back in keep_mine to keep the form's side) */
+  char *field;  /* the form's field, as rp_err.field names it: "role",
+                   "email", "phone", "url", "cadence", … */
+  char *what;   /* for a sentence ("NAME's WHAT was changed elsewhere to
+                   THEIRS"): "role", "email" (the preferred one), "email
+                   ana@old.org" (another one), … */
+  char *mine, *theirs; /* the two values as text ("ana@x.org · work" for
+                          a value's type); NULL = none */
+};
+struct rp_contact_conflicts {
+  struct rp_contact_conflict *v;
+  size_t n;
+};
+void contact_conflicts_free(struct rp_contact_conflicts *cs); /* zeroes cs */
+
+/* Three-way merge for an edit form's save: *out (freed first; caller frees
+ * with contact_free) becomes `theirs` with only the changes from `orig` to
+ * `mine` applied, so that what changed elsewhere meanwhile survives. Text
+ * fields (blanks around ignored), the enum fields, warmth (with
+ * warmth_set), the introducer and the cadence are one field each; tags
+ * merge as a set (the tags the form added and removed); in the emails,
+ * phones and URLs the values the form added, removed, edited (an edited
+ * value keeps its place) or retyped, and the one it made preferred, are
+ * applied to theirs (out's primary fields follow its lists). A change the
+ * form made to something theirs changed differently is a conflict, appended
+ * to *conflicts (emptied first) in the order of the form: resolved with
+ * theirs, or with mine when its key is in keep_mine (may be NULL). orig,
+ * mine and theirs need their lists (values_read). No I/O. */
+void contact_merge(const struct rp_contact *orig, const struct rp_contact *mine,
+                   const struct rp_contact *theirs, const struct rp_strv *keep_mine,
+                   struct rp_contact *out, struct rp_contact_conflicts *conflicts);
+/* True when a and b hold the same values in every field a write stores
+ * (tags as sets; the lists in order, with types and preference; deleted or
+ * not), whatever their times and introducer's name. */
+bool contact_same(const struct rp_contact *a, const struct rp_contact *b);
+/* contact_update, only if contact c->id is still `expected` (contact_same,
+ * read in the same transaction): else RP_NO and nothing written, err saying
+ * it changed or was deleted meanwhile. For a form that merged its changes
+ * into `expected` (contact_merge) and must not overwrite a write made since. */
+enum rp_status contact_update_if_unchanged(struct rp_db *db, const struct rp_config *cfg,
+                                           struct rp_contact *c,
+                                           const struct rp_contact *expected,
+                                           struct rp_err *err);
+/* Check one email, phone or URL as contact_validate checks the lists (an
+ * email name@domain, every value UTF-8): RP_INVALID with err->field "email",
+ * "phone" or "url" and the same message. For a form that shows the error
+ * on the value it is about. */
+enum rp_status contact_value_check(enum rp_value_kind k, const char *value, struct rp_err *err);
+
 enum rp_contact_sort { SORT_NAME, SORT_UPDATED };
 
 struct rp_contact_query {

@@ -114,6 +114,20 @@ static enum rp_status check_email(const char *email, struct rp_err *err) {
   return RP_OK;
 }
 
+/* See contact.h: the checks of contact_values_check on one value. */
+enum rp_status contact_value_check(enum rp_value_kind k, const char *value, struct rp_err *err) {
+  char *v = xstrdup(value);
+  str_trim_null(&v);
+  const char *name = contact_value_kind_name(k);
+  enum rp_status s = RP_OK;
+  if (v && !utf8_valid(v, strlen(v)))
+    s = rp_err_field(err, RP_INVALID, name, "%s is not valid UTF-8 text; use UTF-8", name);
+  else if (k == VALUE_EMAIL)
+    s = check_email(v, err);
+  free(v);
+  return s;
+}
+
 /* See contact_internal.h. */
 enum rp_status contact_values_check(struct rp_db *db, struct rp_contact *c, struct rp_err *err) {
   if (!c->values_read && c->id > 0) {

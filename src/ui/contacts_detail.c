@@ -13,6 +13,7 @@ struct detail_line {
   char *text;
   enum rp_role role;
   bool is_label; /* a label on a line of its own (narrow pane) */
+  char *suffix;  /* NULL, or muted text right after text (an email's kind); owned */
 };
 
 struct detail {
@@ -27,7 +28,8 @@ static void add_line(struct detail *d, const char *label, const char *text, enum
     d->cap = d->cap ? d->cap * 2 : 32;
     d->v = xrealloc(d->v, d->cap * sizeof *d->v);
   }
-  d->v[d->n++] = (struct detail_line){label ? xstrdup(label) : NULL, xstrdup(text), role, false};
+  d->v[d->n++] =
+      (struct detail_line){label ? xstrdup(label) : NULL, xstrdup(text), role, false, NULL};
 }
 
 /* A labelled value, wrapped; nothing when empty. */
@@ -42,6 +44,47 @@ static void add_field(struct detail *d, const char *label, const char *value, en
   wrap_text(value, d->width, &lines);
   for (size_t i = 0; i < lines.n; i++) add_line(d, i == 0 ? label : NULL, lines.v[i], role);
   strv_free(&lines);
+}
+
+/* Every value of a list under one label, one a line: "ana@work.org ·
+ * work ★" (★: the preferred one, when there are several). A value that
+ * fits but not with its kind keeps its line whole and the kind goes on the
+ * next one; a value wider than the pane is cut with an ellipsis, keeping
+ * its kind beside it when that leaves it at least 12 columns. */
+static void add_values(struct detail *d, const char *label, const struct rp_contact_values *vs) {
+  if (!vs->n) return;
+  if (d->labels_above) {
+    add_line(d, NULL, label, ROLE_MUTED);
+    d->v[d->n - 1].is_label = true;
+    label = NULL;
+  }
+  long primary = contact_values_primary(vs);
+  for (size_t i = 0; i < vs->n; i++) {
+    const struct rp_contact_value *v = &vs->v[i];
+    bool star = vs->n > 1 && (long)i == primary;
+    char *kind = xasprintf("%s%s%s", v->type ? v->type : "", v->type && star ? " " : "",
+                           star ? "\xE2\x98\x85" : ""); /* ★ */
+    char *suffix = *kind ? xasprintf(" \xC2\xB7 %s", kind) : xstrdup("");
+    char *shown = utf8_sanitize(v->value);
+    int vw = utf8_width(shown), sw = utf8_width(suffix);
+    char *text = NULL;
+    bool own_line = false; /* the kind on a line of its own */
+    if (vw + sw <= d->width) {
+      text = xstrdup(shown);
+    } else if (vw > d->width && d->width - sw >= 12) {
+      text = utf8_pad(shown, d->width - sw);
+    } else {
+      text = vw <= d->width ? xstrdup(shown) : utf8_pad(shown, d->width);
+      own_line = *kind != '\0';
+    }
+    add_line(d, i == 0 ? label : NULL, text, ROLE_NORMAL);
+    if (own_line) add_line(d, NULL, "", ROLE_NORMAL);
+    if (*kind) d->v[d->n - 1].suffix = own_line ? xasprintf("  %s", kind) : xstrdup(suffix);
+    free(text);
+    free(shown);
+    free(suffix);
+    free(kind);
+  }
 }
 
 static void add_heading(struct detail *d, const char *text) {
@@ -204,12 +247,11 @@ static void build(struct contacts *c, struct detail *d) {
     add_field(d, "Tags", tags, ROLE_ACCENT);
     free(tags);
   }
-  if (!str_empty(ct->email) || !str_empty(ct->phone) || !str_empty(ct->url) ||
-      !str_empty(ct->location)) {
+  if (ct->emails.n || ct->phones.n || ct->urls.n || !str_empty(ct->location)) {
     add_heading(d, "Reach");
-    add_field(d, "Email", ct->email, ROLE_NORMAL);
-    add_field(d, "Phone", ct->phone, ROLE_NORMAL);
-    add_field(d, "Web", ct->url, ROLE_NORMAL);
+    add_values(d, "Email", &ct->emails);
+    add_values(d, "Phone", &ct->phones);
+    add_values(d, "Web", &ct->urls);
     add_field(d, "Location", ct->location, ROLE_NORMAL);
   }
   add_heading(d, "What I know about them");
@@ -325,12 +367,12 @@ void contacts_detail_draw(struct contacts *c) {
       ui_put(w, row, 1, width - 1, ROLE_HEADER, l->text);
       continue;
     }
-    if (label_w) {
-      if (l->label) ui_put(w, row, 1, label_w, ROLE_MUTED, l->label);
-      ui_put(w, row, 1 + label_w + 1, width - label_w - 2, l->role, l->text);
-    } else {
-      int indent = l->is_label ? 1 : 3;
-      ui_put(w, row, indent, width - indent, l->role, l->text);
+    int tx = label_w ? 1 + label_w + 1 : l->is_label ? 1 : 3;
+    if (label_w && l->label) ui_put(w, row, 1, label_w, ROLE_MUTED, l->label);
+    ui_put(w, row, tx, width - tx, l->role, l->text);
+    if (l->suffix) {
+      int used = utf8_width(l->text);
+      if (tx + used < width) ui_put_part(w, row, tx + used, width - tx - used, ROLE_MUTED, l->suffix);
     }
   }
   if (max > 0) { /* there is more: say where we are */
@@ -344,6 +386,7 @@ void contacts_detail_draw(struct contacts *c) {
   for (size_t i = 0; i < d.n; i++) {
     free(d.v[i].text);
     free(d.v[i].label);
+    free(d.v[i].suffix);
   }
   free(d.v);
   wnoutrefresh(w);

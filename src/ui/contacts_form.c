@@ -1,16 +1,38 @@
 /* contacts_form.c — add and edit a contact in a form. Saving is one model
  * call (one transaction); a validation error keeps the form open with the
- * message under the fields and the offending field focused. */
+ * message under the fields and the offending field (or email row) focused.
+ * An edit saves only what was changed in the form, onto the contact as
+ * stored at the moment of saving (contact_merge): what the CLI, an import
+ * or another window changed meanwhile stays, and a field changed on both
+ * sides is asked about, never overwritten silently. */
 #include <stdlib.h>
 #include <string.h>
 
 #include "pane_contacts.h"
+#include "rapport/utf8.h"
 
 static const struct rp_choice warmth_v[] = {
     {"warm", "warm", NULL},
     {"cold", "cold", NULL},
 };
 static const struct rp_choices warmth_choices = {(struct rp_choice *)warmth_v, 2};
+
+/* What each kind of value can be for (value-type cycles through them; a
+ * type another program wrote is offered too). */
+static const char *const email_types[] = {"work", "home", "other", NULL};
+static const char *const phone_types[] = {"mobile", "work", "home", "fax", "other", NULL};
+static const char *const url_types[] = {"work", "home", "linkedin", "other", NULL};
+
+/* The list fields: form key (as rp_err.field names it), label, kind. */
+static const struct {
+  const char *key, *label;
+  enum rp_value_kind kind;
+  const char *const *types;
+} lists[] = {
+    {"email", "Email", VALUE_EMAIL, email_types},
+    {"phone", "Phone", VALUE_PHONE, phone_types},
+    {"url", "Web", VALUE_URL, url_types},
+};
 
 static size_t suggest(void *ctx, const char *text, char **names, int64_t *ids, size_t max) {
   struct contacts *c = ctx;
@@ -27,6 +49,24 @@ static size_t suggest(void *ctx, const char *text, char **names, int64_t *ids, s
   }
   contact_list_free(&l);
   return n;
+}
+
+/* c's list of kind k. */
+static struct rp_contact_values *values_of(struct rp_contact *c, enum rp_value_kind k) {
+  return k == VALUE_EMAIL ? &c->emails : k == VALUE_PHONE ? &c->phones : &c->urls;
+}
+static char **field_of(struct rp_contact *c, enum rp_value_kind k) {
+  return k == VALUE_EMAIL ? &c->email : k == VALUE_PHONE ? &c->phone : &c->url;
+}
+
+/* See pane_contacts.h. */
+void contacts_form_free(struct contacts *c) {
+  contact_free(&c->form_orig);
+  strv_free(&c->merge_decided);
+  strv_free(&c->merge_keep);
+  free(c->merge_asking);
+  c->merge_asking = NULL;
+  c->merge_tries = 0;
 }
 
 void contacts_form_open(struct contacts *c, bool edit) {
@@ -62,9 +102,12 @@ void contacts_form_open(struct contacts *c, bool edit) {
   char *tags = strv_join(&ct.tags, ", ");
   form_add_text(f, "tags", "Tags", tags);
   free(tags);
-  form_add_text(f, "email", "Email", ct.email);
-  form_add_text(f, "phone", "Phone", ct.phone);
-  form_add_text(f, "url", "Web", ct.url);
+  for (size_t l = 0; l < RP_ARRAY_LEN(lists); l++) {
+    struct form_field *fld = form_add_list(f, lists[l].key, lists[l].label, lists[l].types);
+    const struct rp_contact_values *vs = values_of(&ct, lists[l].kind);
+    for (size_t i = 0; i < vs->n; i++)
+      form_list_append(fld, vs->v[i].value, vs->v[i].type, vs->v[i].preferred);
+  }
   form_add_text(f, "location", "Location", ct.location);
   form_add_multiline(f, "work", "Their work", ct.work, 3);
   form_add_multiline(f, "challenges", "Challenges", ct.challenges, 3);
@@ -74,12 +117,14 @@ void contacts_form_open(struct contacts *c, bool edit) {
   c->give_open = false;
   c->form_mode = FORM_MODE_CONTACT;
   c->asked_confirmed = false;
-  contact_free(&ct);
+  contacts_form_free(c);
+  c->form_orig = ct; /* kept: the save applies only what changed since */
 }
 
 static void close_form(struct contacts *c) {
   form_free(&c->form);
   c->form_open = false;
+  contacts_form_free(c);
 }
 
 static void discard(void *ctx) { close_form(ctx); }
@@ -101,17 +146,103 @@ static void split_tags(const char *text, struct rp_strv *out) {
   }
 }
 
-static void save(struct contacts *c);
-
-/* True when the stored contact already has stage `stage`. */
-static bool moved_from(struct rp_db *db, int64_t id, const char *stage) {
-  struct rp_contact ct;
-  contact_init(&ct);
-  struct rp_err err;
-  bool same = contact_get(db, id, &ct, &err) == RP_OK && ct.stage && strcmp(ct.stage, stage) == 0;
-  contact_free(&ct);
-  return same;
+/* Keep in touch: empty = the default for the stage, "none", or days. False
+ * (with the error on the field) when it is none of those. */
+static bool read_cadence(struct form *f, struct rp_contact *ct) {
+  const char *cad = form_value(f, "cadence");
+  char *end = NULL;
+  bool no_cad = str_empty(cad); /* once, so end is visibly set when it is read */
+  long days = no_cad ? 0 : strtol(cad, &end, 10);
+  if (no_cad) {
+    ct->cadence_set = false;
+  } else if (strcmp(cad, "none") == 0 || strcmp(cad, "0") == 0) {
+    ct->cadence_set = true;
+    ct->cadence_days = 0;
+  } else if (*end == '\0' && days >= 1 && days <= 3650) {
+    ct->cadence_set = true;
+    ct->cadence_days = (int)days;
+  } else {
+    form_error(f, "cadence",
+               "Keep in touch: a number of days from 1 to 3650, none, or empty for the default");
+    return false;
+  }
+  return true;
 }
+
+/* *mine becomes the contact as the form read it with the fields changed in
+ * the form (every field for a new contact). False when a field cannot be
+ * read (the form shows why). Caller frees *mine. */
+static bool form_contact(struct contacts *c, struct rp_contact *mine) {
+  struct form *f = &c->form;
+  contact_copy(mine, &c->form_orig);
+  bool all = c->form_id == 0;
+#define CHANGED(key) (all || form_field_changed(form_field(f, key)))
+  static const char *const text_keys[] = {"name",     "org",        "role",     "field",
+                                          "location", "work",       "challenges", "research",
+                                          "notes",    "how_known",  "stage",    "seniority",
+                                          "channel"};
+  char **text_dst[] = {&mine->name,     &mine->org,        &mine->role,     &mine->field,
+                       &mine->location, &mine->work,       &mine->challenges, &mine->research,
+                       &mine->notes,    &mine->how_known,  &mine->stage,    &mine->seniority,
+                       &mine->channel};
+  for (size_t i = 0; i < RP_ARRAY_LEN(text_keys); i++) {
+    if (!CHANGED(text_keys[i])) continue;
+    free(*text_dst[i]);
+    *text_dst[i] = opt(f, text_keys[i]);
+  }
+  if (CHANGED("warmth")) {
+    char *warmth = opt(f, "warmth");
+    mine->warmth_set = warmth != NULL;
+    free(mine->warmth);
+    mine->warmth = warmth;
+  }
+  if (CHANGED("introduced_by")) {
+    const struct form_field *intro = form_field(f, "introduced_by");
+    mine->introduced_by = intro->contact_id;
+    str_replace(&mine->introduced_by_name, intro->contact_id ? intro->contact_name : NULL);
+  }
+  if (CHANGED("cadence") && !read_cadence(f, mine)) return false;
+  if (CHANGED("tags")) {
+    strv_clear(&mine->tags);
+    split_tags(form_value(f, "tags"), &mine->tags);
+  }
+  for (size_t l = 0; l < RP_ARRAY_LEN(lists); l++) {
+    const struct form_field *fld = form_field(f, lists[l].key);
+    if (!CHANGED(lists[l].key)) continue;
+    struct rp_contact_values *vs = values_of(mine, lists[l].kind);
+    contact_values_free(vs);
+    for (size_t i = 0; i < fld->nitems; i++)
+      contact_values_add(vs, lists[l].kind, form_list_value(fld, i), form_list_type(fld, i),
+                         fld->items[i].preferred);
+    contact_values_normalize(vs, lists[l].kind);
+    /* the field is the primary value (the model's sync keeps them so) */
+    str_replace(field_of(mine, lists[l].kind), contact_values_primary_value(vs));
+  }
+  mine->values_read = true;
+#undef CHANGED
+  return true;
+}
+
+/* Show the model's error: on the row of the email (phone, URL) it is about
+ * when it is one, else on its field. */
+static void show_error(struct contacts *c, const struct rp_err *err) {
+  struct form *f = &c->form;
+  const char *field = err->field[0] ? err->field : NULL;
+  for (size_t l = 0; field && l < RP_ARRAY_LEN(lists); l++) {
+    if (strcmp(field, lists[l].key) != 0) continue;
+    const struct form_field *fld = form_field(f, field);
+    struct rp_err e;
+    for (size_t i = 0; i < fld->nitems; i++)
+      if (!str_empty(form_list_value(fld, i)) &&
+          contact_value_check(lists[l].kind, form_list_value(fld, i), &e) != RP_OK) {
+        form_list_error(f, field, i, err->msg);
+        return;
+      }
+  }
+  form_error(f, field, err->msg);
+}
+
+static void save(struct contacts *c);
 
 static void save_anyway(void *ctx) {
   struct contacts *c = ctx;
@@ -153,85 +284,190 @@ static bool ready_to_ask(struct contacts *c, const struct rp_contact *ct) {
   return unmet == 0;
 }
 
-static void save(struct contacts *c) {
+/* A value for one line of a dialog: its first line, at most 60 columns
+ * (new string, caller frees). */
+static char *one_line(const char *s) {
+  if (!s) return xstrdup("(none)");
+  size_t n = strcspn(s, "\n");
+  char *line = xstrndup(s, n);
+  char *shown = utf8_sanitize(line);
+  free(line);
+  if (utf8_width(shown) > 60 || s[n]) {
+    char *cut = s[n] && utf8_width(shown) <= 59 ? xasprintf("%s\xE2\x80\xA6", shown)
+                                                : utf8_pad(shown, 60);
+    free(shown);
+    shown = cut;
+  }
+  return shown;
+}
+
+/* The answer to "changed elsewhere": y keeps the form's value, t theirs,
+ * any other key goes back to the form (and the next save asks again). */
+static void conflict_key(void *ctx, rp_key key) {
+  struct contacts *c = ctx;
+  if (key == 'y' || key == 'Y' || key == 't' || key == 'T') {
+    strv_push(&c->merge_decided, c->merge_asking);
+    if (key == 'y' || key == 'Y') strv_push(&c->merge_keep, c->merge_asking);
+    save(c);
+    return;
+  }
+  strv_clear(&c->merge_decided);
+  strv_clear(&c->merge_keep);
+}
+
+/* A sentence wrapped for a dialog (64 columns at most), lines joined by
+ * newlines, into b. */
+static void add_wrapped(struct rp_buf *b, const char *text) {
+  struct rp_strv lines = {0};
+  wrap_text(text, COLS - 8 < 64 ? COLS - 8 : 64, &lines);
+  for (size_t i = 0; i < lines.n; i++) buf_addf(b, "%s\n", lines.v[i]);
+  strv_free(&lines);
+}
+
+static void ask_conflict(struct contacts *c, const char *name,
+                         const struct rp_contact_conflict *cf) {
+  str_replace(&c->merge_asking, cf->key);
+  char *mine = one_line(cf->mine), *theirs = one_line(cf->theirs);
+  char *what = cf->theirs ? xasprintf("was changed elsewhere to %s", theirs)
+                          : xstrdup("was removed elsewhere");
+  char *head = xasprintf("%s's %s %s since you opened this form.", name, cf->what, what);
+  struct rp_buf body = {0};
+  add_wrapped(&body, head);
+  buf_addf(&body, "\n  yours   %s\n  theirs  %s\n\n", mine, theirs);
+  add_wrapped(&body, "y keeps yours \xC2\xB7 t keeps theirs \xC2\xB7 any other key goes back "
+                     "to the form");
+  body.s[--body.len] = '\0'; /* no newline after the last line */
+  app_ask(c->base.app, "Changed elsewhere", buf_str(&body), conflict_key, c);
+  buf_free(&body);
+  free(head);
+  free(what);
+  free(mine);
+  free(theirs);
+}
+
+/* Saved: say so, close the form and show the contact. */
+static void saved(struct contacts *c, const struct rp_contact *ct, const char *how) {
   struct rp_db *db = app_db(c->base.app);
   struct rp_err err;
-  struct rp_contact ct;
-  contact_init(&ct);
+  app_message(c->base.app, ROLE_SUCCESS, "Saved %s%s", ct->name, how);
+  close_form(c);
+  if (line_edit_text(&c->filter)[0]) { /* keep the saved contact in view */
+    long pos;
+    if (contact_position(db, &c->q, ct->id, &pos, &err) != RP_OK) {
+      line_edit_set(&c->filter, "");
+      c->q.text = NULL;
+    }
+  }
+  contacts_reload(c, ct->id);
+}
+
+/* The form's contact as a new one (the one edited was deleted meanwhile). */
+static void save_as_new(struct contacts *c) {
+  struct rp_contact mine;
+  contact_init(&mine);
+  struct rp_err err;
   rp_err_clear(&err);
-  if (c->form_id && contact_get(db, c->form_id, &ct, &err) != RP_OK) {
+  if (form_contact(c, &mine)) {
+    if (contact_insert(app_db(c->base.app), app_config(c->base.app), &mine, &err) == RP_OK)
+      saved(c, &mine, " as a new contact");
+    else
+      show_error(c, &err);
+  }
+  contact_free(&mine);
+}
+
+/* The answer to "deleted elsewhere": n saves the form as a new contact, d
+ * discards it, any other key goes back to the form. */
+static void deleted_key(void *ctx, rp_key key) {
+  struct contacts *c = ctx;
+  if (key == 'n' || key == 'N') {
+    save_as_new(c);
+  } else if (key == 'd' || key == 'D') {
+    app_message(c->base.app, ROLE_WARNING, "Discarded your changes to %s", c->form_orig.name);
+    close_form(c);
+    contacts_reload(c, 0);
+  }
+}
+
+static void ask_deleted(struct contacts *c) {
+  char *head = xasprintf("%s was deleted elsewhere since you opened this form.",
+                         c->form_orig.name);
+  struct rp_buf body = {0};
+  add_wrapped(&body, head);
+  buf_adds(&body, "\n");
+  add_wrapped(&body, "n saves yours as a new contact \xC2\xB7 d discards your changes \xC2\xB7 "
+                     "any other key goes back to the form");
+  body.s[--body.len] = '\0';
+  app_ask(c->base.app, "Deleted elsewhere", buf_str(&body), deleted_key, c);
+  buf_free(&body);
+  free(head);
+}
+
+/* An edit: the form's changes merged into the contact as stored now, each
+ * conflict asked about, then written if nothing changed since the re-read
+ * (else merged again). */
+static void save_edit(struct contacts *c, struct rp_contact *mine) {
+  struct rp_db *db = app_db(c->base.app);
+  struct rp_err err;
+  rp_err_clear(&err);
+  struct rp_contact fresh, out;
+  contact_init(&out);
+  enum rp_status st = contact_get(db, c->form_id, &fresh, &err);
+  if (st == RP_NO || (st == RP_OK && fresh.deleted_at)) {
+    ask_deleted(c);
+    contact_free(&fresh);
+    return;
+  }
+  if (st != RP_OK) {
     form_error(&c->form, NULL, err.msg);
     return;
   }
-  struct form *f = &c->form;
-  static const char *const text_keys[] = {"name",     "org",  "role",       "field",
-                                          "email",    "phone", "url",       "location",
-                                          "work",     "challenges", "research", "notes"};
-  char **text_dst[] = {&ct.name,     &ct.org,  &ct.role,       &ct.field,
-                       &ct.email,    &ct.phone, &ct.url,       &ct.location,
-                       &ct.work,     &ct.challenges, &ct.research, &ct.notes};
-  for (size_t i = 0; i < RP_ARRAY_LEN(text_keys); i++) {
-    free(*text_dst[i]);
-    *text_dst[i] = opt(f, text_keys[i]);
+  struct rp_contact_conflicts cs = {0};
+  contact_merge(&c->form_orig, mine, &fresh, &c->merge_keep, &out, &cs);
+  const struct rp_contact_conflict *open = NULL;
+  for (size_t i = 0; i < cs.n && !open; i++)
+    if (!strv_contains(&c->merge_decided, cs.v[i].key)) open = &cs.v[i];
+  if (open) {
+    ask_conflict(c, fresh.name, open);
+  } else if (c->asked_confirmed || !out.stage || strcmp(out.stage, "asked") != 0 ||
+             (fresh.stage && strcmp(fresh.stage, "asked") == 0) || ready_to_ask(c, &out)) {
+    st = contact_update_if_unchanged(db, app_config(c->base.app), &out, &fresh, &err);
+    if (st == RP_OK) saved(c, &out, "");
+    else if (st == RP_NO && c->merge_tries++ < 5) save(c); /* changed again: merge again */
+    else show_error(c, &err);
   }
-  static const char *const choice_keys[] = {"how_known", "stage", "seniority", "channel"};
-  char **choice_dst[] = {&ct.how_known, &ct.stage, &ct.seniority, &ct.channel};
-  for (size_t i = 0; i < RP_ARRAY_LEN(choice_keys); i++) {
-    free(*choice_dst[i]);
-    *choice_dst[i] = opt(f, choice_keys[i]);
-  }
-  char *warmth = opt(f, "warmth");
-  ct.warmth_set = warmth != NULL;
-  free(ct.warmth);
-  ct.warmth = warmth;
-  ct.introduced_by = form_field(f, "introduced_by")->contact_id;
-  /* keep in touch: empty = the default for the stage, "none", or days */
-  const char *cad = form_value(f, "cadence");
-  char *end = NULL;
-  bool no_cad = str_empty(cad); /* once, so end is visibly set when it is read */
-  long days = no_cad ? 0 : strtol(cad, &end, 10);
-  if (no_cad) {
-    ct.cadence_set = false;
-  } else if (strcmp(cad, "none") == 0 || strcmp(cad, "0") == 0) {
-    ct.cadence_set = true;
-    ct.cadence_days = 0;
-  } else if (*end == '\0' && days >= 1 && days <= 3650) {
-    ct.cadence_set = true;
-    ct.cadence_days = (int)days;
-  } else {
-    form_error(f, "cadence",
-               "Keep in touch: a number of days from 1 to 3650, none, or empty for the default");
-    contact_free(&ct);
-    return;
-  }
-  strv_clear(&ct.tags);
-  split_tags(form_value(f, "tags"), &ct.tags);
-  const struct rp_config *cfg = app_config(c->base.app);
-  if (c->form_id && !c->asked_confirmed && ct.stage && strcmp(ct.stage, "asked") == 0 &&
-      !moved_from(db, c->form_id, "asked") && !ready_to_ask(c, &ct)) {
-    contact_free(&ct);
-    return;
-  }
-  enum rp_status st = c->form_id ? contact_update(db, cfg, &ct, &err)
-                                 : contact_insert(db, cfg, &ct, &err);
-  if (st != RP_OK) {
-    form_error(f, err.field[0] ? err.field : NULL, err.msg);
-  } else {
-    app_message(c->base.app, ROLE_SUCCESS, "Saved %s", ct.name);
-    close_form(c);
-    if (line_edit_text(&c->filter)[0]) { /* keep the saved contact in view */
-      long pos;
-      if (contact_position(db, &c->q, ct.id, &pos, &err) != RP_OK) {
-        line_edit_set(&c->filter, "");
-        c->q.text = NULL;
-      }
-    }
-    contacts_reload(c, ct.id);
-  }
-  contact_free(&ct);
+  contact_conflicts_free(&cs);
+  contact_free(&out);
+  contact_free(&fresh);
 }
 
-static void save_cb(void *ctx) { save(ctx); }
+static void save(struct contacts *c) {
+  struct rp_contact mine;
+  contact_init(&mine);
+  struct rp_err err;
+  rp_err_clear(&err);
+  if (!form_contact(c, &mine)) {
+    contact_free(&mine);
+    return;
+  }
+  if (c->form_id) {
+    save_edit(c, &mine);
+  } else if (contact_insert(app_db(c->base.app), app_config(c->base.app), &mine, &err) == RP_OK) {
+    saved(c, &mine, "");
+  } else {
+    show_error(c, &err);
+  }
+  contact_free(&mine);
+}
+
+/* Enter (or C-s): a save the user asked for, with nothing answered yet. */
+static void save_cb(void *ctx) {
+  struct contacts *c = ctx;
+  c->merge_tries = 0;
+  strv_clear(&c->merge_decided);
+  strv_clear(&c->merge_keep);
+  save(c);
+}
 
 void contacts_form_key(struct contacts *c, rp_key key) {
   form_modal_key(&c->form, c->base.app, key, "This contact", save_cb, discard, c);

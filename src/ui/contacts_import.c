@@ -1,19 +1,27 @@
-/* contacts_import.c — I on Contacts: import a LinkedIn export or a vCard
- * file. All or nothing (or skip the bad rows and list them); importing the
- * same file twice adds nobody. Also y: copy the selected person's dossier. */
+/* contacts_import.c — I on Contacts: import a CSV export (LinkedIn, Google,
+ * Outlook) or a vCard file. Enter first runs a dry run and shows its report
+ * over the form (what the file was found to be, what would happen, the
+ * rows skipped and the values dropped), then y (or Enter) imports for real
+ * and Esc goes back to the form. A structurally broken file is refused in
+ * the form with its FILE:LINE (or, with "skip them", listed). Importing
+ * the same file twice adds nobody. Also y: copy the selected person's
+ * dossier. */
 #include <stdlib.h>
 #include <string.h>
 
 #include "pane_contacts.h"
 #include "rapport/export.h"
 #include "rapport/import.h"
+#include "rapport/utf8.h"
+#include "widget_dialog.h"
 
 static const struct rp_choice kind_v[] = {
-    {"guess", "by the file name or content", NULL},
+    {"guess", "guess from the name or content", NULL},
+    {"csv", "CSV (LinkedIn, Google, Outlook)", NULL},
     {"linkedin", "LinkedIn Connections.csv", NULL},
     {"vcard", "vCard (.vcf)", NULL},
 };
-static const struct rp_choices kinds = {(struct rp_choice *)kind_v, 3};
+static const struct rp_choices kinds = {(struct rp_choice *)kind_v, 4};
 static const struct rp_choice bad_v[] = {
     {"stop", "import nothing, say which line", NULL},
     {"skip", "skip them and list them", NULL},
@@ -25,14 +33,25 @@ void contacts_import_open(struct contacts *c) {
   c->form.label_w = 14;
   form_add_text(&c->form, "file", "File", "");
   form_add_choice(&c->form, "kind", "Format", &kinds, "guess", false);
-  form_add_choice(&c->form, "bad", "Bad rows", &bad_rows, "stop", false);
+  form_add_text(&c->form, "encoding", "Encoding", "");
+  form_add_choice(&c->form, "bad", "Broken rows", &bad_rows, "stop", false);
   c->form_open = true;
   c->give_open = false;
   c->form_mode = FORM_MODE_IMPORT;
 }
 
+/* Close the report (back to the form). */
+static void report_close(struct contacts *c) {
+  c->import_report = false;
+  strv_free(&c->report);
+  free(c->report_title);
+  c->report_title = NULL;
+  c->report_scroll = 0;
+}
+
 static void close_form(void *ctx) {
   struct contacts *c = ctx;
+  report_close(c);
   form_free(&c->form);
   c->form_open = false;
   c->form_mode = FORM_MODE_CONTACT;
@@ -45,39 +64,160 @@ static char *expand(const char *path) {
   return xstrdup(path);
 }
 
-static void save(void *ctx) {
-  struct contacts *c = ctx;
-  const char *file = form_value(&c->form, "file"), *kind = form_value(&c->form, "kind");
-  const char *bad = form_value(&c->form, "bad");
+/* Import the form's file (a dry run, or for real) into *sum (zeroed; the
+ * caller frees it). False with the error shown in the form. */
+static bool run(struct contacts *c, bool dry_run, struct rp_import_summary *sum) {
+  struct form *f = &c->form;
+  const char *file = form_value(f, "file"), *kind = form_value(f, "kind");
+  const char *enc = form_value(f, "encoding"), *bad = form_value(f, "bad");
   if (str_empty(file)) {
-    form_error(&c->form, "file", "Which file? A LinkedIn Connections.csv or a .vcf file");
-    return;
+    form_error(f, "file", "Which file? A CSV export (LinkedIn, Google, Outlook) or a .vcf file");
+    return false;
   }
-  char *path = expand(file);
-  struct rp_import_summary sum = {0};
+  char *path = expand(file), *encoding = xstrdup(enc);
+  str_trim_null(&encoding);
   struct rp_err err;
   rp_err_clear(&err);
   struct rp_import_opts o = {.kind = kind && strcmp(kind, "guess") != 0 ? kind : NULL,
-                             .skip_bad = bad && strcmp(bad, "skip") == 0};
-  enum rp_status st = import_file(app_db(c->base.app), app_config(c->base.app), path, &o, &sum,
+                             .encoding = encoding,
+                             .skip_bad = bad && strcmp(bad, "skip") == 0,
+                             .dry_run = dry_run};
+  enum rp_status st = import_file(app_db(c->base.app), app_config(c->base.app), path, &o, sum,
                                   &err);
   free(path);
+  free(encoding);
   if (st != RP_OK) {
-    form_error(&c->form, NULL, err.msg);
+    char *msg = utf8_sanitize(err.msg);
+    form_error(f, strstr(err.msg, "encoding") ? "encoding" : NULL, msg);
+    free(msg);
+    return false;
+  }
+  return true;
+}
+
+/* Append text to the report wrapped at `width` columns, continuation
+ * lines indented by `indent` spaces. */
+static void report_add(struct contacts *c, const char *text, int width, int indent) {
+  struct rp_strv lines = {0};
+  char *clean = utf8_sanitize(text);
+  wrap_text(clean, width - indent, &lines);
+  for (size_t i = 0; i < lines.n; i++) {
+    char *l = xasprintf("%*s%s", i ? indent : 0, "", lines.v[i]);
+    strv_push(&c->report, l);
+    free(l);
+  }
+  free(clean);
+  strv_free(&lines);
+}
+
+/* Enter in the form: the dry run, and its report over the form. */
+static void dry_run(void *ctx) {
+  struct contacts *c = ctx;
+  struct rp_import_summary sum = {0};
+  if (!run(c, true, &sum)) {
     import_summary_free(&sum);
     return;
   }
-  app_message(c->base.app, sum.skipped ? ROLE_WARNING : ROLE_SUCCESS,
-              "Imported: added %d, updated %d, unchanged %d, skipped %d%s", sum.added,
-              sum.updated, sum.unchanged, sum.skipped,
-              sum.skipped ? " (rapport import … --skip-bad lists them)" : "");
+  report_close(c);
+  int width = COLS - 8 < 72 ? COLS - 8 : 72;
+  if (width < 20) width = 20;
+  char *file = utf8_sanitize(form_value(&c->form, "file"));
+  c->report_title = xasprintf("Import %s?", file);
+  free(file);
+  char *found = xasprintf("Found: %s", sum.format ? sum.format : "contacts");
+  report_add(c, found, width, 2);
+  free(found);
+  char *line = import_summary_line(&sum);
+  char *would = xasprintf("Dry run, nothing written: would have %s", line);
+  report_add(c, would, width, 2);
+  free(would);
+  free(line);
+  const struct rp_strv *lists[] = {&sum.skipped_why, &sum.warnings};
+  const char *heads[] = {"Broken rows skipped", "Values dropped (the people are kept)"};
+  for (size_t l = 0; l < RP_ARRAY_LEN(lists); l++) {
+    if (!lists[l]->n) continue;
+    strv_push(&c->report, "");
+    char *head = xasprintf("#%s: %zu", heads[l], lists[l]->n);
+    strv_push(&c->report, head);
+    free(head);
+    for (size_t i = 0; i < lists[l]->n; i++) report_add(c, lists[l]->v[i], width, 2);
+  }
+  c->import_report = true;
+  c->report_scroll = 0;
+  import_summary_free(&sum);
+}
+
+/* y in the report: the import for real, the result in the status bar. */
+static void import_now(struct contacts *c) {
+  struct rp_import_summary sum = {0};
+  report_close(c);
+  if (!run(c, false, &sum)) { /* the file changed since the dry run */
+    import_summary_free(&sum);
+    return;
+  }
+  char *line = import_summary_line(&sum);
+  app_message(c->base.app, sum.skipped || sum.nwarnings ? ROLE_WARNING : ROLE_SUCCESS,
+              "Imported: %s", line);
+  free(line);
   import_summary_free(&sum);
   close_form(c);
   contacts_reload(c, c->sel_id);
 }
 
+/* The report's keys: y or Enter imports, Esc or n goes back to the form,
+ * the movement keys scroll. */
+static void report_key(struct contacts *c, rp_key key) {
+  if (key == 'y' || key == 'Y' || key == RPK_ENTER) {
+    import_now(c);
+    return;
+  }
+  if (key == RPK_ESC || key == 'n' || key == 'N') {
+    report_close(c);
+    return;
+  }
+  int max = (int)c->report.n - c->report_rows;
+  switch (app_action(c->base.app, SCOPE_GLOBAL, key)) {
+  case ACT_DOWN: c->report_scroll++; break;
+  case ACT_UP: c->report_scroll--; break;
+  case ACT_PAGE_DOWN: c->report_scroll += c->report_rows; break;
+  case ACT_PAGE_UP: c->report_scroll -= c->report_rows; break;
+  case ACT_FIRST: c->report_scroll = 0; break;
+  case ACT_LAST: c->report_scroll = max; break;
+  default: break;
+  }
+  if (c->report_scroll > max) c->report_scroll = max;
+  if (c->report_scroll < 0) c->report_scroll = 0;
+}
+
 void contacts_import_key(struct contacts *c, rp_key key) {
-  form_modal_key(&c->form, c->base.app, key, "This import", save, close_form, c);
+  if (c->import_report) report_key(c, key);
+  else form_modal_key(&c->form, c->base.app, key, "This import", dry_run, close_form, c);
+}
+
+/* See pane_contacts.h. */
+void contacts_import_draw(struct contacts *c) {
+  if (!c->import_report) return;
+  char down[16], up[16];
+  app_key(c->base.app, SCOPE_GLOBAL, ACT_DOWN, down, sizeof down);
+  app_key(c->base.app, SCOPE_GLOBAL, ACT_UP, up, sizeof up);
+  /* the rows overlay_draw will give the lines: all but the border, footer
+   * and a margin of one row above and below */
+  c->report_rows = LINES - 5 < (int)c->report.n ? LINES - 5 : (int)c->report.n;
+  bool more = (int)c->report.n > c->report_rows && c->report_rows > 0;
+  char *footer = more ? xasprintf("y imports \xC2\xB7 Esc back to the form \xC2\xB7 %s/%s scroll "
+                                  "(%d/%zu)",
+                                  down, up, c->report_scroll + c->report_rows < (int)c->report.n
+                                                ? c->report_scroll + c->report_rows
+                                                : (int)c->report.n,
+                                  c->report.n)
+                      : xstrdup("y imports \xC2\xB7 Esc goes back to the form");
+  c->report_rows = overlay_draw(c->report_title, &c->report, c->report_scroll, footer);
+  free(footer);
+}
+
+/* See pane_contacts.h. */
+const char *contacts_import_status(struct contacts *c) {
+  return c->import_report ? "y or Enter imports  Esc back to the form" : NULL;
 }
 
 void contacts_copy_dossier(struct contacts *c) {

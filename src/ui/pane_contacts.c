@@ -263,12 +263,13 @@ static void draw(struct pane *p) {
   }
   if (!c->narrow || c->focus == FOCUS_DETAIL) contacts_detail_draw(c);
   if (c->form_open) form_draw(&c->form, c->y, c->x, c->h, c->w);
+  if (c->form_open && c->form_mode == FORM_MODE_IMPORT) contacts_import_draw(c);
 }
 
 static bool cursor(struct pane *p, int *y, int *x) {
   struct contacts *c = self(p);
   if (c->form_open) {
-    if (c->form.cur_y < 0) return false;
+    if (c->form.cur_y < 0 || c->import_report) return false;
     *y = c->form.cur_y, *x = c->form.cur_x;
     return true;
   }
@@ -395,6 +396,10 @@ static void detail_scroll(struct contacts *c, enum rp_action act) {
 static int key(struct pane *p, rp_key k) {
   struct contacts *c = self(p);
   if (c->form_open) {
+    /* a help key that types nothing (F1) shows the form's keys */
+    enum rp_scope scope = form_in_editor(&c->form) ? SCOPE_EDITOR : SCOPE_FORM;
+    if ((k < ' ' || k >= RPK_SPECIAL) && app_action(p->app, scope, k) == ACT_HELP)
+      return PANE_IGNORED;
     if (c->give_open) contacts_give_key(c, k);
     else if (c->form_mode == FORM_MODE_FOLLOWUP) contacts_followup_key(c, k);
     else if (c->form_mode == FORM_MODE_IMPORT) contacts_import_key(c, k);
@@ -473,6 +478,10 @@ static int key(struct pane *p, rp_key k) {
 
 static void mouse(struct pane *p, int y, int x, int wheel) {
   struct contacts *c = self(p);
+  if (c->form_open && c->import_report) { /* the wheel scrolls the report */
+    if (wheel) contacts_import_key(c, wheel < 0 ? RPK_UP : RPK_DOWN);
+    return;
+  }
   if (c->form_open) {
     if (!wheel) form_click(&c->form, y, x);
     return;
@@ -502,6 +511,15 @@ static enum rp_scope active_scope(struct pane *p) {
   return form_in_editor(&c->form) ? SCOPE_EDITOR : SCOPE_FORM;
 }
 
+/* The status bar: the form's own line on a row of emails, phones or web
+ * addresses (their keys), else the generated hints. */
+static const char *status(struct pane *p) {
+  struct contacts *c = self(p);
+  if (!c->form_open) return NULL;
+  const char *report = contacts_import_status(c);
+  return report ? report : form_status(&c->form, p->app);
+}
+
 static void enter(struct pane *p) { contacts_reload(self(p), 0); }
 
 static void destroy(struct pane *p) {
@@ -514,6 +532,9 @@ static void destroy(struct pane *p) {
   contacts_detail_free(c);
   line_edit_free(&c->filter);
   if (c->form_open) form_free(&c->form);
+  contacts_form_free(c);
+  strv_free(&c->report);
+  free(c->report_title);
   free(c);
 }
 
@@ -551,6 +572,7 @@ static const struct pane_ops contacts_ops = {
     .cursor = cursor,
     .destroy = destroy,
     .idle = idle,
+    .status = status,
 };
 
 struct pane *pane_contacts_new(struct ui_app *app) {

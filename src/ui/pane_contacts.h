@@ -61,6 +61,17 @@ struct contacts {
   bool give_open;       /* the form is the "Give to …" form */
   int form_mode;        /* FORM_MODE_…: which form is open */
   bool asked_confirmed; /* the user said yes to "not ready to ask yet" */
+  /* the edit form's save over what changed meanwhile (contacts_form.c) */
+  struct rp_contact form_orig;  /* the contact as the form read it */
+  struct rp_strv merge_decided; /* conflicts answered (contact_merge keys) */
+  struct rp_strv merge_keep;    /* of those, the ones where the form's side stays */
+  char *merge_asking;           /* the conflict being asked about */
+  int merge_tries;              /* saves that found it changed again */
+  /* the import form's dry-run report (contacts_import.c) */
+  bool import_report;           /* shown over the form, asking to import */
+  char *report_title;
+  struct rp_strv report;        /* its lines ("#…" headings) */
+  int report_scroll, report_rows;
 };
 
 /* contacts_detail.c */
@@ -72,6 +83,10 @@ void contacts_followup_key(struct contacts *c, rp_key key);
 /* contacts_import.c */
 void contacts_import_open(struct contacts *c);
 void contacts_import_key(struct contacts *c, rp_key key);
+/* Draw the dry-run report when it is open (after the form). */
+void contacts_import_draw(struct contacts *c);
+/* The report's status-bar line, or NULL when it is not open. */
+const char *contacts_import_status(struct contacts *c);
 void contacts_copy_dossier(struct contacts *c);
 /* contacts_give.c */
 void contacts_give_open(struct contacts *c);
@@ -80,6 +95,8 @@ void contacts_give_key(struct contacts *c, rp_key key);
 void contacts_form_open(struct contacts *c, bool edit);
 /* Handle a key while the form is open. */
 void contacts_form_key(struct contacts *c, rp_key key);
+/* Free what the form keeps besides its fields (the contact as read). */
+void contacts_form_free(struct contacts *c);
 /* pane_contacts.c */
 void contacts_reload(struct contacts *c, int64_t select_id);
 

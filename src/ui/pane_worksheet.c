@@ -479,6 +479,7 @@ static void destroy(struct pane *p) {
   free(w->move);
   text_edit_free(&w->te);
   if (w->form_open) form_free(&w->form);
+  worksheet_form_free(w);
   free(w);
 }
 

@@ -42,6 +42,8 @@ struct worksheet {
   struct form form;
   int64_t form_id;
   enum rp_ws_section form_section;
+  struct rp_ws_item form_orig; /* the entry as the edit form read it */
+  int form_answer;             /* to "changed elsewhere": 'y' yours, 't' theirs, 0 not asked */
   int64_t delete_id;
 };
 
@@ -54,5 +56,7 @@ void worksheet_body_draw(struct worksheet *w, int *cy, int *cx);
 /* worksheet_form.c */
 void worksheet_form_open(struct worksheet *w, bool edit);
 void worksheet_form_key(struct worksheet *w, rp_key key);
+/* Free what the form keeps besides its fields (the entry as read). */
+void worksheet_form_free(struct worksheet *w);
 
 #endif

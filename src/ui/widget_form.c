@@ -1,12 +1,13 @@
 /* widget_form.c — a modal form of labelled fields (see widgets.h). Text
  * fields use the line editor; choice fields cycle through a config list with
  * Left/Right/Space or jump by first letter; contact fields search as you
- * type and offer suggestions below the field. */
+ * type and offer suggestions below the field; list fields (the emails of a
+ * contact) are rows of values, in widget_form_list.c. */
 #include <stdlib.h>
 #include <string.h>
 
 #include "rapport/utf8.h"
-#include "widgets.h"
+#include "widget_form_list.h"
 
 void form_init(struct form *f, const char *title) {
   memset(f, 0, sizeof *f);
@@ -28,6 +29,7 @@ void form_free(struct form *f) {
     text_edit_free(&f->fields[i].text);
     free(f->fields[i].contact_name);
     free(f->fields[i].initial);
+    form_list_free(&f->fields[i]);
   }
   sugg_clear(f);
   free(f->fields);
@@ -59,6 +61,7 @@ static char *field_snapshot(const struct form_field *fld) {
   case FIELD_MULTILINE: return xstrdup(text_edit_text(&fld->text));
   case FIELD_CHOICE: return xasprintf("%d", fld->choice);
   case FIELD_CONTACT: return xasprintf("%lld", (long long)fld->contact_id);
+  case FIELD_LIST: return form_list_snapshot(fld);
   }
   return xstrdup("");
 }
@@ -119,16 +122,20 @@ const char *form_value(const struct form *f, const char *key) {
   if (fld->kind == FIELD_CHOICE)
     return fld->choice >= 0 ? fld->choices->v[fld->choice].key : NULL;
   if (fld->kind == FIELD_MULTILINE) return text_edit_text(&fld->text);
+  if (fld->kind == FIELD_LIST) return NULL;
   return line_edit_text(&fld->edit);
 }
 
+bool form_field_changed(const struct form_field *fld) {
+  char *now = field_snapshot(fld);
+  bool diff = strcmp(now, fld->initial) != 0;
+  free(now);
+  return diff;
+}
+
 bool form_changed(const struct form *f) {
-  for (size_t i = 0; i < f->n; i++) {
-    char *now = field_snapshot(&f->fields[i]);
-    bool diff = strcmp(now, f->fields[i].initial) != 0;
-    free(now);
-    if (diff) return true;
-  }
+  for (size_t i = 0; i < f->n; i++)
+    if (form_field_changed(&f->fields[i])) return true;
   return false;
 }
 
@@ -154,8 +161,11 @@ static void accept_suggestion(struct form *f, struct form_field *fld) {
   sugg_clear(f);
 }
 
+/* Move the focus by delta fields (a list field's rows first); 0 settles
+ * the focused field (a contact field takes its suggestion). */
 static void focus_move(struct form *f, int delta) {
   struct form_field *fld = &f->fields[f->focus];
+  if (fld->kind == FIELD_LIST && delta && form_list_move(fld, delta)) return;
   if (fld->kind == FIELD_CONTACT) {
     accept_suggestion(f, fld);
     if (!*line_edit_text(&fld->edit)) { /* cleared: no introducer */
@@ -166,7 +176,10 @@ static void focus_move(struct form *f, int delta) {
     }
   }
   sugg_clear(f);
+  if (fld->kind == FIELD_LIST && delta) form_list_tidy(fld, false);
   f->focus = (f->focus + f->n + (size_t)(long)delta) % f->n; /* n >= 1 */
+  if (delta && f->fields[f->focus].kind == FIELD_LIST)
+    form_list_enter(&f->fields[f->focus], delta);
 }
 
 static bool choice_key(struct form_field *fld, rp_key key) {
@@ -199,14 +212,16 @@ static bool choice_key(struct form_field *fld, rp_key key) {
 
 /* C-o: the focused text in $VISUAL/$EDITOR. */
 static void external_edit(struct form *f, struct ui_app *app, struct form_field *fld) {
-  if (fld->kind != FIELD_TEXT && fld->kind != FIELD_MULTILINE) return;
-  const char *now = fld->kind == FIELD_TEXT ? line_edit_text(&fld->edit) : text_edit_text(&fld->text);
+  if (fld->kind != FIELD_TEXT && fld->kind != FIELD_MULTILINE && fld->kind != FIELD_LIST) return;
+  struct line_edit *le = fld->kind == FIELD_LIST ? &fld->items[fld->item].edit : &fld->edit;
+  const char *now = fld->kind == FIELD_MULTILINE ? text_edit_text(&fld->text) : line_edit_text(le);
   char *out;
   if (!app_external_edit(app, now, &out)) return;
-  if (fld->kind == FIELD_TEXT) {
+  if (fld->kind != FIELD_MULTILINE) {
     for (char *p = out; *p; p++) /* one line: newlines become spaces */
       if (*p == '\n' || *p == '\r') *p = ' ';
-    line_edit_set(&fld->edit, out);
+    line_edit_set(le, out);
+    if (fld->kind == FIELD_LIST) form_list_tidy(fld, true);
   } else {
     text_edit_set(&fld->text, out);
   }
@@ -271,6 +286,10 @@ enum form_result form_key(struct form *f, struct ui_app *app, rp_key key) {
   default:
     break;
   }
+  if (fld->kind == FIELD_LIST) { /* its row actions, else typing */
+    form_list_key(f, fld, act, key);
+    return FORM_CONTINUE;
+  }
   if (fld->kind == FIELD_MULTILINE) return FORM_CONTINUE;
   if (fld->kind == FIELD_CHOICE) {
     choice_key(fld, key);
@@ -320,19 +339,34 @@ void form_draw(struct form *f, int ay, int ax, int ah, int aw) {
   if (rows < 1) rows = 1;
   /* scroll (in rows) so that the focused field is in view */
   int ftop = field_top(f, f->focus), fh = f->fields[f->focus].rows;
+  if (f->fields[f->focus].kind == FIELD_LIST) { /* the focused row */
+    ftop += (int)f->fields[f->focus].item;
+    fh = 1;
+  }
   if (ftop < f->scroll) f->scroll = ftop;
   if (ftop + fh > f->scroll + rows) f->scroll = fh > rows ? ftop : ftop + fh - rows;
   int label_w = w < 50 ? 10 : f->label_w > LABEL_W ? f->label_w : LABEL_W;
   if (label_w > w / 2) label_w = w / 2;
   int val_x = 2 + label_w + 1, val_w = w - val_x - 2;
   f->cur_y = f->cur_x = -1;
-  int sugg_row = -1;
+  int sugg_row = -1, cy_list = -1, cx_list = -1;
   for (size_t i = 0; i < f->n; i++) {
     struct form_field *fld = &f->fields[i];
     int top = field_top(f, i) - f->scroll;
+    bool focused = i == f->focus;
+    if (fld->kind == FIELD_LIST) { /* rows above the scroll are not drawn */
+      int skip = top < 0 ? -top : 0;
+      if (top + fld->rows > 0 && top < rows)
+        form_list_draw(fld, win, 2 + top + skip, (size_t)skip, rows - (top + skip), 2, label_w,
+                       val_x, val_w, focused, &cy_list, &cx_list);
+      if (focused) {
+        f->cur_y = cy_list >= 0 ? y + cy_list : -1;
+        f->cur_x = cx_list >= 0 ? x + cx_list : -1;
+      }
+      continue;
+    }
     if (top < 0 || top >= rows) continue;
     int fr = fld->rows < rows - top ? fld->rows : rows - top; /* rows shown */
-    bool focused = i == f->focus;
     int row = 2 + top;
     int lw = utf8_width(fld->label);
     ui_put_part(win, row, 2 + (label_w > lw ? label_w - lw : 0), label_w,
@@ -383,7 +417,14 @@ bool form_click(struct form *f, int y, int x) {
     int top = field_top(f, i);
     if (row >= top && row < top + f->fields[i].rows) {
       focus_move(f, 0);
+      struct form_field *was = &f->fields[f->focus];
+      if (was->kind == FIELD_LIST && f->focus != i) form_list_tidy(was, false);
       f->focus = i;
+      struct form_field *fld = &f->fields[i];
+      if (fld->kind == FIELD_LIST) {
+        fld->item = (size_t)(row - top);
+        form_list_tidy(fld, true);
+      }
       return true;
     }
   }

@@ -66,7 +66,16 @@ int picker_key(struct picker *pk, struct ui_app *app, rp_key key, long *value);
 void picker_draw(struct picker *pk);
 
 /* ---- form: labelled fields, Tab between them, Enter saves ---- */
-enum form_kind { FIELD_TEXT, FIELD_CHOICE, FIELD_CONTACT, FIELD_MULTILINE };
+enum form_kind { FIELD_TEXT, FIELD_CHOICE, FIELD_CONTACT, FIELD_MULTILINE, FIELD_LIST };
+
+/* One row of a list field: a value, what it is for, whether it is the one
+ * preferred. */
+struct form_item {
+  struct line_edit edit;
+  int type;       /* index in the field's types, -1 = none */
+  bool preferred;
+  bool bad;       /* refused on the last save: drawn as an error until edited */
+};
 
 /* Suggestions for a contact field: fill names/ids for `text` (at most max). */
 typedef size_t (*form_suggest_fn)(void *ctx, const char *text, char **names, int64_t *ids,
@@ -86,6 +95,11 @@ struct form_field {
   int64_t contact_id;             /* CONTACT: chosen id, 0 = none */
   char *contact_name;             /* CONTACT: name of the chosen contact */
   char *initial;                  /* value when the form opened, for "changed?" */
+  /* LIST: rows "LABEL 1", "LABEL 2", …, the last one always empty (typing
+   * there adds a row); Tab/Down and S-Tab/Up move by row */
+  struct form_item *items;
+  size_t nitems, item;            /* rows, the focused one */
+  struct rp_strv types;           /* what a value can be for (value-type cycles) */
 };
 
 #define FORM_SUGGEST_MAX 5
@@ -106,6 +120,7 @@ struct form {
   size_t sugg_sel;
   WINDOW *win;
   int cur_y, cur_x; /* cursor position on screen */
+  char status[256]; /* form_status's line */
 };
 
 enum form_result { FORM_CONTINUE, FORM_SAVE, FORM_CANCEL };
@@ -123,6 +138,27 @@ struct form_field *form_add_contact(struct form *f, const char *key, const char 
  * scope's save key saves the form, Up/Down at the first/last line leave it. */
 struct form_field *form_add_multiline(struct form *f, const char *key, const char *label,
                                       const char *value, int rows);
+/* A list field (the emails of a contact): rows of values, each with what it
+ * is for (one of `types`, a NULL-terminated list, or none) and one of them
+ * preferred; an empty row at the end takes a new value. The remove-value,
+ * value-type and prefer-value actions work on the focused row. */
+struct form_field *form_add_list(struct form *f, const char *key, const char *label,
+                                 const char *const *types);
+/* Append a row before the empty one (a type not among the field's is added
+ * to them); call while building the form: it counts as the value it had. */
+void form_list_append(struct form_field *fld, const char *value, const char *type,
+                      bool preferred);
+/* The text of row i (trimmed by the reader), and its type (NULL = none). */
+const char *form_list_value(const struct form_field *fld, size_t i);
+const char *form_list_type(const struct form_field *fld, size_t i);
+/* Show an error under the fields, focus row `row` of list field `key` and
+ * mark the row until it is edited. */
+void form_list_error(struct form *f, const char *key, size_t row, const char *msg);
+/* True when the field differs from its value when the form opened. */
+bool form_field_changed(const struct form_field *fld);
+/* The status-bar line for a form whose focus is on a list row (its keys as
+ * well as the form's), or NULL elsewhere (the generated hints apply). */
+const char *form_status(struct form *f, struct ui_app *app);
 /* True when the focused field is multi-line (its keys are SCOPE_EDITOR's). */
 bool form_in_editor(const struct form *f);
 /* Value of a field: TEXT, MULTILINE → its text; CHOICE → the key or NULL. */

@@ -1,5 +1,8 @@
 /* worksheet_form.c — add and edit worksheet entries in a form; each save is
- * one model call (one transaction). */
+ * one model call (one transaction). An edit saves only the fields changed
+ * in the form, onto the entry as stored when saving: a change another
+ * window or the CLI made meanwhile stays, and one made to the same field
+ * is asked about. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -82,12 +85,20 @@ void worksheet_form_open(struct worksheet *w, bool edit) {
     break;
   }
   w->form_open = true;
-  ws_item_free(&it);
+  worksheet_form_free(w);
+  w->form_orig = it; /* kept: the save applies only what changed since */
+}
+
+/* See pane_worksheet.h. */
+void worksheet_form_free(struct worksheet *w) {
+  ws_item_free(&w->form_orig);
+  w->form_answer = 0;
 }
 
 static void close_form(struct worksheet *w) {
   form_free(&w->form);
   w->form_open = false;
+  worksheet_form_free(w);
 }
 
 static void discard(void *ctx) { close_form(ctx); }
@@ -102,36 +113,184 @@ static int opt_num(const struct form *f, const char *key) {
   return v ? atoi(v) : 0;
 }
 
+/* The fields an entry's form may have, by form key. */
+static const char *const item_keys[] = {"title", "text1", "text2", "kind", "n1", "n2", "n3", "flag"};
+
+/* Field `key` of it set from the form. */
+static void item_set(struct rp_ws_item *it, const struct form *f, const char *key) {
+  char **text[] = {&it->title, &it->text1, &it->text2, &it->kind};
+  int *nums[] = {&it->n1, &it->n2, &it->n3};
+  for (size_t i = 0; i < 4; i++)
+    if (strcmp(key, item_keys[i]) == 0) {
+      free(*text[i]);
+      *text[i] = opt(f, key);
+    }
+  for (size_t i = 0; i < 3; i++)
+    if (strcmp(key, item_keys[4 + i]) == 0) *nums[i] = opt_num(f, key);
+  if (strcmp(key, "flag") == 0) it->flag = form_value(f, "flag") != NULL;
+}
+
+/* Field `key` of it as text, for comparing and showing (NULL: none);
+ * caller frees. */
+static char *item_text(const struct rp_ws_item *it, const char *key) {
+  const char *text[] = {it->title, it->text1, it->text2, it->kind};
+  const int nums[] = {it->n1, it->n2, it->n3};
+  for (size_t i = 0; i < 4; i++)
+    if (strcmp(key, item_keys[i]) == 0) return str_empty(text[i]) ? NULL : xstrdup(text[i]);
+  for (size_t i = 0; i < 3; i++)
+    if (strcmp(key, item_keys[4 + i]) == 0) return num(nums[i]);
+  return it->flag ? xstrdup("yes") : NULL;
+}
+
+/* Same text but for blanks around it; NULL is blank. */
+static bool same_text(const char *a, const char *b) {
+  char *x = xstrdup(a), *y = xstrdup(b);
+  str_trim_null(&x);
+  str_trim_null(&y);
+  bool same = x && y ? strcmp(x, y) == 0 : x == y;
+  free(x);
+  free(y);
+  return same;
+}
+
+/* A copy of the entry as the form read it with the fields changed in the
+ * form (every field for a new entry); caller frees. */
+static void form_item(struct worksheet *w, struct rp_ws_item *mine) {
+  const struct rp_ws_item *o = &w->form_orig;
+  ws_item_init(mine, w->form_section);
+  mine->id = w->form_id;
+  mine->title = xstrdup(o->title);
+  mine->text1 = xstrdup(o->text1);
+  mine->text2 = xstrdup(o->text2);
+  mine->kind = xstrdup(o->kind);
+  mine->n1 = o->n1, mine->n2 = o->n2, mine->n3 = o->n3, mine->flag = o->flag;
+  mine->ref = o->ref;
+  for (size_t k = 0; k < RP_ARRAY_LEN(item_keys); k++) {
+    struct form_field *fld = form_field(&w->form, item_keys[k]);
+    if (fld && (!w->form_id || form_field_changed(fld))) item_set(mine, &w->form, item_keys[k]);
+  }
+}
+
+static void save(struct worksheet *w);
+
+/* The answer to "changed elsewhere" (y yours, t theirs) or "deleted
+ * elsewhere" (n save as new, d discard); any other key goes back. */
+static void answer_key(void *ctx, rp_key key) {
+  struct worksheet *w = ctx;
+  if (key == 'Y' || key == 'T' || key == 'N' || key == 'D') key += 'a' - 'A';
+  if (w->form_answer == 'd' && key == 'd') { /* asked about a deleted entry */
+    app_message(w->base.app, ROLE_WARNING, "Discarded your changes to \xE2\x80\x9C%s\xE2\x80\x9D",
+                w->form_orig.title);
+    close_form(w);
+    worksheet_reload(w);
+    return;
+  }
+  if (w->form_answer == 'd' && key == 'n') {
+    w->form_id = 0; /* saved as a new entry */
+    save(w);
+    return;
+  }
+  if (w->form_answer == 0 && (key == 'y' || key == 't')) {
+    w->form_answer = key;
+    save(w);
+    return;
+  }
+  w->form_answer = 0;
+}
+
+/* Saved: say so, close the form, select the entry. */
+static void saved(struct worksheet *w, const struct rp_ws_item *it) {
+  app_message(w->base.app, ROLE_SUCCESS, "Saved \xE2\x80\x9C%s\xE2\x80\x9D", it->title);
+  close_form(w);
+  worksheet_reload(w);
+  for (size_t i = 0; i < w->items.n; i++)
+    if (w->items.v[i].id == it->id) list_view_select(&w->lv, (long)i);
+}
+
+/* An edit: the changed fields onto the entry as stored now. False when the
+ * user is asked first (a conflict, or the entry is gone). */
+static bool merge_edit(struct worksheet *w, struct rp_ws_item *out) {
+  struct rp_db *db = app_db(w->base.app);
+  struct rp_err err;
+  struct rp_ws_item fresh;
+  ws_item_init(&fresh, w->form_section);
+  enum rp_status st = ws_item_get(db, w->form_id, &fresh, &err);
+  if (st != RP_OK) {
+    ws_item_free(&fresh);
+    if (st != RP_NO) {
+      form_error(&w->form, NULL, err.msg);
+      return false;
+    }
+    w->form_answer = 'd';
+    char *body = xasprintf("\xE2\x80\x9C%s\xE2\x80\x9D was deleted elsewhere since you opened "
+                           "this form.\n\nn saves yours as a new entry \xC2\xB7 d discards your "
+                           "changes \xC2\xB7 any other key goes back to the form",
+                           w->form_orig.title);
+    app_ask(w->base.app, "Deleted elsewhere", body, answer_key, w);
+    free(body);
+    return false;
+  }
+  struct rp_buf clash = {0};
+  for (size_t k = 0; k < RP_ARRAY_LEN(item_keys); k++) {
+    struct form_field *fld = form_field(&w->form, item_keys[k]);
+    if (!fld || !form_field_changed(fld)) continue;
+    struct rp_ws_item scratch;
+    ws_item_init(&scratch, w->form_section);
+    item_set(&scratch, &w->form, item_keys[k]);
+    char *o = item_text(&w->form_orig, item_keys[k]), *t = item_text(&fresh, item_keys[k]),
+         *m = item_text(&scratch, item_keys[k]);
+    bool theirs_changed = !same_text(t, o) && !same_text(t, m);
+    if (theirs_changed && w->form_answer == 0) {
+      size_t n = strcspn(t ? t : "", "\n");
+      buf_addf(&clash, "  %s is now \xE2\x80\x9C%.*s%s\xE2\x80\x9D\n", fld->label, (int)(n < 50 ? n : 50),
+               t ? t : "(nothing)", t && (n > 50 || t[n]) ? "\xE2\x80\xA6" : "");
+    }
+    if (!theirs_changed || w->form_answer == 'y') item_set(&fresh, &w->form, item_keys[k]);
+    free(o);
+    free(t);
+    free(m);
+    ws_item_free(&scratch);
+  }
+  if (clash.len) {
+    char *body = xasprintf("\xE2\x80\x9C%s\xE2\x80\x9D was changed elsewhere since you opened this "
+                           "form:\n%s\ny keeps yours \xC2\xB7 t keeps theirs \xC2\xB7 any other key "
+                           "goes back to the form",
+                           w->form_orig.title, buf_str(&clash));
+    app_ask(w->base.app, "Changed elsewhere", body, answer_key, w);
+    free(body);
+    buf_free(&clash);
+    ws_item_free(&fresh);
+    return false;
+  }
+  buf_free(&clash);
+  *out = fresh;
+  return true;
+}
+
 static void save(struct worksheet *w) {
   struct form *f = &w->form;
   struct rp_ws_item it;
-  ws_item_init(&it, w->form_section);
-  it.id = w->form_id;
-  it.title = opt(f, "title");
-  it.text1 = opt(f, "text1");
-  it.text2 = opt(f, "text2");
-  it.kind = opt(f, "kind");
-  it.n1 = opt_num(f, "n1");
-  it.n2 = opt_num(f, "n2");
-  it.n3 = opt_num(f, "n3");
-  it.flag = form_value(f, "flag") != NULL;
   struct rp_err err;
   rp_err_clear(&err);
   struct rp_db *db = app_db(w->base.app);
-  enum rp_status st = it.id ? ws_item_update(db, &it, &err) : ws_item_insert(db, &it, &err);
-  if (st != RP_OK) {
-    form_error(f, err.field[0] ? err.field : NULL, err.msg);
+  if (w->form_id) {
+    if (!merge_edit(w, &it)) return;
   } else {
-    app_message(w->base.app, ROLE_SUCCESS, "Saved \xE2\x80\x9C%s\xE2\x80\x9D", it.title);
-    close_form(w);
-    worksheet_reload(w);
-    for (size_t i = 0; i < w->items.n; i++)
-      if (w->items.v[i].id == it.id) list_view_select(&w->lv, (long)i);
+    form_item(w, &it);
+    it.id = 0;
   }
+  enum rp_status st = it.id ? ws_item_update(db, &it, &err) : ws_item_insert(db, &it, &err);
+  if (st != RP_OK) form_error(f, err.field[0] ? err.field : NULL, err.msg);
+  else saved(w, &it);
   ws_item_free(&it);
 }
 
-static void save_cb(void *ctx) { save(ctx); }
+/* Enter (or C-s): a save the user asked for, nothing answered yet. */
+static void save_cb(void *ctx) {
+  struct worksheet *w = ctx;
+  w->form_answer = 0;
+  save(w);
+}
 
 void worksheet_form_key(struct worksheet *w, rp_key key) {
   form_modal_key(&w->form, w->base.app, key, "This entry", save_cb, discard, w);

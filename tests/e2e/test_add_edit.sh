@@ -104,9 +104,9 @@ before=$(db_query "SELECT org, email, updated_at FROM contact WHERE deleted_at I
 keys Enter                          # Enter edits too
 wait_for "─ Edit contact ─"
 wait_cursor_on "Name $NAME"
-form_goto "Email" 12
+form_goto "Email 1" 12
 type_text "zoe.example.com"
-wait_cursor_on "Email zoe.example.com"
+wait_cursor_on "Email 1 zoe.example.com"
 keys Enter
 wait_for "has no '@'"
 ok "invalid email: error shown under the fields"
@@ -122,7 +122,7 @@ ok "Esc on a changed form asks Discard changes?"
 keys n
 wait_gone "─ Discard changes? ─"
 _screen_has "─ Edit contact ─" || fail "n did not go back to the form"
-_screen_has "Email zoe.example.com" || fail "the typed email was lost after n"
+_screen_has "Email 1 zoe.example.com" || fail "the typed email was lost after n"
 ok "n goes back to the form with the typed text"
 keys Escape
 wait_for "─ Discard changes? ─"

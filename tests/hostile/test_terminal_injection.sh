@@ -56,6 +56,10 @@ keys I
 wait_for "─ Import contacts ─"
 type_text "$TMP/evil2.vcf"
 keys Enter
+wait_for "Dry run, nothing written: would have added 1"
+_screen_has " 1 Today  2 Contacts" || fail "the tab bar is gone under the import's dry run"
+ok "the import's dry-run report leaves the screen intact"
+keys y
 wait_line -1 "Imported: added 1"
 wait_for "Second ^[]2;owned^[\\"
 ok "a name imported from the UI is escaped too"

@@ -20,9 +20,20 @@
  *   expect TEXT               TEXT appears somewhere on the screen
  *   expect-not TEXT           TEXT appears nowhere on the screen
  *   count N                   the journal holds N contacts (not deleted)
- *   field NAME|COLUMN|VALUE   contact NAME has COLUMN (org, stage, warmth, …) = VALUE
+ *   field NAME|COLUMN|VALUE   contact NAME has COLUMN (org, stage, warmth, …) = VALUE;
+ *                             COLUMN emails, phones or urls: "value/type/p|…"
+ *                             (type "-" when none, "/p" when preferred)
  *   followup NAME|KIND|DUE|NOTE  a follow-up by hand (before the app starts)
  *   conversation NAME|YYYY-MM-DD HH:MM|OBJECTIVE  a planned conversation
+ *   value NAME|KIND|VALUE|TYPE[|pref]  give contact NAME another email, phone
+ *                             or url (KIND) through the model, at any time
+ *                             (the CLI or another window while a form is open)
+ *   sql STATEMENT             run SQL on the journal, at any time
+ *   sql-is VALUE|QUERY        the first column of QUERY's first row is VALUE
+ *                             ("(null)" for NULL, "(none)" for no row)
+ *   file NAME                 the lines up to "end" become file NAME in the
+ *                             runner's directory, which is the current one
+ *                             (so a script types the name alone)
  *   screen                    the lines up to "end" are the whole screen
  *                             (trailing spaces ignored)
  *   idle                      the work left after the first paint (the rest
@@ -290,6 +301,60 @@ static void add_conversation(struct rp_db *db, const struct rp_config *cfg, char
   conv_free(&c);
 }
 
+/* "NAME|KIND|VALUE|TYPE[|pref]": another value of contact NAME. */
+static void add_value(struct rp_db *db, const struct rp_config *cfg, char *spec, int line) {
+  char *name = strtok(spec, "|"), *kind = strtok(NULL, "|"), *value = strtok(NULL, "|"),
+       *type = strtok(NULL, "|"), *pref = strtok(NULL, "|");
+  int64_t id;
+  struct rp_err err;
+  struct rp_contact c;
+  contact_init(&c);
+  if (!name || !kind || !value || contact_resolve(db, name, &id, &err) != RP_OK ||
+      contact_get(db, id, &c, &err) != RP_OK) {
+    fail(line, "value: want NAME|KIND|VALUE|TYPE[|pref] of a contact%s%s", "", "");
+    return;
+  }
+  bool preferred = pref && strcmp(pref, "pref") == 0;
+  struct rp_contact_values *vs = strcmp(kind, "email") == 0 ? &c.emails
+                                 : strcmp(kind, "phone") == 0 ? &c.phones
+                                                              : &c.urls;
+  char **field = vs == &c.emails ? &c.email : vs == &c.phones ? &c.phone : &c.url;
+  enum rp_value_kind k = vs == &c.emails ? VALUE_EMAIL : vs == &c.phones ? VALUE_PHONE : VALUE_URL;
+  if (preferred)
+    for (size_t i = 0; i < vs->n; i++) vs->v[i].preferred = false;
+  contact_values_add(vs, k, value, type && *type && strcmp(type, "-") ? type : NULL, preferred);
+  if (preferred || !*field) str_replace(field, value); /* the field wins the primary slot */
+  if (contact_update(db, cfg, &c, &err) != RP_OK) fail(line, "value: %s%s", err.msg, "");
+  contact_free(&c);
+}
+
+/* A list as "value/type/p|…"; caller frees. */
+static char *show_values(const struct rp_contact_values *vs) {
+  struct rp_buf b = {0};
+  buf_adds(&b, "");
+  for (size_t i = 0; i < vs->n; i++)
+    buf_addf(&b, "%s%s/%s%s", i ? "|" : "", vs->v[i].value, vs->v[i].type ? vs->v[i].type : "-",
+             vs->v[i].preferred ? "/p" : "");
+  return buf_steal(&b);
+}
+
+/* Write the script's lines up to "end" into file `name` (the current
+ * directory is the runner's). */
+static void write_file(FILE *script_f, const char *name, int *lineno, struct rp_buf *rewritten,
+                       struct rp_strv *files) {
+  char line[4096];
+  FILE *w = fopen(name, "w");
+  if (!w) fail(*lineno, "file: cannot write '%s'%s", name, "");
+  else strv_push(files, name);
+  while (fgets(line, sizeof line, script_f)) {
+    ++*lineno;
+    if (rewritten) buf_adds(rewritten, line);
+    if (strcmp(line, "end\n") == 0 || strcmp(line, "end") == 0) break;
+    if (w) fputs(line, w);
+  }
+  if (w) fclose(w);
+}
+
 static void check_field(struct rp_db *db, char *args, int line) {
   char *name = strtok(args, "|"), *col = strtok(NULL, "|"), *val = strtok(NULL, "");
   int64_t id;
@@ -307,15 +372,26 @@ static void check_field(struct rp_db *db, char *args, int line) {
                     : strcmp(col, "how_known") == 0 ? c.how_known
                     : strcmp(col, "role") == 0 ? c.role
                     : strcmp(col, "introduced_by") == 0 ? c.introduced_by_name
-                    : strcmp(col, "name") == 0 ? c.name : NULL;
+                    : strcmp(col, "name") == 0 ? c.name
+                    : strcmp(col, "email") == 0 ? c.email
+                    : strcmp(col, "phone") == 0 ? c.phone
+                    : strcmp(col, "url") == 0 ? c.url
+                    : strcmp(col, "notes") == 0 ? c.notes
+                    : strcmp(col, "location") == 0 ? c.location : NULL;
   char *tags = strv_join(&c.tags, ",");
   if (strcmp(col, "tags") == 0) got = tags;
+  char *values = strcmp(col, "emails") == 0   ? show_values(&c.emails)
+                 : strcmp(col, "phones") == 0 ? show_values(&c.phones)
+                 : strcmp(col, "urls") == 0   ? show_values(&c.urls)
+                                              : NULL;
+  if (values) got = values;
   if (!got || !val || strcmp(got, val) != 0) {
     char *what = xasprintf("%s.%s", name, col);
     fail(line, "field %s: got '%s'", what, got ? got : "(null)");
     free(what);
   }
   free(tags);
+  free(values);
   contact_free(&c);
 }
 
@@ -325,7 +401,10 @@ int main(int argc, char **argv) {
     return 2;
   }
   setlocale(LC_ALL, "");
-  script = argv[1];
+  /* the runner works in its own directory: keep the script's full path,
+   * for messages and for RAPPORT_UI_UPDATE's rewrite */
+  char *script_path = realpath(argv[1], NULL);
+  script = script_path ? script_path : argv[1];
   FILE *f = fopen(script, "r");
   if (!f) {
     perror(script);
@@ -337,6 +416,8 @@ int main(int argc, char **argv) {
   char dir[] = "/tmp/rapport-ui-XXXXXX";
   if (!mkdtemp(dir)) return 2;
   char *dbpath = xasprintf("%s/journal.db", dir);
+  if (chdir(dir) != 0) return 2; /* files a script writes are typed by name */
+  struct rp_strv files = {0};
   struct rp_err err;
   struct rp_db *db = NULL;
   if (db_open(dbpath, &db, &err) != RP_OK) {
@@ -401,6 +482,37 @@ int main(int argc, char **argv) {
     }
     if (strcmp(line, "conversation") == 0) {
       add_conversation(db, &cfg, arg, lineno);
+      continue;
+    }
+    if (strcmp(line, "value") == 0) {
+      add_value(db, &cfg, arg, lineno);
+      continue;
+    }
+    if (strcmp(line, "sql") == 0) {
+      char *msg = NULL;
+      if (sqlite3_exec(db_handle(db), arg, NULL, NULL, &msg) != SQLITE_OK)
+        fail(lineno, "sql: %s%s", msg ? msg : "failed", "");
+      sqlite3_free(msg);
+      continue;
+    }
+    if (strcmp(line, "sql-is") == 0) {
+      char *bar = strchr(arg, '|');
+      sqlite3_stmt *st = NULL;
+      if (!bar || sqlite3_prepare_v2(db_handle(db), bar + 1, -1, &st, NULL) != SQLITE_OK) {
+        fail(lineno, "sql-is: want VALUE|QUERY (%s)%s", sqlite3_errmsg(db_handle(db)), "");
+      } else {
+        *bar = '\0';
+        int rc = sqlite3_step(st);
+        const char *got = rc != SQLITE_ROW                              ? "(none)"
+                          : sqlite3_column_type(st, 0) == SQLITE_NULL ? "(null)"
+                                                                      : (const char *)sqlite3_column_text(st, 0);
+        if (strcmp(got, arg) != 0) fail(lineno, "sql-is: got '%s', expected '%s'", got, arg);
+      }
+      sqlite3_finalize(st);
+      continue;
+    }
+    if (strcmp(line, "file") == 0) {
+      write_file(f, arg, &lineno, update ? &rewritten : NULL, &files);
       continue;
     }
     if (!app) { /* the app starts at the first line that uses it */
@@ -516,6 +628,8 @@ int main(int argc, char **argv) {
     }
   }
   buf_free(&rewritten);
+  for (size_t i = 0; i < files.n; i++) remove(files.v[i]);
+  strv_free(&files);
   char *wal = xasprintf("%s-wal", dbpath), *shm = xasprintf("%s-shm", dbpath);
   remove(dbpath);
   remove(wal);
@@ -525,5 +639,6 @@ int main(int argc, char **argv) {
   free(shm);
   free(dbpath);
   printf("%s: %s\n", script, failures ? "FAILED" : "ok");
+  free(script_path);
   return failures ? 1 : 0;
 }
