@@ -69,6 +69,12 @@ void contacts_form_free(struct contacts *c) {
   c->merge_tries = 0;
 }
 
+/* The form being filled in, for its recovery copy (recovery_ui.c). */
+static char *form_snap(void *ctx) { return form_snapshot(&((struct contacts *)ctx)->form); }
+static void form_put_back(void *ctx, const char *text) {
+  form_restore(&((struct contacts *)ctx)->form, text);
+}
+
 void contacts_form_open(struct contacts *c, bool edit) {
   struct rp_contact ct;
   contact_init(&ct);
@@ -119,9 +125,16 @@ void contacts_form_open(struct contacts *c, bool edit) {
   c->asked_confirmed = false;
   contacts_form_free(c);
   c->form_orig = ct; /* kept: the save applies only what changed since */
+  char *key = edit ? xasprintf("contact:%lld", (long long)ct.id) : xstrdup("contact:new");
+  char *label = edit ? xasprintf("the contact form for %s", ct.name ? ct.name : "a contact")
+                     : xstrdup("a new contact");
+  app_typing_begin(c->base.app, key, label, form_snap, form_put_back, c);
+  free(key);
+  free(label);
 }
 
 static void close_form(struct contacts *c) {
+  app_typing_end(c->base.app); /* saved or thrown away: no copy to keep */
   form_free(&c->form);
   c->form_open = false;
   contacts_form_free(c);

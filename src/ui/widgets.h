@@ -154,6 +154,11 @@ const char *form_list_type(const struct form_field *fld, size_t i);
 /* Show an error under the fields, focus row `row` of list field `key` and
  * mark the row until it is edited. */
 void form_list_error(struct form *f, const char *key, size_t row, const char *msg);
+/* form_recovery.c: the form's fields as one text (caller frees), and
+ * that text put back into the same form (fields missing from either side
+ * are left as they are), for the recovery copy of a form being filled in. */
+char *form_snapshot(const struct form *f);
+void form_restore(struct form *f, const char *text);
 /* True when the field differs from its value when the form opened. */
 bool form_field_changed(const struct form_field *fld);
 /* The status-bar line for a form whose focus is on a list row (its keys as

@@ -68,4 +68,34 @@ ok "any other key throws it away"
 keys Escape
 wait_for_re "Outreach draft · [0-9]+ words *$"
 quit_app
+
+# the same for a form: the new-contact form half filled when the terminal
+# closes comes back with its fields, its second email included
+start_app --db "$DB"
+keys 2
+wait_for "Ann Lee"
+keys a
+wait_for "─ New contact ─"
+type_text "Priya Raman"
+keys Tab
+type_text "CharityComms"
+kept3() { [ "$(db_query "SELECT count(*) FROM recovery WHERE key = 'contact:new' AND text LIKE '%CharityComms%'")" = 1 ]; }
+_poll 8 kept3 || fail "the form being filled in was not kept"
+tm kill-pane -t "$SESSION"
+sleep 0.5
+start_app --db "$DB"
+keys 2
+wait_for "Ann Lee"
+keys a
+wait_for "─ Unsaved text ─"
+wait_for "You were writing a new contact"
+keys r
+wait_for "Priya Raman"
+wait_for "CharityComms"
+ok "a half-filled form comes back with its fields"
+keys Enter
+wait_for "○ Priya Raman"
+assert_eq "…and saves" "CharityComms" "$(db_query "SELECT org FROM contact WHERE name = 'Priya Raman'")"
+assert_eq "the copy is gone" 0 "$(db_query "SELECT count(*) FROM recovery")"
+quit_app
 finish
