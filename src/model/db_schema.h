@@ -3,6 +3,8 @@
 #ifndef RAPPORT_DB_SCHEMA_H
 #define RAPPORT_DB_SCHEMA_H
 
+#include <sqlite3.h>
+
 #include "model/search_sql.h"
 
 /* The SQL of migration i (0-based: from user_version i to i+1), ending with
@@ -29,5 +31,8 @@ const char *db_migration_what(int i);
   "rp_fold(" CONTACT_FILTER_HAY_PARTS(c) " || ifnull(char(10) || " c ".phone, '')"           \
   " || ifnull(char(10) || " c ".url, '') || ifnull(char(10) || "                            \
   SEARCH_SQL_OTHER_VALUES(c, "char(10)") ", ''))"
+
+/* db_fold.c: the SQL function rp_fold(text), registered by db_open. */
+void db_sql_fold(sqlite3_context *ctx, int argc, sqlite3_value **argv);
 
 #endif

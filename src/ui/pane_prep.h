@@ -85,4 +85,13 @@ void prep_questions_modal_key(struct prep *pr, rp_key k);
 void prep_questions_modal_draw(struct prep *pr);
 void prep_questions_mouse(struct prep *pr, int row);
 
+/* prep_draft.c: the outreach draft. Start editing it (the saved draft,
+ * else one from the template); a key while editing; write `now` in
+ * $EDITOR and save what comes back; the text editing starts from (caller
+ * frees). */
+void prep_draft_edit(struct prep *pr);
+void prep_draft_key(struct prep *pr, rp_key key);
+void prep_draft_external(struct prep *pr, const char *now);
+char *prep_draft_start_text(struct prep *pr);
+
 #endif
