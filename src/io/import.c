@@ -185,14 +185,13 @@ static void add_folded(struct rp_buf *b, const char *s, size_t len) {
 /* The matching key of a value ("e:" or "u:" and contact_value_key) into
  * b; false when it has none. */
 static bool value_key(struct rp_buf *b, enum rp_value_kind k, const char *value) {
-  struct rp_buf v = {0};
+  static _Thread_local struct rp_buf v; /* reused: a key per value of every person */
   bool ok = contact_value_key(k, value, &v);
   buf_reset(b);
   if (ok) {
     buf_adds(b, k == VALUE_EMAIL ? "e:" : k == VALUE_URL ? "u:" : "p:");
     add_folded(b, v.s, v.len);
   }
-  buf_free(&v);
   return ok;
 }
 
@@ -285,6 +284,7 @@ struct importer {
   size_t n, cap;
   struct index ix;  /* value and name keys → index in known */
   struct index ids; /* "#id" → index in known, for reading the values */
+  bool scanned;     /* the journal's contacts and values are read */
   struct rp_buf key; /* the key being looked up or added */
   int64_t *written;  /* ids added or changed, to index for search at the end */
   size_t nwritten, wcap;
@@ -312,9 +312,11 @@ static size_t known_add(struct importer *im, int64_t id, bool deleted) {
   im->known[im->n].id = id;
   im->known[im->n].deleted = deleted;
   im->known[im->n].same_name = SIZE_MAX;
-  buf_reset(&im->key);
-  buf_addf(&im->key, "#%lld", (long long)id);
-  index_put(&im->ids, im->key.s, im->n, true);
+  if (!im->scanned) { /* the contacts there: their values are read by id next */
+    buf_reset(&im->key);
+    buf_addf(&im->key, "#%lld", (long long)id);
+    index_put(&im->ids, im->key.s, im->n, true);
+  }
   return im->n++;
 }
 
@@ -532,6 +534,7 @@ enum rp_status import_people(struct rp_db *db, const struct rp_config *cfg,
   bool begun = st == RP_OK;
   if (st == RP_OK) st = contact_scan_keys(db, add_existing, &im, err);
   if (st == RP_OK) st = contact_scan_values(db, add_existing_value, &im, err);
+  im.scanned = true;
   size_t n = people->n;
   for (size_t i = 0; st == RP_OK && i < n; i++) {
     const struct rp_import_person *p = &people->v[i];
