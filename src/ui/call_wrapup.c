@@ -75,6 +75,13 @@ void call_wrapup_open(struct call *c) {
   ws_list_free(&gaps);
   c->form_open = true;
   c->mode = CALL_WRAPUP;
+  {
+    char *rkey = xasprintf("wrapup:%lld", (long long)c->conv_id);
+    char *label = xasprintf("the wrap-up of the call with %s", c->ct.name ? c->ct.name : "them");
+    app_typing_form(c->base.app, &c->form, rkey, label);
+    free(rkey);
+    free(label);
+  }
   int64_t len = c->conv.ended_at - c->conv.started_at;
   if (len < 0) len = 0;
   app_message(c->base.app, ROLE_SUCCESS,
@@ -99,6 +106,7 @@ static void open_thanks(struct call *c) {
 }
 
 static void close_wrapup(struct call *c) {
+  app_typing_end(c->base.app);
   free_gap_labels(c);
   form_free(&c->form);
   c->form_open = false;

@@ -38,11 +38,17 @@ void contacts_followup_open(struct contacts *c) {
   c->form_id = ct.id;
   c->form_open = true;
   c->form_mode = FORM_MODE_FOLLOWUP;
+  char *key = xasprintf("followup:%lld", (long long)ct.id);
+  char *label = xasprintf("a follow-up with %s", ct.name);
+  app_typing_form(c->base.app, &c->form, key, label);
+  free(key);
+  free(label);
   contact_free(&ct);
 }
 
 static void close_form(void *ctx) {
   struct contacts *c = ctx;
+  app_typing_end(c->base.app);
   form_free(&c->form);
   c->form_open = false;
   c->form_mode = FORM_MODE_CONTACT;

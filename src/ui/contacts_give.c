@@ -36,11 +36,17 @@ void contacts_give_open(struct contacts *c) {
   c->form_id = ct.id;
   c->form_open = true;
   c->give_open = true;
+  char *key = xasprintf("give:%lld", (long long)ct.id);
+  char *label = xasprintf("what you gave %s", ct.name);
+  app_typing_form(c->base.app, &c->form, key, label);
+  free(key);
+  free(label);
   contact_free(&ct);
 }
 
 static void close_give(void *ctx) {
   struct contacts *c = ctx;
+  app_typing_end(c->base.app);
   form_free(&c->form);
   c->form_open = false;
   c->give_open = false;

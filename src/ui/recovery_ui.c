@@ -86,6 +86,14 @@ void app_typing_begin(struct ui_app *app, const char *key, const char *label,
   recovery_free(&r);
 }
 
+static char *form_snap(void *ctx) { return form_snapshot(ctx); }
+static void form_put_back(void *ctx, const char *text) { form_restore(ctx, text); }
+
+/* See widgets.h. */
+void app_typing_form(struct ui_app *app, struct form *f, const char *key, const char *label) {
+  app_typing_begin(app, key, label, form_snap, form_put_back, f);
+}
+
 /* See ui_internal.h. */
 void app_typing_end(struct ui_app *app) {
   if (!typing.on) return;

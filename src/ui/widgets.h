@@ -159,6 +159,9 @@ void form_list_error(struct form *f, const char *key, size_t row, const char *ms
  * are left as they are), for the recovery copy of a form being filled in. */
 char *form_snapshot(const struct form *f);
 void form_restore(struct form *f, const char *text);
+/* recovery_ui.c: keep form f as a recovery copy while it is filled in (see
+ * app_typing_begin), offering back an earlier copy under `key`. */
+void app_typing_form(struct ui_app *app, struct form *f, const char *key, const char *label);
 /* True when the field differs from its value when the form opened. */
 bool form_field_changed(const struct form_field *fld);
 /* The status-bar line for a form whose focus is on a list row (its keys as

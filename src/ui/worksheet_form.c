@@ -87,6 +87,9 @@ void worksheet_form_open(struct worksheet *w, bool edit) {
   w->form_open = true;
   worksheet_form_free(w);
   w->form_orig = it; /* kept: the save applies only what changed since */
+  char *key = xasprintf("worksheet-item:%d:%lld", ls, (long long)w->form_id);
+  app_typing_form(w->base.app, f, key, form_titles[ls][edit]);
+  free(key);
 }
 
 /* See pane_worksheet.h. */
@@ -96,6 +99,7 @@ void worksheet_form_free(struct worksheet *w) {
 }
 
 static void close_form(struct worksheet *w) {
+  app_typing_end(w->base.app);
   form_free(&w->form);
   w->form_open = false;
   worksheet_form_free(w);
