@@ -65,12 +65,14 @@ enum rp_status encoding_to_utf8(const char *charset, const char *text, size_t le
                str_ieq(charset, "utf-32") || str_ieq(charset, "utf32")))
     from = encoding_from_bom(text, len);
   if (encoding_is_utf8(charset)) from = "UTF-8";
-  iconv_t cd = iconv_open("UTF-8", from);
-  if (cd == (iconv_t)-1)
+  if (!encoding_known(from))
     return rp_err_set(err, RP_INVALID,
                       "unknown encoding '%s'; use a name iconv knows, such as utf-8, "
                       "windows-1252, latin1, macintosh or utf-16 (iconv -l lists them)",
                       str_clip(charset, clip, sizeof clip));
+  iconv_t cd = iconv_open("UTF-8", from);
+  if (cd == (iconv_t)-1) /* known a moment ago: out of memory */
+    return rp_err_set(err, RP_INVALID, "cannot convert from %s", str_clip(charset, clip, sizeof clip));
   struct rp_buf b = {0};
   buf_adds(&b, "");
   char *in = (char *)(uintptr_t)(text + skip); /* iconv's prototype is not const */
