@@ -181,9 +181,7 @@ static void interrupted_key(void *ctx, rp_key key) {
     if (conv_end(app->db, app->cfg, conv.id, &err) != RP_OK) {
       app_message(app, ROLE_ERROR, "%s", err.msg);
     } else {
-      app_set_contact(app, conv.contact_id);
-      pane_call_wrapup(app->screens[4], conv.id);
-      app->current = 4;
+      ui_app_wrapup(app, conv.id);
     }
   } else {
     app_message(app, ROLE_WARNING,
@@ -238,6 +236,7 @@ struct ui_app *ui_app_new(struct rp_db *db, const struct rp_config *cfg,
   app->screens[4] = pane_call_new(app);
   app_switch(app, 0); /* Today is home */
   offer_interrupted(app);
+  if (!app->interrupted) app_offer_wrapup(app); /* one question at a time */
   if (cfg->warnings.n) /* stderr is hidden by the full screen: say it here */
     app_message(app, ROLE_WARNING, "%s%s", cfg->warnings.v[0],
                 cfg->warnings.n > 1 ? " (more: rapport check-config)" : "");
@@ -538,6 +537,21 @@ void ui_app_mouse(struct ui_app *app, int y, int x, int wheel) {
   }
   struct pane *p = current(app);
   if (p->ops->mouse) p->ops->mouse(p, y, x, wheel);
+}
+
+/* See ui_internal.h. */
+void ui_app_wrapup(struct ui_app *app, int64_t conv_id) {
+  struct rp_conversation conv;
+  conv_init(&conv);
+  struct rp_err err;
+  if (conv_get(app->db, conv_id, &conv, &err) != RP_OK) {
+    app_message(app, ROLE_ERROR, "%s", err.msg);
+  } else {
+    app_set_contact(app, conv.contact_id);
+    pane_call_wrapup(app->screens[4], conv.id);
+    app->current = 4;
+  }
+  conv_free(&conv);
 }
 
 void ui_app_call(struct ui_app *app, int64_t contact_id) {

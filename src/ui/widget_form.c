@@ -380,7 +380,11 @@ void form_draw(struct form *f, int ay, int ax, int ah, int aw) {
   int w = aw - 4 < 72 ? aw - 4 : 72;
   if (w < 30) w = aw;
   int total = field_top(f, f->n);
-  int want = total + 5; /* border, title gap, fields, error, border */
+  /* a long error wraps onto up to three rows under the fields */
+  struct rp_strv err_lines = {0};
+  if (f->error[0]) wrap_text(f->error, w - 4 > 1 ? w - 4 : 1, &err_lines);
+  int err_rows = err_lines.n > 3 ? 3 : err_lines.n > 1 ? (int)err_lines.n : 1;
+  int want = total + 4 + err_rows; /* border, title gap, fields, error, border */
   int h = want < ah ? want : ah;
   int y = ay + (ah - h) / 2, x = ax + (aw - w) / 2;
   if (f->win) delwin(f->win);
@@ -393,7 +397,7 @@ void form_draw(struct form *f, int ay, int ax, int ah, int aw) {
   ui_put_part(win, 0, 2, w - 4, ROLE_TITLE, title);
   free(title);
 
-  int rows = h - 4; /* rows for fields */
+  int rows = h - 3 - err_rows; /* rows for fields */
   if (rows < 1) rows = 1;
   /* scroll (in rows) so that the focused field is in view */
   int ftop = field_top(f, f->focus), fh = f->fields[f->focus].rows;
@@ -461,7 +465,9 @@ void form_draw(struct form *f, int ay, int ax, int ah, int aw) {
       f->cur_x = x + cx;
     }
   }
-  if (f->error[0]) ui_put(win, h - 2, 2, w - 4, ROLE_ERROR, f->error);
+  for (int i = 0; i < err_rows && (size_t)i < err_lines.n; i++)
+    ui_put(win, h - 1 - err_rows + i, 2, w - 4, ROLE_ERROR, err_lines.v[i]);
+  strv_free(&err_lines);
   wnoutrefresh(win);
   if (sugg_row >= 0) { /* suggestions drop down below the field */
     int sh = (int)f->sugg_n;
