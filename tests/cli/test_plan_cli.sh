@@ -74,6 +74,16 @@ printf '%s\n' "$OUT" >"$TMP/json"
 eq "json --days 60: the promised update" "$(py '[[i[k] for k in ("section", "kind", "date", "origin")] for i in j["items"] if i["followup_id"] == 4]')" \
   "[['week', 'update', '2027-01-06', 'promise']]"
 
+# ---- the dossier names what a call left by what it is ---------------------------------
+run show "Priya Raman"
+expect 0
+has "$OUT" "- #2 2026-12-14 $M action $M email $D Build a portfolio of 3 field stories"
+run show "Priya Raman" --format json
+expect 0
+printf '%s\n' "$OUT" >"$TMP/json"
+eq "show json: kind and origin" "$(py '[[f["kind"], f["origin"]] for f in j["followups"]]')" \
+  "[['thank-you', None], ['custom', 'action'], ['update', 'promise']]"
+
 # ---- action done, followup done ------------------------------------------------------
 run action done 2
 expect 0

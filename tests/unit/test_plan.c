@@ -127,6 +127,18 @@ static void test_call_plan(void) {
                           "(auto <> 1 OR note_id IS NULL OR conversation_id IS NULL)"),
             0);
   CHECK_INT(fx_scalar(db, "SELECT count(*) FROM followup WHERE kind = 'thank-you'"), 1);
+  /* read back as follow-ups, they say where they come from */
+  struct rp_followup_list open = {0};
+  CHECK_INT(followup_list_open(db, priya, &open, &err), RP_OK);
+  CHECK_INT(open.n, 4);
+  if (open.n == 4) {
+    CHECK(open.v[0].origin == NULL); /* the thank-you */
+    CHECK_STR(open.v[1].origin, "action");
+    CHECK_STR(open.v[1].kind, "custom");
+    CHECK_STR(open.v[3].origin, "promise");
+    CHECK_STR(open.v[3].kind, "update");
+  }
+  followup_list_free(&open);
   /* the introducer's thanks wait for a conversation with Tomás */
   CHECK_INT(fx_scalar(db, "SELECT count(*) FROM followup WHERE origin = 'introducer-thanks'"),
             0);
