@@ -10,10 +10,15 @@
 #include "rapport/util.h"
 
 enum rp_agenda_section {
-  AG_OVERDUE,    /* open follow-ups (not thank-yous or success reports) due before today */
+  AG_OVERDUE,    /* open follow-ups (not thank-yous, success reports or the
+                    actions and introductions below) due before today */
   AG_TODAY,      /* … due today */
   AG_WEEK,       /* … due in the next `days` days */
   AG_THANKS,     /* thank-you notes owed (open), whatever their due date */
+  AG_ACTIONS,    /* the `+` actions of held conversations (open), whatever
+                    their due date (rapport/plan.h) */
+  AG_INTRODUCTIONS, /* referrals: reach out to the person referred, thank the
+                       introducer once you have talked to them */
   AG_UPCOMING,   /* planned conversations scheduled from now to `days` days ahead,
                     and interrupted calls */
   AG_QUIET,      /* relationships going quiet (past cadence) without an open check-in */
@@ -21,7 +26,8 @@ enum rp_agenda_section {
   AG_SECTION_COUNT
 };
 extern const char *const rp_agenda_section_titles[AG_SECTION_COUNT];
-/* "overdue", "today", "week", "thanks", "upcoming", "quiet", "success" (json) */
+/* "overdue", "today", "week", "thanks", "actions", "introductions",
+ * "upcoming", "quiet", "success" (json) */
 extern const char *const rp_agenda_section_keys[AG_SECTION_COUNT];
 
 struct rp_agenda_item {
@@ -30,9 +36,13 @@ struct rp_agenda_item {
   char *contact_name;
   int64_t followup_id;     /* 0 = not a follow-up */
   int64_t conversation_id; /* upcoming conversations */
-  char *kind;              /* follow-up kind, "conversation", or "quiet" */
+  char *kind;              /* follow-up kind, "conversation", or "quiet"; what a call
+                              left: "action", "reach-out", "introducer-thanks" */
   char *date;              /* due / scheduled ("YYYY-MM-DD" or "YYYY-MM-DD HH:MM") */
   char *why;               /* one line: "thank-you for your call on 2026-11-29 · due tomorrow" */
+  char *origin;            /* what made a follow-up from a call's notes (rapport/plan.h:
+                              "action", "reach-out", "introducer-thanks", "promise"),
+                              else NULL */
 };
 
 /* A section read in part is counted up to this many items ("500+"). */

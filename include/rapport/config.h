@@ -100,6 +100,9 @@ struct rp_config {
   int ask_max_words;           /* "ask_check: max_words:" */
   char *outreach_template;     /* "outreach: template:"; placeholders {name} … */
   int call_minutes;            /* "conversation: minutes:" planned length, 5–240 (20) */
+  int action_days;             /* "conversation: action_days:" a `+` action is due after, 0–365 (7) */
+  int update_days;             /* "conversation: update_days:" a promised update is due after, 1–365 (30) */
+  struct rp_strv promise_phrases; /* "conversation: promise_phrases:" a note promising news */
   struct rp_bank_category *bank; /* "question_bank:" */
   size_t n_bank;
   struct rp_question_flag *question_flags; /* "question_checks:" */

@@ -68,7 +68,8 @@ enum rp_status conv_start(struct rp_db *db, int64_t id, struct rp_err *err);
 /* End the call: status "held", ended_at = now (for an interrupted call: the
  * time of its last note, or its start), and in the same transaction move
  * the contact to the stage "met" when its stage comes before "met" in
- * cfg->stages. */
+ * cfg->stages, owe the thank-you, and make the follow-ups its notes call
+ * for (plan_sync: actions, reach-outs, introducer thanks, an update). */
 enum rp_status conv_end(struct rp_db *db, const struct rp_config *cfg, int64_t id,
                         struct rp_err *err);
 /* True when call `id` is live in another process (another window): a
@@ -137,9 +138,11 @@ void referral_free(struct rp_referral *r);
 enum rp_status note_add(struct rp_db *db, const struct rp_config *cfg, int64_t conversation_id,
                         const char *line, struct rp_note *out, struct rp_err *err);
 /* Replace a note's line (re-parsed the same way; a new referral is linked or
- * created as by note_add); its offset is kept. */
+ * created as by note_add); its offset is kept. In a held conversation the
+ * follow-ups its notes made follow the corrected line (plan_sync). */
 enum rp_status note_update(struct rp_db *db, const struct rp_config *cfg, int64_t note_id,
                            const char *line, struct rp_err *err);
+/* Delete a note, and the open follow-ups made from it (plan.h). */
 enum rp_status note_delete(struct rp_db *db, int64_t note_id, struct rp_err *err);
 /* A conversation's notes in the order taken (offset, then id). */
 enum rp_status note_list(struct rp_db *db, int64_t conversation_id, struct rp_note_list *out,

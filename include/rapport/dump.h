@@ -26,7 +26,7 @@ struct rp_dump_table {
   const char *order_by;  /* SQL: the order rows are dumped in */
   const char *id_column; /* its INTEGER PRIMARY KEY, NULL when none */
   const char *owner;     /* the NOT NULL reference a row belongs to (merge), or NULL */
-  struct rp_dump_ref refs[3]; /* references, {NULL} terminated */
+  struct rp_dump_ref refs[4]; /* references, {NULL} terminated (or all four) */
   bool merge;            /* brought in by a merge (contacts and what hangs off them) */
 };
 

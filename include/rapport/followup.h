@@ -12,7 +12,8 @@
 #include "rapport/util.h"
 
 /* Kinds, as stored: "thank-you", "check-in", "update" (share an update),
- * "success" (report success), "custom". */
+ * "success" (report success), "custom" (also what a call left, by its
+ * origin: an action, a reach-out, an introducer's thanks). */
 extern const char *const rp_followup_kinds[5];
 /* Their labels for people: "thank-you", "check in", "share an update", … */
 extern const char *const rp_followup_kind_labels[5];
@@ -33,6 +34,8 @@ struct rp_followup {
   bool auto_created;        /* created by the journal (thank-you, check-in, success) */
   int64_t done_at;
   int64_t created_at, updated_at;
+  char *origin;             /* made from a call's notes (rapport/plan.h): "action",
+                               "reach-out", "introducer-thanks", "promise"; else NULL */
 };
 
 struct rp_followup_list {

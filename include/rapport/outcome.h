@@ -35,8 +35,10 @@ enum rp_status outcome_helpers(struct rp_db *db, const int64_t *contacts, size_t
 
 /* Log an outcome (text required; date NULL = today) linked to `contacts`,
  * and in the same transaction create a "report success" follow-up (auto,
- * due today, note = the outcome's text) for each helper. *id receives the
- * outcome, *helpers (may be NULL) the helpers. */
+ * due today, note = the outcome's text) for each helper and for everyone
+ * a call's notes promised news (why "you promised to let them know"),
+ * whose open "update" follow-ups are closed (skipped). *id receives the
+ * outcome, *helpers (may be NULL) the helpers and those promised news. */
 enum rp_status outcome_add(struct rp_db *db, const char *text, const char *date,
                            const int64_t *contacts, size_t n, int64_t *id,
                            struct rp_helper_list *helpers, struct rp_err *err);

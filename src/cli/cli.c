@@ -115,14 +115,18 @@ static const struct cli_verb verbs[] = {
      "what to do today, and why (what Today shows)",
      "Prints what the Today screen shows, section by section: follow-ups overdue,\n"
      "due today and in the next DAYS days (default 7, at most 60; 14, 2w and\n"
-     "2 weeks all work), thank-you notes\n"
-     "owed, conversations coming up (and calls left interrupted), relationships\n"
-     "going quiet (past their cadence) and success reports owed. Each line says\n"
-     "why it is there; a follow-up starts with its #ID for `rapport followup\n"
-     "done ID`. Quiet warm relationships get a check-in first. When nothing is\n"
-     "due, one line says what to do next. json is one object: today, days and\n"
-     "items (section, title, contact_id, contact, followup_id, conversation_id,\n"
-     "kind, date, why). Exit 0 whenever the journal could be read, so it fits a\n"
+     "2 weeks all work; a promised update among them), thank-you notes owed,\n"
+     "actions from conversations (the + lines of your calls), introductions\n"
+     "(reach out to someone referred; thank the introducer once you have talked\n"
+     "to them), conversations coming up (and calls left interrupted),\n"
+     "relationships going quiet (past their cadence) and success reports owed.\n"
+     "Each line says why it is there; a follow-up starts with its #ID for\n"
+     "`rapport followup done ID`. Quiet warm relationships get a check-in first.\n"
+     "When nothing is due, one line says what to do next. json is one object:\n"
+     "today, days and items (section, title, contact_id, contact, followup_id,\n"
+     "conversation_id, kind, date, why, origin: what in a call's notes made it,\n"
+     "action, reach-out, introducer-thanks, promise, or null). Exit 0 whenever\n"
+     "the journal could be read, so it fits a\n"
      "shell start-up file.\n"},
     {"followup", cli_followup,
      "followup add NAME --kind KIND [--due DATE] [--note TEXT]\n"
@@ -139,13 +143,21 @@ static const struct cli_verb verbs[] = {
      "hides it for DAYS days (1 to 365: 3, 2w, 1 month) or until a day (fri,\n"
      "24 Dec); it keeps its due date. IDs are shown by\n"
      "`rapport agenda`. Exit 1 when there is no open follow-up ID.\n"},
+    {"action", cli_action, "action done ID\n       rapport action snooze ID DAYS",
+     "mark an action from a call done, or snooze it",
+     "The + lines of a call's notes become actions when the call ends (due after\n"
+     "conversation: action_days: in the config, 7, unless the line says when:\n"
+     "\"+ send the report by friday\"); `rapport agenda` lists them with their #ID.\n"
+     "They are follow-ups: `done` and `snooze` work as `rapport followup done|snooze`\n"
+     "(either works). Exit 1 when there is no open follow-up ID.\n"},
     {"outcome", cli_outcome, "outcome add TEXT [--contact NAME]... [--date DATE]",
      "log how it turned out, and who helped; prints its id",
      "Logs an outcome (\"I got the role\", \"I decided against it\"), dated --date\n"
      "(default today), about the people given with --contact. Prints the\n"
      "outcome's id, then everyone who helped along the way, one per line as\n"
      "\"Name \xE2\x80\x94 why\": the people you met about it, who introduced each of them\n"
-     "(up the whole chain), and whose conversation referred them. Each gets a\n"
+     "(up the whole chain), whose conversation referred them, and everyone a\n"
+     "call's notes promised news (their update follow-up is closed). Each gets a\n"
      "\"report success\" follow-up due today, so nobody who helped is forgotten.\n"},
     {"cadence", cli_cadence, "cadence NAME [DAYS|none|default]",
      "how often to get back in touch with a contact",

@@ -105,6 +105,7 @@ enum rp_status cli_draft(struct cli_ctx *ctx, int argc, char **argv);
 /* cli_agenda.c, cli_followup.c: what to do today; follow-ups, outcomes, cadences */
 enum rp_status cli_agenda(struct cli_ctx *ctx, int argc, char **argv);
 enum rp_status cli_followup(struct cli_ctx *ctx, int argc, char **argv);
+enum rp_status cli_action(struct cli_ctx *ctx, int argc, char **argv);
 enum rp_status cli_outcome(struct cli_ctx *ctx, int argc, char **argv);
 enum rp_status cli_cadence(struct cli_ctx *ctx, int argc, char **argv);
 /* cli_search.c: full-text search */

@@ -101,6 +101,9 @@ static void print_json(const struct rp_agenda *a, const char *today, int days) {
     json_str(&b, it->date);
     buf_adds(&b, ", \"why\": ");
     json_str(&b, it->why);
+    buf_adds(&b, ", \"origin\": ");
+    if (it->origin) json_str(&b, it->origin);
+    else buf_adds(&b, "null");
     buf_adds(&b, "}");
   }
   buf_adds(&b, a->n ? "\n]}\n" : "]}\n");

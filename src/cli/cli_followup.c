@@ -1,5 +1,6 @@
 /* cli_followup.c — keeping relationships alive from the command line:
- * `rapport followup add|done|snooze`, `rapport outcome add` (and the
+ * `rapport followup add|done|snooze` (and `rapport action done|snooze`, the
+ * same for the actions a call left), `rapport outcome add` (and the
  * success reports it leaves for everyone who helped) and `rapport cadence`
  * (how often to get back in touch with someone). `rapport agenda` is in
  * cli_agenda.c. */
@@ -101,25 +102,30 @@ static enum rp_status open_followup(struct cli_ctx *ctx, const char *verb, const
   return RP_OK;
 }
 
-/* "Name — check in: note" for a confirmation; caller frees. */
+/* "Name — check in: note" for a confirmation ("Name — note" for a custom
+ * follow-up, as the actions a call left are); caller frees. */
 static char *describe(const struct rp_followup *f) {
   const char *label = f->kind;
   for (size_t i = 0; i < RP_ARRAY_LEN(rp_followup_kinds); i++)
     if (strcmp(f->kind, rp_followup_kinds[i]) == 0) label = rp_followup_kind_labels[i];
-  char *s = xasprintf("%s \xE2\x80\x94 %s%s%s", f->contact_name ? f->contact_name : "", label,
-                      f->note ? ": " : "", f->note ? f->note : "");
+  if (f->note && strcmp(f->kind, "custom") == 0) label = NULL;
+  char *s = xasprintf("%s \xE2\x80\x94 %s%s%s", f->contact_name ? f->contact_name : "",
+                      label ? label : "", label && f->note ? ": " : "", f->note ? f->note : "");
   char *safe = utf8_sanitize(s);
   free(s);
   return safe;
 }
 
-static enum rp_status followup_done_verb(struct cli_ctx *ctx, int argc, char **argv) {
-  static const char *const verb = "followup done";
+/* `rapport followup done ID`, also as `rapport action done ID` (`verb`). */
+static enum rp_status followup_done_verb(struct cli_ctx *ctx, const char *verb, int argc,
+                                         char **argv) {
   static const struct cli_opt opts[] = {{NULL, NULL, false}};
   struct cli_args a;
   enum rp_status st = cli_parse(verb, argc, argv, opts, &a);
   if (st != RP_OK) return st;
-  st = need(verb, &a, 1, "ID", "followup done ID");
+  char *usage = xasprintf("%s ID", verb);
+  st = need(verb, &a, 1, "ID", usage);
+  free(usage);
   struct rp_followup f = {0};
   if (st == RP_OK) st = open_followup(ctx, verb, a.pos.v[0], &f);
   if (st == RP_OK) {
@@ -136,13 +142,16 @@ static enum rp_status followup_done_verb(struct cli_ctx *ctx, int argc, char **a
   return st;
 }
 
-static enum rp_status followup_snooze_verb(struct cli_ctx *ctx, int argc, char **argv) {
-  static const char *const verb = "followup snooze";
+/* `rapport followup snooze ID DAYS`, also as `rapport action snooze …`. */
+static enum rp_status followup_snooze_verb(struct cli_ctx *ctx, const char *verb, int argc,
+                                           char **argv) {
   static const struct cli_opt opts[] = {{NULL, NULL, false}};
   struct cli_args a;
   enum rp_status st = cli_parse(verb, argc, argv, opts, &a);
   if (st != RP_OK) return st;
-  st = need(verb, &a, 2, a.pos.n ? "DAYS" : "ID and DAYS", "followup snooze ID DAYS");
+  char *usage = xasprintf("%s ID DAYS", verb);
+  st = need(verb, &a, 2, a.pos.n ? "DAYS" : "ID and DAYS", usage);
+  free(usage);
   int days = 0;
   char cb[128];
   if (st == RP_OK) {
@@ -174,9 +183,10 @@ static enum rp_status followup_snooze_verb(struct cli_ctx *ctx, int argc, char *
 /* `rapport followup add|done|snooze …`. */
 enum rp_status cli_followup(struct cli_ctx *ctx, int argc, char **argv) {
   if (argc >= 1 && strcmp(argv[0], "add") == 0) return followup_add_verb(ctx, argc - 1, argv + 1);
-  if (argc >= 1 && strcmp(argv[0], "done") == 0) return followup_done_verb(ctx, argc - 1, argv + 1);
+  if (argc >= 1 && strcmp(argv[0], "done") == 0)
+    return followup_done_verb(ctx, "followup done", argc - 1, argv + 1);
   if (argc >= 1 && strcmp(argv[0], "snooze") == 0)
-    return followup_snooze_verb(ctx, argc - 1, argv + 1);
+    return followup_snooze_verb(ctx, "followup snooze", argc - 1, argv + 1);
   char cb[128];
   if (argc < 1)
     return cli_fail("followup", RP_INVALID,
@@ -311,4 +321,22 @@ enum rp_status cli_cadence(struct cli_ctx *ctx, int argc, char **argv) {
   free(from);
   contact_free(&c);
   return RP_OK;
+}
+
+/* `rapport action done|snooze ID …`: the actions a call left are
+ * follow-ups (rapport/plan.h), so these are `followup done|snooze`. */
+enum rp_status cli_action(struct cli_ctx *ctx, int argc, char **argv) {
+  if (argc >= 1 && strcmp(argv[0], "done") == 0)
+    return followup_done_verb(ctx, "action done", argc - 1, argv + 1);
+  if (argc >= 1 && strcmp(argv[0], "snooze") == 0)
+    return followup_snooze_verb(ctx, "action snooze", argc - 1, argv + 1);
+  char cb[128];
+  if (argc < 1)
+    return cli_fail("action", RP_INVALID,
+                    "missing action; one of: done, snooze (rapport action done ID | action "
+                    "snooze ID DAYS)");
+  return cli_fail("action", RP_INVALID,
+                  "unknown action '%s'; one of: done, snooze (rapport action done ID | action "
+                  "snooze ID DAYS)",
+                  str_clip(argv[0], cb, sizeof cb));
 }

@@ -1,5 +1,6 @@
 /* config_call.c — the config sections about the conversation itself:
- * "conversation" (the planned length), "question_checks" (the kinds of
+ * "conversation" (the planned length; when the actions and the updates a
+ * call's notes promise are due, and the phrases that promise news), "question_checks" (the kinds of
  * question the Prep screen warns about), "question_bank" (questions to pick
  * from) and "followup" (the thank-you and its specificity check). The
  * references between lists — a bank question's flags name question_checks
@@ -62,18 +63,34 @@ static enum rp_status parse_strings(struct walk *w, const char *what, const char
   return RP_OK;
 }
 
+static enum rp_status replace_strings(struct walk *w, const char *what, const char *example,
+                                      const struct ynode *v, bool ref, struct rp_strv *target);
+
 /* ---- conversation -------------------------------------------------------- */
 
 enum rp_status cfg_parse_conversation(struct walk *w, const struct ynode *v) {
   static const struct int_setting minutes = {"minutes", 5, 240,
                                              offsetof(struct rp_config, call_minutes)};
+  static const struct int_setting action_days = {"action_days", 0, 365,
+                                                 offsetof(struct rp_config, action_days)};
+  static const struct int_setting update_days = {"update_days", 1, 365,
+                                                 offsetof(struct rp_config, update_days)};
   if (ynode_is_null(v)) return RP_OK;
   if (v->kind != YNODE_MAP)
     return ERR_AT(w, v, "'conversation' must be a mapping such as {minutes: 20}");
-  static const char *const known[] = {"minutes", NULL};
-  cfg_warn_unknown_keys(w, v, known, "minutes");
+  static const char *const known[] = {"minutes", "action_days", "update_days", "promise_phrases",
+                                      NULL};
+  cfg_warn_unknown_keys(w, v, known, "minutes, action_days, update_days, promise_phrases");
   const struct ynode *m = cfg_map_get(v, "minutes");
   if (m && cfg_parse_int_setting(w, &minutes, m) != RP_OK) return RP_INVALID;
+  m = cfg_map_get(v, "action_days");
+  if (m && cfg_parse_int_setting(w, &action_days, m) != RP_OK) return RP_INVALID;
+  m = cfg_map_get(v, "update_days");
+  if (m && cfg_parse_int_setting(w, &update_days, m) != RP_OK) return RP_INVALID;
+  m = cfg_map_get(v, "promise_phrases");
+  if (m && replace_strings(w, "conversation.promise_phrases", "[\"let you know\"]", m, false,
+                           &w->cfg->promise_phrases) != RP_OK)
+    return RP_INVALID;
   return RP_OK;
 }
 
@@ -446,6 +463,9 @@ enum rp_status cfg_call_check(struct walk *w) {
 /* See config_walk.h. */
 void cfg_call_copy(struct rp_config *dst, const struct rp_config *src) {
   dst->call_minutes = src->call_minutes;
+  dst->action_days = src->action_days;
+  dst->update_days = src->update_days;
+  strv_copy(&dst->promise_phrases, &src->promise_phrases);
   dst->thank_you_days = src->thank_you_days;
   /* counts read once: gcc -fanalyzer assumes writes through dst may change src */
   size_t n_bank = src->n_bank, n_flags = src->n_question_flags;
@@ -493,5 +513,8 @@ void cfg_call_free(struct rp_config *cfg) {
   cfg->thank_you_template = NULL;
   strv_free(&cfg->specific_stopwords);
   cfg->call_minutes = 0;
+  cfg->action_days = 0;
+  cfg->update_days = 0;
+  strv_free(&cfg->promise_phrases);
   cfg->thank_you_days = 0;
 }

@@ -236,7 +236,9 @@ static void md_rest(struct rp_buf *b, const struct dossier *d) {
   if (!d->fups.n) buf_adds(b, "None.\n");
   for (size_t i = 0; i < d->fups.n; i++) {
     const struct rp_followup *f = &d->fups.v[i];
-    buf_addf(b, "- #%lld %s" DOT "%s" DOT, (long long)f->id, followup_effective_due(f), f->kind);
+    /* what a call left reads as what it is (an action, a reach-out) */
+    const char *kind = f->origin && strcmp(f->origin, "promise") != 0 ? f->origin : f->kind;
+    buf_addf(b, "- #%lld %s" DOT "%s" DOT, (long long)f->id, followup_effective_due(f), kind);
     add_clean(b, f->medium);
     if (!str_empty(f->note)) {
       buf_adds(b, DASH);
@@ -369,6 +371,7 @@ enum rp_status dossier_json(struct rp_db *db, const struct rp_config *cfg, int64
     const struct rp_followup *f = &d.fups.v[i];
     buf_addf(out, "%s{\"id\": %lld", i ? ", " : "", (long long)f->id);
     js(out, "kind", f->kind);
+    js(out, "origin", f->origin);
     js(out, "due", followup_effective_due(f));
     js(out, "medium", f->medium);
     js(out, "note", f->note);

@@ -1,5 +1,7 @@
 /* agenda.c — see rapport/agenda.h: what to do today, and why. Three reads:
- * the open follow-ups that are showing (by their effective due day), the
+ * the open follow-ups that are showing (by their effective due day; what a
+ * call's notes left — actions, reach-outs, introducer thanks — in sections
+ * of their own), the
  * conversations coming up (and calls left interrupted), and the quiet
  * relationships from cadence.c; each item gets one line saying why it is
  * there, written for a person ("thank-you for the call on 2026-11-29 · due
@@ -16,11 +18,13 @@
 #include "rapport/followup.h"
 
 const char *const rp_agenda_section_titles[AG_SECTION_COUNT] = {
-    "Overdue",     "Due today",   "This week", "Thank-you notes owed",
-    "Coming up",   "Going quiet", "Success reports owed",
+    "Overdue",   "Due today",   "This week",           "Thank-you notes owed",
+    "Actions from conversations", "Introductions", "Coming up", "Going quiet",
+    "Success reports owed",
 };
 const char *const rp_agenda_section_keys[AG_SECTION_COUNT] = {
-    "overdue", "today", "week", "thanks", "upcoming", "quiet", "success",
+    "overdue", "today", "week", "thanks", "actions", "introductions", "upcoming", "quiet",
+    "success",
 };
 
 /* The items of one section while they are gathered. */
@@ -44,6 +48,7 @@ static void item_free(struct rp_agenda_item *it) {
   free(it->kind);
   free(it->date);
   free(it->why);
+  free(it->origin);
 }
 
 void agenda_free(struct rp_agenda *a) {
@@ -53,16 +58,19 @@ void agenda_free(struct rp_agenda *a) {
   a->n = 0;
 }
 
-/* Append an item; takes `date` and `why`, copies the rest. */
+/* Append an item; takes `date` and `why`, copies the rest (origin may be
+ * NULL). */
 static void add(struct ctx *c, enum rp_agenda_section sec, int64_t contact, const char *name,
-                int64_t followup, int64_t conversation, const char *kind, char *date, char *why) {
+                int64_t followup, int64_t conversation, const char *kind, char *date, char *why,
+                const char *origin) {
   struct bucket *b = &c->b[sec];
   if (b->n == b->cap) {
     b->cap = b->cap ? 2 * b->cap : 8;
     b->v = xrealloc(b->v, b->cap * sizeof *b->v);
   }
-  b->v[b->n++] = (struct rp_agenda_item){sec,  contact, xstrdup(name), followup, conversation,
-                                         xstrdup(kind), date, why};
+  b->v[b->n++] = (struct rp_agenda_item){sec,  contact,         xstrdup(name), followup,
+                                         conversation, xstrdup(kind), date, why,
+                                         xstrdup(origin)};
 }
 
 /* "due today", "due tomorrow", "due in 3 days", "due yesterday", "due 3
@@ -110,7 +118,7 @@ static void local_day(int64_t t, char out[11]) {
 #define FU_SQL(index, where)                                                                  \
   "SELECT f.id, f.contact_id, p.name, f.kind, f.due, f.snoozed_until, f.medium, f.note, "    \
   "f.conversation_id, (SELECT coalesce(v.ended_at, v.started_at, v.scheduled_at) "          \
-  "FROM conversation v WHERE v.id = f.conversation_id), p.eff "                              \
+  "FROM conversation v WHERE v.id = f.conversation_id), p.eff, f.origin "                    \
   "FROM (SELECT f.id AS id, c.name AS name, " FU_EFF " AS eff " FU_FROM(index) where         \
   " ORDER BY eff, f.id LIMIT ?3) p CROSS JOIN followup f ON f.id = p.id "                   \
   "ORDER BY p.eff, p.id"
@@ -127,13 +135,21 @@ static void local_day(int64_t t, char out[11]) {
   "WHERE c.deleted_at IS NOT NULL AND f.status = 'open' AND " where
 #define FU_SECTION(sec, index, where)                                                        \
   {sec, FU_SQL(index, where), FU_COUNT(index, where), FU_COUNT_DELETED(where)}
-/* the dated kinds, by followup_open_due (effective day) */
+/* the dated kinds, by followup_open_due (effective day); what a call left
+ * has its own sections, but a promised update is dated */
 #define FU_DATED(sec, cond)                                                                  \
-  FU_SECTION(sec, "followup_open_due", "f.kind NOT IN ('thank-you', 'success') AND " FU_EFF cond)
+  FU_SECTION(sec, "followup_open_due",                                                       \
+             "f.kind NOT IN ('thank-you', 'success') AND "                                   \
+             "(f.origin IS NULL OR f.origin = 'promise') AND " FU_EFF cond)
 /* what is owed, by followup_open_kind (kind, effective day) */
 #define FU_OWED(sec, kind)                                                                   \
   FU_SECTION(sec, "followup_open_kind",                                                      \
              "f.kind = '" kind "' AND coalesce(f.snoozed_until, '') <= ?1")
+
+/* what a call left (rapport/plan.h), by followup_open_origin (origin,
+ * effective day): shown whatever the day, as what is owed */
+#define FU_FROM_CALL(sec, cond)                                                              \
+  FU_SECTION(sec, "followup_open_origin", cond " AND coalesce(f.snoozed_until, '') <= ?1")
 
 static const struct {
   enum rp_agenda_section section;
@@ -143,6 +159,8 @@ static const struct {
     FU_DATED(AG_TODAY, " = ?1"),
     FU_DATED(AG_WEEK, " > ?1 AND " FU_EFF " <= ?2"),
     FU_OWED(AG_THANKS, "thank-you"),
+    FU_FROM_CALL(AG_ACTIONS, "f.origin = 'action'"),
+    FU_FROM_CALL(AG_INTRODUCTIONS, "f.origin IN ('reach-out', 'introducer-thanks')"),
     FU_OWED(AG_SUCCESS, "success"),
 };
 
@@ -162,10 +180,25 @@ static void add_followup(struct ctx *c, sqlite3_stmt *st) {
   const char *note = (const char *)sqlite3_column_text(st, 7);
   int64_t conv = sqlite3_column_int64(st, 8);
   const char *eff = (const char *)sqlite3_column_text(st, 10);
+  const char *origin = (const char *)sqlite3_column_text(st, 11);
   struct rp_buf why = {0};
   buf_adds(&why, "");
   enum rp_agenda_section sec;
-  if (strcmp(kind, "thank-you") == 0) {
+  if (origin && strcmp(origin, "promise") != 0) {
+    /* what a call left: the action and the call it came from; a reach-out
+     * or the introducer's thanks says who and why itself */
+    bool action = strcmp(origin, "action") == 0;
+    sec = action ? AG_ACTIONS : AG_INTRODUCTIONS;
+    kind = origin;
+    buf_adds(&why, note ? note : "");
+    if (action && sqlite3_column_type(st, 9) != SQLITE_NULL) {
+      char day[11];
+      local_day(sqlite3_column_int64(st, 9), day);
+      buf_addf(&why, " \xC2\xB7 from the call on %s", day);
+    }
+    buf_adds(&why, " \xC2\xB7 ");
+    due_phrase(&why, due, c->today);
+  } else if (strcmp(kind, "thank-you") == 0) {
     sec = AG_THANKS;
     if (medium && strcmp(medium, "handwritten") == 0) buf_adds(&why, "handwritten ");
     buf_adds(&why, "thank-you");
@@ -197,7 +230,7 @@ static void add_followup(struct ctx *c, sqlite3_stmt *st) {
     buf_adds(&why, " \xC2\xB7 ");
     due_phrase(&why, due, c->today);
   }
-  add(c, sec, contact, name, id, conv, kind, xstrdup(eff), buf_steal(&why));
+  add(c, sec, contact, name, id, conv, kind, xstrdup(eff), buf_steal(&why), origin);
 }
 
 /* The count `sql` gives for this section (?1 today, ?2 the last day, ?3
@@ -313,7 +346,8 @@ static void add_conversation(struct ctx *c, sqlite3_stmt *st) {
     else
       buf_adds(&why, "interrupted call: resume or end it");
   }
-  add(c, AG_UPCOMING, contact, name, 0, id, "conversation", xstrdup(when), buf_steal(&why));
+  add(c, AG_UPCOMING, contact, name, 0, id, "conversation", xstrdup(when), buf_steal(&why),
+      NULL);
 }
 
 static enum rp_status read_conversations(struct ctx *c, struct rp_err *err) {
@@ -357,7 +391,7 @@ static enum rp_status read_quiet(struct ctx *c, struct rp_err *err) {
                     ? xasprintf("check in: no contact yet, added %s (every %d days)", e->last,
                                 e->cadence)
                     : xasprintf("check in: quiet since %s (every %d days)", e->last, e->cadence);
-    add(c, AG_QUIET, e->contact_id, e->name, 0, 0, "quiet", xstrdup(e->due), why);
+    add(c, AG_QUIET, e->contact_id, e->name, 0, 0, "quiet", xstrdup(e->due), why, NULL);
   }
   c->total[AG_QUIET] = (long)q.n;
   if (s == RP_OK && lim > 0 && (long)q.n >= lim)

@@ -11,6 +11,7 @@
 #include "model/contact_internal.h"
 #include "rapport/conversation.h"
 #include "rapport/followup.h"
+#include "rapport/plan.h"
 
 /* See conversation.h. One transaction, so two callers never create two. */
 enum rp_status conv_prepare(struct rp_db *db, const struct rp_config *cfg, int64_t contact_id,
@@ -157,6 +158,9 @@ enum rp_status conv_end(struct rp_db *db, const struct rp_config *cfg, int64_t i
   /* the thank-you is owed from the moment the call ends, not when the
    * wrap-up is done: a terminal closed during the wrap-up must not lose it */
   if (s == RP_OK) s = followup_thank_you(db, cfg, id, NULL, err);
+  /* and what the notes leave to do: actions, reach-outs, introducer
+   * thanks, a promised update (plan.c) */
+  if (s == RP_OK) s = plan_sync(db, cfg, id, err);
   conv_free(&c);
   if (s == RP_OK) s = db_commit(db, err);
   if (s == RP_OK) {

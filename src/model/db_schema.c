@@ -451,6 +451,35 @@ static const char *const migrations[] = {
                * written with the sqlite3 shell): without this index each
                * contact merged read every contact */
               "CREATE INDEX IF NOT EXISTS contact_email ON contact(email COLLATE NOCASE);\n"),
+    /* What a call leaves to do (model/plan.c): a follow-up made from a
+     * conversation's notes says what made it (origin: a `+` action line,
+     * the reach-out to someone referred, the introducer's thanks once the
+     * referral's own conversation is held, a promise to report back) and
+     * which note line (note_id), so that corrected notes keep their
+     * follow-ups in step instead of adding more (no REFERENCES: note_delete
+     * clears it, and a conversation deleted with its notes unlinks its
+     * follow-ups already). Today's dated index is
+     * made again with origin in it (its sections leave the conversation
+     * items to their own sections and still count from the index alone),
+     * and an index reads the open ones of an origin in day order. The
+     * referral lines naming a contact are found by an index of their own. */
+    MIGRATION(16,
+              "ALTER TABLE followup ADD COLUMN origin TEXT CHECK (origin IS NULL OR\n"
+              "  origin IN ('action', 'reach-out', 'introducer-thanks', 'promise'));\n"
+              "ALTER TABLE followup ADD COLUMN note_id INTEGER;\n"
+              "CREATE INDEX IF NOT EXISTS followup_note ON followup(note_id);\n"
+              /* the referrals that name a contact (their introducers' thanks) */
+              "CREATE INDEX IF NOT EXISTS note_contact_ref ON note(contact_ref)\n"
+              "  WHERE contact_ref IS NOT NULL;\n"
+              "CREATE INDEX IF NOT EXISTS followup_conversation_origin\n"
+              "  ON followup(conversation_id, origin) WHERE origin IS NOT NULL;\n"
+              "DROP INDEX IF EXISTS followup_open_due;\n"
+              "CREATE INDEX followup_open_due\n"
+              "  ON followup(max(due, coalesce(snoozed_until, due)), kind, origin, contact_id, due,\n"
+              "              snoozed_until, status) WHERE status = 'open';\n"
+              "CREATE INDEX IF NOT EXISTS followup_open_origin ON followup(origin,\n"
+              "  max(due, coalesce(snoozed_until, due)), contact_id, due, snoozed_until, status)\n"
+              "  WHERE status = 'open';\n"),
 };
 
 /* What each migration does, in a few words, for the progress shown while
@@ -472,6 +501,7 @@ static const char *const migration_what[] = {
     "indexing the Contacts filter",
     "storing several emails, phones and URLs",
     "keeping recovery copies of text being typed, indexing emails",
+    "linking follow-ups to the call notes they come from",
 };
 _Static_assert(RP_ARRAY_LEN(migration_what) == RP_ARRAY_LEN(migrations),
                "a description per migration");

@@ -36,7 +36,10 @@ const struct rp_dump_table rp_dump_tables[] = {
     {"outcome_contact", "outcome_id, contact_id", NULL, NULL,
      {{"outcome_id", "outcome"}, {"contact_id", "contact"}, {NULL, NULL}}, false},
     {"followup", "id", "id", "contact_id",
-     {{"contact_id", "contact"}, {"conversation_id", "conversation"}, {"outcome_id", "outcome"}},
+     {{"contact_id", "contact"},
+      {"conversation_id", "conversation"},
+      {"outcome_id", "outcome"},
+      {"note_id", "note"}},
      true},
     {"meta", "key", NULL, NULL, NOREFS, false},
 };

@@ -18,7 +18,7 @@ const char *const rp_followup_kind_labels[5] = {"thank-you", "check in", "share 
 #define FOLLOWUP_COLS                                                                      \
   "f.id, f.contact_id, c.name, f.conversation_id, f.outcome_id, f.kind, f.due, "          \
   "f.snoozed_until, f.medium, f.note, f.draft, f.status, f.auto, f.done_at, f.created_at, " \
-  "f.updated_at"
+  "f.updated_at, f.origin"
 #define FOLLOWUP_FROM " FROM followup f JOIN contact c ON c.id = f.contact_id"
 
 /* Frees the strings; f is left zeroed. */
@@ -31,6 +31,7 @@ void followup_free(struct rp_followup *f) {
   free(f->note);
   free(f->draft);
   free(f->status);
+  free(f->origin);
   memset(f, 0, sizeof *f);
 }
 
@@ -80,6 +81,7 @@ static void read_row(sqlite3_stmt *st, struct rp_followup *f) {
   f->done_at = sqlite3_column_int64(st, i++);
   f->created_at = sqlite3_column_int64(st, i++);
   f->updated_at = sqlite3_column_int64(st, i++);
+  f->origin = db_col_text(st, i++);
 }
 
 static void read_one(sqlite3_stmt *st, void *elem) { read_row(st, elem); }

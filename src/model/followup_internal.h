@@ -16,4 +16,9 @@ enum rp_status followup_step_one(struct rp_db *db, sqlite3_stmt *st, int64_t id,
  * f->status ("open"), f->created_at and f->updated_at. */
 enum rp_status followup_insert_raw(struct rp_db *db, struct rp_followup *f, struct rp_err *err);
 
+/* The first name: the first word of `name`, or the whole name when that
+ * word is a title ("Dr. Ada Lovelace" stays whole); NULL for NULL. Caller
+ * frees. */
+char *followup_first_name(const char *name);
+
 #endif

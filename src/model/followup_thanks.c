@@ -75,9 +75,8 @@ static enum rp_status read_thanks_input(struct rp_db *db, int64_t conv, struct t
   return s;
 }
 
-/* The first name: the first word of `name`, or the whole name when that
- * word is a title ("Dr. Ada Lovelace" stays whole). Caller frees. */
-static char *first_name(const char *name) {
+/* See followup_internal.h. */
+char *followup_first_name(const char *name) {
   static const char *const titles[] = {"dr", "dr.", "prof", "prof.", "mr", "mr.", "mrs",
                                        "mrs.", "ms", "ms.", "mx", "mx.", "sir", "dame"};
   if (!name) return NULL;
@@ -116,7 +115,7 @@ static enum rp_status insert_thanks(struct rp_db *db, const struct rp_config *cf
   char *due = date_local(in->ended_at ? in->ended_at : db_now(), cfg->thank_you_days);
   bool hand = in->traditional ||
               (in->seniority && strv_contains(&cfg->handwritten_seniority, in->seniority));
-  char *first = first_name(in->name);
+  char *first = followup_first_name(in->name);
   static const char *const keys[] = {"name", "insight", "objective"};
   const char *const values[] = {first, in->note, in->objective};
   char *draft = draft_fill(cfg->thank_you_template, keys, values, RP_ARRAY_LEN(keys));

@@ -8,6 +8,7 @@
 
 #include "model/contact_internal.h"
 #include "rapport/conversation.h"
+#include "rapport/plan.h"
 
 #define NOTE_COLS "id, conversation_id, offset_s, tag, text, contact_ref, created_at, updated_at"
 
@@ -260,6 +261,7 @@ enum rp_status note_update(struct rp_db *db, const struct rp_config *cfg, int64_
   int64_t contact = 0, started = 0, ref = 0;
   s = note_get(db, note_id, &old, err);
   if (s == RP_OK) s = conv_state(db, old.conversation_id, &status, &contact, &started, err);
+  bool held = status && strcmp(status, "held") == 0;
   free(status);
   if (s == RP_OK && tag == NOTE_REFERRAL) s = link_referral(db, cfg, text, contact, &ref, err);
   sqlite3_stmt *st = NULL;
@@ -277,6 +279,8 @@ enum rp_status note_update(struct rp_db *db, const struct rp_config *cfg, int64_
     if (sqlite3_step(st) != SQLITE_DONE) s = db_fail(db, err, "save note");
   }
   sqlite3_finalize(st);
+  /* a held conversation's follow-ups follow its corrected notes */
+  if (s == RP_OK && held) s = plan_sync(db, cfg, old.conversation_id, err);
   note_free(&old);
   free(text);
   if (s == RP_OK) return db_commit(db, err);
@@ -285,13 +289,35 @@ enum rp_status note_update(struct rp_db *db, const struct rp_config *cfg, int64_
 }
 
 /* See conversation.h. One transaction; RP_NO when there is no such note.
- * A referral's contact stays. */
+ * A referral's contact stays. The open follow-ups made from the line
+ * (plan.h: its action, reach-out, introducer thanks or promised update)
+ * go with it; those done stay, no longer linked to it. */
 enum rp_status note_delete(struct rp_db *db, int64_t note_id, struct rp_err *err) {
-  bool changed;
-  enum rp_status s =
-      db_exec_id(db, "DELETE FROM note WHERE id = ?1", note_id, "delete note", &changed, err);
-  if (s == RP_OK && !changed)
-    return rp_err_set(err, RP_NO, "no note with id %lld", (long long)note_id);
+  enum rp_status s = db_begin(db, err);
+  if (s != RP_OK) return s;
+  bool gone = false;
+  sqlite3_stmt *st = NULL;
+  static const char *const unlink[] = {
+      "DELETE FROM followup WHERE note_id = ?1 AND status = 'open' AND origin IS NOT NULL",
+      "UPDATE followup SET note_id = NULL WHERE note_id = ?1",
+  };
+  for (size_t i = 0; s == RP_OK && i < RP_ARRAY_LEN(unlink); i++) {
+    s = db_prepare(db, unlink[i], &st, err);
+    if (s != RP_OK) break;
+    sqlite3_bind_int64(st, 1, note_id);
+    if (sqlite3_step(st) != SQLITE_DONE) s = db_fail(db, err, "delete follow-ups");
+    sqlite3_finalize(st);
+  }
+  if (s == RP_OK) s = db_prepare(db, "DELETE FROM note WHERE id = ?1", &st, err);
+  if (s == RP_OK) {
+    sqlite3_bind_int64(st, 1, note_id);
+    if (sqlite3_step(st) != SQLITE_DONE) s = db_fail(db, err, "delete note");
+    gone = s == RP_OK && sqlite3_changes(db_handle(db)) > 0;
+    sqlite3_finalize(st);
+  }
+  if (s == RP_OK && !gone) s = rp_err_set(err, RP_NO, "no note with id %lld", (long long)note_id);
+  if (s == RP_OK) return db_commit(db, err);
+  db_rollback(db);
   return s;
 }
 

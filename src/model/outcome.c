@@ -3,7 +3,7 @@
  * outcome is about: who introduced each of them (and who introduced the
  * introducer, …), and whose conversation named them in a referral note.
  * Logging an outcome leaves a "report success" follow-up for each helper,
- * in the same transaction. */
+ * and for everyone promised news, in the same transaction. */
 #include "rapport/outcome.h"
 
 #include <stdlib.h>
@@ -219,6 +219,42 @@ static enum rp_status add_reports(struct rp_db *db, int64_t outcome, const char 
   return s;
 }
 
+/* Everyone promised news (an open "update" follow-up a call's notes made,
+ * plan.h) joins the helpers (once, after them: "you promised to let them
+ * know"), and those follow-ups are closed (skipped): the success report
+ * replaces them. Inside the transaction. */
+static enum rp_status add_promised(struct rp_db *db, struct rp_helper_list *h,
+                                   struct rp_err *err) {
+  sqlite3_stmt *st;
+  enum rp_status s = db_prepare(db,
+                                "SELECT f.contact_id, c.name FROM followup f JOIN contact c "
+                                "ON c.id = f.contact_id WHERE f.status = 'open' AND "
+                                "f.origin = 'promise' AND c.deleted_at IS NULL "
+                                "GROUP BY f.contact_id ORDER BY min(f.id)",
+                                &st, err);
+  if (s != RP_OK) return s;
+  int rc;
+  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    int64_t id = sqlite3_column_int64(st, 0);
+    bool listed = false;
+    for (size_t i = 0; i < h->n && !listed; i++) listed = h->v[i].contact_id == id;
+    if (listed) continue;
+    h->v = xrealloc(h->v, (h->n + 1) * sizeof *h->v);
+    h->v[h->n++] = (struct rp_helper){id, db_col_text(st, 1),
+                                      xstrdup("you promised to let them know")};
+  }
+  if (rc != SQLITE_DONE) s = db_fail(db, err, "read promised updates");
+  sqlite3_finalize(st);
+  if (s != RP_OK) return s;
+  s = db_prepare(db, "UPDATE followup SET status = 'skipped', done_at = ?1, updated_at = ?1 "
+                     "WHERE status = 'open' AND origin = 'promise'", &st, err);
+  if (s != RP_OK) return s;
+  sqlite3_bind_int64(st, 1, db_now());
+  if (sqlite3_step(st) != SQLITE_DONE) s = db_fail(db, err, "close promised updates");
+  sqlite3_finalize(st);
+  return s;
+}
+
 /* See outcome.h. RP_INVALID with field "text", "date" or "contact"
  * (nothing is written then). *helpers (caller frees) is empty on failure. */
 enum rp_status outcome_add(struct rp_db *db, const char *text, const char *date,
@@ -252,6 +288,7 @@ enum rp_status outcome_add(struct rp_db *db, const char *text, const char *date,
   int64_t got = 0;
   s = insert_outcome(db, t, d, contacts, n, &got, err);
   if (s == RP_OK) s = outcome_helpers(db, contacts, n, &h, err);
+  if (s == RP_OK) s = add_promised(db, &h, err);
   if (s == RP_OK) s = add_reports(db, got, t, &h, err);
   if (s == RP_OK) s = db_commit(db, err);
   else db_rollback(db);

@@ -177,6 +177,7 @@ static void build_touch(struct contacts *c, struct detail *d) {
     const char *label = f->kind;
     for (size_t k = 0; k < 5; k++)
       if (strcmp(rp_followup_kinds[k], f->kind) == 0) label = rp_followup_kind_labels[k];
+    if (f->origin && strcmp(f->origin, "promise") != 0) label = f->origin; /* a call's action … */
     char *line = !str_empty(f->note) ? xasprintf("%s \xC2\xB7 %s", label, f->note)
                                      : xstrdup(label);
     char *due = xasprintf("due %s", followup_effective_due(f));

@@ -1,7 +1,7 @@
 /* pane_today.c — screen 1, the home screen: what to do today, and why.
  * Sections from the agenda (overdue, today, this week, thank-yous owed,
- * conversations coming up, relationships going quiet, success reports
- * owed); each row acts in one key: open the contact, mark done, snooze a
+ * actions from conversations, introductions, conversations coming up,
+ * relationships going quiet, success reports owed); each row acts in one key: open the contact, mark done, snooze a
  * day or a week, start the call, prepare. O logs an outcome and creates a
  * success report for everyone who helped. An empty Today says what to do
  * next. */
@@ -350,7 +350,11 @@ static void snooze(struct today *t, const struct rp_agenda_item *it, int days) {
     app_message(t->base.app, ROLE_ERROR, "%s", err.msg);
   } else {
     char *tomorrow = date_local(db_now(), 1);
-    const char *back = followup_effective_due(&f);
+    /* what is owed shows whatever its due day: it is back when the snooze
+     * ends; a dated follow-up on the later of that and its due day */
+    bool owed = it->section == AG_THANKS || it->section == AG_ACTIONS ||
+                it->section == AG_INTRODUCTIONS || it->section == AG_SUCCESS;
+    const char *back = owed && f.snoozed_until ? f.snoozed_until : followup_effective_due(&f);
     app_message(t->base.app, ROLE_MUTED, "Snoozed: back %s%s",
                 strcmp(back, tomorrow) == 0 ? "tomorrow" : "on ",
                 strcmp(back, tomorrow) == 0 ? "" : back);

@@ -116,6 +116,17 @@ sql() {
   python3 -c 'import sqlite3, sys
 c = sqlite3.connect(sys.argv[1]); c.execute(sys.argv[2], sys.argv[3:]); c.commit()' "$DB" "$@"
 }
+# undo_migration_16: take journal $DB's follow-ups back to before their
+# origin and note line (schema 16), so that the migration runs again.
+undo_migration_16() {
+  local s
+  for s in "DROP INDEX IF EXISTS followup_note" "DROP INDEX IF EXISTS followup_conversation_origin" \
+    "DROP INDEX IF EXISTS followup_open_origin" "DROP INDEX IF EXISTS followup_open_due" \
+    "DROP INDEX IF EXISTS note_contact_ref" "ALTER TABLE followup DROP COLUMN origin" \
+    "ALTER TABLE followup DROP COLUMN note_id"; do
+    sql "$s"
+  done
+}
 # q QUERY: the rows of QUERY, one per line, columns joined by "|".
 q() {
   python3 -c 'import sqlite3, sys

@@ -25,7 +25,9 @@ sql "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 12
      SELECT 'Person ' || i, CASE WHEN i % 2 THEN 'warm' ELSE 'cold' END, 'met',
             1700000000, 1700000000 FROM n"
 # schema 8: migration 9 made the cadence state (the rest of 9 onwards is
-# made again as it stands, IF NOT EXISTS, or rebuilt: the search index)
+# made again as it stands, IF NOT EXISTS, or rebuilt: the search index;
+# migration 16 adds columns, taken out here)
+undo_migration_16
 sql "DROP TABLE cadence_state"
 sql "DROP TABLE cadence_config"
 sql "PRAGMA user_version = 8"

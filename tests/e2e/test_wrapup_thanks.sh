@@ -54,7 +54,7 @@ assert_eq "the gap is answered by this conversation" "1	1" \
   "$(db_query "SELECT flag, ref FROM ws_item WHERE section = 'gap'")"
 ok "the wrap-up saves the fit and the gap; the thank-you is due tomorrow, handwritten"
 assert_eq "one thank-you owed" "$(printf 'thank-you\t%s\thandwritten\topen' "$TOMORROW")" \
-  "$(db_query 'SELECT kind, due, medium, status FROM followup')"
+  "$(db_query "SELECT kind, due, medium, status FROM followup WHERE kind = 'thank-you'")"
 
 keys C-o
 wait_for "Not specific yet: name something you talked about"
@@ -62,14 +62,14 @@ ok "a generic thank-you is flagged"
 keys C-o
 wait_for "Specific: it names"
 wait_for "idempotency"
-case "$(db_query 'SELECT draft FROM followup')" in
+case "$(db_query "SELECT draft FROM followup WHERE kind = 'thank-you'")" in
   *idempotency*) ok "the specific draft is saved" ;;
   *) fail "the draft was not saved" ;;
 esac
 
 keys m
 wait_line -1 "Thank-you sent · Maya Lindqvist is now thanked"
-assert_eq "sent" "sent" "$(db_query 'SELECT status FROM followup')"
+assert_eq "sent" "sent" "$(db_query "SELECT status FROM followup WHERE kind = 'thank-you'")"
 assert_eq "Maya is thanked" "thanked" \
   "$(db_query "SELECT stage FROM contact WHERE name = 'Maya Lindqvist'")"
 ok "m marks it sent and Maya is thanked"

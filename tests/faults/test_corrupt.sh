@@ -134,6 +134,7 @@ mkdir -p "$TMP/old"
 cp "$GOOD" "$OLD"
 # schema 6, as in tests/unit/test_db.c's downgrade_to_v6
 DB=$OLD sql "ALTER TABLE contact DROP COLUMN known_since"
+DB=$OLD undo_migration_16
 DB=$OLD sql "PRAGMA user_version = 6"
 old_sum=$(sha256sum < "$OLD")
 RAPPORT_ARGS=(--db "$OLD")
@@ -158,6 +159,7 @@ eq "the copy is left alone" "$(sha256sum < "$OLD.v6.bak")" "$bak_sum"
 # an existing copy is never overwritten
 cp "$GOOD" "$TMP/old2.db"
 DB=$TMP/old2.db sql "ALTER TABLE contact DROP COLUMN known_since"
+DB=$TMP/old2.db undo_migration_16
 DB=$TMP/old2.db sql "PRAGMA user_version = 6"
 echo "not mine" > "$TMP/old2.db.v6.bak"
 RAPPORT_ARGS=(--db "$TMP/old2.db")

@@ -79,6 +79,7 @@ eq "refused restores change nothing" "$(sha256sum < "$J")" "$sum"
 # 4. an older backup is upgraded as it is restored
 cp "$B" "$TMP/old.db"
 DB=$TMP/old.db sql "ALTER TABLE contact DROP COLUMN known_since"
+DB=$TMP/old.db undo_migration_16
 DB=$TMP/old.db sql "PRAGMA user_version = 6"
 run restore "$TMP/old.db" --force; expect 0 "journal upgraded from schema 6"
 eq "an old backup restored and upgraded" "$(names "$J")" "Ada Lovelace,Grace Hopper"

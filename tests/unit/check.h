@@ -70,4 +70,13 @@ static inline int check_done(const char *name) {
   return check_failures ? 1 : 0;
 }
 
+/* SQL that undoes what migration 16 added (the follow-ups' origin and
+ * note line, and their indexes), for tests that take a journal back to an
+ * older schema and open it again: the migration then runs again. */
+#define CHECK_UNDO_MIGRATION_16                                                            \
+  "DROP INDEX IF EXISTS followup_note; DROP INDEX IF EXISTS followup_conversation_origin; " \
+  "DROP INDEX IF EXISTS followup_open_origin; DROP INDEX IF EXISTS followup_open_due; "     \
+  "DROP INDEX IF EXISTS note_contact_ref; ALTER TABLE followup DROP COLUMN origin; "         \
+  "ALTER TABLE followup DROP COLUMN note_id;"
+
 #endif

@@ -18,6 +18,12 @@ static void check_call_defaults(const struct rp_config *cfg) {
   CHECK_INT(cfg->handwritten_seniority.n, 2);
   CHECK(cfg->thank_you_template != NULL);
   CHECK(cfg->specific_stopwords.n > 10);
+  CHECK_INT(cfg->action_days, 7);
+  CHECK_INT(cfg->update_days, 30);
+  CHECK_INT(cfg->promise_phrases.n, 5);
+  CHECK(strv_contains(&cfg->promise_phrases, "let you know"));
+  CHECK(strv_contains(&cfg->promise_phrases, "keep you posted"));
+  CHECK(strv_contains(&cfg->promise_phrases, "report back"));
 }
 
 /* config_parse of inline text named "cfg.yaml" over the defaults fails
@@ -151,6 +157,21 @@ static void test_overrides(void) {
   CHECK_INT(cfg.warnings.n, 0);
   config_free(&cfg);
 
+  /* what a call leaves to do: days, and the phrases replaced (or none) */
+  parse_ok(&cfg, "conversation:\n  action_days: 0\n  update_days: 365\n"
+                 "  promise_phrases: [\"get back to you\"]\n");
+  CHECK_INT(cfg.action_days, 0);
+  CHECK_INT(cfg.update_days, 365);
+  CHECK_INT(cfg.promise_phrases.n, 1);
+  if (cfg.promise_phrases.n == 1) CHECK_STR(cfg.promise_phrases.v[0], "get back to you");
+  CHECK_INT(cfg.call_minutes, 20);
+  CHECK_INT(cfg.warnings.n, 0);
+  config_free(&cfg);
+  parse_ok(&cfg, "conversation: {promise_phrases: []}\n");
+  CHECK_INT(cfg.promise_phrases.n, 0);
+  CHECK_INT(cfg.action_days, 7);
+  config_free(&cfg);
+
   /* edges of the ranges */
   parse_ok(&cfg, "conversation: {minutes: 5}\nfollowup: {thank_you_days: 30}\n");
   CHECK_INT(cfg.call_minutes, 5);
@@ -205,7 +226,8 @@ static void test_overrides(void) {
   CHECK_INT(cfg.warnings.n, 4);
   if (cfg.warnings.n == 4) {
     CHECK_STR(cfg.warnings.v[0],
-              "cfg.yaml:2:3: unknown key 'length' (ignored); known keys: minutes");
+              "cfg.yaml:2:3: unknown key 'length' (ignored); known keys: minutes, action_days, "
+              "update_days, promise_phrases");
     CHECK_STR(cfg.warnings.v[1],
               "cfg.yaml:4:23: followup.thank_you_template has the placeholder {first_name}, "
               "which rapport does not fill (it stays for you to replace); known: {name}, "
@@ -258,6 +280,18 @@ static void test_errors(void) {
                  "hour'");
   check_bad_text("conversation: 20\n",
                  "cfg.yaml:1:15: 'conversation' must be a mapping such as {minutes: 20}");
+  /* conversation: what a call leaves to do */
+  check_bad_text("conversation:\n  action_days: 366\n",
+                 "cfg.yaml:2:16: action_days must be a whole number from 0 to 365, not '366'");
+  check_bad_text("conversation:\n  action_days: a week\n",
+                 "cfg.yaml:2:16: action_days must be a whole number from 0 to 365, not 'a week'");
+  check_bad_text("conversation:\n  update_days: 0\n",
+                 "cfg.yaml:2:16: update_days must be a whole number from 1 to 365, not '0'");
+  check_bad_text("conversation:\n  promise_phrases: let you know\n",
+                 "cfg.yaml:2:20: 'conversation.promise_phrases' must be a list such as "
+                 "[\"let you know\"], not a string");
+  check_bad_text("conversation:\n  promise_phrases: [\"report back\", \"  \"]\n",
+                 "cfg.yaml:2:36: an entry of 'conversation.promise_phrases' must not be blank");
 
   /* followup */
   check_bad_text("followup:\n  thank_you_days: 31\n",

@@ -450,6 +450,7 @@ static void test_migration(void) {
               "  'met', 1, 1),"
               " (2, 'Old Two', NULL, NULL, 'https://zeta.example', 'cold', 'met', 1, 1),"
               " (3, 'Old Three', '', NULL, NULL, 'cold', 'met', 1, 1);"
+              CHECK_UNDO_MIGRATION_16
               "DELETE FROM contact_value;"
               "DROP TABLE contact_value;"
               /* the documents as schema 13 made them: no phone, no URL */

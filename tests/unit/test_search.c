@@ -582,6 +582,7 @@ static void test_quick(void) {
  * too, which runs again). */
 static void downgrade_to_v5(void) {
   fx_exec(db, "ALTER TABLE contact DROP COLUMN known_since; PRAGMA user_version = 6");
+  fx_exec(db, CHECK_UNDO_MIGRATION_16);
   sqlite3_stmt *st;
   struct rp_strv names = {0};
   CHECK_INT(sqlite3_prepare_v2(db_handle(db),
