@@ -16,4 +16,11 @@ enum rp_status followup_step_one(struct rp_db *db, sqlite3_stmt *st, int64_t id,
  * f->status ("open"), f->created_at and f->updated_at. */
 enum rp_status followup_insert_raw(struct rp_db *db, struct rp_followup *f, struct rp_err *err);
 
+/* Fill the thank-you placeholders ({name}, {insight}, {objective}) of
+ * *draft from conversation conv, dropping the sentence of one with nothing
+ * to fill it; *draft is replaced (caller still frees it). RP_OK with
+ * *draft untouched when it has none. Inside or outside a transaction. */
+enum rp_status followup_thanks_fill(struct rp_db *db, int64_t conv, char **draft,
+                                    struct rp_err *err);
+
 #endif
