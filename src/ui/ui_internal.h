@@ -147,6 +147,14 @@ struct pane *pane_call_new(struct ui_app *app);
 bool pane_call_start(struct pane *p, int64_t contact_id);
 /* Open the wrap-up of conversation `conv_id` (already ended). */
 void pane_call_wrapup(struct pane *p, int64_t conv_id);
+/* Open the thank-you of conversation `conv_id` (held) with its saved
+ * draft on the Call screen `p`; Esc there goes to screen `back`. False
+ * (with a message) while a call, its wrap-up or an edited thank-you is
+ * open there. */
+bool pane_call_thanks(struct pane *p, int64_t conv_id, int back);
+/* Go to the Call screen with the thank-you of conversation `conv_id`
+ * (pane_call_thanks); Esc comes back to the current screen. */
+void app_open_thanks(struct ui_app *app, int64_t conv_id);
 struct pane *pane_today_new(struct ui_app *app);
 /* Show worksheet section `where` ("want", "superpower", "gap", …) with
  * entry `item_id` selected. */
