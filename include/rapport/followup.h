@@ -120,6 +120,14 @@ enum rp_status followup_thanks_verdict(struct rp_db *db, const struct rp_config 
                                        const char *draft, struct rp_specific *out,
                                        struct rp_err *err);
 
+/* The thank-you for contact_id's last conversation held (or interrupted):
+ * the latest to end, made now if it has none yet (followup_thank_you).
+ * *id its follow-up, *conversation_id the conversation (may be NULL).
+ * RP_NO when the contact has held no conversation. */
+enum rp_status followup_thanks_last(struct rp_db *db, const struct rp_config *cfg,
+                                    int64_t contact_id, int64_t *id, int64_t *conversation_id,
+                                    struct rp_err *err);
+
 /* The check over notes alone (no names known): true when the draft names a
  * phrase of `note_texts`; the phrase is appended to *found (may be NULL).
  * Kept for callers that have only the notes; see followup_check_specific. */

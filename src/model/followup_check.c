@@ -88,3 +88,28 @@ enum rp_status followup_thanks_verdict(struct rp_db *db, const struct rp_config 
   followup_free(&f);
   return s;
 }
+
+/* See followup.h. */
+enum rp_status followup_thanks_last(struct rp_db *db, const struct rp_config *cfg,
+                                    int64_t contact_id, int64_t *id, int64_t *conversation_id,
+                                    struct rp_err *err) {
+  rp_err_clear(err);
+  *id = 0;
+  if (conversation_id) *conversation_id = 0;
+  sqlite3_stmt *st;
+  bool found = false;
+  int64_t conv = 0;
+  enum rp_status s = db_prepare(db, "SELECT id FROM conversation WHERE contact_id = ?1 AND "
+                                    "status IN ('held', 'interrupted') ORDER BY "
+                                    "coalesce(ended_at, started_at, 0) DESC, id DESC LIMIT 1",
+                                &st, err);
+  if (s != RP_OK) return s;
+  s = followup_step_one(db, st, contact_id, &found, "read conversations", err);
+  if (s == RP_OK && found) conv = sqlite3_column_int64(st, 0);
+  sqlite3_finalize(st);
+  if (s != RP_OK) return s;
+  if (!found) return rp_err_set(err, RP_NO, "no conversation held yet: nothing to thank for");
+  s = followup_thank_you(db, cfg, conv, id, err);
+  if (s == RP_OK && conversation_id) *conversation_id = conv;
+  return s;
+}
