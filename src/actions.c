@@ -76,7 +76,7 @@ const struct rp_action_info rp_actions[ACT_COUNT] = {
                            "go back to the previous question"},
     [ACT_END_CALL] = {ACT_END_CALL, "end-call", CALL, "end",
                       "end the call and wrap up (fit, gaps answered, thank-you)"},
-    [ACT_SENT] = {ACT_SENT, "sent", CALL, "sent", "mark the thank-you sent"},
+    [ACT_SENT] = {ACT_SENT, "sent", CALL, "sent", "mark the thank-you sent (asks if it names nothing)"},
     [ACT_TOGGLE] = {ACT_TOGGLE, "toggle", SCOPE_BIT(SCOPE_WORKSHEET) | SCOPE_BIT(SCOPE_PREP),
                     "toggle", "tick or untick: a gap answered, a skill to sharpen, a checklist item"},
     [ACT_GRID] = {ACT_GRID, "grid", SCOPE_BIT(SCOPE_WORKSHEET), "grid",
