@@ -137,36 +137,38 @@ static bool in_list(const char *const *list, size_t n, const char *folded) {
   return false;
 }
 
-/* True when folded is one of the words of `text` (a name, a config word). */
-static bool word_of(const char *text, const char *folded) {
-  if (!text) return false;
+/* Push the folded words of text (a name, a config word) to out. */
+static void push_words(const char *text, struct rp_strv *out) {
+  if (!text) return;
   size_t len = strlen(text), pos = 0;
   struct word w;
-  bool hit = false;
-  while (!hit && next_word(text, len, &pos, &w)) {
-    hit = strcmp(w.folded, folded) == 0;
+  while (next_word(text, len, &pos, &w)) {
+    strv_push(out, w.folded);
     free(w.folded);
   }
-  return hit;
+}
+
+/* The words no draft is specific for naming, folded: the person's names,
+ * your own and the config's common words. Free with strv_free. */
+static void ignored_words(const struct rp_config *cfg, const char *contact_name,
+                          struct rp_strv *out) {
+  push_words(contact_name, out);
+  if (!cfg) return;
+  push_words(cfg->my_name, out);
+  for (size_t i = 0; i < cfg->specific_stopwords.n; i++)
+    push_words(cfg->specific_stopwords.v[i], out);
 }
 
 /* Does word w name something? */
-static bool is_content(const struct rp_config *cfg, const char *contact_name,
-                       const struct word *w) {
+static bool is_content(const struct rp_strv *ignored, const struct word *w) {
   if (w->letters < 4 || w->digits_only) return false;
   const char *f = w->folded;
-  if (in_list(stopwords, RP_ARRAY_LEN(stopwords), f)) return false;
-  if (in_list(greetings, RP_ARRAY_LEN(greetings), f)) return false;
-  if (word_of(contact_name, f)) return false;
-  if (cfg && word_of(cfg->my_name, f)) return false;
-  for (size_t i = 0; cfg && i < cfg->specific_stopwords.n; i++)
-    if (word_of(cfg->specific_stopwords.v[i], f)) return false;
-  return true;
+  return !in_list(stopwords, RP_ARRAY_LEN(stopwords), f) &&
+         !in_list(greetings, RP_ARRAY_LEN(greetings), f) && !strv_contains(ignored, f);
 }
 
-static void mark_content(const struct rp_config *cfg, const char *contact_name,
-                         struct words *ws) {
-  for (size_t i = 0; i < ws->n; i++) ws->content[i] = is_content(cfg, contact_name, &ws->v[i]);
+static void mark_content(const struct rp_strv *ignored, struct words *ws) {
+  for (size_t i = 0; i < ws->n; i++) ws->content[i] = is_content(ignored, &ws->v[i]);
 }
 
 /* The best phrase found so far: in which source text, which bytes. */
@@ -211,11 +213,10 @@ static void best_run(const struct words *d, const struct words *s, const char *t
  * content words (the later of equal runs: what a note ends on is mostly
  * what it is about, "Build a portfolio of 3 field stories" gives "field
  * stories"); NULL when it has none. Caller frees. */
-static char *suggest_from(const struct rp_config *cfg, const char *contact_name,
-                          const char *text) {
+static char *suggest_from(const struct rp_strv *ignored, const char *text) {
   struct words ws;
   words_read(text, &ws);
-  mark_content(cfg, contact_name, &ws);
+  mark_content(ignored, &ws);
   size_t best_n = 0, best_end = 0; /* the run: words [best_end - best_n, best_end) */
   for (size_t i = 0; i < ws.n;) {
     size_t k = 0;
@@ -247,13 +248,15 @@ void specific_free(struct rp_specific *v) {
 bool followup_check_specific(const struct rp_config *cfg, const char *draft,
                              const struct rp_thanks_source *src, struct rp_specific *out) {
   memset(out, 0, sizeof *out);
-  const char *name = src ? src->contact_name : NULL;
+  struct rp_strv ignored = {0};
+  ignored_words(cfg, src ? src->contact_name : NULL, &ignored);
   struct words d;
   words_read(draft, &d);
-  mark_content(cfg, name, &d);
+  mark_content(&ignored, &d);
   struct best b = {0};
+  char *objective = src ? src->objective : NULL;
+  const struct rp_strv one = {.v = &objective, .n = objective ? 1 : 0};
   for (int part = 0; src && part < 3; part++) {
-    const struct rp_strv one = {.v = (char **)&src->objective, .n = src->objective ? 1 : 0};
     const struct rp_strv *texts = part == 0 ? &src->notes : part == 1 ? &one : &src->questions;
     const char *from = part == 0 ? "notes" : part == 1 ? "objective" : "questions";
     struct best here = {0};
@@ -261,7 +264,7 @@ bool followup_check_specific(const struct rp_config *cfg, const char *draft,
       if (!texts->v[i]) continue;
       struct words s;
       words_read(texts->v[i], &s);
-      mark_content(cfg, name, &s);
+      mark_content(&ignored, &s);
       best_run(&d, &s, texts->v[i], from, &here);
       words_free(&s);
     }
@@ -269,6 +272,7 @@ bool followup_check_specific(const struct rp_config *cfg, const char *draft,
   }
   words_free(&d);
   if (b.score) {
+    strv_free(&ignored);
     out->specific = true;
     out->phrase = xstrndup(b.text + b.start, b.end - b.start);
     out->from = b.from;
@@ -276,13 +280,14 @@ bool followup_check_specific(const struct rp_config *cfg, const char *draft,
     return true;
   }
   for (size_t i = 0; src && i < src->notes.n && !out->phrase; i++) {
-    out->phrase = suggest_from(cfg, name, src->notes.v[i]);
+    out->phrase = suggest_from(&ignored, src->notes.v[i]);
     out->from = "notes";
   }
   if (src && !out->phrase && src->objective) {
-    out->phrase = suggest_from(cfg, name, src->objective);
+    out->phrase = suggest_from(&ignored, src->objective);
     out->from = "objective";
   }
+  strv_free(&ignored);
   if (!out->phrase) out->from = NULL;
   out->verdict = out->phrase ? xasprintf("not specific: name something from the call, e.g. '%s'",
                                          out->phrase)
