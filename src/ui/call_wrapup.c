@@ -225,8 +225,7 @@ void call_thanks_draw(struct call *c, int *cy, int *cx) {
     app_key(c->base.app, SCOPE_CALL, ACT_SENT, sent, sizeof sent);
     app_key(c->base.app, SCOPE_EDITOR, ACT_EXTERNAL_EDITOR, ext, sizeof ext);
     char *h = xasprintf("%s edits the draft \xC2\xB7 %s writes it in $EDITOR \xC2\xB7 %s marks it "
-                        "sent \xC2\xB7 Esc leaves it for later (Today will remind you; Enter "
-                        "there opens it again)",
+                        "sent \xC2\xB7 Esc leaves it for later, on Today",
                         edit, ext, sent);
     ui_put(w, row + 1, 1, width - 2, ROLE_MUTED, h);
     free(h);
