@@ -111,6 +111,7 @@ struct rp_config {
   struct rp_strv handwritten_seniority; /* "followup: handwritten_for:" seniority keys */
   char *thank_you_template;    /* "followup: thank_you_template:" {name} {insight} {objective} */
   struct rp_strv specific_stopwords; /* "followup: common_words:" ignored by the specificity check */
+  char *my_name;               /* "followup: my_name:" your own name, not a topic; NULL = none */
   int cadence_warm;            /* "cadence: warm:" days, 0 = none (default 60) */
   int cadence_cold;            /* "cadence: cold:" days, 0 = none (default 0) */
   struct rp_stage_cadence *cadence_by_stage; /* "cadence: by_stage:" */

@@ -79,12 +79,61 @@ const char *followup_effective_due(const struct rp_followup *f);
 enum rp_status followup_list_open(struct rp_db *db, int64_t contact_id,
                                   struct rp_followup_list *out, struct rp_err *err);
 
-/* The specificity check: does `draft` name something from the notes? The
- * words of the notes (insight, feedback and action lines first, then all)
- * of at least 4 letters that are not common words (cfg->specific_stopwords
- * and a built-in list), compared case-insensitively (UTF-8). Returns true
- * when the draft shares at least one; the shared words are appended to
- * *found (may be NULL). */
+/* What a thank-you is checked against: the texts of its conversation and
+ * the names that are no topic. */
+struct rp_thanks_source {
+  char *contact_name;       /* their full name: none of its words counts */
+  struct rp_strv notes;     /* the call's notes, insights first */
+  char *objective;          /* NULL when none */
+  struct rp_strv questions; /* the questions prepared for it */
+};
+void thanks_source_free(struct rp_thanks_source *s);
+/* Read the source of conversation_id's thank-you. RP_INVALID (field
+ * "conversation") when there is no such conversation. */
+enum rp_status followup_thanks_source(struct rp_db *db, int64_t conversation_id,
+                                      struct rp_thanks_source *out, struct rp_err *err);
+
+/* The verdict of the specificity check. */
+struct rp_specific {
+  bool specific;
+  char *phrase;     /* specific: what it names, as written in the source; else a
+                     * phrase it could name (NULL when the call left none) */
+  const char *from; /* "notes", "objective" or "questions" (static); NULL with no phrase */
+  char *verdict;    /* for people: "names 'field stories' from your notes" or "not
+                     * specific: name something from the call, e.g. 'field stories'" */
+};
+void specific_free(struct rp_specific *v);
+
+/* The specificity check: does `draft` name a topic of the conversation? A
+ * topic is a content word or phrase of the draft that also occurs in the
+ * notes, else the objective, else the questions: words compared whole,
+ * case-insensitively (UTF-8). Not content: words of fewer than 4 letters,
+ * numbers, the contact's names (first, last, full),
+ * cfg->my_name, greetings and closings ("hi", "thanks", "best",
+ * "regards" …), cfg->specific_stopwords and a built-in list of common
+ * words. The longest shared phrase (most content words) wins. Fills *out
+ * (free with specific_free); returns out->specific. */
+bool followup_check_specific(const struct rp_config *cfg, const char *draft,
+                             const struct rp_thanks_source *src, struct rp_specific *out);
+
+/* The check of follow-up id's thank-you: `draft` (NULL = the stored one)
+ * against its conversation (followup_thanks_source). RP_INVALID (field
+ * "followup") when it is no thank-you of a conversation. */
+enum rp_status followup_thanks_verdict(struct rp_db *db, const struct rp_config *cfg, int64_t id,
+                                       const char *draft, struct rp_specific *out,
+                                       struct rp_err *err);
+
+/* The thank-you for contact_id's last conversation held (or interrupted):
+ * the latest to end, made now if it has none yet (followup_thank_you).
+ * *id its follow-up, *conversation_id the conversation (may be NULL).
+ * RP_NO when the contact has held no conversation. */
+enum rp_status followup_thanks_last(struct rp_db *db, const struct rp_config *cfg,
+                                    int64_t contact_id, int64_t *id, int64_t *conversation_id,
+                                    struct rp_err *err);
+
+/* The check over notes alone (no names known): true when the draft names a
+ * phrase of `note_texts`; the phrase is appended to *found (may be NULL).
+ * Kept for callers that have only the notes; see followup_check_specific. */
 bool followup_specific(const struct rp_config *cfg, const char *draft,
                        const struct rp_strv *note_texts, struct rp_strv *found);
 

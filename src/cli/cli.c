@@ -94,6 +94,15 @@ static const struct cli_verb verbs[] = {
      "is the default; json is an array of conversations, each with its notes\n"
      "(tag names, offsets in seconds, the contact a referral names). Exit 1 when\n"
      "NAME has no conversation.\n"},
+    {"thanks", cli_thanks, "thanks NAME [--file FILE|-]",
+     "print the thank-you for the last call with a contact, and check it",
+     "Prints the thank-you draft for NAME's last conversation held (made from\n"
+     "the template if there is none yet), then whether it is specific: it must\n"
+     "name a word or phrase that is also in that call's notes, objective or\n"
+     "questions. Names (theirs, and followup: my_name), greetings, closings and\n"
+     "common words do not count. --file saves FILE as the draft first (- reads\n"
+     "standard input; UTF-8 text, at most 1 MiB). Exit 0 when it is specific, 1\n"
+     "when it is not, 2 when NAME has held no conversation (or bad usage).\n"},
     {"conversation", cli_conversation,
      "conversation add NAME [--at WHEN] [--minutes LENGTH] [--objective TEXT] [--channel C]",
      "plan a conversation with a contact; prints its id",

@@ -102,6 +102,8 @@ enum rp_status cli_conversation(struct cli_ctx *ctx, int argc, char **argv);
 enum rp_status cli_question(struct cli_ctx *ctx, int argc, char **argv);
 /* cli_draft.c: the outreach draft check */
 enum rp_status cli_draft(struct cli_ctx *ctx, int argc, char **argv);
+/* cli_thanks.c: the thank-you of a contact's last conversation, checked */
+enum rp_status cli_thanks(struct cli_ctx *ctx, int argc, char **argv);
 /* cli_agenda.c, cli_followup.c: what to do today; follow-ups, outcomes, cadences */
 enum rp_status cli_agenda(struct cli_ctx *ctx, int argc, char **argv);
 enum rp_status cli_followup(struct cli_ctx *ctx, int argc, char **argv);

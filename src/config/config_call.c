@@ -316,9 +316,10 @@ enum rp_status cfg_parse_followup(struct walk *w, const struct ynode *v) {
     return ERR_AT(w, v, "'followup' must be a mapping such as {thank_you_days: 1, "
                         "handwritten_for: [senior, executive]}");
   static const char *const known[] = {"thank_you_days", "handwritten_for", "thank_you_template",
-                                      "common_words", NULL};
+                                      "common_words", "my_name", NULL};
   cfg_warn_unknown_keys(w, v, known,
-                        "thank_you_days, handwritten_for, thank_you_template, common_words");
+                        "thank_you_days, handwritten_for, thank_you_template, common_words, "
+                        "my_name");
   const struct ynode *n = cfg_map_get(v, "thank_you_days");
   if (n && cfg_parse_int_setting(w, &days, n) != RP_OK) return RP_INVALID;
   const struct ynode *hw = cfg_map_get(v, "handwritten_for");
@@ -335,6 +336,11 @@ enum rp_status cfg_parse_followup(struct walk *w, const struct ynode *v) {
     cfg_warn_placeholders(w, t, "followup.thank_you_template", thank_you_keys,
                           RP_ARRAY_LEN(thank_you_keys), THANK_YOU_KEYS_LIST);
     str_replace(&w->cfg->thank_you_template, t->str);
+  }
+  const struct ynode *me = cfg_map_get(v, "my_name");
+  if (me && !ynode_is_null(me)) {
+    if (!cfg_want_string(w, me, "my_name")) return RP_INVALID;
+    str_replace(&w->cfg->my_name, me->str);
   }
   return RP_OK;
 }
@@ -498,6 +504,7 @@ void cfg_call_copy(struct rp_config *dst, const struct rp_config *src) {
   strv_copy(&dst->handwritten_seniority, &src->handwritten_seniority);
   dst->thank_you_template = xstrdup(src->thank_you_template);
   strv_copy(&dst->specific_stopwords, &src->specific_stopwords);
+  dst->my_name = src->my_name ? xstrdup(src->my_name) : NULL;
 }
 
 /* See config_walk.h. */
@@ -512,6 +519,8 @@ void cfg_call_free(struct rp_config *cfg) {
   free(cfg->thank_you_template);
   cfg->thank_you_template = NULL;
   strv_free(&cfg->specific_stopwords);
+  free(cfg->my_name);
+  cfg->my_name = NULL;
   cfg->call_minutes = 0;
   cfg->action_days = 0;
   cfg->update_days = 0;

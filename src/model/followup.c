@@ -265,8 +265,12 @@ enum rp_status followup_update(struct rp_db *db, struct rp_followup *f, struct r
   sqlite3_stmt *st;
   int64_t now = db_now();
   bool changed = false;
-  s = db_prepare(db, "UPDATE followup SET draft = ?2, due = ?3, medium = ?4, updated_at = ?5 "
-                     "WHERE id = ?1", &st, err);
+  /* a thank-you never keeps a raw placeholder */
+  if (f->kind && strcmp(f->kind, "thank-you") == 0 && f->conversation_id)
+    s = followup_thanks_fill(db, f->conversation_id, &f->draft, err);
+  if (s == RP_OK)
+    s = db_prepare(db, "UPDATE followup SET draft = ?2, due = ?3, medium = ?4, updated_at = ?5 "
+                       "WHERE id = ?1", &st, err);
   if (s == RP_OK) {
     sqlite3_bind_int64(st, 1, f->id);
     db_bind_text(st, 2, f->draft);

@@ -20,5 +20,11 @@ enum rp_status followup_insert_raw(struct rp_db *db, struct rp_followup *f, stru
  * word is a title ("Dr. Ada Lovelace" stays whole); NULL for NULL. Caller
  * frees. */
 char *followup_first_name(const char *name);
+/* Fill the thank-you placeholders ({name}, {insight}, {objective}) of
+ * *draft from conversation conv, dropping the sentence of one with nothing
+ * to fill it; *draft is replaced (caller still frees it). RP_OK with
+ * *draft untouched when it has none. Inside or outside a transaction. */
+enum rp_status followup_thanks_fill(struct rp_db *db, int64_t conv, char **draft,
+                                    struct rp_err *err);
 
 #endif

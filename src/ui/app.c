@@ -596,6 +596,10 @@ void ui_app_call(struct ui_app *app, int64_t contact_id) {
   if (pane_call_start(app->screens[4], contact_id)) app_switch(app, 4);
 }
 
+void app_open_thanks(struct ui_app *app, int64_t conv_id) {
+  if (pane_call_thanks(app->screens[4], conv_id, app->current)) app_switch(app, 4);
+}
+
 bool ui_app_ticking(struct ui_app *app) {
   struct pane *p = current(app);
   return (app->tabs && p->ops->ticking && p->ops->ticking(p)) || app_typing_pending();

@@ -1,8 +1,10 @@
 /* call_wrapup.c — after the call: the wrap-up form (four fit questions
  * scored 1–5 with a note each, the information gaps this conversation
  * answered), then the thank-you: due the next day, its draft from the
- * template, a check that it names something specific from the notes, and
- * `m` to mark it sent (the contact moves to "thanked"). */
+ * template, a check that it names a topic of the call (its notes,
+ * objective or questions), and `m` to mark it sent (the contact moves to
+ * "thanked"; a draft that names nothing asks first). A thank-you left for
+ * later reopens here from Today (pane_call_thanks). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -43,6 +45,7 @@ void call_thanks_free(struct call *c) {
   }
   c->form_open = false;
   followup_free(&c->fu);
+  thanks_source_free(&c->src);
   c->followup_id = 0;
   c->n_gaps = 0;
 }
@@ -75,6 +78,7 @@ void call_wrapup_open(struct call *c) {
   ws_list_free(&gaps);
   c->form_open = true;
   c->mode = CALL_WRAPUP;
+  c->back = 1; /* after the thank-you: Contacts */
   {
     char *rkey = xasprintf("wrapup:%lld", (long long)c->conv_id);
     char *label = xasprintf("the wrap-up of the call with %s", c->ct.name ? c->ct.name : "them");
@@ -96,9 +100,11 @@ static void open_thanks(struct call *c) {
   struct rp_err err;
   struct rp_db *db = app_db(c->base.app);
   followup_free(&c->fu);
+  thanks_source_free(&c->src);
   if (followup_thank_you(db, app_config(c->base.app), c->conv_id, &c->followup_id, &err) !=
           RP_OK ||
-      followup_get(db, c->followup_id, &c->fu, &err) != RP_OK) {
+      followup_get(db, c->followup_id, &c->fu, &err) != RP_OK ||
+      followup_thanks_source(db, c->conv_id, &c->src, &err) != RP_OK) {
     app_message(c->base.app, ROLE_ERROR, "%s", err.msg);
     c->mode = CALL_NONE;
     return;
@@ -165,8 +171,16 @@ void call_wrapup_key(struct call *c, rp_key key) {
 
 /* ---- the thank-you ---- */
 
-static void note_texts(const struct call *c, struct rp_strv *out) {
-  for (size_t i = 0; i < c->notes.n; i++) strv_push(out, c->notes.v[i].text);
+/* The verdict of text, "Specific: it names 'x' from your notes." or "Not
+ * specific: name something from the call, e.g. 'x'.", in *role. Caller
+ * frees. */
+static char *verdict_line(struct call *c, const char *text, bool *specific) {
+  struct rp_specific v;
+  *specific = followup_check_specific(app_config(c->base.app), text, &c->src, &v);
+  char *line = *specific ? xasprintf("Specific: it %s.", v.verdict)
+                         : xasprintf("N%s.", v.verdict + 1); /* "not specific: …" */
+  specific_free(&v);
+  return line;
 }
 
 void call_thanks_draw(struct call *c, int *cy, int *cx) {
@@ -191,9 +205,8 @@ void call_thanks_draw(struct call *c, int *cy, int *cx) {
   const char *text = c->mode == CALL_THANKS_EDIT ? text_edit_text(&c->te)
                                                   : (c->fu.draft ? c->fu.draft : "");
   /* the specificity check, live */
-  struct rp_strv notes = {0}, found = {0};
-  note_texts(c, &notes);
-  bool specific = followup_specific(app_config(c->base.app), text, &notes, &found);
+  bool specific;
+  char *verdict = verdict_line(c, text, &specific);
   int body = height - row - 4;
   if (body < 2) body = 2;
   if (c->mode == CALL_THANKS_EDIT) {
@@ -206,33 +219,15 @@ void call_thanks_draw(struct call *c, int *cy, int *cx) {
     strv_free(&lines);
   }
   row += body + 1;
-  if (specific) {
-    char *words = strv_join(&found, ", ");
-    char *m = xasprintf("Specific: it names %s from your notes.", words);
-    ui_put(w, row, 1, width - 2, ROLE_SUCCESS, m);
-    free(m);
-    free(words);
-  } else {
-    const char *example = NULL;
-    for (size_t i = 0; i < c->notes.n && !example; i++)
-      if (c->notes.v[i].tag == NOTE_INSIGHT) example = c->notes.v[i].text;
-    if (!example && c->notes.n) example = c->notes.v[0].text;
-    char *m = example ? xasprintf("Not specific yet: name something you talked about, e.g. "
-                                  "\xE2\x80\x9C%s\xE2\x80\x9D.",
-                                  example)
-                      : xstrdup("Not specific yet: name something you talked about.");
-    ui_put(w, row, 1, width - 2, ROLE_WARNING, m);
-    free(m);
-  }
-  strv_free(&notes);
-  strv_free(&found);
+  ui_put(w, row, 1, width - 2, specific ? ROLE_SUCCESS : ROLE_WARNING, verdict);
+  free(verdict);
   if (c->mode == CALL_THANKS) {
     char edit[32], sent[32], ext[32];
     app_key(c->base.app, SCOPE_CALL, ACT_EDIT, edit, sizeof edit);
     app_key(c->base.app, SCOPE_CALL, ACT_SENT, sent, sizeof sent);
     app_key(c->base.app, SCOPE_EDITOR, ACT_EXTERNAL_EDITOR, ext, sizeof ext);
     char *h = xasprintf("%s edits the draft \xC2\xB7 %s writes it in $EDITOR \xC2\xB7 %s marks it "
-                        "sent \xC2\xB7 Esc leaves it for later (Today will remind you)",
+                        "sent \xC2\xB7 Esc leaves it for later, on Today",
                         edit, ext, sent);
     ui_put(w, row + 1, 1, width - 2, ROLE_MUTED, h);
     free(h);
@@ -247,20 +242,15 @@ static void save_draft(struct call *c, const char *text) {
     app_message(c->base.app, ROLE_ERROR, "%s", err.msg);
     return; /* stay in the editor: nothing typed is lost */
   }
-  struct rp_strv notes = {0};
-  note_texts(c, &notes);
-  bool specific = followup_specific(app_config(c->base.app), text, &notes, NULL);
-  strv_free(&notes);
-  app_message(c->base.app, specific ? ROLE_SUCCESS : ROLE_WARNING, "Thank-you saved%s",
-              specific ? "" : " \xC2\xB7 it names nothing from the conversation yet");
+  struct rp_specific v;
+  bool specific = followup_check_specific(app_config(c->base.app), c->fu.draft, &c->src, &v);
+  app_message(c->base.app, specific ? ROLE_SUCCESS : ROLE_WARNING, "Thank-you saved \xC2\xB7 %s",
+              v.verdict);
+  specific_free(&v);
   c->mode = CALL_THANKS;
   app_typing_end(c->base.app);
 }
 
-static void stop_editing(void *ctx) {
-  ((struct call *)ctx)->mode = CALL_THANKS;
-  app_typing_end(((struct call *)ctx)->base.app);
-}
 
 /* The thank-you being written, for its recovery copy (recovery_ui.c). */
 static char *thanks_snapshot(void *ctx) { return xstrdup(text_edit_text(&((struct call *)ctx)->te)); }
@@ -268,7 +258,8 @@ static void thanks_restore(void *ctx, const char *text) {
   text_edit_set(&((struct call *)ctx)->te, text);
 }
 
-static void mark_sent(struct call *c) {
+static void mark_sent_now(void *ctx) {
+  struct call *c = ctx;
   struct rp_err err;
   struct rp_db *db = app_db(c->base.app);
   if (followup_mark(db, app_config(c->base.app), c->followup_id, "sent", &err) != RP_OK) {
@@ -279,6 +270,25 @@ static void mark_sent(struct call *c) {
   followup_get(db, c->followup_id, &c->fu, &err);
   app_message(c->base.app, ROLE_SUCCESS, "Thank-you sent \xC2\xB7 %s is now thanked",
               c->ct.name);
+}
+
+/* m: mark it sent; a draft that names nothing of the call asks first
+ * (any key but y keeps it open). */
+static void mark_sent(struct call *c) {
+  struct rp_specific v;
+  bool specific = followup_check_specific(app_config(c->base.app), c->fu.draft, &c->src, &v);
+  if (specific || (c->fu.status && strcmp(c->fu.status, "sent") == 0)) {
+    specific_free(&v);
+    mark_sent_now(c);
+    return;
+  }
+  char *body = xasprintf("The thank-you to %s is %s.\n\nA thank-you that names what they told "
+                         "you is the one they remember.\n\ny marks it sent as it is \xC2\xB7 "
+                         "any other key goes back to the draft",
+                         c->ct.name ? c->ct.name : "them", v.verdict);
+  specific_free(&v);
+  app_confirm(c->base.app, "Send a thank-you that names nothing?", body, mark_sent_now, c);
+  free(body);
 }
 
 int call_thanks_key(struct call *c, rp_key key) {
@@ -294,14 +304,13 @@ int call_thanks_key(struct call *c, rp_key key) {
       }
       return PANE_HANDLED;
     }
-    case ACT_FORM_CANCEL:
-      if (strcmp(text_edit_text(&c->te), c->fu.draft ? c->fu.draft : "") != 0)
-        app_confirm(app, "Discard changes?",
-                    "The thank-you has changes that are not saved yet.\n\n"
-                    "y discards them \xC2\xB7 any other key goes back to the text",
-                    stop_editing, c);
-      else
-        stop_editing(c);
+    case ACT_FORM_CANCEL: /* leaving keeps what was written: a draft is a draft */
+      if (strcmp(text_edit_text(&c->te), c->fu.draft ? c->fu.draft : "") != 0) {
+        save_draft(c, text_edit_text(&c->te));
+      } else {
+        c->mode = CALL_THANKS;
+        app_typing_end(app);
+      }
       return PANE_HANDLED;
     default: text_edit_key(&c->te, key); return PANE_HANDLED;
     }
@@ -334,11 +343,50 @@ int call_thanks_key(struct call *c, rp_key key) {
   default: break;
   }
   if (key == RPK_ESC) {
+    int back = c->back;
     c->mode = CALL_NONE;
     c->conv_id = 0;
     call_thanks_free(c);
-    app_switch(app, 1);
+    app_switch(app, back);
     return PANE_HANDLED;
   }
   return PANE_IGNORED;
+}
+
+/* See ui_internal.h. */
+bool pane_call_thanks(struct pane *p, int64_t conv_id, int back) {
+  struct call *c = (struct call *)p;
+  const char *busy = NULL;
+  switch (c->mode) {
+  case CALL_LIVE:
+  case CALL_SELECT:
+  case CALL_EDIT_NOTE: busy = "a call is going on: end it first on the Call screen"; break;
+  case CALL_WRAPUP: busy = "the wrap-up of a call is open: finish it first on the Call screen"; break;
+  case CALL_THANKS_EDIT:
+    if (c->conv_id != conv_id)
+      busy = "another thank-you is being edited: save it first on the Call screen";
+    break;
+  default: break;
+  }
+  if (!busy && c->form_open)
+    busy = "the wrap-up of a call is open: finish it first on the Call screen";
+  if (busy) {
+    app_message(p->app, ROLE_WARNING, "Not now: %s", busy);
+    return false;
+  }
+  if (c->mode == CALL_THANKS_EDIT || (c->mode == CALL_THANKS && c->conv_id == conv_id)) {
+    c->back = back;
+    return true; /* already open: as it is */
+  }
+  call_thanks_free(c);
+  c->conv_id = conv_id;
+  call_load(c);
+  open_thanks(c);
+  if (c->mode != CALL_THANKS) {
+    c->conv_id = 0;
+    return false;
+  }
+  c->back = back;
+  app_message(p->app, ROLE_MUTED, "The thank-you to %s, as you left it", c->ct.name);
+  return true;
 }

@@ -40,6 +40,8 @@ struct call {
   size_t n_gaps;
   int64_t followup_id;
   struct rp_followup fu;
+  struct rp_thanks_source src; /* what the thank-you is checked against */
+  int back;                    /* the screen Esc leaves the thank-you for */
   struct text_edit te;
 };
 

@@ -1,10 +1,12 @@
 /* pane_today.c — screen 1, the home screen: what to do today, and why.
  * Sections from the agenda (overdue, today, this week, thank-yous owed,
  * actions from conversations, introductions, conversations coming up,
- * relationships going quiet, success reports owed); each row acts in one key: open the contact, mark done, snooze a
- * day or a week, start the call, prepare. O logs an outcome and creates a
- * success report for everyone who helped. An empty Today says what to do
- * next. */
+ * relationships going quiet, success reports owed); each row acts in one
+ * key: open the contact, mark done, snooze a day or a week, start the call,
+ * prepare. A thank-you owed opens its thank-you screen instead (with the
+ * saved draft), starts no call, and asks before it is marked sent when it
+ * names nothing from the call. O logs an outcome and creates a success
+ * report for everyone who helped. An empty Today says what to do next. */
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -316,7 +318,44 @@ static void today_move(struct today *t, enum rp_action act) {
   }
 }
 
+/* The selected row is a thank-you owed for a conversation. */
+static bool is_thanks(const struct rp_agenda_item *it) {
+  return it->followup_id && it->conversation_id && it->kind && strcmp(it->kind, "thank-you") == 0;
+}
+
+static void mark_done(struct today *t, const struct rp_agenda_item *it);
+
+/* x on a thank-you that names nothing of the call asks first. */
+static void done_anyway(void *ctx) {
+  struct today *t = ctx;
+  const struct rp_agenda_item *it = selected(t);
+  if (it) mark_done(t, it);
+}
+
 static void done(struct today *t, const struct rp_agenda_item *it) {
+  if (is_thanks(it)) {
+    struct rp_specific v;
+    struct rp_err err;
+    if (followup_thanks_verdict(app_db(t->base.app), app_config(t->base.app), it->followup_id,
+                                NULL, &v, &err) == RP_OK &&
+        !v.specific) {
+      char open[32];
+      app_key(t->base.app, SCOPE_TODAY, ACT_OPEN, open, sizeof open);
+      char *body = xasprintf("The thank-you to %s is %s.\n\n%s opens it to make it specific."
+                             "\n\ny marks it sent as it is \xC2\xB7 any other key keeps it "
+                             "open",
+                             it->contact_name ? it->contact_name : "them", v.verdict, open);
+      app_confirm(t->base.app, "Send a thank-you that names nothing?", body, done_anyway, t);
+      free(body);
+      specific_free(&v);
+      return;
+    }
+    specific_free(&v);
+  }
+  mark_done(t, it);
+}
+
+static void mark_done(struct today *t, const struct rp_agenda_item *it) {
   if (!it->followup_id) {
     app_message(t->base.app, ROLE_MUTED, "Nothing to mark done here: %s",
                 it->conversation_id ? "c starts or resumes the call"
@@ -474,11 +513,26 @@ static int key(struct pane *p, rp_key k) {
     return PANE_IGNORED;
   }
   switch (act) {
-  case ACT_OPEN: app_show_contact(p->app, it->contact_id); return PANE_HANDLED;
+  case ACT_OPEN:
+    if (is_thanks(it)) app_open_thanks(p->app, it->conversation_id); /* with its draft */
+    else app_show_contact(p->app, it->contact_id);
+    return PANE_HANDLED;
   case ACT_DONE: done(t, it); return PANE_HANDLED;
   case ACT_SNOOZE: snooze(t, it, 1); return PANE_HANDLED;
   case ACT_SNOOZE_WEEK: snooze(t, it, 7); return PANE_HANDLED;
-  case ACT_CALL: ui_app_call(p->app, it->contact_id); return PANE_HANDLED;
+  case ACT_CALL:
+    if (is_thanks(it)) { /* the call is over: what is owed is the thank-you */
+      char open[32], contacts[32];
+      app_key(p->app, SCOPE_TODAY, ACT_OPEN, open, sizeof open);
+      app_key(p->app, SCOPE_GLOBAL, ACT_SCREEN_CONTACTS, contacts, sizeof contacts);
+      app_message(p->app, ROLE_MUTED,
+                  "No call here: this is the thank-you for a call held \xC2\xB7 %s opens it "
+                  "\xC2\xB7 to talk to %s again, start a call from Contacts (%s)",
+                  open, it->contact_name ? it->contact_name : "them", contacts);
+      return PANE_HANDLED;
+    }
+    ui_app_call(p->app, it->contact_id);
+    return PANE_HANDLED;
   case ACT_PREP:
     app_set_contact(p->app, it->contact_id);
     app_switch(p->app, 3);

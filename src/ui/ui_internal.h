@@ -155,6 +155,14 @@ void app_wrapup_done(struct ui_app *app, int64_t conv_id);
 void app_offer_wrapup(struct ui_app *app);
 /* Open the wrap-up of held conversation conv_id on the Call screen. */
 void ui_app_wrapup(struct ui_app *app, int64_t conv_id);
+/* Open the thank-you of conversation `conv_id` (held) with its saved
+ * draft on the Call screen `p`; Esc there goes to screen `back`. False
+ * (with a message) while a call, its wrap-up or an edited thank-you is
+ * open there. */
+bool pane_call_thanks(struct pane *p, int64_t conv_id, int back);
+/* Go to the Call screen with the thank-you of conversation `conv_id`
+ * (pane_call_thanks); Esc comes back to the current screen. */
+void app_open_thanks(struct ui_app *app, int64_t conv_id);
 struct pane *pane_today_new(struct ui_app *app);
 /* Show worksheet section `where` ("want", "superpower", "gap", …) with
  * entry `item_id` selected. */

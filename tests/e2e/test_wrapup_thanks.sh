@@ -57,11 +57,11 @@ assert_eq "one thank-you owed" "$(printf 'thank-you\t%s\thandwritten\topen' "$TO
   "$(db_query "SELECT kind, due, medium, status FROM followup WHERE kind = 'thank-you'")"
 
 keys C-o
-wait_for "Not specific yet: name something you talked about"
+wait_for "Not specific: name something from the call, e.g. 'payment engineers'"
 ok "a generic thank-you is flagged"
 keys C-o
 wait_for "Specific: it names"
-wait_for "idempotency"
+wait_for "it names 'Idempotency' from your notes"
 case "$(db_query "SELECT draft FROM followup WHERE kind = 'thank-you'")" in
   *idempotency*) ok "the specific draft is saved" ;;
   *) fail "the draft was not saved" ;;

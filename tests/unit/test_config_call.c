@@ -24,6 +24,7 @@ static void check_call_defaults(const struct rp_config *cfg) {
   CHECK(strv_contains(&cfg->promise_phrases, "let you know"));
   CHECK(strv_contains(&cfg->promise_phrases, "keep you posted"));
   CHECK(strv_contains(&cfg->promise_phrases, "report back"));
+  CHECK(cfg->my_name == NULL); /* nobody's name by default */
 }
 
 /* config_parse of inline text named "cfg.yaml" over the defaults fails
@@ -146,8 +147,9 @@ static void test_overrides(void) {
   parse_ok(&cfg, "conversation:\n  minutes: 45\n"
                  "followup:\n  thank_you_days: 0\n  handwritten_for: []\n"
                  "  thank_you_template: \"Dear {name}, {insight}\"\n"
-                 "  common_words: [Merci, thanks]\n");
+                 "  common_words: [Merci, thanks]\n  my_name: Alex Morgan\n");
   CHECK_INT(cfg.call_minutes, 45);
+  CHECK_STR(cfg.my_name, "Alex Morgan");
   CHECK_INT(cfg.thank_you_days, 0);
   CHECK_INT(cfg.handwritten_seniority.n, 0);
   CHECK_STR(cfg.thank_you_template, "Dear {name}, {insight}");
