@@ -72,8 +72,11 @@ static const struct cli_verb verbs[] = {
      "Prints the readiness checklist for NAME: [x] met, [ ] not met with the\n"
      "reason and what to do, [-] not available yet (not counted). --check and\n"
      "--uncheck tick or untick a manual item (keys from readiness: manual: in\n"
-     "the config) first. json is one object with every item. Exit 0 when every\n"
-     "available item is met, 1 when not.\n"},
+     "the config) first. json is one object with every item. When the asks made\n"
+     "of them (conversations held, people they introduced you to, the outreach\n"
+     "while nothing is held yet) outnumber your gives, a warning: line says so;\n"
+     "once met, the next step (thank-you owed, follow-up due, keep in touch)\n"
+     "follows. Exit 0 when every available item is met, 1 when not.\n"},
     {"call", cli_call, "call NAME",
      "open the journal on the call screen with a contact",
      "Opens the full-screen journal straight on the Call screen for NAME's\n"
