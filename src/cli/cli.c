@@ -88,22 +88,30 @@ static const struct cli_verb verbs[] = {
      "introduced by NAME. Needs a terminal.\n"},
     {"notes", cli_notes, "notes NAME [--format md|json]",
      "print every conversation with a contact and its notes",
-     "Prints NAME's conversations, newest first: when, the channel, the planned\n"
-     "minutes, the status and the objective, then each note as\n"
+     "Prints NAME's conversations, newest first: when, the channel, the status,\n"
+     "the planned minutes and, once ended, the real length to the second\n"
+     "(planned 20 min, took 21:20), its #ID, the objective, then each note as\n"
      "  - [MM:SS] ! text\n"
      "with its time from the start of the call and its tag (! insight, * feedback\n"
      "on me, + action for me, @ referral), and the wrap-up scores. md (Markdown)\n"
      "is the default; json is an array of conversations, each with its notes\n"
-     "(tag names, offsets in seconds, the contact a referral names). Exit 1 when\n"
+     "(tag names, offsets in seconds, the contact a referral names, the real\n"
+     "length in seconds). Exit 1 when\n"
      "NAME has no conversation.\n"},
     {"conversation", cli_conversation,
-     "conversation add NAME [--at DATETIME] [--minutes N] [--objective TEXT] [--channel C]",
-     "plan a conversation with a contact; prints its id",
+     "conversation add NAME [--at DATETIME] [--minutes N] [--objective TEXT] [--channel C]\n"
+     "       rapport conversation discard ID [--force]",
+     "plan a conversation with a contact, or discard a stray call",
      "Adds a planned conversation with NAME. --at is when, in local time:\n"
      "\"YYYY-MM-DD HH:MM\" or YYYY-MM-DDTHH:MM[:SS] (left out: not scheduled yet).\n"
      "--minutes is the planned length, 1 to 240 (default: conversation: minutes:\n"
      "in the config, 20); about 20 is plenty. --objective is what you want to\n"
-     "learn; C is a key of channels in the config (in-person, phone, video, …).\n"},
+     "learn; C is a key of channels in the config (in-person, phone, video, …).\n"
+     "`discard` undoes a call that should not have happened (the #ID rapport notes\n"
+     "shows): no conversation held, no thank-you owed, the contact's stage as\n"
+     "before the call; one that had been prepared is planned again. A call with\n"
+     "notes is refused (exit 2) unless --force (contacts its referrals added\n"
+     "stay); a live or planned one is refused; exit 1 when there is no such id.\n"},
     {"question", cli_question, "question add NAME TEXT",
      "add a question to a contact's next conversation; prints its id",
      "Adds TEXT at the end of the questions for NAME's current conversation\n"

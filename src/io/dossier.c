@@ -134,7 +134,13 @@ static void md_when(struct rp_buf *b, const struct rp_conversation *c) {
     buf_adds(b, DOT);
     add_clean(b, c->channel);
   }
-  buf_addf(b, DOT "%d min" DOT "%s", c->minutes, c->status);
+  if (c->started_at && c->ended_at) { /* planned vs actual, to the second */
+    char *len = conv_length_text(c);
+    buf_addf(b, DOT "%s" DOT "%s", c->status, len);
+    free(len);
+  } else {
+    buf_addf(b, DOT "%d min" DOT "%s", c->minutes, c->status);
+  }
 }
 
 static void md_who(struct rp_buf *b, const struct dossier *d) {
@@ -297,7 +303,7 @@ static void json_conv(struct rp_buf *b, const struct rp_conversation *c,
   js(b, "scheduled_at", c->scheduled_at ? when : NULL);
   if (c->started_at) datetime_iso(c->started_at, when, sizeof when);
   js(b, "started_at", c->started_at ? when : NULL);
-  buf_addf(b, ", \"minutes\": %d", c->minutes);
+  buf_addf(b, ", \"minutes\": %d, \"seconds\": %lld", c->minutes, (long long)conv_seconds(c));
   js(b, "channel", c->channel);
   js(b, "status", c->status);
   js(b, "objective", c->objective);
@@ -354,7 +360,10 @@ enum rp_status dossier_json(struct rp_db *db, const struct rp_config *cfg, int64
     js(out, "text", d.gives.v[i].text);
     buf_adds(out, "}");
   }
-  buf_addf(out, "], \"given\": %ld, \"asked\": %ld,\n \"next\": ", d.n_gives, d.n_asks);
+  buf_addf(out, "], \"given\": %ld, \"asked\": %ld", d.n_gives, d.n_asks);
+  js(out, "balance_warning", d.ready.warning);
+  js(out, "next_step", d.next.text);
+  buf_adds(out, ",\n \"next\": ");
   bool next = false;
   for (size_t i = 0; i < d.convs.n; i++) {
     if (d.convs.v[i].id != d.next_id) continue;

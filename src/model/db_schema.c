@@ -451,6 +451,18 @@ static const char *const migrations[] = {
                * written with the sqlite3 shell): without this index each
                * contact merged read every contact */
               "CREATE INDEX IF NOT EXISTS contact_email ON contact(email COLLATE NOCASE);\n"),
+    /* A call discarded (a stray one, ended within its first minutes with
+     * no notes) gives its contact back the stage it had: the stage the
+     * contact was at when the call ended (conv_end moves it to "met"),
+     * one row per conversation ended from now on (conv_discard). A table
+     * of its own, not a column, so the migration can run again on a
+     * journal that has it; not exported (a discard after a restore leaves
+     * the stage as it is). */
+    MIGRATION(16,
+              "CREATE TABLE IF NOT EXISTS conversation_stage (\n"
+              "  conversation_id INTEGER PRIMARY KEY REFERENCES conversation(id) ON DELETE CASCADE,\n"
+              "  stage TEXT NOT NULL\n"
+              ");\n"),
 };
 
 /* What each migration does, in a few words, for the progress shown while
@@ -472,6 +484,7 @@ static const char *const migration_what[] = {
     "indexing the Contacts filter",
     "storing several emails, phones and URLs",
     "keeping recovery copies of text being typed, indexing emails",
+    "remembering the stage a call started from",
 };
 _Static_assert(RP_ARRAY_LEN(migration_what) == RP_ARRAY_LEN(migrations),
                "a description per migration");
