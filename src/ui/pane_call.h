@@ -32,6 +32,7 @@ struct call {
   long qcur;            /* the current question, qs.n when all are asked */
   struct rp_note_list notes;
   long sel;             /* CALL_SELECT/EDIT_NOTE: the note chosen */
+  int64_t wrap_said;    /* the call the planned-length notice was given for */
   struct line_edit input;
   /* wrap-up and thank-you */
   struct form form;

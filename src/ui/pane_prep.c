@@ -496,7 +496,7 @@ static int key(struct pane *p, rp_key k) {
   switch (act) {
   case ACT_FOCUS_NEXT: pr->focus = (pr->focus + 1) % PF_COUNT; return PANE_HANDLED;
   case ACT_FOCUS_PREV: pr->focus = (pr->focus + PF_COUNT - 1) % PF_COUNT; return PANE_HANDLED;
-  case ACT_CALL: ui_app_call(p->app, pr->id); return PANE_HANDLED;
+  case ACT_CALL: ui_app_call_asked(p->app, pr->id); return PANE_HANDLED;
   case ACT_TOGGLE:
     if (pr->focus == PF_QUESTIONS) break;
     pr->focus = PF_LIST;

@@ -469,7 +469,7 @@ static int key(struct pane *p, rp_key k) {
   case ACT_DONE: done(t, it); return PANE_HANDLED;
   case ACT_SNOOZE: snooze(t, it, 1); return PANE_HANDLED;
   case ACT_SNOOZE_WEEK: snooze(t, it, 7); return PANE_HANDLED;
-  case ACT_CALL: ui_app_call(p->app, it->contact_id); return PANE_HANDLED;
+  case ACT_CALL: ui_app_call_asked(p->app, it->contact_id); return PANE_HANDLED;
   case ACT_PREP:
     app_set_contact(p->app, it->contact_id);
     app_switch(p->app, 3);
