@@ -74,6 +74,17 @@ case "$OUT" in *"held · planned 20 min, took 1:20"*) ok ;; *) bad "show lacks t
 has "$OUT" "## What you gave (gave 0 · asked 1)"
 has "$OUT" "Warning: asked 1 time, gave 0: give before you ask again (on Contacts press g to log a give)."
 has "$OUT" "thank-you owed, due 2026-11-19"
+# rapport ready: the balance warning, and once met the next step
+EXPECT_QUIET_FROM=2
+run ready Zoë
+expect 1
+has "$OUT" "warning: asked 1 time, gave 0: give before you ask again (on Contacts press g to log a give)"
+has "$OUT" "met already; next step: thank-you owed, due 2026-11-19"
+run ready Zoë --format json
+printf '%s' "$OUT" >"$TMP/json"
+eq "ready json: the warning" "$(py 'j["warning"]')" \
+   "asked 1 time, gave 0: give before you ask again (on Contacts press g to log a give)"
+EXPECT_QUIET_FROM=1
 run show Zoë --format json
 printf '%s' "$OUT" >"$TMP/json"
 eq "show json: asked, seconds" "$(py '(j["given"], j["asked"], [c["seconds"] for c in j["conversations"]], j["next_step"])')" \
