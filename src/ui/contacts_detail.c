@@ -199,10 +199,12 @@ static void build_conversations(struct contacts *c, struct detail *d) {
                                                                    : cv->created_at;
     char when[32];
     datetime_format(t, when, sizeof when);
+    char *len = cv->started_at && cv->ended_at ? conv_length_text(cv) /* planned vs actual */
+                                               : xasprintf("%d min", cv->minutes);
     char *head = !str_empty(cv->objective)
-                     ? xasprintf("%s \xC2\xB7 %d min \xC2\xB7 %s", cv->status, cv->minutes,
-                                 cv->objective)
-                     : xasprintf("%s \xC2\xB7 %d min", cv->status, cv->minutes);
+                     ? xasprintf("%s \xC2\xB7 %s \xC2\xB7 %s", cv->status, len, cv->objective)
+                     : xasprintf("%s \xC2\xB7 %s", cv->status, len);
+    free(len);
     when[10] = '\0'; /* the day is enough as a label */
     add_field(d, when, head, ROLE_ACCENT);
     free(head);
