@@ -3,8 +3,9 @@
  * 100 %), the current question and the next ones, the notes taken so far,
  * and a notes line at the bottom that always has the keyboard: Enter saves
  * the line at once (one transaction) with its time from the start of the
- * call. Up chooses an earlier line to edit. C-x ends the call and opens the
- * wrap-up (call_wrapup.c). */
+ * call. Up chooses an earlier line to edit. C-x ends the call (call_end.c:
+ * a stray short call may be discarded) and opens the wrap-up
+ * (call_wrapup.c). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -110,16 +111,6 @@ static int draw_big(WINDOW *w, int y, int x, const char *text, enum rp_role role
     cx += (*t == ':' ? 1 : 3) + 1;
   }
   return cx - x;
-}
-
-/* Once per call, when its planned length is reached: say so in the status
- * line (the clock has already turned). */
-static void wrap_notice(struct call *c) {
-  int planned = c->conv.minutes > 0 ? c->conv.minutes * 60 : 0;
-  if (!planned || c->wrap_said == c->conv_id || c->conv.ended_at || elapsed(c) < planned) return;
-  c->wrap_said = c->conv_id;
-  app_message(c->base.app, ROLE_WARNING,
-              "%d min: time to wrap up \xE2\x80\x94 who else should I talk to?", c->conv.minutes);
 }
 
 static enum rp_role clock_role(const struct call *c) {
@@ -302,7 +293,7 @@ static void draw(struct pane *p) {
     int cy, cx;
     call_thanks_draw(c, &cy, &cx);
   } else {
-    wrap_notice(c);
+    call_wrap_notice(c);
     int top = draw_top(c);
     if (top > c->h - 3) top = c->h - 3;
     draw_notes(c, top);
@@ -447,59 +438,9 @@ static void move_question(struct call *c, int delta) {
   call_load(c);
 }
 
-/* A call this short with no notes was most likely started by mistake:
- * ending it offers to discard it (seconds). */
-#define STRAY_SECONDS 120
-
-/* The answer to "Discard this call?": y discards it (nothing kept, the
- * stage as before) and shows the contact; any other key keeps it and
- * goes on to the wrap-up. */
-static void discard_key(void *ctx, rp_key key) {
-  struct call *c = ctx;
-  struct ui_app *app = c->base.app;
-  if (key != 'y' && key != 'Y') {
-    call_wrapup_open(c);
-    return;
-  }
-  struct rp_err err;
-  bool replanned = false;
-  int64_t who = c->ct.id;
-  char *name = xstrdup(c->ct.name ? c->ct.name : "");
-  if (conv_discard(app_db(app), c->conv_id, false, &replanned, &err) != RP_OK) {
-    app_message(app, ROLE_ERROR, "%s", err.msg);
-    call_wrapup_open(c);
-  } else {
-    c->mode = CALL_NONE;
-    c->conv_id = 0;
-    call_load(c);
-    app_show_contact(app, who);
-    app_message(app, ROLE_SUCCESS, "Call with %s discarded: %s", name,
-                replanned ? "the conversation is planned again, as prepared" : "nothing kept");
-  }
-  free(name);
-}
-
 static void end_call(struct call *c) {
   if (!save_line(c)) return; /* keep what was typed: it could not be saved */
-  struct rp_err err;
-  if (conv_end(app_db(c->base.app), app_config(c->base.app), c->conv_id, &err) != RP_OK) {
-    app_message(c->base.app, ROLE_ERROR, "%s", err.msg);
-    return;
-  }
-  call_load(c);
-  int64_t len = conv_seconds(&c->conv);
-  if (c->notes.n == 0 && len < STRAY_SECONDS) {
-    c->mode = CALL_WRAPUP; /* the clock has stopped; the wrap-up or nothing follows */
-    char *body = xasprintf("The call with %s lasted %d:%02d and has no notes.\n\n"
-                           "y discards it: no conversation kept, no thank-you owed, %s's stage "
-                           "as before \xC2\xB7 any other key keeps it and goes on to the "
-                           "wrap-up",
-                           c->ct.name, (int)(len / 60), (int)(len % 60), c->ct.name);
-    app_ask(c->base.app, "Discard this call?", body, discard_key, c);
-    free(body);
-    return;
-  }
-  call_wrapup_open(c);
+  call_end(c);
 }
 
 void pane_call_wrapup(struct pane *p, int64_t conv_id) {
