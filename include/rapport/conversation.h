@@ -68,10 +68,31 @@ enum rp_status conv_start(struct rp_db *db, int64_t id, struct rp_err *err);
 /* End the call: status "held", ended_at = now (for an interrupted call: the
  * time of its last note, or its start), and in the same transaction move
  * the contact to the stage "met" when its stage comes before "met" in
- * cfg->stages, owe the thank-you, and make the follow-ups its notes call
- * for (plan_sync: actions, reach-outs, introducer thanks, an update). */
+ * cfg->stages (the stage it had is kept for conv_discard), owe the
+ * thank-you, and make the follow-ups its notes call for (plan_sync:
+ * actions, reach-outs, introducer thanks, an update). */
 enum rp_status conv_end(struct rp_db *db, const struct rp_config *cfg, int64_t id,
                         struct rp_err *err);
+/* Discard an ended call as if it had not happened (a stray call): its
+ * follow-ups (the thank-you, anything made from it) are deleted, gaps it
+ * answered are open again, and the contact gets back the stage it had
+ * before the call ended, unless another conversation with them was held.
+ * A conversation that had been prepared (an objective, questions or a
+ * time) goes back to planned, its questions not asked yet, and *replanned
+ * is set; any other is deleted. Held or interrupted conversations only
+ * (RP_INVALID, field "status", for a live call: end it first, or one never
+ * held). One with notes is refused (RP_INVALID, field "notes", saying how
+ * many) unless `force`: its notes go with it (contacts its referrals
+ * added stay). RP_NO for an unknown id. One transaction. */
+enum rp_status conv_discard(struct rp_db *db, int64_t id, bool force, bool *replanned,
+                            struct rp_err *err);
+/* The seconds a call lasted (ended_at − started_at; 0 when it was never
+ * started or ended). */
+int64_t conv_seconds(const struct rp_conversation *c);
+/* The planned and the real length: "planned 20 min" for a call not held
+ * yet, "planned 20 min, took 21:20" (minutes and seconds, H:MM:SS from an
+ * hour) once ended. Caller frees. */
+char *conv_length_text(const struct rp_conversation *c);
 /* True when call `id` is live in another process (another window): a
  * write lock on JOURNAL.lock that the kernel drops when it dies.
  * conv_start and conv_end refuse such a call, and conv_mark_interrupted

@@ -35,9 +35,14 @@ enum rp_status give_delete(struct rp_db *db, int64_t id, struct rp_err *err);
 /* Newest first (date, then id). */
 enum rp_status give_list(struct rp_db *db, int64_t contact_id, struct rp_give_list *out,
                          struct rp_err *err);
-/* Gives logged and asks made (conversations requested: 0 until the
- * conversations feature exists). */
-enum rp_status give_balance(struct rp_db *db, int64_t contact_id, long *gives, long *asks,
-                            struct rp_err *err);
+/* Gives logged, and asks made of the contact, counted from the journal:
+ * each conversation held with them (their time), each live contact they
+ * introduced you to (an introduction asked for, or a referral from a
+ * call: "who else should I talk to?"), and the outreach itself, while no
+ * conversation has been held yet: their stage is "asked" or any stage after
+ * it in cfg->stages (a request for a conversation and the conversation it
+ * leads to count once). */
+enum rp_status give_balance(struct rp_db *db, const struct rp_config *cfg, int64_t contact_id,
+                            long *gives, long *asks, struct rp_err *err);
 
 #endif

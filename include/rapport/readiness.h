@@ -27,6 +27,10 @@ struct rp_readiness {
   size_t n;
   int met, total;  /* over available items */
   bool ready;      /* every available item met */
+  /* a warning that is no item (not counted, never blocks): asks outrun
+   * gives ("asked 3 times, gave 1: give before you ask again …"); NULL
+   * when there is none */
+  char *warning;
 };
 
 /* Compute the checklist for contact `id`. Computed items, in this order:
@@ -35,6 +39,8 @@ struct rp_readiness {
  * three questions), draft (an outreach draft exists and the ask check
  * finds nothing), length (the current conversation, or the default
  * cfg->call_minutes, within cfg->max_minutes); then cfg->manual_checks.
+ * out->warning is set when the asks made of them (give_balance) outnumber
+ * the gives.
  * Caller frees with readiness_free. */
 enum rp_status readiness_compute(struct rp_db *db, const struct rp_config *cfg, int64_t id,
                                  struct rp_readiness *out, struct rp_err *err);
@@ -44,5 +50,23 @@ void readiness_free(struct rp_readiness *r);
  * them). */
 enum rp_status readiness_set_manual(struct rp_db *db, const struct rp_config *cfg, int64_t id,
                                     const char *key, bool checked, struct rp_err *err);
+
+/* What comes next with a contact once you have met them: readiness is for
+ * reaching out (a new planned conversation), not for someone you have
+ * talked to. */
+struct rp_next_step {
+  const char *kind;   /* "thank-you" (owed), "follow-up" (open, due), "keep-in-touch" */
+  char *text;         /* "thank-you owed, due 2026-11-19"; caller frees (next_step_free) */
+  char due[11];       /* the day it is due, "" when none */
+  int64_t followup_id; /* the follow-up it is about, 0 = none */
+};
+/* The next step with contact `id`: their open thank-you, else their
+ * soonest open follow-up, else keeping in touch (the next check-in by
+ * their cadence, from the last interaction). RP_NO, with *out empty, when
+ * readiness applies instead: no conversation has been held with them yet,
+ * or a new one is planned (or going on). */
+enum rp_status readiness_next_step(struct rp_db *db, const struct rp_config *cfg, int64_t id,
+                                   struct rp_next_step *out, struct rp_err *err);
+void next_step_free(struct rp_next_step *s);
 
 #endif

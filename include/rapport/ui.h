@@ -20,7 +20,8 @@ int ui_run(struct rp_db *db, const struct rp_config *cfg, const struct rp_theme 
 int ui_run_call(struct rp_db *db, const struct rp_config *cfg, const struct rp_theme *theme,
                 int64_t contact_id);
 
-/* Open the Call screen on contact `contact_id` (as `c` on Contacts does). */
+/* Open the Call screen on contact `contact_id` at once (rapport call NAME;
+ * a key asks first when they are not ready: ui_app_call_asked). */
 void ui_app_call(struct ui_app *app, int64_t contact_id);
 
 /* What `y` last copied (for tests), or NULL. */

@@ -73,8 +73,11 @@ static const struct cli_verb verbs[] = {
      "Prints the readiness checklist for NAME: [x] met, [ ] not met with the\n"
      "reason and what to do, [-] not available yet (not counted). --check and\n"
      "--uncheck tick or untick a manual item (keys from readiness: manual: in\n"
-     "the config) first. json is one object with every item. Exit 0 when every\n"
-     "available item is met, 1 when not.\n"},
+     "the config) first. json is one object with every item. When the asks made\n"
+     "of them (conversations held, people they introduced you to, the outreach\n"
+     "while nothing is held yet) outnumber your gives, a warning: line says so;\n"
+     "once met, the next step (thank-you owed, follow-up due, keep in touch)\n"
+     "follows. Exit 0 when every available item is met, 1 when not.\n"},
     {"call", cli_call, "call NAME",
      "open the journal on the call screen with a contact",
      "Opens the full-screen journal straight on the Call screen for NAME's\n"
@@ -86,13 +89,15 @@ static const struct cli_verb verbs[] = {
      "introduced by NAME. Needs a terminal.\n"},
     {"notes", cli_notes, "notes NAME [--format md|json]",
      "print every conversation with a contact and its notes",
-     "Prints NAME's conversations, newest first: when, the channel, the planned\n"
-     "minutes, the status and the objective, then each note as\n"
+     "Prints NAME's conversations, newest first: when, the channel, the status,\n"
+     "the planned minutes and, once ended, the real length to the second\n"
+     "(planned 20 min, took 21:20), its #ID, the objective, then each note as\n"
      "  - [MM:SS] ! text\n"
      "with its time from the start of the call and its tag (! insight, * feedback\n"
      "on me, + action for me, @ referral), and the wrap-up scores. md (Markdown)\n"
      "is the default; json is an array of conversations, each with its notes\n"
-     "(tag names, offsets in seconds, the contact a referral names). Exit 1 when\n"
+     "(tag names, offsets in seconds, the contact a referral names, the real\n"
+     "length in seconds). Exit 1 when\n"
      "NAME has no conversation.\n"},
     {"thanks", cli_thanks, "thanks NAME [--file FILE|-]",
      "print the thank-you for the last call with a contact, and check it",
@@ -104,15 +109,21 @@ static const struct cli_verb verbs[] = {
      "standard input; UTF-8 text, at most 1 MiB). Exit 0 when it is specific, 1\n"
      "when it is not, 2 when NAME has held no conversation (or bad usage).\n"},
     {"conversation", cli_conversation,
-     "conversation add NAME [--at WHEN] [--minutes LENGTH] [--objective TEXT] [--channel C]",
-     "plan a conversation with a contact; prints its id",
+     "conversation add NAME [--at WHEN] [--minutes LENGTH] [--objective TEXT] [--channel C]\n"
+     "       rapport conversation discard ID [--force]",
+     "plan a conversation with a contact, or discard a stray call",
      "Adds a planned conversation with NAME. --at is when, in local time, a day\n"
      "and a time as people say them: 'tomorrow 10am', 'fri 14:30', 'next tue\n"
      "9:30am', '24 Dec 3pm', '2026-12-24 14:30' (left out: not scheduled yet).\n"
      "--minutes is the planned length, 1 minute to 4 hours, as 20, 45 min, 1h or\n"
      "1h30 (default: conversation: minutes:\n"
      "in the config, 20); about 20 is plenty. --objective is what you want to\n"
-     "learn; C is a key of channels in the config (in-person, phone, video, …).\n"},
+     "learn; C is a key of channels in the config (in-person, phone, video, …).\n"
+     "`discard` undoes a call that should not have happened (the #ID rapport notes\n"
+     "shows): no conversation held, no thank-you owed, the contact's stage as\n"
+     "before the call; one that had been prepared is planned again. A call with\n"
+     "notes is refused (exit 2) unless --force (contacts its referrals added\n"
+     "stay); a live or planned one is refused; exit 1 when there is no such id.\n"},
     {"question", cli_question, "question add NAME TEXT",
      "add a question to a contact's next conversation; prints its id",
      "Adds TEXT at the end of the questions for NAME's current conversation\n"

@@ -99,6 +99,8 @@ enum rp_status cli_ready(struct cli_ctx *ctx, int argc, char **argv);
 enum rp_status cli_call(struct cli_ctx *ctx, int argc, char **argv);
 enum rp_status cli_notes(struct cli_ctx *ctx, int argc, char **argv);
 enum rp_status cli_conversation(struct cli_ctx *ctx, int argc, char **argv);
+/* cli_conversation_discard.c: `conversation discard ID` (argv after "discard") */
+enum rp_status cli_conversation_discard(struct cli_ctx *ctx, int argc, char **argv);
 enum rp_status cli_question(struct cli_ctx *ctx, int argc, char **argv);
 /* cli_draft.c: the outreach draft check */
 enum rp_status cli_draft(struct cli_ctx *ctx, int argc, char **argv);

@@ -63,12 +63,14 @@ static const struct cli_opt conv_opts[] = {
 
 /* `rapport conversation add NAME …`: prints the new conversation's id. */
 enum rp_status cli_conversation(struct cli_ctx *ctx, int argc, char **argv) {
+  if (argc >= 1 && strcmp(argv[0], "discard") == 0)
+    return cli_conversation_discard(ctx, argc - 1, argv + 1);
   if (argc < 1 || strcmp(argv[0], "add") != 0) {
     if (argc < 1)
       return cli_fail("conversation", RP_INVALID,
-                      "missing action; one of: add (rapport " CONV_USAGE ")");
+                      "missing action; one of: add, discard (rapport " CONV_USAGE ")");
     return cli_fail("conversation", RP_INVALID,
-                    "unknown action '%s'; one of: add (rapport " CONV_USAGE ")", argv[0]);
+                    "unknown action '%s'; one of: add, discard (rapport " CONV_USAGE ")", argv[0]);
   }
   struct cli_args a;
   enum rp_status st = cli_parse("conversation add", argc - 1, argv + 1, conv_opts, &a);

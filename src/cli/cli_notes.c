@@ -38,10 +38,14 @@ static void md_conversation(struct rp_buf *b, const struct rp_config *cfg,
     buf_adds(b, " \xC2\xB7 "); /* " · " */
     add_clean(b, channel_label(cfg, c->channel));
   }
-  buf_addf(b, " \xC2\xB7 %d min \xC2\xB7 %s", c->minutes, c->status);
-  if (c->started_at && c->ended_at >= c->started_at)
-    buf_addf(b, " (took %lld min)", (long long)((c->ended_at - c->started_at + 30) / 60));
-  buf_adds(b, "\n\n");
+  if (c->started_at && c->ended_at) { /* planned vs actual, to the second */
+    char *len = conv_length_text(c);
+    buf_addf(b, " \xC2\xB7 %s \xC2\xB7 %s", c->status, len);
+    free(len);
+  } else {
+    buf_addf(b, " \xC2\xB7 %d min \xC2\xB7 %s", c->minutes, c->status);
+  }
+  buf_addf(b, " \xC2\xB7 #%lld\n\n", (long long)c->id); /* for rapport conversation discard ID */
   if (!str_empty(c->objective)) {
     buf_adds(b, "Objective: ");
     add_clean(b, c->objective);
@@ -123,6 +127,7 @@ static enum rp_status json_conversation(struct rp_buf *b, struct rp_db *db,
   json_str(b, c->status);
   json_time(b, "started_at", c->started_at);
   json_time(b, "ended_at", c->ended_at);
+  buf_addf(b, ", \"seconds\": %lld", (long long)conv_seconds(c)); /* the real length */
   buf_adds(b, ", \"fit\": [");
   for (int i = 0; i < RP_FIT_COUNT; i++) {
     buf_adds(b, i ? ", {\"question\": " : "{\"question\": ");

@@ -257,7 +257,9 @@ static void ready_json(struct rp_buf *b, int64_t id, const char *name,
     json_str(b, it->met ? NULL : it->todo);
     buf_adds(b, "}");
   }
-  buf_adds(b, r->n ? "\n]}\n" : "]}\n");
+  buf_adds(b, r->n ? "\n], \"warning\": " : "], \"warning\": ");
+  json_str(b, r->warning);
+  buf_adds(b, "}\n");
 }
 
 enum { R_CHECK, R_UNCHECK, R_FORMAT };
@@ -328,6 +330,14 @@ enum rp_status cli_ready(struct cli_ctx *ctx, int argc, char **argv) {
                r.total);
       free(name);
       for (size_t i = 0; i < r.n; i++) item_line(&b, &r.v[i]);
+      if (r.warning) buf_addf(&b, "warning: %s\n", r.warning);
+      struct rp_next_step next;
+      if (readiness_next_step(ctx->db, &ctx->cfg, id, &next, &err) == RP_OK) {
+        char *t = utf8_sanitize(next.text);
+        buf_addf(&b, "met already; next step: %s\n", t);
+        free(t);
+        next_step_free(&next);
+      }
     }
     fputs(buf_str(&b), stdout);
     buf_free(&b);

@@ -32,6 +32,7 @@ struct dossier {
   struct rp_question_list questions; /* its questions not asked yet */
   struct rp_followup_list fups;
   struct rp_readiness ready;
+  struct rp_next_step next; /* once met; kind NULL: readiness applies */
 };
 
 static void dossier_free(struct dossier *d) {
@@ -45,6 +46,7 @@ static void dossier_free(struct dossier *d) {
   question_list_free(&d->questions);
   followup_list_free(&d->fups);
   readiness_free(&d->ready);
+  next_step_free(&d->next);
 }
 
 static enum rp_status gather(struct rp_db *db, const struct rp_config *cfg, int64_t id,
@@ -57,7 +59,7 @@ static enum rp_status gather(struct rp_db *db, const struct rp_config *cfg, int6
   if (s == RP_NO) s = RP_OK;
   if (s == RP_OK) s = path_introduced(db, id, &d->introduced, err);
   if (s == RP_OK) s = give_list(db, id, &d->gives, err);
-  if (s == RP_OK) s = give_balance(db, id, &d->n_gives, &d->n_asks, err);
+  if (s == RP_OK) s = give_balance(db, cfg, id, &d->n_gives, &d->n_asks, err);
   if (s == RP_OK) s = conv_list(db, id, &d->convs, err);
   if (s == RP_OK) d->notes = xcalloc(d->convs.n + 1, sizeof *d->notes);
   for (size_t i = 0; s == RP_OK && i < d->convs.n; i++)
@@ -82,6 +84,10 @@ static enum rp_status gather(struct rp_db *db, const struct rp_config *cfg, int6
   }
   if (s == RP_OK) s = followup_list_open(db, id, &d->fups, err);
   if (s == RP_OK) s = readiness_compute(db, cfg, id, &d->ready, err);
+  if (s == RP_OK && (s = readiness_next_step(db, cfg, id, &d->next, err)) == RP_NO) {
+    s = RP_OK;
+    rp_err_clear(err);
+  }
   if (s != RP_OK) dossier_free(d);
   return s;
 }
@@ -128,7 +134,13 @@ static void md_when(struct rp_buf *b, const struct rp_conversation *c) {
     buf_adds(b, DOT);
     add_clean(b, c->channel);
   }
-  buf_addf(b, DOT "%d min" DOT "%s", c->minutes, c->status);
+  if (c->started_at && c->ended_at) { /* planned vs actual, to the second */
+    char *len = conv_length_text(c);
+    buf_addf(b, DOT "%s" DOT "%s", c->status, len);
+    free(len);
+  } else {
+    buf_addf(b, DOT "%d min" DOT "%s", c->minutes, c->status);
+  }
 }
 
 static void md_who(struct rp_buf *b, const struct dossier *d) {
@@ -181,7 +193,8 @@ static void md_rest(struct rp_buf *b, const struct dossier *d) {
     add_clean(b, d->introduced.v[i]);
   }
   if (d->introduced.n) buf_addc(b, '\n');
-  buf_addf(b, "\n## What you gave (%ld given, %ld asked)\n\n", d->n_gives, d->n_asks);
+  buf_addf(b, "\n## What you gave (gave %ld" DOT "asked %ld)\n\n", d->n_gives, d->n_asks);
+  if (d->ready.warning) buf_addf(b, "Warning: %s.\n\n", d->ready.warning);
   if (!d->gives.n) buf_adds(b, "Nothing yet: give before you ask.\n");
   for (size_t i = 0; i < d->gives.n; i++) {
     buf_addf(b, "- %s" DOT, d->gives.v[i].date);
@@ -246,7 +259,12 @@ static void md_rest(struct rp_buf *b, const struct dossier *d) {
     }
     buf_addc(b, '\n');
   }
-  buf_addf(b, "\n## Readiness: %s (%d of %d)\n\n", d->ready.ready ? "ready" : "not ready",
+  if (d->next.kind) {
+    buf_adds(b, "\n## Next step\n\n");
+    add_clean(b, d->next.text);
+    buf_adds(b, "\n");
+  }
+  buf_addf(b, "\n## Readiness%s: %s (%d of %d)\n\n", d->next.kind ? " for a new conversation" : "", d->ready.ready ? "ready" : "not ready",
            d->ready.met, d->ready.total);
   for (size_t i = 0; i < d->ready.n; i++) {
     const struct rp_ready_item *it = &d->ready.v[i];
@@ -287,7 +305,7 @@ static void json_conv(struct rp_buf *b, const struct rp_conversation *c,
   js(b, "scheduled_at", c->scheduled_at ? when : NULL);
   if (c->started_at) datetime_iso(c->started_at, when, sizeof when);
   js(b, "started_at", c->started_at ? when : NULL);
-  buf_addf(b, ", \"minutes\": %d", c->minutes);
+  buf_addf(b, ", \"minutes\": %d, \"seconds\": %lld", c->minutes, (long long)conv_seconds(c));
   js(b, "channel", c->channel);
   js(b, "status", c->status);
   js(b, "objective", c->objective);
@@ -344,7 +362,10 @@ enum rp_status dossier_json(struct rp_db *db, const struct rp_config *cfg, int64
     js(out, "text", d.gives.v[i].text);
     buf_adds(out, "}");
   }
-  buf_addf(out, "], \"given\": %ld, \"asked\": %ld,\n \"next\": ", d.n_gives, d.n_asks);
+  buf_addf(out, "], \"given\": %ld, \"asked\": %ld", d.n_gives, d.n_asks);
+  js(out, "balance_warning", d.ready.warning);
+  js(out, "next_step", d.next.text);
+  buf_adds(out, ",\n \"next\": ");
   bool next = false;
   for (size_t i = 0; i < d.convs.n; i++) {
     if (d.convs.v[i].id != d.next_id) continue;

@@ -154,6 +154,13 @@ enum rp_status conv_end(struct rp_db *db, const struct rp_config *cfg, int64_t i
                   "UPDATE conversation SET status = 'held', ended_at = ?3, updated_at = ?2 "
                   "WHERE id = ?1",
                   id, end, err);
+  /* the stage before the end moves it on, for a discard (conv_discard) */
+  if (s == RP_OK)
+    s = exec_conv(db,
+                  "INSERT OR REPLACE INTO conversation_stage (conversation_id, stage) "
+                  "SELECT v.id, c.stage FROM conversation v JOIN contact c ON c.id = v.contact_id "
+                  "WHERE v.id = ?1",
+                  id, 0, err);
   if (s == RP_OK) s = contact_advance_stage(db, cfg, c.contact_id, "met", err);
   /* the thank-you is owed from the moment the call ends, not when the
    * wrap-up is done: a terminal closed during the wrap-up must not lose it */

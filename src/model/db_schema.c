@@ -480,6 +480,18 @@ static const char *const migrations[] = {
               "CREATE INDEX IF NOT EXISTS followup_open_origin ON followup(origin,\n"
               "  max(due, coalesce(snoozed_until, due)), contact_id, due, snoozed_until, status)\n"
               "  WHERE status = 'open';\n"),
+    /* A call discarded (a stray one, ended within its first minutes with
+     * no notes) gives its contact back the stage it had: the stage the
+     * contact was at when the call ended (conv_end moves it to "met"),
+     * one row per conversation ended from now on (conv_discard). A table
+     * of its own, not a column, so the migration can run again on a
+     * journal that has it; not exported (a discard after a restore leaves
+     * the stage as it is). */
+    MIGRATION(17,
+              "CREATE TABLE IF NOT EXISTS conversation_stage (\n"
+              "  conversation_id INTEGER PRIMARY KEY REFERENCES conversation(id) ON DELETE CASCADE,\n"
+              "  stage TEXT NOT NULL\n"
+              ");\n"),
 };
 
 /* What each migration does, in a few words, for the progress shown while
@@ -502,6 +514,7 @@ static const char *const migration_what[] = {
     "storing several emails, phones and URLs",
     "keeping recovery copies of text being typed, indexing emails",
     "linking follow-ups to the call notes they come from",
+    "remembering the stage a call started from",
 };
 _Static_assert(RP_ARRAY_LEN(migration_what) == RP_ARRAY_LEN(migrations),
                "a description per migration");

@@ -155,19 +155,63 @@ enum rp_status give_list(struct rp_db *db, int64_t contact_id, struct rp_give_li
   return s;
 }
 
-/* See give.h: *asks is 0 until conversations are in the journal. */
-enum rp_status give_balance(struct rp_db *db, int64_t contact_id, long *gives, long *asks,
-                            struct rp_err *err) {
-  *gives = 0;
-  *asks = 0;
+/* One count (an integer the statement returns) for contact `id`, bound as
+ * ?1, into *n; `what` names it in an error. */
+static enum rp_status count_one(struct rp_db *db, const char *sql, int64_t id, long *n,
+                                const char *what, struct rp_err *err) {
   sqlite3_stmt *st;
-  enum rp_status s = db_prepare(db, "SELECT count(*) FROM give WHERE contact_id = ?1", &st, err);
+  enum rp_status s = db_prepare(db, sql, &st, err);
   if (s != RP_OK) return s;
-  sqlite3_bind_int64(st, 1, contact_id);
-  if (sqlite3_step(st) == SQLITE_ROW)
-    *gives = (long)sqlite3_column_int64(st, 0);
-  else
-    s = db_fail(db, err, "count gives");
+  sqlite3_bind_int64(st, 1, id);
+  if (sqlite3_step(st) == SQLITE_ROW) *n = (long)sqlite3_column_int64(st, 0);
+  else s = db_fail(db, err, what);
   sqlite3_finalize(st);
   return s;
+}
+
+/* The position of `key` in cfg->stages, -1 when it is not one. */
+static long stage_pos(const struct rp_config *cfg, const char *key) {
+  for (size_t i = 0; key && i < cfg->stages.n; i++)
+    if (strcmp(cfg->stages.v[i].key, key) == 0) return (long)i;
+  return -1;
+}
+
+/* See give.h. *gives and *asks are 0 on failure. */
+enum rp_status give_balance(struct rp_db *db, const struct rp_config *cfg, int64_t contact_id,
+                            long *gives, long *asks, struct rp_err *err) {
+  *gives = 0;
+  *asks = 0;
+  long g = 0, held = 0, intros = 0, outreach = 0;
+  enum rp_status s =
+      count_one(db, "SELECT count(*) FROM give WHERE contact_id = ?1", contact_id, &g,
+                "count gives", err);
+  if (s == RP_OK)
+    s = count_one(db,
+                  "SELECT count(*) FROM conversation WHERE contact_id = ?1 AND status = 'held'",
+                  contact_id, &held, "count conversations", err);
+  if (s == RP_OK)
+    s = count_one(db,
+                  "SELECT count(*) FROM contact WHERE introduced_by = ?1 AND deleted_at IS NULL",
+                  contact_id, &intros, "count introductions", err);
+  if (s == RP_OK && !held) {
+    /* the outreach: asked for a conversation that has not been held yet */
+    sqlite3_stmt *st;
+    s = db_prepare(db, "SELECT stage FROM contact WHERE id = ?1", &st, err);
+    if (s == RP_OK) {
+      sqlite3_bind_int64(st, 1, contact_id);
+      int rc = sqlite3_step(st);
+      if (rc == SQLITE_ROW) {
+        long at = stage_pos(cfg, (const char *)sqlite3_column_text(st, 0));
+        long asked = stage_pos(cfg, "asked");
+        outreach = asked >= 0 && at >= asked;
+      } else if (rc != SQLITE_DONE) {
+        s = db_fail(db, err, "read contact stage");
+      }
+      sqlite3_finalize(st);
+    }
+  }
+  if (s != RP_OK) return s;
+  *gives = g;
+  *asks = held + intros + outreach;
+  return RP_OK;
 }

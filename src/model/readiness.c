@@ -30,6 +30,7 @@ void readiness_free(struct rp_readiness *r) {
     free(it->todo);
   }
   free(r->v);
+  free(r->warning);
   memset(r, 0, sizeof *r);
 }
 
@@ -184,12 +185,16 @@ static enum rp_status contact_items(struct rp_db *db, const struct rp_config *cf
         "about, what they published lately");
 
   long gives = 0, asks = 0;
-  enum rp_status s = give_balance(db, c->id, &gives, &asks, err);
+  enum rp_status s = give_balance(db, cfg, c->id, &gives, &asks, err);
   if (s != RP_OK) return s;
   add_c(r, "give", "something given before asking (a give logged)", gives > 0,
         "nothing given to them yet",
         "On Contacts press g to log a give: read or comment on their work, share it, "
         "introduce someone useful, show up at their event");
+  if (asks > gives)
+    r->warning = xasprintf("asked %ld time%s, gave %ld: give before you ask again (on Contacts "
+                           "press g to log a give)",
+                           asks, asks == 1 ? "" : "s", gives);
 
   struct rp_path p;
   s = path_to_contact(db, c->id, &p, err);

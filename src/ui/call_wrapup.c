@@ -52,7 +52,9 @@ void call_thanks_free(struct call *c) {
 
 void call_wrapup_open(struct call *c) {
   call_thanks_free(c);
-  char *title = xasprintf("Wrap-up \xC2\xB7 %s", c->ct.name ? c->ct.name : "");
+  char *took = conv_length_text(&c->conv);
+  char *title = xasprintf("Wrap-up \xC2\xB7 %s \xC2\xB7 %s", c->ct.name ? c->ct.name : "", took);
+  free(took);
   form_init(&c->form, title);
   free(title);
   c->form.label_w = 23;
@@ -87,12 +89,11 @@ void call_wrapup_open(struct call *c) {
     free(rkey);
     free(label);
   }
-  int64_t len = c->conv.ended_at - c->conv.started_at;
-  if (len < 0) len = 0;
+  char *len = conv_length_text(&c->conv); /* planned vs actual, to the second */
   app_message(c->base.app, ROLE_SUCCESS,
-              "Call ended after %d:%02d \xC2\xB7 %s is now met \xC2\xB7 score the fit, then the "
-              "thank-you",
-              (int)(len / 60), (int)(len % 60), c->ct.name);
+              "Call ended: %s \xC2\xB7 %s is now met \xC2\xB7 score the fit, then the thank-you",
+              len, c->ct.name);
+  free(len);
 }
 
 /* The thank-you for this conversation, created once. */

@@ -139,8 +139,11 @@ static void build_gives(struct contacts *c, struct detail *d) {
   char keys[32];
   app_key(c->base.app, SCOPE_CONTACTS, ACT_GIVE, keys, sizeof keys);
   add_heading(d, "Give first");
-  char *bal = xasprintf("gave %ld \xC2\xB7 asked %ld", c->n_gives, c->n_asks);
-  add_field(d, "Balance", bal, c->n_gives > c->n_asks ? ROLE_SUCCESS : ROLE_WARNING);
+  char *bal = c->n_asks > c->n_gives
+                  ? xasprintf("gave %ld \xC2\xB7 asked %ld \xC2\xB7 give before you ask again",
+                              c->n_gives, c->n_asks)
+                  : xasprintf("gave %ld \xC2\xB7 asked %ld", c->n_gives, c->n_asks);
+  add_field(d, "Balance", bal, c->n_gives >= c->n_asks ? ROLE_SUCCESS : ROLE_WARNING);
   free(bal);
   if (!c->gives.n) {
     char *hint = xasprintf("Nothing given yet: share or comment on their work, then press %s "
@@ -197,10 +200,12 @@ static void build_conversations(struct contacts *c, struct detail *d) {
                                                                    : cv->created_at;
     char when[32];
     datetime_format(t, when, sizeof when);
+    char *len = cv->started_at && cv->ended_at ? conv_length_text(cv) /* planned vs actual */
+                                               : xasprintf("%d min", cv->minutes);
     char *head = !str_empty(cv->objective)
-                     ? xasprintf("%s \xC2\xB7 %d min \xC2\xB7 %s", cv->status, cv->minutes,
-                                 cv->objective)
-                     : xasprintf("%s \xC2\xB7 %d min", cv->status, cv->minutes);
+                     ? xasprintf("%s \xC2\xB7 %s \xC2\xB7 %s", cv->status, len, cv->objective)
+                     : xasprintf("%s \xC2\xB7 %s", cv->status, len);
+    free(len);
     when[10] = '\0'; /* the day is enough as a label */
     add_field(d, when, head, ROLE_ACCENT);
     free(head);
@@ -223,7 +228,10 @@ static void build(struct contacts *c, struct detail *d) {
   free(org_role);
   add_field(d, "Field", ct->field, ROLE_NORMAL);
   add_field(d, "Stage", label_of(&cfg->stages, ct->stage), ROLE_ACCENT);
-  if (c->ready.n) {
+  if (c->next.kind) { /* met: the next step, not readiness to reach out */
+    bool late = c->next.due[0] && strcmp(c->next.due, c->today) < 0;
+    add_field(d, "Next step", c->next.text, late ? ROLE_WARNING : ROLE_DUE);
+  } else if (c->ready.n) {
     char keys[32];
     app_key(c->base.app, SCOPE_CONTACTS, ACT_PREP, keys, sizeof keys);
     char *r = c->ready.ready
@@ -298,8 +306,15 @@ static void load(struct contacts *c) {
   struct rp_db *db = app_db(c->base.app);
   const struct rp_config *cfg = app_config(c->base.app);
   enum rp_status st = readiness_compute(db, cfg, c->detail_id, &c->ready, &err);
+  if (st == RP_OK) {
+    st = readiness_next_step(db, cfg, c->detail_id, &c->next, &err);
+    if (st == RP_NO) st = RP_OK;
+    char *today = date_local(db_now(), 0);
+    snprintf(c->today, sizeof c->today, "%s", today);
+    free(today);
+  }
   if (st == RP_OK) st = give_list(db, c->detail_id, &c->gives, &err);
-  if (st == RP_OK) st = give_balance(db, c->detail_id, &c->n_gives, &c->n_asks, &err);
+  if (st == RP_OK) st = give_balance(db, cfg, c->detail_id, &c->n_gives, &c->n_asks, &err);
   if (st == RP_OK) st = path_introduced(db, c->detail_id, &c->introduced, &err);
   if (st == RP_OK) {
     st = path_to_contact(db, c->detail_id, &c->path, &err);
@@ -327,6 +342,7 @@ void contacts_detail_free(struct contacts *c) {
   c->last_what = NULL;
   contact_free(&c->detail);
   readiness_free(&c->ready);
+  next_step_free(&c->next);
   path_free(&c->path);
   c->has_path = false;
   strv_free(&c->introduced);

@@ -274,27 +274,13 @@ static bool ready_to_ask(struct contacts *c, const struct rp_contact *ct) {
     form_error(&c->form, NULL, err.msg);
     return false;
   }
-  struct rp_buf body = {0};
-  int unmet = 0;
-  for (size_t i = 0; i < r.n; i++) {
-    const struct rp_ready_item *it = &r.v[i];
-    if (!it->available || it->met) continue;
-    if (strcmp(it->key, "research") == 0 && !str_empty(ct->research)) continue;
-    if (unmet++ < 8) buf_addf(&body, "\xE2\x9C\x97 %s\n",
-                              it->manual || !it->reason ? it->text : it->reason);
-  }
-  if (unmet > 8) buf_addf(&body, "\xE2\x80\xA6 and %d more (Prep shows them all)\n", unmet - 8);
-  if (unmet) {
-    char *text = xasprintf("%s is missing %d of the %d readiness items:\n\n%s\n"
-                           "y saves the stage \"asked\" anyway \xC2\xB7 any other key goes "
-                           "back to the form",
-                           ct->name, unmet, r.total, buf_str(&body));
-    app_confirm(c->base.app, "Not ready to ask yet", text, save_anyway, c);
-    free(text);
-  }
-  buf_free(&body);
+  char *text = ui_ready_missing(&r, ct->name, !str_empty(ct->research) ? "research" : NULL,
+                                "y saves the stage \"asked\" anyway \xC2\xB7 any other key "
+                                "goes back to the form");
+  if (text) app_confirm(c->base.app, "Not ready to ask yet", text, save_anyway, c);
+  free(text);
   readiness_free(&r);
-  return unmet == 0;
+  return text == NULL;
 }
 
 /* A value for one line of a dialog: its first line, at most 60 columns

@@ -3,8 +3,9 @@
  * 100 %), the current question and the next ones, the notes taken so far,
  * and a notes line at the bottom that always has the keyboard: Enter saves
  * the line at once (one transaction) with its time from the start of the
- * call. Up chooses an earlier line to edit. C-x ends the call and opens the
- * wrap-up (call_wrapup.c). */
+ * call. Up chooses an earlier line to edit. C-x ends the call (call_end.c:
+ * a stray short call may be discarded) and opens the wrap-up
+ * (call_wrapup.c). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -292,6 +293,7 @@ static void draw(struct pane *p) {
     int cy, cx;
     call_thanks_draw(c, &cy, &cx);
   } else {
+    call_wrap_notice(c);
     int top = draw_top(c);
     if (top > c->h - 3) top = c->h - 3;
     draw_notes(c, top);
@@ -438,13 +440,7 @@ static void move_question(struct call *c, int delta) {
 
 static void end_call(struct call *c) {
   if (!save_line(c)) return; /* keep what was typed: it could not be saved */
-  struct rp_err err;
-  if (conv_end(app_db(c->base.app), app_config(c->base.app), c->conv_id, &err) != RP_OK) {
-    app_message(c->base.app, ROLE_ERROR, "%s", err.msg);
-    return;
-  }
-  call_load(c);
-  call_wrapup_open(c);
+  call_end(c);
 }
 
 void pane_call_wrapup(struct pane *p, int64_t conv_id) {

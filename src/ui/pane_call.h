@@ -1,6 +1,6 @@
 /* pane_call.h — state shared by the Call screen's files: the live call
- * (pane_call.c) and the wrap-up and thank-you that follow it
- * (call_wrapup.c). */
+ * (pane_call.c), its end (call_end.c) and the wrap-up and thank-you that
+ * follow it (call_wrapup.c). */
 #ifndef RAPPORT_UI_PANE_CALL_H
 #define RAPPORT_UI_PANE_CALL_H
 
@@ -32,6 +32,7 @@ struct call {
   long qcur;            /* the current question, qs.n when all are asked */
   struct rp_note_list notes;
   long sel;             /* CALL_SELECT/EDIT_NOTE: the note chosen */
+  int64_t wrap_said;    /* the call the planned-length notice was given for */
   struct line_edit input;
   /* wrap-up and thank-you */
   struct form form;
@@ -47,6 +48,14 @@ struct call {
 
 /* pane_call.c */
 void call_load(struct call *c); /* re-read conversation, questions, notes */
+/* call_end.c */
+/* Once per call, when its planned length is reached, say so in the status
+ * line ("20 min: time to wrap up — who else should I talk to?"). */
+void call_wrap_notice(struct call *c);
+/* End the live call (held, the contact met, the thank-you owed); a call
+ * under two minutes with no notes asks "Discard this call?" first (y:
+ * nothing kept), any other goes on to the wrap-up. */
+void call_end(struct call *c);
 /* call_wrapup.c */
 void call_wrapup_open(struct call *c);
 void call_wrapup_key(struct call *c, rp_key key);

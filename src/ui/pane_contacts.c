@@ -448,7 +448,7 @@ static int key(struct pane *p, rp_key k) {
     else app_message(p->app, ROLE_MUTED, "No contact selected: add one first");
     return PANE_HANDLED;
   case ACT_CALL:
-    if (c->sel_id) ui_app_call(p->app, c->sel_id);
+    if (c->sel_id) ui_app_call_asked(p->app, c->sel_id);
     else app_message(p->app, ROLE_MUTED, "No contact selected: add one first");
     return PANE_HANDLED;
   case ACT_FILTER:

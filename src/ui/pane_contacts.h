@@ -43,6 +43,8 @@ struct contacts {
   /* read with the detail: readiness, the chain of introductions, whom they
    * introduced, the give ledger and balance */
   struct rp_readiness ready;
+  struct rp_next_step next; /* once met: what comes next (kind NULL: readiness applies) */
+  char today[11];           /* the day the detail was read, for "late" */
   struct rp_path path;
   bool has_path;
   struct rp_strv introduced;

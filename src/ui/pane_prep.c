@@ -61,7 +61,7 @@ static void load(struct prep *pr) {
     return;
   }
   struct rp_give_list gives = {0};
-  if (give_balance(db, want, &pr->n_gives, &pr->n_asks, &err) != RP_OK ||
+  if (give_balance(db, app_config(pr->base.app), want, &pr->n_gives, &pr->n_asks, &err) != RP_OK ||
       give_list(db, want, &gives, &err) != RP_OK)
     app_message(pr->base.app, ROLE_ERROR, "%s", err.msg);
   if (gives.n) {
@@ -326,11 +326,14 @@ static void draw_know(struct prep *pr) {
     free(m);
   }
   if (row < height) {
-    char *g = pr->last_give ? xasprintf("gave %ld \xC2\xB7 asked %ld \xC2\xB7 last: %s", pr->n_gives,
-                                        pr->n_asks, pr->last_give)
-                            : xasprintf("gave %ld \xC2\xB7 asked %ld", pr->n_gives, pr->n_asks);
+    bool over = pr->n_asks > pr->n_gives; /* asks outrun gives: a warning */
+    const char *more = over ? " \xC2\xB7 give before you ask again" : "";
+    char *g = pr->last_give ? xasprintf("gave %ld \xC2\xB7 asked %ld%s \xC2\xB7 last: %s",
+                                        pr->n_gives, pr->n_asks, more, pr->last_give)
+                            : xasprintf("gave %ld \xC2\xB7 asked %ld%s", pr->n_gives, pr->n_asks,
+                                        more);
     ui_put(w, row, 1, 11, ROLE_MUTED, "Given");
-    ui_put(w, row++, 12, width - 13, pr->n_gives ? ROLE_NORMAL : ROLE_WARNING, g);
+    ui_put(w, row++, 12, width - 13, pr->n_gives && !over ? ROLE_NORMAL : ROLE_WARNING, g);
     free(g);
   }
   wnoutrefresh(w);
@@ -493,7 +496,7 @@ static int key(struct pane *p, rp_key k) {
   switch (act) {
   case ACT_FOCUS_NEXT: pr->focus = (pr->focus + 1) % PF_COUNT; return PANE_HANDLED;
   case ACT_FOCUS_PREV: pr->focus = (pr->focus + PF_COUNT - 1) % PF_COUNT; return PANE_HANDLED;
-  case ACT_CALL: ui_app_call(p->app, pr->id); return PANE_HANDLED;
+  case ACT_CALL: ui_app_call_asked(p->app, pr->id); return PANE_HANDLED;
   case ACT_TOGGLE:
     if (pr->focus == PF_QUESTIONS) break;
     pr->focus = PF_LIST;

@@ -531,7 +531,7 @@ static int key(struct pane *p, rp_key k) {
                   open, it->contact_name ? it->contact_name : "them", contacts);
       return PANE_HANDLED;
     }
-    ui_app_call(p->app, it->contact_id);
+    ui_app_call_asked(p->app, it->contact_id);
     return PANE_HANDLED;
   case ACT_PREP:
     app_set_contact(p->app, it->contact_id);

@@ -145,6 +145,17 @@ struct pane *pane_call_new(struct ui_app *app);
 /* Start (or resume) the current conversation with contact `contact_id` on
  * the Call screen `p`; false (with a message) when it cannot. */
 bool pane_call_start(struct pane *p, int64_t contact_id);
+/* ready_dialog.c: the body of a "not ready yet" dialog: "NAME is missing
+ * N of the M readiness items:", one "✗ reason" line per unmet item (the
+ * first 8; `skip_key`, when not NULL, left out), then `choice` (what y
+ * does); NULL when nothing is missing. Caller frees. */
+struct rp_readiness;
+char *ui_ready_missing(const struct rp_readiness *r, const char *name, const char *skip_key,
+                       const char *choice);
+/* A call started by a key (c on Contacts, Today, Prep): when the contact
+ * is not ready (and no call with them is going on or interrupted), ask
+ * first, with what is missing; y starts it anyway (ui_app_call). */
+void ui_app_call_asked(struct ui_app *app, int64_t contact_id);
 /* Open the wrap-up of conversation `conv_id` (already ended). */
 void pane_call_wrapup(struct pane *p, int64_t conv_id);
 /* recovery_ui.c: a wrap-up is owed from the moment it opens until it is

@@ -169,11 +169,11 @@ same "notes md" "# Conversations with Priya Shah
 
 Tags: ! insight · * feedback on me · + action for me · @ referral
 
-## 2026-11-25 09:05 · 25 min · planned
+## 2026-11-25 09:05 · 25 min · planned · #$C2
 
 No notes.
 
-## 2026-11-20 14:31 · video · 30 min · held (took 22 min)
+## 2026-11-20 14:31 · video · held · planned 30 min, took 22:00 · #$C1
 
 Objective: how their research team hires
 
@@ -199,6 +199,7 @@ printf '%s' "$OUT" >"$TMP/json"
 eq "json: newest first" "$(py '[c["id"] for c in j]')" "[$C2, $C1]"
 eq "json: conversation" "$(py '[(c["contact"]["name"], c["channel"], c["scheduled_at"], c["minutes"], c["status"], c["started_at"], c["ended_at"]) for c in j if c["id"] == '"$C1"'][0]')" \
    "('Priya Shah', 'video', '2026-11-20T14:30:00Z', 30, 'held', '2026-11-20T14:31:00Z', '2026-11-20T14:53:00Z')"
+eq "json: the real length in seconds" "$(py '[c["seconds"] for c in j]')" "[0, 1320]"
 eq "json: planned" "$(py '[(c["channel"], c["objective"], c["started_at"], c["notes"]) for c in j if c["id"] == '"$C2"'][0]')" \
    "(None, None, None, [])"
 eq "json: notes" "$(py '[(n["offset"], n["time"], n["tag"], n["text"]) for n in j[1]["notes"]]')" \
@@ -217,11 +218,11 @@ same "notes md: interrupted, escapes" "# Conversations with Zoë Ørsted
 
 Tags: ! insight · * feedback on me · + action for me · @ referral
 
-## 2026-11-19 16:00 · 1 min · interrupted
+## 2026-11-19 16:00 · 1 min · interrupted · #$C3
 
 - [62:05] line one↵line two^[[31m
 
-## not scheduled · 240 min · planned
+## not scheduled · 240 min · planned · #$C4
 
 Objective: what the field needs next
 

@@ -33,7 +33,7 @@ start_app --db "$DB"
 wait_for "─ Interrupted call ─"
 wait_for "All 2 saved note lines"
 keys e
-wait_for "─ Wrap-up · Ann Lee ─"
+wait_for "─ Wrap-up · Ann Lee · planned "
 assert_eq "e ends the call" "held" "$(db_query 'SELECT status FROM conversation')"
 assert_eq "the contact is now met" "met" "$(db_query "SELECT stage FROM contact WHERE name = 'Ann Lee'")"
 ok "e ends the interrupted call and opens the wrap-up; Ann is met"

@@ -18,6 +18,8 @@ start_app --db "$DB"
 keys 2  # Today is home; Contacts is 2
 wait_for "● Zoë Ørsted"
 keys c
+wait_for "Not ready to call yet" # not ready: c asks first
+keys y
 wait_for " Call · Zoë Ørsted (Acme)"
 wait_for "Now 1/2  What does a typical week look like for you?"
 wait_for "next 2  What do you wish you had known"

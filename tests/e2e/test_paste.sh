@@ -99,6 +99,8 @@ wait_gone "Edit contact"
 # ---- the call's notes line: one note per pasted line ----
 wait_line 2 "Carol Study study notes"   # the detail: she is selected
 keys c
+wait_for "Not ready to call yet" # not ready: c asks first
+keys y
 wait_for " Call · Carol Study study notes"
 tmux_paste $'first pasted note\r\n! second, an insight\nhalf a li'
 wait_for "insight  second, an insight"

@@ -16,12 +16,14 @@ wait_for "● Zoë Ørsted"
 keys Down
 wait_line 2 "│ Zoë Ørsted"
 keys c
+wait_for "Not ready to call yet" # not ready: c asks first
+keys y
 wait_for " Call · Zoë Ørsted (Acme)"
 type_text "! They budget for idempotency work every quarter"
 keys Enter
 wait_for "They budget for idempotency work"
 keys C-x
-wait_for "─ Wrap-up · Zoë Ørsted ─"
+wait_for "─ Wrap-up · Zoë Ørsted · planned "
 keys Escape
 wait_for "Thank-you to Zoë Ørsted · due $TOMORROW"
 keys Escape

@@ -29,13 +29,15 @@ start_app --db "$DB"
 keys 2  # Today is home; Contacts is 2
 wait_for "● Maya Lindqvist"
 keys c
+wait_for "Not ready to call yet" # not ready: c asks first
+keys y
 wait_for " Call · Maya Lindqvist (Northwind)"
 type_text "! Idempotency is what separates good payment engineers"
 keys Enter
 wait_for "Idempotency is what separates"
 type_text "+ Send her the retry write-up"
 keys C-x
-wait_for "─ Wrap-up · Maya Lindqvist ─"
+wait_for "─ Wrap-up · Maya Lindqvist · planned "
 assert_eq "C-x saved the line being typed" 2 "$(db_query 'SELECT count(*) FROM note')"
 assert_eq "the call is held" "held" "$(db_query 'SELECT status FROM conversation')"
 assert_eq "Maya is met" "met" "$(db_query "SELECT stage FROM contact WHERE name = 'Maya Lindqvist'")"

@@ -107,6 +107,8 @@ ok "added a worksheet entry"
 keys 2
 wait_for "Contacts 1 · by name"
 keys c
+wait_for "Not ready to call yet" # not ready: c asks first
+keys y
 wait_for " Call · $NAME (Globex)"
 type_text "They onboard juniors in cohorts of six"
 keys Enter
@@ -115,9 +117,9 @@ type_text "! Idempotency keys are the whole game"
 keys Enter
 wait_for "Idempotency keys are the whole game"
 keys C-x
-wait_for "─ Wrap-up · $NAME ─"
+wait_for "─ Wrap-up · $NAME · planned "
 keys Escape
-wait_gone "─ Wrap-up · $NAME ─"
+wait_gone "─ Wrap-up · $NAME · planned "
 # skipping the wrap-up may offer the thank-you note: skip that too
 if _poll 5 _screen_has "Thank-you to $NAME"; then
   keys Escape

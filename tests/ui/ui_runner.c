@@ -29,6 +29,8 @@
  *                             or url (KIND) through the model, at any time
  *                             (the CLI or another window while a form is open)
  *   sql STATEMENT             run SQL on the journal, at any time
+ *   now SECONDS               set the clock the journal reads (RAPPORT_NOW), at
+ *                             any time (a call's clock moves on at the next draw)
  *   sql-is VALUE|QUERY        the first column of QUERY's first row is VALUE
  *                             ("(null)" for NULL, "(none)" for no row)
  *   file NAME                 the lines up to "end" become file NAME in the
@@ -572,6 +574,10 @@ int main(int argc, char **argv) {
       if (sqlite3_exec(db_handle(db), arg, NULL, NULL, &msg) != SQLITE_OK)
         fail(lineno, "sql: %s%s", msg ? msg : "failed", "");
       sqlite3_free(msg);
+      continue;
+    }
+    if (strcmp(line, "now") == 0) { /* the clock the journal reads (db_now) */
+      setenv("RAPPORT_NOW", arg, 1);
       continue;
     }
     if (strcmp(line, "sql-is") == 0) {

@@ -575,7 +575,8 @@ static void test_upgrade_progress(void) {
   strv_push(&want, "STEP migration 13 of 16: indexing the Contacts filter");
   strv_push(&want, "STEP migration 14 of 16: storing several emails, phones and URLs");
   strv_push(&want, "STEP migration 15 of 16: keeping recovery copies of text being typed, indexing emails");
-  strv_push(&want, "STEP migration 16 of 16: linking follow-ups to the call notes they come from");
+  strv_push(&want, "STEP migration 16 of 17: linking follow-ups to the call notes they come from");
+  strv_push(&want, "STEP migration 17 of 17: remembering the stage a call started from");
   strv_push(&want, "END journal upgraded");
   char *got = strv_join(&t.events, "\n"), *expected = strv_join(&want, "\n");
   CHECK_INT(v, 16); /* a new migration: add its line above */

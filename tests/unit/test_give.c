@@ -6,6 +6,7 @@
 
 #include "fixture.h"
 #include "rapport/contact.h"
+#include "rapport/conversation.h"
 #include "rapport/give.h"
 
 static struct rp_config cfg;
@@ -100,10 +101,10 @@ static void test_insert_list_delete(void) {
   give_list_free(&l);
 
   long gives = -1, asks = -1;
-  CHECK_INT(give_balance(db, ana, &gives, &asks, &err), RP_OK);
+  CHECK_INT(give_balance(db, &cfg, ana, &gives, &asks, &err), RP_OK);
   CHECK_INT(gives, 4);
-  CHECK_INT(asks, 0);
-  CHECK_INT(give_balance(db, bob, &gives, &asks, &err), RP_OK);
+  CHECK_INT(asks, 1); /* at "met" with no conversation logged: the outreach */
+  CHECK_INT(give_balance(db, &cfg, bob, &gives, &asks, &err), RP_OK);
   CHECK_INT(gives, 1);
 
   /* delete one; a second delete is a negative answer */
@@ -253,6 +254,70 @@ static void test_stage_moves(void) {
   cfg.stages.v[2].key = xstrdup("giving");
 }
 
+/* The asks of contact `id`, counted by give_balance. */
+static long asks_of(int64_t id) {
+  long gives = -1, asks = -1;
+  struct rp_err err;
+  CHECK_INT(give_balance(db, &cfg, id, &gives, &asks, &err), RP_OK);
+  return asks;
+}
+
+/* A conversation of `contact` with status `status`. */
+static void add_conv(int64_t contact, const char *status) {
+  struct rp_conversation c;
+  conv_init(&c);
+  c.contact_id = contact;
+  c.status = xstrdup(status);
+  struct rp_err err;
+  CHECK_INT(conv_insert(db, &cfg, &c, &err), RP_OK);
+  conv_free(&c);
+}
+
+/* Asks are counted from the journal: the outreach (stage "asked" or
+ * later) until a conversation is held, each conversation held, each
+ * contact they introduced; planned or cancelled conversations are no ask. */
+static void test_balance_asks(void) {
+  open_fresh("asks.db");
+  int64_t priya = fx_add_contact(db, &cfg, "Priya", "giving");
+  CHECK_INT(asks_of(priya), 0);
+  add_conv(priya, "planned");
+  add_conv(priya, "cancelled");
+  CHECK_INT(asks_of(priya), 0); /* planning is no ask */
+  fx_exec(db, "UPDATE contact SET stage = 'intro-requested' WHERE name = 'Priya'");
+  CHECK_INT(asks_of(priya), 0); /* before "asked" */
+  fx_exec(db, "UPDATE contact SET stage = 'asked' WHERE name = 'Priya'");
+  CHECK_INT(asks_of(priya), 1); /* the outreach sent */
+  fx_exec(db, "UPDATE contact SET stage = 'scheduled' WHERE name = 'Priya'");
+  CHECK_INT(asks_of(priya), 1);
+  add_conv(priya, "held"); /* the conversation it led to: the same ask */
+  CHECK_INT(asks_of(priya), 1);
+  add_conv(priya, "held"); /* a second conversation: their time again */
+  CHECK_INT(asks_of(priya), 2);
+
+  /* an introduction she made for you (a referral from a call, or one asked
+   * for by hand) is an ask of her; a deleted contact no longer counts */
+  int64_t tomas = fx_add_contact(db, &cfg, "Tomás", "identified");
+  int64_t lee = fx_add_contact(db, &cfg, "Lee", "identified");
+  fx_execf(db, "UPDATE contact SET introduced_by = %lld WHERE id IN (%lld, %lld)",
+           (long long)priya, (long long)tomas, (long long)lee);
+  CHECK_INT(asks_of(priya), 4);
+  CHECK_INT(asks_of(tomas), 0); /* introduced: no ask of Tomás himself */
+  fx_exec(db, "UPDATE contact SET deleted_at = 1 WHERE name = 'Lee'");
+  CHECK_INT(asks_of(priya), 3);
+
+  /* a config without the stage "asked": only conversations and introductions */
+  struct rp_config bare = {0};
+  fx_choice(&bare.stages, "new", "new", NULL);
+  fx_choice(&bare.stages, "done", "done", NULL);
+  int64_t ana = fx_add_contact(db, &cfg, "Ana", "declined");
+  long gives, asks;
+  struct rp_err err;
+  CHECK_INT(asks_of(ana), 1); /* after "asked" in the pipeline */
+  CHECK_INT(give_balance(db, &bare, ana, &gives, &asks, &err), RP_OK);
+  CHECK_INT(asks, 0);
+  fx_choices_free(&bare.stages);
+}
+
 int main(void) {
   setlocale(LC_ALL, "");
   setenv("TZ", "UTC", 1);
@@ -260,6 +325,7 @@ int main(void) {
   test_insert_list_delete();
   test_validation();
   test_stage_moves();
+  test_balance_asks();
   db_close(db);
   fx_choices_free(&cfg.stages);
   fx_choices_free(&cfg.how_known);

@@ -7,6 +7,7 @@
 #include "fixture.h"
 #include "rapport/contact.h"
 #include "rapport/conversation.h"
+#include "rapport/followup.h"
 #include "rapport/give.h"
 #include "rapport/question.h"
 #include "rapport/readiness.h"
@@ -412,6 +413,128 @@ static void test_manual_and_ready(void) {
   CHECK_INT(fx_scalar(db, "SELECT count(*) FROM ready_check"), 0);
 }
 
+/* A conversation of `contact` with `status`; returns its id. */
+static int64_t add_conv(int64_t contact, const char *status) {
+  struct rp_conversation c;
+  conv_init(&c);
+  c.contact_id = contact;
+  c.status = xstrdup(status);
+  struct rp_err err;
+  CHECK_INT(conv_insert(db, &cfg, &c, &err), RP_OK);
+  int64_t id = c.id;
+  conv_free(&c);
+  return id;
+}
+
+/* The warning of contact `id`'s readiness (a new string, or NULL). */
+static char *warning(int64_t id) {
+  struct rp_readiness r;
+  struct rp_err err;
+  if (readiness_compute(db, &cfg, id, &r, &err) != RP_OK) return xstrdup("(failed)");
+  char *w = r.warning ? xstrdup(r.warning) : NULL;
+  readiness_free(&r);
+  return w;
+}
+
+/* Asks outrunning gives is a warning, not an item: not counted, and the
+ * contact can still be ready. */
+static void test_asks_outrun_gives(void) {
+  open_fresh("asks.db");
+  struct rp_err err;
+  int64_t ana = add("Ana", "friend", 0);
+  char *w = warning(ana);
+  CHECK(w == NULL);
+  free(w);
+  struct rp_readiness before;
+  CHECK_INT(readiness_compute(db, &cfg, ana, &before, &err), RP_OK);
+  add_conv(ana, "held");
+  add_conv(ana, "held");
+  w = warning(ana);
+  CHECK_STR(w, "asked 2 times, gave 0: give before you ask again (on Contacts press g to log "
+               "a give)");
+  free(w);
+  struct rp_readiness after;
+  CHECK_INT(readiness_compute(db, &cfg, ana, &after, &err), RP_OK);
+  CHECK_INT(after.total, before.total); /* not an item */
+  readiness_free(&before);
+  readiness_free(&after);
+  struct rp_give g = {0};
+  g.contact_id = ana;
+  g.kind = xstrdup("read");
+  g.text = xstrdup("Read her essay");
+  CHECK_INT(give_insert(db, &cfg, &g, &err), RP_OK);
+  give_free(&g);
+  w = warning(ana);
+  CHECK_STR(w, "asked 2 times, gave 1: give before you ask again (on Contacts press g to log "
+               "a give)");
+  free(w);
+  g.contact_id = ana;
+  g.kind = xstrdup("share");
+  g.text = xstrdup("Shared it");
+  CHECK_INT(give_insert(db, &cfg, &g, &err), RP_OK);
+  give_free(&g);
+  w = warning(ana);
+  CHECK(w == NULL); /* as many gives as asks */
+  free(w);
+}
+
+/* The next step of contact `id` as "KIND|TEXT", "no" for RP_NO; caller
+ * frees. */
+static char *next_of(int64_t id) {
+  struct rp_next_step n;
+  struct rp_err err;
+  enum rp_status s = readiness_next_step(db, &cfg, id, &n, &err);
+  if (s == RP_NO) return xstrdup("no");
+  if (s != RP_OK) return xasprintf("error: %s", err.msg);
+  char *r = xasprintf("%s|%s", n.kind, n.text);
+  next_step_free(&n);
+  return r;
+}
+
+#define CHECK_NEXT(id, expected)   \
+  do {                             \
+    char *n_ = next_of(id);        \
+    CHECK_STR(n_, (expected));     \
+    free(n_);                      \
+  } while (0)
+
+/* Once met, the next step replaces readiness; a new planned conversation
+ * brings readiness back. */
+static void test_next_step_after_met(void) {
+  open_fresh("next.db");
+  struct rp_err err;
+  int64_t ana = add("Ana", "friend", 0);
+  CHECK_NEXT(ana, "no"); /* not met: readiness applies */
+  int64_t planned = add_conv(ana, "planned");
+  CHECK_NEXT(ana, "no");
+  fx_execf(db, "UPDATE conversation SET status = 'held' WHERE id = %lld", (long long)planned);
+  CHECK_NEXT(ana, "keep-in-touch|keep in touch: write when you have news worth sharing");
+  cfg.cadence_warm = 30; /* a cadence: the next check-in from the last interaction */
+  CHECK_NEXT(ana, "keep-in-touch|keep in touch: next check-in by 2026-12-18 (every 30 days)");
+  cfg.cadence_warm = 0;
+
+  struct rp_followup f = {0};
+  f.contact_id = ana;
+  f.kind = xstrdup("check-in");
+  f.due = xstrdup("2026-12-01");
+  CHECK_INT(followup_add(db, &f, &err), RP_OK);
+  followup_free(&f);
+  CHECK_NEXT(ana, "follow-up|follow-up due 2026-12-01: check in");
+  f.contact_id = ana;
+  f.kind = xstrdup("thank-you");
+  f.due = xstrdup("2026-11-19");
+  CHECK_INT(followup_add(db, &f, &err), RP_OK);
+  int64_t thanks = f.id;
+  followup_free(&f);
+  CHECK_NEXT(ana, "thank-you|thank-you owed, due 2026-11-19");
+  CHECK_INT(followup_mark(db, &cfg, thanks, "sent", &err), RP_OK);
+  CHECK_NEXT(ana, "follow-up|follow-up due 2026-12-01: check in");
+
+  /* a new conversation planned: readiness is back, for it */
+  add_conv(ana, "planned");
+  CHECK_NEXT(ana, "no");
+}
+
 int main(void) {
   setlocale(LC_ALL, "");
   setenv("TZ", "UTC", 1);
@@ -420,6 +543,8 @@ int main(void) {
   test_fresh_contact();
   test_items_on_and_off();
   test_manual_and_ready();
+  test_asks_outrun_gives();
+  test_next_step_after_met();
   db_close(db);
   free_config();
   check_rmtree(check_tmpdir());
