@@ -451,6 +451,19 @@ static const char *const migrations[] = {
                * written with the sqlite3 shell): without this index each
                * contact merged read every contact */
               "CREATE INDEX IF NOT EXISTS contact_email ON contact(email COLLATE NOCASE);\n"),
+    /* An information gap's answer says where it came from: the person who
+     * answered it (the conversation's contact, or one named by hand) and
+     * the day (rapport/worksheet.h); the conversation stays in ref. */
+    MIGRATION(16,
+              /* no REFERENCES: a column in a foreign key cannot be
+               * dropped again; a contact deleted for good reads as nobody */
+              "ALTER TABLE ws_item ADD COLUMN answered_by INTEGER;\n"
+              "ALTER TABLE ws_item ADD COLUMN answered_on TEXT CHECK (answered_on IS NULL OR\n"
+              "  answered_on GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]');\n"
+              "UPDATE ws_item SET answered_on = date(updated_at, 'unixepoch', 'localtime')\n"
+              "  WHERE section = 'gap' AND flag = 1;\n"
+              "UPDATE ws_item SET answered_by = (SELECT v.contact_id FROM conversation v\n"
+              "  WHERE v.id = ws_item.ref) WHERE section = 'gap' AND ref IS NOT NULL;\n"),
 };
 
 /* What each migration does, in a few words, for the progress shown while
@@ -472,6 +485,7 @@ static const char *const migration_what[] = {
     "indexing the Contacts filter",
     "storing several emails, phones and URLs",
     "keeping recovery copies of text being typed, indexing emails",
+    "noting who answered an information gap, and when",
 };
 _Static_assert(RP_ARRAY_LEN(migration_what) == RP_ARRAY_LEN(migrations),
                "a description per migration");

@@ -23,7 +23,10 @@ const struct rp_choices rp_move_kinds = {move_kinds, RP_ARRAY_LEN(move_kinds)};
 const char *const rp_ws_section_names[WS_SECTION_COUNT] = {"superpower", "problem", "skill",
                                                            "gap", "option"};
 
-#define ITEM_COLS "id, section, title, text1, text2, kind, n1, n2, n3, flag, ref, created_at, updated_at"
+#define ITEM_COLS                                                                          \
+  "id, section, title, text1, text2, kind, n1, n2, n3, flag, ref, created_at, updated_at, " \
+  "(SELECT id FROM contact WHERE contact.id = answered_by), answered_on, "                 \
+  "(SELECT name FROM contact WHERE contact.id = answered_by)"
 #define LIST_SQL(order) "SELECT " ITEM_COLS " FROM ws_item WHERE section = ?1 ORDER BY " order
 
 /* What differs between sections: the list order, how messages name an
@@ -171,6 +174,8 @@ void ws_item_free(struct rp_ws_item *it) {
   free(it->text1);
   free(it->text2);
   free(it->kind);
+  free(it->answered_by_name);
+  free(it->answered_on);
   ws_item_init(it, section);
 }
 
@@ -245,6 +250,9 @@ static void read_row(sqlite3_stmt *st, struct rp_ws_item *it) {
   it->ref = sqlite3_column_int64(st, 10);
   it->created_at = sqlite3_column_int64(st, 11);
   it->updated_at = sqlite3_column_int64(st, 12);
+  it->answered_by = sqlite3_column_int64(st, 13);
+  it->answered_on = db_col_text(st, 14);
+  it->answered_by_name = db_col_text(st, 15);
 }
 
 static void read_one(sqlite3_stmt *st, void *elem) { read_row(st, elem); }
@@ -329,11 +337,15 @@ static enum rp_status write_item(struct rp_db *db, struct rp_ws_item *it, bool i
   if (s == RP_OK)
     s = db_prepare(db,
                    insert ? "INSERT INTO ws_item (section, title, text1, text2, kind, n1, n2, n3, "
-                            "flag, ref, position, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, "
-                            "?5, ?6, ?7, ?8, ?9, ?10, (SELECT coalesce(max(position), 0) + 1 FROM "
-                            "ws_item WHERE section = ?1), ?11, ?11)"
+                            "flag, ref, position, created_at, updated_at, answered_on) VALUES (?1, "
+                            "?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, (SELECT coalesce(max(position), "
+                            "0) + 1 FROM ws_item WHERE section = ?1), ?11, ?11, CASE WHEN ?9 AND "
+                            "?1 = 'gap' THEN date(?11, 'unixepoch', 'localtime') END)"
                           : "UPDATE ws_item SET title = ?2, text1 = ?3, text2 = ?4, kind = ?5, "
-                            "n1 = ?6, n2 = ?7, n3 = ?8, flag = ?9, ref = ?10, updated_at = ?11 "
+                            "n1 = ?6, n2 = ?7, n3 = ?8, flag = ?9, ref = ?10, updated_at = ?11, "
+                            "answered_by = CASE WHEN ?9 THEN answered_by END, "
+                            "answered_on = CASE WHEN ?9 AND section = 'gap' THEN "
+                            "coalesce(answered_on, date(?11, 'unixepoch', 'localtime')) END "
                             "WHERE id = ?12 AND section = ?1",
                    &st, err);
   if (s == RP_OK) {
@@ -381,4 +393,82 @@ enum rp_status ws_item_delete(struct rp_db *db, int64_t id, struct rp_err *err) 
                                 "delete worksheet entry", &changed, err);
   if (s == RP_OK && !changed) return no_entry(id, err);
   return s;
+}
+
+/* ---- answers to information gaps ---- */
+
+/* See worksheet.h. The conversation's contact and day are read in the same
+ * transaction as the write. */
+enum rp_status ws_gap_answer(struct rp_db *db, int64_t gap_id, const char *answer,
+                             int64_t conversation_id, int64_t contact_id, struct rp_err *err) {
+  rp_err_clear(err);
+  char *text = xstrdup(answer);
+  str_trim_null(&text);
+  enum rp_status s = db_begin(db, err);
+  if (s != RP_OK) {
+    free(text);
+    return s;
+  }
+  struct rp_ws_item gap;
+  s = ws_item_get(db, gap_id, &gap, err);
+  if (s == RP_OK && gap.section != WS_GAP)
+    s = rp_err_field(err, RP_INVALID, "section", "entry %lld is %s, not an information gap",
+                     (long long)gap_id, rules[gap.section].a_name);
+  ws_item_free(&gap);
+  char *day = NULL;
+  sqlite3_stmt *st = NULL;
+  if (s == RP_OK && conversation_id) {
+    s = db_prepare(db, "SELECT contact_id, coalesce(started_at, 0) FROM conversation WHERE id = ?1",
+                   &st, err);
+    if (s == RP_OK) {
+      sqlite3_bind_int64(st, 1, conversation_id);
+      int rc = sqlite3_step(st);
+      if (rc == SQLITE_ROW) {
+        contact_id = sqlite3_column_int64(st, 0);
+        int64_t t = sqlite3_column_int64(st, 1);
+        if (t) day = date_local(t, 0);
+      } else if (rc == SQLITE_DONE) {
+        s = rp_err_set(err, RP_NO, "no conversation with id %lld", (long long)conversation_id);
+      } else {
+        s = db_fail(db, err, "read conversation");
+      }
+    }
+    sqlite3_finalize(st);
+    st = NULL;
+  }
+  if (s == RP_OK && str_empty(day)) {
+    free(day);
+    day = date_local(db_now(), 0);
+  }
+  if (s == RP_OK)
+    s = db_prepare(db,
+                   "UPDATE ws_item SET flag = 1, text1 = coalesce(?2, text1), ref = ?3, "
+                   "answered_by = ?4, answered_on = ?5, updated_at = ?6 WHERE id = ?1",
+                   &st, err);
+  if (s == RP_OK) {
+    sqlite3_bind_int64(st, 1, gap_id);
+    db_bind_text(st, 2, text);
+    if (conversation_id) sqlite3_bind_int64(st, 3, conversation_id);
+    else sqlite3_bind_null(st, 3);
+    if (contact_id) sqlite3_bind_int64(st, 4, contact_id);
+    else sqlite3_bind_null(st, 4);
+    db_bind_text(st, 5, day);
+    sqlite3_bind_int64(st, 6, db_now());
+    if (sqlite3_step(st) != SQLITE_DONE) s = db_fail(db, err, "save the answer");
+  }
+  sqlite3_finalize(st);
+  if (s == RP_OK) s = db_commit(db, err);
+  else db_rollback(db);
+  free(day);
+  free(text);
+  return s;
+}
+
+/* See worksheet.h. */
+char *ws_gap_source(const struct rp_ws_item *gap) {
+  if (gap->section != WS_GAP || !gap->flag) return NULL;
+  bool who = !str_empty(gap->answered_by_name), when = !str_empty(gap->answered_on);
+  if (who && when) return xasprintf("%s, %s", gap->answered_by_name, gap->answered_on);
+  if (who || when) return xstrdup(who ? gap->answered_by_name : gap->answered_on);
+  return NULL;
 }
