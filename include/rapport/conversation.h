@@ -66,11 +66,18 @@ enum rp_status conv_prepare(struct rp_db *db, const struct rp_config *cfg, int64
  * already set (a resumed call keeps its clock). */
 enum rp_status conv_start(struct rp_db *db, int64_t id, struct rp_err *err);
 /* End the call: status "held", ended_at = now (for an interrupted call: the
- * time of its last note, or its start), and in the same transaction move
- * the contact to the stage "met" when its stage comes before "met" in
- * cfg->stages. */
+ * time of its last note, or its start; for a call reopened to correct it:
+ * the end it had), and in the same transaction move the contact to the
+ * stage "met" when its stage comes before "met" in cfg->stages, and owe
+ * the thank-you (once per conversation). */
 enum rp_status conv_end(struct rp_db *db, const struct rp_config *cfg, int64_t id,
                         struct rp_err *err);
+/* Reopen an ended ("held") call to correct it: status "live" again, its
+ * start and end kept (so its length stays the real one, and lines added now
+ * sit at its end); conv_prepare finds it first, and conv_end ends it again
+ * as the same conversation. RP_INVALID for a call that is not held, RP_NO
+ * for an unknown id. */
+enum rp_status conv_reopen(struct rp_db *db, int64_t id, struct rp_err *err);
 /* True when call `id` is live in another process (another window): a
  * write lock on JOURNAL.lock that the kernel drops when it dies.
  * conv_start and conv_end refuse such a call, and conv_mark_interrupted

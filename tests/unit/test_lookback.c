@@ -131,11 +131,82 @@ static void test_gap_answer(void) {
   ws_item_free(&it);
 }
 
+/* An ended call reopened for correction: notes editable again, its length
+ * kept, ending it again updates the same conversation and owes no second
+ * thank-you; a sent thank-you stays sent and the stage where it is. */
+static void test_resume(void) {
+  open_fresh("resume.db");
+  struct rp_err err;
+  int64_t priya = fx_add_contact(db, &cfg, "Priya Raman", "asked");
+  int64_t call = held_call(priya, T0 - 2 * DAY);
+  CHECK_INT(fx_scalar(db, "SELECT count(*) FROM followup WHERE kind = 'thank-you'"), 1);
+  int64_t thanks = fx_scalar(db, "SELECT id FROM followup WHERE kind = 'thank-you'");
+  CHECK_INT(followup_mark(db, &cfg, thanks, "sent", &err), RP_OK);
+  char *stage = fx_stage_of(db, priya);
+  CHECK_STR(stage, "thanked");
+  free(stage);
+
+  /* only an ended call reopens */
+  int64_t planned = 0;
+  fx_set_now(T0);
+  CHECK_INT(conv_prepare(db, &cfg, priya, &planned, &err), RP_OK);
+  CHECK(planned != call);
+  CHECK_INT(conv_reopen(db, planned, &err), RP_INVALID);
+  CHECK_INT(conv_reopen(db, 999, &err), RP_NO);
+
+  CHECK_INT(conv_reopen(db, call, &err), RP_OK);
+  struct rp_conversation c;
+  CHECK_INT(conv_get(db, call, &c, &err), RP_OK);
+  CHECK_STR(c.status, "live");
+  CHECK_INT(c.started_at, T0 - 2 * DAY);
+  CHECK_INT(c.ended_at, T0 - 2 * DAY + 20 * 60); /* its real length stays */
+  conv_free(&c);
+  /* the Call screen finds it before the planned one, and starting it keeps
+   * its times */
+  int64_t cur = 0;
+  CHECK_INT(conv_prepare(db, &cfg, priya, &cur, &err), RP_OK);
+  CHECK_INT(cur, call);
+  CHECK_INT(conv_start(db, call, &err), RP_OK);
+  CHECK_INT(fx_scalar(db, "SELECT ended_at - started_at FROM conversation WHERE id = 1"), 1200);
+  /* a line added now sits at the end of the call, not two days later */
+  struct rp_note n = {0};
+  CHECK_INT(note_add(db, &cfg, call, "+ send Tomás the portfolio", &n, &err), RP_OK);
+  CHECK_INT(n.offset, 1200);
+  note_free(&n);
+
+  fx_set_now(T0 + 600);
+  CHECK_INT(conv_end(db, &cfg, call, &err), RP_OK);
+  CHECK_INT(conv_get(db, call, &c, &err), RP_OK);
+  CHECK_STR(c.status, "held");
+  CHECK_INT(c.ended_at, T0 - 2 * DAY + 20 * 60);
+  conv_free(&c);
+  CHECK_INT(fx_scalar(db, "SELECT count(*) FROM conversation"), 2);
+  CHECK_INT(fx_scalar(db, "SELECT count(*) FROM followup WHERE kind = 'thank-you'"), 1);
+  CHECK_INT(fx_scalar(db, "SELECT count(*) FROM followup WHERE status = 'sent'"), 1);
+  stage = fx_stage_of(db, priya);
+  CHECK_STR(stage, "thanked");
+  free(stage);
+
+  /* reopened, then the process dies: it ends at its own end again */
+  CHECK_INT(conv_reopen(db, call, &err), RP_OK);
+  fx_exec(db, "UPDATE conversation SET status = 'interrupted' WHERE id = 1");
+  CHECK_INT(conv_end(db, &cfg, call, &err), RP_OK);
+  CHECK_INT(fx_scalar(db, "SELECT ended_at - started_at FROM conversation WHERE id = 1"), 1200);
+  /* a new call is not touched by any of this */
+  CHECK_INT(conv_start(db, planned, &err), RP_OK);
+  CHECK_INT(fx_scalar(db, "SELECT ended_at IS NULL FROM conversation WHERE id = 2"), 1);
+  fx_set_now(T0 + 900);
+  CHECK_INT(conv_end(db, &cfg, planned, &err), RP_OK);
+  CHECK_INT(fx_scalar(db, "SELECT ended_at - started_at FROM conversation WHERE id = 2"), 300);
+  CHECK_INT(fx_scalar(db, "SELECT count(*) FROM followup WHERE kind = 'thank-you'"), 2);
+}
+
 int main(void) {
   setlocale(LC_ALL, "");
   fx_pipeline(&cfg);
   cfg.call_minutes = 20;
   test_gap_answer();
+  test_resume();
   if (db) db_close(db);
   fx_choices_free(&cfg.stages);
   fx_choices_free(&cfg.how_known);
