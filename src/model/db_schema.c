@@ -451,19 +451,22 @@ static const char *const migrations[] = {
                * written with the sqlite3 shell): without this index each
                * contact merged read every contact */
               "CREATE INDEX IF NOT EXISTS contact_email ON contact(email COLLATE NOCASE);\n"),
-    /* An information gap's answer says where it came from: the person who
-     * answered it (the conversation's contact, or one named by hand) and
-     * the day (rapport/worksheet.h); the conversation stays in ref. */
+    /* Where an information gap's answer came from: the person who gave it
+     * (the conversation's contact, or one named by hand; NULL = not known)
+     * and the day; one row per answered gap (rapport/worksheet.h), the
+     * conversation stays in ws_item.ref. Gaps answered before: the day
+     * they were last changed, the contact of their conversation. */
     MIGRATION(16,
-              /* no REFERENCES: a column in a foreign key cannot be
-               * dropped again; a contact deleted for good reads as nobody */
-              "ALTER TABLE ws_item ADD COLUMN answered_by INTEGER;\n"
-              "ALTER TABLE ws_item ADD COLUMN answered_on TEXT CHECK (answered_on IS NULL OR\n"
-              "  answered_on GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]');\n"
-              "UPDATE ws_item SET answered_on = date(updated_at, 'unixepoch', 'localtime')\n"
-              "  WHERE section = 'gap' AND flag = 1;\n"
-              "UPDATE ws_item SET answered_by = (SELECT v.contact_id FROM conversation v\n"
-              "  WHERE v.id = ws_item.ref) WHERE section = 'gap' AND ref IS NOT NULL;\n"),
+              "CREATE TABLE IF NOT EXISTS gap_answer (\n"
+              "  gap_id INTEGER PRIMARY KEY REFERENCES ws_item(id) ON DELETE CASCADE,\n"
+              "  contact_id INTEGER REFERENCES contact(id) ON DELETE SET NULL,\n"
+              "  day TEXT NOT NULL\n"
+              "    CHECK (day GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]')\n"
+              ");\n"
+              "INSERT OR IGNORE INTO gap_answer (gap_id, contact_id, day)\n"
+              "  SELECT w.id, (SELECT v.contact_id FROM conversation v WHERE v.id = w.ref),\n"
+              "         date(w.updated_at, 'unixepoch', 'localtime')\n"
+              "  FROM ws_item w WHERE w.section = 'gap' AND w.flag = 1;\n"),
 };
 
 /* What each migration does, in a few words, for the progress shown while

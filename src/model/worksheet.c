@@ -25,8 +25,10 @@ const char *const rp_ws_section_names[WS_SECTION_COUNT] = {"superpower", "proble
 
 #define ITEM_COLS                                                                          \
   "id, section, title, text1, text2, kind, n1, n2, n3, flag, ref, created_at, updated_at, " \
-  "(SELECT id FROM contact WHERE contact.id = answered_by), answered_on, "                 \
-  "(SELECT name FROM contact WHERE contact.id = answered_by)"
+  "(SELECT contact_id FROM gap_answer WHERE gap_id = ws_item.id), "                        \
+  "(SELECT day FROM gap_answer WHERE gap_id = ws_item.id), "                               \
+  "(SELECT c.name FROM gap_answer a JOIN contact c ON c.id = a.contact_id "                 \
+  "WHERE a.gap_id = ws_item.id)"
 #define LIST_SQL(order) "SELECT " ITEM_COLS " FROM ws_item WHERE section = ?1 ORDER BY " order
 
 /* What differs between sections: the list order, how messages name an
@@ -324,6 +326,24 @@ static enum rp_status check_stored_section(struct rp_db *db, const struct rp_ws_
   return s;
 }
 
+/* In the caller's transaction: a gap marked open loses where its answer
+ * came from; one marked answered keeps it, or gets today (nobody named). */
+static enum rp_status keep_answer_source(struct rp_db *db, const struct rp_ws_item *it,
+                                         struct rp_err *err) {
+  sqlite3_stmt *st;
+  enum rp_status s = db_prepare(db,
+                                it->flag ? "INSERT OR IGNORE INTO gap_answer (gap_id, day) "
+                                           "VALUES (?1, date(?2, 'unixepoch', 'localtime'))"
+                                         : "DELETE FROM gap_answer WHERE gap_id = ?1",
+                                &st, err);
+  if (s != RP_OK) return s;
+  sqlite3_bind_int64(st, 1, it->id);
+  if (it->flag) sqlite3_bind_int64(st, 2, db_now());
+  if (sqlite3_step(st) != SQLITE_DONE) s = db_fail(db, err, "save the answer's source");
+  sqlite3_finalize(st);
+  return s;
+}
+
 /* Insert or update it in one transaction, then re-read it from the
  * journal (id, times). */
 static enum rp_status write_item(struct rp_db *db, struct rp_ws_item *it, bool insert,
@@ -337,15 +357,11 @@ static enum rp_status write_item(struct rp_db *db, struct rp_ws_item *it, bool i
   if (s == RP_OK)
     s = db_prepare(db,
                    insert ? "INSERT INTO ws_item (section, title, text1, text2, kind, n1, n2, n3, "
-                            "flag, ref, position, created_at, updated_at, answered_on) VALUES (?1, "
-                            "?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, (SELECT coalesce(max(position), "
-                            "0) + 1 FROM ws_item WHERE section = ?1), ?11, ?11, CASE WHEN ?9 AND "
-                            "?1 = 'gap' THEN date(?11, 'unixepoch', 'localtime') END)"
+                            "flag, ref, position, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, "
+                            "?5, ?6, ?7, ?8, ?9, ?10, (SELECT coalesce(max(position), 0) + 1 FROM "
+                            "ws_item WHERE section = ?1), ?11, ?11)"
                           : "UPDATE ws_item SET title = ?2, text1 = ?3, text2 = ?4, kind = ?5, "
-                            "n1 = ?6, n2 = ?7, n3 = ?8, flag = ?9, ref = ?10, updated_at = ?11, "
-                            "answered_by = CASE WHEN ?9 THEN answered_by END, "
-                            "answered_on = CASE WHEN ?9 AND section = 'gap' THEN "
-                            "coalesce(answered_on, date(?11, 'unixepoch', 'localtime')) END "
+                            "n1 = ?6, n2 = ?7, n3 = ?8, flag = ?9, ref = ?10, updated_at = ?11 "
                             "WHERE id = ?12 AND section = ?1",
                    &st, err);
   if (s == RP_OK) {
@@ -356,6 +372,7 @@ static enum rp_status write_item(struct rp_db *db, struct rp_ws_item *it, bool i
   }
   sqlite3_finalize(st);
   if (s == RP_OK && insert) it->id = sqlite3_last_insert_rowid(db_handle(db));
+  if (s == RP_OK && it->section == WS_GAP) s = keep_answer_source(db, it, err);
   if (s == RP_OK) s = db_commit(db, err);
   else db_rollback(db);
   if (s != RP_OK) {
@@ -440,12 +457,14 @@ enum rp_status ws_gap_answer(struct rp_db *db, int64_t gap_id, const char *answe
     free(day);
     day = date_local(db_now(), 0);
   }
-  if (s == RP_OK)
-    s = db_prepare(db,
-                   "UPDATE ws_item SET flag = 1, text1 = coalesce(?2, text1), ref = ?3, "
-                   "answered_by = ?4, answered_on = ?5, updated_at = ?6 WHERE id = ?1",
-                   &st, err);
-  if (s == RP_OK) {
+  static const char *const sql[] = {
+      "UPDATE ws_item SET flag = 1, text1 = coalesce(?2, text1), ref = ?3, updated_at = ?6 "
+      "WHERE id = ?1",
+      "INSERT OR REPLACE INTO gap_answer (gap_id, contact_id, day) VALUES (?1, ?4, ?5)",
+  };
+  for (size_t i = 0; s == RP_OK && i < RP_ARRAY_LEN(sql); i++) {
+    s = db_prepare(db, sql[i], &st, err);
+    if (s != RP_OK) break;
     sqlite3_bind_int64(st, 1, gap_id);
     db_bind_text(st, 2, text);
     if (conversation_id) sqlite3_bind_int64(st, 3, conversation_id);
@@ -455,8 +474,9 @@ enum rp_status ws_gap_answer(struct rp_db *db, int64_t gap_id, const char *answe
     db_bind_text(st, 5, day);
     sqlite3_bind_int64(st, 6, db_now());
     if (sqlite3_step(st) != SQLITE_DONE) s = db_fail(db, err, "save the answer");
+    sqlite3_finalize(st);
+    st = NULL;
   }
-  sqlite3_finalize(st);
   if (s == RP_OK) s = db_commit(db, err);
   else db_rollback(db);
   free(day);

@@ -183,9 +183,6 @@ static void extra_objects(struct rp_db *db, const char *where, struct rp_strv *o
 /* Turn a current journal back into schema 6 by undoing migration 7 (the
  * contact's known_since column). */
 static void downgrade_to_v6(struct rp_db *db) {
-  /* later migrations' columns on tables schema 5 had */
-  exec_ok(db, "ALTER TABLE ws_item DROP COLUMN answered_by; "
-              "ALTER TABLE ws_item DROP COLUMN answered_on");
   exec_ok(db, "ALTER TABLE contact DROP COLUMN known_since; PRAGMA user_version = 6");
 }
 
@@ -558,9 +555,7 @@ static void test_upgrade_progress(void) {
               "INSERT INTO contact (name, notes, warmth, stage, created_at, updated_at) "
               "SELECT 'Person ' || i, 'met at the conference number ' || i, 'warm', 'met', 1, 1 "
               "FROM n");
-  exec_ok(db, "ALTER TABLE ws_item DROP COLUMN answered_by; "
-              "ALTER TABLE ws_item DROP COLUMN answered_on; "
-              "DROP TABLE cadence_state; DROP TABLE cadence_config; PRAGMA user_version = 8");
+  exec_ok(db, "DROP TABLE cadence_state; DROP TABLE cadence_config; PRAGMA user_version = 8");
   db_close(db);
   db = NULL;
   CHECK_INT(db_open_progress(path, record, &t, &db, &err), RP_OK);

@@ -201,12 +201,61 @@ static void test_resume(void) {
   CHECK_INT(fx_scalar(db, "SELECT count(*) FROM followup WHERE kind = 'thank-you'"), 2);
 }
 
+/* The hit's conversation for `query` (the first hit of `kind`); -1 when
+ * there is none. */
+static long long hit_conv(const char *query, enum rp_hit_kind kind, const char *where) {
+  struct rp_hit_list l = {0};
+  struct rp_err err;
+  CHECK_INT(search_run(db, query, 20, &l, &err), RP_OK);
+  long long got = -1;
+  for (size_t i = 0; i < l.n && got < 0; i++)
+    if (l.v[i].kind == kind && (!where || (l.v[i].where && strcmp(l.v[i].where, where) == 0)))
+      got = l.v[i].conversation_id;
+  hit_list_free(&l);
+  return got;
+}
+
+/* Search results carry the conversation of a note, a question, an
+ * objective or wrap-up note and a thank-you, so Enter can open it. */
+static void test_search_conversation(void) {
+  open_fresh("search.db");
+  struct rp_err err;
+  int64_t priya = fx_add_contact(db, &cfg, "Priya Raman", "asked");
+  int64_t first = held_call(priya, T0 - 9 * DAY);
+  int64_t call = 0;
+  fx_set_now(T0 - DAY);
+  CHECK_INT(conv_prepare(db, &cfg, priya, &call, &err), RP_OK);
+  CHECK(call != first);
+  fx_execf(db, "UPDATE conversation SET objective = 'learn about fundraising' WHERE id = %lld",
+           (long long)call);
+  fx_execf(db,
+           "INSERT INTO question (conversation_id, position, text, created_at) "
+           "VALUES (%lld, 1, 'How do trustees decide?', 1)",
+           (long long)call);
+  CHECK_INT(conv_start(db, call, &err), RP_OK);
+  CHECK_INT(note_add(db, &cfg, call, "! volunteers become staff", NULL, &err), RP_OK);
+  CHECK_INT(conv_end(db, &cfg, call, &err), RP_OK);
+  fx_execf(db, "UPDATE conversation SET fit_note1 = 'the pace suits me' WHERE id = %lld",
+           (long long)call);
+  fx_execf(db, "UPDATE followup SET draft = 'Thanks for the tour of the warehouse' "
+               "WHERE conversation_id = %lld",
+           (long long)call);
+  fx_set_now(T0);
+  CHECK_INT(hit_conv("volunteers", HIT_NOTE, NULL), call);
+  CHECK_INT(hit_conv("trustees", HIT_DRAFT, "question"), call);
+  CHECK_INT(hit_conv("fundraising", HIT_DRAFT, "objective"), call);
+  CHECK_INT(hit_conv("pace", HIT_DRAFT, "objective"), call);
+  CHECK_INT(hit_conv("warehouse", HIT_DRAFT, "followup"), call);
+  CHECK_INT(hit_conv("Priya", HIT_CONTACT, NULL), 0);
+}
+
 int main(void) {
   setlocale(LC_ALL, "");
   fx_pipeline(&cfg);
   cfg.call_minutes = 20;
   test_gap_answer();
   test_resume();
+  test_search_conversation();
   if (db) db_close(db);
   fx_choices_free(&cfg.stages);
   fx_choices_free(&cfg.how_known);
