@@ -97,6 +97,10 @@ void ws_list_free(struct rp_ws_list *l);
  * is not a gap. */
 enum rp_status ws_gap_answer(struct rp_db *db, int64_t gap_id, const char *answer,
                              int64_t conversation_id, int64_t contact_id, struct rp_err *err);
+/* The gaps conversation `conversation_id` answered, in worksheet order
+ * (caller frees with ws_list_free). */
+enum rp_status ws_gaps_answered_in(struct rp_db *db, int64_t conversation_id,
+                                   struct rp_ws_list *out, struct rp_err *err);
 /* "Priya Raman, 2026-12-07" for an answered gap, "2026-12-07" when who is
  * not known, NULL for an open gap or one with neither; caller frees. */
 char *ws_gap_source(const struct rp_ws_item *gap);

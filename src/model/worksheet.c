@@ -484,6 +484,23 @@ enum rp_status ws_gap_answer(struct rp_db *db, int64_t gap_id, const char *answe
   return s;
 }
 
+/* See worksheet.h: out receives a new array; empty on failure. */
+enum rp_status ws_gaps_answered_in(struct rp_db *db, int64_t conversation_id,
+                                   struct rp_ws_list *out, struct rp_err *err) {
+  memset(out, 0, sizeof *out);
+  sqlite3_stmt *st;
+  enum rp_status s = db_prepare(db,
+                                "SELECT " ITEM_COLS " FROM ws_item WHERE section = 'gap' AND "
+                                "flag = 1 AND ref = ?1 ORDER BY position, id",
+                                &st, err);
+  if (s != RP_OK) return s;
+  sqlite3_bind_int64(st, 1, conversation_id);
+  s = db_collect(db, st, sizeof *out->v, read_one, (void **)&out->v, &out->n, "read worksheet",
+                 err);
+  if (s != RP_OK) ws_list_free(out);
+  return s;
+}
+
 /* See worksheet.h. */
 char *ws_gap_source(const struct rp_ws_item *gap) {
   if (gap->section != WS_GAP || !gap->flag) return NULL;

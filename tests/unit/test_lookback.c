@@ -8,6 +8,7 @@
 #include "rapport/contact.h"
 #include "rapport/conversation.h"
 #include "rapport/followup.h"
+#include "rapport/lookback.h"
 #include "rapport/search.h"
 #include "rapport/worksheet.h"
 
@@ -249,6 +250,73 @@ static void test_search_conversation(void) {
   CHECK_INT(hit_conv("Priya", HIT_CONTACT, NULL), 0);
 }
 
+/* A contact's conversations with their counts, length and thank-you. */
+static void test_lookback_list(void) {
+  open_fresh("list.db");
+  struct rp_err err;
+  int64_t priya = fx_add_contact(db, &cfg, "Priya Raman", "asked");
+  int64_t gap = add_gap("What does a week look like?");
+  int64_t call = 0;
+  fx_set_now(T0 - DAY);
+  CHECK_INT(conv_prepare(db, &cfg, priya, &call, &err), RP_OK);
+  fx_execf(db,
+           "INSERT INTO question (conversation_id, position, text, created_at) "
+           "VALUES (%lld, 1, 'How do trustees decide?', 1), (%lld, 2, 'Who else?', 1)",
+           (long long)call, (long long)call);
+  CHECK_INT(conv_start(db, call, &err), RP_OK);
+  CHECK_INT(note_add(db, &cfg, call, "! volunteers become staff", NULL, &err), RP_OK);
+  CHECK_INT(note_add(db, &cfg, call, "+ send the portfolio", NULL, &err), RP_OK);
+  fx_exec(db, "UPDATE question SET asked_at = 5 WHERE position = 1");
+  fx_set_now(T0 - DAY + 21 * 60 + 15); /* 1:15 over the 20 minutes */
+  CHECK_INT(conv_end(db, &cfg, call, &err), RP_OK);
+  fx_exec(db, "UPDATE conversation SET fit1 = 4, fit3 = 5");
+  CHECK_INT(ws_gap_answer(db, gap, "Mostly meetings", call, 0, &err), RP_OK);
+  int64_t planned = 0;
+  fx_set_now(T0);
+  CHECK_INT(conv_prepare(db, &cfg, priya, &planned, &err), RP_OK);
+
+  struct rp_lookback_list l;
+  CHECK_INT(lookback_list(db, priya, &l, &err), RP_OK);
+  CHECK_INT(l.n, 2);
+  if (l.n == 2) {
+    const struct rp_lookback *held = l.v[0].conv.id == call ? &l.v[0] : &l.v[1];
+    const struct rp_lookback *next = held == &l.v[0] ? &l.v[1] : &l.v[0];
+    CHECK_INT(held->notes, 2);
+    CHECK_INT(held->questions, 2);
+    CHECK_INT(held->asked, 1);
+    CHECK_INT(held->scored, 2);
+    CHECK_INT(held->gaps, 1);
+    CHECK(held->thanks_id != 0);
+    char *t = lookback_thanks(held);
+    CHECK_STR(t, "thank-you owed (due 2026-11-17)");
+    free(t);
+    t = lookback_length(&held->conv);
+    CHECK_STR(t, "20 min planned \xC2\xB7 took 21:15, 1:15 over");
+    free(t);
+    t = lookback_length(&next->conv);
+    CHECK_STR(t, "20 min planned");
+    free(t);
+    t = lookback_thanks(next);
+    CHECK_STR(t, "no thank-you");
+    free(t);
+    CHECK_INT(next->notes, 0);
+  }
+  lookback_list_free(&l);
+  struct rp_ws_list gaps;
+  CHECK_INT(ws_gaps_answered_in(db, call, &gaps, &err), RP_OK);
+  CHECK_INT(gaps.n, 1);
+  ws_list_free(&gaps);
+  CHECK_INT(followup_mark(db, &cfg, fx_scalar(db, "SELECT id FROM followup"), "sent", &err), RP_OK);
+  CHECK_INT(lookback_list(db, priya, &l, &err), RP_OK);
+  for (size_t i = 0; i < l.n; i++)
+    if (l.v[i].conv.id == call) {
+      char *t = lookback_thanks(&l.v[i]);
+      CHECK_STR(t, "thank-you sent");
+      free(t);
+    }
+  lookback_list_free(&l);
+}
+
 int main(void) {
   setlocale(LC_ALL, "");
   fx_pipeline(&cfg);
@@ -256,6 +324,7 @@ int main(void) {
   test_gap_answer();
   test_resume();
   test_search_conversation();
+  test_lookback_list();
   if (db) db_close(db);
   fx_choices_free(&cfg.stages);
   fx_choices_free(&cfg.how_known);
