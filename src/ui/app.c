@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "conv_ui.h"
 #include "paste.h"
 #include "rapport/conversation.h"
 #include "rapport/editor.h"
@@ -27,6 +28,7 @@ struct ui_app {
   int64_t contact_id; /* the contact Prep (and later Call) is about */
   int64_t interrupted; /* a call found interrupted at launch, offered to resume */
   struct search_ui search; /* `/` */
+  struct conv_ui convs;    /* a contact's conversations, over the screen */
   bool terminal;           /* a real terminal (ui_run), not a headless test */
   char *copied;            /* what was last copied (tests read it) */
   bool done;
@@ -160,6 +162,13 @@ static enum rp_scope current_scope(struct ui_app *app) {
   return p->ops->active_scope ? p->ops->active_scope(p) : p->ops->scope;
 }
 
+int app_screen(struct ui_app *app) { return app->current; }
+
+void app_conversations(struct ui_app *app, int64_t contact_id, int64_t conv_id, int anchor,
+                       int64_t anchor_id) {
+  conv_ui_open(&app->convs, app, contact_id, conv_id, (enum conv_anchor)anchor, anchor_id);
+}
+
 void app_switch(struct ui_app *app, int screen) {
   if (screen < 0 || screen >= NSCREENS) return;
   app->current = screen;
@@ -251,6 +260,7 @@ void ui_app_free(struct ui_app *app) {
   if (app->tabs) delwin(app->tabs);
   if (app->status) delwin(app->status);
   search_ui_free(&app->search);
+  conv_ui_free(&app->convs);
   free(app->copied);
   strv_free(&app->help_lines);
   strv_free(&app->confirm_lines);
@@ -430,6 +440,10 @@ void ui_app_draw(struct ui_app *app) {
   draw_status(app);
   int cy = -1, cx = -1;
   bool cursor = p->ops->cursor && p->ops->cursor(p, &cy, &cx);
+  if (app->convs.open) {
+    cursor = false;
+    conv_ui_draw(&app->convs, app);
+  }
   if (app->search.open) {
     cursor = true;
     search_ui_draw(&app->search, &cy, &cx);
@@ -482,6 +496,10 @@ void ui_app_key(struct ui_app *app, rp_key key) {
     }
     search_ui_key(&app->search, app, key);
     return;
+  }
+  if (app->convs.open) { /* a key it does not take closes it, then acts */
+    if (conv_ui_key(&app->convs, app, key)) return;
+    conv_ui_free(&app->convs);
   }
   struct pane *p = current(app);
   if (p->ops->key(p, key) == PANE_HANDLED) return;
