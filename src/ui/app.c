@@ -521,7 +521,7 @@ void ui_app_key(struct ui_app *app, rp_key key) {
 void ui_app_paste(struct ui_app *app, const char *text, size_t len) {
   app->message[0] = '\0';
   /* a dialog or the help takes keys, not text: a paste must not answer */
-  bool input = app->tabs && !app->confirm && !app->help;
+  bool input = app->tabs && !app->confirm && !app->help && !app->convs.open;
   if (input) {
     paste_offer(text, len);
     if (app->search.open) search_ui_key(&app->search, app, RPK_PASTE);
@@ -536,6 +536,10 @@ void ui_app_mouse(struct ui_app *app, int y, int x, int wheel) {
   if (app->help) {
     if (wheel) help_key(app, wheel < 0 ? 'k' : 'j');
     else app->help = false;
+    return;
+  }
+  if (app->convs.open) { /* read there: the wheel scrolls, a click does nothing */
+    if (wheel) conv_ui_key(&app->convs, app, wheel < 0 ? RPK_UP : RPK_DOWN);
     return;
   }
   if (y == 0 && !wheel) { /* tab bar: which title was clicked */
