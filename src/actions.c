@@ -61,6 +61,8 @@ const struct rp_action_info rp_actions[ACT_COUNT] = {
                   "copy the dossier, the draft or the thank-you to the clipboard"},
     [ACT_IMPORT] = {ACT_IMPORT, "import", SCOPE_BIT(SCOPE_CONTACTS), NULL,
                     "import a CSV export (LinkedIn, Google, Outlook) or vCards"},
+    [ACT_CONVERSATIONS] = {ACT_CONVERSATIONS, "conversations", SCOPE_BIT(SCOPE_CONTACTS), NULL,
+                           "look back on every conversation: notes, wrap-up, thank-you"},
     [ACT_CALL] = {ACT_CALL, "call", SCOPE_BIT(SCOPE_CONTACTS) | PREP | TODAY, "call",
                   "start the call: a clock, questions, notes (asks if not ready)"},
     [ACT_MOVE_UP] = {ACT_MOVE_UP, "move-up", PREP, NULL, "move the selected question up"},

@@ -57,6 +57,7 @@ enum rp_action {
   ACT_FOLLOWUP,
   ACT_COPY,
   ACT_IMPORT,
+  ACT_CONVERSATIONS,
   /* prep */
   ACT_MOVE_UP,
   ACT_MOVE_DOWN,

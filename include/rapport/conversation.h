@@ -66,13 +66,20 @@ enum rp_status conv_prepare(struct rp_db *db, const struct rp_config *cfg, int64
  * already set (a resumed call keeps its clock). */
 enum rp_status conv_start(struct rp_db *db, int64_t id, struct rp_err *err);
 /* End the call: status "held", ended_at = now (for an interrupted call: the
- * time of its last note, or its start), and in the same transaction move
- * the contact to the stage "met" when its stage comes before "met" in
- * cfg->stages (the stage it had is kept for conv_discard), owe the
- * thank-you, and make the follow-ups its notes call for (plan_sync:
+ * time of its last note, or its start; for a call reopened to correct it:
+ * the end it had), and in the same transaction move the contact to the
+ * stage "met" when its stage comes before "met" in cfg->stages (the stage
+ * it had is kept for conv_discard), owe the thank-you (once per
+ * conversation), and make the follow-ups its notes call for (plan_sync:
  * actions, reach-outs, introducer thanks, an update). */
 enum rp_status conv_end(struct rp_db *db, const struct rp_config *cfg, int64_t id,
                         struct rp_err *err);
+/* Reopen an ended ("held") call to correct it: status "live" again, its
+ * start and end kept (so its length stays the real one, and lines added now
+ * sit at its end); conv_prepare finds it first, and conv_end ends it again
+ * as the same conversation. RP_INVALID for a call that is not held, RP_NO
+ * for an unknown id. */
+enum rp_status conv_reopen(struct rp_db *db, int64_t id, struct rp_err *err);
 /* Discard an ended call as if it had not happened (a stray call): its
  * follow-ups (the thank-you, anything made from it) are deleted, gaps it
  * answered are open again, and the contact gets back the stage it had

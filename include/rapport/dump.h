@@ -31,7 +31,7 @@ struct rp_dump_table {
 };
 
 /* The dumped tables, in insertion order: contact, contact_tag, ws_text,
- * ws_item, give, ready_check, conversation, question, note, outcome,
+ * ws_item, gap_answer, give, ready_check, conversation, question, note, outcome,
  * outcome_contact, followup, meta. */
 extern const struct rp_dump_table rp_dump_tables[];
 extern const size_t rp_dump_table_count;

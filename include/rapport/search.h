@@ -26,6 +26,8 @@ struct rp_hit {
   enum rp_hit_kind kind;
   int64_t ref_id;      /* row in its table (contact, note, give, ws_item, …) */
   int64_t contact_id;  /* the contact it belongs to, 0 = none (worksheet) */
+  int64_t conversation_id; /* a note, a question, an objective or wrap-up, a
+                              thank-you: its conversation; 0 = none */
   char *contact_name;  /* that contact's name, NULL when none */
   char *title;         /* "Zoë Ørsted (Acme)", "Note in the call with Zoë Ørsted", … */
   char *snippet;       /* the matched text around the match; matched words

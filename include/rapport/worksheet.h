@@ -36,7 +36,9 @@ enum rp_ws_section { WS_SUPERPOWER, WS_PROBLEM, WS_SKILL, WS_GAP, WS_OPTION, WS_
  *   skill:      title = name, kind = "hard"|"soft", n1 = proficiency 1–5,
  *               n2 = enjoyment 1–5, flag = sharpen, text1 = plan
  *   gap:        title = the question, flag = answered, text1 = the answer,
- *               ref = conversation that answered it (0 = none)
+ *               ref = conversation that answered it (0 = none),
+ *               answered_by = who answered it (0 = not known; read:
+ *               answered_by_name), answered_on = the day ("YYYY-MM-DD")
  *   option:     title, n1 = matches my skills and their needs 1–5,
  *               n2 = where I would add value 1–5, n3 = what I would learn
  *               1–5, text1 = notes
@@ -50,6 +52,12 @@ struct rp_ws_item {
   int n1, n2, n3; /* 0 = not scored */
   bool flag;
   int64_t ref;
+  /* gaps: where the answer came from. ws_item_insert and ws_item_update
+   * keep them as stored, except that a gap marked open loses them and a
+   * gap marked answered without a day gets today; ws_gap_answer sets them. */
+  int64_t answered_by;
+  char *answered_by_name; /* filled by reads; NULL when not known */
+  char *answered_on;      /* "YYYY-MM-DD", NULL when open */
   int64_t created_at, updated_at;
 };
 
@@ -79,6 +87,23 @@ enum rp_status ws_item_get(struct rp_db *db, int64_t id, struct rp_ws_item *it, 
 enum rp_status ws_item_list(struct rp_db *db, enum rp_ws_section section, struct rp_ws_list *out,
                             struct rp_err *err);
 void ws_list_free(struct rp_ws_list *l);
+
+/* Answer information gap `gap_id` from conversation `conversation_id`, in
+ * one transaction: marked answered, the answer (trimmed; NULL or blank
+ * keeps the answer already written), ref = the conversation, answered_by =
+ * its contact, answered_on = the day it was held (started, else today).
+ * conversation_id 0: answered by `contact_id` (0 = not known) today.
+ * RP_NO for an unknown gap or conversation, RP_INVALID for an entry that
+ * is not a gap. */
+enum rp_status ws_gap_answer(struct rp_db *db, int64_t gap_id, const char *answer,
+                             int64_t conversation_id, int64_t contact_id, struct rp_err *err);
+/* The gaps conversation `conversation_id` answered, in worksheet order
+ * (caller frees with ws_list_free). */
+enum rp_status ws_gaps_answered_in(struct rp_db *db, int64_t conversation_id,
+                                   struct rp_ws_list *out, struct rp_err *err);
+/* "Priya Raman, 2026-12-07" for an answered gap, "2026-12-07" when who is
+ * not known, NULL for an open gap or one with neither; caller frees. */
+char *ws_gap_source(const struct rp_ws_item *gap);
 
 /* True when a superpower's evidence is empty or only restates its title
  * (same words, ignoring case, punctuation and order). */

@@ -1,6 +1,7 @@
 /* cli_notes.c — `rapport notes NAME [--format md|json]`: every conversation
- * with a contact, newest first, with the notes taken during it (their time
- * from the start of the call and their tag) and the wrap-up scores. */
+ * with a contact, newest first, with its length planned and taken, the
+ * notes taken during it (their time from the start of the call and their
+ * tag), the wrap-up scores and the information gaps it answered. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,7 +11,9 @@
 #include "rapport/contact.h"
 #include "rapport/conversation.h"
 #include "rapport/json.h"
+#include "rapport/lookback.h"
 #include "rapport/utf8.h"
+#include "rapport/worksheet.h"
 
 /* Appends s with control characters made visible. */
 static void add_clean(struct rp_buf *b, const char *s) {
@@ -27,8 +30,25 @@ static const char *channel_label(const struct rp_config *cfg, const char *key) {
 
 /* ---- Markdown ---- */
 
+/* The gaps conversation c answered, as "- question — answer" lines under
+ * a heading (nothing when none). */
+static void md_gaps(struct rp_buf *b, const struct rp_ws_list *gaps) {
+  if (!gaps->n) return;
+  buf_adds(b, "\nGaps answered:\n\n");
+  for (size_t i = 0; i < gaps->n; i++) {
+    buf_adds(b, "- ");
+    add_clean(b, gaps->v[i].title);
+    if (gaps->v[i].text1) {
+      buf_adds(b, " \xE2\x80\x94 "); /* " — " */
+      add_clean(b, gaps->v[i].text1);
+    }
+    buf_addc(b, '\n');
+  }
+}
+
 static void md_conversation(struct rp_buf *b, const struct rp_config *cfg,
-                            const struct rp_conversation *c, const struct rp_note_list *notes) {
+                            const struct rp_conversation *c, const struct rp_note_list *notes,
+                            const struct rp_ws_list *gaps) {
   char when[32];
   int64_t t = c->started_at ? c->started_at : c->scheduled_at;
   if (t) datetime_format(t, when, sizeof when);
@@ -62,7 +82,10 @@ static void md_conversation(struct rp_buf *b, const struct rp_config *cfg,
   }
   bool scored = false;
   for (int i = 0; i < RP_FIT_COUNT; i++) scored = scored || c->fit[i] || c->fit_note[i];
-  if (!scored) return;
+  if (!scored) {
+    md_gaps(b, gaps);
+    return;
+  }
   buf_adds(b, "\nWrap-up:\n\n");
   for (int i = 0; i < RP_FIT_COUNT; i++) {
     buf_addf(b, "- %s ", rp_fit_questions[i]);
@@ -74,6 +97,7 @@ static void md_conversation(struct rp_buf *b, const struct rp_config *cfg,
     }
     buf_addc(b, '\n');
   }
+  md_gaps(b, gaps);
 }
 
 /* ---- JSON ---- */
@@ -114,7 +138,8 @@ static enum rp_status json_note(struct rp_buf *b, struct rp_db *db, const struct
 
 static enum rp_status json_conversation(struct rp_buf *b, struct rp_db *db,
                                         const struct rp_conversation *c,
-                                        const struct rp_note_list *notes, struct rp_err *err) {
+                                        const struct rp_note_list *notes,
+                                        const struct rp_ws_list *gaps, struct rp_err *err) {
   buf_addf(b, "{\"id\": %lld, \"contact\": {\"id\": %lld, \"name\": ", (long long)c->id,
            (long long)c->contact_id);
   json_str(b, c->contact_name);
@@ -127,8 +152,22 @@ static enum rp_status json_conversation(struct rp_buf *b, struct rp_db *db,
   json_str(b, c->status);
   json_time(b, "started_at", c->started_at);
   json_time(b, "ended_at", c->ended_at);
-  buf_addf(b, ", \"seconds\": %lld", (long long)conv_seconds(c)); /* the real length */
-  buf_adds(b, ", \"fit\": [");
+  if (c->started_at && c->ended_at >= c->started_at) /* the real length, to the second */
+    buf_addf(b, ", \"seconds\": %lld", (long long)(c->ended_at - c->started_at));
+  else
+    buf_adds(b, ", \"seconds\": null");
+  buf_adds(b, ", \"gaps\": [");
+  for (size_t i = 0; i < gaps->n; i++) {
+    buf_adds(b, i ? ", {\"id\": " : "{\"id\": ");
+    buf_addf(b, "%lld, \"question\": ", (long long)gaps->v[i].id);
+    json_str(b, gaps->v[i].title);
+    buf_adds(b, ", \"answer\": ");
+    json_str(b, gaps->v[i].text1);
+    buf_adds(b, ", \"answered_on\": ");
+    json_str(b, gaps->v[i].answered_on);
+    buf_adds(b, "}");
+  }
+  buf_adds(b, "], \"fit\": [");
   for (int i = 0; i < RP_FIT_COUNT; i++) {
     buf_adds(b, i ? ", {\"question\": " : "{\"question\": ");
     json_str(b, rp_fit_questions[i]);
@@ -205,14 +244,17 @@ enum rp_status cli_notes(struct cli_ctx *ctx, int argc, char **argv) {
   }
   for (size_t i = 0; st == RP_OK && i < convs.n; i++) {
     struct rp_note_list notes = {0};
+    struct rp_ws_list gaps = {0};
     st = note_list(ctx->db, convs.v[i].id, &notes, &err);
+    if (st == RP_OK) st = ws_gaps_answered_in(ctx->db, convs.v[i].id, &gaps, &err);
     if (st == RP_OK && json) {
       buf_adds(&b, i ? ",\n  " : "\n  ");
-      st = json_conversation(&b, ctx->db, &convs.v[i], &notes, &err);
+      st = json_conversation(&b, ctx->db, &convs.v[i], &notes, &gaps, &err);
     } else if (st == RP_OK) {
-      md_conversation(&b, &ctx->cfg, &convs.v[i], &notes);
+      md_conversation(&b, &ctx->cfg, &convs.v[i], &notes, &gaps);
     }
     note_list_free(&notes);
+    ws_list_free(&gaps);
   }
   if (json) buf_adds(&b, "\n]\n");
   if (st == RP_OK) {

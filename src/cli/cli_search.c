@@ -90,7 +90,10 @@ static void print_json(struct rp_buf *b, const struct rp_hit_list *l) {
     } else {
       buf_adds(b, "null");
     }
-    buf_addf(b, ", \"ref_id\": %lld, \"where\": ", (long long)h->ref_id);
+    buf_addf(b, ", \"ref_id\": %lld", (long long)h->ref_id);
+    if (h->conversation_id) buf_addf(b, ", \"conversation\": %lld", (long long)h->conversation_id);
+    else buf_adds(b, ", \"conversation\": null");
+    buf_adds(b, ", \"where\": ");
     json_str(b, h->where);
     buf_adds(b, "}");
   }

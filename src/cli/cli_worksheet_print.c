@@ -161,6 +161,13 @@ static void md_rest(struct rp_buf *b, const struct sheet *s) {
         buf_adds(b, " \xE2\x80\x94 ");
         md_text(b, it->text1, 6);
       }
+      char *from = ws_gap_source(it);
+      if (from) {
+        buf_adds(b, " (");
+        md_text(b, from, 6);
+        buf_adds(b, ")");
+        free(from);
+      }
       buf_addc(b, '\n');
     }
   l = &s->lists[WS_OPTION];
@@ -230,6 +237,16 @@ static void json_item(struct rp_buf *b, const struct rp_ws_item *it) {
     json_field(b, "question", it->title);
     buf_addf(b, ", \"answered\": %s", it->flag ? "true" : "false");
     json_field(b, "answer", it->text1);
+    if (it->answered_by) {
+      buf_addf(b, ", \"answered_by\": {\"id\": %lld, \"name\": ", (long long)it->answered_by);
+      json_str(b, it->answered_by_name);
+      buf_adds(b, "}");
+    } else {
+      buf_adds(b, ", \"answered_by\": null");
+    }
+    json_field(b, "answered_on", it->answered_on);
+    if (it->ref) buf_addf(b, ", \"conversation\": %lld", (long long)it->ref);
+    else buf_adds(b, ", \"conversation\": null");
     break;
   case WS_OPTION:
     json_field(b, "title", it->title);

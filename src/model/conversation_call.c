@@ -117,7 +117,7 @@ enum rp_status conv_start(struct rp_db *db, int64_t id, struct rp_err *err) {
   if (s == RP_OK)
     s = exec_conv(db,
                   "UPDATE conversation SET status = 'live', started_at = coalesce(started_at, ?2), "
-                  "ended_at = NULL, updated_at = ?2 WHERE id = ?1",
+                  "updated_at = ?2 WHERE id = ?1", /* a reopened call keeps its end */
                   id, 0, err);
   conv_free(&c);
   if (s == RP_OK) return db_commit(db, err);
@@ -136,8 +136,8 @@ enum rp_status conv_end(struct rp_db *db, const struct rp_config *cfg, int64_t i
   s = conv_get(db, id, &c, err);
   if (s == RP_OK) s = need_status(&c, ok, "end", err);
   if (s == RP_OK) s = not_elsewhere(db, &c, "end", err);
-  int64_t end = db_now();
-  if (s == RP_OK && strcmp(c.status, "interrupted") == 0) {
+  int64_t end = c.ended_at ? c.ended_at : db_now(); /* reopened: the end it had */
+  if (s == RP_OK && !c.ended_at && strcmp(c.status, "interrupted") == 0) {
     /* the process died: the call ended at the last thing saved */
     sqlite3_stmt *st;
     s = db_prepare(db, "SELECT max(offset_s) FROM note WHERE conversation_id = ?1", &st, err);
@@ -174,6 +174,28 @@ enum rp_status conv_end(struct rp_db *db, const struct rp_config *cfg, int64_t i
     own_call(db, id, false);
     return RP_OK;
   }
+  db_rollback(db);
+  return s;
+}
+
+/* See conversation.h. One transaction; the call is this process's while
+ * it is open again (as conv_start). */
+enum rp_status conv_reopen(struct rp_db *db, int64_t id, struct rp_err *err) {
+  static const char *const ok[] = {"held", NULL};
+  enum rp_status s = db_begin(db, err);
+  if (s != RP_OK) return s;
+  struct rp_conversation c;
+  s = conv_get(db, id, &c, err);
+  if (s == RP_OK) s = need_status(&c, ok, "reopen", err);
+  if (s == RP_OK && !own_call(db, id, true)) s = not_elsewhere(db, &c, "correct", err);
+  if (s == RP_OK)
+    s = exec_conv(db,
+                  "UPDATE conversation SET status = 'live', started_at = coalesce(started_at, "
+                  "?2), ended_at = coalesce(ended_at, started_at, ?2), updated_at = ?2 "
+                  "WHERE id = ?1",
+                  id, 0, err);
+  conv_free(&c);
+  if (s == RP_OK) return db_commit(db, err);
   db_rollback(db);
   return s;
 }

@@ -492,6 +492,22 @@ static const char *const migrations[] = {
               "  conversation_id INTEGER PRIMARY KEY REFERENCES conversation(id) ON DELETE CASCADE,\n"
               "  stage TEXT NOT NULL\n"
               ");\n"),
+    /* Where an information gap's answer came from: the person who gave it
+     * (the conversation's contact, or one named by hand; NULL = not known)
+     * and the day; one row per answered gap (rapport/worksheet.h), the
+     * conversation stays in ws_item.ref. Gaps answered before: the day
+     * they were last changed, the contact of their conversation. */
+    MIGRATION(18,
+              "CREATE TABLE IF NOT EXISTS gap_answer (\n"
+              "  gap_id INTEGER PRIMARY KEY REFERENCES ws_item(id) ON DELETE CASCADE,\n"
+              "  contact_id INTEGER REFERENCES contact(id) ON DELETE SET NULL,\n"
+              "  day TEXT NOT NULL\n"
+              "    CHECK (day GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]')\n"
+              ");\n"
+              "INSERT OR IGNORE INTO gap_answer (gap_id, contact_id, day)\n"
+              "  SELECT w.id, (SELECT v.contact_id FROM conversation v WHERE v.id = w.ref),\n"
+              "         date(w.updated_at, 'unixepoch', 'localtime')\n"
+              "  FROM ws_item w WHERE w.section = 'gap' AND w.flag = 1;\n"),
 };
 
 /* What each migration does, in a few words, for the progress shown while
@@ -515,6 +531,7 @@ static const char *const migration_what[] = {
     "keeping recovery copies of text being typed, indexing emails",
     "linking follow-ups to the call notes they come from",
     "remembering the stage a call started from",
+    "noting who answered an information gap, and when",
 };
 _Static_assert(RP_ARRAY_LEN(migration_what) == RP_ARRAY_LEN(migrations),
                "a description per migration");

@@ -24,6 +24,8 @@ const struct rp_dump_table rp_dump_tables[] = {
      true},
     {"ws_text", "key", NULL, NULL, NOREFS, false},
     {"ws_item", "id", "id", NULL, NOREFS, false},
+    {"gap_answer", "gap_id", NULL, NULL, {{"gap_id", "ws_item"}, {"contact_id", "contact"}, {NULL, NULL}},
+     false},
     {"give", "id", "id", "contact_id", {{"contact_id", "contact"}, {NULL, NULL}}, true},
     {"ready_check", "contact_id, key", NULL, "contact_id", {{"contact_id", "contact"}, {NULL, NULL}},
      true},

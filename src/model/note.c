@@ -149,13 +149,15 @@ static enum rp_status link_referral(struct rp_db *db, const struct rp_config *cf
   return s;
 }
 
-/* The conversation's status, contact and start; RP_NO when there is none. */
+/* The conversation's status, contact and start (a call reopened to
+ * correct it: its end in *ended, else 0); RP_NO when there is none. */
 static enum rp_status conv_state(struct rp_db *db, int64_t id, char **status, int64_t *contact,
-                                 int64_t *started, struct rp_err *err) {
+                                 int64_t *started, int64_t *ended, struct rp_err *err) {
   *status = NULL;
   sqlite3_stmt *st;
   enum rp_status s = db_prepare(
-      db, "SELECT status, contact_id, started_at FROM conversation WHERE id = ?1", &st, err);
+      db, "SELECT status, contact_id, started_at, ended_at FROM conversation WHERE id = ?1", &st,
+      err);
   if (s != RP_OK) return s;
   sqlite3_bind_int64(st, 1, id);
   int rc = sqlite3_step(st);
@@ -163,6 +165,7 @@ static enum rp_status conv_state(struct rp_db *db, int64_t id, char **status, in
     *status = db_col_text(st, 0);
     *contact = sqlite3_column_int64(st, 1);
     *started = sqlite3_column_int64(st, 2);
+    *ended = sqlite3_column_int64(st, 3);
   } else if (rc == SQLITE_DONE) {
     s = rp_err_set(err, RP_NO, "no conversation with id %lld", (long long)id);
   } else {
@@ -195,8 +198,8 @@ enum rp_status note_add(struct rp_db *db, const struct rp_config *cfg, int64_t c
     return s;
   }
   char *status = NULL;
-  int64_t contact = 0, started = 0, ref = 0;
-  s = conv_state(db, conversation_id, &status, &contact, &started, err);
+  int64_t contact = 0, started = 0, ended = 0, ref = 0;
+  s = conv_state(db, conversation_id, &status, &contact, &started, &ended, err);
   /* status is NOT NULL in the schema, but db_col_text returns NULL for NULL */
   if (s == RP_OK &&
       (!status || (strcmp(status, "live") != 0 && strcmp(status, "interrupted") != 0)))
@@ -207,6 +210,8 @@ enum rp_status note_add(struct rp_db *db, const struct rp_config *cfg, int64_t c
   if (s == RP_OK && tag == NOTE_REFERRAL) s = link_referral(db, cfg, text, contact, &ref, err);
   int64_t now = db_now();
   int64_t offset = started && now > started ? now - started : 0;
+  if (ended && started && offset > ended - started) /* a correction: at the call's end */
+    offset = ended > started ? ended - started : 0;
   if (offset > 0x7fffffff) offset = 0x7fffffff;
   sqlite3_stmt *st = NULL;
   if (s == RP_OK)
@@ -258,9 +263,9 @@ enum rp_status note_update(struct rp_db *db, const struct rp_config *cfg, int64_
   }
   struct rp_note old;
   char *status = NULL;
-  int64_t contact = 0, started = 0, ref = 0;
+  int64_t contact = 0, started = 0, ended = 0, ref = 0;
   s = note_get(db, note_id, &old, err);
-  if (s == RP_OK) s = conv_state(db, old.conversation_id, &status, &contact, &started, err);
+  if (s == RP_OK) s = conv_state(db, old.conversation_id, &status, &contact, &started, &ended, err);
   bool held = status && strcmp(status, "held") == 0;
   free(status);
   if (s == RP_OK && tag == NOTE_REFERRAL) s = link_referral(db, cfg, text, contact, &ref, err);

@@ -140,8 +140,8 @@ static const struct {
 } sources[] = {
     [SRC_CONTACT] = {HIT_CONTACT, NULL, "SELECT id, name, org FROM contact WHERE id = ?1"},
     [SRC_NOTE] = {HIT_NOTE, NULL,
-                  "SELECT c.id, c.name, coalesce(v.started_at, v.scheduled_at, v.created_at) "
-                  "FROM note n JOIN conversation v ON v.id = n.conversation_id "
+                  "SELECT c.id, c.name, coalesce(v.started_at, v.scheduled_at, v.created_at), "
+                  "v.id FROM note n JOIN conversation v ON v.id = n.conversation_id "
                   "JOIN contact c ON c.id = v.contact_id WHERE n.id = ?1"},
     [SRC_GIVE] = {HIT_GIVE, NULL,
                   "SELECT c.id, c.name, g.date FROM give g JOIN contact c ON c.id = g.contact_id "
@@ -151,15 +151,15 @@ static const struct {
     [SRC_DRAFT] = {HIT_DRAFT, "outreach", "SELECT id, name FROM contact WHERE id = ?1"},
     [SRC_CONVERSATION] = {HIT_DRAFT, "objective",
                           "SELECT c.id, c.name, "
-                          "coalesce(v.started_at, v.scheduled_at, v.created_at) "
+                          "coalesce(v.started_at, v.scheduled_at, v.created_at), v.id "
                           "FROM conversation v JOIN contact c ON c.id = v.contact_id "
                           "WHERE v.id = ?1"},
     [SRC_QUESTION] = {HIT_DRAFT, "question",
-                      "SELECT c.id, c.name, coalesce(v.started_at, v.scheduled_at, v.created_at) "
-                      "FROM question q JOIN conversation v ON v.id = q.conversation_id "
+                      "SELECT c.id, c.name, coalesce(v.started_at, v.scheduled_at, v.created_at), "
+                      "v.id FROM question q JOIN conversation v ON v.id = q.conversation_id "
                       "JOIN contact c ON c.id = v.contact_id WHERE q.id = ?1"},
     [SRC_FOLLOWUP] = {HIT_DRAFT, "followup",
-                      "SELECT c.id, c.name, f.kind FROM followup f "
+                      "SELECT c.id, c.name, f.kind, f.conversation_id FROM followup f "
                       "JOIN contact c ON c.id = f.contact_id WHERE f.id = ?1"},
 };
 
@@ -180,9 +180,10 @@ static char *col_date(sqlite3_stmt *st, int col) {
   return t ? date_local(t, 0) : xstrdup("");
 }
 
-/* Fill h's kind, ref_id, contact_id, contact_name, title and where for the
- * document with rowid r, with the statement for its source (kept prepared
- * on the connection: the search box looks up sixty titles per key). */
+/* Fill h's kind, ref_id, contact_id, contact_name, conversation_id, title
+ * and where for the document with rowid r, with the statement for its
+ * source (kept prepared on the connection: the search box looks up sixty
+ * titles per key). */
 static enum rp_status hit_describe(struct rp_db *db, int64_t r, struct rp_hit *h,
                                    struct rp_err *err) {
   int src = (int)(r & 15);
@@ -216,6 +217,7 @@ static enum rp_status hit_describe(struct rp_db *db, int64_t r, struct rp_hit *h
   const char *b = (const char *)sqlite3_column_text(st, 2);
   if (!a) a = "";
   if (h->contact_id) h->contact_name = xstrdup(a);
+  if (sqlite3_column_count(st) > 3) h->conversation_id = sqlite3_column_int64(st, 3);
   char *date = NULL;
   h->where = xstrdup(src == SRC_WS_ITEM ? a : sources[src].where);
   switch (src) {

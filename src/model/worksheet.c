@@ -23,7 +23,12 @@ const struct rp_choices rp_move_kinds = {move_kinds, RP_ARRAY_LEN(move_kinds)};
 const char *const rp_ws_section_names[WS_SECTION_COUNT] = {"superpower", "problem", "skill",
                                                            "gap", "option"};
 
-#define ITEM_COLS "id, section, title, text1, text2, kind, n1, n2, n3, flag, ref, created_at, updated_at"
+#define ITEM_COLS                                                                          \
+  "id, section, title, text1, text2, kind, n1, n2, n3, flag, ref, created_at, updated_at, " \
+  "(SELECT contact_id FROM gap_answer WHERE gap_id = ws_item.id), "                        \
+  "(SELECT day FROM gap_answer WHERE gap_id = ws_item.id), "                               \
+  "(SELECT c.name FROM gap_answer a JOIN contact c ON c.id = a.contact_id "                 \
+  "WHERE a.gap_id = ws_item.id)"
 #define LIST_SQL(order) "SELECT " ITEM_COLS " FROM ws_item WHERE section = ?1 ORDER BY " order
 
 /* What differs between sections: the list order, how messages name an
@@ -171,6 +176,8 @@ void ws_item_free(struct rp_ws_item *it) {
   free(it->text1);
   free(it->text2);
   free(it->kind);
+  free(it->answered_by_name);
+  free(it->answered_on);
   ws_item_init(it, section);
 }
 
@@ -245,6 +252,9 @@ static void read_row(sqlite3_stmt *st, struct rp_ws_item *it) {
   it->ref = sqlite3_column_int64(st, 10);
   it->created_at = sqlite3_column_int64(st, 11);
   it->updated_at = sqlite3_column_int64(st, 12);
+  it->answered_by = sqlite3_column_int64(st, 13);
+  it->answered_on = db_col_text(st, 14);
+  it->answered_by_name = db_col_text(st, 15);
 }
 
 static void read_one(sqlite3_stmt *st, void *elem) { read_row(st, elem); }
@@ -316,6 +326,24 @@ static enum rp_status check_stored_section(struct rp_db *db, const struct rp_ws_
   return s;
 }
 
+/* In the caller's transaction: a gap marked open loses where its answer
+ * came from; one marked answered keeps it, or gets today (nobody named). */
+static enum rp_status keep_answer_source(struct rp_db *db, const struct rp_ws_item *it,
+                                         struct rp_err *err) {
+  sqlite3_stmt *st;
+  enum rp_status s = db_prepare(db,
+                                it->flag ? "INSERT OR IGNORE INTO gap_answer (gap_id, day) "
+                                           "VALUES (?1, date(?2, 'unixepoch', 'localtime'))"
+                                         : "DELETE FROM gap_answer WHERE gap_id = ?1",
+                                &st, err);
+  if (s != RP_OK) return s;
+  sqlite3_bind_int64(st, 1, it->id);
+  if (it->flag) sqlite3_bind_int64(st, 2, db_now());
+  if (sqlite3_step(st) != SQLITE_DONE) s = db_fail(db, err, "save the answer's source");
+  sqlite3_finalize(st);
+  return s;
+}
+
 /* Insert or update it in one transaction, then re-read it from the
  * journal (id, times). */
 static enum rp_status write_item(struct rp_db *db, struct rp_ws_item *it, bool insert,
@@ -344,6 +372,7 @@ static enum rp_status write_item(struct rp_db *db, struct rp_ws_item *it, bool i
   }
   sqlite3_finalize(st);
   if (s == RP_OK && insert) it->id = sqlite3_last_insert_rowid(db_handle(db));
+  if (s == RP_OK && it->section == WS_GAP) s = keep_answer_source(db, it, err);
   if (s == RP_OK) s = db_commit(db, err);
   else db_rollback(db);
   if (s != RP_OK) {
@@ -381,4 +410,102 @@ enum rp_status ws_item_delete(struct rp_db *db, int64_t id, struct rp_err *err) 
                                 "delete worksheet entry", &changed, err);
   if (s == RP_OK && !changed) return no_entry(id, err);
   return s;
+}
+
+/* ---- answers to information gaps ---- */
+
+/* See worksheet.h. The conversation's contact and day are read in the same
+ * transaction as the write. */
+enum rp_status ws_gap_answer(struct rp_db *db, int64_t gap_id, const char *answer,
+                             int64_t conversation_id, int64_t contact_id, struct rp_err *err) {
+  rp_err_clear(err);
+  char *text = xstrdup(answer);
+  str_trim_null(&text);
+  enum rp_status s = db_begin(db, err);
+  if (s != RP_OK) {
+    free(text);
+    return s;
+  }
+  struct rp_ws_item gap;
+  s = ws_item_get(db, gap_id, &gap, err);
+  if (s == RP_OK && gap.section != WS_GAP)
+    s = rp_err_field(err, RP_INVALID, "section", "entry %lld is %s, not an information gap",
+                     (long long)gap_id, rules[gap.section].a_name);
+  ws_item_free(&gap);
+  char *day = NULL;
+  sqlite3_stmt *st = NULL;
+  if (s == RP_OK && conversation_id) {
+    s = db_prepare(db, "SELECT contact_id, coalesce(started_at, 0) FROM conversation WHERE id = ?1",
+                   &st, err);
+    if (s == RP_OK) {
+      sqlite3_bind_int64(st, 1, conversation_id);
+      int rc = sqlite3_step(st);
+      if (rc == SQLITE_ROW) {
+        contact_id = sqlite3_column_int64(st, 0);
+        int64_t t = sqlite3_column_int64(st, 1);
+        if (t) day = date_local(t, 0);
+      } else if (rc == SQLITE_DONE) {
+        s = rp_err_set(err, RP_NO, "no conversation with id %lld", (long long)conversation_id);
+      } else {
+        s = db_fail(db, err, "read conversation");
+      }
+    }
+    sqlite3_finalize(st);
+    st = NULL;
+  }
+  if (s == RP_OK && str_empty(day)) {
+    free(day);
+    day = date_local(db_now(), 0);
+  }
+  static const char *const sql[] = {
+      "UPDATE ws_item SET flag = 1, text1 = coalesce(?2, text1), ref = ?3, updated_at = ?6 "
+      "WHERE id = ?1",
+      "INSERT OR REPLACE INTO gap_answer (gap_id, contact_id, day) VALUES (?1, ?4, ?5)",
+  };
+  for (size_t i = 0; s == RP_OK && i < RP_ARRAY_LEN(sql); i++) {
+    s = db_prepare(db, sql[i], &st, err);
+    if (s != RP_OK) break;
+    sqlite3_bind_int64(st, 1, gap_id);
+    db_bind_text(st, 2, text);
+    if (conversation_id) sqlite3_bind_int64(st, 3, conversation_id);
+    else sqlite3_bind_null(st, 3);
+    if (contact_id) sqlite3_bind_int64(st, 4, contact_id);
+    else sqlite3_bind_null(st, 4);
+    db_bind_text(st, 5, day);
+    sqlite3_bind_int64(st, 6, db_now());
+    if (sqlite3_step(st) != SQLITE_DONE) s = db_fail(db, err, "save the answer");
+    sqlite3_finalize(st);
+    st = NULL;
+  }
+  if (s == RP_OK) s = db_commit(db, err);
+  else db_rollback(db);
+  free(day);
+  free(text);
+  return s;
+}
+
+/* See worksheet.h: out receives a new array; empty on failure. */
+enum rp_status ws_gaps_answered_in(struct rp_db *db, int64_t conversation_id,
+                                   struct rp_ws_list *out, struct rp_err *err) {
+  memset(out, 0, sizeof *out);
+  sqlite3_stmt *st;
+  enum rp_status s = db_prepare(db,
+                                "SELECT " ITEM_COLS " FROM ws_item WHERE section = 'gap' AND "
+                                "flag = 1 AND ref = ?1 ORDER BY position, id",
+                                &st, err);
+  if (s != RP_OK) return s;
+  sqlite3_bind_int64(st, 1, conversation_id);
+  s = db_collect(db, st, sizeof *out->v, read_one, (void **)&out->v, &out->n, "read worksheet",
+                 err);
+  if (s != RP_OK) ws_list_free(out);
+  return s;
+}
+
+/* See worksheet.h. */
+char *ws_gap_source(const struct rp_ws_item *gap) {
+  if (gap->section != WS_GAP || !gap->flag) return NULL;
+  bool who = !str_empty(gap->answered_by_name), when = !str_empty(gap->answered_on);
+  if (who && when) return xasprintf("%s, %s", gap->answered_by_name, gap->answered_on);
+  if (who || when) return xstrdup(who ? gap->answered_by_name : gap->answered_on);
+  return NULL;
 }

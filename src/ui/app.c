@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "conv_ui.h"
 #include "paste.h"
 #include "rapport/conversation.h"
 #include "rapport/editor.h"
@@ -27,6 +28,7 @@ struct ui_app {
   int64_t contact_id; /* the contact Prep (and later Call) is about */
   int64_t interrupted; /* a call found interrupted at launch, offered to resume */
   struct search_ui search; /* `/` */
+  struct conv_ui convs;    /* a contact's conversations, over the screen */
   bool terminal;           /* a real terminal (ui_run), not a headless test */
   char *copied;            /* what was last copied (tests read it) */
   bool done;
@@ -162,6 +164,13 @@ static enum rp_scope current_scope(struct ui_app *app) {
   return p->ops->active_scope ? p->ops->active_scope(p) : p->ops->scope;
 }
 
+int app_screen(struct ui_app *app) { return app->current; }
+
+void app_conversations(struct ui_app *app, int64_t contact_id, int64_t conv_id, int anchor,
+                       int64_t anchor_id) {
+  conv_ui_open(&app->convs, app, contact_id, conv_id, (enum conv_anchor)anchor, anchor_id);
+}
+
 void app_switch(struct ui_app *app, int screen) {
   if (screen < 0 || screen >= NSCREENS) return;
   app->current = screen;
@@ -253,6 +262,7 @@ void ui_app_free(struct ui_app *app) {
   if (app->status) delwin(app->status);
   if (app->body) delwin(app->body);
   search_ui_free(&app->search);
+  conv_ui_free(&app->convs);
   free(app->copied);
   strv_free(&app->help_lines);
   strv_free(&app->confirm_lines);
@@ -463,6 +473,10 @@ void ui_app_draw(struct ui_app *app) {
   draw_status(app);
   int cy = -1, cx = -1;
   bool cursor = p->ops->cursor && p->ops->cursor(p, &cy, &cx);
+  if (app->convs.open) {
+    cursor = false;
+    conv_ui_draw(&app->convs, app);
+  }
   if (app->search.open) {
     cursor = true;
     search_ui_draw(&app->search, &cy, &cx);
@@ -516,6 +530,10 @@ void ui_app_key(struct ui_app *app, rp_key key) {
     search_ui_key(&app->search, app, key);
     return;
   }
+  if (app->convs.open) { /* a key it does not take closes it, then acts */
+    if (conv_ui_key(&app->convs, app, key)) return;
+    conv_ui_free(&app->convs);
+  }
   struct pane *p = current(app);
   if (p->ops->key(p, key) == PANE_HANDLED) return;
   enum rp_action act = app_action(app, SCOPE_GLOBAL, key);
@@ -539,7 +557,7 @@ void ui_app_key(struct ui_app *app, rp_key key) {
 void ui_app_paste(struct ui_app *app, const char *text, size_t len) {
   app->message[0] = '\0';
   /* a dialog or the help takes keys, not text: a paste must not answer */
-  bool input = app->tabs && !app->confirm && !app->help;
+  bool input = app->tabs && !app->confirm && !app->help && !app->convs.open;
   if (input) {
     paste_offer(text, len);
     if (app->search.open) search_ui_key(&app->search, app, RPK_PASTE);
@@ -554,6 +572,10 @@ void ui_app_mouse(struct ui_app *app, int y, int x, int wheel) {
   if (app->help) {
     if (wheel) help_key(app, wheel < 0 ? 'k' : 'j');
     else app->help = false;
+    return;
+  }
+  if (app->convs.open) { /* read there: the wheel scrolls, a click does nothing */
+    if (wheel) conv_ui_key(&app->convs, app, wheel < 0 ? RPK_UP : RPK_DOWN);
     return;
   }
   if (y == 0 && !wheel) { /* tab bar: which title was clicked */

@@ -18,31 +18,24 @@ static const struct rp_choice score_v[] = {
 };
 static const struct rp_choices scores = {(struct rp_choice *)score_v, 5};
 static const struct rp_choice answered_v[] = {
-    {"yes", "answered in this conversation", NULL},
+    {"yes", "answered in this call", NULL},
 };
 static const struct rp_choices answered = {(struct rp_choice *)answered_v, 1};
 
 static const char *const fit_keys[RP_FIT_COUNT] = {"fit1", "fit2", "fit3", "fit4"};
 static const char *const note_keys[RP_FIT_COUNT] = {"note1", "note2", "note3", "note4"};
-static const char *const gap_keys[16] = {"gap0", "gap1", "gap2",  "gap3",  "gap4",  "gap5",
-                                         "gap6", "gap7", "gap8",  "gap9",  "gap10", "gap11",
-                                         "gap12", "gap13", "gap14", "gap15"};
-
-static void free_gap_labels(struct call *c) {
-  for (size_t i = 0; i < c->n_gaps; i++) {
-    struct form_field *f = form_field(&c->form, gap_keys[i]);
-    if (f) {
-      free((char *)f->none_label);
-      f->none_label = NULL;
-    }
-  }
-}
+/* Per gap: the question (a note), answered here or not, the answer. */
+#define GAP_KEYS(p) {p "0", p "1", p "2",  p "3",  p "4",  p "5",  p "6",  p "7", \
+                     p "8", p "9", p "10", p "11", p "12", p "13", p "14", p "15"}
+static const char *const gapq_keys[16] = GAP_KEYS("gapq");
+static const char *const gap_keys[16] = GAP_KEYS("gap");
+static const char *const gapa_keys[16] = GAP_KEYS("gapa");
+static const char *const gap_labels[16] = {
+    "Gap 1", "Gap 2",  "Gap 3",  "Gap 4",  "Gap 5",  "Gap 6",  "Gap 7",  "Gap 8",
+    "Gap 9", "Gap 10", "Gap 11", "Gap 12", "Gap 13", "Gap 14", "Gap 15", "Gap 16"};
 
 void call_thanks_free(struct call *c) {
-  if (c->form_open) {
-    free_gap_labels(c);
-    form_free(&c->form);
-  }
+  if (c->form_open) form_free(&c->form);
   c->form_open = false;
   followup_free(&c->fu);
   thanks_source_free(&c->src);
@@ -65,16 +58,22 @@ void call_wrapup_open(struct call *c) {
                     c->conv.fit[i] ? v : NULL, true);
     form_add_text(&c->form, note_keys[i], "  why", c->conv.fit_note[i]);
   }
-  /* the open information gaps: which did this conversation answer? */
+  /* the open information gaps (and those this conversation answered, to
+   * correct them): each question whole, whether it was answered here, the
+   * answer */
   struct rp_ws_list gaps = {0};
   struct rp_err err;
   if (ws_item_list(app_db(c->base.app), WS_GAP, &gaps, &err) == RP_OK) {
     for (size_t i = 0; i < gaps.n && c->n_gaps < RP_ARRAY_LEN(c->gap_ids); i++) {
-      if (gaps.v[i].flag) continue;
-      struct form_field *f = form_add_choice(&c->form, gap_keys[c->n_gaps], "Gap", &answered,
-                                             NULL, true);
-      f->none_label = xstrdup(gaps.v[i].title); /* shown while not answered */
-      c->gap_ids[c->n_gaps++] = gaps.v[i].id;
+      const struct rp_ws_item *g = &gaps.v[i];
+      bool here = g->flag && g->ref == c->conv_id;
+      if (g->flag && !here) continue;
+      size_t k = c->n_gaps++;
+      form_add_note(&c->form, gapq_keys[k], gap_labels[k], g->title);
+      form_add_choice(&c->form, gap_keys[k], "  answered", &answered, here ? "yes" : NULL, true)
+          ->none_label = "not here";
+      form_add_text(&c->form, gapa_keys[k], "  answer", here ? g->text1 : NULL);
+      c->gap_ids[k] = g->id;
     }
   }
   ws_list_free(&gaps);
@@ -116,7 +115,6 @@ static void open_thanks(struct call *c) {
 static void close_wrapup(struct call *c) {
   app_typing_end(c->base.app);
   app_wrapup_done(c->base.app, c->conv_id);
-  free_gap_labels(c);
   form_free(&c->form);
   c->form_open = false;
   open_thanks(c);
@@ -146,13 +144,20 @@ static void save_wrapup(struct call *c) {
   conv_free(&conv);
   int answered_n = 0;
   for (size_t i = 0; i < c->n_gaps; i++) {
-    if (!form_value(&c->form, gap_keys[i])) continue;
-    struct rp_ws_item it;
-    if (ws_item_get(db, c->gap_ids[i], &it, &err) != RP_OK) continue;
-    it.flag = true;
-    it.ref = c->conv_id;
-    if (ws_item_update(db, &it, &err) == RP_OK) answered_n++;
-    ws_item_free(&it);
+    /* an answer written there marks it answered */
+    const char *answer = form_value(&c->form, gapa_keys[i]);
+    if (!form_value(&c->form, gap_keys[i]) && str_empty(answer)) {
+      struct rp_ws_item it; /* answered here before, not any more: open again */
+      if (ws_item_get(db, c->gap_ids[i], &it, &err) == RP_OK && it.flag && it.ref == c->conv_id) {
+        it.flag = false;
+        it.ref = 0;
+        ws_item_update(db, &it, &err);
+      }
+      ws_item_free(&it);
+      continue;
+    }
+    if (ws_gap_answer(db, c->gap_ids[i], answer, c->conv_id, 0, &err) == RP_OK) answered_n++;
+    else app_message(c->base.app, ROLE_ERROR, "%s", err.msg);
   }
   app_message(c->base.app, ROLE_SUCCESS, "Wrap-up saved%s \xC2\xB7 now the thank-you",
               answered_n ? " \xC2\xB7 gaps answered" : "");

@@ -194,6 +194,13 @@ static void build_touch(struct contacts *c, struct detail *d) {
 static void build_conversations(struct contacts *c, struct detail *d) {
   if (!c->convs.n) return;
   add_heading(d, "Conversations");
+  char keys[32]; /* where to read them whole */
+  app_key(c->base.app, SCOPE_CONTACTS, ACT_CONVERSATIONS, keys, sizeof keys);
+  if (keys[0]) {
+    char *hint = xasprintf("%s reads each one whole (notes, wrap-up, thank-you)", keys);
+    add_field(d, "", hint, ROLE_MUTED);
+    free(hint);
+  }
   for (size_t i = 0; i < c->convs.n; i++) {
     const struct rp_conversation *cv = &c->convs.v[i];
     int64_t t = cv->started_at ? cv->started_at : cv->scheduled_at ? cv->scheduled_at

@@ -29,6 +29,7 @@ char *form_snapshot(const struct form *f) {
       buf_addf(&b, "%s" US "p" US "%lld" US "%s" RS, fld->key, (long long)fld->contact_id,
                line_edit_text(&fld->edit));
       break;
+    case FIELD_NOTE: break; /* nothing typed */
     case FIELD_LIST:
       for (size_t r = 0; r < fld->nitems; r++) {
         const char *v = form_list_value(fld, r), *t = form_list_type(fld, r);

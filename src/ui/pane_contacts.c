@@ -447,6 +447,10 @@ static int key(struct pane *p, rp_key k) {
     if (c->sel_id) contacts_followup_open(c);
     else app_message(p->app, ROLE_MUTED, "No contact selected: add one first");
     return PANE_HANDLED;
+  case ACT_CONVERSATIONS:
+    if (c->sel_id) app_conversations(p->app, c->sel_id, 0, 0, 0);
+    else app_message(p->app, ROLE_MUTED, "No contact selected: add one first");
+    return PANE_HANDLED;
   case ACT_CALL:
     if (c->sel_id) ui_app_call_asked(p->app, c->sel_id);
     else app_message(p->app, ROLE_MUTED, "No contact selected: add one first");

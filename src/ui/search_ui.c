@@ -6,7 +6,10 @@
  * than it ranks, the footer says the list is the names, then the newest. */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
+#include "conv_ui.h"
+#include "rapport/conversation.h"
 #include "rapport/search.h"
 #include "rapport/utf8.h"
 #include "search_ui.h"
@@ -36,10 +39,52 @@ static void run(struct search_ui *s, struct ui_app *app) {
     app_message(app, ROLE_ERROR, "%s", err.msg);
 }
 
+/* True when the first word marked in the hit's snippet is in the
+ * conversation's objective (ASCII case ignored). */
+static bool objective_matched(struct ui_app *app, const struct rp_hit *h) {
+  const char *a = h->snippet ? strchr(h->snippet, '\x01') : NULL;
+  const char *b = a ? strchr(a, '\x02') : NULL;
+  if (!b || b == a + 1) return false;
+  struct rp_conversation c;
+  conv_init(&c);
+  struct rp_err err;
+  bool in = false;
+  if (conv_get(app_db(app), h->conversation_id, &c, &err) == RP_OK && c.objective) {
+    size_t n = (size_t)(b - a - 1);
+    for (const char *p = c.objective; *p && !in; p++) in = strncasecmp(p, a + 1, n) == 0;
+  }
+  conv_free(&c);
+  return in;
+}
+
+/* The item of a conversation the hit is (enum conv_anchor), or -1 when it
+ * is not in a conversation. An objective and the wrap-up notes are one
+ * document: the objective when the matched word is in it, else the
+ * wrap-up. */
+static int conv_anchor_of(struct ui_app *app, const struct rp_hit *h) {
+  if (!h->conversation_id) return -1;
+  if (h->kind == HIT_NOTE) return ANCHOR_NOTE;
+  if (h->kind != HIT_DRAFT || !h->where) return -1;
+  if (strcmp(h->where, "question") == 0) return ANCHOR_QUESTION;
+  if (strcmp(h->where, "followup") == 0)
+    return strncmp(h->title, "Thank-you", 9) == 0 ? ANCHOR_THANKS : ANCHOR_NONE;
+  if (strcmp(h->where, "objective") == 0)
+    return objective_matched(app, h) ? ANCHOR_OBJECTIVE : ANCHOR_WRAPUP;
+  return -1;
+}
+
 /* Go to the hit in its screen. */
 static void jump(struct search_ui *s, struct ui_app *app) {
   if (s->sel < 0 || s->sel >= (long)s->hits.n) return;
   const struct rp_hit *h = &s->hits.v[s->sel];
+  int anchor = conv_anchor_of(app, h);
+  if (anchor >= 0 && h->contact_id) { /* a conversation's item: open it there */
+    app_show_contact(app, h->contact_id);
+    app_conversations(app, h->contact_id, h->conversation_id, anchor,
+                      anchor == ANCHOR_WRAPUP || anchor == ANCHOR_OBJECTIVE ? 0 : h->ref_id);
+    search_ui_free(s);
+    return;
+  }
   switch (h->kind) {
   case HIT_WORKSHEET:
     app_switch(app, 2);

@@ -117,6 +117,13 @@ void app_copy(struct ui_app *app, const char *what, const char *text);
 void app_show_contact(struct ui_app *app, int64_t id);
 /* Switch screen (0..4). */
 void app_switch(struct ui_app *app, int screen);
+/* The current screen (0..4). */
+int app_screen(struct ui_app *app);
+/* Open the conversations of contact `contact_id` over the screen: the list,
+ * or (conv_id != 0) that conversation at the item `anchor` (an enum
+ * conv_anchor of conv_ui.h; 0 = its top) with id anchor_id. */
+void app_conversations(struct ui_app *app, int64_t contact_id, int64_t conv_id, int anchor,
+                       int64_t anchor_id);
 
 /* The app runs on the real terminal (ui_run), not headless: it may write
  * to the terminal (OSC 52 copy, bracketed-paste mode around $EDITOR). */

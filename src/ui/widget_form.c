@@ -31,6 +31,7 @@ void form_free(struct form *f) {
     text_edit_free(&f->fields[i].text);
     free(f->fields[i].contact_name);
     free(f->fields[i].initial);
+    free(f->fields[i].note);
     form_list_free(&f->fields[i]);
   }
   sugg_clear(f);
@@ -64,6 +65,7 @@ static char *field_snapshot(const struct form_field *fld) {
   case FIELD_CHOICE: return xasprintf("%d", fld->choice);
   case FIELD_CONTACT: return xasprintf("%lld", (long long)fld->contact_id);
   case FIELD_LIST: return form_list_snapshot(fld);
+  case FIELD_NOTE: break;
   }
   return xstrdup("");
 }
@@ -81,6 +83,15 @@ struct form_field *form_add_multiline(struct form *f, const char *key, const cha
   struct form_field *fld = add_field(f, key, label, FIELD_MULTILINE);
   text_edit_set(&fld->text, value);
   fld->rows = rows > 1 ? rows : 2;
+  fld->initial = field_snapshot(fld);
+  return fld;
+}
+
+/* See widgets.h. The form keeps a copy of text. */
+struct form_field *form_add_note(struct form *f, const char *key, const char *label,
+                                 const char *text) {
+  struct form_field *fld = add_field(f, key, label, FIELD_NOTE);
+  fld->note = xstrdup(text ? text : "");
   fld->initial = field_snapshot(fld);
   return fld;
 }
@@ -124,7 +135,7 @@ const char *form_value(const struct form *f, const char *key) {
   if (fld->kind == FIELD_CHOICE)
     return fld->choice >= 0 ? fld->choices->v[fld->choice].key : NULL;
   if (fld->kind == FIELD_MULTILINE) return text_edit_text(&fld->text);
-  if (fld->kind == FIELD_LIST) return NULL;
+  if (fld->kind == FIELD_LIST || fld->kind == FIELD_NOTE) return NULL;
   return line_edit_text(&fld->edit);
 }
 
@@ -236,6 +247,8 @@ static void focus_move(struct form *f, int delta) {
   sugg_clear(f);
   if (fld->kind == FIELD_LIST && delta) form_list_tidy(fld, false);
   f->focus = (f->focus + f->n + (size_t)(long)delta) % f->n; /* n >= 1 */
+  for (size_t k = 0; k < f->n && delta && f->fields[f->focus].kind == FIELD_NOTE; k++)
+    f->focus = (f->focus + f->n + (size_t)(long)delta) % f->n; /* notes are read, not typed */
   if (delta && f->fields[f->focus].kind == FIELD_LIST)
     form_list_enter(&f->fields[f->focus], delta);
 }
@@ -303,6 +316,7 @@ static bool multiline_key(struct form *f, struct ui_app *app, struct form_field 
 }
 
 enum form_result form_key(struct form *f, struct ui_app *app, rp_key key) {
+  if (f->fields[f->focus].kind == FIELD_NOTE) focus_move(f, 1);
   struct form_field *fld = &f->fields[f->focus];
   enum form_result res;
   if (fld->kind == FIELD_MULTILINE && multiline_key(f, app, fld, key, &res)) return res;
@@ -348,7 +362,7 @@ enum form_result form_key(struct form *f, struct ui_app *app, rp_key key) {
     form_list_key(f, fld, act, key);
     return FORM_CONTINUE;
   }
-  if (fld->kind == FIELD_MULTILINE) return FORM_CONTINUE;
+  if (fld->kind == FIELD_MULTILINE || fld->kind == FIELD_NOTE) return FORM_CONTINUE;
   if (fld->kind == FIELD_CHOICE) {
     choice_key(fld, key);
     return FORM_CONTINUE;
@@ -376,9 +390,33 @@ static int field_top(const struct form *f, size_t i) {
   return top;
 }
 
+/* Columns of the labels and of the values in a form w wide. */
+static void form_columns(const struct form *f, int w, int *label_w, int *val_x, int *val_w) {
+  *label_w = w < 50 ? 10 : f->label_w > LABEL_W ? f->label_w : LABEL_W;
+  if (*label_w > w / 2) *label_w = w / 2;
+  *val_x = 2 + *label_w + 1;
+  *val_w = w - *val_x - 2;
+}
+
+/* Give each note the rows its text takes, wrapped to val_w columns. */
+static void size_notes(struct form *f, int val_w) {
+  for (size_t i = 0; i < f->n; i++) {
+    struct form_field *fld = &f->fields[i];
+    if (fld->kind != FIELD_NOTE) continue;
+    struct rp_strv lines = {0};
+    wrap_text(fld->note, val_w > 1 ? val_w : 1, &lines);
+    fld->rows = lines.n ? (int)lines.n : 1;
+    strv_free(&lines);
+  }
+}
+
 void form_draw(struct form *f, int ay, int ax, int ah, int aw) {
+  if (f->n && f->fields[f->focus].kind == FIELD_NOTE) focus_move(f, 1);
   int w = aw - 4 < 72 ? aw - 4 : 72;
   if (w < 30) w = aw;
+  int label_w, val_x, val_w;
+  form_columns(f, w, &label_w, &val_x, &val_w);
+  size_notes(f, val_w);
   int total = field_top(f, f->n);
   /* a long error wraps onto up to three rows under the fields */
   struct rp_strv err_lines = {0};
@@ -405,11 +443,16 @@ void form_draw(struct form *f, int ay, int ax, int ah, int aw) {
     ftop += (int)f->fields[f->focus].item;
     fh = 1;
   }
+  /* the notes just above the focused field (the question it answers)
+   * come into view with it, when they fit */
+  for (size_t k = f->focus; k > 0 && f->fields[k - 1].kind == FIELD_NOTE; k--) {
+    int above = field_top(f, k - 1);
+    if (ftop + fh - above > rows) break;
+    fh += ftop - above;
+    ftop = above;
+  }
   if (ftop < f->scroll) f->scroll = ftop;
   if (ftop + fh > f->scroll + rows) f->scroll = fh > rows ? ftop : ftop + fh - rows;
-  int label_w = w < 50 ? 10 : f->label_w > LABEL_W ? f->label_w : LABEL_W;
-  if (label_w > w / 2) label_w = w / 2;
-  int val_x = 2 + label_w + 1, val_w = w - val_x - 2;
   f->cur_y = f->cur_x = -1;
   int sugg_row = -1, cy_list = -1, cx_list = -1;
   for (size_t i = 0; i < f->n; i++) {
@@ -425,6 +468,19 @@ void form_draw(struct form *f, int ay, int ax, int ah, int aw) {
         f->cur_y = cy_list >= 0 ? y + cy_list : -1;
         f->cur_x = cx_list >= 0 ? x + cx_list : -1;
       }
+      continue;
+    }
+    if (fld->kind == FIELD_NOTE) { /* the rows in view, wrapped as sized */
+      int lw = utf8_width(fld->label);
+      if (top >= 0 && top < rows)
+        ui_put_part(win, 2 + top, 2 + (label_w > lw ? label_w - lw : 0), label_w, ROLE_MUTED,
+                    fld->label);
+      struct rp_strv lines = {0};
+      wrap_text(fld->note, val_w > 1 ? val_w : 1, &lines);
+      for (size_t r = 0; r < lines.n; r++)
+        if (top + (int)r >= 0 && top + (int)r < rows)
+          ui_put(win, 2 + top + (int)r, val_x, val_w, ROLE_ACCENT, lines.v[r]);
+      strv_free(&lines);
       continue;
     }
     if (top < 0 || top >= rows) continue;
@@ -491,6 +547,7 @@ bool form_click(struct form *f, int y, int x) {
   for (size_t i = 0; i < f->n; i++) {
     int top = field_top(f, i);
     if (row >= top && row < top + f->fields[i].rows) {
+      if (f->fields[i].kind == FIELD_NOTE) return true; /* read, not typed */
       focus_move(f, 0);
       struct form_field *was = &f->fields[f->focus];
       if (was->kind == FIELD_LIST && f->focus != i) form_list_tidy(was, false);

@@ -66,7 +66,7 @@ int picker_key(struct picker *pk, struct ui_app *app, rp_key key, long *value);
 void picker_draw(struct picker *pk);
 
 /* ---- form: labelled fields, Tab between them, Enter saves ---- */
-enum form_kind { FIELD_TEXT, FIELD_CHOICE, FIELD_CONTACT, FIELD_MULTILINE, FIELD_LIST };
+enum form_kind { FIELD_TEXT, FIELD_CHOICE, FIELD_CONTACT, FIELD_MULTILINE, FIELD_LIST, FIELD_NOTE };
 
 /* One row of a list field: a value, what it is for, whether it is the one
  * preferred. */
@@ -106,6 +106,7 @@ struct form_field {
   size_t nitems, item;            /* rows, the focused one */
   struct rp_strv types;           /* what a value can be for (value-type cycles) */
   enum form_when when;            /* TEXT: a date, a moment or a length */
+  char *note;                     /* NOTE: the text shown, wrapped to the form's width */
 };
 
 #define FORM_SUGGEST_MAX 5
@@ -144,6 +145,10 @@ struct form_field *form_add_contact(struct form *f, const char *key, const char 
  * scope's save key saves the form, Up/Down at the first/last line leave it. */
 struct form_field *form_add_multiline(struct form *f, const char *key, const char *label,
                                       const char *value, int rows);
+/* A note: text to read (a question the fields below answer), shown whole,
+ * wrapped to the width of the values; never focused, no value. */
+struct form_field *form_add_note(struct form *f, const char *key, const char *label,
+                                 const char *text);
 /* A list field (the emails of a contact): rows of values, each with what it
  * is for (one of `types`, a NULL-terminated list, or none) and one of them
  * preferred; an empty row at the end takes a new value. The remove-value,

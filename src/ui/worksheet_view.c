@@ -104,6 +104,11 @@ static int draw_detail(struct worksheet *w, const struct rp_ws_item *it, int row
     ui_put(win, row++, 1, width, it->flag ? ROLE_SUCCESS : ROLE_WARNING,
            it->flag ? "Answered" : "Open: ask it in a conversation");
     if (!str_empty(it->text1)) row = put_wrapped(win, row, bottom, 1, width, ROLE_NORMAL, it->text1);
+    if (row < bottom && (line = ws_gap_source(it))) { /* who answered it, and when */
+      char *from = xasprintf("\xE2\x80\x94 %s", line);
+      row = put_wrapped(win, row, bottom, 1, width, ROLE_MUTED, from);
+      free(from);
+    }
     break;
   case WS_OPTION:
     line = xasprintf("skills %d \xC2\xB7 value %d \xC2\xB7 learn %d = %d", it->n1, it->n2, it->n3,
@@ -199,7 +204,7 @@ static void draw_list_section(struct worksheet *w, int row, int bottom, int widt
   row += list_h + 1;
   const struct rp_ws_item *it = w->lv.sel >= 0 ? &w->items.v[w->lv.sel] : NULL;
   if (it && row < bottom) {
-    ui_put(win, row++, 1, width, ROLE_TITLE, it->title);
+    row = put_wrapped(win, row, bottom, 1, width, ROLE_TITLE, it->title); /* whole */
     draw_detail(w, it, row, bottom, width);
   }
 }

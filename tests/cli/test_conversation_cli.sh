@@ -163,6 +163,11 @@ note "$C1" 65 "" "a plain line, with 中文"
 note "$C1" 125 feedback "my pitch runs long"
 note "$C1" 600 action "send her the article on metrics"
 note "$C1" 1250 referral "Li Wei, 金禾 — runs their data team" 4
+# a gap this call answered (the wrap-up writes these), and one still open
+sql "INSERT INTO ws_item (section, title, text1, flag, ref, position, created_at, updated_at)
+     VALUES ('gap', 'How do juniors get hired?', 'Through the spring intake', 1, $C1, 1, 1, 1),
+            ('gap', 'What does a week look like?', NULL, 0, NULL, 2, 1, 1)"
+sql "INSERT INTO gap_answer (gap_id, contact_id, day) VALUES (1, 1, '2026-11-20')"
 run notes Priya
 expect 0
 same "notes md" "# Conversations with Priya Shah
@@ -188,7 +193,11 @@ Wrap-up:
 - Would I succeed there? 4/5 — my research habits fit
 - Would it fit me? not scored
 - Do I want it? not scored
-- Where can it lead? 3/5"
+- Where can it lead? 3/5
+
+Gaps answered:
+
+- How do juniors get hired? — Through the spring intake"
 run notes "priya shah" --format md
 expect 0
 eq "md is the default" "$(printf '%s' "$OUT" | head -1)" "# Conversations with Priya Shah"
@@ -206,6 +215,8 @@ eq "json: notes" "$(py '[(n["offset"], n["time"], n["tag"], n["text"]) for n in 
    "[(5, '00:05', 'insight', 'they hire juniors in spring'), (65, '01:05', '', 'a plain line, with 中文'), (125, '02:05', 'feedback', 'my pitch runs long'), (600, '10:00', 'action', 'send her the article on metrics'), (1250, '20:50', 'referral', 'Li Wei, 金禾 — runs their data team')]"
 eq "json: referral contact" "$(py '[n["contact_ref"] for n in j[1]["notes"]]')" \
    "[None, None, None, None, {'id': 4, 'name': 'Li Wei'}]"
+eq "json: length and gaps" "$(py '[(c["seconds"], c["gaps"]) for c in j]')" \
+   "[(None, []), (1320, [{'id': 1, 'question': 'How do juniors get hired?', 'answer': 'Through the spring intake', 'answered_on': '2026-11-20'}])]"
 eq "json: fit" "$(py '[(f["question"], f["score"], f["note"]) for f in j[1]["fit"]]')" \
    "[('Would I succeed there?', 4, 'my research habits fit'), ('Would it fit me?', None, None), ('Do I want it?', None, None), ('Where can it lead?', 3, None)]"
 

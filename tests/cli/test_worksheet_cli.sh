@@ -137,6 +137,19 @@ ERR=$(cat "$TMP/err")
 printf '%s' "$ERR" | grep -Fq "bad.yaml:2:18: pitch_seconds must be a whole number from 10 to 600, not '5'" \
   && ok || bad "bad config message: $ERR"
 
+# ---- an answered gap: the answer, who gave it, the day, the conversation ------
+run add "Maya Chen" --org Transit
+expect 0
+sql "INSERT INTO conversation (contact_id, minutes, status, started_at, ended_at, created_at,
+     updated_at) VALUES (1, 20, 'held', 1795000000, 1795001200, 1, 1)"
+sql "UPDATE ws_item SET flag = 1, text1 = 'Meetings, then writing specs', ref = 1 WHERE id = $GAP"
+sql "INSERT INTO gap_answer (gap_id, contact_id, day) VALUES ($GAP, 1, '2026-11-18')"
+run worksheet
+has "$OUT" "- [x] What does a PM's day look like? — Meetings, then writing specs (Maya Chen, 2026-11-18)"
+json
+eq "gap answered" "$(py '[(g["answered"], g["answer"], g["answered_by"], g["answered_on"], g["conversation"]) for g in j["gaps"]]')" \
+   "[(True, 'Meetings, then writing specs', {'id': 1, 'name': 'Maya Chen'}, '2026-11-18', 1)]"
+
 # ---- delete -------------------------------------------------------------------
 run worksheet delete "$GAP"
 expect 0

@@ -46,9 +46,10 @@ ok "C-x ends the call: line saved, held, contact met, wrap-up open"
 wait_cursor_on "Would I succeed there?"
 keys Right Right Right Right
 wait_for "Would I succeed there? ‹ 4 ›"
-form_goto "Gap" 8
+wait_for "Gap 1 Do payments teams hire from support?"
+form_goto "answered" 8
 keys Right
-wait_for "answered in this conversation"
+wait_for "answered in this call"
 keys C-s
 wait_for "Thank-you to Maya Lindqvist · due $TOMORROW · by handwritten"
 assert_eq "fit score saved" 4 "$(db_query 'SELECT fit1 FROM conversation')"

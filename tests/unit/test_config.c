@@ -251,7 +251,7 @@ static void test_errors(void) {
   check_bad("bad-warmth.yaml", "3:32: warmth must be warm or cold, not 'tepid'");
   check_bad("unknown-action.yaml",
             "7:5: unknown action 'frobnicate' in keys.contacts; allowed: add, edit, delete, "
-            "undo, filter, sort, give, prep, call, followup, copy, import, quit, help, screen-today, screen-contacts, screen-worksheet, "
+            "undo, filter, sort, give, prep, call, followup, copy, import, conversations, quit, help, screen-today, screen-contacts, screen-worksheet, "
             "screen-prep, screen-call, focus-next, focus-prev, up, down, page-up, page-down, "
             "first, last, redraw, search, none");
   check_bad("unknown-keyname.yaml",
