@@ -38,6 +38,8 @@ enum rp_action {
   ACT_LAST,
   ACT_REDRAW,
   ACT_SEARCH,
+  ACT_SCREEN_PREFIX,
+  ACT_SUSPEND,
   /* today */
   ACT_OPEN,
   ACT_DONE,

@@ -145,6 +145,11 @@ struct pane *pane_call_new(struct ui_app *app);
 /* Start (or resume) the current conversation with contact `contact_id` on
  * the Call screen `p`; false (with a message) when it cannot. */
 bool pane_call_start(struct pane *p, int64_t contact_id);
+/* The name of the contact whose call is running on the Call screen `p`
+ * (borrowed, valid until the call screen reloads), NULL when none is. */
+const char *pane_call_live(struct pane *p);
+/* The same from anywhere: a call going on while another screen is shown. */
+const char *app_call_live(struct ui_app *app);
 /* Open the wrap-up of conversation `conv_id` (already ended). */
 void pane_call_wrapup(struct pane *p, int64_t conv_id);
 struct pane *pane_today_new(struct ui_app *app);
