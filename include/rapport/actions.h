@@ -65,6 +65,8 @@ enum rp_action {
   ACT_BANK,
   ACT_GAPS,
   ACT_OBJECTIVE,
+  ACT_DRAFT_DOWN,
+  ACT_DRAFT_UP,
   /* call */
   ACT_NEXT_QUESTION,
   ACT_PREV_QUESTION,

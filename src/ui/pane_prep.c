@@ -206,23 +206,29 @@ static const char *draft_text(const struct prep *pr) {
   return pr->editing ? text_edit_text(&pr->te) : (pr->ct.draft ? pr->ct.draft : "");
 }
 
-static void draw_findings(struct prep *pr, WINDOW *w, int top, int width, int height,
-                          const struct rp_findings *f) {
-  if (top >= height) return;
+/* One row as it is (no wrapping: an empty row stays a row). */
+static void push_row(struct prep_rows *r, const char *text, enum rp_role role, int indent) {
+  r->v = xrealloc(r->v, (r->n + 1) * sizeof *r->v);
+  r->v[r->n++] = (struct prep_row){xstrdup(text), role, -1, false, indent};
+}
+
+/* The ask check's rows for a draft `width` columns wide, pushed onto
+ * `rows` (item -1: not selectable). */
+static void findings_rows(struct prep *pr, int width, const struct rp_findings *f,
+                          struct prep_rows *rows) {
   if (str_empty(draft_text(pr))) {
-    ui_put(w, top, 1, width - 1, ROLE_MUTED, "Ask check: nothing to check yet");
+    prep_rows_push(rows, "Ask check: nothing to check yet", ROLE_MUTED, -1, false, 1, width);
     return;
   }
   if (!f->n) {
-    ui_put(w, top, 1, width - 1, ROLE_SUCCESS,
-           "Ask check: clean \xE2\x80\x94 no job request, no second favour, short enough");
+    prep_rows_push(rows, "Ask check: clean \xE2\x80\x94 no job request, no second favour, short enough",
+                   ROLE_SUCCESS, -1, false, 1, width);
     return;
   }
   char *head = xasprintf("Ask check: %zu finding%s", f->n, f->n == 1 ? "" : "s");
-  ui_put(w, top, 1, width - 1, ROLE_WARNING, head);
+  prep_rows_push(rows, head, ROLE_WARNING, -1, false, 1, width);
   free(head);
-  int row = top + 1;
-  for (size_t i = 0; i < f->n && row < height; i++) {
+  for (size_t i = 0; i < f->n; i++) {
     const struct rp_finding *x = &f->v[i];
     char *line = !str_empty(x->phrase)
                      ? xasprintf("%d:%d %s \xE2\x80\x9C%s\xE2\x80\x9D \xE2\x80\x94 %s", x->line,
@@ -231,13 +237,35 @@ static void draw_findings(struct prep *pr, WINDOW *w, int top, int width, int he
                                  x->suggestion ? x->suggestion : "");
     struct rp_strv lines = {0};
     wrap_text(line, width - 4, &lines);
-    for (size_t j = 0; j < lines.n && row < height; j++)
-      ui_put(w, row++, j ? 4 : 2, width - (j ? 4 : 2), j ? ROLE_MUTED : ROLE_NORMAL, lines.v[j]);
+    for (size_t j = 0; j < lines.n; j++) push_row(rows, lines.v[j], j ? ROLE_MUTED : ROLE_NORMAL, j ? 4 : 2);
     strv_free(&lines);
     free(line);
   }
 }
 
+/* Rows [from, from + n) of `rows` at window rows top…; when `more` rows
+ * are left below, the last one says how to see them. */
+static void put_rows(struct prep *pr, WINDOW *w, const struct prep_rows *rows, size_t from,
+                     int top, int n, int width) {
+  for (int i = 0; i < n && from + (size_t)i < rows->n; i++) {
+    const struct prep_row *r = &rows->v[from + (size_t)i];
+    if (i == n - 1 && from + (size_t)i + 1 < rows->n) {
+      char down[32];
+      app_key(pr->base.app, SCOPE_PREP, ACT_DRAFT_DOWN, down, sizeof down);
+      char *m = xasprintf("\xE2\x86\x93 %zu more line%s: %s scrolls", rows->n - from - (size_t)i,
+                          rows->n - from - (size_t)i == 1 ? "" : "s", down[0] ? down : "Tab, j");
+      ui_put(w, top + i, 1, width - 1, ROLE_ACCENT, m);
+      free(m);
+      return;
+    }
+    ui_put(w, top + i, r->indent, width - r->indent, r->role, r->text);
+  }
+}
+
+/* The draft window: the title, the draft (or the editor), the ask check.
+ * When the draft and its findings do not fit their halves, they scroll as
+ * one text (the draft's own keys, or j/k with the focus on it), so every
+ * finding can be reached. */
 static void draw_draft(struct prep *pr) {
   WINDOW *w = pr->draft_win;
   int width = getmaxx(w), height = getmaxy(w);
@@ -257,8 +285,11 @@ static void draw_draft(struct prep *pr) {
                           pr->editing ? " \xC2\xB7 editing" : "");
   ui_put(w, 0, 0, width, focused ? ROLE_HEADER : ROLE_MUTED, title);
   free(title);
+  struct prep_rows found = {0};
+  findings_rows(pr, width, &f, &found);
+  findings_free(&f);
   /* findings take up to half the window, at least their heading */
-  int find_rows = f.n ? 1 + (int)f.n * 2 : 1;
+  int find_rows = (int)found.n;
   if (find_rows > (height - 1) / 2) find_rows = (height - 1) / 2;
   if (find_rows < 1) find_rows = 1;
   int body = height - 1 - find_rows - 1;
@@ -266,6 +297,7 @@ static void draw_draft(struct prep *pr) {
   pr->cur_y = pr->cur_x = -1;
   if (pr->editing) {
     text_edit_draw(&pr->te, w, 1, 1, body, width - 2, ROLE_INPUT, &pr->cur_y, &pr->cur_x);
+    put_rows(pr, w, &found, 0, 1 + body + 1, height - body - 2, width);
   } else if (!*text) {
     char edit[32], ext[32];
     app_key(pr->base.app, SCOPE_PREP, ACT_EDIT, edit, sizeof edit);
@@ -280,19 +312,36 @@ static void draw_draft(struct prep *pr) {
       ui_put(w, 1 + (int)i, 1, width - 2, ROLE_MUTED, lines.v[i]);
     strv_free(&lines);
     free(hint);
+    put_rows(pr, w, &found, 0, 1 + body + 1, height - body - 2, width);
   } else {
     struct rp_strv lines = {0};
     wrap_text(text, width - 3, &lines);
-    pr->draft_rows = body;
-    pr->draft_lines = (int)lines.n;
-    int max = (int)lines.n - body;
-    if (pr->draft_scroll > (max > 0 ? max : 0)) pr->draft_scroll = max > 0 ? max : 0;
-    for (int i = 0; i < body && pr->draft_scroll + i < (int)lines.n; i++)
-      ui_put(w, 1 + i, 1, width - 2, ROLE_NORMAL, lines.v[pr->draft_scroll + i]);
+    if ((int)lines.n <= body && (int)found.n <= height - body - 2) {
+      /* it all fits: the draft above, the ask check below */
+      pr->draft_rows = body;
+      pr->draft_lines = (int)lines.n;
+      pr->draft_scroll = 0;
+      for (size_t i = 0; i < lines.n; i++)
+        ui_put(w, 1 + (int)i, 1, width - 2, ROLE_NORMAL, lines.v[i]);
+      put_rows(pr, w, &found, 0, 1 + body + 1, height - body - 2, width);
+    } else {
+      /* one text: the draft, a blank row, the ask check */
+      struct prep_rows all = {0};
+      for (size_t i = 0; i < lines.n; i++) push_row(&all, lines.v[i], ROLE_NORMAL, 1);
+      push_row(&all, "", ROLE_NORMAL, 1);
+      for (size_t i = 0; i < found.n; i++)
+        push_row(&all, found.v[i].text, found.v[i].role, found.v[i].indent);
+      int view = height - 1;
+      pr->draft_rows = view;
+      pr->draft_lines = (int)all.n;
+      int max = (int)all.n - view;
+      if (pr->draft_scroll > (max > 0 ? max : 0)) pr->draft_scroll = max > 0 ? max : 0;
+      put_rows(pr, w, &all, (size_t)pr->draft_scroll, 1, view, width);
+      prep_rows_free(&all);
+    }
     strv_free(&lines);
   }
-  draw_findings(pr, w, 1 + body + 1, width, height, &f);
-  findings_free(&f);
+  prep_rows_free(&found);
   wnoutrefresh(w);
 }
 
@@ -494,6 +543,15 @@ static int key(struct pane *p, rp_key k) {
   case ACT_FOCUS_NEXT: pr->focus = (pr->focus + 1) % PF_COUNT; return PANE_HANDLED;
   case ACT_FOCUS_PREV: pr->focus = (pr->focus + PF_COUNT - 1) % PF_COUNT; return PANE_HANDLED;
   case ACT_CALL: ui_app_call(p->app, pr->id); return PANE_HANDLED;
+  case ACT_DRAFT_DOWN:
+  case ACT_DRAFT_UP: { /* half a window, whatever has the focus */
+    int half = pr->draft_rows / 2 > 0 ? pr->draft_rows / 2 : 1;
+    int max = pr->draft_lines - pr->draft_rows;
+    pr->draft_scroll += act == ACT_DRAFT_DOWN ? half : -half;
+    if (pr->draft_scroll > max) pr->draft_scroll = max;
+    if (pr->draft_scroll < 0) pr->draft_scroll = 0;
+    return PANE_HANDLED;
+  }
   case ACT_TOGGLE:
     if (pr->focus == PF_QUESTIONS) break;
     pr->focus = PF_LIST;
