@@ -66,13 +66,20 @@ assert_eq "the form typed after fg is saved" "Analytical Engines" "$(json_field 
 [ "$(json_field "Grace Hopper" name)" = "Grace Hopper" ] || fail "Grace Hopper not saved after fg"
 ok "keys work after fg (raw mode back): Grace Hopper saved"
 
-# C-z again from a list, fg, and quit normally
+# C-z again from a list; the terminal is resized while the shell has it;
+# fg draws at the new size
 keys C-z
 wait_for_re "Stopped.*(sh|rapport)"
 wait_flag alternate_on 0
+resize 80 24
+_poll 3 eval '[ "$(pane_size)" = 80x24 ]' || fail "tmux did not resize to 80x24"
 type_text "fg"
 keys Enter
 wait_for " 1 Today  2 Contacts"
+wait_for_re "5 Call +rapport$"
+# " rapport " ends the tab bar at the right edge (its last blank is trimmed)
+assert_eq "the tab bar is 80 columns wide after fg" 79 "$(screen_line 1 | python3 -c 'import sys; print(len(sys.stdin.read().rstrip("\n")))')"
+ok "resized while suspended: fg redraws at 80x24"
 keys q
 wait_flag alternate_on 0
 wait_gone " 1 Today  2 Contacts"
