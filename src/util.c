@@ -42,10 +42,21 @@ enum rp_status rp_err_field(struct rp_err *err, enum rp_status st, const char *f
   return st;
 }
 
-static void oom(void) {
-  fputs("rapport: out of memory\n", stderr);
+static void (*fatal_hook)(void);
+
+void rp_set_fatal_hook(void (*hook)(void)) { fatal_hook = hook; }
+
+_Noreturn void rp_fatal(const char *msg) {
+  void (*hook)(void) = fatal_hook;
+  fatal_hook = NULL; /* once, even if the hook itself fails */
+  if (hook) hook();
+  fputs("rapport: ", stderr);
+  fputs(msg, stderr);
+  fputs("\n", stderr);
   abort();
 }
+
+static void oom(void) { rp_fatal("out of memory"); }
 
 void *xmalloc(size_t n) {
   void *p = malloc(n ? n : 1);

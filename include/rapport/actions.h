@@ -38,6 +38,8 @@ enum rp_action {
   ACT_LAST,
   ACT_REDRAW,
   ACT_SEARCH,
+  ACT_SCREEN_PREFIX,
+  ACT_SUSPEND,
   /* today */
   ACT_OPEN,
   ACT_DONE,
@@ -64,6 +66,8 @@ enum rp_action {
   ACT_BANK,
   ACT_GAPS,
   ACT_OBJECTIVE,
+  ACT_DRAFT_DOWN,
+  ACT_DRAFT_UP,
   /* call */
   ACT_NEXT_QUESTION,
   ACT_PREV_QUESTION,

@@ -152,5 +152,10 @@ enum rp_action keymap_lookup(const struct rp_keymap *km, enum rp_scope scope, rp
  * buf and returns it. */
 const char *keymap_keys_for(const struct rp_keymap *km, enum rp_scope scope,
                             enum rp_action action, char *buf, size_t size);
+/* The same, only the keys that are not text (F1, C-g, Esc, not "?"): the
+ * keys that still work where every character types (forms, editors, the
+ * notes line of a call). */
+const char *keymap_command_keys_for(const struct rp_keymap *km, enum rp_scope scope,
+                                    enum rp_action action, char *buf, size_t size);
 
 #endif

@@ -47,6 +47,9 @@ bool key_parse(const char *name, rp_key *out);
 /* Write a readable name for k into buf ("a", "C-a", "Tab", "PgDn"…), the
  * same spelling key_parse accepts. Returns buf. (Not key_name: curses has one.) */
 const char *key_to_name(rp_key k, char *buf, size_t size);
+/* True when k types a character (a printable code point, space included),
+ * false for control keys (C-x, Enter, Esc, Tab) and special keys (F1, Up). */
+bool key_is_text(rp_key k);
 /* The list of special key names accepted, for error messages. */
 extern const char *const key_names_help;
 

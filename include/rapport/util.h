@@ -32,7 +32,14 @@ enum rp_status rp_err_set(struct rp_err *err, enum rp_status st, const char *fmt
 enum rp_status rp_err_field(struct rp_err *err, enum rp_status st, const char *field,
                             const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 
-/* Allocation: abort with a message on failure; never return NULL. */
+/* A function run before a fatal error prints (the full screen sets one
+ * that gives the terminal back: normal screen, cooked mode, cursor on);
+ * NULL for none. It must not allocate. */
+void rp_set_fatal_hook(void (*hook)(void));
+/* Run the fatal hook, print "rapport: MSG" on stderr and abort. */
+_Noreturn void rp_fatal(const char *msg);
+
+/* Allocation: abort with a message on failure (rp_fatal); never return NULL. */
 void *xmalloc(size_t n);
 void *xcalloc(size_t n, size_t size);
 void *xrealloc(void *p, size_t n);

@@ -29,8 +29,9 @@ enum rp_action keymap_lookup(const struct rp_keymap *km, enum rp_scope scope, rp
 
 /* Keys of `action` in `scope`, then (for a global action) the global keys
  * that still reach it there. Only whole names are written. */
-const char *keymap_keys_for(const struct rp_keymap *km, enum rp_scope scope,
-                            enum rp_action action, char *buf, size_t size) {
+/* keymap_keys_for, with only the keys that are not text when `commands`. */
+static const char *keys_for(const struct rp_keymap *km, enum rp_scope scope,
+                            enum rp_action action, bool commands, char *buf, size_t size) {
   size_t used = 0;
   if (!size) return buf;
   buf[0] = '\0';
@@ -43,6 +44,7 @@ const char *keymap_keys_for(const struct rp_keymap *km, enum rp_scope scope,
       if (b->action != action || keymap_lookup(km, scope, b->key) != action) continue;
       enum rp_action own;
       if (pass == 1 && keymap_find(km, scope, b->key, &own)) continue; /* listed in pass 0 */
+      if (commands && key_is_text(b->key)) continue;
       char name[64];
       key_to_name(b->key, name, sizeof name);
       size_t need = strlen(name) + (used ? 1 : 0);
@@ -52,4 +54,14 @@ const char *keymap_keys_for(const struct rp_keymap *km, enum rp_scope scope,
     }
   }
   return buf;
+}
+
+const char *keymap_keys_for(const struct rp_keymap *km, enum rp_scope scope,
+                            enum rp_action action, char *buf, size_t size) {
+  return keys_for(km, scope, action, false, buf, size);
+}
+
+const char *keymap_command_keys_for(const struct rp_keymap *km, enum rp_scope scope,
+                                    enum rp_action action, char *buf, size_t size) {
+  return keys_for(km, scope, action, true, buf, size);
 }

@@ -134,3 +134,7 @@ const char *key_to_name(rp_key k, char *buf, size_t size) {
   }
   return buf;
 }
+
+bool key_is_text(rp_key k) {
+  return k >= 0x20 && k != 0x7f && !(k >= 0x80 && k < 0xa0) && k < RPK_SPECIAL;
+}

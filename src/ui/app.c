@@ -3,6 +3,7 @@
  * (quit, help, switch screen, redraw); a paste goes to the focused text
  * input only; then one redraw with one doupdate. The loop that reads the
  * terminal is terminal.c, reading it input.c. */
+#include <signal.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,6 +33,7 @@ struct ui_app {
   bool terminal;           /* a real terminal (ui_run), not a headless test */
   char *copied;            /* what was last copied (tests read it) */
   bool done;
+  bool prefix; /* the screen prefix (C-g) was pressed: a screen key follows */
   WINDOW *tabs, *status;
   WINDOW *body;   /* the whole area between them, erased under a new screen */
   int painted;    /* what the body last showed (see body_state), -1 = nothing */
@@ -83,6 +85,8 @@ void app_copy(struct ui_app *app, const char *what, const char *text) {
 const char *ui_app_copied(const struct ui_app *app) { return app->copied; }
 
 void app_on_terminal(struct ui_app *app) { app->terminal = true; }
+
+const char *app_call_live(struct ui_app *app) { return pane_call_live(app->screens[4]); }
 
 void app_show_contact(struct ui_app *app, int64_t id) {
   app_set_contact(app, id);
@@ -272,12 +276,30 @@ void ui_app_free(struct ui_app *app) {
 
 /* ---- help overlay, generated from the keymap ---- */
 
+/* True where every character types (a form, a multi-line text, the notes
+ * line of a running call): there only keys that are not text command. */
+static bool scope_types(struct ui_app *app, enum rp_scope scope) {
+  struct pane *p = current(app);
+  if (scope == SCOPE_FORM || scope == SCOPE_EDITOR) return true;
+  return scope == SCOPE_CALL && p->ops->ticking && p->ops->ticking(p);
+}
+
+/* The keys of `act` that work in `scope`: where characters type, only the
+ * keys that are not text ("F1", not "?"). */
+static const char *live_keys(struct ui_app *app, enum rp_scope scope, enum rp_action act,
+                             char *buf, size_t size) {
+  if (scope_types(app, scope))
+    return keymap_command_keys_for(&app->cfg->keys, scope, act, buf, size);
+  return app_keys(app, scope, act, buf, size);
+}
+
+
 static void help_add_scope(struct ui_app *app, enum rp_scope scope, const char *heading) {
   char keys[128], line[512];
   bool any = false;
   for (int a = 1; a < ACT_COUNT; a++) {
     if (!action_in_scope((enum rp_action)a, scope)) continue;
-    app_keys(app, scope, (enum rp_action)a, keys, sizeof keys);
+    live_keys(app, scope, (enum rp_action)a, keys, sizeof keys);
     if (!keys[0]) continue;
     if (!any) {
       if (app->help_lines.n) strv_push(&app->help_lines, "");
@@ -286,6 +308,21 @@ static void help_add_scope(struct ui_app *app, enum rp_scope scope, const char *
       any = true;
     }
     snprintf(line, sizeof line, "\t%s\t%s", keys, rp_actions[a].help);
+    strv_push(&app->help_lines, line);
+  }
+}
+
+/* Help lines for the global actions that work where characters type:
+ * help, suspend, quit, and (outside forms and editors) the screen prefix. */
+static void help_add_typing_globals(struct ui_app *app, enum rp_scope scope) {
+  static const enum rp_action acts[] = {ACT_HELP, ACT_SCREEN_PREFIX, ACT_SUSPEND, ACT_QUIT};
+  char keys[128], line[512];
+  for (size_t i = 0; i < RP_ARRAY_LEN(acts); i++) {
+    if (acts[i] == ACT_SCREEN_PREFIX && scope != SCOPE_CALL) continue;
+    if (acts[i] == ACT_QUIT && scope != SCOPE_CALL) continue; /* forms: Esc first */
+    live_keys(app, scope, acts[i], keys, sizeof keys);
+    if (!keys[0]) continue;
+    snprintf(line, sizeof line, "\t%s\t%s", keys, rp_actions[acts[i]].help);
     strv_push(&app->help_lines, line);
   }
 }
@@ -302,11 +339,13 @@ static void help_open(struct ui_app *app) {
     strv_push(&app->help_lines, "\tC-a/C-e\tstart / end of the line (Home/End too)");
     strv_push(&app->help_lines, "\tC-u/C-k/C-w\tdelete to line start / to line end / the word before");
     strv_push(&app->help_lines, "\tTab/S-Tab\tnext / previous field");
+    help_add_typing_globals(app, scope);
   } else if (scope == SCOPE_FORM) {
     help_add_scope(app, SCOPE_FORM, "In a form");
     strv_push(&app->help_lines, "\tLeft/Right\tchange a choice (Space too; a letter jumps)");
     strv_push(&app->help_lines, "\tC-a/C-e\tstart / end of the field (Home/End too)");
     strv_push(&app->help_lines, "\tC-u/C-k/C-w\tdelete to start / to end / the word before");
+    help_add_typing_globals(app, scope);
   } else if (scope == SCOPE_CALL && p->ops->ticking && p->ops->ticking(p)) {
     /* a call is running: every key types into the notes line */
     strv_push(&app->help_lines, "#During the call (every other key types a note)");
@@ -315,8 +354,7 @@ static void help_open(struct ui_app *app) {
                                 "action for me, a referral (@Name, Org \xE2\x80\x94 why)");
     strv_push(&app->help_lines, "\tUp\tchoose an earlier line; Enter edits it, Esc goes back");
     help_add_scope(app, SCOPE_CALL, "Call");
-    strv_push(&app->help_lines, "\tF1\tthis help");
-    strv_push(&app->help_lines, "\tC-c\tleave rapport (the line being typed is saved)");
+    help_add_typing_globals(app, scope);
   } else {
     if (p->ops->scope != SCOPE_GLOBAL) {
       snprintf(heading, sizeof heading, "%s", p->ops->title);
@@ -350,8 +388,11 @@ static void draw_tabs(struct ui_app *app) {
   char keys[64];
   for (int i = 0; i < NSCREENS && x < app->cols; i++) {
     app_keys(app, SCOPE_GLOBAL, (enum rp_action)(ACT_SCREEN_TODAY + i), keys, sizeof keys);
-    char *t = xasprintf(" %s %s ", keys, app->screens[i]->ops->title);
-    x += ui_put_part(w, 0, x, app->cols - x, i == app->current ? ROLE_TITLE : ROLE_TABS, t);
+    /* a call going on while another screen is shown: its tab says so */
+    bool live = i == 4 && i != app->current && app_call_live(app);
+    char *t = xasprintf(" %s %s%s ", keys, app->screens[i]->ops->title, live ? " \xE2\x97\x8F" : "");
+    x += ui_put_part(w, 0, x, app->cols - x,
+                     i == app->current ? ROLE_TITLE : live ? ROLE_ACCENT : ROLE_TABS, t);
     free(t);
   }
   const char *name = " rapport ";
@@ -388,7 +429,9 @@ static void draw_status(struct ui_app *app) {
       if (pass == 0 && a == ACT_SEARCH && (scope == SCOPE_FORM || scope == SCOPE_EDITOR)) continue;
       if (pass == 1 && (!action_in_scope((enum rp_action)a, scope) || a == ACT_SEARCH)) continue;
       if (pass == 2 && (a != ACT_QUIT || scope == SCOPE_FORM || scope == SCOPE_EDITOR)) continue;
-      app_key(app, scope, (enum rp_action)a, keys, sizeof keys); /* first key only */
+      live_keys(app, scope, (enum rp_action)a, keys, sizeof keys);
+      char *slash = keys[0] && keys[1] ? strchr(keys + 1, '/') : NULL;
+      if (slash) *slash = '\0'; /* the first key only */
       if (!keys[0]) continue;
       x += ui_put_part(w, 0, x, app->cols - 1 - x, ROLE_KEY, keys);
       char *h = xasprintf(" %s  ", ai->hint);
@@ -501,6 +544,49 @@ void ui_app_draw(struct ui_app *app) {
   doupdate();
 }
 
+/* The global action that `key` runs before the screen sees it: help,
+ * suspend and the screen prefix, when bound to a key that types nothing
+ * (F1, C-z, C-g), so they work in forms, editors and during a call. A key
+ * that is text ("?") goes to the screen first, as any other. */
+static enum rp_action app_first(struct ui_app *app, rp_key key) {
+  if (key_is_text(key)) return ACT_NONE;
+  enum rp_action act = app_action(app, current_scope(app), key);
+  return act == ACT_HELP || act == ACT_SUSPEND || act == ACT_SCREEN_PREFIX ? act : ACT_NONE;
+}
+
+/* C-z: on a terminal, stop as the shell's job control expects (the loop
+ * gives the terminal back and takes it again on SIGCONT, terminal.c). */
+static void app_suspend(struct ui_app *app) {
+  if (app->terminal) raise(SIGTSTP);
+  else app_message(app, ROLE_MUTED, "Suspending needs a terminal");
+}
+
+/* The screen prefix: ask for the screen key; not inside a form or a text,
+ * which stay open on their screen. */
+static void prefix_start(struct ui_app *app) {
+  enum rp_scope scope = current_scope(app);
+  char save[32], cancel[32], first[32], last[32];
+  if (scope == SCOPE_FORM || scope == SCOPE_EDITOR) {
+    app_key(app, scope, ACT_FORM_SAVE, save, sizeof save);
+    app_key(app, scope, ACT_FORM_CANCEL, cancel, sizeof cancel);
+    app_message(app, ROLE_WARNING, "Finish this first: %s saves, %s cancels", save, cancel);
+    return;
+  }
+  app->prefix = true;
+  app_key(app, SCOPE_GLOBAL, ACT_SCREEN_TODAY, first, sizeof first);
+  app_key(app, SCOPE_GLOBAL, ACT_SCREEN_CALL, last, sizeof last);
+  app_message(app, ROLE_ACCENT, "Go to which screen? %s Today \xE2\x80\xA6 %s Call", first, last);
+}
+
+/* The key after the screen prefix: a screen key switches, any other drops
+ * the prefix. */
+static void prefix_key(struct ui_app *app, rp_key key) {
+  app->prefix = false;
+  enum rp_action act = app_action(app, SCOPE_GLOBAL, key);
+  if (act >= ACT_SCREEN_TODAY && act <= ACT_SCREEN_CALL)
+    app_switch(app, (int)(act - ACT_SCREEN_TODAY));
+}
+
 void ui_app_key(struct ui_app *app, rp_key key) {
   if (key == RPK_NONE) return;
   if (key != RPK_RESIZE) app->message[0] = '\0';
@@ -512,6 +598,16 @@ void ui_app_key(struct ui_app *app, rp_key key) {
     if (app_action(app, SCOPE_GLOBAL, key) == ACT_QUIT) app->done = true;
     return;
   }
+  enum rp_action first = app_first(app, key);
+  if (first == ACT_SUSPEND) { /* whatever is open: it is there after fg */
+    app_suspend(app);
+    return;
+  }
+  if (app->prefix && !app->confirm && !app->help && !app->search.open) {
+    prefix_key(app, key);
+    return;
+  }
+  app->prefix = false;
   if (app->confirm) {
     app->confirm = false;
     if (app->confirm_key) app->confirm_key(app->confirm_ctx, key);
@@ -523,7 +619,7 @@ void ui_app_key(struct ui_app *app, rp_key key) {
     return;
   }
   if (app->search.open) {
-    if (key == RPK_F1) {
+    if (first == ACT_HELP || key == RPK_F1) {
       help_open(app);
       return;
     }
@@ -533,6 +629,14 @@ void ui_app_key(struct ui_app *app, rp_key key) {
   if (app->convs.open) { /* a key it does not take closes it, then acts */
     if (conv_ui_key(&app->convs, app, key)) return;
     conv_ui_free(&app->convs);
+  }
+  if (first == ACT_HELP) {
+    help_open(app);
+    return;
+  }
+  if (first == ACT_SCREEN_PREFIX) {
+    prefix_start(app);
+    return;
   }
   struct pane *p = current(app);
   if (p->ops->key(p, key) == PANE_HANDLED) return;
@@ -550,6 +654,8 @@ void ui_app_key(struct ui_app *app, rp_key key) {
     app->painted = -1; /* and the body erased under the screen */
     break;
   case ACT_SEARCH: search_ui_open(&app->search); break;
+  case ACT_SCREEN_PREFIX: prefix_start(app); break;
+  case ACT_SUSPEND: app_suspend(app); break;
   default: break;
   }
 }

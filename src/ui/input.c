@@ -8,10 +8,18 @@
  * UTF-8 arrives as it is and is replaced later, never eating the bytes
  * after it), gathered, and handed over in one piece (ui_app_paste). No key
  * runs and nothing is drawn meanwhile, so a paste of any length costs one
- * insertion and one redraw. */
+ * insertion and one redraw.
+ *
+ * Curses decodes the key sequences its terminfo entry names. A sequence it
+ * does not name reaches us as a bare ESC followed by its bytes: those are
+ * read here and decoded by keyseq.c (the one decoder of escape sequences),
+ * so Home is Home whatever TERM says and an unknown sequence is dropped
+ * whole instead of typing "4~". */
 #include <stdlib.h>
+#include <string.h>
 #include <sys/ioctl.h>
 
+#include "keyseq.h"
 #include "rapport/util.h"
 #include "ui_internal.h"
 
@@ -59,6 +67,38 @@ void ui_paste_mode(bool on) {
   fflush(stdout);
 }
 
+/* Wait for the next byte of a started escape sequence: the bytes of one
+ * sequence arrive together; over a slow link a little later. */
+#define SEQ_WAIT_MS 30
+
+/* The key of an extended terminfo key curses returned (a code above
+ * KEY_MAX named like "kHOM5", "kRIT3", "kUP", "kDN6": a key with a
+ * modifier): the key without the modifier, Shift kept on the arrows.
+ * RPK_NONE for any other. */
+static rp_key extended_key(int code) {
+  const char *name = keyname(code);
+  if (!name || name[0] != 'k') return RPK_NONE;
+  static const struct {
+    const char *base;
+    rp_key key, shifted;
+  } names[] = {
+      {"UP", RPK_UP, RPK_S_UP},         {"DN", RPK_DOWN, RPK_S_DOWN},
+      {"LFT", RPK_LEFT, RPK_S_LEFT},    {"RIT", RPK_RIGHT, RPK_S_RIGHT},
+      {"HOM", RPK_HOME, RPK_HOME},      {"END", RPK_END, RPK_END},
+      {"IC", RPK_INSERT, RPK_INSERT},   {"DC", RPK_DELETE, RPK_DELETE},
+      {"PRV", RPK_PGUP, RPK_PGUP},      {"NXT", RPK_PGDN, RPK_PGDN},
+  };
+  for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+    size_t n = strlen(names[i].base);
+    if (strncmp(name + 1, names[i].base, n) != 0) continue;
+    const char *mod = name + 1 + n;
+    if (!*mod) return names[i].shifted; /* "kUP": Shift-Up */
+    if (mod[0] < '2' || mod[0] > '8' || mod[1]) return RPK_NONE;
+    return (mod[0] - '1') & 1 ? names[i].shifted : names[i].key;
+  }
+  return RPK_NONE;
+}
+
 rp_key ui_translate_key(int ret, unsigned int wch) {
   if (ret == OK) {
     if (wch == '\n' || wch == '\r') return RPK_ENTER;
@@ -89,8 +129,11 @@ rp_key ui_translate_key(int ret, unsigned int wch) {
   case KEY_RESIZE: return RPK_RESIZE;
   case KEY_MOUSE: return RPK_MOUSE;
   default:
-    if (wch >= (unsigned)KEY_F(1) && wch <= (unsigned)KEY_F(12))
-      return RPK_F1 + (rp_key)(wch - (unsigned)KEY_F(1));
+    /* F13… are F1… with modifiers in xterm's terminfo (F13 = Shift-F1,
+     * F25 = Ctrl-F1 …): the key without them */
+    if (wch >= (unsigned)KEY_F(1) && wch <= (unsigned)KEY_F(63))
+      return RPK_F1 + (rp_key)((wch - (unsigned)KEY_F(1)) % 12);
+    if (wch > (unsigned)KEY_MAX) return extended_key((int)wch);
     return RPK_NONE;
   }
 }
@@ -144,12 +187,44 @@ static void read_paste(struct rp_buf *b, bool *resized, bool *cut) {
   }
 }
 
+/* The key of an escape sequence whose ESC was just read: its bytes are
+ * read (each waited for at most SEQ_WAIT_MS) and decoded by keyseq.c. The
+ * Esc key when nothing follows; RPK_NONE for a sequence dropped (unknown,
+ * or cut short). Bytes read past the sequence go back to curses, to be
+ * read as keys of their own. */
+static rp_key read_escape(void) {
+  unsigned char seq[KEYSEQ_MAX];
+  size_t n = 1, used = 1;
+  seq[0] = 0x1b;
+  rp_key key = RPK_NONE;
+  for (;;) {
+    enum keyseq_result r = keyseq_decode(seq, n, &key, &used);
+    if (r != KEYSEQ_PARTIAL) break;
+    /* what curses already holds comes at once; a lone ESC was already
+     * waited for (ESCDELAY), so it does not wait again */
+    wtimeout(stdscr, n == 1 ? 0 : SEQ_WAIT_MS);
+    int c = n < sizeof seq ? wgetch(stdscr) : ERR;
+    if (c != ERR && (c < 0 || c > 0xff)) { /* a key curses decoded: its own */
+      ungetch(c);
+      c = ERR;
+    }
+    if (c == ERR) { /* nothing more: Esc alone, or a sequence cut short */
+      key = n == 1 ? RPK_ESC : RPK_NONE;
+      used = n;
+      break;
+    }
+    seq[n++] = (unsigned char)c;
+  }
+  for (size_t i = n; i-- > used;) ungetch(seq[i]);
+  return key;
+}
+
 bool ui_app_read(struct ui_app *app, int timeout_ms) {
   wtimeout(stdscr, timeout_ms);
   wint_t wch;
   int ret = wget_wch(stdscr, &wch);
   if (ret == ERR) return false;
-  rp_key key = ui_translate_key(ret, (unsigned)wch);
+  rp_key key = ret == OK && wch == 0x1b ? read_escape() : ui_translate_key(ret, (unsigned)wch);
   if (key == RPK_MOUSE) {
     handle_mouse(app);
   } else if (key == RPK_PASTE_BEGIN) {

@@ -540,12 +540,25 @@ static bool ticking(struct pane *p) {
   return c->mode == CALL_LIVE || c->mode == CALL_SELECT || c->mode == CALL_EDIT_NOTE;
 }
 
+const char *pane_call_live(struct pane *p) {
+  struct call *c = self(p);
+  return ticking(p) && !c->form_open ? (c->ct.name ? c->ct.name : "") : NULL;
+}
+
 static const char *status(struct pane *p) {
   struct call *c = self(p);
   switch (c->mode) {
-  case CALL_LIVE:
-    return "Enter saves the line \xC2\xB7 C-n next question \xC2\xB7 C-p back \xC2\xB7 Up earlier "
-           "lines \xC2\xB7 C-x ends the call \xC2\xB7 F1 help";
+  case CALL_LIVE: {
+    /* the call goes on while another screen is shown: the screen prefix */
+    static char line[320];
+    char pre[32];
+    app_key(c->base.app, SCOPE_GLOBAL, ACT_SCREEN_PREFIX, pre, sizeof pre);
+    snprintf(line, sizeof line,
+             "Enter saves the line \xC2\xB7 C-n next question \xC2\xB7 C-p back \xC2\xB7 Up earlier "
+             "lines \xC2\xB7 C-x ends the call \xC2\xB7 F1 help%s%s%s",
+             pre[0] ? " \xC2\xB7 " : "", pre, pre[0] ? " 1-5 other screens" : "");
+    return line;
+  }
   case CALL_SELECT:
     return "Up/Down choose a line \xC2\xB7 Enter edits it \xC2\xB7 Esc back to typing";
   case CALL_EDIT_NOTE: return "Enter saves the changed line \xC2\xB7 Esc leaves it as it was";

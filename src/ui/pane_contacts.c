@@ -519,6 +519,18 @@ static enum rp_scope active_scope(struct pane *p) {
  * addresses (their keys), else the generated hints. */
 static const char *status(struct pane *p) {
   struct contacts *c = self(p);
+  if (c->filtering && !c->form_open) { /* every character types: say what works */
+    static char line[200];
+    char help[64];
+    keymap_command_keys_for(&app_config(p->app)->keys, SCOPE_CONTACTS, ACT_HELP, help,
+                            sizeof help);
+    char *slash = help[0] && help[1] ? strchr(help + 1, '/') : NULL;
+    if (slash) *slash = '\0';
+    snprintf(line, sizeof line,
+             "Type to filter \xC2\xB7 Enter keeps the filter \xC2\xB7 Esc clears it%s%s%s",
+             help[0] ? " \xC2\xB7 " : "", help, help[0] ? " help" : "");
+    return line;
+  }
   if (!c->form_open) return NULL;
   const char *report = contacts_import_status(c);
   return report ? report : form_status(&c->form, p->app);

@@ -200,102 +200,6 @@ static void draw_list(struct prep *pr) {
   wnoutrefresh(w);
 }
 
-/* ---- the draft ---- */
-
-static const char *draft_text(const struct prep *pr) {
-  return pr->editing ? text_edit_text(&pr->te) : (pr->ct.draft ? pr->ct.draft : "");
-}
-
-static void draw_findings(struct prep *pr, WINDOW *w, int top, int width, int height,
-                          const struct rp_findings *f) {
-  if (top >= height) return;
-  if (str_empty(draft_text(pr))) {
-    ui_put(w, top, 1, width - 1, ROLE_MUTED, "Ask check: nothing to check yet");
-    return;
-  }
-  if (!f->n) {
-    ui_put(w, top, 1, width - 1, ROLE_SUCCESS,
-           "Ask check: clean \xE2\x80\x94 no job request, no second favour, short enough");
-    return;
-  }
-  char *head = xasprintf("Ask check: %zu finding%s", f->n, f->n == 1 ? "" : "s");
-  ui_put(w, top, 1, width - 1, ROLE_WARNING, head);
-  free(head);
-  int row = top + 1;
-  for (size_t i = 0; i < f->n && row < height; i++) {
-    const struct rp_finding *x = &f->v[i];
-    char *line = !str_empty(x->phrase)
-                     ? xasprintf("%d:%d %s \xE2\x80\x9C%s\xE2\x80\x9D \xE2\x80\x94 %s", x->line,
-                                 x->col, x->label, x->phrase, x->suggestion ? x->suggestion : "")
-                     : xasprintf("%d:%d %s \xE2\x80\x94 %s", x->line, x->col, x->label,
-                                 x->suggestion ? x->suggestion : "");
-    struct rp_strv lines = {0};
-    wrap_text(line, width - 4, &lines);
-    for (size_t j = 0; j < lines.n && row < height; j++)
-      ui_put(w, row++, j ? 4 : 2, width - (j ? 4 : 2), j ? ROLE_MUTED : ROLE_NORMAL, lines.v[j]);
-    strv_free(&lines);
-    free(line);
-  }
-}
-
-static void draw_draft(struct prep *pr) {
-  WINDOW *w = pr->draft_win;
-  int width = getmaxx(w), height = getmaxy(w);
-  bool focused = pr->focus == PF_DRAFT;
-  werase(w);
-  const char *text = draft_text(pr);
-  struct rp_findings f = {0};
-  askcheck_run(app_config(pr->base.app), text, &f);
-  int words = 0;
-  for (const char *s = text; *s;) {
-    while (*s == ' ' || *s == '\n' || *s == '\t') s++;
-    if (!*s) break;
-    words++;
-    while (*s && *s != ' ' && *s != '\n' && *s != '\t') s++;
-  }
-  char *title = xasprintf(" Outreach draft \xC2\xB7 %d word%s%s", words, words == 1 ? "" : "s",
-                          pr->editing ? " \xC2\xB7 editing" : "");
-  ui_put(w, 0, 0, width, focused ? ROLE_HEADER : ROLE_MUTED, title);
-  free(title);
-  /* findings take up to half the window, at least their heading */
-  int find_rows = f.n ? 1 + (int)f.n * 2 : 1;
-  if (find_rows > (height - 1) / 2) find_rows = (height - 1) / 2;
-  if (find_rows < 1) find_rows = 1;
-  int body = height - 1 - find_rows - 1;
-  if (body < 1) body = 1;
-  pr->cur_y = pr->cur_x = -1;
-  if (pr->editing) {
-    text_edit_draw(&pr->te, w, 1, 1, body, width - 2, ROLE_INPUT, &pr->cur_y, &pr->cur_x);
-  } else if (!*text) {
-    char edit[32], ext[32];
-    app_key(pr->base.app, SCOPE_PREP, ACT_EDIT, edit, sizeof edit);
-    app_keys(pr->base.app, SCOPE_EDITOR, ACT_EXTERNAL_EDITOR, ext, sizeof ext);
-    char *hint = xasprintf("No draft yet. Press %s to start one from your template, filled in "
-                           "with what you know about them; %s writes it in $EDITOR.\n\n"
-                           "Keep it short, say why them, and ask for advice, never for a job.",
-                           edit, ext);
-    struct rp_strv lines = {0};
-    wrap_text(hint, width - 3, &lines);
-    for (size_t i = 0; i < lines.n && (int)i < body; i++)
-      ui_put(w, 1 + (int)i, 1, width - 2, ROLE_MUTED, lines.v[i]);
-    strv_free(&lines);
-    free(hint);
-  } else {
-    struct rp_strv lines = {0};
-    wrap_text(text, width - 3, &lines);
-    pr->draft_rows = body;
-    pr->draft_lines = (int)lines.n;
-    int max = (int)lines.n - body;
-    if (pr->draft_scroll > (max > 0 ? max : 0)) pr->draft_scroll = max > 0 ? max : 0;
-    for (int i = 0; i < body && pr->draft_scroll + i < (int)lines.n; i++)
-      ui_put(w, 1 + i, 1, width - 2, ROLE_NORMAL, lines.v[pr->draft_scroll + i]);
-    strv_free(&lines);
-  }
-  draw_findings(pr, w, 1 + body + 1, width, height, &f);
-  findings_free(&f);
-  wnoutrefresh(w);
-}
-
 /* First line of s, for a one-row summary; caller frees. */
 static char *first_line(const char *s) {
   size_t n = strcspn(s, "\n");
@@ -399,7 +303,7 @@ static void draw(struct pane *p) {
   }
   if (!pr->narrow || pr->focus == PF_DRAFT) {
     draw_know(pr);
-    draw_draft(pr);
+    prep_draft_draw(pr);
   }
   prep_questions_modal_draw(pr);
 }
@@ -497,6 +401,15 @@ static int key(struct pane *p, rp_key k) {
   case ACT_FOCUS_NEXT: pr->focus = (pr->focus + 1) % PF_COUNT; return PANE_HANDLED;
   case ACT_FOCUS_PREV: pr->focus = (pr->focus + PF_COUNT - 1) % PF_COUNT; return PANE_HANDLED;
   case ACT_CALL: ui_app_call_asked(p->app, pr->id); return PANE_HANDLED;
+  case ACT_DRAFT_DOWN:
+  case ACT_DRAFT_UP: { /* half a window, whatever has the focus */
+    int half = pr->draft_rows / 2 > 0 ? pr->draft_rows / 2 : 1;
+    int max = pr->draft_lines - pr->draft_rows;
+    pr->draft_scroll += act == ACT_DRAFT_DOWN ? half : -half;
+    if (pr->draft_scroll > max) pr->draft_scroll = max;
+    if (pr->draft_scroll < 0) pr->draft_scroll = 0;
+    return PANE_HANDLED;
+  }
   case ACT_TOGGLE:
     if (pr->focus == PF_QUESTIONS) break;
     pr->focus = PF_LIST;

@@ -93,5 +93,7 @@ void prep_draft_edit(struct prep *pr);
 void prep_draft_key(struct prep *pr, rp_key key);
 void prep_draft_external(struct prep *pr, const char *now);
 char *prep_draft_start_text(struct prep *pr);
+/* Draw the draft window: the draft (or its editor) and the ask check. */
+void prep_draft_draw(struct prep *pr);
 
 #endif

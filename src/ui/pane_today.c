@@ -193,7 +193,13 @@ static void draw(struct pane *p) {
   struct tm tm;
   localtime_r(&now, &tm);
   strftime(day, sizeof day, "%A %Y-%m-%d", &tm);
-  char *title = xasprintf(" Today \xC2\xB7 %s", day);
+  /* a call left running (C-g 1 from the Call screen): say so, and how back */
+  const char *live = app_call_live(t->base.app);
+  char back[32];
+  app_key(t->base.app, SCOPE_GLOBAL, ACT_SCREEN_CALL, back, sizeof back);
+  char *title = live ? xasprintf(" Today \xC2\xB7 %s \xC2\xB7 call in progress with %s: %s goes "
+                                 "back to it", day, live, back)
+                     : xasprintf(" Today \xC2\xB7 %s", day);
   long items = 0;
   bool at_least = false;
   for (int k = 0; k < AG_SECTION_COUNT; k++) {

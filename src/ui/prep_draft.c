@@ -1,6 +1,7 @@
 /* prep_draft.c — the outreach draft on Prep: written from the template,
  * edited in place or in $EDITOR, checked for asks as it is typed, saved
- * with C-s, kept as a recovery copy while it is typed. */
+ * with C-s, kept as a recovery copy while it is typed; drawn with its ask
+ * check, both scrolling as one text when they do not fit. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -8,6 +9,7 @@
 #include "rapport/askcheck.h"
 #include "rapport/contact.h"
 #include "rapport/outreach.h"
+#include "rapport/utf8.h"
 
 static struct prep *self(void *p) { return (struct prep *)p; }
 
@@ -108,3 +110,153 @@ void prep_draft_key(struct prep *pr, rp_key key) {
   text_edit_key(&pr->te, key);
 }
 
+/* ---- drawing: the draft and its ask check ---- */
+
+static const char *draft_text(const struct prep *pr) {
+  return pr->editing ? text_edit_text(&pr->te) : (pr->ct.draft ? pr->ct.draft : "");
+}
+
+/* One row as it is (no wrapping: an empty row stays a row). */
+static void push_row(struct prep_rows *r, const char *text, enum rp_role role, int indent) {
+  r->v = xrealloc(r->v, (r->n + 1) * sizeof *r->v);
+  r->v[r->n++] = (struct prep_row){xstrdup(text), role, -1, false, indent};
+}
+
+/* The ask check's rows for a draft `width` columns wide, pushed onto
+ * `rows` (item -1: not selectable). */
+static void findings_rows(struct prep *pr, int width, const struct rp_findings *f,
+                          struct prep_rows *rows) {
+  if (str_empty(draft_text(pr))) {
+    prep_rows_push(rows, "Ask check: nothing to check yet", ROLE_MUTED, -1, false, 1, width);
+    return;
+  }
+  if (!f->n) {
+    prep_rows_push(rows, "Ask check: clean \xE2\x80\x94 no job request, no second favour, short enough",
+                   ROLE_SUCCESS, -1, false, 1, width);
+    return;
+  }
+  char *head = xasprintf("Ask check: %zu finding%s", f->n, f->n == 1 ? "" : "s");
+  prep_rows_push(rows, head, ROLE_WARNING, -1, false, 1, width);
+  free(head);
+  for (size_t i = 0; i < f->n; i++) {
+    const struct rp_finding *x = &f->v[i];
+    char *line = !str_empty(x->phrase)
+                     ? xasprintf("%d:%d %s \xE2\x80\x9C%s\xE2\x80\x9D \xE2\x80\x94 %s", x->line,
+                                 x->col, x->label, x->phrase, x->suggestion ? x->suggestion : "")
+                     : xasprintf("%d:%d %s \xE2\x80\x94 %s", x->line, x->col, x->label,
+                                 x->suggestion ? x->suggestion : "");
+    struct rp_strv lines = {0};
+    wrap_text(line, width - 4, &lines);
+    for (size_t j = 0; j < lines.n; j++) push_row(rows, lines.v[j], j ? ROLE_MUTED : ROLE_NORMAL, j ? 4 : 2);
+    strv_free(&lines);
+    free(line);
+  }
+}
+
+/* Rows [from, from + n) of `rows` at window rows top…; when rows are left
+ * below, the last one says how many and how to see them (while editing:
+ * save first, the editor's keys are text keys). */
+static void put_rows(struct prep *pr, WINDOW *w, const struct prep_rows *rows, size_t from,
+                     int top, int n, int width) {
+  for (int i = 0; i < n && from + (size_t)i < rows->n; i++) {
+    const struct prep_row *r = &rows->v[from + (size_t)i];
+    if (i == n - 1 && from + (size_t)i + 1 < rows->n) {
+      size_t left = rows->n - from - (size_t)i;
+      char down[32], save[32];
+      app_key(pr->base.app, SCOPE_PREP, ACT_DRAFT_DOWN, down, sizeof down);
+      app_key(pr->base.app, SCOPE_EDITOR, ACT_FORM_SAVE, save, sizeof save);
+      char *m = pr->editing
+                    ? xasprintf("\xE2\x86\x93 %zu more line%s: %s saves, then %s scrolls to them",
+                                left, left == 1 ? "" : "s", save, down[0] ? down : "j")
+                    : xasprintf("\xE2\x86\x93 %zu more line%s: %s scrolls", left,
+                                left == 1 ? "" : "s", down[0] ? down : "Tab, j");
+      ui_put(w, top + i, 1, width - 1, ROLE_ACCENT, m);
+      free(m);
+      return;
+    }
+    ui_put(w, top + i, r->indent, width - r->indent, r->role, r->text);
+  }
+}
+
+/* The draft window: the title, the draft (or the editor), the ask check.
+ * When the draft and its findings do not fit their halves, they scroll as
+ * one text (the draft's own keys, or j/k with the focus on it), so every
+ * finding can be reached. */
+void prep_draft_draw(struct prep *pr) {
+  WINDOW *w = pr->draft_win;
+  int width = getmaxx(w), height = getmaxy(w);
+  bool focused = pr->focus == PF_DRAFT;
+  werase(w);
+  const char *text = draft_text(pr);
+  struct rp_findings f = {0};
+  askcheck_run(app_config(pr->base.app), text, &f);
+  int words = 0;
+  for (const char *s = text; *s;) {
+    while (*s == ' ' || *s == '\n' || *s == '\t') s++;
+    if (!*s) break;
+    words++;
+    while (*s && *s != ' ' && *s != '\n' && *s != '\t') s++;
+  }
+  char *title = xasprintf(" Outreach draft \xC2\xB7 %d word%s%s", words, words == 1 ? "" : "s",
+                          pr->editing ? " \xC2\xB7 editing" : "");
+  ui_put(w, 0, 0, width, focused ? ROLE_HEADER : ROLE_MUTED, title);
+  free(title);
+  struct prep_rows found = {0};
+  findings_rows(pr, width, &f, &found);
+  findings_free(&f);
+  /* findings take up to half the window, at least their heading */
+  int find_rows = (int)found.n;
+  if (find_rows > (height - 1) / 2) find_rows = (height - 1) / 2;
+  if (find_rows < 1) find_rows = 1;
+  int body = height - 1 - find_rows - 1;
+  if (body < 1) body = 1;
+  pr->cur_y = pr->cur_x = -1;
+  if (pr->editing) {
+    text_edit_draw(&pr->te, w, 1, 1, body, width - 2, ROLE_INPUT, &pr->cur_y, &pr->cur_x);
+    put_rows(pr, w, &found, 0, 1 + body + 1, height - body - 2, width);
+  } else if (!*text) {
+    char edit[32], ext[32];
+    app_key(pr->base.app, SCOPE_PREP, ACT_EDIT, edit, sizeof edit);
+    app_keys(pr->base.app, SCOPE_EDITOR, ACT_EXTERNAL_EDITOR, ext, sizeof ext);
+    char *hint = xasprintf("No draft yet. Press %s to start one from your template, filled in "
+                           "with what you know about them; %s writes it in $EDITOR.\n\n"
+                           "Keep it short, say why them, and ask for advice, never for a job.",
+                           edit, ext);
+    struct rp_strv lines = {0};
+    wrap_text(hint, width - 3, &lines);
+    for (size_t i = 0; i < lines.n && (int)i < body; i++)
+      ui_put(w, 1 + (int)i, 1, width - 2, ROLE_MUTED, lines.v[i]);
+    strv_free(&lines);
+    free(hint);
+    put_rows(pr, w, &found, 0, 1 + body + 1, height - body - 2, width);
+  } else {
+    struct rp_strv lines = {0};
+    wrap_text(text, width - 3, &lines);
+    if ((int)lines.n <= body && (int)found.n <= height - body - 2) {
+      /* it all fits: the draft above, the ask check below */
+      pr->draft_rows = body;
+      pr->draft_lines = (int)lines.n;
+      pr->draft_scroll = 0;
+      for (size_t i = 0; i < lines.n; i++)
+        ui_put(w, 1 + (int)i, 1, width - 2, ROLE_NORMAL, lines.v[i]);
+      put_rows(pr, w, &found, 0, 1 + body + 1, height - body - 2, width);
+    } else {
+      /* one text: the draft, a blank row, the ask check */
+      struct prep_rows all = {0};
+      for (size_t i = 0; i < lines.n; i++) push_row(&all, lines.v[i], ROLE_NORMAL, 1);
+      push_row(&all, "", ROLE_NORMAL, 1);
+      for (size_t i = 0; i < found.n; i++)
+        push_row(&all, found.v[i].text, found.v[i].role, found.v[i].indent);
+      int view = height - 1;
+      pr->draft_rows = view;
+      pr->draft_lines = (int)all.n;
+      int max = (int)all.n - view;
+      if (pr->draft_scroll > (max > 0 ? max : 0)) pr->draft_scroll = max > 0 ? max : 0;
+      put_rows(pr, w, &all, (size_t)pr->draft_scroll, 1, view, width);
+      prep_rows_free(&all);
+    }
+    strv_free(&lines);
+  }
+  prep_rows_free(&found);
+  wnoutrefresh(w);
+}

@@ -1,13 +1,17 @@
 /* terminal.c — rapport on the real terminal: set it up, run the event loop
  * (draw, wait for input with a timeout so the call clock ticks, handle it),
  * and give the terminal back as it was: on quit, on SIGTERM/SIGHUP/SIGINT,
- * while suspended (SIGTSTP). Signal handlers only set flags; the loop acts
- * on them. */
+ * while suspended (SIGTSTP, or C-z). Signal handlers only set flags; the
+ * loop acts on them. A fatal error (out of memory, a crash) gives the
+ * terminal back before anything is printed: the bytes that do it are
+ * worked out at the start, and written then without curses. */
 #include <poll.h>
 #include <signal.h>
 #include <string.h>
+#include <termios.h>
 #include <unistd.h>
 
+#include "rapport/util.h"
 #include "ui_internal.h"
 
 static volatile sig_atomic_t got_signal, got_stop;
@@ -17,6 +21,69 @@ static void on_stop(int sig) { got_stop = sig; }
 
 static int run(struct rp_db *db, const struct rp_config *cfg, const struct rp_theme *theme,
                int64_t call_contact);
+
+/* ---- giving the terminal back on a fatal error ---- */
+
+static struct termios saved_tty;   /* the terminal as rapport found it */
+static bool have_tty;
+static char restore_seq[512];      /* the bytes that undo the full screen */
+static size_t restore_len;
+static const int fatal_signals[] = {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT};
+
+static void restore_add(const char *s) {
+  if (!s || s == (const char *)-1) return;
+  size_t n = strlen(s);
+  if (restore_len + n >= sizeof restore_seq) return;
+  memcpy(restore_seq + restore_len, s, n);
+  restore_len += n;
+}
+
+/* What endwin would send, worked out while curses runs: attributes off,
+ * mouse and bracketed paste off, keypad local, cursor on, the normal
+ * screen back. */
+static void restore_prepare(void) {
+  restore_len = 0;
+  restore_add(tigetstr("sgr0"));
+  restore_add("\033[?1000l\033[?1002l\033[?1006l"); /* mouse reporting off */
+  const char *bd = tigetstr("BD");
+  restore_add(bd && bd != (const char *)-1 ? bd : "\033[?2004l");
+  restore_add(tigetstr("rmkx"));
+  restore_add(tigetstr("cnorm"));
+  restore_add(tigetstr("rmcup"));
+}
+
+/* Give the terminal back without curses and without allocating (safe in a
+ * signal handler): the saved modes, then the prepared bytes. */
+static void restore_raw(void) {
+  if (have_tty) tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved_tty);
+  for (size_t off = 0; off < restore_len;) {
+    ssize_t w = write(STDOUT_FILENO, restore_seq + off, restore_len - off);
+    if (w <= 0) break;
+    off += (size_t)w;
+  }
+}
+
+/* A crash: give the terminal back, then die of the same signal (the
+ * handler was reset by SA_RESETHAND). */
+static void on_fatal(int sig) {
+  restore_raw();
+  raise(sig);
+}
+
+static void fatal_setup(void) {
+  struct sigaction sa;
+  memset(&sa, 0, sizeof sa);
+  sa.sa_handler = on_fatal;
+  sigemptyset(&sa.sa_mask);
+  sa.sa_flags = (int)SA_RESETHAND;
+  for (size_t i = 0; i < RP_ARRAY_LEN(fatal_signals); i++) sigaction(fatal_signals[i], &sa, NULL);
+  rp_set_fatal_hook(restore_raw); /* out of memory: before the message */
+}
+
+static void fatal_teardown(void) {
+  rp_set_fatal_hook(NULL);
+  for (size_t i = 0; i < RP_ARRAY_LEN(fatal_signals); i++) signal(fatal_signals[i], SIG_DFL);
+}
 
 int ui_run(struct rp_db *db, const struct rp_config *cfg, const struct rp_theme *theme) {
   return run(db, cfg, theme, 0);
@@ -65,6 +132,7 @@ static int run(struct rp_db *db, const struct rp_config *cfg, const struct rp_th
   sigaction(SIGTSTP, &stop, NULL); /* before initscr: curses then installs none of its own */
 
   set_escdelay(25);
+  have_tty = tcgetattr(STDIN_FILENO, &saved_tty) == 0;
   if (!initscr()) return 3;
   raw();
   noecho();
@@ -76,6 +144,8 @@ static int run(struct rp_db *db, const struct rp_config *cfg, const struct rp_th
 #endif
             , NULL);
   mouseinterval(0);
+  restore_prepare();
+  fatal_setup();
   ui_paste_mode(true);
   refresh(); /* stdscr starts "touched": refresh it once so reading keys never repaints it */
   struct ui_app *app = ui_app_new(db, cfg, theme);
@@ -97,6 +167,7 @@ static int run(struct rp_db *db, const struct rp_config *cfg, const struct rp_th
   ui_app_free(app);
   ui_paste_mode(false);
   endwin();
+  fatal_teardown();
   return got_signal && got_signal != SIGINT ? 128 + got_signal : 0;
 }
 

@@ -163,6 +163,11 @@ char *ui_ready_missing(const struct rp_readiness *r, const char *name, const cha
  * is not ready (and no call with them is going on or interrupted), ask
  * first, with what is missing; y starts it anyway (ui_app_call). */
 void ui_app_call_asked(struct ui_app *app, int64_t contact_id);
+/* The name of the contact whose call is running on the Call screen `p`
+ * (borrowed, valid until the call screen reloads), NULL when none is. */
+const char *pane_call_live(struct pane *p);
+/* The same from anywhere: a call going on while another screen is shown. */
+const char *app_call_live(struct ui_app *app);
 /* Open the wrap-up of conversation `conv_id` (already ended). */
 void pane_call_wrapup(struct pane *p, int64_t conv_id);
 /* recovery_ui.c: a wrap-up is owed from the moment it opens until it is
