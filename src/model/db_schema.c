@@ -451,6 +451,25 @@ static const char *const migrations[] = {
                * written with the sqlite3 shell): without this index each
                * contact merged read every contact */
               "CREATE INDEX IF NOT EXISTS contact_email ON contact(email COLLATE NOCASE);\n"),
+    /* Undo and redo (rapport/undo.h): one row per step of the user's
+     * (state 0: can be undone; 1: was undone, can be redone) and, per step,
+     * the statements that reverse its changes, in the order they were
+     * recorded. The recording triggers are TEMP triggers each connection
+     * makes at open (model/undo.c), so none is stored here. Never exported. */
+    MIGRATION(16,
+              "CREATE TABLE IF NOT EXISTS undo_step (\n"
+              "  id INTEGER PRIMARY KEY,\n"
+              "  state INTEGER NOT NULL CHECK (state IN (0, 1)),\n"
+              "  label TEXT NOT NULL,\n"
+              "  made_at INTEGER NOT NULL\n"
+              ");\n"
+              "CREATE INDEX IF NOT EXISTS undo_step_state ON undo_step(state, id);\n"
+              "CREATE TABLE IF NOT EXISTS undo_log (\n"
+              "  seq INTEGER PRIMARY KEY,\n"
+              "  step_id INTEGER NOT NULL REFERENCES undo_step(id) ON DELETE CASCADE,\n"
+              "  sql TEXT NOT NULL\n"
+              ");\n"
+              "CREATE INDEX IF NOT EXISTS undo_log_step ON undo_log(step_id, seq);\n"),
 };
 
 /* What each migration does, in a few words, for the progress shown while
@@ -471,7 +490,7 @@ static const char *const migration_what[] = {
     "indexing what Today reads",
     "indexing the Contacts filter",
     "storing several emails, phones and URLs",
-    "keeping recovery copies of text being typed, indexing emails",
+    "keeping recovery copies of text being typed, indexing emails",    "keeping an undo log",
 };
 _Static_assert(RP_ARRAY_LEN(migration_what) == RP_ARRAY_LEN(migrations),
                "a description per migration");
