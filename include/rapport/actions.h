@@ -38,6 +38,8 @@ enum rp_action {
   ACT_LAST,
   ACT_REDRAW,
   ACT_SEARCH,
+  ACT_UNDO,
+  ACT_REDO,
   /* today */
   ACT_OPEN,
   ACT_DONE,
@@ -48,7 +50,6 @@ enum rp_action {
   ACT_ADD,
   ACT_EDIT,
   ACT_DELETE,
-  ACT_UNDO,
   ACT_FILTER,
   ACT_SORT,
   ACT_GIVE,
