@@ -246,8 +246,9 @@ static const struct cli_verb verbs[] = {
      "Undoes the last change made to the journal, whoever made it: a key on the\n"
      "full screen (u there does the same) or a verb such as `rapport followup\n"
      "done 3`. Each verb that writes is one change; so is each action on the full\n"
-     "screen (an import is one). Again and again, also after a restart: the last\n"
-     "changes (undo: steps: in the config, 200) are kept in the journal. Prints\n"
+     "screen (an import is one; a restore, `restore` or `import json`, is not\n"
+     "recorded). Again and again, also after a restart: the last changes\n"
+     "(undo: steps: in the config, 200) are kept in the journal. Prints\n"
      "\"undid: WHAT\". Exit 1 when there is nothing to undo; 2 when what it\n"
      "changed was changed again since outside rapport (the sqlite3 shell): then\n"
      "nothing is changed.\n"},
@@ -499,10 +500,13 @@ static int cli_main_verb(int argc, char **argv) {
                                           "ready", "path",  "export", "backup", "check"};
     for (size_t k = 0; v && k < RP_ARRAY_LEN(readers); k++)
       if (strcmp(v->name, readers[k]) == 0) ctx.reads_only = true;
-    /* a verb that writes is one undo step, named by its command line */
+    /* a verb that writes is one undo step, named by its command line;
+     * not a restore (of a backup, or of an export: `import json`, whose
+     * undo log would be as large as the journal) */
     static const char *const unstepped[] = {"undo", "redo", "restore", "call", "check-config",
                                             "draft"};
-    bool step = v && !ctx.reads_only;
+    bool step = v && !ctx.reads_only &&
+                !(strcmp(v->name, "import") == 0 && i + 1 < argc && strcmp(argv[i + 1], "json") == 0);
     for (size_t k = 0; step && k < RP_ARRAY_LEN(unstepped); k++)
       if (strcmp(v->name, unstepped[k]) == 0) step = false;
     if (step) ctx.undo_label = cli_step_label(argc - i, argv + i);
