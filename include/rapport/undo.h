@@ -1,8 +1,8 @@
 /* undo.h — undo and redo of any change to the journal, shared by the full
  * screen and the CLI.
  *
- * SQLite's own undo/redo pattern: at open, triggers are made on every table
- * of the user's data (read from the schema, so tables added by later
+ * SQLite's own undo/redo pattern: triggers on every table of the user's
+ * data, made by each connection when it first opens or undoes a step (read from the schema, so tables added by later
  * migrations are covered without a change here; caches and derived tables
  * are left out in one list in undo.c). While a step is open (undo_begin …
  * undo_end around one user action) each INSERT, UPDATE or DELETE of those
@@ -10,8 +10,8 @@
  * (tables undo_step and undo_log), so undo survives a restart and whoever
  * made a step (a window, the CLI) anyone can undo it. The triggers are
  * TEMP triggers of each connection: the file keeps no trigger of ours, and
- * a write made outside any step (the sqlite3 shell, the cadence sync) is
- * not recorded.
+ * a write made outside any step (the sqlite3 shell, the cadence sync while
+ * a screen draws, a restore) is not recorded.
  *
  * The recorded statements are SQL that SQLite itself writes from the row,
  * with quote() of the row's own values inside the trigger (the documented

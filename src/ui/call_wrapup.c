@@ -9,6 +9,7 @@
 #include "pane_call.h"
 #include "rapport/utf8.h"
 #include "rapport/worksheet.h"
+#include "rapport/undo.h"
 
 static const struct rp_choice score_v[] = {
     {"1", "1 \xE2\x80\x94 no", NULL},     {"2", "2", NULL}, {"3", "3 \xE2\x80\x94 maybe", NULL},
@@ -269,6 +270,7 @@ static void thanks_restore(void *ctx, const char *text) {
 static void mark_sent(struct call *c) {
   struct rp_err err;
   struct rp_db *db = app_db(c->base.app);
+  undo_label(db, "mark thank-you sent");
   if (followup_mark(db, app_config(c->base.app), c->followup_id, "sent", &err) != RP_OK) {
     app_message(c->base.app, ROLE_ERROR, "%s", err.msg);
     return;
