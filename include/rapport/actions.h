@@ -40,6 +40,8 @@ enum rp_action {
   ACT_SEARCH,
   ACT_SCREEN_PREFIX,
   ACT_SUSPEND,
+  ACT_UNDO,
+  ACT_REDO,
   /* today */
   ACT_OPEN,
   ACT_DONE,
@@ -50,7 +52,6 @@ enum rp_action {
   ACT_ADD,
   ACT_EDIT,
   ACT_DELETE,
-  ACT_UNDO,
   ACT_FILTER,
   ACT_SORT,
   ACT_GIVE,

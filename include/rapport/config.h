@@ -118,6 +118,7 @@ struct rp_config {
   size_t n_cadence_by_stage;
   int pitch_wpm;               /* "worksheet: pitch_words_per_minute:" 60–400 */
   int pitch_seconds;           /* "worksheet: pitch_seconds:" the pitch's limit, 10–600 */
+  int undo_steps;              /* "undo: steps:" changes kept to undo, 1–100000 (200) */
   char *import_linkedin_how_known; /* "import: linkedin_how_known:" key of how_known, or NULL */
   struct rp_strv warnings;     /* "FILE:LINE:COL: unknown key 'x'" and similar */
 };

@@ -14,6 +14,7 @@
 #include "rapport/theme.h"
 #include "rapport/utf8.h"
 #include "rapport/ui.h"
+#include "rapport/undo.h"
 
 static const struct cli_verb verbs[] = {
     {"add", cli_add,
@@ -279,6 +280,22 @@ static const struct cli_verb verbs[] = {
      "linkedin_how_known: in the config (community). `import json` restores\n"
      "`rapport export json` into an empty journal (--merge: into one that is not\n"
      "empty).\n"},
+    {"undo", cli_undo, "undo",
+     "undo the last change to the journal, and say what it was",
+     "Undoes the last change made to the journal, whoever made it: a key on the\n"
+     "full screen (u there does the same) or a verb such as `rapport followup\n"
+     "done 3`. Each verb that writes is one change; so is each action on the full\n"
+     "screen (an import is one; a restore, `restore` or `import json`, is not\n"
+     "recorded). Again and again, also after a restart: the last changes\n"
+     "(undo: steps: in the config, 200) are kept in the journal. Prints\n"
+     "\"undid: WHAT\". Exit 1 when there is nothing to undo; 2 when what it\n"
+     "changed was changed again since outside rapport (the sqlite3 shell): then\n"
+     "nothing is changed.\n"},
+    {"redo", cli_redo, "redo",
+     "redo the last change undone",
+     "Makes again the last change `rapport undo` (or u on the full screen) undid,\n"
+     "and prints \"redid: WHAT\". A new change clears what can be redone. Exit 1\n"
+     "when there is nothing to redo.\n"},
     {"check-config", cli_check_config, "check-config [FILE]",
      "validate a config file and the theme it names",
      "Checks FILE (default: --config, else $XDG_CONFIG_HOME/rapport/config.yaml).\n"
@@ -459,6 +476,23 @@ static void catch_fatal_signals(void) {
   for (size_t i = 0; i < RP_ARRAY_LEN(sigs); i++) sigaction(sigs[i], &sa, NULL);
 }
 
+/* "rapport followup done 3": the name of a verb's undo step, each
+ * argument clipped (str_clip) and the whole cut at 199 bytes; caller
+ * frees. */
+static char *cli_step_label(int argc, char **argv) {
+  struct rp_buf b = {0};
+  buf_adds(&b, "rapport");
+  for (int k = 0; k < argc; k++) {
+    char clip[128];
+    buf_addc(&b, ' ');
+    buf_adds(&b, str_clip(argv[k], clip, sizeof clip));
+  }
+  char label[200];
+  str_copy(label, sizeof label, buf_str(&b));
+  buf_free(&b);
+  return xstrdup(label);
+}
+
 static int cli_main_verb(int argc, char **argv) {
   init_locale();
   catch_fatal_signals();
@@ -505,6 +539,16 @@ static int cli_main_verb(int argc, char **argv) {
                                           "ready", "path",  "export", "backup", "check"};
     for (size_t k = 0; v && k < RP_ARRAY_LEN(readers); k++)
       if (strcmp(v->name, readers[k]) == 0) ctx.reads_only = true;
+    /* a verb that writes is one undo step, named by its command line;
+     * not a restore (of a backup, or of an export: `import json`, whose
+     * undo log would be as large as the journal) */
+    static const char *const unstepped[] = {"undo", "redo", "restore", "call", "check-config",
+                                            "draft"};
+    bool step = v && !ctx.reads_only &&
+                !(strcmp(v->name, "import") == 0 && i + 1 < argc && strcmp(argv[i + 1], "json") == 0);
+    for (size_t k = 0; step && k < RP_ARRAY_LEN(unstepped); k++)
+      if (strcmp(v->name, unstepped[k]) == 0) step = false;
+    if (step) ctx.undo_label = cli_step_label(argc - i, argv + i);
     if (!v) {
       fprintf(stderr, "rapport: unknown verb '%s'; verbs: ", argv[i]);
       for (size_t k = 0; k < RP_ARRAY_LEN(verbs); k++)
@@ -519,6 +563,8 @@ static int cli_main_verb(int argc, char **argv) {
       rc = help ? (int)help_verb(argv[i]) : (int)v->run(&ctx, argc - i - 1, argv + i + 1);
     }
   }
+  if (ctx.db && ctx.undo_label) undo_end(ctx.db);
+  free(ctx.undo_label);
   if (ctx.db) db_close(ctx.db);
   config_free(&ctx.cfg);
   return rc;

@@ -18,6 +18,7 @@ struct cli_ctx {
   bool create;     /* --create: a missing journal is made without a word */
   bool ui;         /* the full screen: a missing journal is made (first launch) */
   bool reads_only; /* the verb only reads: a missing journal is an error */
+  char *undo_label; /* a verb that writes: its changes are one undo step so named */
 };
 
 /* An option a verb accepts. */
@@ -125,6 +126,9 @@ enum rp_status cli_import(struct cli_ctx *ctx, int argc, char **argv);
 /* cli_restore.c: `rapport import json FILE [--merge]` (argv after "json"),
  * called by `rapport import` */
 enum rp_status cli_import_json(struct cli_ctx *ctx, int argc, char **argv);
+/* cli_undo.c: undo and redo the journal's last step */
+enum rp_status cli_undo(struct cli_ctx *ctx, int argc, char **argv);
+enum rp_status cli_redo(struct cli_ctx *ctx, int argc, char **argv);
 
 /* The whole command line; returns the process exit status. */
 int cli_main(int argc, char **argv);

@@ -263,6 +263,23 @@ static enum rp_status parse_worksheet(struct walk *w, const struct ynode *v) {
   return RP_OK;
 }
 
+/* ---- undo --------------------------------------------------------------- */
+
+static const struct int_setting undo_steps = {"steps", 1, 100000,
+                                              offsetof(struct rp_config, undo_steps)};
+
+static enum rp_status parse_undo(struct walk *w, const struct ynode *v) {
+  if (ynode_is_null(v)) return RP_OK;
+  if (v->kind != YNODE_MAP) return ERR_AT(w, v, "'undo' must be a mapping such as {steps: 200}");
+  for (size_t i = 0; i < ynode_map_len(v); i++) {
+    const struct ynode *k = ynode_map_key(v, i);
+    if (strcmp(k->str, "steps") != 0) cfg_warn_unknown(w, k, "steps");
+    else if (cfg_parse_int_setting(w, &undo_steps, ynode_map_value(v, i)) != RP_OK)
+      return RP_INVALID;
+  }
+  return RP_OK;
+}
+
 /* ---- keys --------------------------------------------------------------- */
 
 static void wkeys_add(struct wkeys *k, rp_key key, enum rp_action a, int line, int col) {
@@ -469,6 +486,7 @@ static const struct section {
     {"followup", cfg_parse_followup},
     {"cadence", cfg_parse_cadence},
     {"import", cfg_parse_import},
+    {"undo", parse_undo},
     {"keys", parse_keys},
 };
 
@@ -518,6 +536,7 @@ static void config_copy(struct rp_config *dst, const struct rp_config *src) {
   strv_copy(&dst->warnings, &src->warnings);
   dst->pitch_wpm = src->pitch_wpm;
   dst->pitch_seconds = src->pitch_seconds;
+  dst->undo_steps = src->undo_steps;
   for (int s = 0; s < SCOPE_COUNT; s++) {
     dst->keys.n[s] = src->keys.n[s];
     dst->keys.v[s] = NULL;

@@ -45,6 +45,7 @@ static const struct key_named key_table[] = {
     {"PageUp", RPK_PGUP},
     {"PgDn", RPK_PGDN},
     {"PageDown", RPK_PGDN},
+    {"C-_", RPK_CTRL('_')}, /* what C-/ sends too: undo in the editors */
 };
 
 /* A character that may be bound on its own: printable, not a control code. */

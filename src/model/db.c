@@ -15,6 +15,7 @@
 
 #include "model/db_schema.h"
 #include "rapport/paths.h"
+#include "rapport/undo.h"
 #include "rapport/utf8.h"
 
 struct rp_db {
@@ -626,6 +627,7 @@ enum rp_status db_open_progress(const char *path, rp_progress_fn progress, void 
   if (st == RP_OK) st = set_journal_mode(db, err);
   if (st == RP_OK) st = migrate(db, version, upgrade, err);
   if (upgrade) db_progress(db, RP_PROGRESS_END, st == RP_OK ? "journal upgraded" : NULL, 0, 0);
+  if (st == RP_OK) st = undo_install(db, err);
   if (st != RP_OK) {
     db_close(db);
     return st;

@@ -508,6 +508,25 @@ static const char *const migrations[] = {
               "  SELECT w.id, (SELECT v.contact_id FROM conversation v WHERE v.id = w.ref),\n"
               "         date(w.updated_at, 'unixepoch', 'localtime')\n"
               "  FROM ws_item w WHERE w.section = 'gap' AND w.flag = 1;\n"),
+    /* Undo and redo (rapport/undo.h): one row per step of the user's
+     * (state 0: can be undone; 1: was undone, can be redone) and, per step,
+     * the statements that reverse its changes, in the order they were
+     * recorded. The recording triggers are TEMP triggers each connection
+     * makes at open (model/undo.c), so none is stored here. Never exported. */
+    MIGRATION(19,
+              "CREATE TABLE IF NOT EXISTS undo_step (\n"
+              "  id INTEGER PRIMARY KEY,\n"
+              "  state INTEGER NOT NULL CHECK (state IN (0, 1)),\n"
+              "  label TEXT NOT NULL,\n"
+              "  made_at INTEGER NOT NULL\n"
+              ");\n"
+              "CREATE INDEX IF NOT EXISTS undo_step_state ON undo_step(state, id);\n"
+              "CREATE TABLE IF NOT EXISTS undo_log (\n"
+              "  seq INTEGER PRIMARY KEY,\n"
+              "  step_id INTEGER NOT NULL REFERENCES undo_step(id) ON DELETE CASCADE,\n"
+              "  sql TEXT NOT NULL\n"
+              ");\n"
+              "CREATE INDEX IF NOT EXISTS undo_log_step ON undo_log(step_id, seq);\n"),
 };
 
 /* What each migration does, in a few words, for the progress shown while
@@ -532,6 +551,7 @@ static const char *const migration_what[] = {
     "linking follow-ups to the call notes they come from",
     "remembering the stage a call started from",
     "noting who answered an information gap, and when",
+    "keeping an undo log",
 };
 _Static_assert(RP_ARRAY_LEN(migration_what) == RP_ARRAY_LEN(migrations),
                "a description per migration");

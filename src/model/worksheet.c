@@ -141,9 +141,12 @@ enum rp_status ws_text_set(struct rp_db *db, const char *key, const char *value,
   }
   sqlite3_stmt *st = NULL;
   s = db_begin(db, err);
+  /* an upsert, not INSERT OR REPLACE: a replace deletes the old row
+   * without firing delete triggers, so undo (undo.h) would not see it */
   if (s == RP_OK)
     s = db_prepare(db,
-                   v ? "INSERT OR REPLACE INTO ws_text (key, value, updated_at) VALUES (?1, ?2, ?3)"
+                   v ? "INSERT INTO ws_text (key, value, updated_at) VALUES (?1, ?2, ?3) "
+                       "ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at"
                      : "DELETE FROM ws_text WHERE key = ?1",
                    &st, err);
   if (s == RP_OK) {

@@ -12,6 +12,7 @@
 #include "paste.h"
 #include "rapport/conversation.h"
 #include "rapport/editor.h"
+#include "rapport/undo.h"
 #include "rapport/utf8.h"
 #include "search_ui.h"
 #include "widget_dialog.h"
@@ -587,7 +588,31 @@ static void prefix_key(struct ui_app *app, rp_key key) {
     app_switch(app, (int)(act - ACT_SCREEN_TODAY));
 }
 
-void ui_app_key(struct ui_app *app, rp_key key) {
+
+/* u and C-r: the journal's last step, whoever made it (undo.h); the
+ * screen shown reads its rows again. */
+static void undo_redo(struct ui_app *app, bool redo) {
+  struct rp_err err;
+  rp_err_clear(&err);
+  char *label = NULL;
+  enum rp_status st = redo ? redo_last(app->db, &label, &err) : undo_last(app->db, &label, &err);
+  if (st == RP_OK) {
+    char keys[32];
+    app_key(app, SCOPE_GLOBAL, redo ? ACT_UNDO : ACT_REDO, keys, sizeof keys);
+    app_message(app, ROLE_SUCCESS, "%s: %s \xC2\xB7 %s %s it", redo ? "Redid" : "Undid", label,
+                keys, redo ? "undoes" : "redoes");
+    struct pane *p = current(app);
+    if (p->ops->enter) p->ops->enter(p);
+  } else if (st == RP_NO) {
+    app_message(app, ROLE_MUTED, "Nothing to %s", redo ? "redo" : "undo");
+  } else {
+    app_message(app, ROLE_ERROR, "%s", err.msg);
+  }
+  free(label);
+}
+
+/* What one key does, without its undo step (ui_app_key). */
+static void app_key_dispatch(struct ui_app *app, rp_key key) {
   if (key == RPK_NONE) return;
   if (key != RPK_RESIZE) app->message[0] = '\0';
   if (key == RPK_RESIZE) {
@@ -656,12 +681,37 @@ void ui_app_key(struct ui_app *app, rp_key key) {
   case ACT_SEARCH: search_ui_open(&app->search); break;
   case ACT_SCREEN_PREFIX: prefix_start(app); break;
   case ACT_SUSPEND: app_suspend(app); break;
+  case ACT_UNDO: undo_redo(app, false); break;
+  case ACT_REDO: undo_redo(app, true); break;
   default: break;
   }
 }
 
+/* Open the undo step of one key, click or paste: everything it changes is
+ * undone as one. Named after the action the key does where it is pressed
+ * ("mark the follow-up done …"); a screen that knows more renames it
+ * (undo_label: "mark follow-up done (Priya Raman)"). */
+static void step_begin(struct ui_app *app, rp_key key) {
+  enum rp_action act = app->tabs ? app_action(app, current_scope(app), key) : ACT_NONE;
+  char *label = act != ACT_NONE ? xstrdup(rp_actions[act].help)
+                                : xasprintf("change on %s", current(app)->ops->title);
+  undo_begin(app->db, label);
+  free(label);
+}
+
+void ui_app_key(struct ui_app *app, rp_key key) {
+  if (key == RPK_NONE || key == RPK_RESIZE) {
+    app_key_dispatch(app, key);
+    return;
+  }
+  step_begin(app, key);
+  app_key_dispatch(app, key);
+  undo_end(app->db);
+}
+
 void ui_app_paste(struct ui_app *app, const char *text, size_t len) {
   app->message[0] = '\0';
+  step_begin(app, RPK_PASTE);
   /* a dialog or the help takes keys, not text: a paste must not answer */
   bool input = app->tabs && !app->confirm && !app->help && !app->convs.open;
   if (input) {
@@ -671,9 +721,11 @@ void ui_app_paste(struct ui_app *app, const char *text, size_t len) {
   }
   if (!paste_taken()) app_message(app, ROLE_WARNING, "Pasted text ignored: no text field is open");
   paste_withdraw();
+  undo_end(app->db);
 }
 
-void ui_app_mouse(struct ui_app *app, int y, int x, int wheel) {
+/* What a click or the wheel does, without its undo step (ui_app_mouse). */
+static void app_mouse_dispatch(struct ui_app *app, int y, int x, int wheel) {
   if (!app->tabs || app->confirm) return;
   if (app->help) {
     if (wheel) help_key(app, wheel < 0 ? 'k' : 'j');
@@ -717,6 +769,12 @@ void ui_app_wrapup(struct ui_app *app, int64_t conv_id) {
     app->current = 4;
   }
   conv_free(&conv);
+}
+
+void ui_app_mouse(struct ui_app *app, int y, int x, int wheel) {
+  step_begin(app, RPK_NONE);
+  app_mouse_dispatch(app, y, x, wheel);
+  undo_end(app->db);
 }
 
 void ui_app_call(struct ui_app *app, int64_t contact_id) {

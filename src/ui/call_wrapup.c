@@ -11,6 +11,7 @@
 #include "pane_call.h"
 #include "rapport/utf8.h"
 #include "rapport/worksheet.h"
+#include "rapport/undo.h"
 
 static const struct rp_choice score_v[] = {
     {"1", "1 \xE2\x80\x94 no", NULL},     {"2", "2", NULL}, {"3", "3 \xE2\x80\x94 maybe", NULL},
@@ -268,6 +269,7 @@ static void mark_sent_now(void *ctx) {
   struct call *c = ctx;
   struct rp_err err;
   struct rp_db *db = app_db(c->base.app);
+  undo_label(db, "mark thank-you sent");
   if (followup_mark(db, app_config(c->base.app), c->followup_id, "sent", &err) != RP_OK) {
     app_message(c->base.app, ROLE_ERROR, "%s", err.msg);
     return;

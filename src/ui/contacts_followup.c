@@ -7,6 +7,7 @@
 #include "pane_contacts.h"
 #include "rapport/followup.h"
 #include "rapport/when.h"
+#include "rapport/undo.h"
 
 /* rp_followup_kinds as form choices (keys and labels from the model). */
 static struct rp_choice kind_v[5];
@@ -70,6 +71,7 @@ static void save(struct contacts *c) {
       .due = str_empty(due) ? NULL : xstrdup(due),
       .note = str_empty(note) ? NULL : xstrdup(note),
   };
+  undo_label(app_db(c->base.app), "add follow-up (%s)", f.kind);
   if (followup_add(app_db(c->base.app), &f, &err) != RP_OK) {
     form_error(&c->form, err.field[0] ? err.field : NULL, err.msg);
     followup_free(&f);

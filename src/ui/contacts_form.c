@@ -10,6 +10,7 @@
 
 #include "pane_contacts.h"
 #include "rapport/utf8.h"
+#include "rapport/undo.h"
 
 static const struct rp_choice warmth_v[] = {
     {"warm", "warm", NULL},
@@ -367,6 +368,7 @@ static void save_as_new(struct contacts *c) {
   struct rp_err err;
   rp_err_clear(&err);
   if (form_contact(c, &mine)) {
+    undo_label(app_db(c->base.app), "add contact %s", mine.name ? mine.name : "");
     if (contact_insert(app_db(c->base.app), app_config(c->base.app), &mine, &err) == RP_OK)
       saved(c, &mine, " as a new contact");
     else
@@ -430,6 +432,7 @@ static void save_edit(struct contacts *c, struct rp_contact *mine) {
     ask_conflict(c, fresh.name, open);
   } else if (c->asked_confirmed || !out.stage || strcmp(out.stage, "asked") != 0 ||
              (fresh.stage && strcmp(fresh.stage, "asked") == 0) || ready_to_ask(c, &out)) {
+    undo_label(db, "edit contact %s", out.name ? out.name : "");
     st = contact_update_if_unchanged(db, app_config(c->base.app), &out, &fresh, &err);
     if (st == RP_OK) saved(c, &out, "");
     else if (st == RP_NO && c->merge_tries++ < 5) save(c); /* changed again: merge again */
@@ -449,6 +452,7 @@ static void save(struct contacts *c) {
     contact_free(&mine);
     return;
   }
+  if (!c->form_id) undo_label(app_db(c->base.app), "add contact %s", mine.name ? mine.name : "");
   if (c->form_id) {
     save_edit(c, &mine);
   } else if (contact_insert(app_db(c->base.app), app_config(c->base.app), &mine, &err) == RP_OK) {

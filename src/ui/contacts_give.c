@@ -6,6 +6,7 @@
 #include <time.h>
 
 #include "pane_contacts.h"
+#include "rapport/undo.h"
 
 void contacts_give_open(struct contacts *c) {
   struct rp_contact ct;
@@ -76,6 +77,7 @@ static void save(struct contacts *c) {
       .kind = xstrdup(kind ? kind : ""),
       .text = xstrdup(form_value(&c->form, "text")),
   };
+  undo_label(db, "log a give (%s)", g.text ? g.text : "");
   if (give_insert(db, cfg, &g, &err) != RP_OK) {
     form_error(&c->form, err.field[0] ? err.field : NULL, err.msg);
     give_free(&g);

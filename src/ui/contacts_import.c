@@ -14,6 +14,7 @@
 #include "rapport/import.h"
 #include "rapport/utf8.h"
 #include "widget_dialog.h"
+#include "rapport/undo.h"
 
 static const struct rp_choice kind_v[] = {
     {"guess", "guess from the name or content", NULL},
@@ -82,6 +83,7 @@ static bool run(struct contacts *c, bool dry_run, struct rp_import_summary *sum)
                              .encoding = encoding,
                              .skip_bad = bad && strcmp(bad, "skip") == 0,
                              .dry_run = dry_run};
+  undo_label(app_db(c->base.app), "import %s", path);
   enum rp_status st = import_file(app_db(c->base.app), app_config(c->base.app), path, &o, sum,
                                   &err);
   free(path);

@@ -12,6 +12,7 @@
 #include "pane_call.h"
 #include "paste.h"
 #include "rapport/utf8.h"
+#include "rapport/undo.h"
 
 static struct call *self(struct pane *p) { return (struct call *)p; }
 
@@ -337,6 +338,9 @@ static bool save_line_then(struct call *c, bool reload) {
   const struct rp_config *cfg = app_config(c->base.app);
   struct rp_err err;
   rp_err_clear(&err);
+  char clip[128];
+  undo_label(db, "%s \"%s\"", c->mode == CALL_EDIT_NOTE ? "change the note" : "add the note",
+             str_clip(line, clip, sizeof clip));
   if (c->mode == CALL_EDIT_NOTE) {
     if (note_update(db, cfg, c->notes.v[c->sel].id, line, &err) != RP_OK) {
       app_message(c->base.app, ROLE_ERROR, "%s", err.msg);

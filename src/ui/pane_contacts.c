@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "pane_contacts.h"
+#include "rapport/undo.h"
 #include "rapport/utf8.h"
 
 static struct contacts *self(struct pane *p) { return (struct contacts *)p; }
@@ -288,12 +289,13 @@ static void do_delete(void *ctx) {
   struct rp_err err;
   struct rp_contact ct;
   contact_init(&ct);
-  if (contact_get(app_db(c->base.app), c->delete_id, &ct, &err) != RP_OK ||
-      contact_delete(app_db(c->base.app), c->delete_id, &err) != RP_OK) {
+  if (contact_get(app_db(c->base.app), c->delete_id, &ct, &err) == RP_OK)
+    undo_label(app_db(c->base.app), "delete contact %s", ct.name);
+  if (!ct.id || contact_delete(app_db(c->base.app), c->delete_id, &err) != RP_OK) {
     app_message(c->base.app, ROLE_ERROR, "%s", err.msg);
   } else {
     char keys[32];
-    app_keys(c->base.app, SCOPE_CONTACTS, ACT_UNDO, keys, sizeof keys);
+    app_key(c->base.app, SCOPE_GLOBAL, ACT_UNDO, keys, sizeof keys);
     app_message(c->base.app, ROLE_SUCCESS, "Deleted %s \xE2\x80\x94 press %s to bring it back",
                 ct.name, keys);
     long sel = c->lv.sel;
@@ -314,39 +316,13 @@ static void ask_delete(struct contacts *c) {
     return;
   }
   char keys[32];
-  app_keys(c->base.app, SCOPE_CONTACTS, ACT_UNDO, keys, sizeof keys);
+  app_key(c->base.app, SCOPE_GLOBAL, ACT_UNDO, keys, sizeof keys);
   char *body = xasprintf("Delete %s?\nYou can bring it back with %s.\n\n"
                          "y deletes \xC2\xB7 any other key keeps it",
                          ct.name, keys);
   c->delete_id = ct.id;
   app_confirm(c->base.app, "Delete contact", body, do_delete, c);
   free(body);
-  contact_free(&ct);
-}
-
-static void undo(struct contacts *c) {
-  struct rp_err err;
-  int64_t id;
-  enum rp_status st = contact_undo_delete(app_db(c->base.app), &id, &err);
-  if (st == RP_NO) {
-    app_message(c->base.app, ROLE_WARNING, "Nothing to bring back: no contact is deleted");
-    return;
-  }
-  if (st != RP_OK) {
-    app_message(c->base.app, ROLE_ERROR, "%s", err.msg);
-    return;
-  }
-  /* make sure the restored contact is visible: clear a filter that hides it */
-  long pos;
-  if (contact_position(app_db(c->base.app), &c->q, id, &pos, &err) != RP_OK) {
-    line_edit_set(&c->filter, "");
-    c->q.text = NULL;
-  }
-  contacts_reload(c, id);
-  struct rp_contact ct;
-  contact_init(&ct);
-  if (contact_get(app_db(c->base.app), id, &ct, &err) == RP_OK)
-    app_message(c->base.app, ROLE_SUCCESS, "Brought back %s", ct.name);
   contact_free(&ct);
 }
 
@@ -440,7 +416,6 @@ static int key(struct pane *p, rp_key k) {
       app_message(p->app, ROLE_MUTED, "No contact selected: add one first");
     }
     return PANE_HANDLED;
-  case ACT_UNDO: undo(c); return PANE_HANDLED;
   case ACT_IMPORT: contacts_import_open(c); return PANE_HANDLED;
   case ACT_COPY: contacts_copy_dossier(c); return PANE_HANDLED;
   case ACT_FOLLOWUP:

@@ -14,6 +14,7 @@
 #include "rapport/agenda.h"
 #include "rapport/contact.h"
 #include "rapport/followup.h"
+#include "rapport/undo.h"
 #include "rapport/outcome.h"
 #include "rapport/utf8.h"
 #include "rapport/worksheet.h"
@@ -371,6 +372,8 @@ static void mark_done(struct today *t, const struct rp_agenda_item *it) {
   struct rp_err err;
   bool thanks = it->kind && strcmp(it->kind, "thank-you") == 0;
   char *name = xstrdup(it->contact_name ? it->contact_name : "");
+  undo_label(app_db(t->base.app), "%s (%s)", thanks ? "mark thank-you sent" : "mark follow-up done",
+             name);
   if (followup_mark(app_db(t->base.app), app_config(t->base.app), it->followup_id,
                     thanks ? "sent" : "done", &err) != RP_OK) {
     app_message(t->base.app, ROLE_ERROR, "%s", err.msg);
@@ -390,6 +393,7 @@ static void snooze(struct today *t, const struct rp_agenda_item *it, int days) {
   struct rp_err err;
   struct rp_db *db = app_db(t->base.app);
   struct rp_followup f = {0};
+  undo_label(db, "snooze follow-up (%s)", it->contact_name ? it->contact_name : "");
   if (followup_snooze(db, it->followup_id, days, &err) != RP_OK ||
       followup_get(db, it->followup_id, &f, &err) != RP_OK) {
     app_message(t->base.app, ROLE_ERROR, "%s", err.msg);

@@ -6,6 +6,7 @@
 
 #include "pane_worksheet.h"
 #include "rapport/utf8.h"
+#include "rapport/undo.h"
 
 static const char *const sec_names[SEC_COUNT] = {
     "What I want", "Kind of move", "Superpowers", "Problems to solve",
@@ -296,6 +297,7 @@ static void do_delete(void *ctx) {
   struct worksheet *w = ctx;
   struct rp_err err;
   rp_err_clear(&err);
+  undo_label(app_db(w->base.app), "delete a worksheet entry");
   if (ws_item_delete(app_db(w->base.app), w->delete_id, &err) != RP_OK)
     app_message(w->base.app, ROLE_ERROR, "%s", err.msg);
   else

@@ -12,6 +12,7 @@
 #include "rapport/utf8.h"
 #include "rapport/worksheet.h"
 #include "rapport/when.h"
+#include "rapport/undo.h"
 
 void prep_questions_free(struct prep *pr) {
   conv_free(&pr->conv);
@@ -300,6 +301,7 @@ static void picked(struct prep *pr, long value) {
 static void do_delete(void *ctx) {
   struct prep *pr = ctx;
   struct rp_err err;
+  undo_label(app_db(pr->base.app), "delete a question");
   if (question_delete(app_db(pr->base.app), pr->delete_qid, &err) != RP_OK)
     app_message(pr->base.app, ROLE_ERROR, "%s", err.msg);
   else

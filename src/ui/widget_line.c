@@ -13,11 +13,15 @@ void line_edit_set(struct line_edit *le, const char *text) {
   buf_adds(&le->text, text ? text : "");
   le->cursor = le->text.len;
   le->first = 0;
+  edit_history_clear(&le->undo);
 }
 
 const char *line_edit_text(const struct line_edit *le) { return buf_str(&le->text); }
 
-void line_edit_free(struct line_edit *le) { buf_free(&le->text); }
+void line_edit_free(struct line_edit *le) {
+  buf_free(&le->text);
+  edit_history_clear(&le->undo);
+}
 
 static void erase_range(struct line_edit *le, size_t from, size_t to) {
   if (to <= from) return;
@@ -51,7 +55,8 @@ static bool is_space_at(const struct line_edit *le, size_t pos) {
   return le->text.s[pos] == ' ' || le->text.s[pos] == '\t';
 }
 
-int line_edit_key(struct line_edit *le, rp_key key) {
+/* line_edit_key without C-_ and the history. */
+static int edit_key(struct line_edit *le, rp_key key) {
   const char *s = le->text.s ? le->text.s : "";
   size_t len = le->text.len;
   switch (key) {
@@ -103,6 +108,22 @@ int line_edit_key(struct line_edit *le, rp_key key) {
     return 2;
   }
   return 0;
+}
+
+/* See widgets.h: each change is recorded for C-_. */
+int line_edit_key(struct line_edit *le, rp_key key) {
+  if (key == EDIT_UNDO_KEY) {
+    if (!edit_history_undo(&le->undo, &le->text, &le->cursor)) return 1;
+    if (le->first > le->cursor) le->first = 0;
+    return 2;
+  }
+  if (!edit_history_may_change(key)) return edit_key(le, key);
+  char *before = xstrndup(buf_str(&le->text), le->text.len);
+  size_t len = le->text.len, cursor = le->cursor;
+  int r = edit_key(le, key);
+  if (r == 2) edit_history_record(&le->undo, key, before, len, cursor, le->cursor);
+  free(before);
+  return r;
 }
 
 void line_edit_draw(struct line_edit *le, WINDOW *w, int y, int x, int width, enum rp_role role,

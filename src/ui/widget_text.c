@@ -17,13 +17,17 @@ void text_edit_set(struct text_edit *te, const char *text) {
   te->cursor = te->text.len;
   te->goal = -1;
   te->scroll = 0;
+  edit_history_clear(&te->undo);
   if (te->width < 1) te->width = 40;
   if (te->height < 1) te->height = 5;
 }
 
 const char *text_edit_text(const struct text_edit *te) { return buf_str(&te->text); }
 
-void text_edit_free(struct text_edit *te) { buf_free(&te->text); }
+void text_edit_free(struct text_edit *te) {
+  buf_free(&te->text);
+  edit_history_clear(&te->undo);
+}
 
 static void push_line(struct text_vline **v, size_t *n, size_t *cap, size_t start, size_t end) {
   if (*n == *cap) {
@@ -151,7 +155,8 @@ static int line_edge(struct text_edit *te, bool end) {
   return 1;
 }
 
-int text_edit_key(struct text_edit *te, rp_key key) {
+/* text_edit_key without C-_ and the history. */
+static int edit_key(struct text_edit *te, rp_key key) {
   const char *s = text_edit_text(te);
   size_t len = te->text.len;
   if (key != RPK_UP && key != RPK_DOWN && key != RPK_PGUP && key != RPK_PGDN) te->goal = -1;
@@ -231,4 +236,20 @@ void text_edit_draw(struct text_edit *te, WINDOW *win, int y, int x, int h, int 
   if (cy) *cy = y + cl - te->scroll;
   if (cx) *cx = x + utf8_width_n(s + v[cl].start, te->cursor - v[cl].start);
   free(v);
+}
+
+/* See widget_text.h: each change is recorded for C-_. */
+int text_edit_key(struct text_edit *te, rp_key key) {
+  if (key == EDIT_UNDO_KEY) {
+    if (!edit_history_undo(&te->undo, &te->text, &te->cursor)) return 1;
+    te->goal = -1;
+    return 2;
+  }
+  if (!edit_history_may_change(key)) return edit_key(te, key);
+  char *before = xstrndup(text_edit_text(te), te->text.len);
+  size_t len = te->text.len, cursor = te->cursor;
+  int r = edit_key(te, key);
+  if (r == 2) edit_history_record(&te->undo, key, before, len, cursor, te->cursor);
+  free(before);
+  return r;
 }

@@ -4,6 +4,7 @@
 #ifndef RAPPORT_UI_WIDGET_TEXT_H
 #define RAPPORT_UI_WIDGET_TEXT_H
 
+#include "edit_history.h"
 #include "ui_internal.h"
 #include "rapport/util.h"
 
@@ -13,6 +14,7 @@ struct text_edit {
   int goal;           /* column wanted by Up/Down, -1 when none */
   int scroll;         /* first visible visual line */
   int width, height;  /* of the last draw: wrapping and paging use them */
+  struct edit_history undo; /* C-_ */
 };
 
 /* One visual line: bytes [start, end) of the text. */
@@ -24,8 +26,10 @@ void text_edit_set(struct text_edit *te, const char *text); /* cursor at the end
 const char *text_edit_text(const struct text_edit *te);
 void text_edit_free(struct text_edit *te);
 /* Editing keys: text, Enter (new line), Left/Right, Up/Down, Home/End,
- * C-a/C-e, PgUp/PgDn, Backspace, Delete, C-d, C-k, C-u, C-w, and RPK_PASTE
- * (the text on offer, see paste.h, its lines kept). Returns 0 when not
+ * C-a/C-e, PgUp/PgDn, Backspace, Delete, C-d, C-k, C-u, C-w, RPK_PASTE
+ * (the text on offer, see paste.h, its lines kept) and C-_, which undoes
+ * the last change (a run of typing is one; text_edit_set forgets them).
+ * Returns 0 when not
  * handled (also Up/Down at the first/last line), 1 when handled, 2 when
  * the text changed. */
 int text_edit_key(struct text_edit *te, rp_key key);

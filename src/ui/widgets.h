@@ -4,6 +4,7 @@
 #ifndef RAPPORT_UI_WIDGETS_H
 #define RAPPORT_UI_WIDGETS_H
 
+#include "edit_history.h"
 #include "rapport/util.h"
 #include "ui_internal.h"
 #include "widget_text.h"
@@ -13,13 +14,16 @@ struct line_edit {
   struct rp_buf text;
   size_t cursor; /* byte offset, always on a character boundary */
   size_t first;  /* byte offset of the first character shown */
+  struct edit_history undo; /* C-_ */
 };
 void line_edit_set(struct line_edit *le, const char *text); /* cursor to end */
 const char *line_edit_text(const struct line_edit *le);
 void line_edit_free(struct line_edit *le);
 /* Editing keys: printable text, Left/Right, Home/End, C-a/C-e, Backspace,
- * Delete, C-d, C-u, C-k, C-w, and RPK_PASTE (the text on offer, see
- * paste.h, as one line). Returns 1 if handled (2 if the text changed). */
+ * Delete, C-d, C-u, C-k, C-w, RPK_PASTE (the text on offer, see paste.h,
+ * as one line) and C-_, which undoes the last change (a run of typing is
+ * one; line_edit_set forgets them). Returns 1 if handled (2 if the text
+ * changed). */
 int line_edit_key(struct line_edit *le, rp_key key);
 /* Insert n bytes of text (valid UTF-8, no line breaks) at the cursor, in
  * one move: the cost is the length of the line plus n, whatever n is. */

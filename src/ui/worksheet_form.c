@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "pane_worksheet.h"
+#include "rapport/undo.h"
 
 static const struct rp_choice kind_v[] = {{"hard", "hard", NULL}, {"soft", "soft", NULL}};
 static const struct rp_choices kind_choices = {(struct rp_choice *)kind_v, 2};
@@ -283,6 +284,7 @@ static void save(struct worksheet *w) {
     form_item(w, &it);
     it.id = 0;
   }
+  undo_label(db, "%s worksheet entry %s", it.id ? "edit" : "add", it.title ? it.title : "");
   enum rp_status st = it.id ? ws_item_update(db, &it, &err) : ws_item_insert(db, &it, &err);
   if (st != RP_OK) form_error(f, err.field[0] ? err.field : NULL, err.msg);
   else saved(w, &it);

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Filter as you type (\ and F4), delete with confirmation, undo: checked on
-# the screen and in the journal.
+# Filter as you type (\ and F4), delete with confirmation, undo and redo:
+# checked on the screen and in the journal.
 . "$(dirname "$0")/lib.sh" "$@"
 
 add() { cli add "$@" >/dev/null || fail "rapport add $* failed"; }
@@ -95,7 +95,7 @@ ok "deleted contact gone from rapport list"
 
 # ---- undo ---------------------------------------------------------------
 keys u
-wait_line -1 "Brought back Grace Hopper"
+wait_line -1 "Undid: delete contact Grace Hopper"
 wait_for_re "Contacts 5 · by name"
 only_shown "${ALL[@]}"
 ok "u brings it back on screen"
@@ -105,10 +105,15 @@ assert_eq "undo keeps the tags" "cobol,navy" "$(json_field "Grace Hopper" tags)"
 assert_eq "undo keeps the organisation" "Navy" "$(json_field "Grace Hopper" org)"
 assert_eq "undo keeps who she introduced" "Grace Hopper" "$(json_field "Linus Torvalds" introduced_by)"
 
+keys C-r
+wait_line -1 "Redid: delete contact Grace Hopper"
+wait_for_re "Contacts 4 · by name"
+assert_eq "C-r deletes her again" 4 "$(live_names | wc -l)"
 keys u
-wait_line -1 "Nothing to bring back"
-assert_eq "second u changes nothing" 5 "$(live_names | wc -l)"
-ok "u with nothing deleted says so"
+wait_line -1 "Undid: delete contact Grace Hopper"
+wait_for_re "Contacts 5 · by name"
+assert_eq "u brings her back again" 5 "$(live_names | wc -l)"
+ok "C-r redoes the delete, u undoes it again"
 
 # ---- delete while filtered ---------------------------------------------------
 keys '\'
@@ -126,7 +131,7 @@ screen | grep -Eq "^[●○] " && fail "rows still listed after deleting the onl
 live_names | grep -Fxq "李小龙" && fail "李小龙 still in rapport list"
 ok "delete while filtered: gone from screen and journal"
 keys u
-wait_line -1 "Brought back 李小龙"
+wait_line -1 "Undid: delete contact 李小龙"
 wait_for_re "Contacts 1 of 5"
 only_shown "李小龙"
 assert_eq "李小龙 back in the journal" "Golden Harvest" "$(json_field "李小龙" org)"

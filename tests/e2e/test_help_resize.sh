@@ -17,7 +17,7 @@ keys '?'
 wait_for "─ Keys ─"
 # One line per key: the key(s), then what it does (wording may evolve; the
 # leading verb is checked).
-for re in '│ Contacts +│' '│ a +add ' '│ e/Enter +edit ' '│ d +delete ' '│ u +bring back ' \
+for re in '│ Contacts +│' '│ a +add ' '│ e/Enter +edit ' '│ d +delete ' \
           '│ \\/F4 +filter ' '│ s +sort ' '│ g +log something you gave' \
           '│ p +prepare: readiness' '│ c +start the call' '│ Everywhere +│' '│ q/C-c +leave rapport' \
           '│ \?/F1 +show the keys' '│ 3 +go to the Worksheet' 'any other key closes'; do
@@ -27,6 +27,8 @@ done
 keys PgDn
 wait_for_re '│ C-l +redraw'
 _screen_re '│ End/G +go to the last row' || fail "help overlay lacks End/G after scrolling"
+_screen_re '│ u +undo the last change' || fail "help overlay lacks u (undo) after scrolling"
+_screen_re '│ C-r +redo the last change undone' || fail "help overlay lacks C-r (redo)"
 ok "? shows Keys with Contacts and global key lines (a add…, q/C-c leave rapport…)"
 keys x
 wait_gone "─ Keys ─"

@@ -17,6 +17,7 @@ static void check_defaults_held(const struct rp_config *cfg) {
   CHECK_INT(cfg->stages.n, 11);
   CHECK_INT(cfg->pitch_wpm, 150);
   CHECK_INT(cfg->pitch_seconds, 30);
+  CHECK_INT(cfg->undo_steps, 200);
   CHECK_INT(cfg->how_known.n, 7);
   CHECK_STR(cfg->theme, "default");
   CHECK(cfg->source == NULL);
@@ -251,9 +252,9 @@ static void test_errors(void) {
   check_bad("bad-warmth.yaml", "3:32: warmth must be warm or cold, not 'tepid'");
   check_bad("unknown-action.yaml",
             "7:5: unknown action 'frobnicate' in keys.contacts; allowed: add, edit, delete, "
-            "undo, filter, sort, give, prep, call, followup, copy, import, conversations, quit, help, screen-today, screen-contacts, screen-worksheet, "
+            "filter, sort, give, prep, call, followup, copy, import, quit, help, screen-today, screen-contacts, screen-worksheet, "
             "screen-prep, screen-call, focus-next, focus-prev, up, down, page-up, page-down, "
-            "first, last, redraw, search, screen-prefix, suspend, none");
+            "first, last, redraw, search, undo, redo, none");
   check_bad("unknown-keyname.yaml",
             "6:15: unknown key name 'Ctlr-x'; allowed: a single character, C-x, Tab, S-Tab, "
             "Enter, Esc, Space, Backspace, Delete, Insert, Up, Down, Left, Right, S-Up, "
@@ -277,7 +278,7 @@ static void test_errors(void) {
                                "default'; known keys: database, theme, stages, how_known, "
                                "seniority, channels, give_kinds, worksheet, readiness, "
                                "ask_check, outreach, conversation, question_checks, "
-                               "question_bank, followup, cadence, import, keys");
+                               "question_bank, followup, cadence, import, undo, keys");
   check_bad_text("theme: ''\n", "cfg.yaml:1:8: 'theme' must not be empty");
   check_bad_text("theme:\n", "cfg.yaml:1:7: 'theme' must be a string");
   check_bad_text("database: journal.db\n", "cfg.yaml:1:11: 'database' must be an absolute "
@@ -314,7 +315,7 @@ static void test_errors(void) {
                  "cfg.yaml:3:5: unknown action 'frob' in keys.global; allowed: quit, help, "
                  "screen-today, screen-contacts, screen-worksheet, screen-prep, screen-call, "
                  "focus-next, focus-prev, up, down, page-up, page-down, first, last, redraw, "
-                 "search, screen-prefix, suspend, none");
+                 "search, undo, redo, none");
   check_bad_text("theme: a\ntheme: b\n",
                  "cfg.yaml:2:1: duplicate key 'theme' (already given at line 1)");
   check_bad_text("a: &x 1\nb: *x\n",
@@ -324,6 +325,24 @@ static void test_errors(void) {
   check_bad_text("theme: \"caf\xc3\"\n", "cfg.yaml:1:12: invalid trailing UTF-8 octet");
   check_bad_text("theme: x\n\xff\n", "cfg.yaml:2:1: invalid leading UTF-8 octet");
   check_bad_text("theme: \"a\\0b\"\n", "cfg.yaml:1:8: text must not contain NUL characters");
+}
+
+/* undo: how many steps are kept. */
+static void test_undo_steps(void) {
+  struct rp_config cfg = {0};
+  struct rp_err err = {0};
+  config_defaults(&cfg);
+  CHECK_INT(cfg.undo_steps, 200);
+  const char *text = "undo:\n  steps: 5\n";
+  CHECK_INT(config_parse(&cfg, "u.yaml", text, strlen(text), &err), RP_OK);
+  CHECK_INT(cfg.undo_steps, 5);
+  text = "undo: {stepz: 3}\n";
+  CHECK_INT(config_parse(&cfg, "u2.yaml", text, strlen(text), &err), RP_OK);
+  CHECK_INT(cfg.warnings.n, 1);
+  CHECK_INT(cfg.undo_steps, 5);
+  config_free(&cfg);
+  check_bad_text("undo:\n  steps: 0\n",
+                 "cfg.yaml:2:10: steps must be a whole number from 1 to 100000, not '0'");
 }
 
 /* worksheet: the pitch's pace and limit, whole numbers in range. */
@@ -398,7 +417,7 @@ static void test_warnings(void) {
   char *w1 = xasprintf("%s:2:1: unknown key 'colour' (ignored); known keys: database, theme, "
                        "stages, how_known, seniority, channels, give_kinds, worksheet, "
                        "readiness, ask_check, outreach, conversation, question_checks, "
-                       "question_bank, followup, cadence, import, keys",
+                       "question_bank, followup, cadence, import, undo, keys",
                        path);
   char *w2 = xasprintf("%s:4:30: unknown key 'color' (ignored); known keys: key, label", path);
   if (cfg.warnings.n == 2) {
@@ -502,6 +521,7 @@ int main(void) {
   test_override();
   test_errors();
   test_worksheet();
+  test_undo_steps();
   test_warnings();
   test_locations();
   return check_done("test_config");

@@ -568,16 +568,17 @@ static void test_upgrade_progress(void) {
   strv_push(&want, s);
   free(s);
   strv_push(&want, "STEP copying the journal");
-  strv_push(&want, "STEP migration 9 of 18: adding the cadence state");
-  strv_push(&want, "STEP migration 10 of 18: rebuilding the search index");
-  strv_push(&want, "STEP migration 11 of 18: indexing the contacts list");
-  strv_push(&want, "STEP migration 12 of 18: indexing what Today reads");
-  strv_push(&want, "STEP migration 13 of 18: indexing the Contacts filter");
-  strv_push(&want, "STEP migration 14 of 18: storing several emails, phones and URLs");
-  strv_push(&want, "STEP migration 15 of 18: keeping recovery copies of text being typed, indexing emails");
-  strv_push(&want, "STEP migration 16 of 18: linking follow-ups to the call notes they come from");
-  strv_push(&want, "STEP migration 17 of 18: remembering the stage a call started from");
-  strv_push(&want, "STEP migration 18 of 18: noting who answered an information gap, and when");
+  strv_push(&want, "STEP migration 9 of 19: adding the cadence state");
+  strv_push(&want, "STEP migration 10 of 19: rebuilding the search index");
+  strv_push(&want, "STEP migration 11 of 19: indexing the contacts list");
+  strv_push(&want, "STEP migration 12 of 19: indexing what Today reads");
+  strv_push(&want, "STEP migration 13 of 19: indexing the Contacts filter");
+  strv_push(&want, "STEP migration 14 of 19: storing several emails, phones and URLs");
+  strv_push(&want, "STEP migration 15 of 19: keeping recovery copies of text being typed, indexing emails");
+  strv_push(&want, "STEP migration 16 of 19: linking follow-ups to the call notes they come from");
+  strv_push(&want, "STEP migration 17 of 19: remembering the stage a call started from");
+  strv_push(&want, "STEP migration 18 of 19: noting who answered an information gap, and when");
+  strv_push(&want, "STEP migration 19 of 19: keeping an undo log");
   strv_push(&want, "END journal upgraded");
   char *got = strv_join(&t.events, "\n"), *expected = strv_join(&want, "\n");
   CHECK_INT(v, 16); /* a new migration: add its line above */

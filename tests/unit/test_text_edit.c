@@ -199,8 +199,60 @@ static void test_paste_large(void) {
   buf_free(&b);
 }
 
+/* C-_ takes back the last change: a run of typing up to a space is one,
+ * a deletion another, a paste or C-k one each; cursor moves are none. */
+static void test_undo_typing(void) {
+  struct text_edit te = {0};
+  text_edit_set(&te, "Dear Ana,");
+  CHECK_INT(text_edit_key(&te, RPK_CTRL('_')), 1); /* nothing to undo: set forgets */
+  CHECK_STR(text_edit_text(&te), "Dear Ana,");
+  text_edit_key(&te, RPK_ENTER);
+  type(&te, "thank you for");
+  text_edit_key(&te, RPK_BACKSPACE);
+  text_edit_key(&te, RPK_BACKSPACE);
+  text_edit_key(&te, RPK_LEFT);
+  CHECK_STR(text_edit_text(&te), "Dear Ana,\nthank you f");
+  CHECK_INT(text_edit_key(&te, RPK_CTRL('_')), 2); /* the two backspaces */
+  CHECK_STR(text_edit_text(&te), "Dear Ana,\nthank you for");
+  CHECK_INT(te.cursor, strlen("Dear Ana,\nthank you for"));
+  text_edit_key(&te, RPK_CTRL('_')); /* "for" */
+  CHECK_STR(text_edit_text(&te), "Dear Ana,\nthank you ");
+  text_edit_key(&te, RPK_CTRL('_')); /* " you" */
+  text_edit_key(&te, RPK_CTRL('_')); /* " " … */
+  text_edit_key(&te, RPK_CTRL('_'));
+  text_edit_key(&te, RPK_CTRL('_'));
+  CHECK_STR(text_edit_text(&te), "Dear Ana,\n");
+  text_edit_key(&te, RPK_CTRL('_')); /* the line break */
+  CHECK_STR(text_edit_text(&te), "Dear Ana,");
+  CHECK_INT(text_edit_key(&te, RPK_CTRL('_')), 1);
+  CHECK_STR(text_edit_text(&te), "Dear Ana,");
+  /* a kill is one change */
+  text_edit_key(&te, RPK_CTRL('a'));
+  text_edit_key(&te, RPK_CTRL('k'));
+  CHECK_STR(text_edit_text(&te), "");
+  text_edit_key(&te, RPK_CTRL('_'));
+  CHECK_STR(text_edit_text(&te), "Dear Ana,");
+  CHECK_INT(te.cursor, 0);
+  text_edit_free(&te);
+
+  struct line_edit le = {0};
+  line_edit_set(&le, "Acme");
+  line_edit_key(&le, RPK_CTRL('u'));
+  line_edit_key(&le, 'I');
+  line_edit_key(&le, 'n');
+  CHECK_STR(line_edit_text(&le), "In");
+  CHECK_INT(line_edit_key(&le, RPK_CTRL('_')), 2);
+  CHECK_STR(line_edit_text(&le), "");
+  CHECK_INT(line_edit_key(&le, RPK_CTRL('_')), 2);
+  CHECK_STR(line_edit_text(&le), "Acme");
+  CHECK_INT(le.cursor, 4);
+  CHECK_INT(line_edit_key(&le, RPK_CTRL('_')), 1);
+  line_edit_free(&le);
+}
+
 int main(void) {
   setlocale(LC_ALL, "");
+  test_undo_typing();
   test_wrap();
   test_keys();
   test_paste_clean();
