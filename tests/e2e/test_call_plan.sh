@@ -25,7 +25,7 @@ type_text "I will let you know how it goes"
 keys Enter
 wait_for "I will let you know how it goes"
 keys C-x
-wait_for "─ Wrap-up · Priya Raman ─"
+wait_for "─ Wrap-up · Priya Raman · "
 ok "a call with an action, a referral and a promise, ended with C-x"
 
 assert_eq "the action is an open follow-up for Priya, due in 7 days" \

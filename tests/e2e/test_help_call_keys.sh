@@ -63,6 +63,8 @@ wait_gone "editing"
 
 # ---- leave a running call and come back ------------------------------------
 keys c
+wait_for "Not ready to call yet" # not ready: c asks first
+keys y
 wait_for " Call · Zoë Ørsted"
 type_text "! budget every quarter"
 keys Enter

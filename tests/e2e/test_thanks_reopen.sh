@@ -22,13 +22,15 @@ start_app --db "$DB"
 keys 2
 wait_for "● Priya Raman"
 keys c
+wait_for "Not ready to call yet" # not ready: c asks first
+keys y
 wait_for " Call · Priya Raman (CharityComms)"
 type_text "+ Build a portfolio of 3 field stories"
 keys Enter
 wait_for "Build a portfolio"
 type_text "Priya said I will let you know how it goes"
 keys C-x
-wait_for "─ Wrap-up · Priya Raman ─"
+wait_for "─ Wrap-up · Priya Raman · "
 keys Escape
 wait_for "Thank-you to Priya Raman"
 wait_for "A handwritten card"
@@ -43,7 +45,7 @@ keys Escape
 wait_for "● Priya Raman"
 keys 1
 wait_for "handwritten thank-you for the call on"
-assert_eq "the thank-you is still owed" "open" "$(db_query 'SELECT status FROM followup')"
+assert_eq "the thank-you is still owed" "open" "$(db_query "SELECT status FROM followup WHERE kind = 'thank-you'")"
 
 # c on the row: no call
 keys c
@@ -56,7 +58,7 @@ keys x
 wait_for "Send a thank-you that names nothing?"
 keys n
 wait_gone "Send a thank-you that names nothing?"
-assert_eq "x then n keeps it open" "open" "$(db_query 'SELECT status FROM followup')"
+assert_eq "x then n keeps it open" "open" "$(db_query "SELECT status FROM followup WHERE kind = 'thank-you'")"
 
 # Enter reopens it, with the saved draft
 keys Enter
@@ -70,9 +72,9 @@ type_text "Your point on field stories stayed with me. "
 wait_for "Specific: it names 'field stories' from your notes."
 keys Escape
 wait_for "Thank-you saved"
-case "$(db_query 'SELECT draft FROM followup')" in
+case "$(db_query "SELECT draft FROM followup WHERE kind = 'thank-you'")" in
   "Your point on field stories stayed with me. Hi Priya"*) ok "Esc in the editor saved the draft" ;;
-  *) fail "the draft was not saved: $(db_query 'SELECT draft FROM followup')" ;;
+  *) fail "the draft was not saved: $(db_query "SELECT draft FROM followup WHERE kind = 'thank-you'")" ;;
 esac
 keys Escape
 wait_for "handwritten thank-you for the call on"
@@ -87,13 +89,13 @@ keys m
 wait_for "Send a thank-you that names nothing?"
 keys n
 wait_gone "Send a thank-you that names nothing?"
-assert_eq "m then n keeps it open" "open" "$(db_query 'SELECT status FROM followup')"
+assert_eq "m then n keeps it open" "open" "$(db_query "SELECT status FROM followup WHERE kind = 'thank-you'")"
 keys m
 wait_for "Send a thank-you that names nothing?"
 keys y
 wait_line -1 "Thank-you sent · Priya Raman is now thanked"
-assert_eq "m then y sends it" "sent" "$(db_query 'SELECT status FROM followup')"
-case "$(db_query 'SELECT draft FROM followup')" in
+assert_eq "m then y sends it" "sent" "$(db_query "SELECT status FROM followup WHERE kind = 'thank-you'")"
+case "$(db_query "SELECT draft FROM followup WHERE kind = 'thank-you'")" in
   *"{"*) fail "a placeholder was stored" ;;
   *) ok "no placeholder stored" ;;
 esac

@@ -12,12 +12,14 @@ start_app --db "$DB"
 keys 2
 wait_for "● Maya Lindqvist"
 keys c
+wait_for "Not ready to call yet" # not ready: c asks first
+keys y
 wait_for " Call · Maya Lindqvist (Northwind)"
 type_text "! Idempotency is what separates good payment engineers"
 keys Enter
 wait_for "Idempotency is what separates"
 keys C-x
-wait_for "─ Wrap-up · Maya Lindqvist ─"
+wait_for "─ Wrap-up · Maya Lindqvist · "
 assert_eq "the wrap-up is owed while it is open" 1 \
   "$(db_query "SELECT count(*) FROM recovery WHERE key LIKE 'wrapup-owed:%'")"
 pane_pid=$(tm display -p -t "$SESSION" '#{pane_pid}')
@@ -40,7 +42,7 @@ quit_app
 start_app --db "$DB"
 wait_for "─ Unfinished wrap-up ─"
 keys w
-wait_for "─ Wrap-up · Maya Lindqvist ─"
+wait_for "─ Wrap-up · Maya Lindqvist · "
 ok "w opens the wrap-up of that call"
 keys Enter
 wait_for "Wrap-up saved"

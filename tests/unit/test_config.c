@@ -252,9 +252,9 @@ static void test_errors(void) {
   check_bad("bad-warmth.yaml", "3:32: warmth must be warm or cold, not 'tepid'");
   check_bad("unknown-action.yaml",
             "7:5: unknown action 'frobnicate' in keys.contacts; allowed: add, edit, delete, "
-            "filter, sort, give, prep, call, followup, copy, import, quit, help, screen-today, screen-contacts, screen-worksheet, "
+            "filter, sort, give, prep, call, followup, copy, import, conversations, quit, help, screen-today, screen-contacts, screen-worksheet, "
             "screen-prep, screen-call, focus-next, focus-prev, up, down, page-up, page-down, "
-            "first, last, redraw, search, undo, redo, none");
+            "first, last, redraw, search, screen-prefix, suspend, undo, redo, none");
   check_bad("unknown-keyname.yaml",
             "6:15: unknown key name 'Ctlr-x'; allowed: a single character, C-x, Tab, S-Tab, "
             "Enter, Esc, Space, Backspace, Delete, Insert, Up, Down, Left, Right, S-Up, "
@@ -315,7 +315,7 @@ static void test_errors(void) {
                  "cfg.yaml:3:5: unknown action 'frob' in keys.global; allowed: quit, help, "
                  "screen-today, screen-contacts, screen-worksheet, screen-prep, screen-call, "
                  "focus-next, focus-prev, up, down, page-up, page-down, first, last, redraw, "
-                 "search, undo, redo, none");
+                 "search, screen-prefix, suspend, undo, redo, none");
   check_bad_text("theme: a\ntheme: b\n",
                  "cfg.yaml:2:1: duplicate key 'theme' (already given at line 1)");
   check_bad_text("a: &x 1\nb: *x\n",
