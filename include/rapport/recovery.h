@@ -28,6 +28,10 @@ enum rp_status recovery_save(struct rp_db *db, const char *key, const char *labe
  * when there is none. */
 enum rp_status recovery_get(struct rp_db *db, const char *key, struct rp_recovery *out,
                             struct rp_err *err);
+/* The oldest copy whose key starts with `prefix` ("wrapup-owed:"): its key
+ * into *key and the copy into *out (caller frees both); RP_NO when none. */
+enum rp_status recovery_first(struct rp_db *db, const char *prefix, char **key,
+                              struct rp_recovery *out, struct rp_err *err);
 /* Forget the copy under `key` (the text was saved, restored or thrown
  * away); no copy is fine. */
 enum rp_status recovery_clear(struct rp_db *db, const char *key, struct rp_err *err);

@@ -43,6 +43,9 @@ void ui_app_free(struct ui_app *app);
 /* Lay out for the current terminal size (LINES × COLS) and draw everything;
  * ends with doupdate(). */
 void ui_app_draw(struct ui_app *app);
+/* Throw away every window and paint the next draw from nothing, as a new
+ * start in the same state would (tests compare the two paints). */
+void ui_app_relayout(struct ui_app *app);
 /* Feed one key (RPK_RESIZE after resizeterm). */
 void ui_app_key(struct ui_app *app, rp_key key);
 /* Feed a mouse event at screen row y, column x: button 1 click, or wheel

@@ -66,4 +66,16 @@ enum rp_status when_parse_minutes(const char *text, int *minutes, struct rp_err 
  * the resolved date as the user types; returns buf. */
 const char *when_describe(const struct rp_when *w, char *buf, size_t size);
 
+/* The same against the journal's clock (db_now(): RAPPORT_NOW in tests),
+ * for the CLI and the forms. */
+/* A day: text into out "YYYY-MM-DD"; a time given with it is refused
+ * ("a day, not a time"). */
+enum rp_status when_day_now(const char *text, char out[11], struct rp_err *err);
+/* A moment with a time of day: text into out "YYYY-MM-DD HH:MM"; a day
+ * without a time is refused, naming the form to use ("tomorrow 10am"). */
+enum rp_status when_datetime_now(const char *text, char out[17], struct rp_err *err);
+/* A number of days on from today: a length (when_parse_days) or a day after
+ * today ("fri", "24 Dec": the days until it). */
+enum rp_status when_days_now(const char *text, int *days, struct rp_err *err);
+
 #endif

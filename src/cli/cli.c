@@ -54,12 +54,13 @@ static const struct cli_verb verbs[] = {
      "speaking time) or the kind of move: new-career, career-change, job-change,\n"
      "employer-change, school, graduating. TEXT \"-\" reads standard input; \"\"\n"
      "clears. `delete` removes an entry (exit 1 when there is none).\n"},
-    {"give", cli_give, "give NAME --kind KIND [--date YYYY-MM-DD] TEXT",
+    {"give", cli_give, "give NAME --kind KIND [--date DATE] TEXT",
      "log something you gave a contact; prints its id",
      "Logs a give: something you did for NAME before asking for anything (read\n"
      "or commented on their work, shared it, introduced someone to them, helped,\n"
      "showed up at their event). KIND is a key of give_kinds in the config;\n"
-     "--date defaults to today. A contact whose stage comes before \"giving\"\n"
+     "--date (a day: today, yesterday, mon, 24 Dec, 2026-12-24) defaults to\n"
+     "today. A contact whose stage comes before \"giving\"\n"
      "moves to \"giving\".\n"},
     {"path", cli_path, "path NAME\n       rapport path --org ORG",
      "show the chain of introductions to a person or an organisation",
@@ -94,11 +95,13 @@ static const struct cli_verb verbs[] = {
      "(tag names, offsets in seconds, the contact a referral names). Exit 1 when\n"
      "NAME has no conversation.\n"},
     {"conversation", cli_conversation,
-     "conversation add NAME [--at DATETIME] [--minutes N] [--objective TEXT] [--channel C]",
+     "conversation add NAME [--at WHEN] [--minutes LENGTH] [--objective TEXT] [--channel C]",
      "plan a conversation with a contact; prints its id",
-     "Adds a planned conversation with NAME. --at is when, in local time:\n"
-     "\"YYYY-MM-DD HH:MM\" or YYYY-MM-DDTHH:MM[:SS] (left out: not scheduled yet).\n"
-     "--minutes is the planned length, 1 to 240 (default: conversation: minutes:\n"
+     "Adds a planned conversation with NAME. --at is when, in local time, a day\n"
+     "and a time as people say them: 'tomorrow 10am', 'fri 14:30', 'next tue\n"
+     "9:30am', '24 Dec 3pm', '2026-12-24 14:30' (left out: not scheduled yet).\n"
+     "--minutes is the planned length, 1 minute to 4 hours, as 20, 45 min, 1h or\n"
+     "1h30 (default: conversation: minutes:\n"
      "in the config, 20); about 20 is plenty. --objective is what you want to\n"
      "learn; C is a key of channels in the config (in-person, phone, video, …).\n"},
     {"question", cli_question, "question add NAME TEXT",
@@ -108,33 +111,37 @@ static const struct cli_verb verbs[] = {
      "created when there is none). Warnings (confidential, a canned opener, a\n"
      "job ask, a poor fit for their seniority) are printed on standard error;\n"
      "the question is added anyway. Reorder questions on the Prep screen.\n"},
-    {"agenda", cli_agenda, "agenda [--days N] [--format table|json]",
+    {"agenda", cli_agenda, "agenda [--days DAYS] [--format table|json]",
      "what to do today, and why (what Today shows)",
      "Prints what the Today screen shows, section by section: follow-ups overdue,\n"
-     "due today and in the next N days (default 7, at most 60; a promised update\n"
-     "among them), thank-you notes owed, actions from conversations (the + lines\n"
-     "of your calls), introductions (reach out to someone referred; thank the\n"
-     "introducer once you have talked to them), conversations coming up (and\n"
-     "calls left interrupted), relationships going quiet (past their cadence)\n"
-     "and success reports owed. Each line says why it is there; a follow-up\n"
-     "starts with its #ID for `rapport followup done ID`. Quiet warm\n"
-     "relationships get a check-in first. When nothing is due, one line says what\n"
-     "to do next. json is one object: today, days and items (section, title,\n"
-     "contact_id, contact, followup_id, conversation_id, kind, date, why, origin:\n"
-     "what in a call's notes made it, action, reach-out, introducer-thanks,\n"
-     "promise, or null). Exit 0 whenever the journal could be read, so it fits a\n"
+     "due today and in the next DAYS days (default 7, at most 60; 14, 2w and\n"
+     "2 weeks all work; a promised update among them), thank-you notes owed,\n"
+     "actions from conversations (the + lines of your calls), introductions\n"
+     "(reach out to someone referred; thank the introducer once you have talked\n"
+     "to them), conversations coming up (and calls left interrupted),\n"
+     "relationships going quiet (past their cadence) and success reports owed.\n"
+     "Each line says why it is there; a follow-up starts with its #ID for\n"
+     "`rapport followup done ID`. Quiet warm relationships get a check-in first.\n"
+     "When nothing is due, one line says what to do next. json is one object:\n"
+     "today, days and items (section, title, contact_id, contact, followup_id,\n"
+     "conversation_id, kind, date, why, origin: what in a call's notes made it,\n"
+     "action, reach-out, introducer-thanks, promise, or null). Exit 0 whenever\n"
+     "the journal could be read, so it fits a\n"
      "shell start-up file.\n"},
     {"followup", cli_followup,
-     "followup add NAME --kind KIND [--due YYYY-MM-DD] [--note TEXT]\n"
+     "followup add NAME --kind KIND [--due DATE] [--note TEXT]\n"
      "       rapport followup done ID\n"
      "       rapport followup snooze ID DAYS",
      "add a follow-up by hand, mark one done, or snooze it",
      "`add` adds a follow-up for NAME and prints its id. KIND is thank-you,\n"
      "check-in, update (share an update), success (report success) or custom\n"
-     "(needs --note saying what it is); --due defaults to today. `done` marks\n"
+     "(needs --note saying what it is); --due defaults to today. DATE is a day\n"
+     "as people say it: today, tomorrow, fri, next fri, +3, in 2 weeks, 3 months,\n"
+     "24 Dec or 2026-12-24. `done` marks\n"
      "open follow-up ID done (a thank-you moves the contact to \"thanked\"); it\n"
      "counts as an interaction, so the contact's cadence starts again. `snooze`\n"
-     "hides it for DAYS days (1 to 365); it keeps its due date. IDs are shown by\n"
+     "hides it for DAYS days (1 to 365: 3, 2w, 1 month) or until a day (fri,\n"
+     "24 Dec); it keeps its due date. IDs are shown by\n"
      "`rapport agenda`. Exit 1 when there is no open follow-up ID.\n"},
     {"action", cli_action, "action done ID\n       rapport action snooze ID DAYS",
      "mark an action from a call done, or snooze it",
@@ -143,7 +150,7 @@ static const struct cli_verb verbs[] = {
      "\"+ send the report by friday\"); `rapport agenda` lists them with their #ID.\n"
      "They are follow-ups: `done` and `snooze` work as `rapport followup done|snooze`\n"
      "(either works). Exit 1 when there is no open follow-up ID.\n"},
-    {"outcome", cli_outcome, "outcome add TEXT [--contact NAME]... [--date YYYY-MM-DD]",
+    {"outcome", cli_outcome, "outcome add TEXT [--contact NAME]... [--date DATE]",
      "log how it turned out, and who helped; prints its id",
      "Logs an outcome (\"I got the role\", \"I decided against it\"), dated --date\n"
      "(default today), about the people given with --contact. Prints the\n"

@@ -1,4 +1,4 @@
-/* cli_agenda.c — `rapport agenda [--days N] [--format table|json]`: what
+/* cli_agenda.c — `rapport agenda [--days DAYS] [--format table|json]`: what
  * Today shows, for a shell start-up file: short, quick, exit 0 whenever
  * the journal could be read (also when nothing is due: then one line says
  * what to do next). */
@@ -17,7 +17,7 @@
 
 enum { A_DAYS, A_FORMAT };
 static const struct cli_opt agenda_opts[] = {
-    [A_DAYS] = {"--days", "N", false},
+    [A_DAYS] = {"--days", "DAYS", false},
     [A_FORMAT] = {"--format", "table|json", false},
     {NULL, NULL, false},
 };
@@ -120,7 +120,7 @@ enum rp_status cli_agenda(struct cli_ctx *ctx, int argc, char **argv) {
   const char *fmt = a.val[A_FORMAT] ? a.val[A_FORMAT] : "table";
   char cb[128];
   if (a.pos.n)
-    st = cli_fail("agenda", RP_INVALID, "takes no arguments (rapport agenda [--days N] "
+    st = cli_fail("agenda", RP_INVALID, "takes no arguments (rapport agenda [--days DAYS] "
                                         "[--format table|json])");
   if (st == RP_OK && a.val[A_DAYS]) {
     const char *d = a.val[A_DAYS];

@@ -11,6 +11,7 @@
 #include "rapport/utf8.h"
 #include "rapport/contact.h"
 #include "rapport/paths.h"
+#include "rapport/when.h"
 
 enum rp_status cli_fail(const char *verb, enum rp_status st, const char *fmt, ...) {
   va_list ap;
@@ -38,6 +39,35 @@ static char *allowed_list(const struct cli_opt *opts) {
   }
   if (!opts[0].name) buf_adds(&b, "none");
   return buf_steal(&b);
+}
+
+/* Options whose metavar is DATE, DATETIME, DAYS or MINUTES take what people
+ * type ("tomorrow 10am", "+7", "2 weeks", "1h30"); their value is handed
+ * to the verb in the one form it reads ("YYYY-MM-DD", "YYYY-MM-DD HH:MM",
+ * a number). *norm is NULL for other options; caller frees it. */
+static enum rp_status normalize(const char *verb, const struct cli_opt *o, const char *val,
+                                char **norm) {
+  struct rp_err err;
+  rp_err_clear(&err);
+  enum rp_status st = RP_OK;
+  *norm = NULL;
+  if (!strcmp(o->metavar, "DATE")) {
+    char day[11];
+    if ((st = when_day_now(val, day, &err)) == RP_OK) *norm = xstrdup(day);
+  } else if (!strcmp(o->metavar, "DATETIME")) {
+    char at[17];
+    int64_t t;
+    if (datetime_parse(val, &t)) return RP_OK; /* ISO forms as they were, seconds kept */
+    if ((st = when_datetime_now(val, at, &err)) == RP_OK) *norm = xstrdup(at);
+  } else if (!strcmp(o->metavar, "DAYS")) {
+    int d;
+    if ((st = when_parse_days(val, &d, &err)) == RP_OK) *norm = xasprintf("%d", d);
+  } else if (!strcmp(o->metavar, "MINUTES")) {
+    int m;
+    if ((st = when_parse_minutes(val, &m, &err)) == RP_OK) *norm = xasprintf("%d", m);
+  }
+  if (st != RP_OK) cli_fail(verb, st, "%s: %s", o->name, err.msg);
+  return st;
 }
 
 enum rp_status cli_parse(const char *verb, int argc, char **argv, const struct cli_opt *opts,
@@ -82,8 +112,16 @@ enum rp_status cli_parse(const char *verb, int argc, char **argv, const struct c
       return RP_INVALID;
     }
     free(name);
-    out->val[k] = val;
-    strv_push(&out->multi[k], val);
+    char *norm = NULL;
+    if (opts[k].metavar && normalize(verb, &opts[k], val, &norm) != RP_OK) {
+      cli_args_free(out);
+      return RP_INVALID;
+    }
+    strv_push(&out->multi[k], norm ? norm : val);
+    free(norm);
+    /* a normalised value lives in multi (until cli_args_free); others point
+     * into argv, which some verbs read after freeing the arguments */
+    out->val[k] = norm ? out->multi[k].v[out->multi[k].n - 1] : val;
     if (!opts[k].repeat && out->multi[k].n > 1) {
       cli_fail(verb, RP_INVALID, "option %s given twice; give it once", opts[k].name);
       cli_args_free(out);

@@ -41,7 +41,7 @@ enum rp_status cli_call(struct cli_ctx *ctx, int argc, char **argv) {
 
 /* ---- conversation add ---- */
 
-/* --minutes N: a whole number from 1 to 240. */
+/* --minutes (already a number of minutes, see cli_parse): 1 to 240. */
 static bool parse_minutes(const char *s, int *out) {
   size_t n = strlen(s);
   if (n == 0 || n > 3 || strspn(s, "0123456789") != n) return false;
@@ -52,14 +52,14 @@ static bool parse_minutes(const char *s, int *out) {
 enum { C_AT, C_MINUTES, C_OBJECTIVE, C_CHANNEL };
 static const struct cli_opt conv_opts[] = {
     [C_AT] = {"--at", "DATETIME", false},
-    [C_MINUTES] = {"--minutes", "N", false},
+    [C_MINUTES] = {"--minutes", "MINUTES", false},
     [C_OBJECTIVE] = {"--objective", "TEXT", false},
     [C_CHANNEL] = {"--channel", "C", false},
     {NULL, NULL, false},
 };
 
 #define CONV_USAGE \
-  "conversation add NAME [--at DATETIME] [--minutes N] [--objective TEXT] [--channel C]"
+  "conversation add NAME [--at WHEN] [--minutes LENGTH] [--objective TEXT] [--channel C]"
 
 /* `rapport conversation add NAME …`: prints the new conversation's id. */
 enum rp_status cli_conversation(struct cli_ctx *ctx, int argc, char **argv) {
@@ -79,12 +79,13 @@ enum rp_status cli_conversation(struct cli_ctx *ctx, int argc, char **argv) {
   char cb[128];
   if (st == RP_OK && a.val[C_AT] && !datetime_parse(a.val[C_AT], &c.scheduled_at))
     st = cli_fail("conversation add", RP_INVALID,
-                  "--at: '%s' is not a date and time; use \"YYYY-MM-DD HH:MM\", "
-                  "YYYY-MM-DDTHH:MM or YYYY-MM-DDTHH:MM:SS (local time)",
+                  "--at: '%s' is not a moment in local time; use a day and a time, "
+                  "as in 'tomorrow 10am', 'fri 14:30' or '2026-12-24 14:30'",
                   str_clip(a.val[C_AT], cb, sizeof cb));
   if (st == RP_OK && a.val[C_MINUTES] && !parse_minutes(a.val[C_MINUTES], &c.minutes))
     st = cli_fail("conversation add", RP_INVALID,
-                  "--minutes: must be a whole number from 1 to 240, not '%s'",
+                  "--minutes: a conversation is planned for 1 minute to 4 hours, not %s "
+                  "minutes",
                   str_clip(a.val[C_MINUTES], cb, sizeof cb));
   if (st == RP_OK) st = cli_open(ctx);
   if (st == RP_OK) st = cli_resolve(ctx, "conversation add", a.pos.v[0], &c.contact_id);

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "rapport/when.h"
 #include "rapport/cadence.h"
 #include "rapport/contact.h"
 #include "rapport/followup.h"
@@ -16,7 +17,7 @@
 #include "rapport/utf8.h"
 
 #define FOLLOWUP_USAGE                                                              \
-  "followup add NAME --kind KIND [--due YYYY-MM-DD] [--note TEXT] | followup done ID | " \
+  "followup add NAME --kind KIND [--due DATE] [--note TEXT] | followup done ID | " \
   "followup snooze ID DAYS"
 
 /* A whole number from min to max (at most 9 digits); false otherwise. */
@@ -41,7 +42,7 @@ static enum rp_status need(const char *verb, const struct cli_args *a, size_t n,
 enum { F_KIND, F_DUE, F_NOTE };
 static const struct cli_opt add_opts[] = {
     [F_KIND] = {"--kind", "KIND", false},
-    [F_DUE] = {"--due", "YYYY-MM-DD", false},
+    [F_DUE] = {"--due", "DATE", false},
     [F_NOTE] = {"--note", "TEXT", false},
     {NULL, NULL, false},
 };
@@ -53,7 +54,7 @@ static enum rp_status followup_add_verb(struct cli_ctx *ctx, int argc, char **ar
   struct cli_args a;
   enum rp_status st = cli_parse(verb, argc, argv, add_opts, &a);
   if (st != RP_OK) return st;
-  st = need(verb, &a, 1, "NAME", "followup add NAME --kind KIND [--due YYYY-MM-DD] [--note TEXT]");
+  st = need(verb, &a, 1, "NAME", "followup add NAME --kind KIND [--due DATE] [--note TEXT]");
   if (st == RP_OK && !a.val[F_KIND])
     st = cli_fail(verb, RP_INVALID, "missing --kind KIND; one of: " KINDS_LIST);
   struct rp_followup f = {0};
@@ -151,11 +152,18 @@ static enum rp_status followup_snooze_verb(struct cli_ctx *ctx, const char *verb
   char *usage = xasprintf("%s ID DAYS", verb);
   st = need(verb, &a, 2, a.pos.n ? "DAYS" : "ID and DAYS", usage);
   free(usage);
-  long long days = 0;
+  int days = 0;
   char cb[128];
-  if (st == RP_OK && !parse_num(a.pos.v[1], 1, 365, &days))
-    st = cli_fail(verb, RP_INVALID, "DAYS must be a whole number from 1 to 365, not '%s'",
-                  str_clip(a.pos.v[1], cb, sizeof cb));
+  if (st == RP_OK) {
+    /* a length ("3", "2w") or the day it comes back ("fri", "24 Dec") */
+    struct rp_err derr;
+    rp_err_clear(&derr);
+    if (when_days_now(a.pos.v[1], &days, &derr) != RP_OK)
+      st = cli_fail(verb, RP_INVALID, "DAYS: %s", derr.msg);
+    else if (days < 1 || days > 365)
+      st = cli_fail(verb, RP_INVALID, "DAYS must come to 1 to 365 days, not %d ('%s')", days,
+                    str_clip(a.pos.v[1], cb, sizeof cb));
+  }
   struct rp_followup f = {0};
   if (st == RP_OK) st = open_followup(ctx, verb, a.pos.v[0], &f);
   if (st == RP_OK) {
@@ -193,11 +201,11 @@ enum rp_status cli_followup(struct cli_ctx *ctx, int argc, char **argv) {
 enum { O_CONTACT, O_DATE };
 static const struct cli_opt outcome_opts[] = {
     [O_CONTACT] = {"--contact", "NAME", true},
-    [O_DATE] = {"--date", "YYYY-MM-DD", false},
+    [O_DATE] = {"--date", "DATE", false},
     {NULL, NULL, false},
 };
 
-#define OUTCOME_USAGE "outcome add TEXT [--contact NAME]... [--date YYYY-MM-DD]"
+#define OUTCOME_USAGE "outcome add TEXT [--contact NAME]... [--date DATE]"
 
 static void print_helpers(const struct rp_helper_list *h) {
   for (size_t i = 0; i < h->n; i++) {

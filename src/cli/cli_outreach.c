@@ -21,11 +21,11 @@
 enum { G_KIND, G_DATE };
 static const struct cli_opt give_opts[] = {
     [G_KIND] = {"--kind", "KIND", false},
-    [G_DATE] = {"--date", "YYYY-MM-DD", false},
+    [G_DATE] = {"--date", "DATE", false},
     {NULL, NULL, false},
 };
 
-/* `rapport give NAME --kind KIND [--date YYYY-MM-DD] TEXT`: prints the new
+/* `rapport give NAME --kind KIND [--date DATE] TEXT`: prints the new
  * give's id. */
 enum rp_status cli_give(struct cli_ctx *ctx, int argc, char **argv) {
   struct cli_args a;

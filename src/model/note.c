@@ -95,10 +95,27 @@ static enum rp_status find_by_name(struct rp_db *db, const char *name, int64_t *
   return s;
 }
 
+/* True when contact `id` is in the journal and not deleted. */
+static enum rp_status contact_live(struct rp_db *db, int64_t id, bool *live, struct rp_err *err) {
+  sqlite3_stmt *st;
+  *live = false;
+  enum rp_status s = db_prepare_cached(
+      db, "SELECT 1 FROM contact WHERE id = ?1 AND deleted_at IS NULL", &st, err);
+  if (s != RP_OK) return s;
+  sqlite3_bind_int64(st, 1, id);
+  int rc = sqlite3_step(st);
+  *live = rc == SQLITE_ROW;
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE) s = db_fail(db, err, "check a contact");
+  sqlite3_reset(st);
+  return s;
+}
+
 /* The contact a referral names: linked by name, else created (organisation,
  * the note as their work, introduced by `introducer`, how known
- * "referral" when the config has that kind). Runs in the caller's
- * transaction; *ref receives the contact's id. */
+ * "referral" when the config has that kind; no introducer when the
+ * introducer was deleted meanwhile, in another window: the line is kept
+ * all the same). Runs in the caller's transaction; *ref receives the
+ * contact's id. */
 static enum rp_status link_referral(struct rp_db *db, const struct rp_config *cfg, const char *text,
                                     int64_t introducer, int64_t *ref, struct rp_err *err) {
   *ref = 0;
@@ -106,13 +123,15 @@ static enum rp_status link_referral(struct rp_db *db, const struct rp_config *cf
   enum rp_status s = referral_parse(text, &r, err);
   if (s != RP_OK) return s;
   s = find_by_name(db, r.name, ref, err);
+  bool live = false;
+  if (s == RP_OK && !*ref) s = contact_live(db, introducer, &live, err);
   if (s == RP_OK && !*ref) {
     struct rp_contact c;
     contact_init(&c);
     c.name = xstrdup(r.name);
     c.org = xstrdup(r.org);
     c.work = xstrdup(r.note);
-    c.introduced_by = introducer;
+    c.introduced_by = live ? introducer : 0;
     if (choices_find(&cfg->how_known, "referral")) c.how_known = xstrdup("referral");
     struct rp_err cerr;
     rp_err_clear(&cerr);

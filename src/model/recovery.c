@@ -38,6 +38,28 @@ enum rp_status recovery_save(struct rp_db *db, const char *key, const char *labe
   return s;
 }
 
+/* Step st and read a copy from its row: the key at column 0 when `key` is
+ * given, then label, text and saved_at; RP_NO when there is no row. */
+static enum rp_status step_copy(struct rp_db *db, sqlite3_stmt *st, char **key,
+                                struct rp_recovery *out, struct rp_err *err) {
+  enum rp_status s = RP_OK;
+  int col = key ? 1 : 0;
+  int rc = sqlite3_step(st);
+  if (rc == SQLITE_ROW) {
+    if (key) *key = db_col_text(st, 0);
+    out->label = db_col_text(st, col);
+    out->text = db_col_text(st, col + 1);
+    if (!out->text) out->text = xstrdup("");
+    out->saved_at = sqlite3_column_int64(st, col + 2);
+  } else if (rc == SQLITE_DONE) {
+    s = RP_NO;
+  } else {
+    s = db_fail(db, err, "read a recovery copy");
+  }
+  sqlite3_reset(st);
+  return s;
+}
+
 /* See recovery.h. */
 enum rp_status recovery_get(struct rp_db *db, const char *key, struct rp_recovery *out,
                             struct rp_err *err) {
@@ -47,19 +69,7 @@ enum rp_status recovery_get(struct rp_db *db, const char *key, struct rp_recover
       db_prepare_cached(db, "SELECT label, text, saved_at FROM recovery WHERE key = ?1", &st, err);
   if (s != RP_OK) return s;
   sqlite3_bind_text(st, 1, key ? key : "", -1, SQLITE_STATIC);
-  int rc = sqlite3_step(st);
-  if (rc == SQLITE_ROW) {
-    out->label = db_col_text(st, 0);
-    out->text = db_col_text(st, 1);
-    if (!out->text) out->text = xstrdup("");
-    out->saved_at = sqlite3_column_int64(st, 2);
-  } else if (rc == SQLITE_DONE) {
-    s = RP_NO;
-  } else {
-    s = db_fail(db, err, "read a recovery copy");
-  }
-  sqlite3_reset(st);
-  return s;
+  return step_copy(db, st, NULL, out, err);
 }
 
 /* See recovery.h. */
@@ -71,4 +81,20 @@ enum rp_status recovery_clear(struct rp_db *db, const char *key, struct rp_err *
   if (sqlite3_step(st) != SQLITE_DONE) s = db_fail(db, err, "forget a recovery copy");
   sqlite3_reset(st);
   return s;
+}
+
+/* See recovery.h. */
+enum rp_status recovery_first(struct rp_db *db, const char *prefix, char **key,
+                              struct rp_recovery *out, struct rp_err *err) {
+  memset(out, 0, sizeof *out);
+  *key = NULL;
+  sqlite3_stmt *st;
+  enum rp_status s = db_prepare_cached(
+      db,
+      "SELECT key, label, text, saved_at FROM recovery "
+      "WHERE substr(key, 1, length(?1)) = ?1 ORDER BY saved_at, key LIMIT 1",
+      &st, err);
+  if (s != RP_OK) return s;
+  sqlite3_bind_text(st, 1, prefix ? prefix : "", -1, SQLITE_STATIC);
+  return step_copy(db, st, key, out, err);
 }

@@ -7,6 +7,8 @@
  * here reads the clock: "today" is an argument. */
 #include "rapport/when.h"
 
+#include "rapport/db.h"
+
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -266,6 +268,10 @@ static bool clock_digits(const char *s, int *h, int *mi, bool *sep) {
     if (isdigit((unsigned char)s[0]) && isdigit((unsigned char)s[1])) {
       mm = (s[0] - '0') * 10 + (s[1] - '0');
       s += 2;
+      /* ":SS" seconds are allowed after "HH:MM" and dropped */
+      if (c == ':' && s[0] == ':' && isdigit((unsigned char)s[1]) && isdigit((unsigned char)s[2]) &&
+          (s[1] - '0') * 10 + (s[2] - '0') <= 59)
+        s += 3;
     } else if (c != 'h') {
       return false;
     }
@@ -319,6 +325,21 @@ static bool phrase(const struct word *w, size_t n, const char *today, int flags,
   while (i < n) {
     size_t used;
     int t;
+    /* "2026-12-24T14:30" (ISO 8601, as programs write it) */
+    const char *x = w[i].s;
+    if (!have_day && minute < 0 && strlen(x) > 11 && x[10] == 't' && x[4] == '-') {
+      char d10[11];
+      memcpy(d10, x, 10);
+      d10[10] = '\0';
+      int h, mi;
+      bool sep;
+      if (!date_valid(d10) || x[13] != ':' || !clock_digits(x + 11, &h, &mi, &sep)) return false;
+      str_copy(day, sizeof day, d10);
+      have_day = true;
+      minute = h * 60 + mi;
+      i++;
+      continue;
+    }
     if (!strcmp(w[i].s, "at") && minute < 0 && i + 1 < n && (used = time_at(w, n, i + 1, &t))) {
       minute = t;
       i += 1 + used;
@@ -533,4 +554,69 @@ const char *when_describe(const struct rp_when *w, char *buf, size_t size) {
   else
     snprintf(buf, size, "%s %s", weekday_short[wd], w->day);
   return buf;
+}
+
+/* Today by the journal's clock into out; false when the clock is unusable. */
+static bool today_now(char out[11]) {
+  char *t = date_local(db_now(), 0);
+  bool ok = date_valid(t);
+  str_copy(out, 11, ok ? t : "");
+  free(t);
+  return ok;
+}
+
+/* when_parse against the journal's clock. */
+static enum rp_status parse_now(const char *text, struct rp_when *w, struct rp_err *err) {
+  char today[11];
+  if (!today_now(today)) return rp_err_set(err, RP_INVALID, "the clock gives no date");
+  return when_parse(text, today, w, err);
+}
+
+/* See when.h. */
+enum rp_status when_day_now(const char *text, char out[11], struct rp_err *err) {
+  char clip[80];
+  struct rp_when w;
+  out[0] = '\0';
+  enum rp_status st = parse_now(text, &w, err);
+  if (st != RP_OK) return st;
+  if (w.minute >= 0)
+    return rp_err_set(err, RP_INVALID, "'%s' has a time of day; give just the day (%s)",
+                      str_clip(text, clip, sizeof clip), w.day);
+  str_copy(out, 11, w.day);
+  return RP_OK;
+}
+
+/* See when.h. */
+enum rp_status when_datetime_now(const char *text, char out[17], struct rp_err *err) {
+  char clip[80], buf[40];
+  struct rp_when w;
+  out[0] = '\0';
+  enum rp_status st = parse_now(text, &w, err);
+  if (st != RP_OK) return st;
+  if (w.minute < 0)
+    return rp_err_set(err, RP_INVALID, "'%s' has no time of day; add one, as in '%s 10am' or "
+                      "'%s 14:30'", str_clip(text, clip, sizeof clip), clip, clip);
+  snprintf(buf, sizeof buf, "%s %02d:%02d", w.day, w.minute / 60, w.minute % 60);
+  str_copy(out, 17, buf);
+  return RP_OK;
+}
+
+/* See when.h. */
+enum rp_status when_days_now(const char *text, int *days, struct rp_err *err) {
+  if (when_parse_days(text, days, err) == RP_OK) return RP_OK;
+  char today[11], clip[80];
+  struct rp_when w;
+  struct rp_err ignored;
+  int d;
+  if (today_now(today) && when_parse(text, today, &w, &ignored) == RP_OK &&
+      date_diff(today, w.day, &d)) {
+    if (d >= 1 && d <= 36500) {
+      *days = d;
+      return RP_OK;
+    }
+    return rp_err_set(err, RP_INVALID, "'%s' is not after today; give a later day or a number "
+                      "of days", str_clip(text, clip, sizeof clip));
+  }
+  return rp_err_set(err, RP_INVALID, "'%s' is neither a number of days (7, 2w, 3 months) nor a "
+                    "day (fri, 24 Dec, +3)", str_clip(text, clip, sizeof clip));
 }

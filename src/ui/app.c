@@ -31,6 +31,8 @@ struct ui_app {
   char *copied;            /* what was last copied (tests read it) */
   bool done;
   WINDOW *tabs, *status;
+  WINDOW *body;   /* the whole area between them, erased under a new screen */
+  int painted;    /* what the body last showed (see body_state), -1 = nothing */
   int rows, cols;
   /* status-bar message, shown until the next key */
   char message[512];
@@ -181,9 +183,7 @@ static void interrupted_key(void *ctx, rp_key key) {
     if (conv_end(app->db, app->cfg, conv.id, &err) != RP_OK) {
       app_message(app, ROLE_ERROR, "%s", err.msg);
     } else {
-      app_set_contact(app, conv.contact_id);
-      pane_call_wrapup(app->screens[4], conv.id);
-      app->current = 4;
+      ui_app_wrapup(app, conv.id);
     }
   } else {
     app_message(app, ROLE_WARNING,
@@ -238,6 +238,7 @@ struct ui_app *ui_app_new(struct rp_db *db, const struct rp_config *cfg,
   app->screens[4] = pane_call_new(app);
   app_switch(app, 0); /* Today is home */
   offer_interrupted(app);
+  if (!app->interrupted) app_offer_wrapup(app); /* one question at a time */
   if (cfg->warnings.n) /* stderr is hidden by the full screen: say it here */
     app_message(app, ROLE_WARNING, "%s%s", cfg->warnings.v[0],
                 cfg->warnings.n > 1 ? " (more: rapport check-config)" : "");
@@ -250,6 +251,7 @@ void ui_app_free(struct ui_app *app) {
     if (app->screens[i]) app->screens[i]->ops->destroy(app->screens[i]);
   if (app->tabs) delwin(app->tabs);
   if (app->status) delwin(app->status);
+  if (app->body) delwin(app->body);
   search_ui_free(&app->search);
   free(app->copied);
   strv_free(&app->help_lines);
@@ -395,10 +397,13 @@ static void layout(struct ui_app *app) {
   app->cols = COLS;
   if (app->tabs) delwin(app->tabs);
   if (app->status) delwin(app->status);
-  app->tabs = app->status = NULL;
+  if (app->body) delwin(app->body);
+  app->tabs = app->status = app->body = NULL;
+  app->painted = -1;
   if (app->rows < MIN_ROWS || app->cols < MIN_COLS) return;
   app->tabs = newwin(1, app->cols, 0, 0);
   app->status = newwin(1, app->cols, app->rows - 1, 0);
+  app->body = newwin(app->rows - 2, app->cols, 1, 0);
   for (int i = 0; i < NSCREENS; i++)
     app->screens[i]->ops->layout(app->screens[i], 1, 0, app->rows - 2, app->cols);
 }
@@ -416,6 +421,33 @@ static void draw_too_small(void) {
   wnoutrefresh(stdscr);
 }
 
+/* See ui.h. */
+void ui_app_relayout(struct ui_app *app) {
+  app->rows = app->cols = 0; /* the next draw lays out again, every window new */
+  erase();
+  wnoutrefresh(stdscr);
+  clearok(curscr, TRUE);
+}
+
+/* What the body shows: the screen and which overlays are over it. */
+static int body_state(const struct ui_app *app) {
+  return app->current | (app->help ? 16 : 0) | (app->confirm ? 32 : 0) |
+         (app->search.open ? 64 : 0);
+}
+
+/* Every cell has an owner: when the body is to show something else (another
+ * screen, an overlay opened or closed, a resize, C-l), it is erased first,
+ * so cells no pane window covers (gaps, dividers of another layout, what
+ * an overlay left) are blank, not what the last screen drew there. */
+static void erase_body(struct ui_app *app) {
+  int state = body_state(app);
+  if (state == app->painted) return;
+  app->painted = state;
+  werase(app->body);
+  for (int r = 0; r < app->rows - 2; r++) ui_fill(app->body, r, 0, app->cols, ROLE_NORMAL);
+  wnoutrefresh(app->body);
+}
+
 void ui_app_draw(struct ui_app *app) {
   if (LINES != app->rows || COLS != app->cols) layout(app);
   if (!app->tabs) {
@@ -425,6 +457,7 @@ void ui_app_draw(struct ui_app *app) {
     return;
   }
   draw_tabs(app);
+  erase_body(app);
   struct pane *p = current(app);
   p->ops->draw(p);
   draw_status(app);
@@ -494,7 +527,10 @@ void ui_app_key(struct ui_app *app, rp_key key) {
   case ACT_SCREEN_WORKSHEET:
   case ACT_SCREEN_PREP:
   case ACT_SCREEN_CALL: app_switch(app, act - ACT_SCREEN_TODAY); break;
-  case ACT_REDRAW: clearok(curscr, TRUE); break;
+  case ACT_REDRAW:
+    clearok(curscr, TRUE);
+    app->painted = -1; /* and the body erased under the screen */
+    break;
   case ACT_SEARCH: search_ui_open(&app->search); break;
   default: break;
   }
@@ -538,6 +574,21 @@ void ui_app_mouse(struct ui_app *app, int y, int x, int wheel) {
   }
   struct pane *p = current(app);
   if (p->ops->mouse) p->ops->mouse(p, y, x, wheel);
+}
+
+/* See ui_internal.h. */
+void ui_app_wrapup(struct ui_app *app, int64_t conv_id) {
+  struct rp_conversation conv;
+  conv_init(&conv);
+  struct rp_err err;
+  if (conv_get(app->db, conv_id, &conv, &err) != RP_OK) {
+    app_message(app, ROLE_ERROR, "%s", err.msg);
+  } else {
+    app_set_contact(app, conv.contact_id);
+    pane_call_wrapup(app->screens[4], conv.id);
+    app->current = 4;
+  }
+  conv_free(&conv);
 }
 
 void ui_app_call(struct ui_app *app, int64_t contact_id) {

@@ -78,6 +78,7 @@ void call_wrapup_open(struct call *c) {
   {
     char *rkey = xasprintf("wrapup:%lld", (long long)c->conv_id);
     char *label = xasprintf("the wrap-up of the call with %s", c->ct.name ? c->ct.name : "them");
+    app_wrapup_owed(c->base.app, c->conv_id, label);
     app_typing_form(c->base.app, &c->form, rkey, label);
     free(rkey);
     free(label);
@@ -107,6 +108,7 @@ static void open_thanks(struct call *c) {
 
 static void close_wrapup(struct call *c) {
   app_typing_end(c->base.app);
+  app_wrapup_done(c->base.app, c->conv_id);
   free_gap_labels(c);
   form_free(&c->form);
   c->form_open = false;

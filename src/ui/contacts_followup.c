@@ -6,6 +6,7 @@
 
 #include "pane_contacts.h"
 #include "rapport/followup.h"
+#include "rapport/when.h"
 
 /* rp_followup_kinds as form choices (keys and labels from the model). */
 static struct rp_choice kind_v[5];
@@ -32,7 +33,7 @@ void contacts_followup_open(struct contacts *c) {
   form_init(&c->form, title);
   free(title);
   form_add_choice(&c->form, "kind", "Kind", &kinds, "check-in", false);
-  form_add_text(&c->form, "due", "Due", today);
+  form_add_text(&c->form, "due", "Due", today)->when = WHEN_DAY;
   form_add_multiline(&c->form, "note", "About", "", 2);
   free(today);
   c->form_id = ct.id;
@@ -57,8 +58,12 @@ static void close_form(void *ctx) {
 static void save(struct contacts *c) {
   struct rp_err err;
   rp_err_clear(&err);
-  const char *kind = form_value(&c->form, "kind"), *due = form_value(&c->form, "due"),
-             *note = form_value(&c->form, "note");
+  const char *kind = form_value(&c->form, "kind"), *note = form_value(&c->form, "note");
+  char due[11]; /* "fri", "+7", "24 Dec" as a day */
+  if (form_when(&c->form, "due", due, sizeof due, &err) != RP_OK) {
+    form_error(&c->form, "due", err.msg);
+    return;
+  }
   struct rp_followup f = {
       .contact_id = c->form_id,
       .kind = xstrdup(kind ? kind : ""),

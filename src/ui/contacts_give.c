@@ -31,7 +31,7 @@ void contacts_give_open(struct contacts *c) {
   form_init(&c->form, title);
   free(title);
   form_add_choice(&c->form, "kind", "Kind", &cfg->give_kinds, cfg->give_kinds.v[0].key, false);
-  form_add_text(&c->form, "date", "Date", today);
+  form_add_text(&c->form, "date", "Date", today)->when = WHEN_DAY;
   form_add_multiline(&c->form, "text", "What I did", "", 3);
   c->form_id = ct.id;
   c->form_open = true;
@@ -64,9 +64,15 @@ static void save(struct contacts *c) {
     return;
   }
   const char *kind = form_value(&c->form, "kind");
+  char date[11];
+  if (form_when(&c->form, "date", date, sizeof date, &err) != RP_OK) {
+    form_error(&c->form, "date", err.msg);
+    contact_free(&before);
+    return;
+  }
   struct rp_give g = {
       .contact_id = c->form_id,
-      .date = xstrdup(form_value(&c->form, "date")),
+      .date = xstrdup(date),
       .kind = xstrdup(kind ? kind : ""),
       .text = xstrdup(form_value(&c->form, "text")),
   };
@@ -100,3 +106,4 @@ static void save_cb(void *ctx) { save(ctx); }
 void contacts_give_key(struct contacts *c, rp_key key) {
   form_modal_key(&c->form, c->base.app, key, "This give", save_cb, close_give, c);
 }
+#include "rapport/when.h"

@@ -15,6 +15,7 @@
 #include "rapport/outcome.h"
 #include "rapport/utf8.h"
 #include "rapport/worksheet.h"
+#include "rapport/when.h"
 #include "widgets.h"
 
 #define TODAY_DAYS 7
@@ -392,7 +393,7 @@ static void open_outcome(struct today *t) {
   t->form.suggest_ctx = t;
   t->form.label_w = 14;
   form_add_text(&t->form, "text", "What happened", "");
-  form_add_text(&t->form, "date", "Date", today);
+  form_add_text(&t->form, "date", "Date", today)->when = WHEN_DAY;
   form_add_contact(&t->form, "contact", "About", it ? it->contact_id : 0,
                    it ? it->contact_name : NULL);
   t->form_open = true;
@@ -406,11 +407,15 @@ static void close_form(void *ctx) {
 
 static void save_outcome(struct today *t) {
   const char *text = form_value(&t->form, "text");
-  const char *date = form_value(&t->form, "date");
   int64_t contact = form_field(&t->form, "contact")->contact_id;
   struct rp_helper_list helpers = {0};
   struct rp_err err;
   rp_err_clear(&err);
+  char date[11];
+  if (form_when(&t->form, "date", date, sizeof date, &err) != RP_OK) {
+    form_error(&t->form, "date", err.msg);
+    return;
+  }
   int64_t id;
   if (outcome_add(app_db(t->base.app), text, str_empty(date) ? NULL : date, &contact,
                   contact ? 1 : 0, &id, &helpers, &err) != RP_OK) {

@@ -11,6 +11,7 @@
 #include "pane_prep.h"
 #include "rapport/utf8.h"
 #include "rapport/worksheet.h"
+#include "rapport/when.h"
 
 void prep_questions_free(struct prep *pr) {
   conv_free(&pr->conv);
@@ -154,19 +155,22 @@ static void save_form(struct prep *pr) {
   int64_t select = pr->form_qid;
   if (pr->form_kind == PREP_FORM_OBJECTIVE) {
     /* check what was typed before anything is created */
-    const char *when = form_value(&pr->form, "when"), *mins = form_value(&pr->form, "minutes");
+    /* "tomorrow 10am", "fri 14:30"; "45 min", "1h" (when.h) */
+    char when[17], mins[16];
     int64_t at = 0;
-    if (!str_empty(when) && !datetime_parse(when, &at)) {
-      form_error(&pr->form, "when",
-                 "When must be a date and time as YYYY-MM-DD HH:MM (or empty: not set)");
+    if (form_when(&pr->form, "when", when, sizeof when, &err) != RP_OK ||
+        (when[0] && !datetime_parse(when, &at))) {
+      form_error(&pr->form, "when", err.msg[0] ? err.msg : "When is not a moment in local time");
       return;
     }
-    char *end = NULL;
-    bool no_mins = str_empty(mins); /* once, so end is visibly set when it is read */
-    long m = no_mins ? 0 : strtol(mins, &end, 10);
-    if (no_mins || *end || m < 1 || m > 240) {
-      form_error(&pr->form, "minutes", "Minutes must be a whole number from 1 to 240 (about "
-                                       "20 is plenty)");
+    if (form_when(&pr->form, "minutes", mins, sizeof mins, &err) != RP_OK) {
+      form_error(&pr->form, "minutes", err.msg);
+      return;
+    }
+    long m = mins[0] ? strtol(mins, NULL, 10) : 0;
+    if (m < 1 || m > 240) {
+      form_error(&pr->form, "minutes", "Minutes: a conversation is planned for 1 minute to 4 "
+                                       "hours (about 20 is plenty)");
       return;
     }
     int64_t id = conversation(pr);
@@ -323,8 +327,8 @@ int prep_questions_key(struct prep *pr, enum rp_action act, rp_key k) {
     char when[32] = "", mins[16];
     if (pr->conv.scheduled_at) datetime_format(pr->conv.scheduled_at, when, sizeof when);
     snprintf(mins, sizeof mins, "%d", pr->conv.id ? pr->conv.minutes : cfg->call_minutes);
-    form_add_text(&pr->form, "when", "When", when);
-    form_add_text(&pr->form, "minutes", "Minutes", mins);
+    form_add_text(&pr->form, "when", "When", when)->when = WHEN_DATETIME;
+    form_add_text(&pr->form, "minutes", "Minutes", mins)->when = WHEN_MINUTES;
     form_add_choice(&pr->form, "channel", "How", &cfg->channels, pr->conv.channel, true);
     pr->form.label_w = 16;
     return PANE_HANDLED;

@@ -3,11 +3,13 @@
  * after it changes, and as rapport stops (quit, SIGHUP, SIGTERM); the next
  * time that form or editor opens, the text is offered back. One watch at a
  * time (one form or editor has the keyboard). */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
 #include "ui_internal.h"
+#include "rapport/conversation.h"
 #include "rapport/recovery.h"
 #include "widgets.h"
 
@@ -137,4 +139,63 @@ bool app_typing_pending(void) { return typing.on && !typing.offer; }
 void app_typing_flush(struct ui_app *app) {
   if (typing.on && !typing.offer) keep(app);
   typing_reset();
+}
+
+/* ---- a wrap-up left unfinished ---- */
+
+#define WRAPUP_OWED "wrapup-owed:"
+
+/* See ui_internal.h. */
+void app_wrapup_owed(struct ui_app *app, int64_t conv_id, const char *label) {
+  char key[48];
+  snprintf(key, sizeof key, WRAPUP_OWED "%lld", (long long)conv_id);
+  struct rp_err err;
+  if (recovery_save(app_db(app), key, label, "", &err) != RP_OK)
+    app_message(app, ROLE_ERROR, "%s", err.msg);
+}
+
+/* See ui_internal.h. */
+void app_wrapup_done(struct ui_app *app, int64_t conv_id) {
+  char key[48];
+  snprintf(key, sizeof key, WRAPUP_OWED "%lld", (long long)conv_id);
+  struct rp_err err;
+  recovery_clear(app_db(app), key, &err);
+}
+
+static int64_t offered_wrapup; /* the conversation the launch dialog is about */
+
+static void wrapup_offer_key(void *ctx, rp_key key) {
+  struct ui_app *app = ctx;
+  if (key == 'w' || key == 'W') {
+    ui_app_wrapup(app, offered_wrapup);
+    return;
+  }
+  app_message(app, ROLE_WARNING, "The wrap-up stays owed: it is offered again at the next "
+                                 "start (the thank-you is on Today)");
+}
+
+/* See ui_internal.h. */
+void app_offer_wrapup(struct ui_app *app) {
+  char *key = NULL;
+  struct rp_recovery r;
+  struct rp_err err;
+  if (recovery_first(app_db(app), WRAPUP_OWED, &key, &r, &err) != RP_OK) return;
+  offered_wrapup = strtoll(key + strlen(WRAPUP_OWED), NULL, 10);
+  struct rp_conversation conv;
+  conv_init(&conv);
+  if (offered_wrapup <= 0 || conv_get(app_db(app), offered_wrapup, &conv, &err) != RP_OK ||
+      !conv.ended_at) {
+    recovery_clear(app_db(app), key, &err); /* the call is gone, or not over */
+  } else {
+    char when[32] = "";
+    datetime_format(conv.ended_at, when, sizeof when);
+    char *body = xasprintf("You had not finished %s (the call ended %s) when rapport "
+                           "stopped.\n\nw opens the wrap-up \xC2\xB7 any other key: later",
+                           r.label ? r.label : "a wrap-up", when);
+    app_ask(app, "Unfinished wrap-up", body, wrapup_offer_key, app);
+    free(body);
+  }
+  conv_free(&conv);
+  recovery_free(&r);
+  free(key);
 }

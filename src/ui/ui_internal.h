@@ -147,6 +147,14 @@ struct pane *pane_call_new(struct ui_app *app);
 bool pane_call_start(struct pane *p, int64_t contact_id);
 /* Open the wrap-up of conversation `conv_id` (already ended). */
 void pane_call_wrapup(struct pane *p, int64_t conv_id);
+/* recovery_ui.c: a wrap-up is owed from the moment it opens until it is
+ * saved or skipped; one left open when rapport stopped is offered again at
+ * the next start (app_offer_wrapup). */
+void app_wrapup_owed(struct ui_app *app, int64_t conv_id, const char *label);
+void app_wrapup_done(struct ui_app *app, int64_t conv_id);
+void app_offer_wrapup(struct ui_app *app);
+/* Open the wrap-up of held conversation conv_id on the Call screen. */
+void ui_app_wrapup(struct ui_app *app, int64_t conv_id);
 struct pane *pane_today_new(struct ui_app *app);
 /* Show worksheet section `where` ("want", "superpower", "gap", …) with
  * entry `item_id` selected. */

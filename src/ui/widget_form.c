@@ -3,10 +3,12 @@
  * Left/Right/Space or jump by first letter; contact fields search as you
  * type and offer suggestions below the field; list fields (the emails of a
  * contact) are rows of values, in widget_form_list.c. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "rapport/utf8.h"
+#include "rapport/when.h"
 #include "widget_form_list.h"
 
 void form_init(struct form *f, const char *title) {
@@ -124,6 +126,62 @@ const char *form_value(const struct form *f, const char *key) {
   if (fld->kind == FIELD_MULTILINE) return text_edit_text(&fld->text);
   if (fld->kind == FIELD_LIST) return NULL;
   return line_edit_text(&fld->edit);
+}
+
+/* Resolve the text of a `when` field into out (see widgets.h). */
+static enum rp_status field_when(const struct form_field *fld, char *out, size_t size,
+                                 struct rp_err *err) {
+  const char *text = line_edit_text(&fld->edit);
+  str_copy(out, size, "");
+  if (str_empty(text)) return RP_OK;
+  char buf[24];
+  enum rp_status st = RP_OK;
+  int n;
+  switch (fld->when) {
+  case WHEN_DAY: st = when_day_now(text, buf, err); break;
+  case WHEN_DATETIME: st = when_datetime_now(text, buf, err); break;
+  case WHEN_MINUTES:
+    st = when_parse_minutes(text, &n, err);
+    snprintf(buf, sizeof buf, "%d", st == RP_OK ? n : 0);
+    break;
+  default: str_copy(buf, sizeof buf, text); break;
+  }
+  if (st == RP_OK) str_copy(out, size, buf);
+  return st;
+}
+
+enum rp_status form_when(const struct form *f, const char *key, char *out, size_t size,
+                         struct rp_err *err) {
+  str_copy(out, size, "");
+  for (size_t i = 0; i < f->n; i++) {
+    if (strcmp(f->fields[i].key, key) != 0) continue;
+    enum rp_status st = field_when(&f->fields[i], out, size, err);
+    if (st != RP_OK) str_copy(err->field, sizeof err->field, key);
+    return st;
+  }
+  return RP_OK;
+}
+
+/* What a `when` field's text resolves to, for the hint beside it: "Fri
+ * 2026-12-11 10:00", "90 min", or "?" when it resolves to nothing. */
+static void when_hint(const struct form_field *fld, char *buf, size_t size) {
+  char v[24];
+  struct rp_err err;
+  rp_err_clear(&err);
+  str_copy(buf, size, "");
+  if (str_empty(line_edit_text(&fld->edit))) return;
+  if (field_when(fld, v, sizeof v, &err) != RP_OK) {
+    str_copy(buf, size, "?");
+    return;
+  }
+  if (fld->when == WHEN_MINUTES) {
+    snprintf(buf, size, "%s min", v);
+    return;
+  }
+  struct rp_when w = {{0}, -1};
+  str_copy(w.day, sizeof w.day, v);
+  if (strlen(v) >= 16) w.minute = atoi(v + 11) * 60 + atoi(v + 14);
+  when_describe(&w, buf, size);
 }
 
 bool form_field_changed(const struct form_field *fld) {
@@ -322,7 +380,11 @@ void form_draw(struct form *f, int ay, int ax, int ah, int aw) {
   int w = aw - 4 < 72 ? aw - 4 : 72;
   if (w < 30) w = aw;
   int total = field_top(f, f->n);
-  int want = total + 5; /* border, title gap, fields, error, border */
+  /* a long error wraps onto up to three rows under the fields */
+  struct rp_strv err_lines = {0};
+  if (f->error[0]) wrap_text(f->error, w - 4 > 1 ? w - 4 : 1, &err_lines);
+  int err_rows = err_lines.n > 3 ? 3 : err_lines.n > 1 ? (int)err_lines.n : 1;
+  int want = total + 4 + err_rows; /* border, title gap, fields, error, border */
   int h = want < ah ? want : ah;
   int y = ay + (ah - h) / 2, x = ax + (aw - w) / 2;
   if (f->win) delwin(f->win);
@@ -335,7 +397,7 @@ void form_draw(struct form *f, int ay, int ax, int ah, int aw) {
   ui_put_part(win, 0, 2, w - 4, ROLE_TITLE, title);
   free(title);
 
-  int rows = h - 4; /* rows for fields */
+  int rows = h - 3 - err_rows; /* rows for fields */
   if (rows < 1) rows = 1;
   /* scroll (in rows) so that the focused field is in view */
   int ftop = field_top(f, f->focus), fh = f->fields[f->focus].rows;
@@ -383,6 +445,17 @@ void form_draw(struct form *f, int ay, int ax, int ah, int aw) {
       cx = val_x + 2;
     } else if (fld->kind == FIELD_MULTILINE) {
       text_edit_draw(&fld->text, win, row, val_x, fr, val_w, role, &cy, &cx);
+    } else if (fld->when != WHEN_NONE) {
+      /* the text, and what it resolves to at the right: "→ Fri 2026-12-11" */
+      char hint[40], shown[48];
+      when_hint(fld, hint, sizeof hint);
+      snprintf(shown, sizeof shown, hint[0] ? "\xE2\x86\x92 %s" : "%s", hint);
+      int hw = hint[0] ? utf8_width(shown) + 1 : 0;
+      if (hw > val_w / 2) hw = 0;
+      line_edit_draw(&fld->edit, win, row, val_x, val_w - hw, role, &cx);
+      if (hw)
+        ui_put(win, row, val_x + val_w - hw + 1, hw - 1,
+               strcmp(hint, "?") ? ROLE_MUTED : ROLE_ERROR, shown);
     } else {
       line_edit_draw(&fld->edit, win, row, val_x, val_w, role, &cx);
       if (focused && fld->kind == FIELD_CONTACT && f->sugg_n) sugg_row = row + 1;
@@ -392,7 +465,9 @@ void form_draw(struct form *f, int ay, int ax, int ah, int aw) {
       f->cur_x = x + cx;
     }
   }
-  if (f->error[0]) ui_put(win, h - 2, 2, w - 4, ROLE_ERROR, f->error);
+  for (int i = 0; i < err_rows && (size_t)i < err_lines.n; i++)
+    ui_put(win, h - 1 - err_rows + i, 2, w - 4, ROLE_ERROR, err_lines.v[i]);
+  strv_free(&err_lines);
   wnoutrefresh(win);
   if (sugg_row >= 0) { /* suggestions drop down below the field */
     int sh = (int)f->sugg_n;

@@ -81,6 +81,11 @@ struct form_item {
 typedef size_t (*form_suggest_fn)(void *ctx, const char *text, char **names, int64_t *ids,
                                   size_t max);
 
+/* What a text field holds, for fields that take dates and lengths as people
+ * type them (when.h): the form shows what the text resolves to as it is
+ * typed, and form_when reads it in the model's one form. */
+enum form_when { WHEN_NONE, WHEN_DAY, WHEN_DATETIME, WHEN_MINUTES };
+
 struct form_field {
   const char *label;
   const char *key; /* matches rp_err.field to focus the field on an error */
@@ -100,6 +105,7 @@ struct form_field {
   struct form_item *items;
   size_t nitems, item;            /* rows, the focused one */
   struct rp_strv types;           /* what a value can be for (value-type cycles) */
+  enum form_when when;            /* TEXT: a date, a moment or a length */
 };
 
 #define FORM_SUGGEST_MAX 5
@@ -169,6 +175,12 @@ bool form_field_changed(const struct form_field *fld);
 const char *form_status(struct form *f, struct ui_app *app);
 /* True when the focused field is multi-line (its keys are SCOPE_EDITOR's). */
 bool form_in_editor(const struct form *f);
+/* The text of field `key` (a `when` field) in the model's form: WHEN_DAY
+ * "YYYY-MM-DD", WHEN_DATETIME "YYYY-MM-DD HH:MM", WHEN_MINUTES a number;
+ * "" when the field is empty. RP_INVALID with err (field = key) when the
+ * text is not one of the forms when.h lists. */
+enum rp_status form_when(const struct form *f, const char *key, char *out, size_t size,
+                         struct rp_err *err);
 /* Value of a field: TEXT, MULTILINE → its text; CHOICE → the key or NULL. */
 const char *form_value(const struct form *f, const char *key);
 struct form_field *form_field(struct form *f, const char *key);

@@ -61,7 +61,17 @@ expect 2 "rapport followup add: --kind: 'party' is not one of: thank-you, check-
 run followup add Ada
 expect 2 "missing --kind KIND; one of: thank-you, check-in, update, success, custom"
 run followup add Ada --kind update --due 2026-02-30
-expect 2 "--due: must be a real date as YYYY-MM-DD, not '2026-02-30'"
+expect 2 "--due: '2026-02-30' is not a date; use today, tomorrow"
+# dates as people type them, against the fixed clock (Monday 2026-11-30)
+for pair in "tomorrow=2026-12-01" "fri=2026-12-04" "next fri=2026-12-11" "+3=2026-12-03" \
+            "in 2 weeks=2026-12-14" "24 Dec=2026-12-24" "3 months=2027-02-28"; do
+  run followup add Ada --kind update --due "${pair%%=*}" --note "typed date"
+  expect 0
+  eq "--due ${pair%%=*}" "$(q "SELECT due FROM followup WHERE id = $OUT")" "${pair#*=}"
+  sql "DELETE FROM followup WHERE id = $OUT"
+done
+run followup add Ada --kind update --due "tomorrow 10am"
+expect 2 "--due: 'tomorrow 10am' has a time of day; give just the day (2026-12-01)"
 run followup add Ada --kind custom
 expect 2 "--note: is empty: a custom follow-up needs a note"
 run followup add Nobody --kind update
@@ -147,7 +157,19 @@ lacks "$OUT" "how the move went"
 run agenda --days 7
 has "$OUT" "  #$F1 Zoë Ørsted — check in: how the move went · due today"
 run followup snooze "$F1" 0
-expect 2 "DAYS must be a whole number from 1 to 365, not '0'"
+expect 2 "DAYS must come to 1 to 365 days, not 0 ('0')"
+run followup snooze "$F1" soon
+expect 2 "DAYS: 'soon' is neither a number of days (7, 2w, 3 months) nor a day (fri, 24 Dec, +3)"
+run followup snooze "$F1" yesterday
+expect 2 "DAYS: 'yesterday' is not after today"
+run followup snooze "$F1" fri
+same "snooze until a weekday" "snoozed until 2026-12-04"
+run followup snooze "$F1" 2w
+same "snooze for two weeks" "snoozed until 2026-12-14"
+run agenda --days "2 weeks"
+has "$OUT" "Next 14 days"
+run followup snooze "$F1" 7
+expect 0
 run followup snooze "$F2" 1
 expect 1 "is not open"
 run followup snooze "$F1"
@@ -168,7 +190,7 @@ run outcome add "I decided against it" --date 2026-11-01
 expect 0 "nobody to tell yet"
 same "no helpers" "2"
 run outcome add "x" --date 2026-11-31
-expect 2 "--date: must be a real date as YYYY-MM-DD"
+expect 2 "--date: '2026-11-31' is not a date; use today"
 run outcome add "  " --contact Ada
 expect 2 "TEXT is empty"
 run outcome add "x" --contact Nobody

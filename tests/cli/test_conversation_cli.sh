@@ -61,15 +61,34 @@ eq "local time (summer, +02:00)" "$(q "SELECT scheduled_at FROM conversation WHE
 sql "DELETE FROM conversation WHERE contact_id = 3"
 
 N_BEFORE=$(q "SELECT count(*) FROM conversation")
-for at in "2026-11-20" "20/11/2026 14:30" "2026-11-20 14:30:00Z" "2026-02-30 10:00" "2026-11-20 24:00" \
-          "2026-11-20 14:60" "2026-13-01 10:00" "2026-11-20T9:00" "tomorrow" ""; do
+for at in "20/11/2026 14:30" "2026-11-20 14:30:00Z" "2026-02-30 10:00" "2026-11-20 24:00" \
+          "2026-11-20 14:60" "2026-13-01 10:00" "2026-11-20T9:00" "soon"; do
   run conversation add Priya --at "$at"
-  expect 2 "rapport conversation add: --at: '$at' is not a date and time; use \"YYYY-MM-DD HH:MM\", YYYY-MM-DDTHH:MM or YYYY-MM-DDTHH:MM:SS (local time)"
+  expect 2 "rapport conversation add: --at: '$at' is not a date; use today, tomorrow"
 done
-for m in 0 241 -5 20.5 twenty 9999 ""; do
+# a day without a time of day is not a moment: the message says how to add one
+for at in "2026-11-20" "tomorrow"; do
+  run conversation add Priya --at "$at"
+  expect 2 "rapport conversation add: --at: '$at' has no time of day; add one, as in '$at 10am'"
+done
+run conversation add Priya --at ""
+expect 2 "rapport conversation add: --at: no date given; use today, tomorrow"
+for m in 0 -5 20.5 twenty 9999 ""; do
   run conversation add Priya --minutes "$m"
-  expect 2 "rapport conversation add: --minutes: must be a whole number from 1 to 240, not '$m'"
+  expect 2 "rapport conversation add: --minutes: '$m' is not a length (1 minute to 24 hours); use 20, 20m"
 done
+for m in 241 5h 24h; do
+  run conversation add Priya --minutes "$m"
+  expect 2 "rapport conversation add: --minutes: a conversation is planned for 1 minute to 4 hours"
+done
+eq "nothing added by the refusals" "$(q "SELECT count(*) FROM conversation")" "$N_BEFORE"
+# dates and lengths as people type them (RAPPORT_NOW is fixed: see above)
+TODAY=$(date -d "@$RAPPORT_NOW" +%F)
+run conversation add Priya --at "tomorrow 10am" --minutes 1h30
+expect 0
+eq "tomorrow 10am, 1h30" "$(q "SELECT datetime(scheduled_at, 'unixepoch', 'localtime'), minutes FROM conversation WHERE id = $OUT")" \
+   "$(date -d "$TODAY + 1 day" +%F) 10:00:00|90"
+sql "DELETE FROM conversation WHERE id = $OUT"
 run conversation add Priya --channel pigeon
 expect 2 "rapport conversation add: --channel: 'pigeon' is not one of: in-person, phone, video, email"
 run conversation add Priya --at
@@ -243,7 +262,7 @@ done
 
 # ---- help --------------------------------------------------------------------------
 help_lists call notes conversation question
-"$BIN" help conversation | grep -Fq "rapport conversation add NAME [--at DATETIME] [--minutes N] [--objective TEXT] [--channel C]" \
+"$BIN" help conversation | grep -Fq "rapport conversation add NAME [--at WHEN] [--minutes LENGTH] [--objective TEXT] [--channel C]" \
   && ok || bad "help conversation lacks its usage"
 "$BIN" help notes | grep -Fq "rapport notes NAME [--format md|json]" && ok || bad "help notes lacks its usage"
 

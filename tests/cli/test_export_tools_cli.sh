@@ -5,7 +5,7 @@
 # --convert; the iCalendar file by calcurse -i into a temporary folder
 # (the event and the to-do land); the JSON by python3 -m json.tool; and the
 # man page renders with man -l without warnings. A missing tool is a
-# failure, not a skip: .ci/deps installs them (khard abook calcurse man-db).
+# failure, not a skip: .ci/deps --test installs them (khard abook calcurse man-db).
 # Usage: bash test_export_tools_cli.sh /path/to/rapport
 set -u
 . "${BASH_SOURCE[0]%/*}/lib.sh"
@@ -13,7 +13,7 @@ cli_begin cli/export-tools --python3 "$@"
 SRC=$(cd "${BASH_SOURCE[0]%/*}/../.." && pwd)
 export RAPPORT_NOW=1796025600 # 2026-11-30 08:00:00 (UTC)
 for tool in khard abook calcurse man; do
-  command -v "$tool" >/dev/null 2>&1 && ok || bad "$tool is not installed (run .ci/deps)"
+  command -v "$tool" >/dev/null 2>&1 && ok || bad "$tool is not installed (run .ci/deps --test)"
 done
 
 run add "Ada Lovelace" --how-known friend --org "Engines, Ltd; R&D" --email ada@example.org \

@@ -16,7 +16,7 @@ PAGE=$SRC/docs/rapport.1
 EXAMPLE=$SRC/config.example.yaml
 
 if ! command -v man >/dev/null 2>&1 || ! command -v col >/dev/null 2>&1; then
-  bad "man and col are needed (run .ci/deps: man-db, bsdextrautils)"
+  bad "man and col are needed (run .ci/deps --test: man-db, bsdextrautils)"
   cli_end
   exit 1
 fi

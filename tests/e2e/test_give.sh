@@ -48,7 +48,7 @@ keys Tab
 wait_cursor_on "What I did"
 type_text "Commented on her post about idempotency keys"
 keys C-s
-wait_for "date must be a real date"
+wait_for "'2026-02-30' is not a date"
 assert_eq "no give saved with a bad date" 0 "$(db_query 'SELECT count(*) FROM give')"
 ok "a bad date is refused and nothing is saved"
 

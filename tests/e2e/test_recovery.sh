@@ -97,5 +97,31 @@ keys Enter
 wait_for "○ Priya Raman"
 assert_eq "…and saves" "CharityComms" "$(db_query "SELECT org FROM contact WHERE name = 'Priya Raman'")"
 assert_eq "the copy is gone" 0 "$(db_query "SELECT count(*) FROM recovery")"
+
+# the follow-up form, the terminal closed with SIGTERM this time
+keys f
+wait_for "─ Follow up with Priya Raman ─"
+keys Tab Tab
+type_text "ask how the digital team hires"
+kept4() { [ "$(db_query "SELECT count(*) FROM recovery WHERE key LIKE 'followup:%' AND text LIKE '%digital team hires%'")" = 1 ]; }
+_poll 8 kept4 || fail "the follow-up form was not kept"
+pane_pid=$(tm display -p -t "$SESSION" '#{pane_pid}')
+app_pid=$(pgrep -P "$pane_pid" -f rapport | head -1)
+[ -n "$app_pid" ] || fail "could not find the rapport process"
+kill -TERM "$app_pid"
+_poll 5 test -s "$TMP/status" || fail "rapport did not end after SIGTERM"
+start_app --db "$DB"
+keys 2
+wait_for "Priya Raman"
+keys Down
+keys f
+wait_for "─ Unsaved text ─"
+wait_for "You were writing a follow-up with Priya Raman"
+keys r
+wait_for "digital team hires"
+keys C-s
+wait_for "Follow-up added"
+assert_eq "the restored follow-up is saved" 1 "$(db_query "SELECT count(*) FROM followup WHERE note LIKE '%digital team hires%'")"
+ok "the follow-up form comes back after SIGTERM"
 quit_app
 finish

@@ -41,6 +41,13 @@
  *   autoidle on|off           whether a draw is followed by the idle work
  *                             (on at the start)
  *   paint                     draw, and the idle work (when autoidle is on)
+ *   fresh                     the screen is the same as a paint from nothing
+ *                             (every window thrown away) of the same state
+ *   walk KEY...               every order of the given keys (screen keys):
+ *                             after each key, and with each of the overlays
+ *                             help (?) and search (/) opened over it and
+ *                             closed again (Escape), the screen is the same
+ *                             as a paint from nothing; then key 1 (home)
  *   done                      the app has quit
  *   running                   the app has not quit
  * After every draw but the app's first, the runner does what ui_run does:
@@ -146,6 +153,78 @@ static void paint(struct ui_app *app) {
 }
 
 static void unescape(char *s);
+
+/* The screen against a paint of the same state from nothing; one failure
+ * (naming `what`) when they differ. */
+static bool same_as_fresh(struct ui_app *app, int lineno, const char *what) {
+  char *shown = dump_screen();
+  ui_app_relayout(app);
+  ui_app_draw(app);
+  char *fresh = dump_screen();
+  bool same = strcmp(shown, fresh) == 0;
+  if (!same)
+    fail(lineno, "%s: the screen differs from a fresh paint of it.\n--- shown\n%s--- fresh\n%s---",
+         what, shown, fresh);
+  free(shown);
+  free(fresh);
+  return same;
+}
+
+/* Press k and paint; false when the key name is unknown. */
+static bool press(struct ui_app *app, const char *name) {
+  rp_key key;
+  if (!key_parse(name, &key)) return false;
+  ui_app_key(app, key);
+  paint(app);
+  return true;
+}
+
+/* Every order of keys[0…n) (Heap's algorithm), each key followed by the
+ * overlays; stops at the first difference. */
+static void walk(struct ui_app *app, char **keys, int n, int lineno) {
+  int c[16] = {0};
+  char *k[16];
+  if (n > 8) {
+    fail(lineno, "walk: at most 8 keys%s%s", "", "");
+    return;
+  }
+  memcpy(k, keys, (size_t)n * sizeof *k);
+  for (int i = 0, first = 1; i < n || first;) {
+    if (!first) {
+      if (c[i] >= i) {
+        c[i++] = 0;
+        continue;
+      }
+      char *t = k[i % 2 ? c[i] : 0];
+      k[i % 2 ? c[i] : 0] = k[i];
+      k[i] = t;
+      c[i]++;
+      i = 0;
+    }
+    first = 0;
+    char what[160];
+    for (int j = 0; j < n; j++) {
+      if (!press(app, k[j])) {
+        fail(lineno, "walk: unknown key '%s'%s", k[j], "");
+        return;
+      }
+      snprintf(what, sizeof what, "after key %s (order %s %s %s %s %s …)", k[j], k[0],
+               n > 1 ? k[1] : "", n > 2 ? k[2] : "", n > 3 ? k[3] : "", n > 4 ? k[4] : "");
+      if (!same_as_fresh(app, lineno, what)) return;
+      static const char *const overlays[][2] = {{"?", "help"}, {"/", "search"}};
+      for (size_t o = 0; o < 2; o++) {
+        press(app, overlays[o][0]);
+        char with[200];
+        snprintf(with, sizeof with, "%s with %s open", what, overlays[o][1]);
+        if (!same_as_fresh(app, lineno, with)) return;
+        press(app, "Escape");
+        snprintf(with, sizeof with, "%s, %s closed", what, overlays[o][1]);
+        if (!same_as_fresh(app, lineno, with)) return;
+      }
+    }
+    press(app, "1");
+  }
+}
 
 /* The terminal's input: a file the runner appends to and curses reads. */
 static FILE *feed;
@@ -571,6 +650,13 @@ int main(int argc, char **argv) {
              after);
       free(before);
       free(after);
+    } else if (strcmp(line, "fresh") == 0) {
+      same_as_fresh(app, lineno, "fresh");
+    } else if (strcmp(line, "walk") == 0) {
+      char *keys[16];
+      int n = 0;
+      for (char *k = strtok(arg, " "); k && n < 16; k = strtok(NULL, " ")) keys[n++] = k;
+      walk(app, keys, n, lineno);
     } else if (strcmp(line, "done") == 0) {
       if (!ui_app_done(app)) fail(lineno, "the app has not quit%s%s", "", "");
     } else if (strcmp(line, "running") == 0) {

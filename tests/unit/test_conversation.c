@@ -669,6 +669,28 @@ static void test_referrals(void) {
       fx_scalar(db, "SELECT count(*) FROM note WHERE contact_ref IS NULL AND tag = 'referral'"), 2);
 }
 
+/* The contact being called is deleted in another window during the call:
+ * a referral typed afterwards is still saved (the new person is created,
+ * without an introducer that no longer exists) and the call still ends. */
+static void test_referral_after_delete(void) {
+  open_fresh("referral-deleted.db");
+  int64_t ana = fx_add_contact(db, &cfg, "Ana Lopez", "scheduled");
+  struct rp_err err;
+  int64_t c1 = conv(ana, NULL, 0, 0, NULL);
+  CHECK_INT(conv_start(db, c1, &err), RP_OK);
+  CHECK_INT(contact_delete(db, ana, &err), RP_OK);
+  struct rp_note n;
+  CHECK_INT(note_add(db, &cfg, c1, "@Tomás Ruiz, CharityComms — runs their digital team", &n, &err),
+            RP_OK);
+  CHECK(n.contact_ref > 0);
+  CHECK_INT(fx_scalar(db, "SELECT count(*) FROM contact WHERE name = 'Tomás Ruiz' AND "
+                          "deleted_at IS NULL AND introduced_by IS NULL"),
+            1);
+  note_free(&n);
+  CHECK_INT(conv_end(db, &cfg, c1, &err), RP_OK);
+  CHECK_INT(fx_scalar(db, "SELECT status = 'held' FROM conversation WHERE id = 1"), 1);
+}
+
 static void test_fit_questions(void) {
   CHECK_STR(rp_fit_questions[0], "Would I succeed there?");
   CHECK_STR(rp_fit_questions[1], "Would it fit me?");
@@ -688,6 +710,7 @@ int main(void) {
   test_interrupted();
   test_notes();
   test_referrals();
+  test_referral_after_delete();
   test_fit_questions();
   if (db) db_close(db);
   fx_choices_free(&cfg.stages);

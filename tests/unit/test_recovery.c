@@ -44,6 +44,18 @@ int main(void) {
   CHECK_INT(recovery_get(db, "contact:new", &r, &err), RP_NO);
   CHECK_INT(recovery_clear(db, "contact:new", &err), RP_OK); /* none: fine */
   CHECK_INT(recovery_save(db, "", "x", "y", &err), RP_INVALID);
+  /* the first copy under a prefix (a wrap-up left unfinished) */
+  char *key = NULL;
+  CHECK_INT(recovery_first(db, "wrapup-owed:", &key, &r, &err), RP_NO);
+  CHECK(key == NULL);
+  CHECK_INT(recovery_save(db, "wrapup-owed:12", "the wrap-up with Ana", "", &err), RP_OK);
+  CHECK_INT(recovery_save(db, "wrapup-owedx", "not under the prefix", "", &err), RP_OK);
+  CHECK_INT(recovery_first(db, "wrapup-owed:", &key, &r, &err), RP_OK);
+  CHECK_STR(key, "wrapup-owed:12");
+  CHECK_STR(r.label, "the wrap-up with Ana");
+  free(key);
+  recovery_free(&r);
+  CHECK_INT(recovery_first(db, "wrapup-owed:%", &key, &r, &err), RP_NO); /* no LIKE patterns */
   /* not exported: a passing copy, not part of the journal's content */
   CHECK(dump_table("recovery") == NULL);
   CHECK(dump_table("contact") != NULL);

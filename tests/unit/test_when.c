@@ -94,6 +94,9 @@ static void test_times(void) {
   CHECK_STR(parsed("2026-12-24 14:30", TODAY), "2026-12-24 14:30");
   CHECK_STR(parsed("24 Dec at 9:05", TODAY), "2026-12-24 09:05");
   CHECK_STR(parsed("10am on fri", TODAY), "2026-12-11 10:00");
+  CHECK_STR(parsed("2026-12-24T14:30", TODAY), "2026-12-24 14:30");
+  CHECK_STR(parsed("2026-12-24T14:30:59", TODAY), "2026-12-24 14:30");
+  CHECK_STR(parsed("2026-12-24 14:30:00", TODAY), "2026-12-24 14:30");
 }
 
 static void test_refused(void) {
@@ -106,6 +109,10 @@ static void test_refused(void) {
   CHECK_STR(parsed("25:00", TODAY), "");
   CHECK_STR(parsed("13pm", TODAY), "");
   CHECK_STR(parsed("10.30", TODAY), "");
+  CHECK_STR(parsed("2026-12-24T25:00", TODAY), "");
+  CHECK_STR(parsed("2026-12-24T9:00", TODAY), ""); /* programs write two digits */
+  CHECK_STR(parsed("2026-02-30T10:00", TODAY), "");
+  CHECK_STR(parsed("14:30:61", TODAY), "");
   CHECK_STR(parsed("tomorrow tomorrow", TODAY), "");
   CHECK_STR(parsed("10am 11am", TODAY), "");
   CHECK_STR(parsed("+99999999", TODAY), "");
