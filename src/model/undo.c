@@ -249,11 +249,13 @@ enum rp_status undo_install(struct rp_db *db, struct rp_err *err) {
 static enum rp_status make_triggers(struct rp_db *db, struct rp_err *err) {
   if (sqlite3_exec(db_handle(db), setup_sql, NULL, NULL, NULL) != SQLITE_OK)
     return db_fail(db, err, "set up undo");
-  char cap[48];
-  snprintf(cap, sizeof cap, "UPDATE temp.undo_cur SET cap = %d", pending_cap);
-  sqlite3_exec(db_handle(db), cap, NULL, NULL, NULL);
   sqlite3_stmt *st;
-  enum rp_status s = db_prepare(db,
+  enum rp_status s = db_prepare(db, "UPDATE temp.undo_cur SET cap = ?1", &st, err);
+  if (s != RP_OK) return s;
+  sqlite3_bind_int(st, 1, pending_cap);
+  sqlite3_step(st);
+  sqlite3_finalize(st);
+  s = db_prepare(db,
                                 "SELECT name, sql LIKE 'CREATE VIRTUAL%' FROM main.sqlite_master "
                                 "WHERE type = 'table' ORDER BY name",
                                 &st, err);

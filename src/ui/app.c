@@ -18,42 +18,7 @@
 #include "widget_dialog.h"
 #include "widgets.h"
 
-#define MIN_ROWS 12
-#define MIN_COLS 40
-#define NSCREENS 5
-
-struct ui_app {
-  struct rp_db *db;
-  const struct rp_config *cfg;
-  struct pane *screens[NSCREENS];
-  int current;
-  int64_t contact_id; /* the contact Prep (and later Call) is about */
-  int64_t interrupted; /* a call found interrupted at launch, offered to resume */
-  struct search_ui search; /* `/` */
-  struct conv_ui convs;    /* a contact's conversations, over the screen */
-  bool terminal;           /* a real terminal (ui_run), not a headless test */
-  char *copied;            /* what was last copied (tests read it) */
-  bool done;
-  bool prefix; /* the screen prefix (C-g) was pressed: a screen key follows */
-  WINDOW *tabs, *status;
-  WINDOW *body;   /* the whole area between them, erased under a new screen */
-  int painted;    /* what the body last showed (see body_state), -1 = nothing */
-  int rows, cols;
-  /* status-bar message, shown until the next key */
-  char message[512];
-  enum rp_role message_role;
-  /* help overlay */
-  bool help;
-  int help_scroll, help_rows;
-  struct rp_strv help_lines;
-  /* yes/no dialog */
-  bool confirm;
-  char *confirm_title;
-  struct rp_strv confirm_lines;
-  void (*confirm_yes)(void *ctx);
-  void (*confirm_key)(void *ctx, rp_key key);
-  void *confirm_ctx;
-};
+#include "app_internal.h"
 
 const struct rp_config *app_config(struct ui_app *app) { return app->cfg; }
 struct rp_db *app_db(struct ui_app *app) { return app->db; }
@@ -162,10 +127,10 @@ void app_ask(struct ui_app *app, const char *title, const char *body,
   app->confirm_key = on_key;
 }
 
-static struct pane *current(struct ui_app *app) { return app->screens[app->current]; }
+struct pane *app_current(struct ui_app *app) { return app->screens[app->current]; }
 
-static enum rp_scope current_scope(struct ui_app *app) {
-  struct pane *p = current(app);
+enum rp_scope app_current_scope(struct ui_app *app) {
+  struct pane *p = app_current(app);
   return p->ops->active_scope ? p->ops->active_scope(p) : p->ops->scope;
 }
 
@@ -179,7 +144,7 @@ void app_conversations(struct ui_app *app, int64_t contact_id, int64_t conv_id, 
 void app_switch(struct ui_app *app, int screen) {
   if (screen < 0 || screen >= NSCREENS) return;
   app->current = screen;
-  struct pane *p = current(app);
+  struct pane *p = app_current(app);
   if (p->ops->enter) p->ops->enter(p);
 }
 
@@ -275,111 +240,6 @@ void ui_app_free(struct ui_app *app) {
   free(app);
 }
 
-/* ---- help overlay, generated from the keymap ---- */
-
-/* True where every character types (a form, a multi-line text, the notes
- * line of a running call): there only keys that are not text command. */
-static bool scope_types(struct ui_app *app, enum rp_scope scope) {
-  struct pane *p = current(app);
-  if (scope == SCOPE_FORM || scope == SCOPE_EDITOR) return true;
-  return scope == SCOPE_CALL && p->ops->ticking && p->ops->ticking(p);
-}
-
-/* The keys of `act` that work in `scope`: where characters type, only the
- * keys that are not text ("F1", not "?"). */
-static const char *live_keys(struct ui_app *app, enum rp_scope scope, enum rp_action act,
-                             char *buf, size_t size) {
-  if (scope_types(app, scope))
-    return keymap_command_keys_for(&app->cfg->keys, scope, act, buf, size);
-  return app_keys(app, scope, act, buf, size);
-}
-
-
-static void help_add_scope(struct ui_app *app, enum rp_scope scope, const char *heading) {
-  char keys[128], line[512];
-  bool any = false;
-  for (int a = 1; a < ACT_COUNT; a++) {
-    if (!action_in_scope((enum rp_action)a, scope)) continue;
-    live_keys(app, scope, (enum rp_action)a, keys, sizeof keys);
-    if (!keys[0]) continue;
-    if (!any) {
-      if (app->help_lines.n) strv_push(&app->help_lines, "");
-      snprintf(line, sizeof line, "#%s", heading);
-      strv_push(&app->help_lines, line);
-      any = true;
-    }
-    snprintf(line, sizeof line, "\t%s\t%s", keys, rp_actions[a].help);
-    strv_push(&app->help_lines, line);
-  }
-}
-
-/* Help lines for the global actions that work where characters type:
- * help, suspend, quit, and (outside forms and editors) the screen prefix. */
-static void help_add_typing_globals(struct ui_app *app, enum rp_scope scope) {
-  static const enum rp_action acts[] = {ACT_HELP, ACT_SCREEN_PREFIX, ACT_SUSPEND, ACT_QUIT};
-  char keys[128], line[512];
-  for (size_t i = 0; i < RP_ARRAY_LEN(acts); i++) {
-    if (acts[i] == ACT_SCREEN_PREFIX && scope != SCOPE_CALL) continue;
-    if (acts[i] == ACT_QUIT && scope != SCOPE_CALL) continue; /* forms: Esc first */
-    live_keys(app, scope, acts[i], keys, sizeof keys);
-    if (!keys[0]) continue;
-    snprintf(line, sizeof line, "\t%s\t%s", keys, rp_actions[acts[i]].help);
-    strv_push(&app->help_lines, line);
-  }
-}
-
-static void help_open(struct ui_app *app) {
-  strv_clear(&app->help_lines);
-  enum rp_scope scope = current_scope(app);
-  struct pane *p = current(app);
-  char heading[128];
-  if (scope == SCOPE_EDITOR) {
-    help_add_scope(app, SCOPE_EDITOR, "In a multi-line text");
-    strv_push(&app->help_lines, "\tEnter\tstart a new line");
-    strv_push(&app->help_lines, "\tarrows\tmove by character and line (Up/Down leave at the edges)");
-    strv_push(&app->help_lines, "\tC-a/C-e\tstart / end of the line (Home/End too)");
-    strv_push(&app->help_lines, "\tC-u/C-k/C-w\tdelete to line start / to line end / the word before");
-    strv_push(&app->help_lines, "\tTab/S-Tab\tnext / previous field");
-    help_add_typing_globals(app, scope);
-  } else if (scope == SCOPE_FORM) {
-    help_add_scope(app, SCOPE_FORM, "In a form");
-    strv_push(&app->help_lines, "\tLeft/Right\tchange a choice (Space too; a letter jumps)");
-    strv_push(&app->help_lines, "\tC-a/C-e\tstart / end of the field (Home/End too)");
-    strv_push(&app->help_lines, "\tC-u/C-k/C-w\tdelete to start / to end / the word before");
-    help_add_typing_globals(app, scope);
-  } else if (scope == SCOPE_CALL && p->ops->ticking && p->ops->ticking(p)) {
-    /* a call is running: every key types into the notes line */
-    strv_push(&app->help_lines, "#During the call (every other key types a note)");
-    strv_push(&app->help_lines, "\tEnter\tsave the line at once, with its time from the start");
-    strv_push(&app->help_lines, "\t! * + @\tstart a line with: an insight, feedback on me, an "
-                                "action for me, a referral (@Name, Org \xE2\x80\x94 why)");
-    strv_push(&app->help_lines, "\tUp\tchoose an earlier line; Enter edits it, Esc goes back");
-    help_add_scope(app, SCOPE_CALL, "Call");
-    help_add_typing_globals(app, scope);
-  } else {
-    if (p->ops->scope != SCOPE_GLOBAL) {
-      snprintf(heading, sizeof heading, "%s", p->ops->title);
-      help_add_scope(app, p->ops->scope, heading);
-    }
-    help_add_scope(app, SCOPE_GLOBAL, "Everywhere");
-  }
-  app->help = true;
-  app->help_scroll = 0;
-}
-
-static void help_key(struct ui_app *app, rp_key key) {
-  enum rp_action act = app_action(app, SCOPE_GLOBAL, key);
-  int max = (int)app->help_lines.n - app->help_rows;
-  if (max < 0) max = 0;
-  if (act == ACT_DOWN) app->help_scroll++;
-  else if (act == ACT_UP) app->help_scroll--;
-  else if (act == ACT_PAGE_DOWN) app->help_scroll += app->help_rows;
-  else if (act == ACT_PAGE_UP) app->help_scroll -= app->help_rows;
-  else if (key != RPK_RESIZE) app->help = false;
-  if (app->help_scroll > max) app->help_scroll = max;
-  if (app->help_scroll < 0) app->help_scroll = 0;
-}
-
 /* ---- drawing ---- */
 
 static void draw_tabs(struct ui_app *app) {
@@ -410,7 +270,7 @@ static void draw_status(struct ui_app *app) {
     wnoutrefresh(w);
     return;
   }
-  struct pane *p = current(app);
+  struct pane *p = app_current(app);
   const char *own = p->ops->status ? p->ops->status(p) : NULL;
   if (own) {
     ui_put_part(w, 0, 1, app->cols - 2, ROLE_STATUS, own);
@@ -419,7 +279,7 @@ static void draw_status(struct ui_app *app) {
   }
   /* hints from the action table: help first (so it survives a narrow
    * terminal), then the live scope's actions, then quit */
-  enum rp_scope scope = current_scope(app);
+  enum rp_scope scope = app_current_scope(app);
   int x = 1;
   char keys[64];
   for (int pass = 0; pass < 3; pass++) {
@@ -430,7 +290,7 @@ static void draw_status(struct ui_app *app) {
       if (pass == 0 && a == ACT_SEARCH && (scope == SCOPE_FORM || scope == SCOPE_EDITOR)) continue;
       if (pass == 1 && (!action_in_scope((enum rp_action)a, scope) || a == ACT_SEARCH)) continue;
       if (pass == 2 && (a != ACT_QUIT || scope == SCOPE_FORM || scope == SCOPE_EDITOR)) continue;
-      live_keys(app, scope, (enum rp_action)a, keys, sizeof keys);
+      app_live_keys(app, scope, (enum rp_action)a, keys, sizeof keys);
       char *slash = keys[0] && keys[1] ? strchr(keys + 1, '/') : NULL;
       if (slash) *slash = '\0'; /* the first key only */
       if (!keys[0]) continue;
@@ -512,7 +372,7 @@ void ui_app_draw(struct ui_app *app) {
   }
   draw_tabs(app);
   erase_body(app);
-  struct pane *p = current(app);
+  struct pane *p = app_current(app);
   p->ops->draw(p);
   draw_status(app);
   int cy = -1, cx = -1;
@@ -551,7 +411,7 @@ void ui_app_draw(struct ui_app *app) {
  * that is text ("?") goes to the screen first, as any other. */
 static enum rp_action app_first(struct ui_app *app, rp_key key) {
   if (key_is_text(key)) return ACT_NONE;
-  enum rp_action act = app_action(app, current_scope(app), key);
+  enum rp_action act = app_action(app, app_current_scope(app), key);
   return act == ACT_HELP || act == ACT_SUSPEND || act == ACT_SCREEN_PREFIX ? act : ACT_NONE;
 }
 
@@ -565,7 +425,7 @@ static void app_suspend(struct ui_app *app) {
 /* The screen prefix: ask for the screen key; not inside a form or a text,
  * which stay open on their screen. */
 static void prefix_start(struct ui_app *app) {
-  enum rp_scope scope = current_scope(app);
+  enum rp_scope scope = app_current_scope(app);
   char save[32], cancel[32], first[32], last[32];
   if (scope == SCOPE_FORM || scope == SCOPE_EDITOR) {
     app_key(app, scope, ACT_FORM_SAVE, save, sizeof save);
@@ -601,7 +461,7 @@ static void undo_redo(struct ui_app *app, bool redo) {
     app_key(app, SCOPE_GLOBAL, redo ? ACT_UNDO : ACT_REDO, keys, sizeof keys);
     app_message(app, ROLE_SUCCESS, "%s: %s \xC2\xB7 %s %s it", redo ? "Redid" : "Undid", label,
                 keys, redo ? "undoes" : "redoes");
-    struct pane *p = current(app);
+    struct pane *p = app_current(app);
     if (p->ops->enter) p->ops->enter(p);
   } else if (st == RP_NO) {
     app_message(app, ROLE_MUTED, "Nothing to %s", redo ? "redo" : "undo");
@@ -640,12 +500,12 @@ static void app_key_dispatch(struct ui_app *app, rp_key key) {
     return;
   }
   if (app->help) {
-    help_key(app, key);
+    app_help_key(app, key);
     return;
   }
   if (app->search.open) {
     if (first == ACT_HELP || key == RPK_F1) {
-      help_open(app);
+      app_help_open(app);
       return;
     }
     search_ui_key(&app->search, app, key);
@@ -656,19 +516,19 @@ static void app_key_dispatch(struct ui_app *app, rp_key key) {
     conv_ui_free(&app->convs);
   }
   if (first == ACT_HELP) {
-    help_open(app);
+    app_help_open(app);
     return;
   }
   if (first == ACT_SCREEN_PREFIX) {
     prefix_start(app);
     return;
   }
-  struct pane *p = current(app);
+  struct pane *p = app_current(app);
   if (p->ops->key(p, key) == PANE_HANDLED) return;
   enum rp_action act = app_action(app, SCOPE_GLOBAL, key);
   switch (act) {
   case ACT_QUIT: app->done = true; break;
-  case ACT_HELP: help_open(app); break;
+  case ACT_HELP: app_help_open(app); break;
   case ACT_SCREEN_TODAY:
   case ACT_SCREEN_CONTACTS:
   case ACT_SCREEN_WORKSHEET:
@@ -692,9 +552,9 @@ static void app_key_dispatch(struct ui_app *app, rp_key key) {
  * ("mark the follow-up done …"); a screen that knows more renames it
  * (undo_label: "mark follow-up done (Priya Raman)"). */
 static void step_begin(struct ui_app *app, rp_key key) {
-  enum rp_action act = app->tabs ? app_action(app, current_scope(app), key) : ACT_NONE;
+  enum rp_action act = app->tabs ? app_action(app, app_current_scope(app), key) : ACT_NONE;
   char *label = act != ACT_NONE ? xstrdup(rp_actions[act].help)
-                                : xasprintf("change on %s", current(app)->ops->title);
+                                : xasprintf("change on %s", app_current(app)->ops->title);
   undo_begin(app->db, label);
   free(label);
 }
@@ -717,7 +577,7 @@ void ui_app_paste(struct ui_app *app, const char *text, size_t len) {
   if (input) {
     paste_offer(text, len);
     if (app->search.open) search_ui_key(&app->search, app, RPK_PASTE);
-    else current(app)->ops->key(current(app), RPK_PASTE);
+    else app_current(app)->ops->key(app_current(app), RPK_PASTE);
   }
   if (!paste_taken()) app_message(app, ROLE_WARNING, "Pasted text ignored: no text field is open");
   paste_withdraw();
@@ -728,7 +588,7 @@ void ui_app_paste(struct ui_app *app, const char *text, size_t len) {
 static void app_mouse_dispatch(struct ui_app *app, int y, int x, int wheel) {
   if (!app->tabs || app->confirm) return;
   if (app->help) {
-    if (wheel) help_key(app, wheel < 0 ? 'k' : 'j');
+    if (wheel) app_help_key(app, wheel < 0 ? 'k' : 'j');
     else app->help = false;
     return;
   }
@@ -752,7 +612,7 @@ static void app_mouse_dispatch(struct ui_app *app, int y, int x, int wheel) {
     }
     return;
   }
-  struct pane *p = current(app);
+  struct pane *p = app_current(app);
   if (p->ops->mouse) p->ops->mouse(p, y, x, wheel);
 }
 
@@ -787,12 +647,12 @@ void app_open_thanks(struct ui_app *app, int64_t conv_id) {
 }
 
 bool ui_app_ticking(struct ui_app *app) {
-  struct pane *p = current(app);
+  struct pane *p = app_current(app);
   return (app->tabs && p->ops->ticking && p->ops->ticking(p)) || app_typing_pending();
 }
 
 bool ui_app_idle(struct ui_app *app) {
-  struct pane *p = current(app);
+  struct pane *p = app_current(app);
   return app->tabs && p->ops->idle && p->ops->idle(p);
 }
 

@@ -1,0 +1,61 @@
+/* app_internal.h — the app's state, shared by app.c and the files that
+ * draw its parts (app_help.c: the help overlay). Private to src/ui. */
+#ifndef RAPPORT_APP_INTERNAL_H
+#define RAPPORT_APP_INTERNAL_H
+
+#include "conv_ui.h"
+#include "search_ui.h"
+#include "ui_internal.h"
+
+#define MIN_ROWS 12
+#define MIN_COLS 40
+#define NSCREENS 5
+
+struct ui_app {
+  struct rp_db *db;
+  const struct rp_config *cfg;
+  struct pane *screens[NSCREENS];
+  int current;
+  int64_t contact_id; /* the contact Prep (and later Call) is about */
+  int64_t interrupted; /* a call found interrupted at launch, offered to resume */
+  struct search_ui search; /* `/` */
+  struct conv_ui convs;    /* a contact's conversations, over the screen */
+  bool terminal;           /* a real terminal (ui_run), not a headless test */
+  char *copied;            /* what was last copied (tests read it) */
+  bool done;
+  bool prefix; /* the screen prefix (C-g) was pressed: a screen key follows */
+  WINDOW *tabs, *status;
+  WINDOW *body;   /* the whole area between them, erased under a new screen */
+  int painted;    /* what the body last showed (see body_state), -1 = nothing */
+  int rows, cols;
+  /* status-bar message, shown until the next key */
+  char message[512];
+  enum rp_role message_role;
+  /* help overlay */
+  bool help;
+  int help_scroll, help_rows;
+  struct rp_strv help_lines;
+  /* yes/no dialog */
+  bool confirm;
+  char *confirm_title;
+  struct rp_strv confirm_lines;
+  void (*confirm_yes)(void *ctx);
+  void (*confirm_key)(void *ctx, rp_key key);
+  void *confirm_ctx;
+};
+
+/* The screen shown, and the key scope it is in now. */
+struct pane *app_current(struct ui_app *app);
+enum rp_scope app_current_scope(struct ui_app *app);
+
+/* app_help.c: the help overlay, generated from the live keymap. */
+/* True where every character types (a form, a text, a running call's
+ * notes line): there only keys that are not text command. */
+bool app_scope_types(struct ui_app *app, enum rp_scope scope);
+/* The keys of `act` that work in `scope` into buf; returns buf. */
+const char *app_live_keys(struct ui_app *app, enum rp_scope scope, enum rp_action act,
+                          char *buf, size_t size);
+void app_help_open(struct ui_app *app);
+void app_help_key(struct ui_app *app, rp_key key);
+
+#endif
