@@ -110,6 +110,25 @@ static void add_key_where(struct rp_buf *b, const struct table *t, const char *r
   }
 }
 
+
+/* For each column an update changed, SQL text that appends to the recorded
+ * statement `sep` COLUMN `op` quote(SIDE.COLUMN): the SET list (",", "=",
+ * the old values) or the check that the row still holds what the update
+ * wrote (" AND ", " IS ", the new values). */
+static void add_changed(struct rp_buf *b, const struct table *t, const char *sep,
+                        const char *op, const char *side) {
+  for (size_t i = 0; i < t->cols.n; i++) {
+    buf_adds(b, "||CASE WHEN ");
+    add_ref(b, "OLD", t->cols.v[i]);
+    buf_adds(b, " IS NOT ");
+    add_ref(b, "NEW", t->cols.v[i]);
+    buf_addf(b, " THEN '%s", sep);
+    add_col_in_literal(b, t->cols.v[i]);
+    buf_addf(b, "%s'||quote(", op);
+    add_ref(b, side, t->cols.v[i]);
+    buf_adds(b, ") ELSE '' END");
+  }
+}
 /* The three recording triggers of table t, appended to b. */
 static void add_triggers(struct rp_buf *b, const struct table *t) {
   /* an insert is undone by deleting the row with its key */
@@ -142,30 +161,10 @@ static void add_triggers(struct rp_buf *b, const struct table *t) {
   buf_adds(b, ") BEGIN\n" OPEN_STEP "  INSERT INTO undo_log (step_id, sql) SELECT step, 'UPDATE ");
   add_ident(b, t->name, true);
   buf_adds(b, " SET '||substr(''");
-  for (size_t i = 0; i < t->cols.n; i++) {
-    buf_adds(b, "||CASE WHEN ");
-    add_ref(b, "OLD", t->cols.v[i]);
-    buf_adds(b, " IS NOT ");
-    add_ref(b, "NEW", t->cols.v[i]);
-    buf_adds(b, " THEN ',");
-    add_col_in_literal(b, t->cols.v[i]);
-    buf_adds(b, "='||quote(");
-    add_ref(b, "OLD", t->cols.v[i]);
-    buf_adds(b, ") ELSE '' END");
-  }
+  add_changed(b, t, ",", "=", "OLD");
   buf_adds(b, ", 2)");
   add_key_where(b, t, "NEW");
-  for (size_t i = 0; i < t->cols.n; i++) {
-    buf_adds(b, "||CASE WHEN ");
-    add_ref(b, "OLD", t->cols.v[i]);
-    buf_adds(b, " IS NOT ");
-    add_ref(b, "NEW", t->cols.v[i]);
-    buf_adds(b, " THEN ' AND ");
-    add_col_in_literal(b, t->cols.v[i]);
-    buf_adds(b, " IS '||quote(");
-    add_ref(b, "NEW", t->cols.v[i]);
-    buf_adds(b, ") ELSE '' END");
-  }
+  add_changed(b, t, " AND ", " IS ", "NEW");
   buf_adds(b, " FROM undo_cur;\nEND;\n");
 
   /* a delete: the whole row again */
