@@ -217,15 +217,25 @@ void paths_temp_remove_all(void) {
 
 int paths_temp_beside(const char *path, char **tmp) {
   *tmp = xasprintf("%s.XXXXXX", path);
+  /* a signal between mkstemp and temp_remember would leave the file
+   * behind: the fatal signals wait until its name is known */
+  sigset_t fatal, old;
+  sigemptyset(&fatal);
+  sigaddset(&fatal, SIGTERM);
+  sigaddset(&fatal, SIGHUP);
+  sigaddset(&fatal, SIGINT);
+  sigaddset(&fatal, SIGQUIT);
+  sigprocmask(SIG_BLOCK, &fatal, &old);
   int fd = mkstemp(*tmp);
+  if (fd >= 0) temp_remember(*tmp);
+  int e = errno;
+  sigprocmask(SIG_SETMASK, &old, NULL);
   if (fd < 0) {
-    int e = errno;
     free(*tmp);
     *tmp = NULL;
     errno = e;
     return -1;
   }
   fchmod(fd, 0600);
-  temp_remember(*tmp);
   return fd;
 }
