@@ -215,9 +215,9 @@ void paths_temp_remove_all(void) {
     }
 }
 
-int paths_temp_beside(const char *path, char **tmp) {
-  *tmp = xasprintf("%s.XXXXXX", path);
-  /* a signal between mkstemp and temp_remember would leave the file
+/* See paths.h. */
+int paths_temp_make(char *tmpl, int suffix_len) {
+  /* a signal between mkstemps and temp_remember would leave the file
    * behind: the fatal signals wait until its name is known */
   sigset_t fatal, old;
   sigemptyset(&fatal);
@@ -226,16 +226,24 @@ int paths_temp_beside(const char *path, char **tmp) {
   sigaddset(&fatal, SIGINT);
   sigaddset(&fatal, SIGQUIT);
   sigprocmask(SIG_BLOCK, &fatal, &old);
-  int fd = mkstemp(*tmp);
-  if (fd >= 0) temp_remember(*tmp);
+  int fd = mkstemps(tmpl, suffix_len);
+  if (fd >= 0) temp_remember(tmpl);
   int e = errno;
   sigprocmask(SIG_SETMASK, &old, NULL);
+  if (fd >= 0) fchmod(fd, 0600);
+  errno = e;
+  return fd;
+}
+
+/* See paths.h. */
+int paths_temp_beside(const char *path, char **tmp) {
+  *tmp = xasprintf("%s.XXXXXX", path);
+  int fd = paths_temp_make(*tmp, 0);
   if (fd < 0) {
+    int e = errno;
     free(*tmp);
     *tmp = NULL;
     errno = e;
-    return -1;
   }
-  fchmod(fd, 0600);
   return fd;
 }

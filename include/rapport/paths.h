@@ -33,6 +33,10 @@ enum rp_status paths_read_file_max(const char *path, size_t max, char **out, siz
  * (after the rename) or paths_temp_remove, so that a signal handler can
  * remove it with paths_temp_remove_all. */
 int paths_temp_beside(const char *path, char **tmp);
+/* The same for a template the caller made (mkstemps: "…XXXXXX" then
+ * `suffix_len` more bytes, rewritten in place): the descriptor or -1 with
+ * errno set; the name is remembered as above. */
+int paths_temp_make(char *tmpl, int suffix_len);
 /* The temporary file became the real one (renamed): forget it. */
 void paths_temp_forget(const char *tmp);
 /* Remove a temporary file and any -journal, -wal, -shm SQLite left beside

@@ -527,6 +527,27 @@ static const char *const migrations[] = {
               "  sql TEXT NOT NULL\n"
               ");\n"
               "CREATE INDEX IF NOT EXISTS undo_log_step ON undo_log(step_id, seq);\n"),
+    /* Sync with vdir folders (rapport/sync.h): one row per item rapport
+     * keeps in step with a file of a collection folder (`folder`, its real
+     * path): the item's UID and file name there, what it stands for (kind
+     * and the row it came from; ref_id NULL once unlinked), and the item as
+     * last synced (its bytes and their vdir_hash), the base of the
+     * three-way merge when both sides changed. */
+    MIGRATION(20,
+              "CREATE TABLE IF NOT EXISTS sync_item (\n"
+              "  id INTEGER PRIMARY KEY,\n"
+              "  folder TEXT NOT NULL,\n"
+              "  uid TEXT NOT NULL,\n"
+              "  file TEXT NOT NULL,\n"
+              "  kind TEXT NOT NULL CHECK (kind IN ('contact', 'conversation', 'followup', 'thanks')),\n"
+              "  ref_id INTEGER,\n"
+              "  hash TEXT NOT NULL,\n"
+              "  base TEXT NOT NULL,\n"
+              "  synced_at INTEGER NOT NULL,\n"
+              "  UNIQUE (folder, uid),\n"
+              "  UNIQUE (folder, file)\n"
+              ");\n"
+              "CREATE INDEX IF NOT EXISTS sync_item_ref ON sync_item(kind, ref_id);\n"),
 };
 
 /* What each migration does, in a few words, for the progress shown while
@@ -552,6 +573,7 @@ static const char *const migration_what[] = {
     "remembering the stage a call started from",
     "noting who answered an information gap, and when",
     "keeping an undo log",
+    "remembering what was synced with your phone and calendar",
 };
 _Static_assert(RP_ARRAY_LEN(migration_what) == RP_ARRAY_LEN(migrations),
                "a description per migration");
