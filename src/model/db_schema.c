@@ -527,6 +527,20 @@ static const char *const migrations[] = {
               "  sql TEXT NOT NULL\n"
               ");\n"
               "CREATE INDEX IF NOT EXISTS undo_log_step ON undo_log(step_id, seq);\n"),
+    /* What a merge (import json --merge) did so far, per file (`source`,
+     * an id of its text): row old_id of table tbl is now new_id (added 0:
+     * matched to a contact already there). Written with each batch it
+     * commits, read when the same file is merged again after a stop,
+     * emptied when the merge ends (dump_merge.c). Never exported. */
+    MIGRATION(20,
+              "CREATE TABLE IF NOT EXISTS merge_map (\n"
+              "  source TEXT NOT NULL,\n"
+              "  tbl TEXT NOT NULL,\n"
+              "  old_id INTEGER NOT NULL,\n"
+              "  new_id INTEGER NOT NULL,\n"
+              "  added INTEGER NOT NULL,\n"
+              "  PRIMARY KEY (source, tbl, old_id)\n"
+              ") WITHOUT ROWID;\n"),
 };
 
 /* What each migration does, in a few words, for the progress shown while
@@ -552,6 +566,7 @@ static const char *const migration_what[] = {
     "remembering the stage a call started from",
     "noting who answered an information gap, and when",
     "keeping an undo log",
+    "remembering where a merge stopped",
 };
 _Static_assert(RP_ARRAY_LEN(migration_what) == RP_ARRAY_LEN(migrations),
                "a description per migration");
