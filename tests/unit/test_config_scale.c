@@ -2,8 +2,9 @@
  * (issue 22: 200,000 keys took 44 s at every start). Each kind of long
  * config (long lists, long mappings, many references between lists) is
  * parsed at n and at 4n entries: linear work takes about 4 times as long,
- * a quadratic walk 16 times; the test allows 10 (the fastest of two runs
- * each, as the machine is shared). Strictness holds at that size: a
+ * a quadratic walk 16 times (several seconds more); the test allows 12
+ * times plus half a second (the fastest of three runs each, as the
+ * machine is shared). Strictness holds at that size: a
  * duplicate or an unknown reference at the very end is still found. */
 #include <time.h>
 
@@ -48,10 +49,10 @@ static void make_by_stage(struct rp_buf *b, int n) {
   for (int i = 0; i < n; i++) buf_addf(b, "    s%d: %d\n", n - 1 - i, i % 365);
 }
 
-/* Parse b over the defaults twice; the faster time. */
+/* Parse b over the defaults three times; the fastest time. */
 static double parse_best(const char *name, const struct rp_buf *b, enum rp_status want) {
   double best = 1e9;
-  for (int rep = 0; rep < 2; rep++) {
+  for (int rep = 0; rep < 3; rep++) {
     struct rp_config cfg;
     struct rp_err err = {0};
     config_defaults(&cfg);
@@ -74,7 +75,7 @@ static void check_linear(const char *name, make_fn make) {
   double big = parse_best(name, &b, RP_OK);
   fprintf(stderr, "%s: %d entries %.3f s, %d entries %.3f s (x%.1f)\n", name, SMALL, small, BIG,
           big, big / small);
-  CHECK(big < 10 * small + 0.1);
+  CHECK(big < 12 * small + 0.5);
   buf_free(&b);
 }
 
