@@ -1,7 +1,7 @@
 /* paste_bench.c — pasting and typing into text fields, measured in-process
  * (issues 18 and 22: a paste of 100,000 characters froze the app for 76 s):
  *
- *   paste_bench [--chars N] [--reps N]
+ *   paste_bench [--chars N] [--reps N] [--paste-only]
  *
  * The real UI (ui_app) on a 40×120 curses screen written to /dev/null,
  * reading its input from a file as it reads the terminal (ui_app_read:
@@ -20,6 +20,8 @@
  *                          end (ui_run draws when no input is waiting)
  *   paste → call notes     the text into the call's notes line: one note
  *                          per line (about 1,400), saved in one transaction
+ * --paste-only leaves out the typing and the keys (0 in their lines): the
+ * pastes alone, for bench/bounds' 1 MB draft.
  * Prints the median, min and max of the wall time and the median CPU, ms. */
 #include <curses.h>
 #include <locale.h>
@@ -107,7 +109,7 @@ static char *make_text(long n, bool lines, size_t *len) {
 }
 
 static void usage(void) {
-  fprintf(stderr, "usage: paste_bench [--chars N] [--reps N]\n");
+  fprintf(stderr, "usage: paste_bench [--chars N] [--reps N] [--paste-only]\n");
   exit(2);
 }
 
@@ -115,9 +117,11 @@ int main(int argc, char **argv) {
   setlocale(LC_ALL, "");
   long chars = 100000;
   int reps = 3;
+  bool paste_only = false;
   for (int i = 1; i < argc; i++) {
     if (strcmp(argv[i], "--chars") == 0 && i + 1 < argc) chars = atol(argv[++i]);
     else if (strcmp(argv[i], "--reps") == 0 && i + 1 < argc) reps = atoi(argv[++i]);
+    else if (strcmp(argv[i], "--paste-only") == 0) paste_only = true;
     else usage();
   }
   if (chars < 1 || reps < 1) usage();
@@ -173,13 +177,13 @@ int main(int argc, char **argv) {
     while (ui_app_idle(app)) ui_app_draw(app);
     keys(app, (const rp_key[]){'2', 'a', 0});
     v[S_PASTE_LINE] = paste(app, text, tlen);
-    v[S_TYPE_LINE] = type_keys(app, 1000, S_TYPE_LINE);
+    if (!paste_only) v[S_TYPE_LINE] = type_keys(app, 1000, S_TYPE_LINE);
     keys(app, (const rp_key[]){RPK_CTRL('u'), RPK_BACKTAB, 0}); /* to Notes */
     v[S_PASTE_TEXT] = paste(app, text, tlen);
-    v[S_TYPE_TEXT] = type_keys(app, 1000, S_TYPE_TEXT);
+    if (!paste_only) v[S_TYPE_TEXT] = type_keys(app, 1000, S_TYPE_TEXT);
     keys(app, (const rp_key[]){RPK_ESC, 'y', 'a', 0}); /* discard; a new form */
     struct stamp t0 = stamp_now();
-    feed_input(app, plain, klen);
+    if (!paste_only) feed_input(app, plain, klen);
     ui_app_draw(app);
     v[S_KEYS_LINE] = stamp_since(t0);
     keys(app, (const rp_key[]){RPK_ESC, 'y', RPK_END, 'c', 0}); /* discard; call Zed */

@@ -47,6 +47,17 @@ void bulk_abort(struct rp_db *db, struct rp_bulk *b);
  * changed them (and mark them, with b->marks). Duplicates are fine. */
 enum rp_status bulk_index_contacts(struct rp_db *db, const struct rp_bulk *b, const int64_t *ids,
                                    size_t n, struct rp_err *err);
+/* The tables whose rows are documents of their own (not a contact's):
+ * for bulk_index_since. */
+enum { BULK_NOTE, BULK_GIVE, BULK_CONVERSATION, BULK_QUESTION, BULK_FOLLOWUP, BULK_KINDS };
+/* The highest id of each of those tables now (0 when empty), into since[]. */
+enum rp_status bulk_ids_now(struct rp_db *db, int64_t since[BULK_KINDS], struct rp_err *err);
+/* Index the documents of the rows of those tables added since since[]
+ * (bulk_ids_now before the writes; new rows have higher ids): a batch of
+ * a merge indexes what it added, in time proportional to that. Contacts'
+ * own documents go through bulk_index_contacts. */
+enum rp_status bulk_index_since(struct rp_db *db, const int64_t since[BULK_KINDS],
+                                struct rp_err *err);
 /* Rebuild the whole index from the tables (what search_rebuild does), and
  * with b->marks mark every contact. */
 enum rp_status bulk_index_all(struct rp_db *db, const struct rp_bulk *b, struct rp_err *err);

@@ -79,8 +79,42 @@ enum rp_status dump_set_introducer(struct rp_db *db, int64_t id, int64_t introdu
  * broken one), rebuild the search index, COMMIT. On failure everything is
  * rolled back. */
 enum rp_status dump_commit(struct rp_db *db, struct rp_err *err);
-/* Abandon a restore. */
+/* Abandon a restore or what a merge wrote since its last batch. */
 void dump_abort(struct rp_db *db);
+
+/* ---- a merge (restore_json with merge): batches, resumable ----
+ * dump_merge_begin begins a batch: a bulk write (bulk.h; the search
+ * triggers suspended, the marking ones kept) with foreign keys checked at
+ * its COMMIT. dump_insert then skips a row without an id (a tag) that is
+ * already there. dump_merge_batch indexes what the batch added (the
+ * documents of the `contacts` given, the journal's n contacts added or
+ * given tags in the batch, and the notes, gives, … added: the cost is
+ * what was added, never the journal's size), commits, and begins the
+ * next, so other writers (the full screen) get in between;
+ * dump_merge_commit does the same and ends the merge. dump_abort rolls
+ * back the open batch only. */
+enum rp_status dump_merge_begin(struct rp_db *db, struct rp_err *err);
+enum rp_status dump_merge_batch(struct rp_db *db, const int64_t *contacts, size_t n,
+                                struct rp_err *err);
+enum rp_status dump_merge_commit(struct rp_db *db, const int64_t *contacts, size_t n,
+                                 struct rp_err *err);
+/* What a merge of the file `source` (an id of its text) did before it
+ * stopped, kept in the journal with each batch (table merge_map): row
+ * `old_id` of table `table` became *new_id (*added: false when it was
+ * matched to one already there). *found false when unknown. */
+enum rp_status dump_merge_lookup(struct rp_db *db, const char *source, const char *table,
+                                 int64_t old_id, bool *found, int64_t *new_id, bool *added,
+                                 struct rp_err *err);
+/* Remember one row of the merge of `source` (see dump_merge_lookup). */
+enum rp_status dump_merge_remember(struct rp_db *db, const char *source, const char *table,
+                                   int64_t old_id, int64_t new_id, bool added,
+                                   struct rp_err *err);
+/* How many rows of the merge of `source` are remembered (0: a fresh
+ * merge, no look-ups needed). */
+enum rp_status dump_merge_count(struct rp_db *db, const char *source, int64_t *n,
+                                struct rp_err *err);
+/* The merge of `source` is done: forget its rows. */
+enum rp_status dump_merge_forget(struct rp_db *db, const char *source, struct rp_err *err);
 /* The live contact matching a merged one: one that has one of its n
  * emails (ASCII case-insensitive, any of its emails), else same name and
  * organisation (case-insensitive; both without an organisation also

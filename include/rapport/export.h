@@ -57,6 +57,7 @@ struct rp_restore_summary {
   long rows;             /* rows inserted, all tables */
   long contacts;         /* contacts inserted */
   long contacts_matched; /* --merge: contacts already in the journal, left as they are */
+  long contacts_resumed; /* --merge: contacts a merge of the same file that stopped added */
 };
 /* Restore an export_json document (len bytes) in one transaction, then
  * rebuild the search index. A contact without the lists (an export from
@@ -68,8 +69,12 @@ struct rp_restore_summary {
  * added with new ids, together with their emails, phones, URLs, tags,
  * gives, ready checks, conversations (questions, notes) and follow-ups;
  * deleted contacts, the worksheet, outcomes and the journal id are not
- * merged. Errors: RP_INVALID with "LINE:COL: message"; nothing is
- * changed. */
+ * merged. A merge commits every 1,000 rows (others may write in between)
+ * and keeps in the journal what it did until it ends: after an error or a
+ * stop, the batches committed stay, and merging the same file again
+ * carries on where it stopped (no row twice). Errors: RP_INVALID with
+ * "LINE:COL: message"; nothing is changed (a merge: since its last
+ * batch). */
 enum rp_status restore_json(struct rp_db *db, const char *text, size_t len, bool merge,
                             struct rp_restore_summary *sum, struct rp_err *err);
 

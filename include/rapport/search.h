@@ -40,7 +40,11 @@ struct rp_hit_list {
   struct rp_hit *v;
   size_t n;
   bool partial; /* search_quick: more matched than were ranked (see there) */
+  size_t words_left_out; /* different words past the first SEARCH_MAX_WORDS, not used */
 };
+/* The most different words a search uses (a word given twice, in any
+ * case, counts once): the rest are left out, counted in words_left_out. */
+#define SEARCH_MAX_WORDS 16
 
 void hit_list_free(struct rp_hit_list *l);
 

@@ -49,10 +49,13 @@ enum rp_status cli_import_json(struct cli_ctx *ctx, int argc, char **argv) {
     rp_err_clear(&err);
     struct rp_restore_summary sum;
     st = restore_json(ctx->db, data, len, a.val[R_MERGE] != NULL, &sum, &err);
-    if (st == RP_OK && a.val[R_MERGE])
+    if (st == RP_OK && a.val[R_MERGE]) {
       printf("merged: %ld contacts added, %ld already there (left as they were), %ld rows in all\n",
              sum.contacts, sum.contacts_matched, sum.rows);
-    else if (st == RP_OK)
+      if (sum.contacts_resumed)
+        printf("finished the merge of this file that stopped: it had added %ld contacts\n",
+               sum.contacts_resumed);
+    } else if (st == RP_OK)
       printf("restored: %ld contacts, %ld rows in all\n", sum.contacts, sum.rows);
     else if (err.msg[0] >= '0' && err.msg[0] <= '9') /* LINE:COL: … */
       cli_fail("import json", st, "%s:%s", a.pos.v[0], err.msg);

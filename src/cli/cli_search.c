@@ -148,6 +148,9 @@ enum rp_status cli_search(struct cli_ctx *ctx, int argc, char **argv) {
     free(query);
     return cli_fail("search", st, "%s", err.msg);
   }
+  if (hits.words_left_out) /* a note, not an error: the search ran */
+    fprintf(stderr, "rapport search: used the first %d different words; %zu more %s left out\n",
+            SEARCH_MAX_WORDS, hits.words_left_out, hits.words_left_out == 1 ? "was" : "were");
   if (hits.n == 0) {
     char *q = utf8_sanitize(query);
     cli_fail("search", RP_NO, "nothing matches '%s'", q);

@@ -116,6 +116,12 @@ static enum rp_status parse_theme(struct walk *w, const struct ynode *v) {
   return RP_OK;
 }
 
+/* See config_walk.h. */
+void *cfg_grow(void *v, size_t n, size_t size) {
+  if (n & (n - 1)) return v; /* not a power of two (nor 0): there is room */
+  return xrealloc(v, (n ? 2 * n : 1) * size);
+}
+
 void cfg_choices_free(struct rp_choices *c) {
   for (size_t i = 0; i < c->n; i++) {
     free(c->v[i].key);
@@ -141,7 +147,8 @@ void cfg_choices_copy(struct rp_choices *dst, const struct rp_choices *src) {
 
 /* One {key, label[, warmth]} entry of list `what` into *c (appended). */
 static enum rp_status parse_choice(struct walk *w, const char *what, bool warmth,
-                                   const struct ynode *item, struct rp_choices *c) {
+                                   const struct ynode *item, struct rp_choices *c,
+                                   struct rp_strset *seen) {
   const char *fields = warmth ? "key, label and warmth" : "key and label";
   if (item->kind != YNODE_MAP)
     return ERR_AT(w, item, "each entry of '%s' must be a mapping with %s, e.g. {key: x, label: y}",
@@ -160,9 +167,8 @@ static enum rp_status parse_choice(struct walk *w, const char *what, bool warmth
   if (!cfg_valid_key(key->str))
     return ERR_AT(w, key, "key '%s' in %s may only contain letters, digits, '-' and '_'",
                   cfg_shown(key->str, b, sizeof b), what);
-  for (size_t i = 0; i < c->n; i++)
-    if (strcmp(c->v[i].key, key->str) == 0)
-      return ERR_AT(w, key, "duplicate key '%s' in %s; each key must be unique", key->str, what);
+  if (strset_has(seen, key->str))
+    return ERR_AT(w, key, "duplicate key '%s' in %s; each key must be unique", key->str, what);
   if (label && !cfg_want_string(w, label, "label")) return RP_INVALID;
   if (warmth) {
     if (!warm)
@@ -174,7 +180,8 @@ static enum rp_status parse_choice(struct walk *w, const char *what, bool warmth
       return ERR_AT(w, warm, "warmth must be warm or cold, not '%s'",
                     cfg_shown(warm->str, b, sizeof b));
   }
-  c->v = xrealloc(c->v, (c->n + 1) * sizeof *c->v);
+  c->v = cfg_grow(c->v, c->n, sizeof *c->v);
+  strset_add(seen, key->str);
   struct rp_choice *ch = &c->v[c->n++];
   ch->key = xstrdup(key->str);
   ch->label = xstrdup(label ? label->str : key->str);
@@ -190,12 +197,15 @@ enum rp_status cfg_parse_choices(struct walk *w, const char *what, bool warmth,
   if (v->n == 0)
     return ERR_AT(w, v, "'%s' must not be empty; give at least one %s entry", what, shape);
   struct rp_choices c = {0};
+  struct rp_strset seen = {0};
   for (size_t i = 0; i < v->n; i++) {
-    if (parse_choice(w, what, warmth, v->kids[i], &c) != RP_OK) {
+    if (parse_choice(w, what, warmth, v->kids[i], &c, &seen) != RP_OK) {
       cfg_choices_free(&c);
+      strset_free(&seen);
       return RP_INVALID;
     }
   }
+  strset_free(&seen);
   cfg_choices_free(out);
   *out = c;
   return RP_OK;

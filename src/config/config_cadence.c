@@ -54,9 +54,9 @@ static enum rp_status parse_by_stage(struct walk *w, const struct ynode *v) {
       by_stage_free(list, n);
       return st;
     }
-    list = xrealloc(list, (n + 1) * sizeof *list);
+    list = cfg_grow(list, n, sizeof *list);
     list[n++] = (struct rp_stage_cadence){xstrdup(k->str), days};
-    w->refs = xrealloc(w->refs, (w->n_refs + 1) * sizeof *w->refs);
+    w->refs = cfg_grow(w->refs, w->n_refs, sizeof *w->refs);
     w->refs[w->n_refs++] =
         (struct wref){WREF_STAGE, xstrdup(k->str), xstrdup("cadence.by_stage"), k->line, k->col};
   }
@@ -91,9 +91,11 @@ enum rp_status cfg_cadence_check(struct walk *w) {
   struct rp_config *cfg = w->cfg;
   size_t j = 0;
   enum rp_status st = RP_OK;
+  struct rp_strset stages = {0}; /* each look-up at once */
+  for (size_t i = 0; i < cfg->stages.n; i++) strset_add(&stages, cfg->stages.v[i].key);
   for (size_t i = 0; i < cfg->n_cadence_by_stage; i++) {
     struct rp_stage_cadence *e = &cfg->cadence_by_stage[i];
-    if (st != RP_OK || choices_find(&cfg->stages, e->stage)) {
+    if (st != RP_OK || strset_has(&stages, e->stage)) {
       cfg->cadence_by_stage[j++] = *e;
       continue;
     }
@@ -114,6 +116,7 @@ enum rp_status cfg_cadence_check(struct walk *w) {
     free(e->stage);
   }
   cfg->n_cadence_by_stage = j;
+  strset_free(&stages);
   return st;
 }
 

@@ -20,7 +20,7 @@ static const char *const thank_you_keys[] = {"name", "insight", "objective"};
 
 /* Remember that node n (a scalar) names `key` of another list. */
 static void add_ref(struct walk *w, enum wref_kind kind, const struct ynode *n, const char *what) {
-  w->refs = xrealloc(w->refs, (w->n_refs + 1) * sizeof *w->refs);
+  w->refs = cfg_grow(w->refs, w->n_refs, sizeof *w->refs);
   w->refs[w->n_refs++] = (struct wref){kind, xstrdup(n->str), xstrdup(what), n->line, n->col};
 }
 
@@ -52,15 +52,22 @@ static enum rp_status parse_strings(struct walk *w, const char *what, const char
   if (v->kind != YNODE_SEQ)
     return ERR_AT(w, v, "%s must be a list such as %s, not %s", what, example,
                   ynode_kind_name(v));
-  for (size_t i = 0; i < v->n; i++) {
+  struct rp_strset have = {0}; /* what *out holds: no entry twice */
+  for (size_t i = 0; i < out->n; i++) strset_add(&have, out->v[i]);
+  enum rp_status st = RP_OK;
+  for (size_t i = 0; st == RP_OK && i < v->n; i++) {
     const struct ynode *p = v->kids[i];
-    if (p->kind != YNODE_SCALAR || ynode_is_null(p))
-      return ERR_AT(w, p, "an entry of %s must be a string, not %s", what, ynode_kind_name(p));
-    if (blank(p->str)) return ERR_AT(w, p, "an entry of %s must not be blank", what);
-    if (ref_what) add_ref(w, kind, p, ref_what);
-    if (!strv_contains(out, p->str)) strv_push(out, p->str);
+    if (p->kind != YNODE_SCALAR || ynode_is_null(p)) {
+      st = ERR_AT(w, p, "an entry of %s must be a string, not %s", what, ynode_kind_name(p));
+    } else if (blank(p->str)) {
+      st = ERR_AT(w, p, "an entry of %s must not be blank", what);
+    } else {
+      if (ref_what) add_ref(w, kind, p, ref_what);
+      if (strset_add(&have, p->str)) strv_push(out, p->str);
+    }
   }
-  return RP_OK;
+  strset_free(&have);
+  return st;
 }
 
 static enum rp_status replace_strings(struct walk *w, const char *what, const char *example,
@@ -111,7 +118,7 @@ static void flags_free(struct rp_question_flag *v, size_t n) {
 
 /* One {key, label, advice, phrases, seniority} entry, appended to *v. */
 static enum rp_status parse_check(struct walk *w, const struct ynode *item,
-                                  struct rp_question_flag **v, size_t *n, struct rp_strv *seen) {
+                                  struct rp_question_flag **v, size_t *n, struct rp_strset *seen) {
   static const char *const what = "question_checks";
   if (item->kind != YNODE_MAP)
     return ERR_AT(w, item, "each entry of '%s' must be a mapping with key, label, advice and "
@@ -148,9 +155,9 @@ static enum rp_status parse_check(struct walk *w, const struct ynode *item,
   f.key = xstrdup(key);
   f.label = xstrdup(label ? label->str : key);
   f.advice = xstrdup(advice->str);
-  *v = xrealloc(*v, (*n + 1) * sizeof **v);
+  *v = cfg_grow(*v, *n, sizeof **v);
   (*v)[(*n)++] = f;
-  strv_push(seen, key);
+  strset_add(seen, key);
   return RP_OK;
 }
 
@@ -162,15 +169,15 @@ enum rp_status cfg_parse_question_checks(struct walk *w, const struct ynode *v) 
                         "seniority} entries (or [] for none)");
   struct rp_question_flag *flags = NULL;
   size_t n = 0;
-  struct rp_strv seen = {0};
+  struct rp_strset seen = {0};
   for (size_t i = 0; v->kind == YNODE_SEQ && i < v->n; i++) {
     if (parse_check(w, v->kids[i], &flags, &n, &seen) != RP_OK) {
       flags_free(flags, n);
-      strv_free(&seen);
+      strset_free(&seen);
       return RP_INVALID;
     }
   }
-  strv_free(&seen);
+  strset_free(&seen);
   flags_free(w->cfg->question_flags, w->cfg->n_question_flags);
   w->cfg->question_flags = flags;
   w->cfg->n_question_flags = n;
@@ -224,7 +231,7 @@ static enum rp_status parse_bank_question(struct walk *w, const char *where,
     }
   }
   q.text = xstrdup(text->str);
-  c->questions = xrealloc(c->questions, (c->n_questions + 1) * sizeof *c->questions);
+  c->questions = cfg_grow(c->questions, c->n_questions, sizeof *c->questions);
   c->questions[c->n_questions++] = q;
   return RP_OK;
 }
@@ -232,7 +239,7 @@ static enum rp_status parse_bank_question(struct walk *w, const char *where,
 /* One {key, label, questions} category, appended to *v. */
 static enum rp_status parse_bank_category(struct walk *w, const struct ynode *item,
                                           struct rp_bank_category **v, size_t *n,
-                                          struct rp_strv *seen) {
+                                          struct rp_strset *seen) {
   static const char *const what = "question_bank";
   if (item->kind != YNODE_MAP)
     return ERR_AT(w, item, "each entry of '%s' must be a mapping with key, label and questions",
@@ -262,9 +269,9 @@ static enum rp_status parse_bank_category(struct walk *w, const struct ynode *it
   }
   c.key = xstrdup(key);
   c.label = xstrdup(label ? label->str : key);
-  *v = xrealloc(*v, (*n + 1) * sizeof **v);
+  *v = cfg_grow(*v, *n, sizeof **v);
   (*v)[(*n)++] = c;
-  strv_push(seen, key);
+  strset_add(seen, key);
   return RP_OK;
 }
 
@@ -275,15 +282,15 @@ enum rp_status cfg_parse_question_bank(struct walk *w, const struct ynode *v) {
                         "(or [] for none)");
   struct rp_bank_category *bank = NULL;
   size_t n = 0;
-  struct rp_strv seen = {0};
+  struct rp_strset seen = {0};
   for (size_t i = 0; v->kind == YNODE_SEQ && i < v->n; i++) {
     if (parse_bank_category(w, v->kids[i], &bank, &n, &seen) != RP_OK) {
       bank_free(bank, n);
-      strv_free(&seen);
+      strset_free(&seen);
       return RP_INVALID;
     }
   }
-  strv_free(&seen);
+  strset_free(&seen);
   bank_free(w->cfg->bank, w->cfg->n_bank);
   w->cfg->bank = bank;
   w->cfg->n_bank = n;
@@ -347,11 +354,6 @@ enum rp_status cfg_parse_followup(struct walk *w, const struct ynode *v) {
 
 /* ---- references ----------------------------------------------------------- */
 
-static bool flag_known(const struct rp_config *cfg, const char *key) {
-  for (size_t i = 0; i < cfg->n_question_flags; i++)
-    if (strcmp(cfg->question_flags[i].key, key) == 0) return true;
-  return false;
-}
 
 static char *flag_keys(const struct rp_config *cfg) {
   struct rp_buf b = {0};
@@ -376,10 +378,9 @@ static const struct wref *find_ref(const struct walk *w, enum wref_kind kind, co
  * key and use. */
 static void warn_dropped(struct walk *w, const struct ynode *at, const char *list,
                          const char *key, const char *what, const char *section,
-                         struct rp_strv *warned) {
+                         struct rp_strset *warned) {
   char *id = xasprintf("%s\n%s\n%s", list, key, what);
-  if (!strv_contains(warned, id)) {
-    strv_push(warned, id);
+  if (strset_add(warned, id)) {
     char *msg = xasprintf("%s:%d:%d: %s no longer has '%s', so %s (kept from before) drops it; "
                           "give %s in this file too to choose again",
                           w->name, at ? at->line : 1, at ? at->col : 1, list, key, what, section);
@@ -391,10 +392,11 @@ static void warn_dropped(struct walk *w, const struct ynode *at, const char *lis
 
 /* Check each seniority key of *sv (used in `what`); see cfg_call_check. */
 static enum rp_status check_seniority(struct walk *w, struct rp_strv *sv, const char *what,
-                                      const char *section, struct rp_strv *warned) {
+                                      const char *section, const struct rp_strset *levels,
+                                      struct rp_strset *warned) {
   size_t j = 0;
   for (size_t i = 0; i < sv->n; i++) {
-    if (choices_find(&w->cfg->seniority, sv->v[i])) {
+    if (strset_has(levels, sv->v[i])) {
       sv->v[j++] = sv->v[i];
       continue;
     }
@@ -421,7 +423,9 @@ static enum rp_status check_seniority(struct walk *w, struct rp_strv *sv, const 
 /* See config_walk.h. */
 enum rp_status cfg_call_check(struct walk *w) {
   struct rp_config *cfg = w->cfg;
-  struct rp_strv warned = {0};
+  struct rp_strset warned = {0}, flags = {0}, levels = {0}; /* sets: each look-up at once */
+  for (size_t i = 0; i < cfg->n_question_flags; i++) strset_add(&flags, cfg->question_flags[i].key);
+  for (size_t i = 0; i < cfg->seniority.n; i++) strset_add(&levels, cfg->seniority.v[i].key);
   enum rp_status st = RP_OK;
   for (size_t c = 0; st == RP_OK && c < cfg->n_bank; c++) {
     char *what = xasprintf("question_bank category '%s'", cfg->bank[c].key);
@@ -429,7 +433,7 @@ enum rp_status cfg_call_check(struct walk *w) {
       struct rp_strv *fl = &cfg->bank[c].questions[q].flags;
       size_t j = 0;
       for (size_t i = 0; i < fl->n; i++) {
-        if (st != RP_OK || flag_known(cfg, fl->v[i])) {
+        if (st != RP_OK || strset_has(&flags, fl->v[i])) {
           fl->v[j++] = fl->v[i];
           continue;
         }
@@ -454,13 +458,16 @@ enum rp_status cfg_call_check(struct walk *w) {
   }
   for (size_t i = 0; st == RP_OK && i < cfg->n_question_flags; i++) {
     char *what = xasprintf("question_checks entry '%s'", cfg->question_flags[i].key);
-    st = check_seniority(w, &cfg->question_flags[i].seniority, what, "question_checks", &warned);
+    st = check_seniority(w, &cfg->question_flags[i].seniority, what, "question_checks", &levels,
+                         &warned);
     free(what);
   }
   if (st == RP_OK)
     st = check_seniority(w, &cfg->handwritten_seniority, "followup.handwritten_for",
-                         "followup.handwritten_for", &warned);
-  strv_free(&warned);
+                         "followup.handwritten_for", &levels, &warned);
+  strset_free(&warned);
+  strset_free(&flags);
+  strset_free(&levels);
   return st;
 }
 

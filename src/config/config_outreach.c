@@ -66,7 +66,7 @@ enum rp_status cfg_optional_string(struct walk *w, const struct ynode *v, const 
 /* A key for an entry of list `what`: present, a valid key, not yet in
  * `seen`. Returns the key's text or NULL after setting the error. */
 const char *cfg_entry_key(struct walk *w, const char *what, const char *needs,
-                             const struct ynode *item, const struct rp_strv *seen) {
+                             const struct ynode *item, const struct rp_strset *seen) {
   const struct ynode *key = cfg_map_get(item, "key");
   char b[200];
   if (!key) {
@@ -79,7 +79,7 @@ const char *cfg_entry_key(struct walk *w, const char *what, const char *needs,
            cfg_shown(key->str, b, sizeof b), what);
     return NULL;
   }
-  if (strv_contains(seen, key->str)) {
+  if (strset_has(seen, key->str)) {
     ERR_AT(w, key, "duplicate key '%s' in %s; each key must be unique", key->str, what);
     return NULL;
   }
@@ -100,7 +100,7 @@ static void manual_free(struct rp_manual_check *v, size_t n) {
 /* One {key, text, help} entry of readiness.manual, appended to *v. */
 static enum rp_status parse_manual_item(struct walk *w, const struct ynode *item,
                                         struct rp_manual_check **v, size_t *n,
-                                        struct rp_strv *seen) {
+                                        struct rp_strset *seen) {
   static const char *const what = "readiness.manual";
   if (item->kind != YNODE_MAP)
     return ERR_AT(w, item, "each entry of '%s' must be a mapping with key, text and (optional) "
@@ -120,9 +120,9 @@ static enum rp_status parse_manual_item(struct walk *w, const struct ynode *item
   if (!cfg_want_string(w, text, "text")) return RP_INVALID;
   char *help = NULL;
   if (cfg_optional_string(w, cfg_map_get(item, "help"), "help", &help) != RP_OK) return RP_INVALID;
-  *v = xrealloc(*v, (*n + 1) * sizeof **v);
+  *v = cfg_grow(*v, *n, sizeof **v);
   (*v)[(*n)++] = (struct rp_manual_check){xstrdup(key), xstrdup(text->str), help};
-  strv_push(seen, key);
+  strset_add(seen, key);
   return RP_OK;
 }
 
@@ -133,15 +133,15 @@ static enum rp_status parse_manual(struct walk *w, const struct ynode *v) {
   if (!ynode_is_null(v) && v->kind != YNODE_SEQ)
     return ERR_AT(w, v, "'readiness.manual' must be a list of {key, text, help} entries (or [] "
                         "for none)");
-  struct rp_strv seen = {0};
+  struct rp_strset seen = {0};
   for (size_t i = 0; v->kind == YNODE_SEQ && i < v->n; i++) {
     if (parse_manual_item(w, v->kids[i], &items, &n, &seen) != RP_OK) {
       manual_free(items, n);
-      strv_free(&seen);
+      strset_free(&seen);
       return RP_INVALID;
     }
   }
-  strv_free(&seen);
+  strset_free(&seen);
   manual_free(w->cfg->manual_checks, w->cfg->n_manual_checks);
   w->cfg->manual_checks = items;
   w->cfg->n_manual_checks = n;
@@ -194,22 +194,27 @@ static enum rp_status parse_phrases(struct walk *w, const char *key, const struc
   if (v->n == 0)
     return ERR_AT(w, v, "'phrases' of category '%s' must not be empty; give at least one phrase",
                   key);
-  for (size_t i = 0; i < v->n; i++) {
+  struct rp_strset have = {0}; /* what *out holds: no phrase twice */
+  for (size_t i = 0; i < out->n; i++) strset_add(&have, out->v[i]);
+  enum rp_status st = RP_OK;
+  for (size_t i = 0; st == RP_OK && i < v->n; i++) {
     const struct ynode *p = v->kids[i];
     if (p->kind != YNODE_SCALAR || ynode_is_null(p))
-      return ERR_AT(w, p, "a phrase of category '%s' must be a string, not %s", key,
-                    ynode_kind_name(p));
-    if (!has_text(p->str))
-      return ERR_AT(w, p, "a phrase of category '%s' must not be blank", key);
-    if (!strv_contains(out, p->str)) strv_push(out, p->str);
+      st = ERR_AT(w, p, "a phrase of category '%s' must be a string, not %s", key,
+                  ynode_kind_name(p));
+    else if (!has_text(p->str))
+      st = ERR_AT(w, p, "a phrase of category '%s' must not be blank", key);
+    else if (strset_add(&have, p->str))
+      strv_push(out, p->str);
   }
-  return RP_OK;
+  strset_free(&have);
+  return st;
 }
 
 /* One {key, label, suggestion, phrases} entry, appended to *v. */
 static enum rp_status parse_category(struct walk *w, const struct ynode *item,
                                      struct rp_ask_category **v, size_t *n,
-                                     struct rp_strv *seen) {
+                                     struct rp_strset *seen) {
   static const char *const what = "ask_check.categories";
   if (item->kind != YNODE_MAP)
     return ERR_AT(w, item, "each entry of '%s' must be a mapping with key, label, suggestion "
@@ -243,9 +248,9 @@ static enum rp_status parse_category(struct walk *w, const struct ynode *item,
   c.key = xstrdup(key);
   c.label = xstrdup(label ? label->str : key);
   c.suggestion = xstrdup(sug->str);
-  *v = xrealloc(*v, (*n + 1) * sizeof **v);
+  *v = cfg_grow(*v, *n, sizeof **v);
   (*v)[(*n)++] = c;
-  strv_push(seen, key);
+  strset_add(seen, key);
   return RP_OK;
 }
 
@@ -257,15 +262,15 @@ static enum rp_status parse_categories(struct walk *w, const struct ynode *v) {
                         "phrases} entries (or [] for none)");
   struct rp_ask_category *cats = NULL;
   size_t n = 0;
-  struct rp_strv seen = {0};
+  struct rp_strset seen = {0};
   for (size_t i = 0; v->kind == YNODE_SEQ && i < v->n; i++) {
     if (parse_category(w, v->kids[i], &cats, &n, &seen) != RP_OK) {
       categories_free(cats, n);
-      strv_free(&seen);
+      strset_free(&seen);
       return RP_INVALID;
     }
   }
-  strv_free(&seen);
+  strset_free(&seen);
   categories_free(w->cfg->ask_categories, w->cfg->n_ask_categories);
   w->cfg->ask_categories = cats;
   w->cfg->n_ask_categories = n;

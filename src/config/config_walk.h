@@ -11,6 +11,7 @@
 
 #include "config/yaml_doc.h"
 #include "rapport/config.h"
+#include "rapport/strset.h"
 
 /* A binding while parsing: where the user wrote it (line 0 = inherited). */
 struct wbind {
@@ -65,6 +66,11 @@ const char *cfg_want_string(struct walk *w, const struct ynode *v, const char *w
 /* True when s is a usable key: letters, digits, '-' and '_', not empty. */
 bool cfg_valid_key(const char *s);
 
+/* The array v of n entries of `size` bytes, made room for one more: it
+ * doubles at each power of two (v must have been grown only this way), so
+ * a list of 200,000 entries is built in linear time. */
+void *cfg_grow(void *v, size_t n, size_t size);
+
 /* Free the entries of c (and zero it) / deep-copy src into the zeroed dst. */
 void cfg_choices_free(struct rp_choices *c);
 void cfg_choices_copy(struct rp_choices *dst, const struct rp_choices *src);
@@ -100,7 +106,7 @@ enum rp_status cfg_optional_string(struct walk *w, const struct ynode *v, const 
  * for the message): present, a valid key, not in `seen`. NULL after
  * setting the error. */
 const char *cfg_entry_key(struct walk *w, const char *what, const char *needs,
-                          const struct ynode *item, const struct rp_strv *seen);
+                          const struct ynode *item, const struct rp_strset *seen);
 /* Warn about each {placeholder} of template node t (setting `what`) that is
  * not one of keys[] (listed as keys_msg): it stays in every draft. */
 void cfg_warn_placeholders(struct walk *w, const struct ynode *t, const char *what,

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "rapport/paths.h"
+#include "rapport/text_limit.h"
 #include "rapport/utf8.h"
 
 enum rp_status editor_split(const char *cmd, struct rp_strv *argv, struct rp_err *err) {
@@ -120,17 +121,22 @@ enum rp_status editor_run(const char *text, char **out, struct rp_err *err) {
   if (ran && paths_read_file(path, &got, &n, NULL) == RP_OK) {
     bool changed = n != len || memcmp(got, text ? text : "", len) != 0;
     const char *why = NULL;
-    if (st == RP_NO && changed) why = err->msg[0] ? err->msg : "the editor failed";
+    char *too_long = text_too_long(n) && changed ? text_limit_message("the text", n) : NULL;
+    if (too_long) why = too_long; /* text_limit.h: refused before any screen holds it */
+    else if (st == RP_NO && changed) why = err->msg[0] ? err->msg : "the editor failed";
     else if (strlen(got) != n) why = "the text holds a NUL byte";
     else if (!utf8_valid(got, n)) why = "the text is not valid UTF-8 (save it as UTF-8)";
     if (why) {
-      char *msg = xasprintf("%s; nothing was changed, and what you wrote is kept in %s", why, path);
+      char *msg = too_long ? xasprintf("%s, and what you wrote is kept in %s", why, path)
+                           : xasprintf("%s; nothing was changed, and what you wrote is kept in %s",
+                                       why, path);
       st = rp_err_set(err, RP_INVALID, "%s", msg);
       free(msg);
       keep = true;
     } else if (st == RP_NO) {
       st = rp_err_set(err, RP_INVALID, "%s; the text is unchanged", err->msg);
     }
+    free(too_long);
   } else if (ran) {
     st = rp_err_set(err, RP_INVALID, "cannot read back the text the editor wrote in %s", path);
     keep = true;

@@ -1,9 +1,12 @@
 /* restore_json.c — see rapport/export.h: an export_json document back into
  * a journal, in one transaction; with --merge, only contacts not already
- * there (and what hangs off them), under new ids. */
+ * there (and what hangs off them), under new ids, committed in batches of
+ * MERGE_BATCH rows with what each batch did kept in the journal, so that
+ * running the same merge again after a stop finishes it. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "rapport/dump.h"
 #include "rapport/export.h"
@@ -18,9 +21,22 @@ struct id_map {
   bool unsorted; /* some `from` is not above the one before (a hand-made file) */
 };
 
+/* A merge commits once it has written MERGE_BATCH rows and MERGE_BATCH_MS
+ * have passed since its last commit: the full screen waits about that
+ * long for the journal at most, and a merge of 900,000 rows does not
+ * spend its time committing. */
+#define MERGE_BATCH 1000
+#define MERGE_BATCH_MS 250
+
 struct restore {
   struct rp_db *db;
   bool merge;
+  char source[24];  /* merge: the file's id, for what was done (dump_merge_*) */
+  bool resume;      /* merge: some of it was done by a run that stopped */
+  long since_batch; /* merge: rows written since the last commit */
+  double batch_at;  /* merge: when the last commit was (seconds) */
+  int64_t *touched; /* merge: contacts whose documents the batch changed */
+  size_t ntouched, cap_touched;
   struct id_map maps[16]; /* by index in rp_dump_tables */
   int64_t *intro;         /* merge: pairs (new contact id, old introducer id) */
   size_t nintro;
@@ -64,6 +80,65 @@ static long map_find(const struct id_map *m, int64_t from) {
 }
 
 static size_t table_index(const struct rp_dump_table *t) { return (size_t)(t - rp_dump_tables); }
+
+/* Seconds on a steady clock. */
+static double now_seconds(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+/* Merge: contact `id`'s document is to be indexed at the batch's end. */
+static void touch(struct restore *r, int64_t id) {
+  if (r->ntouched == r->cap_touched) {
+    r->cap_touched = r->cap_touched ? 2 * r->cap_touched : 256;
+    r->touched = xrealloc(r->touched, r->cap_touched * sizeof *r->touched);
+  }
+  r->touched[r->ntouched++] = id;
+}
+
+/* Merge: contact `id` (new) is to be introduced by the file's contact
+ * `old_intro`, set once every contact is in. */
+static void intro_later(struct restore *r, int64_t id, int64_t old_intro) {
+  if (!old_intro) return;
+  r->intro = xrealloc(r->intro, (r->nintro + 1) * 2 * sizeof *r->intro);
+  r->intro[r->nintro * 2] = id;
+  r->intro[r->nintro * 2 + 1] = old_intro;
+  r->nintro++;
+}
+
+/* Merge: row old_id of t is new_id (added or matched), in memory and, for
+ * a run that stops, in the journal with the batch. */
+static enum rp_status merge_mapped(struct restore *r, const struct rp_dump_table *t,
+                                   int64_t old_id, int64_t new_id, bool added,
+                                   struct rp_err *err) {
+  map_put(&r->maps[table_index(t)], old_id, new_id, added);
+  if (!old_id) return RP_OK;
+  return dump_merge_remember(r->db, r->source, t->name, old_id, new_id, added, err);
+}
+
+/* Merge resumed: row old_id of t was brought (or matched) by the run that
+ * stopped; true (*done) and mapped as it was then. */
+static enum rp_status merge_done_before(struct restore *r, const struct rp_dump_table *t,
+                                        int64_t old_id, int64_t old_intro, bool *done,
+                                        struct rp_err *err) {
+  int64_t id = 0;
+  bool added = false;
+  *done = false;
+  if (!r->resume || !old_id) return RP_OK;
+  enum rp_status s = dump_merge_lookup(r->db, r->source, t->name, old_id, done, &id, &added, err);
+  if (s != RP_OK || !*done) return s;
+  map_put(&r->maps[table_index(t)], old_id, id, added);
+  if (strcmp(t->name, "contact") == 0) {
+    if (added) {
+      r->sum->contacts_resumed++;
+      intro_later(r, id, old_intro);
+    } else {
+      r->sum->contacts_matched++;
+    }
+  }
+  return RP_OK;
+}
 
 /* "LINE:COL: message" about value v into err. */
 static enum rp_status at(struct rp_err *err, const struct rp_json *v, const char *fmt, ...)
@@ -235,6 +310,11 @@ static enum rp_status restore_row_lists(struct restore *r, const struct rp_dump_
   }
   const char *fields[VALUE_KINDS] = {text_of(row, "email"), text_of(row, "phone"),
                                      text_of(row, "url")};
+  if (s == RP_OK && !skip && r->merge && t->id_column) {
+    bool done = false;
+    s = merge_done_before(r, t, old_id, old_intro, &done, err);
+    if (done) skip = true;
+  }
   if (s == RP_OK && !skip && r->merge && contact) {
     int64_t match = 0;
     size_t ne = lists[VALUE_EMAIL].n + 1;
@@ -245,7 +325,7 @@ static enum rp_status restore_row_lists(struct restore *r, const struct rp_dump_
                            err);
     free(emails);
     if (s == RP_OK && match) {
-      map_put(&r->maps[table_index(t)], old_id, match, false);
+      s = merge_mapped(r, t, old_id, match, false, err);
       r->sum->contacts_matched++;
       skip = true;
     }
@@ -266,12 +346,20 @@ static enum rp_status restore_row_lists(struct restore *r, const struct rp_dump_
     if (s == RP_OK) {
       r->sum->rows++;
       if (contact) r->sum->contacts++;
-      if (r->merge && t->id_column) map_put(&r->maps[table_index(t)], old_id, id, true);
-      if (r->merge && contact && old_intro) {
-        r->intro = xrealloc(r->intro, (r->nintro + 1) * 2 * sizeof *r->intro);
-        r->intro[r->nintro * 2] = id;
-        r->intro[r->nintro * 2 + 1] = old_intro;
-        r->nintro++;
+      if (r->merge && t->id_column) s = merge_mapped(r, t, old_id, id, true, err);
+      if (r->merge && contact) {
+        intro_later(r, id, old_intro);
+        touch(r, id);
+      }
+      bool tag = strcmp(t->name, "contact_tag") == 0; /* in its contact's document */
+      for (size_t i = 0; r->merge && tag && i < n; i++)
+        if (strcmp(names[i], "contact_id") == 0 && vals[i].type == DUMP_INT) touch(r, vals[i].i);
+      if (s == RP_OK && r->merge && ++r->since_batch >= MERGE_BATCH &&
+          now_seconds() - r->batch_at >= MERGE_BATCH_MS / 1000.0) {
+        s = dump_merge_batch(r->db, r->touched, r->ntouched, err);
+        r->since_batch = 0;
+        r->ntouched = 0;
+        r->batch_at = now_seconds();
       }
     }
   }
@@ -321,6 +409,15 @@ static enum rp_status check_header(struct rp_db *db, const struct rp_json *root,
   return RP_OK;
 }
 
+/* The id of a merged file: its length and a 64-bit FNV-1a hash of its
+ * bytes, in hex (out holds 24 bytes). The same file merged again after a
+ * stop has the same id. */
+static void merge_source(const char *text, size_t len, char out[24]) {
+  uint64_t h = 1469598103934665603u;
+  for (size_t i = 0; i < len; i++) h = (h ^ (unsigned char)text[i]) * 1099511628211u;
+  snprintf(out, 24, "%zx-%016llx", len & 0xffffff, (unsigned long long)h);
+}
+
 /* See export.h. */
 enum rp_status restore_json(struct rp_db *db, const char *text, size_t len, bool merge,
                             struct rp_restore_summary *sum, struct rp_err *err) {
@@ -335,7 +432,9 @@ enum rp_status restore_json(struct rp_db *db, const char *text, size_t len, bool
     json_free(root);
     return s;
   }
-  if ((s = dump_begin(db, err)) != RP_OK) {
+  struct restore r = {.db = db, .merge = merge, .sum = sum};
+  if (merge) merge_source(text, len, r.source);
+  if ((s = merge ? dump_merge_begin(db, err) : dump_begin(db, err)) != RP_OK) {
     json_free(root);
     return s;
   }
@@ -345,7 +444,10 @@ enum rp_status restore_json(struct rp_db *db, const char *text, size_t len, bool
     s = rp_err_set(err, RP_INVALID,
                    "the journal is not empty: restore into a new journal (--db NEW-FILE), or "
                    "add --merge to add the contacts it does not have");
-  struct restore r = {.db = db, .merge = merge, .sum = sum};
+  int64_t before = 0;
+  if (s == RP_OK && merge) s = dump_merge_count(db, r.source, &before, err);
+  r.resume = before > 0;
+  r.batch_at = now_seconds();
   struct rp_json row = {0};
   for (size_t i = 0; i < rp_dump_table_count && s == RP_OK; i++) {
     struct rp_json_items *it = json_items_begin(text, len, json_get(tables, rp_dump_tables[i].name));
@@ -358,7 +460,9 @@ enum rp_status restore_json(struct rp_db *db, const char *text, size_t len, bool
     long k = map_find(cm, r.intro[i * 2 + 1]);
     if (k >= 0) s = dump_set_introducer(db, r.intro[i * 2], cm->to[k], err);
   }
-  if (s == RP_OK) s = dump_commit(db, err);
+  if (s == RP_OK && merge) s = dump_merge_forget(db, r.source, err);
+  if (s == RP_OK)
+    s = merge ? dump_merge_commit(db, r.touched, r.ntouched, err) : dump_commit(db, err);
   else dump_abort(db);
   for (size_t i = 0; i < RP_ARRAY_LEN(r.maps); i++) {
     free(r.maps[i].from);
@@ -366,6 +470,7 @@ enum rp_status restore_json(struct rp_db *db, const char *text, size_t len, bool
     free(r.maps[i].added);
   }
   free(r.intro);
+  free(r.touched);
   for (size_t i = 0; i < RP_ARRAY_LEN(r.checked); i++) strv_free(&r.checked[i]);
   free(r.names);
   free(r.vals);

@@ -278,3 +278,46 @@ enum rp_status bulk_index_all(struct rp_db *db, const struct rp_bulk *b, struct 
     s = exec(db, mark[k], "mark the contacts", err);
   return s;
 }
+
+/* The tables of BULK_NOTE… in order: the highest id, and the statement
+ * that indexes the rows past ?1. */
+static const struct {
+  const char *max, *index;
+} since_tables[BULK_KINDS] = {
+    {"SELECT ifnull(max(id), 0) FROM note", SEARCH_SQL_INDEX(SEARCH_SQL_NOTE("id > ?1"))},
+    {"SELECT ifnull(max(id), 0) FROM give", SEARCH_SQL_INDEX(SEARCH_SQL_GIVE("id > ?1"))},
+    {"SELECT ifnull(max(id), 0) FROM conversation",
+     SEARCH_SQL_INDEX(SEARCH_SQL_CONVERSATION("id > ?1"))},
+    {"SELECT ifnull(max(id), 0) FROM question", SEARCH_SQL_INDEX(SEARCH_SQL_QUESTION("id > ?1"))},
+    {"SELECT ifnull(max(id), 0) FROM followup", SEARCH_SQL_INDEX(SEARCH_SQL_FOLLOWUP("id > ?1"))},
+};
+
+/* See bulk.h. */
+enum rp_status bulk_ids_now(struct rp_db *db, int64_t since[BULK_KINDS], struct rp_err *err) {
+  enum rp_status s = RP_OK;
+  for (size_t k = 0; k < BULK_KINDS && s == RP_OK; k++) {
+    sqlite3_stmt *st = NULL;
+    s = db_prepare_cached(db, since_tables[k].max, &st, err);
+    if (s != RP_OK) break;
+    if (sqlite3_step(st) == SQLITE_ROW) since[k] = sqlite3_column_int64(st, 0);
+    else s = db_fail(db, err, "read the highest ids");
+    sqlite3_reset(st);
+  }
+  return s;
+}
+
+/* See bulk.h. Each statement is one INSERT … SELECT (FTS5 writes its
+ * pending index at every statement). */
+enum rp_status bulk_index_since(struct rp_db *db, const int64_t since[BULK_KINDS],
+                                struct rp_err *err) {
+  enum rp_status s = RP_OK;
+  for (size_t k = 0; k < BULK_KINDS && s == RP_OK; k++) {
+    sqlite3_stmt *st = NULL;
+    s = db_prepare(db, since_tables[k].index, &st, err);
+    if (s != RP_OK) break;
+    sqlite3_bind_int64(st, 1, since[k]);
+    if (sqlite3_step(st) != SQLITE_DONE) s = db_fail(db, err, "index what was added");
+    sqlite3_finalize(st);
+  }
+  return s;
+}

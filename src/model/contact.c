@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "model/contact_internal.h"
+#include "rapport/text_limit.h"
 #include "rapport/utf8.h"
 
 /* Zero every member; nothing to free yet. */
@@ -313,6 +314,12 @@ enum rp_status contact_validate(struct rp_db *db, const struct rp_config *cfg,
     if (*text[i] && !utf8_valid(*text[i], strlen(*text[i])))
       return rp_err_field(err, RP_INVALID, text_names[i],
                           "%s is not valid UTF-8 text; use UTF-8", text_names[i]);
+    if (*text[i] && text_too_long(strlen(*text[i]))) { /* text_limit.h */
+      char *m = text_limit_message(text_names[i], strlen(*text[i]));
+      rp_err_field(err, RP_INVALID, text_names[i], "%s", m);
+      free(m);
+      return RP_INVALID;
+    }
   }
   for (size_t i = 0; i < c->tags.n; i++)
     if (!utf8_valid(c->tags.v[i], strlen(c->tags.v[i])))

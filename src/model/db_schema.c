@@ -548,6 +548,20 @@ static const char *const migrations[] = {
               "  UNIQUE (folder, file)\n"
               ");\n"
               "CREATE INDEX IF NOT EXISTS sync_item_ref ON sync_item(kind, ref_id);\n"),
+    /* What a merge (import json --merge) did so far, per file (`source`,
+     * an id of its text): row old_id of table tbl is now new_id (added 0:
+     * matched to a contact already there). Written with each batch it
+     * commits, read when the same file is merged again after a stop,
+     * emptied when the merge ends (dump_merge.c). Never exported. */
+    MIGRATION(21,
+              "CREATE TABLE IF NOT EXISTS merge_map (\n"
+              "  source TEXT NOT NULL,\n"
+              "  tbl TEXT NOT NULL,\n"
+              "  old_id INTEGER NOT NULL,\n"
+              "  new_id INTEGER NOT NULL,\n"
+              "  added INTEGER NOT NULL,\n"
+              "  PRIMARY KEY (source, tbl, old_id)\n"
+              ") WITHOUT ROWID;\n"),
 };
 
 /* What each migration does, in a few words, for the progress shown while
@@ -574,6 +588,7 @@ static const char *const migration_what[] = {
     "noting who answered an information gap, and when",
     "keeping an undo log",
     "remembering what was synced with your phone and calendar",
+    "remembering where a merge stopped",
 };
 _Static_assert(RP_ARRAY_LEN(migration_what) == RP_ARRAY_LEN(migrations),
                "a description per migration");

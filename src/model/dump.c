@@ -121,6 +121,8 @@ static struct dump_cache {
   } t[16];
 } cache;
 static struct rp_bulk restore_bulk; /* between dump_begin and dump_commit/dump_abort */
+static bool merging; /* between dump_merge_begin and dump_merge_commit/dump_abort */
+static int64_t merge_since[BULK_KINDS]; /* a merge: the highest ids when its batch began */
 
 static void free_names(char **v, size_t n) {
   for (size_t k = 0; k < n; k++) free(v[k]);
@@ -203,7 +205,60 @@ enum rp_status dump_begin(struct rp_db *db, struct rp_err *err) {
 
 void dump_abort(struct rp_db *db) {
   bulk_abort(db, &restore_bulk);
+  merging = false;
   cache_free();
+}
+
+/* A merge's batch begins: bulk mode (the search triggers suspended; the
+ * marking ones kept, as the journal has contacts of its own), foreign
+ * keys checked at its COMMIT, the highest ids noted for the indexing. */
+static enum rp_status merge_batch_begin(struct rp_db *db, struct rp_err *err) {
+  enum rp_status s = bulk_begin(db, &restore_bulk, false, err);
+  if (s != RP_OK) return s;
+  s = exec(db, "PRAGMA defer_foreign_keys = ON", "defer foreign keys", err);
+  if (s == RP_OK) s = bulk_ids_now(db, merge_since, err);
+  if (s != RP_OK) bulk_abort(db, &restore_bulk);
+  return s;
+}
+
+/* A merge's batch ends: what it added indexed, COMMIT. */
+static enum rp_status merge_batch_end(struct rp_db *db, const int64_t *contacts, size_t n,
+                                      struct rp_err *err) {
+  enum rp_status s = bulk_index_contacts(db, &restore_bulk, contacts, n, err);
+  if (s == RP_OK) s = bulk_index_since(db, merge_since, err);
+  if (s == RP_OK) return bulk_commit(db, &restore_bulk, err);
+  bulk_abort(db, &restore_bulk);
+  return s;
+}
+
+/* See dump.h. */
+enum rp_status dump_merge_begin(struct rp_db *db, struct rp_err *err) {
+  cache_free();
+  cache.h = db_handle(db);
+  enum rp_status s = merge_batch_begin(db, err);
+  merging = s == RP_OK;
+  return s;
+}
+
+/* See dump.h. The prepared INSERTs outlive the transaction. */
+enum rp_status dump_merge_batch(struct rp_db *db, const int64_t *contacts, size_t n,
+                                struct rp_err *err) {
+  enum rp_status s = merge_batch_end(db, contacts, n, err);
+  if (s == RP_OK) s = merge_batch_begin(db, err);
+  if (s != RP_OK) {
+    merging = false;
+    cache_free();
+  }
+  return s;
+}
+
+/* See dump.h. */
+enum rp_status dump_merge_commit(struct rp_db *db, const int64_t *contacts, size_t n,
+                                 struct rp_err *err) {
+  enum rp_status s = merge_batch_end(db, contacts, n, err);
+  merging = false;
+  cache_free();
+  return s;
 }
 
 /* Is ins of cache slot k prepared for exactly these columns? */
@@ -223,8 +278,12 @@ enum rp_status dump_insert(struct rp_db *db, const struct rp_dump_table *t, size
   enum rp_status s = RP_OK;
   if (!same_columns(k, ncols, names)) {
     bool meta = strcmp(t->name, "meta") == 0;
+    /* a merge resumed: a row without an id (a tag, a ticked check) may be
+     * in from the run that stopped; it is the same row */
+    bool again = merging && !t->id_column;
     struct rp_buf sql = {0};
-    buf_addf(&sql, "INSERT %sINTO \"%s\" (", meta ? "OR REPLACE " : "", t->name);
+    buf_addf(&sql, "INSERT %sINTO \"%s\" (",
+             meta ? "OR REPLACE " : again ? "OR IGNORE " : "", t->name);
     for (size_t i = 0; i < ncols; i++) buf_addf(&sql, "%s\"%s\"", i ? ", " : "", names[i]);
     buf_adds(&sql, ") VALUES (");
     for (size_t i = 0; i < ncols; i++) buf_adds(&sql, i ? ", ?" : "?");

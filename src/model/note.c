@@ -9,6 +9,7 @@
 #include "model/contact_internal.h"
 #include "rapport/conversation.h"
 #include "rapport/plan.h"
+#include "rapport/text_limit.h"
 
 #define NOTE_COLS "id, conversation_id, offset_s, tag, text, contact_ref, created_at, updated_at"
 
@@ -190,6 +191,12 @@ enum rp_status note_add(struct rp_db *db, const struct rp_config *cfg, int64_t c
   if (out) memset(out, 0, sizeof *out);
   enum rp_note_tag tag;
   char *text = NULL;
+  if (line && text_too_long(strlen(line))) { /* text_limit.h */
+    char *m = text_limit_message("the note", strlen(line));
+    rp_err_set(err, RP_INVALID, "%s", m);
+    free(m);
+    return RP_INVALID;
+  }
   enum rp_status s = parse_line(line, &tag, &text, err);
   if (s != RP_OK) return s;
   s = db_begin(db, err);
@@ -254,6 +261,12 @@ enum rp_status note_update(struct rp_db *db, const struct rp_config *cfg, int64_
   rp_err_clear(err);
   enum rp_note_tag tag;
   char *text = NULL;
+  if (line && text_too_long(strlen(line))) { /* text_limit.h */
+    char *m = text_limit_message("the note", strlen(line));
+    rp_err_set(err, RP_INVALID, "%s", m);
+    free(m);
+    return RP_INVALID;
+  }
   enum rp_status s = parse_line(line, &tag, &text, err);
   if (s != RP_OK) return s;
   s = db_begin(db, err);

@@ -26,6 +26,7 @@
 #include <string.h>
 
 #include "model/search_sql.h"
+#include "rapport/strset.h"
 
 const char *const rp_hit_kind_names[HIT_KIND_COUNT] = {"contact", "note", "give", "worksheet",
                                                        "draft"};
@@ -84,20 +85,20 @@ static char *fold_token(const char *tok, size_t n) {
   return NULL;
 }
 
-/* The most words a search uses: each one required, the later ones past
- * this would only narrow a result already narrow (and each costs a pass
- * over the index: 200 repeated words took 10 s on 50,000 contacts). */
-#define SEARCH_MAX_WORDS 16
+/* SEARCH_MAX_WORDS (search.h): each word is required, so the later ones
+ * past it would only narrow a result already narrow, and each costs a
+ * pass over the index (200 repeated words took 10 s on 50,000 contacts). */
 
 /* The FTS5 query for the user's words: each word a quoted prefix string
  * ("word"*, or ("word"* OR "spelt-out"*) when it holds a letter the _alt
  * columns spell out), all of them required. A word given twice (in any
- * case) counts once; words past SEARCH_MAX_WORDS are left out. NULL when
- * there is no word. Caller frees. */
-static char *fts_query(const char *q) {
+ * case) counts once; different words past SEARCH_MAX_WORDS are left out,
+ * and counted in *left_out. NULL when there is no word. Caller frees. */
+static char *fts_query(const char *q, size_t *left_out) {
   struct rp_buf b = {0};
   struct rp_strv seen = {0};
   size_t len = strlen(q), i = 0;
+  *left_out = 0;
   while (i < len && seen.n < SEARCH_MAX_WORDS) {
     while (i < len && str_is_space(q[i])) i++;
     size_t start = i;
@@ -122,6 +123,21 @@ static char *fts_query(const char *q) {
       free(alt);
     }
   }
+  /* the rest: the different words not used, counted in one pass */
+  struct rp_strset more = {0};
+  for (size_t k = 0; k < seen.n; k++) strset_add(&more, seen.v[k]);
+  while (i < len) {
+    while (i < len && str_is_space(q[i])) i++;
+    size_t start = i;
+    while (i < len && !str_is_space(q[i])) i++;
+    if (i == start) break;
+    char *word = xstrndup(q + start, i - start);
+    char *key = db_fold_text(word);
+    if (strset_add(&more, key)) (*left_out)++;
+    free(key);
+    free(word);
+  }
+  strset_free(&more);
   strv_free(&seen);
   if (b.len) return buf_steal(&b);
   buf_free(&b);
@@ -450,7 +466,8 @@ enum rp_status search_run(struct rp_db *db, const char *query, size_t limit,
   out->v = NULL;
   out->n = 0;
   out->partial = false;
-  char *fq = query ? fts_query(query) : NULL;
+  out->words_left_out = 0;
+  char *fq = query ? fts_query(query, &out->words_left_out) : NULL;
   if (!fq) return RP_OK;
   struct doc_list docs = {0};
   enum rp_status s = read_docs(db, ranked_sql, fq,
@@ -471,7 +488,8 @@ enum rp_status search_quick(struct rp_db *db, const char *query, size_t limit,
   out->v = NULL;
   out->n = 0;
   out->partial = false;
-  char *fq = query ? fts_query(query) : NULL;
+  out->words_left_out = 0;
+  char *fq = query ? fts_query(query, &out->words_left_out) : NULL;
   if (!fq || !limit) {
     free(fq);
     return fq ? search_run(db, query, 0, out, err) : RP_OK;

@@ -32,13 +32,19 @@ bool edit_history_may_change(rp_key key) {
 }
 
 /* See edit_history.h. */
+bool edit_history_joins(const struct edit_history *h, rp_key key, size_t cursor) {
+  int kind = kind_of(key);
+  return kind != 3 && kind == h->last_kind && cursor == h->last_cursor && h->n;
+}
+
+/* See edit_history.h. */
 void edit_history_record(struct edit_history *h, rp_key key, const char *before, size_t len,
                          size_t before_cursor, size_t cursor) {
   int kind = kind_of(key);
-  bool joins = kind != 3 && kind == h->last_kind && before_cursor == h->last_cursor && h->n;
+  bool joins = edit_history_joins(h, key, before_cursor);
   h->last_kind = kind;
   h->last_cursor = cursor;
-  if (joins) return;
+  if (joins || !before) return;
   if (h->n == EDIT_HISTORY_MAX) { /* the oldest goes */
     free(h->v[0].text);
     memmove(h->v, h->v + 1, (h->n - 1) * sizeof *h->v);

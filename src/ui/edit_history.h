@@ -29,9 +29,15 @@ struct edit_history {
 
 /* Whether `key` may change the text (cursor moves never do). */
 bool edit_history_may_change(rp_key key);
+/* Whether a change made by `key` with the cursor at `cursor` would join
+ * the change before it (edit_history_record then needs no `before`): the
+ * editors copy the text only for a change that starts a new one, so a
+ * run of typing costs its own length, not the text's length per key. */
+bool edit_history_joins(const struct edit_history *h, rp_key key, size_t cursor);
 /* A change made by `key`: the text was `before` (len bytes, cursor
- * `before_cursor`) and the cursor is now `cursor`. A character typed right
- * after another (not a space) joins the change before it. */
+ * `before_cursor`; before may be NULL when edit_history_joins said so)
+ * and the cursor is now `cursor`. A character typed right after another
+ * (not a space) joins the change before it. */
 void edit_history_record(struct edit_history *h, rp_key key, const char *before, size_t len,
                          size_t before_cursor, size_t cursor);
 /* Take the last change back into *text and *cursor; false when there is

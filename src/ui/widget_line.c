@@ -118,7 +118,10 @@ int line_edit_key(struct line_edit *le, rp_key key) {
     return 2;
   }
   if (!edit_history_may_change(key)) return edit_key(le, key);
-  char *before = xstrndup(buf_str(&le->text), le->text.len);
+  /* the text before, copied only for a change that starts a new one */
+  char *before = edit_history_joins(&le->undo, key, le->cursor)
+                     ? NULL
+                     : xstrndup(buf_str(&le->text), le->text.len);
   size_t len = le->text.len, cursor = le->cursor;
   int r = edit_key(le, key);
   if (r == 2) edit_history_record(&le->undo, key, before, len, cursor, le->cursor);

@@ -246,7 +246,10 @@ int text_edit_key(struct text_edit *te, rp_key key) {
     return 2;
   }
   if (!edit_history_may_change(key)) return edit_key(te, key);
-  char *before = xstrndup(text_edit_text(te), te->text.len);
+  /* the text before, copied only for a change that starts a new one */
+  char *before = edit_history_joins(&te->undo, key, te->cursor)
+                     ? NULL
+                     : xstrndup(text_edit_text(te), te->text.len);
   size_t len = te->text.len, cursor = te->cursor;
   int r = edit_key(te, key);
   if (r == 2) edit_history_record(&te->undo, key, before, len, cursor, te->cursor);

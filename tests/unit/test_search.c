@@ -262,6 +262,17 @@ static void test_matching(void) {
   struct rp_buf many = {0};
   for (int k = 0; k < 200; k++) buf_adds(&many, k % 2 ? "facon " : "Renee ");
   CHECK_INT(first_contact(buf_str(&many)), ren);
+  struct rp_hit_list wl = {0};
+  struct rp_err werr;
+  CHECK_INT(search_run(db, buf_str(&many), 0, &wl, &werr), RP_OK);
+  CHECK_INT(wl.words_left_out, 0); /* two different words */
+  hit_list_free(&wl);
+  /* 20 different words and again: the 4 past SEARCH_MAX_WORDS are counted */
+  buf_reset(&many);
+  for (int k = 0; k < 40; k++) buf_addf(&many, "w%d ", k % 20);
+  CHECK_INT(search_run(db, buf_str(&many), 0, &wl, &werr), RP_OK);
+  CHECK_INT(wl.words_left_out, 20 - SEARCH_MAX_WORDS);
+  hit_list_free(&wl);
   buf_free(&many);
   CHECK_INT(first_contact("REN\xC3\x89" "E"), ren); /* RENÉE */
   CHECK_INT(first_contact("wrobel"), lu);
