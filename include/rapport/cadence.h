@@ -60,9 +60,10 @@ enum rp_status cadence_sync(struct rp_db *db, const struct rp_config *cfg, const
                             int *created, struct rp_err *err);
 /* How many contacts the next cadence_sync on `today` (NULL = today) has
  * to work out: those something happened to, or whose day came; all of
- * them when the config's cadences changed. Reads only. */
+ * them when the config's cadences changed. Counted up to `cap` (0 = all:
+ * a count of every one due, so cap it where a screen waits). Reads only. */
 enum rp_status cadence_pending(struct rp_db *db, const struct rp_config *cfg, const char *today,
-                               long *n, struct rp_err *err);
+                               long cap, long *n, struct rp_err *err);
 /* One step of cadence_sync, in its own transaction: at most `batch`
  * contacts (> 0) worked out and committed. *done = how many were; fewer
  * than `batch` means the sync is finished. Adds the check-ins made to

@@ -379,14 +379,10 @@ int cli_run_ui(struct cli_ctx *ctx, int64_t call_contact) {
     theme_free(&theme);
     return st;
   }
-  /* the cadence sync Today runs first is long after an upgrade (every
-   * contact is read: ~25 s at 100,000): run it here, where its progress
-   * shows on stderr, instead of under a full screen that seems to hang;
-   * Today's then finds nothing left to do. A failure is left for Today to
-   * show. Nothing is printed once the full screen is up. */
-  struct rp_err err;
-  rp_err_clear(&err);
-  cadence_sync(ctx->db, &ctx->cfg, NULL, NULL, &err);
+  /* the cadence sync is the screen's: a long one (after an import, a
+   * restore or an upgrade) runs in steps after the first paint, its
+   * progress in the status bar (app_cadence_due). Nothing is printed once
+   * the full screen is up. */
   db_set_progress(ctx->db, NULL, NULL);
   /* the full screen hides stderr: the journal's notes (an unsafe mode, a
    * backup made before an upgrade) go first among the warnings the status

@@ -492,7 +492,7 @@ static enum rp_status check_today(const char **today, char **own, struct rp_err 
 /* See cadence.h. A read: counted through the check_on index, or every
  * row of the state when the config's cadences changed. */
 enum rp_status cadence_pending(struct rp_db *db, const struct rp_config *cfg, const char *today,
-                               long *n, struct rp_err *err) {
+                               long cap, long *n, struct rp_err *err) {
   *n = 0;
   char *own;
   enum rp_status s = check_today(&today, &own, err);
@@ -501,12 +501,14 @@ enum rp_status cadence_pending(struct rp_db *db, const struct rp_config *cfg, co
   sqlite3_stmt *st;
   if (s == RP_OK)
     s = db_prepare_cached(db,
-                          same ? "SELECT count(*) FROM cadence_state INDEXED BY cadence_check_on "
-                                 "WHERE check_on <= ?1"
-                               : "SELECT count(*) FROM cadence_state WHERE ?1 IS NOT NULL",
+                          same ? "SELECT count(*) FROM (SELECT 1 FROM cadence_state INDEXED BY "
+                                 "cadence_check_on WHERE check_on <= ?1 LIMIT ?2)"
+                               : "SELECT count(*) FROM (SELECT 1 FROM cadence_state "
+                                 "WHERE ?1 IS NOT NULL LIMIT ?2)",
                           &st, err);
   if (s == RP_OK) {
     db_bind_text(st, 1, today);
+    sqlite3_bind_int64(st, 2, cap > 0 ? cap : -1);
     if (sqlite3_step(st) == SQLITE_ROW) *n = (long)sqlite3_column_int64(st, 0);
     else s = db_fail(db, err, "count the cadence state");
     sqlite3_reset(st);
@@ -566,7 +568,7 @@ enum rp_status cadence_sync(struct rp_db *db, const struct rp_config *cfg, const
   char *own;
   enum rp_status s = check_today(&today, &own, err);
   long total = 0, done = 0, step = 0;
-  if (s == RP_OK) s = cadence_pending(db, cfg, today, &total, err);
+  if (s == RP_OK) s = cadence_pending(db, cfg, today, 0, &total, err);
   bool big = total > SYNC_BATCH;
   static const char what[] = "working out when each relationship goes quiet";
   int made_n = 0;

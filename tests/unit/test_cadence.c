@@ -495,11 +495,13 @@ static void test_sync_steps(void) {
   steps_journal("whole.db");
   struct rp_err err;
   long pending = -1;
-  CHECK_INT(cadence_pending(db, &cfg, today, &pending, &err), RP_OK);
+  CHECK_INT(cadence_pending(db, &cfg, today, 0, &pending, &err), RP_OK);
   CHECK_INT(pending, 300);
+  CHECK_INT(cadence_pending(db, &cfg, today, 120, &pending, &err), RP_OK);
+  CHECK_INT(pending, 120);
   int made = synced(today);
   CHECK(made > 50);
-  CHECK_INT(cadence_pending(db, &cfg, today, &pending, &err), RP_OK);
+  CHECK_INT(cadence_pending(db, &cfg, today, 0, &pending, &err), RP_OK);
   CHECK_INT(pending, 0);
   char *whole = sync_result();
 
@@ -516,7 +518,7 @@ static void test_sync_steps(void) {
     db_close(db);
     db = NULL;
     CHECK_INT(db_open(path, &db, &err), RP_OK);
-    CHECK_INT(cadence_pending(db, &cfg, today, &pending, &err), RP_OK);
+    CHECK_INT(cadence_pending(db, &cfg, today, 0, &pending, &err), RP_OK);
     CHECK_INT(pending, left);
     steps++;
   } while (done == 7 && steps < 100);
@@ -530,10 +532,10 @@ static void test_sync_steps(void) {
   free(path);
   /* a change of the config's cadences: every contact is pending again */
   cfg.cadence_warm += 1;
-  CHECK_INT(cadence_pending(db, &cfg, today, &pending, &err), RP_OK);
+  CHECK_INT(cadence_pending(db, &cfg, today, 0, &pending, &err), RP_OK);
   CHECK_INT(pending, 300);
   CHECK_INT(cadence_sync_step(db, &cfg, today, 10, &done, NULL, &err), RP_OK);
-  CHECK_INT(cadence_pending(db, &cfg, today, &pending, &err), RP_OK);
+  CHECK_INT(cadence_pending(db, &cfg, today, 0, &pending, &err), RP_OK);
   CHECK_INT(pending, 290);
   cfg.cadence_warm -= 1;
 }
