@@ -661,12 +661,12 @@ static const char sync_what[] = "working out when each relationship goes quiet";
 
 /* See ui_internal.h. Counted up to SYNC_INLINE + 1 only: the first
  * paint after an import of 100,000 people does not count them. */
-void app_cadence_due(struct ui_app *app) {
+void app_cadence_due(struct ui_app *app, bool first) {
   if (app->syncing) return; /* the idle steps are on it; they read Today again at the end */
   long n = 0;
   struct rp_err err;
   enum rp_status s = cadence_pending(app->db, app->cfg, NULL, SYNC_INLINE + 1, &n, &err);
-  if (s == RP_OK && n > SYNC_INLINE) {
+  if (s == RP_OK && (n > SYNC_INLINE || (first && n > 0))) {
     app->syncing = true;
     app->sync_total = app->sync_done = 0;
     return;
