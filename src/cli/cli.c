@@ -26,9 +26,11 @@ static const struct cli_verb verbs[] = {
      "`rapport check-config` and config.example.yaml); --introduced-by names an\n"
      "existing contact (exact name, or a unique part of it). Warmth is derived\n"
      "from how you know them unless --warmth sets it.\n"},
-    {"list", cli_list, "list [--format table|tsv|json] [--stage S] [--tag T] [--sort name|updated]",
+    {"list", cli_list,
+     "list [--format table|tsv|json] [--stage S] [--tag T] [--sort name|updated] [--limit N]",
      "list contacts",
-     "Lists contacts, sorted by name (or by last update). tsv has a header row\n"
+     "Lists contacts, sorted by name (or by last update); --limit N: the first N\n"
+     "only (read as many, whatever the size of the journal). tsv has a header row\n"
      "and escapes tabs and newlines as \\t and \\n; its last columns list every\n"
      "email, phone and URL with its kind. json is an array of objects with every\n"
      "field: email, phone and url the primary ones, emails, phones and urls all\n"
