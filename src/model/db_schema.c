@@ -527,6 +527,13 @@ static const char *const migrations[] = {
               "  sql TEXT NOT NULL\n"
               ");\n"
               "CREATE INDEX IF NOT EXISTS undo_log_step ON undo_log(step_id, seq);\n"),
+    /* The live contacts of one stage in name order (`rapport list --stage
+     * S --limit N`, a stage's first page): read from the index and stopped
+     * at the limit, where the stage index made SQLite sort every contact
+     * at that stage (issue 22). */
+    MIGRATION(20,
+              "CREATE INDEX IF NOT EXISTS contact_live_stage_name\n"
+              "  ON contact(stage, name COLLATE NOCASE, id) WHERE deleted_at IS NULL;\n"),
 };
 
 /* What each migration does, in a few words, for the progress shown while
@@ -552,6 +559,7 @@ static const char *const migration_what[] = {
     "remembering the stage a call started from",
     "noting who answered an information gap, and when",
     "keeping an undo log",
+    "indexing each stage's contacts by name",
 };
 _Static_assert(RP_ARRAY_LEN(migration_what) == RP_ARRAY_LEN(migrations),
                "a description per migration");
