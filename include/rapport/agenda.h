@@ -64,7 +64,9 @@ enum rp_status agenda_compute(struct rp_db *db, const struct rp_config *cfg, con
                               int days, struct rp_agenda *out, struct rp_err *err);
 
 /* The same, reading at most `limit` items per section (0 = all) and
- * counting the rest (out->total): what a screen shows. The cost follows
+ * counting the rest (out->total): what a screen shows. Does not run
+ * cadence_sync: the caller does, or runs it in steps (cadence_sync_step)
+ * and reads the page again when it is done. The cost follows
  * the limit, not the size of the journal. Within a day, a page's
  * follow-ups are in the order they were made (not by name), so a page of
  * n items is the start of a page of m > n. */

@@ -49,11 +49,26 @@ void quiet_list_free(struct rp_quiet_list *l);
 enum rp_status cadence_quiet(struct rp_db *db, const struct rp_config *cfg, const char *today,
                              struct rp_quiet_list *out, struct rp_err *err);
 /* For each quiet warm contact without an open check-in, create one (auto,
- * due the day the cadence ran out). Returns how many were created. Run at
- * start-up and by `rapport agenda`. A long one (more than 1,000 contacts
- * to work out: the first after an upgrade) is told as it goes to the
- * journal's progress callback (db_open_progress). */
+ * due the day the cadence ran out). Returns how many were created. Run by
+ * `rapport agenda` and the other verbs that show check-ins; the full
+ * screen runs it in steps after its first paint. Linear in the contacts
+ * to work out (cadence_pending), committed in steps of a few thousand, so
+ * one stopped part way resumes where it stopped. A long one (more than one
+ * step: the first after an import, a restore or an upgrade) is told as it
+ * goes to the journal's progress callback (db_open_progress). */
 enum rp_status cadence_sync(struct rp_db *db, const struct rp_config *cfg, const char *today,
                             int *created, struct rp_err *err);
+/* How many contacts the next cadence_sync on `today` (NULL = today) has
+ * to work out: those something happened to, or whose day came; all of
+ * them when the config's cadences changed. Counted up to `cap` (0 = all:
+ * a count of every one due, so cap it where a screen waits). Reads only. */
+enum rp_status cadence_pending(struct rp_db *db, const struct rp_config *cfg, const char *today,
+                               long cap, long *n, struct rp_err *err);
+/* One step of cadence_sync, in its own transaction: at most `batch`
+ * contacts (> 0) worked out and committed. *done = how many were; fewer
+ * than `batch` means the sync is finished. Adds the check-ins made to
+ * *created (may be NULL). */
+enum rp_status cadence_sync_step(struct rp_db *db, const struct rp_config *cfg, const char *today,
+                                 long batch, long *done, int *created, struct rp_err *err);
 
 #endif

@@ -26,9 +26,11 @@ static const struct cli_verb verbs[] = {
      "`rapport check-config` and config.example.yaml); --introduced-by names an\n"
      "existing contact (exact name, or a unique part of it). Warmth is derived\n"
      "from how you know them unless --warmth sets it.\n"},
-    {"list", cli_list, "list [--format table|tsv|json] [--stage S] [--tag T] [--sort name|updated]",
+    {"list", cli_list,
+     "list [--format table|tsv|json] [--stage S] [--tag T] [--sort name|updated] [--limit N]",
      "list contacts",
-     "Lists contacts, sorted by name (or by last update). tsv has a header row\n"
+     "Lists contacts, sorted by name (or by last update); --limit N: the first N\n"
+     "only (read as many, whatever the size of the journal). tsv has a header row\n"
      "and escapes tabs and newlines as \\t and \\n; its last columns list every\n"
      "email, phone and URL with its kind. json is an array of objects with every\n"
      "field: email, phone and url the primary ones, emails, phones and urls all\n"
@@ -379,14 +381,10 @@ int cli_run_ui(struct cli_ctx *ctx, int64_t call_contact) {
     theme_free(&theme);
     return st;
   }
-  /* the cadence sync Today runs first is long after an upgrade (every
-   * contact is read: ~25 s at 100,000): run it here, where its progress
-   * shows on stderr, instead of under a full screen that seems to hang;
-   * Today's then finds nothing left to do. A failure is left for Today to
-   * show. Nothing is printed once the full screen is up. */
-  struct rp_err err;
-  rp_err_clear(&err);
-  cadence_sync(ctx->db, &ctx->cfg, NULL, NULL, &err);
+  /* the cadence sync is the screen's: a long one (after an import, a
+   * restore or an upgrade) runs in steps after the first paint, its
+   * progress in the status bar (app_cadence_due). Nothing is printed once
+   * the full screen is up. */
   db_set_progress(ctx->db, NULL, NULL);
   /* the full screen hides stderr: the journal's notes (an unsafe mode, a
    * backup made before an upgrade) go first among the warnings the status

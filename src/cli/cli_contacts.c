@@ -148,12 +148,13 @@ static void tsv_field(struct rp_buf *b, const char *s) {
   }
 }
 
-enum { L_FORMAT, L_STAGE, L_TAG, L_SORT };
+enum { L_FORMAT, L_STAGE, L_TAG, L_SORT, L_LIMIT };
 static const struct cli_opt list_opts[] = {
     [L_FORMAT] = {"--format", "table|tsv|json", false},
     [L_STAGE] = {"--stage", "S", false},
     [L_TAG] = {"--tag", "T", false},
     [L_SORT] = {"--sort", "name|updated", false},
+    [L_LIMIT] = {"--limit", "N", false},
     {NULL, NULL, false},
 };
 
@@ -220,6 +221,14 @@ enum rp_status cli_list(struct cli_ctx *ctx, int argc, char **argv) {
     st = cli_fail("list", RP_INVALID, "--format: '%s' is not a format; allowed: table, tsv, json", fmt);
   else if (strcmp(sort, "name") && strcmp(sort, "updated"))
     st = cli_fail("list", RP_INVALID, "--sort: '%s' is not allowed; allowed: name, updated", sort);
+  long limit = -1; /* all */
+  if (st == RP_OK && a.val[L_LIMIT]) {
+    char *end = NULL;
+    limit = strtol(a.val[L_LIMIT], &end, 10);
+    if (!*a.val[L_LIMIT] || *end || limit < 1 || limit > 1000000)
+      st = cli_fail("list", RP_INVALID, "--limit: '%s' is not a number from 1 to 1000000",
+                    a.val[L_LIMIT]);
+  }
   if (st == RP_OK) st = cli_open(ctx);
   if (st == RP_OK && a.val[L_STAGE] && !choices_find(&ctx->cfg.stages, a.val[L_STAGE])) {
     char *allowed = choices_list(&ctx->cfg.stages);
@@ -234,7 +243,7 @@ enum rp_status cli_list(struct cli_ctx *ctx, int argc, char **argv) {
                                .sort = strcmp(sort, "updated") == 0 ? SORT_UPDATED : SORT_NAME};
   struct rp_contact_list l = {0};
   struct rp_err err;
-  st = contact_list(ctx->db, &q, 0, -1, &l, &err);
+  st = contact_list(ctx->db, &q, 0, limit, &l, &err);
   /* the table shows none of them; json and tsv show them all */
   if (st == RP_OK && strcmp(fmt, "table") != 0) st = contact_list_values(ctx->db, &l, &err);
   if (st != RP_OK) {

@@ -434,32 +434,33 @@ static enum rp_status read_section(struct ctx *c, enum rp_agenda_section sec,
 }
 
 static enum rp_status compute(struct rp_db *db, const struct rp_config *cfg, const char *today,
-                              int days, long limit, long rows, struct rp_agenda *out,
+                              int days, long limit, long rows, bool sync, struct rp_agenda *out,
                               struct rp_err *err);
 
 /* See agenda.h. Caller frees *out with agenda_free (empty on failure).
  * RP_INVALID with field "days" (1–60) or "today" (not a real date). */
 enum rp_status agenda_compute(struct rp_db *db, const struct rp_config *cfg, const char *today,
                               int days, struct rp_agenda *out, struct rp_err *err) {
-  return compute(db, cfg, today, days, 0, -1, out, err);
+  return compute(db, cfg, today, days, 0, -1, true, out, err);
 }
 
 /* See agenda.h. */
 enum rp_status agenda_compute_page(struct rp_db *db, const struct rp_config *cfg,
                                    const char *today, int days, long limit, struct rp_agenda *out,
                                    struct rp_err *err) {
-  return compute(db, cfg, today, days, limit, -1, out, err);
+  return compute(db, cfg, today, days, limit, -1, false, out, err);
 }
 
 /* See agenda.h. */
 enum rp_status agenda_compute_screen(struct rp_db *db, const struct rp_config *cfg,
                                      const char *today, int days, long limit, long rows,
                                      struct rp_agenda *out, struct rp_err *err) {
-  return compute(db, cfg, today, days, limit > 0 ? limit : 1, rows > 0 ? rows : 0, out, err);
+  return compute(db, cfg, today, days, limit > 0 ? limit : 1, rows > 0 ? rows : 0, false, out,
+                 err);
 }
 
 static enum rp_status compute(struct rp_db *db, const struct rp_config *cfg, const char *today,
-                              int days, long limit, long rows, struct rp_agenda *out,
+                              int days, long limit, long rows, bool sync, struct rp_agenda *out,
                               struct rp_err *err) {
   rp_err_clear(err);
   memset(out, 0, sizeof *out);
@@ -474,7 +475,10 @@ static enum rp_status compute(struct rp_db *db, const struct rp_config *cfg, con
     return rp_err_field(err, RP_INVALID, "today",
                         "today must be a real date as YYYY-MM-DD, not '%s'",
                         str_clip(today ? today : "", cb, sizeof cb));
-  enum rp_status s = cadence_sync(db, cfg, c.today, NULL, err);
+  /* the whole agenda (the CLI) syncs first; a page (the screen) leaves
+   * the sync to its caller, which runs a long one in steps after its
+   * first paint */
+  enum rp_status s = sync ? cadence_sync(db, cfg, c.today, NULL, err) : RP_OK;
   for (int k = 0; s == RP_OK && k < AG_SECTION_COUNT; k++) {
     s = read_section(&c, (enum rp_agenda_section)k, err);
     spend(&c, (enum rp_agenda_section)k);

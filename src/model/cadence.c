@@ -234,22 +234,12 @@ enum rp_status cadence_handled(struct rp_db *db, int64_t contact_id, const char 
   return s;
 }
 
-/* A check-in for quiet contact q (inside the caller's transaction). */
-static enum rp_status add_check_in(struct rp_db *db, const struct rp_quiet *q, struct rp_err *err) {
-  struct rp_followup f = {0};
-  f.contact_id = q->contact_id;
-  f.kind = xstrdup("check-in");
-  f.due = xstrdup(q->due);
-  f.medium = xstrdup("email");
-  f.auto_created = true;
+/* The note of the check-in made for quiet contact q. Caller frees. */
+static char *check_in_note(const struct rp_quiet *q) {
   if (strcmp(q->last_what, "added") == 0)
-    f.note = xasprintf("no contact yet since you added them on %s (cadence %d days)", q->last,
-                       q->cadence);
-  else
-    f.note = xasprintf("no contact since %s (cadence %d days)", q->last, q->cadence);
-  enum rp_status s = followup_insert_raw(db, &f, err);
-  followup_free(&f);
-  return s;
+    return xasprintf("no contact yet since you added them on %s (cadence %d days)", q->last,
+                     q->cadence);
+  return xasprintf("no contact since %s (cadence %d days)", q->last, q->cadence);
 }
 
 /* The config's cadences as one line: the state in cadence_state was
@@ -298,17 +288,20 @@ static enum rp_status sync_config(struct rp_db *db, const struct rp_config *cfg,
   return s;
 }
 
-/* The contacts whose check_on day has come (or who were touched), into *ids. */
-static enum rp_status due_ids(struct rp_db *db, const char *today, int64_t **ids, size_t *n,
-                              struct rp_err *err) {
+/* The contacts whose check_on day has come (or who were touched), at most
+ * `limit` of them, into *ids. */
+static enum rp_status due_ids(struct rp_db *db, const char *today, long limit, int64_t **ids,
+                              size_t *n, struct rp_err *err) {
   *ids = NULL;
   *n = 0;
   sqlite3_stmt *st;
-  enum rp_status s = db_prepare_cached(
-      db, "SELECT contact_id FROM cadence_state INDEXED BY cadence_check_on WHERE check_on <= ?1",
-      &st, err);
+  enum rp_status s = db_prepare_cached(db,
+                                       "SELECT contact_id FROM cadence_state INDEXED BY "
+                                       "cadence_check_on WHERE check_on <= ?1 LIMIT ?2",
+                                       &st, err);
   if (s != RP_OK) return s;
   db_bind_text(st, 1, today);
+  sqlite3_bind_int64(st, 2, limit > 0 ? limit : -1);
   size_t cap = 0;
   int rc;
   while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -354,11 +347,59 @@ static enum rp_status save_state(struct rp_db *db, int64_t contact_id, const cha
 
 #define NEVER "9999-12-31"
 
-/* Work out the cadence of one contact on `today`: a check-in for a quiet
- * warm one without one (*made), and its row in cadence_state. */
-static enum rp_status sync_one(struct rp_db *db, const struct rp_config *cfg, const char *today,
-                               int64_t id, bool *made, struct rp_err *err) {
-  *made = false;
+/* What a sync works out for one contact: its next check_on day, what
+ * cadence_state keeps (q; q.due "" unless quiet without a check-in), and
+ * whether a check-in is to be made. gone: the contact no longer exists. */
+struct plan {
+  int64_t id;
+  bool gone, check_in;
+  char check_on[11];
+  struct rp_quiet q;
+};
+
+/* The check-ins for the quiet contacts v[0..n) with `check_in` set, in
+ * one statement inside the caller's transaction: the search index writes
+ * out what it holds at every statement, and a statement per check-in
+ * (90,000 after a restore of 100,000 contacts) rewrote its segments over
+ * and over. The ids, days and notes go in as one JSON array; they are
+ * digits and dates, made here, never a user's text. */
+static enum rp_status add_check_ins(struct rp_db *db, const struct plan *v, size_t n,
+                                    struct rp_err *err) {
+  struct rp_buf b = {0};
+  size_t k = 0;
+  for (size_t i = 0; i < n; i++) {
+    if (!v[i].check_in) continue;
+    char *note = check_in_note(&v[i].q);
+    buf_addf(&b, "%c[%lld,\"%s\",\"%s\"]", k++ ? ',' : '[', (long long)v[i].id, v[i].q.due,
+             note);
+    free(note);
+  }
+  if (!k) return RP_OK;
+  buf_addc(&b, ']');
+  sqlite3_stmt *st;
+  enum rp_status s = db_prepare_cached(
+      db,
+      "INSERT INTO followup (contact_id, kind, due, medium, note, status, auto, created_at, "
+      "updated_at) SELECT json_extract(value, '$[0]'), 'check-in', json_extract(value, '$[1]'), "
+      "'email', json_extract(value, '$[2]'), 'open', 1, ?2, ?2 FROM json_each(?1) ORDER BY key",
+      &st, err);
+  if (s == RP_OK) {
+    sqlite3_bind_text(st, 1, b.s, (int)b.len, SQLITE_STATIC);
+    sqlite3_bind_int64(st, 2, db_now());
+    if (sqlite3_step(st) != SQLITE_DONE) s = db_fail(db, err, "add check-ins");
+    sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
+  }
+  buf_free(&b);
+  return s;
+}
+
+/* Work out the cadence of contact `id` on `today` into *p (reads only):
+ * a check-in for a quiet warm one without one, and its cadence_state. */
+static enum rp_status plan_one(struct rp_db *db, const struct rp_config *cfg, const char *today,
+                               int64_t id, struct plan *p, struct rp_err *err) {
+  memset(p, 0, sizeof *p);
+  p->id = id;
   sqlite3_stmt *st;
   enum rp_status s = db_prepare_cached(db, LAST_SQL, &st, err);
   if (s != RP_OK) return s;
@@ -366,103 +407,182 @@ static enum rp_status sync_one(struct rp_db *db, const struct rp_config *cfg, co
   int rc = sqlite3_step(st);
   if (rc != SQLITE_ROW) {
     sqlite3_reset(st);
-    return rc == SQLITE_DONE ? save_state(db, -id, NULL, NULL, err)
-                             : db_fail(db, err, "read last interaction");
+    p->gone = true;
+    return rc == SQLITE_DONE ? RP_OK : db_fail(db, err, "read last interaction");
   }
   struct row r;
   read_row(st, &r);
   bool gone = sqlite3_column_int(st, 10) != 0;
   bool warm = r.warmth && strcmp(r.warmth, "warm") == 0;
   int cadence = cadence_effective(cfg, r.stage, r.warmth, r.own);
-  struct rp_quiet q = {.contact_id = id, .cadence = cadence, .last_what = r.what};
-  memcpy(q.last, r.last, sizeof q.last);
+  struct rp_quiet *q = &p->q;
+  q->contact_id = id;
+  q->cadence = cadence;
+  q->last_what = r.what;
+  memcpy(q->last, r.last, sizeof q->last);
   sqlite3_reset(st); /* r's texts are not used past here */
-  char check_on[11];
   int over = 0;
-  if (gone || cadence <= 0 || !date_add(q.last, cadence, q.due) ||
-      !date_diff(q.due, today, &over)) {
-    q.due[0] = '\0';
-    return save_state(db, id, NEVER, &q, err);
+  str_copy(p->check_on, sizeof p->check_on, NEVER);
+  if (gone || cadence <= 0 || !date_add(q->last, cadence, q->due) ||
+      !date_diff(q->due, today, &over)) {
+    q->due[0] = '\0';
+    return RP_OK;
   }
   if (over <= 0) {
     /* not quiet yet: look again the day after the cadence runs out */
-    if (!date_add(q.due, 1, check_on)) str_copy(check_on, sizeof check_on, NEVER);
-    q.due[0] = '\0';
-    return save_state(db, id, check_on, &q, err);
+    if (!date_add(q->due, 1, p->check_on)) str_copy(p->check_on, sizeof p->check_on, NEVER);
+    q->due[0] = '\0';
+    return RP_OK;
   }
   bool handled = false;
-  s = cadence_handled(db, id, q.due, &handled, err);
-  if (s == RP_OK && !handled && warm) {
-    s = add_check_in(db, &q, err);
-    handled = *made = s == RP_OK;
-  }
-  /* quiet: nothing changes until something happens (which resets check_on) */
-  if (handled) q.due[0] = '\0';
-  if (s == RP_OK) s = save_state(db, id, NEVER, &q, err);
+  s = cadence_handled(db, id, q->due, &handled, err);
+  p->check_in = s == RP_OK && !handled && warm;
+  /* quiet: nothing changes until something happens (which resets check_on);
+   * q->due is cleared once the check-in is made (sync_plans) */
+  if (handled) q->due[0] = '\0';
   return s;
 }
 
-/* See cadence.h. One transaction, so two processes syncing at once cannot
- * both add the same check-in. Only the contacts whose day has come, or that
- * something happened to since the last sync, are read (cadence_state), so
- * the cost follows what changed, not the size of the journal. */
-enum rp_status cadence_sync(struct rp_db *db, const struct rp_config *cfg, const char *today,
-                            int *created, struct rp_err *err) {
-  if (created) *created = 0;
-  char *own_today = today ? NULL : date_local(db_now(), 0);
-  if (!today) today = own_today;
-  char cb[128];
-  if (!date_valid(today)) {
-    enum rp_status e = rp_err_field(err, RP_INVALID, "today",
-                                    "today must be a real date as YYYY-MM-DD, not '%s'",
-                                    str_clip(today, cb, sizeof cb));
-    free(own_today);
-    return e;
+/* Carry out plans v[0..n): the check-ins first (their trigger marks the
+ * contact due again), then each contact's cadence_state. */
+static enum rp_status sync_plans(struct rp_db *db, struct plan *v, size_t n, int *made,
+                                 struct rp_err *err) {
+  enum rp_status s = add_check_ins(db, v, n, err);
+  for (size_t i = 0; s == RP_OK && i < n; i++) {
+    struct plan *p = &v[i];
+    if (p->check_in) {
+      p->q.due[0] = '\0';
+      ++*made;
+    }
+    s = p->gone ? save_state(db, -p->id, NULL, NULL, err)
+                : save_state(db, p->id, p->check_on, &p->q, err);
   }
-  enum rp_status s = db_begin(db, err);
+  return s;
+}
+
+/* Whether the config's cadences are those the state was worked out with
+ * (read only: sync_config writes). */
+static enum rp_status config_same(struct rp_db *db, const struct rp_config *cfg, bool *same,
+                                  struct rp_err *err) {
+  *same = false;
+  char *line = config_line(cfg);
+  sqlite3_stmt *st;
+  enum rp_status s = db_prepare_cached(db, "SELECT value FROM cadence_config WHERE id = 1", &st, err);
+  if (s == RP_OK) {
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) *same = strcmp((const char *)sqlite3_column_text(st, 0), line) == 0;
+    else if (rc != SQLITE_DONE) s = db_fail(db, err, "read the cadence state");
+    sqlite3_reset(st);
+  }
+  free(line);
+  return s;
+}
+
+/* today, or the local day now into own (freed by the caller) when NULL;
+ * RP_INVALID (field "today") when it is not a real date. */
+static enum rp_status check_today(const char **today, char **own, struct rp_err *err) {
+  *own = *today ? NULL : date_local(db_now(), 0);
+  if (!*today) *today = *own;
+  char cb[128];
+  if (date_valid(*today)) return RP_OK;
+  return rp_err_field(err, RP_INVALID, "today", "today must be a real date as YYYY-MM-DD, not '%s'",
+                      str_clip(*today, cb, sizeof cb));
+}
+
+/* See cadence.h. A read: counted through the check_on index, or every
+ * row of the state when the config's cadences changed. */
+enum rp_status cadence_pending(struct rp_db *db, const struct rp_config *cfg, const char *today,
+                               long cap, long *n, struct rp_err *err) {
+  *n = 0;
+  char *own;
+  enum rp_status s = check_today(&today, &own, err);
+  bool same = false;
+  if (s == RP_OK) s = config_same(db, cfg, &same, err);
+  sqlite3_stmt *st;
+  if (s == RP_OK)
+    s = db_prepare_cached(db,
+                          same ? "SELECT count(*) FROM (SELECT 1 FROM cadence_state INDEXED BY "
+                                 "cadence_check_on WHERE check_on <= ?1 LIMIT ?2)"
+                               : "SELECT count(*) FROM (SELECT 1 FROM cadence_state "
+                                 "WHERE ?1 IS NOT NULL LIMIT ?2)",
+                          &st, err);
+  if (s == RP_OK) {
+    db_bind_text(st, 1, today);
+    sqlite3_bind_int64(st, 2, cap > 0 ? cap : -1);
+    if (sqlite3_step(st) == SQLITE_ROW) *n = (long)sqlite3_column_int64(st, 0);
+    else s = db_fail(db, err, "count the cadence state");
+    sqlite3_reset(st);
+  }
+  free(own);
+  return s;
+}
+
+/* See cadence.h. One transaction per step, so two processes syncing at
+ * once cannot both add the same check-in (each reads what is due inside
+ * its own transaction), and a sync stopped part way keeps what its steps
+ * committed. Only the contacts whose day has come, or that something
+ * happened to since the last sync, are read (cadence_state); each one
+ * read leaves that set (its next day is after today), so a step is a
+ * lookup per contact and a whole sync is linear in what changed. */
+enum rp_status cadence_sync_step(struct rp_db *db, const struct rp_config *cfg, const char *today,
+                                 long batch, long *done, int *created, struct rp_err *err) {
+  *done = 0;
+  char *own;
+  enum rp_status s = check_today(&today, &own, err);
+  if (s == RP_OK) s = db_begin(db, err);
   if (s != RP_OK) {
-    free(own_today);
+    free(own);
     return s;
   }
   int64_t *ids = NULL;
   size_t n = 0;
   int made_n = 0;
   s = sync_config(db, cfg, err);
-  if (s == RP_OK) s = due_ids(db, today, &ids, &n, err);
-  /* the first sync of a large journal (after an upgrade, a restore or a
-   * change of cadences) reads and writes many pages in this transaction:
-   * a bigger page cache keeps them from spilling into the WAL and being
-   * read back from it page by page (minutes at 100,000 contacts) */
-  sqlite3 *h = db_handle(db);
-  int64_t cache = 0;
-  bool big = n > 1000;
-  if (big) {
-    sqlite3_stmt *q;
-    if (sqlite3_prepare_v2(h, "PRAGMA cache_size", -1, &q, NULL) == SQLITE_OK &&
-        sqlite3_step(q) == SQLITE_ROW)
-      cache = sqlite3_column_int64(q, 0);
-    sqlite3_finalize(q);
-    sqlite3_exec(h, "PRAGMA cache_size = -262144", NULL, NULL, NULL);
-  }
-  /* ~25 s at 100,000 contacts: told as it goes (db_progress) */
-  static const char step[] = "working out when each relationship goes quiet";
-  for (size_t i = 0; s == RP_OK && i < n; i++) {
-    if (big) db_progress(db, RP_PROGRESS_STEP, step, (int64_t)i, (int64_t)n);
-    bool made = false;
-    s = sync_one(db, cfg, today, ids[i], &made, err);
-    made_n += made;
-  }
+  if (s == RP_OK) s = due_ids(db, today, batch, &ids, &n, err);
+  struct plan *plans = n ? xmalloc(n * sizeof *plans) : NULL;
+  for (size_t i = 0; s == RP_OK && i < n; i++) s = plan_one(db, cfg, today, ids[i], &plans[i], err);
+  if (s == RP_OK) s = sync_plans(db, plans, n, &made_n, err);
+  free(plans);
   free(ids);
-  free(own_today);
+  free(own);
   if (s == RP_OK) s = db_commit(db, err);
   else db_rollback(db);
-  if (big) {
-    if (s == RP_OK) db_progress(db, RP_PROGRESS_STEP, step, (int64_t)n, (int64_t)n);
-    db_progress(db, RP_PROGRESS_END, NULL, 0, 0);
-    char sql[64];
-    snprintf(sql, sizeof sql, "PRAGMA cache_size = %lld", (long long)(cache ? cache : -2000));
-    sqlite3_exec(h, sql, NULL, NULL, NULL);
+  if (s == RP_OK) {
+    *done = (long)n;
+    if (created) *created += made_n;
   }
+  return s;
+}
+
+/* Contacts worked out per transaction by cadence_sync: small enough that
+ * a step's pages stay in the cache (one transaction over 100,000
+ * contacts spilled into a WAL of gigabytes) and other writers get in
+ * between steps, large enough that the commits cost little. */
+#define SYNC_BATCH 2000
+
+/* See cadence.h. Steps of SYNC_BATCH contacts; a long one (more than one
+ * step) is told to the journal's progress callback as it goes. */
+enum rp_status cadence_sync(struct rp_db *db, const struct rp_config *cfg, const char *today,
+                            int *created, struct rp_err *err) {
+  if (created) *created = 0;
+  char *own;
+  enum rp_status s = check_today(&today, &own, err);
+  long total = 0, done = 0, step = 0;
+  if (s == RP_OK) s = cadence_pending(db, cfg, today, 0, &total, err);
+  bool big = total > SYNC_BATCH;
+  static const char what[] = "working out when each relationship goes quiet";
+  int made_n = 0;
+  while (s == RP_OK) {
+    if (big) db_progress(db, RP_PROGRESS_STEP, what, done, total > done ? total : done);
+    s = cadence_sync_step(db, cfg, today, SYNC_BATCH, &step, &made_n, err);
+    done += step;
+    if (step < SYNC_BATCH) break;
+  }
+  if (big) {
+    if (s == RP_OK) db_progress(db, RP_PROGRESS_STEP, what, done, done);
+    db_progress(db, RP_PROGRESS_END, NULL, 0, 0);
+  }
+  free(own);
   if (s == RP_OK && created) *created = made_n;
   return s;
 }

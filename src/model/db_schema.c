@@ -562,6 +562,13 @@ static const char *const migrations[] = {
               "  added INTEGER NOT NULL,\n"
               "  PRIMARY KEY (source, tbl, old_id)\n"
               ") WITHOUT ROWID;\n"),
+    /* The live contacts of one stage in name order (`rapport list --stage
+     * S --limit N`, a stage's first page): read from the index and stopped
+     * at the limit, where the stage index made SQLite sort every contact
+     * at that stage (issue 22). */
+    MIGRATION(22,
+              "CREATE INDEX IF NOT EXISTS contact_live_stage_name\n"
+              "  ON contact(stage, name COLLATE NOCASE, id) WHERE deleted_at IS NULL;\n"),
 };
 
 /* What each migration does, in a few words, for the progress shown while
@@ -589,6 +596,7 @@ static const char *const migration_what[] = {
     "keeping an undo log",
     "remembering what was synced with your phone and calendar",
     "remembering where a merge stopped",
+    "indexing each stage's contacts by name",
 };
 _Static_assert(RP_ARRAY_LEN(migration_what) == RP_ARRAY_LEN(migrations),
                "a description per migration");

@@ -58,21 +58,23 @@ static const char node_sql[] =
     "SELECT name, org, warmth = 'warm' AND coalesce(how_known, '') <> 'referral', "
     "coalesce(introduced_by, 0), deleted_at IS NOT NULL FROM contact WHERE id = ?1";
 
-/* Walk from `target` up its introducers. On RP_OK *out holds the chain
- * from the person known personally to the target; RP_NO (message in err)
- * when the chain breaks, loops or reaches a deleted contact. */
-enum rp_status path_to_contact(struct rp_db *db, int64_t target, struct rp_path *out,
-                               struct rp_err *err) {
+/* Walk from `target` up its introducers, at most `max` contacts. On RP_OK
+ * *out holds the chain from the person known personally to the target;
+ * RP_NO (message in err) when the chain breaks, loops, reaches a deleted
+ * contact or is longer than max. The statement is the cached one: a walk
+ * per candidate (path_to_org) compiled it once each. */
+static enum rp_status walk(struct rp_db *db, int64_t target, size_t max, struct rp_path *out,
+                           struct rp_err *err) {
   memset(out, 0, sizeof *out);
   sqlite3_stmt *st;
-  enum rp_status s = db_prepare(db, node_sql, &st, err);
+  enum rp_status s = db_prepare_cached(db, node_sql, &st, err);
   if (s != RP_OK) return s;
   struct node *chain = NULL;
   size_t n = 0, cap = 0;
   char *target_name = NULL;
   bool found = false;
   int64_t id = target;
-  while (s == RP_OK && !found && n < PATH_MAX_STEPS) {
+  while (s == RP_OK && !found && n < max) {
     bool seen = false;
     for (size_t i = 0; i < n && !seen; i++) seen = chain[i].id == id;
     if (seen) break; /* a loop of introductions: no one known at its top */
@@ -93,7 +95,7 @@ enum rp_status path_to_contact(struct rp_db *db, int64_t target, struct rp_path 
     if (!found && nd.introduced_by == 0) break;
     id = nd.introduced_by;
   }
-  sqlite3_finalize(st);
+  sqlite3_reset(st); /* cached: left ready, holding no read */
   if (s == RP_NO && n == 0)
     s = rp_err_set(err, RP_NO, "no contact with id %lld", (long long)target);
   else if (s == RP_NO || (s == RP_OK && !found))
@@ -114,6 +116,12 @@ enum rp_status path_to_contact(struct rp_db *db, int64_t target, struct rp_path 
   return s;
 }
 
+/* See path.h. */
+enum rp_status path_to_contact(struct rp_db *db, int64_t target, struct rp_path *out,
+                               struct rp_err *err) {
+  return walk(db, target, PATH_MAX_STEPS, out, err);
+}
+
 /* A copy of s without surrounding whitespace (caller frees). */
 static char *trimmed(const char *s) {
   char *t = xstrdup(s ? s : "");
@@ -123,7 +131,10 @@ static char *trimmed(const char *s) {
 
 /* Every live contact at `org` is a candidate target; the shortest chain
  * wins, ties going to the first by name (case-insensitive), then id. On
- * RP_OK the caller frees *out with path_free. */
+ * RP_OK the caller frees *out with path_free. The walks are bounded: each
+ * goes no further than the best chain found so far, and none is needed
+ * once a candidate is known personally (a chain of one), so an
+ * organisation of thousands costs what its first few candidates do. */
 enum rp_status path_to_org(struct rp_db *db, const char *org, struct rp_path *out,
                            struct rp_err *err) {
   memset(out, 0, sizeof *out);
@@ -155,9 +166,9 @@ enum rp_status path_to_org(struct rp_db *db, const char *org, struct rp_path *ou
   if (rc != SQLITE_DONE) s = db_fail(db, err, "find contacts at organisation");
   sqlite3_finalize(st);
   bool have = false;
-  for (size_t i = 0; s == RP_OK && i < n; i++) {
+  for (size_t i = 0; s == RP_OK && i < n && !(have && out->n <= 1); i++) {
     struct rp_path p;
-    enum rp_status ps = path_to_contact(db, ids[i], &p, err);
+    enum rp_status ps = walk(db, ids[i], have ? out->n - 1 : PATH_MAX_STEPS, &p, err);
     if (ps == RP_OK && (!have || p.n < out->n)) {
       path_free(out);
       *out = p;

@@ -42,6 +42,9 @@ struct ui_app {
   void (*confirm_yes)(void *ctx);
   void (*confirm_key)(void *ctx, rp_key key);
   void *confirm_ctx;
+  /* the cadence sync run in steps by the idle work (app_cadence_due) */
+  bool syncing;
+  long sync_total, sync_done;
 };
 
 /* The screen shown, and the key scope it is in now. */

@@ -100,6 +100,7 @@ static void load(struct today *t) {
   agenda_free(&t->ag);
   t->partial = !t->seen && t->h > 0;
   t->seen = true;
+  app_cadence_due(t->base.app, t->partial);
   enum rp_status s =
       t->partial
           ? agenda_compute_screen(db, cfg, NULL, TODAY_DAYS, TODAY_LIMIT, t->h, &t->ag, &err)

@@ -64,6 +64,14 @@ struct pane {
 /* App services for panes. */
 const struct rp_config *app_config(struct ui_app *app);
 struct rp_db *app_db(struct ui_app *app);
+/* Before a screen reads what the cadence sync makes (Today): run the sync
+ * now when little is due (a few hundred contacts at most: what a key just
+ * changed), else leave it to the idle work after the paint, a step at a
+ * time with its progress in the status bar, and Today read again when it
+ * is done (after an import, a restore, a merge or a change of cadences).
+ * `first`: the first paint is waiting, and nothing is written before it
+ * (a new day's few are worked out right after it). */
+void app_cadence_due(struct ui_app *app, bool first);
 /* Action bound to key in scope (falling back to global). */
 enum rp_action app_action(struct ui_app *app, enum rp_scope scope, rp_key key);
 /* Keys bound to an action, e.g. "e/Enter", into buf. */

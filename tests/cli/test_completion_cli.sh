@@ -28,7 +28,7 @@ eq "a prefix" "$(comp rapport wo)" "worksheet"
 eq "global options" "$(comp rapport --)" "--config --db --help --theme --version"
 eq "worksheet sub-forms" "$(comp rapport worksheet "")" "add delete set"
 eq "followup sub-forms" "$(comp rapport followup "")" "add done snooze"
-eq "list options" "$(comp rapport list --)" "--format --help --sort --stage --tag"
+eq "list options" "$(comp rapport list --)" "--format --help --limit --sort --stage --tag"
 eq "list --format values" "$(comp rapport list --format "")" "json table tsv"
 eq "--theme values" "$(comp rapport --theme h)" "high-contrast"
 run add "Zoë Ørsted" --org Acme

@@ -111,6 +111,13 @@ assert_eq "list --stage filters" "Anabel" "$(printf '%s\n' "$OUT" | tail -n +2 |
 run --db "$DB" list --format tsv --tag design
 expect 0
 assert_eq "list --tag filters" "Zoë Ørsted" "$(printf '%s\n' "$OUT" | tail -n +2 | cut -f2)"
+run --db "$DB" list --format tsv --limit 2
+expect 0
+assert_eq "list --limit 2: the first two by name" 2 "$(printf '%s\n' "$OUT" | tail -n +2 | wc -l)"
+run --db "$DB" list --format tsv --limit 0
+expect 2 "--limit" "0"
+run --db "$DB" list --limit 2x
+expect 2 "--limit" "2x"
 
 # ---- the journal cannot be opened: 3 -------------------------------------------
 run --db /proc/forbidden/x.db list

@@ -428,6 +428,118 @@ static void test_sync_state(void) {
   cfg.cadence_cold = 0;
 }
 
+/* A journal `name` of 300 contacts (warm and cold, four stages, some with
+ * their own cadence, some with a give, a held conversation with a note, a
+ * follow-up done or an open check-in), the same for the same name; open
+ * in db. */
+static void steps_journal(const char *name) {
+  fx_open_fresh(&db, name);
+  fx_set_now(T_0901_NOON);
+  srand(22);
+  const char *stages[] = {"identified", "asked", "met", "keeping-in-touch"};
+  fx_exec(db, "BEGIN");
+  for (int id = 1; id <= 300; id++) {
+    char nm[16];
+    snprintf(nm, sizeof nm, "S%03d", rand() % 1000);
+    contact(id, nm, rand() % 3 ? "warm" : "cold", stages[rand() % 4],
+            T_0901_NOON - (rand() % 200) * DAY);
+    int r = rand() % 10;
+    if (r == 0) fx_execf(db, "UPDATE contact SET cadence_days = %d WHERE id = %d", rand() % 90, id);
+    if (r == 1)
+      fx_execf(db, "INSERT INTO give (contact_id, date, kind, text, created_at) "
+                   "VALUES (%d, '2026-0%d-1%d', 'read', 'x', 0)", id, 1 + rand() % 8, rand() % 9);
+    if (r == 2) {
+      long long t = T_0901_NOON - (rand() % 100) * DAY;
+      fx_execf(db, "INSERT INTO conversation (id, contact_id, minutes, status, started_at, "
+                   "ended_at, created_at, updated_at) VALUES (%d, %d, 20, 'held', %lld, %lld, "
+                   "0, 0)",
+               id, id, t, t + 1200);
+      fx_execf(db, "INSERT INTO note (conversation_id, offset_s, text, created_at, updated_at) "
+                   "VALUES (%d, 60, 'n', %lld, %lld)", id, t + 60 * DAY, t + 60 * DAY);
+    }
+    if (r == 3)
+      fx_execf(db, "INSERT INTO followup (contact_id, kind, due, medium, status, auto, done_at, "
+                   "created_at, updated_at) VALUES (%d, 'thank-you', '2026-08-01', 'email', "
+                   "'done', 0, %lld, 0, 0)", id, T_0901_NOON - (rand() % 60) * DAY);
+    if (r == 4)
+      fx_execf(db, "INSERT INTO followup (contact_id, kind, due, medium, status, auto, "
+                   "created_at, updated_at) VALUES (%d, 'check-in', '2026-10-01', 'email', "
+                   "'open', 0, 0, 0)", id);
+    if (r == 5) fx_execf(db, "UPDATE contact SET deleted_at = 1 WHERE id = %d", id);
+  }
+  fx_exec(db, "COMMIT");
+}
+
+/* What a sync leaves: the follow-ups and the cadence state, as text. */
+static char *sync_result(void) {
+  char *f = fx_text(db, "SELECT group_concat(x, char(10)) FROM (SELECT contact_id || '|' || kind "
+                        "|| '|' || due || '|' || status || '|' || auto || '|' || "
+                        "ifnull(note, '') AS x FROM followup ORDER BY id)");
+  char *c = fx_text(db, "SELECT group_concat(x, char(10)) FROM (SELECT contact_id || '|' || "
+                        "check_on || '|' || ifnull(quiet_due, '-') || '|' || ifnull(last_day, '-') "
+                        "|| '|' || ifnull(last_what, '-') || '|' || ifnull(cadence, '-') AS x "
+                        "FROM cadence_state ORDER BY contact_id)");
+  char *all = xasprintf("%s\n--\n%s", f ? f : "", c ? c : "");
+  free(f);
+  free(c);
+  return all;
+}
+
+/* A sync in steps, the journal closed and opened again between them (as
+ * a sync killed part way and started again), leaves the same check-ins
+ * and state as one sync in one go; each step works out at most its batch
+ * and what it committed is not read again. */
+static void test_sync_steps(void) {
+  const char *today = "2026-11-20";
+  fx_set_now(T_0901_NOON + 80 * DAY);
+  steps_journal("whole.db");
+  struct rp_err err;
+  long pending = -1;
+  CHECK_INT(cadence_pending(db, &cfg, today, 0, &pending, &err), RP_OK);
+  CHECK_INT(pending, 300);
+  CHECK_INT(cadence_pending(db, &cfg, today, 120, &pending, &err), RP_OK);
+  CHECK_INT(pending, 120);
+  int made = synced(today);
+  CHECK(made > 50);
+  CHECK_INT(cadence_pending(db, &cfg, today, 0, &pending, &err), RP_OK);
+  CHECK_INT(pending, 0);
+  char *whole = sync_result();
+
+  steps_journal("steps.db");
+  fx_set_now(T_0901_NOON + 80 * DAY);
+  char *path = xasprintf("%s/steps.db", check_tmpdir());
+  int made_steps = 0, steps = 0;
+  long done = 0, left = 300;
+  do {
+    CHECK_INT(cadence_sync_step(db, &cfg, today, 7, &done, &made_steps, &err), RP_OK);
+    CHECK(done <= 7);
+    left -= done;
+    /* stopped here and started again: what the steps did is kept */
+    db_close(db);
+    db = NULL;
+    CHECK_INT(db_open(path, &db, &err), RP_OK);
+    CHECK_INT(cadence_pending(db, &cfg, today, 0, &pending, &err), RP_OK);
+    CHECK_INT(pending, left);
+    steps++;
+  } while (done == 7 && steps < 100);
+  CHECK_INT(steps, 300 / 7 + 1);
+  CHECK_INT(left, 0);
+  CHECK_INT(made_steps, made);
+  char *stepped = sync_result();
+  CHECK_STR(stepped, whole);
+  free(stepped);
+  free(whole);
+  free(path);
+  /* a change of the config's cadences: every contact is pending again */
+  cfg.cadence_warm += 1;
+  CHECK_INT(cadence_pending(db, &cfg, today, 0, &pending, &err), RP_OK);
+  CHECK_INT(pending, 300);
+  CHECK_INT(cadence_sync_step(db, &cfg, today, 10, &done, NULL, &err), RP_OK);
+  CHECK_INT(cadence_pending(db, &cfg, today, 0, &pending, &err), RP_OK);
+  CHECK_INT(pending, 290);
+  cfg.cadence_warm -= 1;
+}
+
 /* The sync reads each due contact by its id: a lookup, not a scan of all
  * contacts (which made the first sync after an import O(n²)). */
 static void test_plan_is_linear(void) {
@@ -458,6 +570,7 @@ int main(void) {
   test_set();
   test_sync();
   test_sync_state();
+  test_sync_steps();
   test_plan_is_linear();
   db_close(db);
   config_free(&cfg);
