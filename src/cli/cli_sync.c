@@ -24,17 +24,6 @@ static const struct cli_opt sync_opts_def[] = {
     {NULL, NULL, false},
 };
 
-/* "1 written, 2 read" of the kinds that happened; "" when none (caller
- * frees). */
-static char *counts_text(const struct sync_report *r) {
-  struct rp_buf b = {0};
-  buf_adds(&b, "");
-  for (int w = 0; w <= SYNC_SKIPPED; w++)
-    if (r->counts[w])
-      buf_addf(&b, "%s%ld %s", b.len ? ", " : "", r->counts[w], sync_what_name((enum sync_what)w));
-  return buf_steal(&b);
-}
-
 static void print_text(const struct sync_report *r, bool dry) {
   struct rp_buf b = {0};
   for (size_t i = 0; i < r->n; i++) {
@@ -44,7 +33,7 @@ static void print_text(const struct sync_report *r, bool dry) {
     free(file);
     free(text);
   }
-  char *counts = counts_text(r);
+  char *counts = sync_report_summary(r);
   if (dry)
     buf_addf(&b, "dry run, nothing changed: %s\n", counts[0] ? counts : "nothing to do");
   else
@@ -97,16 +86,13 @@ enum rp_status cli_sync(struct cli_ctx *ctx, int argc, char **argv) {
     return st;
   }
   struct sync_opts o;
-  memset(&o, 0, sizeof o);
-  /* folders given: only those; else the config's */
-  bool given = a.val[S_CONTACTS] || a.val[S_CALENDAR];
-  o.contacts_dir = given ? a.val[S_CONTACTS] : ctx->cfg.sync_contacts;
-  o.calendar_dir = given ? a.val[S_CALENDAR] : ctx->cfg.sync_calendar;
+  sync_opts_from_config(&o, &ctx->cfg);
+  if (a.val[S_CONTACTS] || a.val[S_CALENDAR]) { /* folders given: only those */
+    o.contacts_dir = a.val[S_CONTACTS];
+    o.calendar_dir = a.val[S_CALENDAR];
+  }
   o.dry_run = a.val[S_DRY] != NULL;
   o.follow_deletes = a.val[S_DELETE] != NULL;
-  o.stages = ctx->cfg.sync_stages;
-  o.tags = ctx->cfg.sync_tags;
-  o.alarm_minutes = 15;
   struct sync_report r;
   memset(&r, 0, sizeof r);
   struct rp_err err;

@@ -64,6 +64,16 @@ static enum rp_status lock_take(struct rp_db *db, int *fd, struct rp_err *err) {
 }
 
 /* See sync.h. */
+void sync_opts_from_config(struct sync_opts *o, const struct rp_config *cfg) {
+  memset(o, 0, sizeof *o);
+  o->contacts_dir = cfg->sync_contacts;
+  o->calendar_dir = cfg->sync_calendar;
+  o->stages = cfg->sync_stages;
+  o->tags = cfg->sync_tags;
+  o->alarm_minutes = 15;
+}
+
+/* See sync.h. */
 enum rp_status sync_run(struct rp_db *db, const struct rp_config *cfg,
                         const struct sync_opts *opts, struct sync_report *r,
                         struct rp_err *err) {
