@@ -36,6 +36,8 @@ struct run {
   struct rp_contact_list live;
   struct rp_contact **by_id; /* live contacts by id */
   bool *has_row;      /* per live contact (by_id order): a row of this folder names it */
+  long *own;          /* per live contact with no row: its own file (named from its UID), or -1 */
+  struct sync_match match; /* the cards no item owns, for contacts with no card yet */
 };
 
 static int by_id_cmp(const void *a, const void *b) {
@@ -233,6 +235,56 @@ static void merge_card(struct run *u, struct rp_contact *j, const char *file,
   contact_free(&out);
 }
 
+/* Contact *j, which had no card, linked with a card of the folder that is
+ * of them (the phone's own card of the same person, or one a killed sync
+ * wrote): what the card has and the journal lacks is taken (an empty
+ * field filled, emails, phones, URLs and tags added), nothing the journal
+ * has is replaced. `linked`: say so in the report (a card of the phone). */
+static void adopt_card(struct run *u, struct rp_contact *j, const char *file,
+                       const struct rp_import_person *p, bool linked, bool *changed) {
+  struct rp_buf what = {0};
+  struct {
+    const char *word;
+    char **dst;
+    const char *got;
+  } texts[] = {
+      {"organisation", &j->org, p->org},
+      {"title", &j->role, p->role},
+      {"location", &j->location, p->location},
+      {"notes", &j->notes, p->notes},
+  };
+  for (size_t i = 0; i < RP_ARRAY_LEN(texts); i++)
+    if (str_empty(*texts[i].dst) && !str_empty(texts[i].got)) {
+      free(*texts[i].dst);
+      *texts[i].dst = xstrdup(texts[i].got);
+      buf_addf(&what, "%s%s", what.len ? ", " : "", texts[i].word);
+    }
+  const struct rp_contact_values *from[] = {&p->emails, &p->phones, &p->urls};
+  struct rp_contact_values *to[] = {&j->emails, &j->phones, &j->urls};
+  char **field[] = {&j->email, &j->phone, &j->url};
+  for (size_t k = 0; k < VALUE_KINDS; k++) {
+    for (size_t i = 0; i < from[k]->n; i++) {
+      const struct rp_contact_value *v = &from[k]->v[i];
+      if (contact_values_find(to[k], (enum rp_value_kind)k, v->value) >= 0) continue;
+      contact_values_add(to[k], (enum rp_value_kind)k, v->value, v->type, false);
+      buf_addf(&what, "%s%s %s", what.len ? ", " : "",
+               contact_value_kind_name((enum rp_value_kind)k), v->value);
+    }
+    if (!*field[k] && to[k]->n) *field[k] = xstrdup(contact_values_primary_value(to[k]));
+  }
+  for (size_t i = 0; i < p->tags.n; i++)
+    if (!strv_contains(&j->tags, p->tags.v[i])) {
+      strv_push(&j->tags, p->tags.v[i]);
+      buf_addf(&what, "%stag %s", what.len ? ", " : "", p->tags.v[i]);
+    }
+  if (what.len) *changed = true;
+  if (linked || what.len)
+    sync_report_add(u->r, SYNC_READ, file, "%s: %s%s%s", j->name,
+                    linked ? "linked with the card there" : "", linked && what.len ? "; " : "",
+                    buf_str(&what));
+  buf_free(&what);
+}
+
 /* ---- one item ---- */
 
 /* Bring contact *j and its card file `f` (index fi) in step: merge the
@@ -240,8 +292,8 @@ static void merge_card(struct run *u, struct rp_contact *j, const char *file,
  * the base), save the journal, write the card when it reads differently,
  * record the row. */
 static enum rp_status sync_one(struct run *u, struct rp_contact *j, const char *uid,
-                               const char *name, long fi,
-                               const struct sync_state_item *row, struct rp_err *err) {
+                               const char *name, long fi, const struct sync_state_item *row,
+                               bool linked, struct rp_err *err) {
   const struct vdir_item *f = fi >= 0 ? &u->files.items[fi] : NULL;
   struct sync_card card = {0};
   const char *foreign = NULL;
@@ -261,7 +313,9 @@ static enum rp_status sync_one(struct run *u, struct rp_contact *j, const char *
     }
     foreign = buf_str(&card.foreign);
     version = card.version;
-    if (!row || strcmp(row->hash, f->hash) != 0) {
+    if (!row) {
+      adopt_card(u, j, f->name, p, linked, &changed);
+    } else if (strcmp(row->hash, f->hash) != 0) {
       struct sync_card base = {0};
       if (row) sync_card_read(f->name, row->base, strlen(row->base), &base);
       merge_card(u, j, f->name, p, sync_card_person(&base), &changed);
@@ -328,7 +382,7 @@ static enum rp_status sync_row(struct run *u, const struct sync_state_item *row,
                       j->name);
     return s;
   }
-  return sync_one(u, j, row->uid, row->file, fi, row, err);
+  return sync_one(u, j, row->uid, row->file, fi, row, false, err);
 }
 
 /* A card of the folder no row or contact owns: a new contact. */
@@ -380,16 +434,39 @@ static enum rp_status sync_new_card(struct run *u, size_t fi, struct rp_err *err
   return s;
 }
 
-/* A live contact with no row: a new card, or one a killed sync wrote. */
-static enum rp_status sync_new_contact(struct run *u, struct rp_contact *j, struct rp_err *err) {
+/* The file named from the UID rapport gives contact j (caller frees);
+ * the UID into *uid when uid is not NULL (caller frees). */
+static char *own_name(struct run *u, const struct rp_contact *j, char **uid) {
   char uuid[37];
   export_uuid(u->jid, "contact", j->id, uuid);
-  char *uid = xasprintf("urn:uuid:%s", uuid);
-  char *name = vdir_name_for_uid(uuid, "vcf");
-  long fi = file_index(u, name);
-  if (fi >= 0 && u->claimed[fi]) fi = -1; /* another item's: left to it */
+  if (uid) *uid = xasprintf("urn:uuid:%s", uuid);
+  return vdir_name_for_uid(uuid, "vcf");
+}
+
+/* A live contact with no row (by_id index `at`): its own card (one a
+ * killed sync wrote), else the card a phone has of them, else a new card. */
+static enum rp_status sync_new_contact(struct run *u, size_t at, struct rp_err *err) {
+  struct rp_contact *j = u->by_id[at];
+  char *uid = NULL;
+  char *name = own_name(u, j, &uid);
+  long fi = u->own[at];
+  bool linked = false;
+  if (fi < 0) {
+    fi = sync_match_find(&u->match, u->claimed, j);
+    if (fi >= 0) {
+      struct sync_card card;
+      const struct vdir_item *f = &u->files.items[fi];
+      sync_card_read(f->name, f->text, f->len, &card);
+      free(name);
+      name = xstrdup(f->name);
+      free(uid);
+      uid = card.uid ? xstrdup(card.uid) : xstrndup(f->name, strlen(f->name) - 4);
+      sync_card_free(&card);
+      linked = true;
+    }
+  }
   if (fi >= 0) u->claimed[fi] = true;
-  enum rp_status s = sync_one(u, j, uid, name, fi, NULL, err);
+  enum rp_status s = sync_one(u, j, uid, name, fi, NULL, linked, err);
   free(uid);
   free(name);
   return s;
@@ -424,8 +501,20 @@ enum rp_status sync_contacts(struct rp_db *db, const struct rp_config *cfg,
     qsort(u.by_id, u.live.n, sizeof *u.by_id, by_id_cmp);
   }
   for (size_t i = 0; s == RP_OK && i < rows.n; i++) s = sync_row(&u, &rows.v[i], err);
+  /* contacts with no card yet: first the files named for them, then the
+   * cards left, by who they are */
+  if (s == RP_OK) u.own = xmalloc((u.live.n + 1) * sizeof *u.own);
+  for (size_t i = 0; s == RP_OK && i < u.live.n; i++) {
+    u.own[i] = -1;
+    if (u.has_row[i] || !chosen(opts, u.by_id[i])) continue;
+    char *name = own_name(&u, u.by_id[i], NULL);
+    long fi = file_index(&u, name);
+    free(name);
+    if (fi >= 0 && !u.claimed[fi]) u.claimed[u.own[i] = fi] = true;
+  }
+  if (s == RP_OK) sync_match_build(&u.match, &u.files, u.claimed);
   for (size_t i = 0; s == RP_OK && i < u.live.n; i++)
-    if (!u.has_row[i] && chosen(opts, u.by_id[i])) s = sync_new_contact(&u, u.by_id[i], err);
+    if (!u.has_row[i] && chosen(opts, u.by_id[i])) s = sync_new_contact(&u, i, err);
   for (size_t i = 0; s == RP_OK && i < u.files.n; i++)
     if (!u.claimed[i]) s = sync_new_card(&u, i, err);
   sync_state_list_free(&rows);
@@ -433,6 +522,8 @@ enum rp_status sync_contacts(struct rp_db *db, const struct rp_config *cfg,
   vdir_list_free(&u.files);
   free(u.claimed);
   free(u.has_row);
+  free(u.own);
+  sync_match_free(&u.match);
   free(u.by_id);
   free(u.today);
   free(u.folder);

@@ -9,6 +9,7 @@
 #include "rapport/contact.h"
 #include "rapport/import.h"
 #include "rapport/sync.h"
+#include "rapport/vdir.h"
 
 /* One card read from a file. */
 struct sync_card {
@@ -38,5 +39,20 @@ void sync_person_to_contact(const struct rp_import_person *p, struct rp_contact 
  * before END:VCARD. New string, caller frees. */
 char *sync_card_render(const struct rp_contact *c, int version, const char *uid,
                        const char *foreign);
+
+/* The cards of a folder no item owns, by email, phone and name, to link
+ * a contact with no card yet to the card a phone already has of them. */
+struct sync_match {
+  struct match_key *v;
+  size_t n, cap;
+};
+/* Read every file of `files` not `claimed` (one flag per file) that is a
+ * card into *m (caller frees with sync_match_free). */
+void sync_match_build(struct sync_match *m, const struct vdir_list *files, const bool *claimed);
+void sync_match_free(struct sync_match *m);
+/* The index of the first unclaimed file whose card shares an email or a
+ * phone with c (by contact_value_key), else its name (ASCII case
+ * ignored); -1 when none. */
+long sync_match_find(const struct sync_match *m, const bool *claimed, const struct rp_contact *c);
 
 #endif

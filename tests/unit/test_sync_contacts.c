@@ -409,6 +409,69 @@ static void test_undo_then_sync(void) {
   free(name);
 }
 
+/* The first sync with a phone's address book: a card of someone already
+ * in the journal (same email) is linked, not doubled; what it adds comes
+ * in, what the journal has stays; the card keeps its name and UID. */
+static void test_first_sync_links(void) {
+  fresh("link.db");
+  int64_t id = add_priya();
+  CHECK_INT(vdir_prepare(dir, true, &(struct rp_err){0}), RP_OK);
+  put("ABC-1.vcf", "BEGIN:VCARD\r\nVERSION:3.0\r\nUID:ABC-1\r\nFN:Priya S.\r\n"
+                   "EMAIL;TYPE=HOME:PRIYA@acme.example\r\nTEL;TYPE=HOME:+44 1632 960001\r\n"
+                   "BDAY:1990-04-01\r\nEND:VCARD\r\n");
+  struct sync_report r;
+  CHECK_INT(run(false, false, &r), RP_OK);
+  char *rt = report_text(&r);
+  CHECK_STR(rt, "read Priya Shah: linked with the card there; phone +44 1632 960001|"
+                "written Priya Shah");
+  free(rt);
+  sync_report_free(&r);
+  CHECK_INT(fx_scalar(db, "SELECT count(*) FROM contact"), 1);
+  char *name = only_card();
+  CHECK_STR(name, "ABC-1.vcf");
+  free(name);
+  char *t = slurp("ABC-1.vcf");
+  CHECK(t && strstr(t, "UID:ABC-1\r\n") && strstr(t, "FN:Priya Shah\r\n") &&
+        strstr(t, "BDAY:1990-04-01\r\n") && strstr(t, "+44 1632 960001"));
+  free(t);
+  char *role = contact_text(id, "role");
+  CHECK_STR(role, "CTO");
+  free(role);
+  CHECK_INT(sync_count(false, false, SYNC_WRITTEN), 0);
+}
+
+/* sync: stages and tags choose who goes out; one who leaves the choice
+ * has their card removed (and stays in the journal). */
+static void test_chosen(void) {
+  fresh("chosen.db");
+  int64_t id = add_priya(); /* met, tag mentor */
+  fx_add_contact(db, &cfg, "Jon Bell", "identified");
+  struct sync_opts o = {.contacts_dir = dir};
+  strv_push(&o.stages, "met");
+  struct sync_report r = {0};
+  struct rp_err err;
+  CHECK_INT(sync_run(db, &cfg, &o, &r, &err), RP_OK);
+  char *rt = report_text(&r);
+  CHECK_STR(rt, "written Priya Shah");
+  free(rt);
+  sync_report_free(&r);
+  strv_free(&o.stages);
+  strv_push(&o.tags, "nobody");
+  CHECK_INT(sync_run(db, &cfg, &o, &r, &err), RP_OK);
+  rt = report_text(&r);
+  CHECK_STR(rt, "removed no longer among the contacts synced");
+  free(rt);
+  sync_report_free(&r);
+  strv_free(&o.tags);
+  strv_push(&o.tags, "mentor");
+  CHECK_INT(sync_run(db, &cfg, &o, &r, &err), RP_OK);
+  CHECK_INT(r.counts[SYNC_WRITTEN], 1);
+  sync_report_free(&r);
+  strv_free(&o.tags);
+  CHECK_INT(fx_scalar(db, "SELECT count(*) FROM contact WHERE deleted_at IS NULL"), 2);
+  (void)id;
+}
+
 int main(void) {
   setenv("TZ", "UTC", 1);
   config_defaults(&cfg);
@@ -419,6 +482,8 @@ int main(void) {
   test_dry_run();
   test_killed_then_again();
   test_undo_then_sync();
+  test_first_sync_links();
+  test_chosen();
   if (db) db_close(db);
   config_free(&cfg);
   printf("%d checks, %d failures\n", check_count, check_failures);
