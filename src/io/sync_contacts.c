@@ -361,9 +361,14 @@ static enum rp_status sync_row(struct run *u, const struct sync_state_item *row,
   if (!j || !chosen(u->opts, j)) { /* deleted in the journal, or no longer chosen */
     if (fi >= 0) {
       if (!u->opts->dry_run) s = vdir_remove(u->dir, row->file, err);
+      struct sync_card base; /* the name as last synced */
+      sync_card_read(row->file, row->base, strlen(row->base), &base);
+      const struct rp_import_person *p = sync_card_person(&base);
       if (s == RP_OK)
-        sync_report_add(u->r, SYNC_REMOVED, row->file, "%s",
+        sync_report_add(u->r, SYNC_REMOVED, row->file, "%s: %s",
+                        j ? j->name : p ? p->name : "?",
                         j ? "no longer among the contacts synced" : "deleted in rapport");
+      sync_card_free(&base);
     }
     return s == RP_OK ? sync_state_remove(u->db, row->id, err) : s;
   }

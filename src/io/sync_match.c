@@ -80,9 +80,10 @@ void sync_match_build(struct sync_match *m, const struct vdir_list *files, const
     }
     sync_card_free(&card);
   }
-  qsort(m->v, m->n, sizeof *m->v, key_cmp);
+  if (m->n) qsort(m->v, m->n, sizeof *m->v, key_cmp);
 }
 
+/* See sync_internal.h. */
 void sync_match_free(struct sync_match *m) {
   for (size_t i = 0; i < m->n; i++) free(m->v[i].key);
   free(m->v);
