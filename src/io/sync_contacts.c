@@ -324,6 +324,13 @@ static enum rp_status sync_one(struct run *u, struct rp_contact *j, const char *
   }
   enum rp_status s = RP_OK;
   if (changed) s = contact_update(u->db, u->cfg, j, err);
+  if (s == RP_INVALID) { /* the journal refuses what the card says: reported, left alone */
+    sync_report_add(u->r, SYNC_SKIPPED, f ? f->name : name, "%s: %s; left as it is", j->name,
+                    err->msg);
+    rp_err_clear(err);
+    sync_card_free(&card);
+    return RP_OK;
+  }
   if (s == RP_OK && changed) { /* read back: the times and the introducer's name */
     struct rp_contact back;
     contact_init(&back);
