@@ -53,6 +53,9 @@ struct sync_report {
 void sync_report_add(struct sync_report *r, enum sync_what what, const char *file,
                      const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 void sync_report_free(struct sync_report *r);
+/* "1 written, 2 read" for the kinds of line the report has; "" when it
+ * has none. New string, caller frees. */
+char *sync_report_summary(const struct sync_report *r);
 /* "written", "read", "removed", "deleted", "unlinked", "conflict", "skipped". */
 const char *sync_what_name(enum sync_what w);
 
@@ -68,6 +71,9 @@ enum rp_status sync_contacts(struct rp_db *db, const struct rp_config *cfg,
 enum rp_status sync_calendar(struct rp_db *db, const struct rp_config *cfg,
                              const struct sync_opts *opts, struct sync_report *r,
                              struct rp_err *err);
+/* The options the config's sync: section gives (folders, stages, tags);
+ * o is overwritten; it points into cfg. */
+void sync_opts_from_config(struct sync_opts *o, const struct rp_config *cfg);
 /* The whole sync: one at a time per journal (a second waits briefly, then
  * RP_BUSY-like error "a sync of this journal is running"), one
  * transaction, one undo step; contacts then calendar. */

@@ -39,3 +39,13 @@ const char *sync_what_name(enum sync_what w) {
                                       "unlinked", "conflict", "skipped"};
   return (size_t)w < RP_ARRAY_LEN(names) ? names[w] : "?";
 }
+
+/* See sync.h. */
+char *sync_report_summary(const struct sync_report *r) {
+  struct rp_buf b = {0};
+  buf_adds(&b, "");
+  for (int w = 0; w <= SYNC_SKIPPED; w++)
+    if (r->counts[w])
+      buf_addf(&b, "%s%ld %s", b.len ? ", " : "", r->counts[w], sync_what_name((enum sync_what)w));
+  return buf_steal(&b);
+}

@@ -211,6 +211,7 @@ struct ui_app *ui_app_new(struct rp_db *db, const struct rp_config *cfg,
   app->db = db;
   app->cfg = cfg;
   ui_theme_setup(theme);
+  if (cfg->sync_on_start) app_sync(app, NULL); /* before the screens read the journal */
   app->screens[0] = pane_today_new(app);
   app->screens[1] = pane_contacts_new(app);
   app->screens[2] = pane_worksheet_new(app);

@@ -7,6 +7,8 @@
  * worked out at the start, and written then without curses. */
 #include <poll.h>
 #include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <termios.h>
 #include <unistd.h>
@@ -164,10 +166,14 @@ static int run(struct rp_db *db, const struct rp_config *cfg, const struct rp_th
     app_typing_tick(app);
   }
   ui_app_flush(app); /* the line being typed, on quit and on SIGHUP/SIGTERM */
+  char *sync_failed = NULL; /* said once the terminal is back */
+  if (cfg->sync_on_quit && !got_signal) app_sync(app, &sync_failed);
   ui_app_free(app);
   ui_paste_mode(false);
   endwin();
   fatal_teardown();
+  if (sync_failed) fprintf(stderr, "rapport: the sync on quit failed, nothing lost: %s\n", sync_failed);
+  free(sync_failed);
   return got_signal && got_signal != SIGINT ? 128 + got_signal : 0;
 }
 

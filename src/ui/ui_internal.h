@@ -80,6 +80,11 @@ const char *app_keys(struct ui_app *app, enum rp_scope scope, enum rp_action act
 /* The first key bound to an action ("e"), for hints written in prose. */
 const char *app_key(struct ui_app *app, enum rp_scope scope, enum rp_action act, char *buf,
                     size_t size);
+/* app_sync.c: a sync with the config's folders (sync: on_start and
+ * on_quit), its result in the status bar. False when it failed: then
+ * *failure (when failure is not NULL) is the reason (caller frees). The
+ * journal and the folders stay consistent either way. */
+bool app_sync(struct ui_app *app, char **failure);
 /* A one-line message in the status bar until the next key. */
 void app_message(struct ui_app *app, enum rp_role role, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
