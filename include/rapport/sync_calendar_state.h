@@ -6,6 +6,7 @@
 #ifndef RAPPORT_SYNC_CALENDAR_STATE_H
 #define RAPPORT_SYNC_CALENDAR_STATE_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "rapport/db.h"
@@ -16,9 +17,12 @@ struct sync_cal_item {
   char *uid;
   char *file;   /* its file name in the folder */
   char *kind;   /* "conversation", "followup", "thanks" */
-  int64_t ref_id; /* the conversation or follow-up; 0 once unlinked */
-  char *hash;   /* vdir_hash of base */
-  char *base;   /* the item as last synced */
+  int64_t ref_id; /* the conversation or follow-up */
+  char *hash;   /* vdir_hash of base; "" when unlinked */
+  char *base;   /* the item as last synced; "" when unlinked */
+  bool unlinked; /* its file was deleted in the folder, the journal item kept:
+                    kept out of the folder (stored as hash "", as synccards'
+                    sync_state.h does) */
 };
 
 struct sync_cal_item_list {
@@ -38,9 +42,9 @@ enum rp_status sync_cal_items(struct rp_db *db, const char *folder,
 enum rp_status sync_cal_item_put(struct rp_db *db, const char *folder, const char *uid,
                                  const char *file, const char *kind, int64_t ref_id,
                                  const char *text, const char *hash, struct rp_err *err);
-/* Unlink row `id`: it stands for nothing any more (its file was deleted
- * in the folder and the journal keeps its row), so it is never written
- * again. */
+/* Unlink row `id`: its file was deleted in the folder and the journal
+ * keeps its item, which is never written again; the row keeps its ref_id
+ * and loses its copy (hash and base ""). */
 enum rp_status sync_cal_item_unlink(struct rp_db *db, int64_t id, struct rp_err *err);
 /* Forget row `id` (its item left the folder). */
 enum rp_status sync_cal_item_forget(struct rp_db *db, int64_t id, struct rp_err *err);

@@ -155,7 +155,7 @@ static enum rp_status read_changes(struct cal_sync *s, const struct cal_want_lis
   enum rp_status st = RP_OK;
   for (size_t i = 0; i < s->rows.n && st == RP_OK; i++) {
     struct sync_cal_item *row = &s->rows.v[i];
-    if (!row->ref_id) {
+    if (row->unlinked) {
       s->row_done[i] = true; /* unlinked earlier: left alone */
       continue;
     }

@@ -29,6 +29,8 @@ static void read_one(sqlite3_stmt *st, void *elem) {
   it->hash = db_col_text(st, 5);
   it->base = db_col_text(st, 6);
   if (!it->base) it->base = xstrdup("");
+  if (!it->hash) it->hash = xstrdup("");
+  it->unlinked = it->hash[0] == '\0';
 }
 
 /* See sync_calendar_state.h. */
@@ -86,7 +88,7 @@ static enum rp_status run_id(struct rp_db *db, const char *sql, int64_t id, cons
 
 /* See sync_calendar_state.h. */
 enum rp_status sync_cal_item_unlink(struct rp_db *db, int64_t id, struct rp_err *err) {
-  return run_id(db, "UPDATE sync_item SET ref_id = NULL WHERE id = ?1", id,
+  return run_id(db, "UPDATE sync_item SET hash = '', base = '' WHERE id = ?1", id,
                 "unlink a synced item", err);
 }
 

@@ -403,6 +403,7 @@ static void test_in_deleted(void) {
   sync_report_free(&r);
   CHECK_INT(fx_scalar(db, "SELECT status = 'open' FROM followup WHERE id = 2"), 1);
   CHECK(!exists(dir, check)); /* not written back */
+  CHECK_INT(fx_scalar(db, "SELECT count(*) FROM sync_item WHERE ref_id = 2 AND hash = ''"), 1);
   CHECK_INT(run_sync(db, dir, false, false, 0, &r), RP_OK);
   CHECK_INT(r.n, 0);
   sync_report_free(&r);
