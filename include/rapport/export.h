@@ -12,6 +12,7 @@
 #include <stdint.h>
 
 #include "rapport/config.h"
+#include "rapport/contact.h"
 #include "rapport/contact_values.h"
 #include "rapport/db.h"
 #include "rapport/util.h"
@@ -46,6 +47,14 @@ enum rp_status export_csv(struct rp_db *db, struct rp_buf *out, struct rp_err *e
  * name). */
 enum rp_status export_vcard(struct rp_db *db, int version, struct rp_buf *out,
                             struct rp_err *err);
+/* One contact (with its lists: values_read) as one such card with UID
+ * `uid` (written as it is; escaped as TEXT) appended to out; with
+ * `rapport`, rapport's own fields follow as X-RAPPORT-* properties
+ * (X-RAPPORT-HOW-KNOWN, -WARMTH when set by hand, -INTRODUCED-BY, -STAGE,
+ * -SENIORITY, -CHANNEL, -FIELD, -CADENCE: days or "none", when set). The
+ * same contact always gives the same bytes (REV is its last change). */
+void export_vcard_card(struct rp_buf *out, const struct rp_contact *c, int version,
+                       const char *uid, bool rapport);
 /* One VCALENDAR: each planned, scheduled conversation of a live contact as
  * a VEVENT (UTC start and end), each open follow-up as a VTODO (DUE a
  * date: the later of due and snoozed-until). */

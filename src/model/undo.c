@@ -18,7 +18,7 @@
  * migration is recorded unless it is named here. */
 static const char *const skip_names[] = {
     "cadence_state", "cadence_config", "contact_filter_hay", "contact_filter_stale",
-    "meta",          "recovery",
+    "meta",          "recovery",           "sync_item",
 };
 static const char *const skip_prefixes[] = {"sqlite_", "undo_"};
 
