@@ -3,7 +3,7 @@
  * action or owed thank-you (VTODO) in a vdir collection folder, both
  * ways. What the journal wants in the folder is built by
  * sync_calendar_items.c; the state of each item (file, UID, the copy last
- * synced) is in the journal (rapport/sync_calendar_state.h).
+ * synced) is in the journal (rapport/sync_state.h).
  *
  * A sync reads, in order: (1) items rapport wrote that changed in the
  * folder since the last sync (by hash): a VTODO completed marks the
@@ -21,7 +21,7 @@
 #include "io/ical_internal.h"
 #include "io/sync_calendar_internal.h"
 #include "rapport/sync.h"
-#include "rapport/sync_calendar_state.h"
+#include "rapport/sync_state.h"
 #include "rapport/vdir.h"
 
 struct cal_sync {
@@ -32,7 +32,7 @@ struct cal_sync {
   const char *dir;    /* as given */
   char *folder;       /* its real path: the key of its rows */
   struct vdir_list files;
-  struct sync_cal_item_list rows;
+  struct sync_state_list rows;
   bool *row_done;     /* per row: handled (unlinked, forgotten, or left alone) */
   bool *file_ours;    /* per file: a row's file, or written now */
 };
@@ -67,13 +67,16 @@ static const char *when_text(int64_t t, char *buf, size_t size) {
 /* A file of ours deleted in the folder: unlinked (the journal keeps its
  * item and writes it no more), or with follow_deletes the follow-up
  * skipped, the conversation cancelled. */
-static enum rp_status in_deleted(struct cal_sync *s, struct sync_cal_item *row,
+static enum rp_status in_deleted(struct cal_sync *s, struct sync_state_item *row,
                                  const char *what, struct rp_err *err) {
   enum rp_status st = RP_OK;
   if (!s->opts->follow_deletes) {
     sync_report_add(s->r, SYNC_UNLINKED, row->file,
                     "%s: deleted in the calendar, kept in the journal (--delete to follow)", what);
-    if (!s->opts->dry_run) st = sync_cal_item_unlink(s->db, row->id, err);
+    if (!s->opts->dry_run) {
+      row->unlinked = true;
+      st = sync_state_put(s->db, s->folder, row, err);
+    }
     return st;
   }
   if (!s->opts->dry_run) {
@@ -91,7 +94,7 @@ static enum rp_status in_deleted(struct cal_sync *s, struct sync_cal_item *row,
       st = followup_mark(s->db, s->cfg, row->ref_id, "skipped", err);
     }
     if (st == RP_NO) st = RP_OK;
-    if (st == RP_OK) st = sync_cal_item_forget(s->db, row->id, err);
+    if (st == RP_OK) st = sync_state_remove(s->db, row->id, err);
   }
   if (st == RP_OK)
     sync_report_add(s->r, SYNC_DELETED, row->file, "%s: deleted in the calendar, %s", what,
@@ -100,7 +103,7 @@ static enum rp_status in_deleted(struct cal_sync *s, struct sync_cal_item *row,
 }
 
 /* A VTODO of ours changed in the folder: completed, or its DUE moved. */
-static enum rp_status in_todo(struct cal_sync *s, const struct sync_cal_item *row,
+static enum rp_status in_todo(struct cal_sync *s, const struct sync_state_item *row,
                               const struct ical_item *now, const struct ical_item *was,
                               struct rp_err *err) {
   struct rp_followup f = {0};
@@ -128,7 +131,7 @@ static enum rp_status in_todo(struct cal_sync *s, const struct sync_cal_item *ro
 }
 
 /* A VEVENT of ours changed in the folder: moved. */
-static enum rp_status in_event(struct cal_sync *s, const struct sync_cal_item *row,
+static enum rp_status in_event(struct cal_sync *s, const struct sync_state_item *row,
                                const struct ical_item *now, const struct ical_item *was,
                                struct rp_err *err) {
   struct rp_conversation c;
@@ -154,7 +157,7 @@ static enum rp_status read_changes(struct cal_sync *s, const struct cal_want_lis
                                    struct rp_err *err) {
   enum rp_status st = RP_OK;
   for (size_t i = 0; i < s->rows.n && st == RP_OK; i++) {
-    struct sync_cal_item *row = &s->rows.v[i];
+    struct sync_state_item *row = &s->rows.v[i];
     if (row->unlinked) {
       s->row_done[i] = true; /* unlinked earlier: left alone */
       continue;
@@ -189,12 +192,22 @@ static enum rp_status read_changes(struct cal_sync *s, const struct cal_want_lis
       row->base = xstrdup(file->text);
       free(row->hash);
       row->hash = xstrdup(file->hash);
-      st = sync_cal_item_put(s->db, s->folder, row->uid, row->file, row->kind, row->ref_id,
-                             row->base, row->hash, err);
+      st = sync_state_put(s->db, s->folder, row, err);
     }
     ical_item_free(&now);
     ical_item_free(&was);
   }
+  return st;
+}
+
+/* Remember wanted item w as synced in file `name`. */
+static enum rp_status remember(struct cal_sync *s, const struct cal_want *w, const char *name,
+                               struct rp_err *err) {
+  struct sync_state_item it = {.uid = xstrdup(w->uid), .file = xstrdup(name),
+                               .kind = xstrdup(w->kind), .ref_id = w->ref_id,
+                               .hash = xstrdup(w->hash), .base = xstrdup(w->text)};
+  enum rp_status st = sync_state_put(s->db, s->folder, &it, err);
+  sync_state_item_free(&it);
   return st;
 }
 
@@ -220,14 +233,12 @@ static enum rp_status write_wanted(struct cal_sync *s, const struct cal_want_lis
       sync_report_add(s->r, SYNC_SKIPPED, name, "%s: the file holds another item", w->what);
     } else if (same) {
       if (!s->opts->dry_run && (ri < 0 || strcmp(s->rows.v[ri].hash, w->hash) != 0))
-        st = sync_cal_item_put(s->db, s->folder, w->uid, name, w->kind, w->ref_id, w->text,
-                               w->hash, err);
+        st = remember(s, w, name, err);
     } else {
       if (!s->opts->dry_run) {
         st = vdir_write(s->dir, name, w->text, strlen(w->text), err);
         if (st == RP_OK)
-          st = sync_cal_item_put(s->db, s->folder, w->uid, name, w->kind, w->ref_id, w->text,
-                                 w->hash, err);
+          st = remember(s, w, name, err);
       }
       if (st == RP_OK) sync_report_add(s->r, SYNC_WRITTEN, name, "%s", w->what);
     }
@@ -241,13 +252,13 @@ static enum rp_status write_wanted(struct cal_sync *s, const struct cal_want_lis
 static enum rp_status remove_unwanted(struct cal_sync *s, struct rp_err *err) {
   enum rp_status st = RP_OK;
   for (size_t i = 0; i < s->rows.n && st == RP_OK; i++) {
-    const struct sync_cal_item *row = &s->rows.v[i];
+    const struct sync_state_item *row = &s->rows.v[i];
     if (s->row_done[i]) continue;
     file_mark_ours(s, row->file);
     bool present = vdir_list_find(&s->files, row->file) != NULL;
     if (!s->opts->dry_run) {
       if (present) st = vdir_remove(s->dir, row->file, err);
-      if (st == RP_OK) st = sync_cal_item_forget(s->db, row->id, err);
+      if (st == RP_OK) st = sync_state_remove(s->db, row->id, err);
     }
     if (st == RP_OK && present)
       sync_report_add(s->r, SYNC_REMOVED, row->file, "%s",
@@ -269,6 +280,19 @@ static enum rp_status remove_unwanted(struct cal_sync *s, struct rp_err *err) {
   return st;
 }
 
+/* The rows of the calendar kinds remembered for `folder` into *out. */
+static enum rp_status calendar_rows(struct rp_db *db, const char *folder,
+                                    struct sync_state_list *out, struct rp_err *err) {
+  enum rp_status s = sync_state_list(db, folder, NULL, out, err);
+  size_t k = 0;
+  for (size_t i = 0; i < out->n; i++) {
+    if (strcmp(out->v[i].kind, "contact") == 0) sync_state_item_free(&out->v[i]);
+    else out->v[k++] = out->v[i];
+  }
+  if (s == RP_OK) out->n = k;
+  return s;
+}
+
 /* See sync.h. */
 enum rp_status sync_calendar(struct rp_db *db, const struct rp_config *cfg,
                              const struct sync_opts *opts, struct sync_report *r,
@@ -283,7 +307,7 @@ enum rp_status sync_calendar(struct rp_db *db, const struct rp_config *cfg,
   char real[PATH_MAX];
   s.folder = xstrdup(!missing && realpath(s.dir, real) ? real : s.dir);
   if (!missing) st = vdir_list_read(s.dir, "ics", &s.files, err);
-  if (st == RP_OK) st = sync_cal_items(db, s.folder, &s.rows, err);
+  if (st == RP_OK) st = calendar_rows(db, s.folder, &s.rows, err);
   struct cal_want_list before = {0}, after = {0};
   if (st == RP_OK) st = cal_want_build(db, cfg, opts, &before, err);
   s.row_done = xcalloc(s.rows.n + 1, sizeof *s.row_done);
@@ -296,7 +320,7 @@ enum rp_status sync_calendar(struct rp_db *db, const struct rp_config *cfg,
   cal_want_list_free(&after);
   free(s.row_done);
   free(s.file_ours);
-  sync_cal_item_list_free(&s.rows);
+  sync_state_list_free(&s.rows);
   vdir_list_free(&s.files);
   free(s.folder);
   return st;
