@@ -35,24 +35,48 @@ struct cal_sync {
   struct sync_state_list rows;
   bool *row_done;     /* per row: handled (unlinked, forgotten, or left alone) */
   bool *file_ours;    /* per file: a row's file, or written now */
+  struct uid_row *by_uid; /* the rows sorted by UID */
 };
 
-/* The row of the file named `name`, or -1. */
+/* The row of the file named `name`, or -1: rows come sorted by file. */
 static long row_of_file(const struct cal_sync *s, const char *name) {
-  for (size_t i = 0; i < s->rows.n; i++)
-    if (strcmp(s->rows.v[i].file, name) == 0) return (long)i;
+  size_t lo = 0, hi = s->rows.n;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    int c = strcmp(s->rows.v[mid].file, name);
+    if (c == 0) return (long)mid;
+    if (c < 0) lo = mid + 1;
+    else hi = mid;
+  }
   return -1;
 }
 
+struct uid_row {
+  const char *uid;
+  size_t row;
+};
+
+static int by_uid(const void *a, const void *b) {
+  return strcmp(((const struct uid_row *)a)->uid, ((const struct uid_row *)b)->uid);
+}
+
+/* The row with that UID, or -1 (binary search in s->by_uid). */
 static long row_of_uid(const struct cal_sync *s, const char *uid) {
-  for (size_t i = 0; i < s->rows.n; i++)
-    if (strcmp(s->rows.v[i].uid, uid) == 0) return (long)i;
+  size_t lo = 0, hi = s->rows.n;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    int c = strcmp(s->by_uid[mid].uid, uid);
+    if (c == 0) return (long)s->by_uid[mid].row;
+    if (c < 0) lo = mid + 1;
+    else hi = mid;
+  }
   return -1;
 }
 
+/* Mark the file named `name`, if the folder has it, as rapport's. */
 static void file_mark_ours(struct cal_sync *s, const char *name) {
-  for (size_t i = 0; i < s->files.n; i++)
-    if (strcmp(s->files.items[i].name, name) == 0) s->file_ours[i] = true;
+  const struct vdir_item *f = vdir_list_find(&s->files, name);
+  if (f) s->file_ours[f - s->files.items] = true;
 }
 
 /* "Thu 2026-12-10 10:00" in local time into buf. */
@@ -312,6 +336,9 @@ enum rp_status sync_calendar(struct rp_db *db, const struct rp_config *cfg,
   if (st == RP_OK) st = cal_want_build(db, cfg, opts, &before, err);
   s.row_done = xcalloc(s.rows.n + 1, sizeof *s.row_done);
   s.file_ours = xcalloc(s.files.n + 1, sizeof *s.file_ours);
+  s.by_uid = xcalloc(s.rows.n + 1, sizeof *s.by_uid);
+  for (size_t i = 0; i < s.rows.n; i++) s.by_uid[i] = (struct uid_row){s.rows.v[i].uid, i};
+  qsort(s.by_uid, s.rows.n, sizeof *s.by_uid, by_uid);
   if (st == RP_OK) st = read_changes(&s, &before, err);
   if (st == RP_OK) st = cal_want_build(db, cfg, opts, &after, err);
   if (st == RP_OK) st = write_wanted(&s, &after, err);
@@ -320,6 +347,7 @@ enum rp_status sync_calendar(struct rp_db *db, const struct rp_config *cfg,
   cal_want_list_free(&after);
   free(s.row_done);
   free(s.file_ours);
+  free(s.by_uid);
   sync_state_list_free(&s.rows);
   vdir_list_free(&s.files);
   free(s.folder);
