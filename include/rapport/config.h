@@ -120,6 +120,12 @@ struct rp_config {
   int pitch_seconds;           /* "worksheet: pitch_seconds:" the pitch's limit, 10–600 */
   int undo_steps;              /* "undo: steps:" changes kept to undo, 1–100000 (200) */
   char *import_linkedin_how_known; /* "import: linkedin_how_known:" key of how_known, or NULL */
+  /* "sync:" (rapport/sync.h): the collection folders (NULL: not synced),
+   * a sync when the full screen opens and quits, and the contacts that go
+   * out (stage keys, tags; empty: every live contact) */
+  char *sync_contacts, *sync_calendar;
+  bool sync_on_start, sync_on_quit;
+  struct rp_strv sync_stages, sync_tags;
   struct rp_strv warnings;     /* "FILE:LINE:COL: unknown key 'x'" and similar */
 };
 

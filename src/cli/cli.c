@@ -228,6 +228,25 @@ static const struct cli_verb verbs[] = {
      "conversations as events (UTC) and open follow-ups as to-dos (due dates).\n"
      "UIDs stay the same from one export to the next, so a calendar or address\n"
      "book updates its copy instead of adding another.\n"},
+    {"sync", cli_sync,
+     "sync [--contacts DIR] [--calendar DIR] [--dry-run] [--delete] [--format text|json]",
+     "keep contacts and calendar in step with your phone, both ways",
+     "Keeps a contacts folder and a calendar folder (vdir collections: one .vcf\n"
+     "or .ics file per item, the folders vdirsyncer syncs with a CardDAV/CalDAV\n"
+     "server) in step with the journal. Without --contacts/--calendar the\n"
+     "config's sync: contacts: and calendar: are used. Contacts go out with\n"
+     "every field a phone shows and rapport's own as X-RAPPORT-*; a card changed\n"
+     "in the folder is merged field by field; a new card is a new contact; when\n"
+     "both sides changed a field, the journal's value is kept and the other is\n"
+     "saved in the contact's notes (a conflict in the report). A card deleted in\n"
+     "the folder unlinks the contact (kept, no longer synced); --delete deletes\n"
+     "it (rapport undo brings it back). A file that cannot be read is skipped,\n"
+     "never removed. One sync is one change to undo; a second sync of the same\n"
+     "journal waits a few seconds, then says the first is running. --dry-run\n"
+     "prints what would be written, read, removed and unlinked, changes nothing.\n"
+     "One line per item (\"written  FILE  NAME\") and a summary; --format json\n"
+     "for scripts. Exit 2 for a bad folder or option, 3 when the journal could\n"
+     "not be written or another sync is running.\n"},
     {"backup", cli_backup, "backup FILE [--force]",
      "copy the journal safely, even while it is open",
      "Copies the journal to FILE (0600) with SQLite's online backup, so the copy\n"

@@ -121,6 +121,8 @@ enum rp_status cli_show(struct cli_ctx *ctx, int argc, char **argv);
 enum rp_status cli_backup(struct cli_ctx *ctx, int argc, char **argv);
 enum rp_status cli_check(struct cli_ctx *ctx, int argc, char **argv);
 enum rp_status cli_restore_file(struct cli_ctx *ctx, int argc, char **argv);
+/* cli_sync.c: contacts and calendar in step with vdir folders */
+enum rp_status cli_sync(struct cli_ctx *ctx, int argc, char **argv);
 /* cli_import.c: `rapport import linkedin|vcard FILE`; dispatches json */
 enum rp_status cli_import(struct cli_ctx *ctx, int argc, char **argv);
 /* cli_restore.c: `rapport import json FILE [--merge]` (argv after "json"),

@@ -64,8 +64,8 @@ const char *cfg_want_string(struct walk *w, const struct ynode *v, const char *w
   return v->str;
 }
 
-/* "~/x" → "$HOME/x"; other text is copied. NULL (err set) when HOME is unset. */
-static char *expand_home(struct walk *w, const struct ynode *v, const char *what) {
+/* See config_walk.h. */
+char *cfg_expand_home(struct walk *w, const struct ynode *v, const char *what) {
   if (strncmp(v->str, "~/", 2) != 0) return xstrdup(v->str);
   const char *home = getenv("HOME");
   if (str_empty(home)) {
@@ -98,7 +98,7 @@ static enum rp_status parse_database(struct walk *w, const struct ynode *v) {
     return ERR_AT(w, v, "'database' must be an absolute path or start with ~/, not '%s'",
                   cfg_shown(v->str, b, sizeof b));
   }
-  char *path = expand_home(w, v, "database");
+  char *path = cfg_expand_home(w, v, "database");
   if (!path) return RP_INVALID;
   free(w->cfg->db_path);
   w->cfg->db_path = path;
@@ -107,7 +107,7 @@ static enum rp_status parse_database(struct walk *w, const struct ynode *v) {
 
 static enum rp_status parse_theme(struct walk *w, const struct ynode *v) {
   if (!cfg_want_string(w, v, "theme")) return RP_INVALID;
-  char *t = expand_home(w, v, "theme");
+  char *t = cfg_expand_home(w, v, "theme");
   if (!t) return RP_INVALID;
   free(w->cfg->theme);
   w->cfg->theme = t;
@@ -487,6 +487,7 @@ static const struct section {
     {"cadence", cfg_parse_cadence},
     {"import", cfg_parse_import},
     {"undo", parse_undo},
+    {"sync", cfg_parse_sync},
     {"keys", parse_keys},
 };
 
@@ -532,6 +533,7 @@ static void config_copy(struct rp_config *dst, const struct rp_config *src) {
   cfg_outreach_copy(dst, src);
   cfg_call_copy(dst, src);
   cfg_cadence_copy(dst, src);
+  cfg_sync_copy(dst, src);
   dst->import_linkedin_how_known = xstrdup(src->import_linkedin_how_known);
   strv_copy(&dst->warnings, &src->warnings);
   dst->pitch_wpm = src->pitch_wpm;
@@ -567,6 +569,7 @@ enum rp_status config_parse(struct rp_config *cfg, const char *name, const char 
   if (st == RP_OK) st = cfg_call_check(&w);
   if (st == RP_OK) st = cfg_cadence_check(&w);
   if (st == RP_OK) st = cfg_import_check(&w);
+  if (st == RP_OK) st = cfg_sync_check(&w);
   cfg_refs_free(&w);
   if (st == RP_OK) keys_store(&w);
   for (int s = 0; s < SCOPE_COUNT; s++) free(w.keys[s].v);
@@ -630,6 +633,7 @@ void config_free(struct rp_config *cfg) {
   cfg_outreach_free(cfg);
   cfg_call_free(cfg);
   cfg_cadence_free(cfg);
+  cfg_sync_free(cfg);
   free(cfg->import_linkedin_how_known);
   for (int s = 0; s < SCOPE_COUNT; s++) free(cfg->keys.v[s]);
   strv_free(&cfg->warnings);

@@ -47,6 +47,7 @@ struct walk {
   const struct ynode *checks_at;    /* "question_checks:" of this file, or NULL */
   const struct ynode *import_at;    /* "import: linkedin_how_known:" of this file, or NULL */
   const struct ynode *keys_at;      /* "keys:" of this file, or NULL */
+  const struct ynode *sync_stages_at; /* "sync: stages:" of this file, or NULL */
 };
 
 /* A user string made safe (control characters escaped) and cut to fit
@@ -62,6 +63,9 @@ void cfg_warn_unknown(struct walk *w, const struct ynode *key, const char *known
 /* The text of a non-empty scalar (owned by the node), or NULL after setting
  * the error "'<what>' must be a string" / "must not be empty". */
 const char *cfg_want_string(struct walk *w, const struct ynode *v, const char *what);
+/* "~/x" → "$HOME/x"; other text is copied (caller frees). NULL (err set)
+ * when HOME is unset. */
+char *cfg_expand_home(struct walk *w, const struct ynode *v, const char *what);
 /* True when s is a usable key: letters, digits, '-' and '_', not empty. */
 bool cfg_valid_key(const char *s);
 
@@ -149,5 +153,15 @@ enum rp_status cfg_parse_import(struct walk *w, const struct ynode *v);
  * This file's value missing there is an error at it; an inherited one
  * (this file replaced how_known) is dropped. */
 enum rp_status cfg_import_check(struct walk *w);
+
+/* config_sync.c: the section "sync" (contacts, calendar, on_start,
+ * on_quit, stages, tags). */
+enum rp_status cfg_parse_sync(struct walk *w, const struct ynode *v);
+/* After the whole file: each sync.stages entry is one of cfg->stages (this
+ * file's: an error at it; inherited ones are dropped). */
+enum rp_status cfg_sync_check(struct walk *w);
+/* Deep-copy / free the fields the section sets (as cfg_outreach_*). */
+void cfg_sync_copy(struct rp_config *dst, const struct rp_config *src);
+void cfg_sync_free(struct rp_config *cfg);
 
 #endif

@@ -278,7 +278,7 @@ static void test_errors(void) {
                                "default'; known keys: database, theme, stages, how_known, "
                                "seniority, channels, give_kinds, worksheet, readiness, "
                                "ask_check, outreach, conversation, question_checks, "
-                               "question_bank, followup, cadence, import, undo, keys");
+                               "question_bank, followup, cadence, import, undo, sync, keys");
   check_bad_text("theme: ''\n", "cfg.yaml:1:8: 'theme' must not be empty");
   check_bad_text("theme:\n", "cfg.yaml:1:7: 'theme' must be a string");
   check_bad_text("database: journal.db\n", "cfg.yaml:1:11: 'database' must be an absolute "
@@ -417,7 +417,7 @@ static void test_warnings(void) {
   char *w1 = xasprintf("%s:2:1: unknown key 'colour' (ignored); known keys: database, theme, "
                        "stages, how_known, seniority, channels, give_kinds, worksheet, "
                        "readiness, ask_check, outreach, conversation, question_checks, "
-                       "question_bank, followup, cadence, import, undo, keys",
+                       "question_bank, followup, cadence, import, undo, sync, keys",
                        path);
   char *w2 = xasprintf("%s:4:30: unknown key 'color' (ignored); known keys: key, label", path);
   if (cfg.warnings.n == 2) {
