@@ -114,7 +114,7 @@ CONV=$(q "SELECT file FROM sync_item WHERE kind = 'conversation'")
 ev=$(curl -s -u test:x "$URL$CONV" | tr -d '\r')
 [[ $ev == *"BEGIN:VEVENT"*"SUMMARY:Conversation with Zoë Ørsted (Acme)"* ]] && ok ||
   bad "server event: [$ev]"
-[[ $ev == *"BEGIN:VALARM"*"TRIGGER:-PT30M"* ]] && ok || bad "server event has no alarm: [$ev]"
+[[ $ev == *"BEGIN:VALARM"*"TRIGGER:-PT15M"* ]] && ok || bad "server event has no alarm: [$ev]"
 
 # a follow-up completed on the server (what a phone does): done in rapport
 TODOF=$(q "SELECT file FROM sync_item WHERE kind = 'followup' AND ref_id = $ADA_FU")
@@ -124,7 +124,7 @@ code=$(curl -s -o /dev/null -w '%{http_code}' -u test:x -X PUT -H 'Content-Type:
   --data-binary @"$TMP/done.ics" "$URL$TODOF")
 [[ $code == 20[14] ]] && ok || bad "PUT completed todo: $code"
 run agenda --days 14
-[[ $OUT == *"Check in"*"Ada Lovelace"* ]] && ok || bad "agenda before: [$OUT]"
+[[ $OUT == *"#$ADA_FU Ada Lovelace — check in"* ]] && ok || bad "agenda before: [$OUT]"
 vs sync && ok || bad "vdirsyncer sync back: $(cat "$TMP/vs.log")"
 run sync --calendar "$CAL"
 expect 0
@@ -132,7 +132,7 @@ expect 0
 eq "follow-up done" "$(q "SELECT status FROM followup WHERE id = $ADA_FU")" done
 run agenda --days 14
 expect 0
-lacks "$OUT" "Check in with Ada"
+lacks "$OUT" "#$ADA_FU Ada Lovelace"
 [[ $OUT == *"Send the trial paper"* ]] && ok || bad "agenda lost the action: [$OUT]"
 [ ! -e "$CAL/$TODOF" ] && ok || bad "the done follow-up's file is still in the folder"
 
