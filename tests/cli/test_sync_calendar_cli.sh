@@ -6,7 +6,8 @@
 # server, where the conversation is an event with a VALARM; a follow-up
 # completed on the server with plain HTTP (what a phone does) is done in
 # rapport and off `rapport agenda` after vdirsyncer sync + rapport sync;
-# syncing again changes nothing. Radicale is stopped by its own PID.
+# the event moved on the server (in another zone) re-plans the call; a
+# to-do deleted there is reported and kept; syncing again changes nothing. Radicale is stopped by its own PID.
 # Skips (exit 77) only when khal, todoman, radicale, vdirsyncer or curl is
 # missing (.ci/deps --test installs them).
 # Usage: bash test_sync_calendar_cli.sh /path/to/rapport
@@ -135,6 +136,30 @@ expect 0
 lacks "$OUT" "#$ADA_FU Ada Lovelace"
 [[ $OUT == *"Send the trial paper"* ]] && ok || bad "agenda lost the action: [$OUT]"
 [ ! -e "$CAL/$TODOF" ] && ok || bad "the done follow-up's file is still in the folder"
+
+# the call moved on the server (to 17:30 in Berlin, 16:30 UTC) is re-planned; the
+# action deleted there is reported and kept in the journal, and not sent again
+sed -e 's/^DTSTART:20261210T100000Z/DTSTART;TZID=Europe\/Berlin:20261211T173000/' \
+  -e 's/^DTEND:20261210T102500Z/DTEND;TZID=Europe\/Berlin:20261211T175500/' \
+  <<<"$(curl -s -u test:x "$URL$CONV")" >"$TMP/moved.ics"
+grep -q "TZID=Europe/Berlin:20261211T173000" "$TMP/moved.ics" && ok || bad "not moved: $(cat "$TMP/moved.ics")"
+code=$(curl -s -o /dev/null -w '%{http_code}' -u test:x -X PUT -H 'Content-Type: text/calendar' \
+  --data-binary @"$TMP/moved.ics" "$URL$CONV")
+[[ $code == 20[14] ]] && ok || bad "PUT moved event: $code"
+ACTION=$(q "SELECT file FROM sync_item WHERE kind = 'followup' AND ref_id <> $ADA_FU")
+code=$(curl -s -o /dev/null -w '%{http_code}' -u test:x -X DELETE "$URL$ACTION")
+[[ $code == 20[04] ]] && ok || bad "DELETE action: $code"
+vs sync && ok || bad "vdirsyncer sync (moved, deleted): $(cat "$TMP/vs.log")"
+run sync --calendar "$CAL"
+expect 0
+[[ "$OUT" == *"Zoë Ørsted: conversation moved to Fri 2026-12-11 16:30"* ]] && ok ||
+  bad "sync report (moved): [$OUT]"
+[[ "$OUT" == *"Send the trial paper (Ada Lovelace): deleted in the calendar"* ]] && ok ||
+  bad "sync report (deleted): [$OUT]"
+eq "re-planned" "$(q "SELECT datetime(scheduled_at, 'unixepoch') FROM conversation")" \
+  "2026-12-11 16:30:00"
+eq "the deleted action is kept" "$(q "SELECT status FROM followup WHERE note = 'Send the trial paper'")" open
+[ ! -e "$CAL/$ACTION" ] && ok || bad "the deleted action was written back"
 
 # twice: nothing changes, in the folder or on the server
 vs sync && ok || bad "vdirsyncer sync after: $(cat "$TMP/vs.log")"
