@@ -88,15 +88,17 @@ static const char *when_text(int64_t t, char *buf, size_t size) {
   return buf;
 }
 
-/* A file of ours deleted in the folder: unlinked (the journal keeps its
- * item and writes it no more), or with follow_deletes the follow-up
- * skipped, the conversation cancelled. */
+/* A file of ours deleted (how "deleted") or its item cancelled (how
+ * "cancelled") in the folder: unlinked (the journal keeps its item and
+ * writes it no more), or with follow_deletes the follow-up skipped, the
+ * conversation cancelled. */
 static enum rp_status in_deleted(struct cal_sync *s, struct sync_state_item *row,
-                                 const char *what, struct rp_err *err) {
+                                 const char *what, const char *how, struct rp_err *err) {
   enum rp_status st = RP_OK;
   if (!s->opts->follow_deletes) {
     sync_report_add(s->r, SYNC_UNLINKED, row->file,
-                    "%s: deleted in the calendar, kept in the journal (--delete to follow)", what);
+                    "%s: %s in the calendar, kept in the journal (--delete to follow)", what,
+                    how);
     if (!s->opts->dry_run) {
       row->unlinked = true;
       st = sync_state_put(s->db, s->folder, row, err);
@@ -121,7 +123,7 @@ static enum rp_status in_deleted(struct cal_sync *s, struct sync_state_item *row
     if (st == RP_OK) st = sync_state_remove(s->db, row->id, err);
   }
   if (st == RP_OK)
-    sync_report_add(s->r, SYNC_DELETED, row->file, "%s: deleted in the calendar, %s", what,
+    sync_report_add(s->r, SYNC_DELETED, row->file, "%s: %s in the calendar, %s", what, how,
                     strcmp(row->kind, "conversation") == 0 ? "cancelled" : "skipped");
   return st;
 }
@@ -191,7 +193,7 @@ static enum rp_status read_changes(struct cal_sync *s, const struct cal_want_lis
       const struct cal_want *w = cal_want_find(wanted, row->kind, row->ref_id);
       if (w) {
         s->row_done[i] = true;
-        st = in_deleted(s, row, w->what, err);
+        st = in_deleted(s, row, w->what, "deleted", err);
       } /* else gone on both sides: forgotten in step 3 */
       continue;
     }
@@ -209,9 +211,19 @@ static enum rp_status read_changes(struct cal_sync *s, const struct cal_want_lis
       continue;
     }
     if (ical_item_parse(row->base, &was, &perr) != RP_OK) memset(&was, 0, sizeof was);
-    st = now.todo ? in_todo(s, row, &now, &was, err) : in_event(s, row, &now, &was, err);
+    bool event = strcmp(row->kind, "conversation") == 0;
+    const struct cal_want *w = cal_want_find(wanted, row->kind, row->ref_id);
+    bool cancelled = now.cancelled && !was.cancelled && w;
+    if (cancelled) {
+      s->row_done[i] = true; /* as if deleted: left alone in the folder */
+      st = in_deleted(s, row, w->what, "cancelled", err);
+    } else if (now.todo && !event) {
+      st = in_todo(s, row, &now, &was, err);
+    } else if (!now.todo && event) {
+      st = in_event(s, row, &now, &was, err);
+    } /* else another kind of item under its name: the journal's is written back */
     /* the folder's copy is the base from now on: step 2 compares against it */
-    if (st == RP_OK && !s->opts->dry_run) {
+    if (st == RP_OK && !s->opts->dry_run && !cancelled) {
       free(row->base);
       row->base = xstrdup(file->text);
       free(row->hash);

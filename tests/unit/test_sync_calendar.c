@@ -428,6 +428,67 @@ static void test_in_deleted(void) {
   free(dir);
 }
 
+/* Cancelled on the phone (STATUS:CANCELLED): as if deleted, reported and
+ * kept; with follow_deletes the call is cancelled. The file is left as the
+ * phone wrote it. */
+static void test_in_cancelled(void) {
+  char *dir;
+  struct rp_db *db = setup("cancel", &dir);
+  char *call = item_name(db, "conversation", 2), *check = item_name(db, "followup", 2);
+  edit(dir, check, "STATUS:NEEDS-ACTION", "STATUS:CANCELLED");
+  struct sync_report r;
+  CHECK_INT(run_sync(db, dir, false, false, 0, &r), RP_OK);
+  CHECK(reported(&r, SYNC_UNLINKED, check, "Check in with Ada Lovelace: cancelled in the calendar"));
+  CHECK_INT(r.n, 1);
+  sync_report_free(&r);
+  CHECK_INT(fx_scalar(db, "SELECT status = 'open' FROM followup WHERE id = 2"), 1);
+  char *t = slurp(dir, check);
+  CHECK(t && strstr(t, "STATUS:CANCELLED"));
+  free(t);
+  edit(dir, call, "STATUS:CONFIRMED", "STATUS:CANCELLED");
+  CHECK_INT(run_sync(db, dir, false, true, 0, &r), RP_OK);
+  CHECK(reported(&r, SYNC_DELETED, call, "cancelled in the calendar, cancelled"));
+  CHECK_INT(r.n, 1);
+  dump_report(&r);
+  sync_report_free(&r);
+  CHECK_INT(fx_scalar(db, "SELECT status = 'cancelled' FROM conversation WHERE id = 2"), 1);
+  t = slurp(dir, call);
+  CHECK(t && strstr(t, "STATUS:CANCELLED"));
+  free(t);
+  CHECK_INT(run_sync(db, dir, false, true, 0, &r), RP_OK);
+  CHECK_INT(r.n, 0);
+  sync_report_free(&r);
+  free(call);
+  free(check);
+  db_close(db);
+  free(dir);
+}
+
+/* A completed VTODO put under a conversation's file name (follow-up 2 and
+ * conversation 2 share a row id): nothing read from it, the journal's
+ * event written back. */
+static void test_in_wrong_kind(void) {
+  char *dir;
+  struct rp_db *db = setup("kind", &dir);
+  char *call = item_name(db, "conversation", 2), *check = item_name(db, "followup", 2);
+  edit(dir, check, "STATUS:NEEDS-ACTION", "STATUS:COMPLETED");
+  char *todo = slurp(dir, check);
+  put(dir, call, todo);
+  edit(dir, check, "STATUS:COMPLETED", "STATUS:NEEDS-ACTION");
+  struct sync_report r;
+  CHECK_INT(run_sync(db, dir, false, false, 0, &r), RP_OK);
+  CHECK(reported(&r, SYNC_WRITTEN, call, "Conversation with"));
+  CHECK_INT(r.n, 1);
+  dump_report(&r);
+  sync_report_free(&r);
+  CHECK_INT(fx_scalar(db, "SELECT status = 'open' FROM followup WHERE id = 2"), 1);
+  free(todo);
+  free(call);
+  free(check);
+  db_close(db);
+  free(dir);
+}
+
 /* Malformed items are reported by name and left alone; foreign valid ones
  * are ignored silently; neither is ever removed. */
 static void test_malformed_and_foreign(void) {
@@ -504,6 +565,8 @@ int main(void) {
   test_in_due_moved();
   test_in_event_moved();
   test_in_deleted();
+  test_in_cancelled();
+  test_in_wrong_kind();
   test_malformed_and_foreign();
   test_journal_changes();
   fx_choices_free(&cfg.stages);
