@@ -222,6 +222,9 @@ static enum rp_status read_changes(struct cal_sync *s, const struct cal_want_lis
     } else if (!now.todo && event) {
       st = in_event(s, row, &now, &was, err);
     } /* else another kind of item under its name: the journal's is written back */
+    /* a dry run changed nothing in the journal: writing its item back over
+     * what was just read would be no true forecast */
+    if (s->opts->dry_run) s->row_done[i] = true;
     /* the folder's copy is the base from now on: step 2 compares against it */
     if (st == RP_OK && !s->opts->dry_run && !cancelled) {
       free(row->base);

@@ -282,6 +282,9 @@ static void test_dry_run(void) {
   char *before = slurp(dir, name);
   CHECK_INT(run_sync(db, dir, true, false, 0, &r), RP_OK);
   CHECK(reported(&r, SYNC_READ, name, "follow-up done"));
+  CHECK(!reported(&r, SYNC_WRITTEN, name, NULL));
+  CHECK_INT(r.n, 1);
+  dump_report(&r);
   sync_report_free(&r);
   char *after = slurp(dir, name);
   CHECK_STR(after, before);
