@@ -71,6 +71,12 @@ enum rp_status followup_add(struct rp_db *db, struct rp_followup *f, struct rp_e
 /* Snooze an open follow-up for `days` (1–365) from today: it shows again
  * then (its due date is kept, so it still reads "due 3 days ago"). */
 enum rp_status followup_snooze(struct rp_db *db, int64_t id, int days, struct rp_err *err);
+/* The day open follow-up `id` is to be done becomes `day` ("YYYY-MM-DD",
+ * as a calendar moved it): a day after its due date snoozes it until then
+ * (the due date is kept, as followup_snooze keeps it); that day or an
+ * earlier one becomes its due date and ends any snooze. RP_INVALID (field
+ * "due") for no real date, RP_NO when there is no such open follow-up. */
+enum rp_status followup_move(struct rp_db *db, int64_t id, const char *day, struct rp_err *err);
 /* The day an open follow-up is to be done: the later of due and
  * snoozed_until. */
 const char *followup_effective_due(const struct rp_followup *f);

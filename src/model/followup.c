@@ -244,6 +244,31 @@ enum rp_status followup_snooze(struct rp_db *db, int64_t id, int days, struct rp
   return s;
 }
 
+/* See followup.h. */
+enum rp_status followup_move(struct rp_db *db, int64_t id, const char *day, struct rp_err *err) {
+  rp_err_clear(err);
+  char cb[128];
+  if (!date_valid(day))
+    return rp_err_field(err, RP_INVALID, "due", "due must be a real date as YYYY-MM-DD, not '%s'",
+                        str_clip(day ? day : "", cb, sizeof cb));
+  sqlite3_stmt *st = NULL;
+  enum rp_status s = db_prepare(
+      db, "UPDATE followup SET "
+          "snoozed_until = CASE WHEN ?2 > due THEN ?2 END, "
+          "due = CASE WHEN ?2 > due THEN due ELSE ?2 END, updated_at = ?3 "
+          "WHERE id = ?1 AND status = 'open'", &st, err);
+  if (s != RP_OK) return s;
+  sqlite3_bind_int64(st, 1, id);
+  db_bind_text(st, 2, day);
+  sqlite3_bind_int64(st, 3, db_now());
+  if (sqlite3_step(st) != SQLITE_DONE) s = db_fail(db, err, "move follow-up");
+  bool changed = s == RP_OK && sqlite3_changes(db_handle(db)) > 0;
+  sqlite3_finalize(st);
+  if (s == RP_OK && !changed)
+    s = rp_err_set(err, RP_NO, "no open follow-up with id %lld", (long long)id);
+  return s;
+}
+
 /* ---- writes ---- */
 
 /* See followup.h. due and medium are trimmed in f; the draft is stored as

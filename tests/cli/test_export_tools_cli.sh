@@ -103,7 +103,7 @@ eq "calcurse rc" "$?" 0
 grep -Eq '^12/01/2026 @ 10:00 -> 12/01/2026 @ 10:25>[0-9a-f]+ \|Conversation with Zoë Ørsted \(Acme\)$' \
   "$TMP/cc/data/apts" && ok || bad "calcurse apts: [$(cat "$TMP/cc/data/apts")]"
 out=$(calcurse -D "$TMP/cc/data" -C "$TMP/cc/conf" -t 2>&1)
-[[ $out == *"Check in: Ada Lovelace"* ]] && ok || bad "calcurse todo: [$out]"
+[[ $out == *"Check in with Ada Lovelace"* ]] && ok || bad "calcurse todo: [$out]"
 # the same journal exported again: the same UIDs, so nothing new is added
 run export ics -o "$TMP/cal2.ics"
 cmp -s "$TMP/cal.ics" "$TMP/cal2.ics" && ok || bad "the ics changed between two exports"

@@ -391,6 +391,24 @@ static void test_add_done_snooze(void) {
   CHECK_INT(followup_snooze(db, update_id, 366, &err), RP_INVALID);
   CHECK_INT(followup_snooze(db, 999, 1, &err), RP_NO);
 
+  /* moved to a day (as a calendar moves it): later snoozes, keeping the due
+   * day; the same or an earlier day becomes the due day and ends the snooze */
+  CHECK_INT(followup_move(db, checkin_id, "2026-12-05", &err), RP_OK);
+  CHECK_INT(followup_get(db, checkin_id, &g, &err), RP_OK);
+  CHECK_STR(g.due, "2026-12-01");
+  CHECK_STR(g.snoozed_until, "2026-12-05");
+  followup_free(&g);
+  CHECK_INT(followup_move(db, checkin_id, "2026-11-25", &err), RP_OK);
+  CHECK_INT(followup_get(db, checkin_id, &g, &err), RP_OK);
+  CHECK_STR(g.due, "2026-11-25");
+  CHECK(g.snoozed_until == NULL);
+  CHECK_INT(g.updated_at, 1795100000);
+  followup_free(&g);
+  CHECK_INT(followup_move(db, checkin_id, "2026-02-30", &err), RP_INVALID);
+  CHECK_STR(err.field, "due");
+  CHECK_INT(followup_move(db, 999, "2026-12-01", &err), RP_NO);
+  CHECK_INT(followup_move(db, checkin_id, "2026-12-01", &err), RP_OK);
+
   /* done: done_at set, no longer open, cannot be snoozed */
   CHECK_INT(followup_mark(db, &cfg, update_id, "done", &err), RP_OK);
   CHECK_INT(followup_get(db, update_id, &g, &err), RP_OK);
