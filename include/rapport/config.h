@@ -11,9 +11,11 @@
 /* A choice in a configurable list: `key` is stored in the journal, `label`
  * is shown. */
 struct rp_choice {
-  char *key;
-  char *label;
-  char *warmth; /* how-known kinds only: "warm" or "cold" */
+  /* Owned (freed with free_const) when the config parsed them; static
+   * tables in the UI point them at literals. */
+  const char *key;
+  const char *label;
+  const char *warmth; /* how-known kinds only: "warm" or "cold" */
 };
 
 struct rp_choices {

@@ -118,9 +118,9 @@ static enum rp_status parse_theme(struct walk *w, const struct ynode *v) {
 
 void cfg_choices_free(struct rp_choices *c) {
   for (size_t i = 0; i < c->n; i++) {
-    free(c->v[i].key);
-    free(c->v[i].label);
-    free(c->v[i].warmth);
+    free_const(c->v[i].key);
+    free_const(c->v[i].label);
+    free_const(c->v[i].warmth);
   }
   free(c->v);
   c->v = NULL;

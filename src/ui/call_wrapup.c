@@ -13,15 +13,15 @@
 #include "rapport/worksheet.h"
 #include "rapport/undo.h"
 
-static const struct rp_choice score_v[] = {
+static struct rp_choice score_v[] = {
     {"1", "1 \xE2\x80\x94 no", NULL},     {"2", "2", NULL}, {"3", "3 \xE2\x80\x94 maybe", NULL},
     {"4", "4", NULL},                     {"5", "5 \xE2\x80\x94 yes", NULL},
 };
-static const struct rp_choices scores = {(struct rp_choice *)score_v, 5};
-static const struct rp_choice answered_v[] = {
+static const struct rp_choices scores = {score_v, 5};
+static struct rp_choice answered_v[] = {
     {"yes", "answered in this call", NULL},
 };
-static const struct rp_choices answered = {(struct rp_choice *)answered_v, 1};
+static const struct rp_choices answered = {answered_v, 1};
 
 static const char *const fit_keys[RP_FIT_COUNT] = {"fit1", "fit2", "fit3", "fit4"};
 static const char *const note_keys[RP_FIT_COUNT] = {"note1", "note2", "note3", "note4"};
