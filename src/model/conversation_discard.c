@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model/db_sql.h"
 #include "rapport/conversation.h"
 
 /* One integer from `sql` with ?1 = id (and ?2 = a second id when the

@@ -4,6 +4,7 @@
  * items come from the config and are ticked per contact in ready_check.
  * The wording of each item (what it asks, why it is not met, what to do)
  * lives here, so the CLI and the Prep screen say the same thing. */
+#include "model/db_sql.h"
 #include "rapport/readiness.h"
 
 #include <stdlib.h>

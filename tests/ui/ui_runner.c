@@ -66,6 +66,7 @@
 #include <unistd.h>
 #include <wchar.h>
 
+#include "model/db_sql.h"
 #include "rapport/contact.h"
 #include "rapport/conversation.h"
 #include "rapport/followup.h"

@@ -9,7 +9,7 @@
 #include "check.h"
 #include "rapport/config.h"
 #include "rapport/contact.h"
-#include "rapport/db.h"
+#include "model/db_sql.h"
 
 /* Append a choice (warmth may be NULL). */
 static inline void fx_choice(struct rp_choices *c, const char *key, const char *label,

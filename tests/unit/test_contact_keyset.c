@@ -8,6 +8,7 @@
  * next to the first, with no full scan and no sort. */
 #include <locale.h>
 
+#include "model/db_sql.h"
 #include "fixture.h"
 #include "rapport/contact.h"
 

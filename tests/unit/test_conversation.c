@@ -8,6 +8,7 @@
 
 #include <sys/wait.h>
 #include <unistd.h>
+#include "model/db_sql.h"
 #include "fixture.h"
 #include "rapport/followup.h"
 #include "rapport/contact.h"

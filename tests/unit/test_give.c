@@ -4,6 +4,7 @@
  * journal file and a config built by hand. */
 #include <locale.h>
 
+#include "model/db_sql.h"
 #include "fixture.h"
 #include "rapport/contact.h"
 #include "rapport/conversation.h"

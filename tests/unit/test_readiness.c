@@ -4,6 +4,7 @@
  * every available item is met. The config is built by hand. */
 #include <locale.h>
 
+#include "model/db_sql.h"
 #include "fixture.h"
 #include "rapport/contact.h"
 #include "rapport/conversation.h"

@@ -4,6 +4,7 @@
  * reopen. Each run uses a fresh journal file. */
 #include <locale.h>
 
+#include "model/db_sql.h"
 #include "check.h"
 #include "rapport/worksheet.h"
 
