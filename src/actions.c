@@ -9,6 +9,23 @@ const char *const rp_scope_names[SCOPE_COUNT] = {
     "global", "today", "contacts", "worksheet", "prep", "call", "form", "editor",
 };
 
+const char *const rp_screen_names[SCREEN_COUNT] = {
+    "Today", "Contacts", "Worksheet", "Prep", "Call",
+};
+
+enum rp_action screen_action(enum rp_screen s) {
+  static const enum rp_action act[SCREEN_COUNT] = {
+      ACT_SCREEN_TODAY, ACT_SCREEN_CONTACTS, ACT_SCREEN_WORKSHEET, ACT_SCREEN_PREP,
+      ACT_SCREEN_CALL};
+  return s > SCREEN_NONE && s < SCREEN_COUNT ? act[s] : ACT_NONE;
+}
+
+enum rp_scope screen_scope(enum rp_screen s) {
+  static const enum rp_scope scope[SCREEN_COUNT] = {SCOPE_TODAY, SCOPE_CONTACTS, SCOPE_WORKSHEET,
+                                                    SCOPE_PREP, SCOPE_CALL};
+  return s > SCREEN_NONE && s < SCREEN_COUNT ? scope[s] : SCOPE_GLOBAL;
+}
+
 /* The table, one entry per line of rapport/actions.def. */
 const struct rp_action_info rp_actions[ACT_COUNT] = {
 #define ACTION(id, name, scopes, hint, help) [id] = {id, name, scopes, hint, help},

@@ -19,6 +19,18 @@ enum rp_scope {
   SCOPE_COUNT
 };
 
+/* The screens, in the order of their screen keys (screen-today first).
+ * SCREEN_NONE: no screen (a fix done only from the command line). */
+enum rp_screen {
+  SCREEN_NONE = -1,
+  SCREEN_TODAY,
+  SCREEN_CONTACTS,
+  SCREEN_WORKSHEET,
+  SCREEN_PREP,
+  SCREEN_CALL,
+  SCREEN_COUNT
+};
+
 #define SCOPE_BIT(s) (1u << (s))
 /* Scope sets for the table in rapport/actions.def. */
 #define S_GLOBAL SCOPE_BIT(SCOPE_GLOBAL)
@@ -55,6 +67,14 @@ extern const struct rp_action_info rp_actions[ACT_COUNT];
 /* Config names of the scopes: "global", "today", "contacts", "worksheet",
  * "prep", "call", "form", "editor". */
 extern const char *const rp_scope_names[SCOPE_COUNT];
+
+/* Names of the screens for people: "Today", "Contacts", "Worksheet",
+ * "Prep", "Call". */
+extern const char *const rp_screen_names[SCREEN_COUNT];
+/* The action that goes to screen s (ACT_SCREEN_TODAY …), and the scope of
+ * its keys (SCOPE_TODAY …); ACT_NONE / SCOPE_GLOBAL for SCREEN_NONE. */
+enum rp_action screen_action(enum rp_screen s);
+enum rp_scope screen_scope(enum rp_screen s);
 
 /* True when action a belongs to scope s. */
 bool action_in_scope(enum rp_action a, enum rp_scope s);

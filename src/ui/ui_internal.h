@@ -72,6 +72,11 @@ const char *app_keys(struct ui_app *app, enum rp_scope scope, enum rp_action act
 /* The first key bound to an action ("e"), for hints written in prose. */
 const char *app_key(struct ui_app *app, enum rp_scope scope, enum rp_action act, char *buf,
                     size_t size);
+struct rp_fix;
+/* What to do (a model's fix) in words with the live keys: "Press 3
+ * (Worksheet), then a: add a superpower …"; on the fix's own screen
+ * without the "Press 3" part (app_fix.c). Caller frees. */
+char *app_fix_text(struct ui_app *app, const struct rp_fix *fix);
 /* A one-line message in the status bar until the next key. */
 void app_message(struct ui_app *app, enum rp_role role, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
