@@ -32,7 +32,7 @@ char *app_fix_text(struct ui_app *app, const struct rp_fix *fix) {
   if (!str_empty(fix->lead)) add_words(&b, fix->lead);
   if (fix->screen != SCREEN_NONE && fix->n) {
     if (b.len) buf_adds(&b, ". ");
-    if (app_screen(app) != (int)fix->screen) {
+    if (app_screen(app) != fix->screen) {
       app_key(app, SCOPE_GLOBAL, screen_action(fix->screen), key, sizeof key);
       if (key[0]) buf_addf(&b, "Press %s (%s), then ", key, rp_screen_names[fix->screen]);
       else buf_addf(&b, "On %s: ", rp_screen_names[fix->screen]);

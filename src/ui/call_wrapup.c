@@ -80,7 +80,7 @@ void call_wrapup_open(struct call *c) {
   ws_list_free(&gaps);
   c->form_open = true;
   c->mode = CALL_WRAPUP;
-  c->back = 1; /* after the thank-you: Contacts */
+  c->back = SCREEN_CONTACTS; /* after the thank-you */
   {
     char *rkey = xasprintf("wrapup:%lld", (long long)c->conv_id);
     char *label = xasprintf("the wrap-up of the call with %s", c->ct.name ? c->ct.name : "them");
@@ -351,7 +351,7 @@ int call_thanks_key(struct call *c, rp_key key) {
   default: break;
   }
   if (key == RPK_ESC) {
-    int back = c->back;
+    enum rp_screen back = c->back;
     c->mode = CALL_NONE;
     c->conv_id = 0;
     call_thanks_free(c);
@@ -362,7 +362,7 @@ int call_thanks_key(struct call *c, rp_key key) {
 }
 
 /* See ui_internal.h. */
-bool pane_call_thanks(struct pane *p, int64_t conv_id, int back) {
+bool pane_call_thanks(struct pane *p, int64_t conv_id, enum rp_screen back) {
   struct call *c = (struct call *)p;
   const char *busy = NULL;
   switch (c->mode) {

@@ -411,7 +411,7 @@ static int key(struct pane *p, rp_key k) {
   case ACT_PREP:
     if (c->sel_id) {
       app_set_contact(p->app, c->sel_id);
-      app_switch(p->app, 3);
+      app_switch(p->app, SCREEN_PREP);
     } else {
       app_message(p->app, ROLE_MUTED, "No contact selected: add one first");
     }
