@@ -1,19 +1,22 @@
 # layers.cmake — which files may include which outside library's header:
 # sqlite3.h (and the model's db_sql.h) only under src/model, curses only
-# under src/ui, yaml.h only under src/config. Run at configure time (a
+# under src/ui, yaml.h only under src/config; and the keymap's shape
+# (rapport/keymap.h) only under src/config and src/ui. Run at configure time (a
 # breach stops the build) and as the ctest "layers" (cmake -DSRC=DIR -P
 # layers.cmake), which fails on the same breach.
 function(rapport_check_layers src out)
   # home directory, then the pattern of the include, then why
-  set(homes model ui config)
+  set(homes model ui config "(config|ui)")
   set(res "#include[ \t]*[<\"](sqlite3\\.h|model/db_sql\\.h)[>\"]"
           "#include[ \t]*[<\"]n?cursesw?(/curses)?\\.h[>\"]"
-          "#include[ \t]*[<\"]yaml\\.h[>\"]")
+          "#include[ \t]*[<\"]yaml\\.h[>\"]"
+          "#include[ \t]*[<\"]rapport/keymap\\.h[>\"]")
   set(whys "sqlite3.h is private to src/model: call a model function instead"
-           "curses belongs to src/ui" "libyaml belongs to src/config")
+           "curses belongs to src/ui" "libyaml belongs to src/config"
+           "the keymap is the config's and the screen's: the model names actions, never keys")
   file(GLOB_RECURSE files ${src}/src/*.c ${src}/src/*.h ${src}/include/*.h)
   set(bad "")
-  foreach(i RANGE 2)
+  foreach(i RANGE 3)
     list(GET homes ${i} home)
     list(GET res ${i} re)
     list(GET whys ${i} why)

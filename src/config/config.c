@@ -8,6 +8,7 @@
  * config_import.c; the walk they share is in
  * config_walk.h. */
 #include "rapport/config.h"
+#include "rapport/keymap.h"
 
 #include <stdarg.h>
 #include <stddef.h>
@@ -453,7 +454,7 @@ static enum rp_status keys_essential(struct walk *w) {
 }
 
 static void keys_store(struct walk *w) {
-  struct rp_keymap *km = &w->cfg->keys;
+  struct rp_keymap *km = w->cfg->keys;
   for (int s = 0; s < SCOPE_COUNT; s++) {
     free(km->v[s]);
     km->n[s] = w->keys[s].n;
@@ -537,12 +538,12 @@ static void config_copy(struct rp_config *dst, const struct rp_config *src) {
   dst->pitch_wpm = src->pitch_wpm;
   dst->pitch_seconds = src->pitch_seconds;
   dst->undo_steps = src->undo_steps;
-  for (int s = 0; s < SCOPE_COUNT; s++) {
-    dst->keys.n[s] = src->keys.n[s];
-    dst->keys.v[s] = NULL;
-    if (src->keys.n[s]) {
-      dst->keys.v[s] = xcalloc(src->keys.n[s], sizeof *dst->keys.v[s]);
-      memcpy(dst->keys.v[s], src->keys.v[s], src->keys.n[s] * sizeof *dst->keys.v[s]);
+  dst->keys = xcalloc(1, sizeof *dst->keys);
+  for (int s = 0; s < SCOPE_COUNT && src->keys; s++) {
+    dst->keys->n[s] = src->keys->n[s];
+    if (src->keys->n[s]) {
+      dst->keys->v[s] = xcalloc(src->keys->n[s], sizeof *dst->keys->v[s]);
+      memcpy(dst->keys->v[s], src->keys->v[s], src->keys->n[s] * sizeof *dst->keys->v[s]);
     }
   }
 }
@@ -558,9 +559,9 @@ enum rp_status config_parse(struct rp_config *cfg, const char *name, const char 
   struct rp_config tmp = {0};
   config_copy(&tmp, cfg);
   struct walk w = {.name = name, .cfg = &tmp, .err = err};
-  for (int s = 0; s < SCOPE_COUNT; s++)
-    for (size_t i = 0; i < cfg->keys.n[s]; i++)
-      wkeys_add(&w.keys[s], cfg->keys.v[s][i].key, cfg->keys.v[s][i].action, 0, 0);
+  for (int s = 0; s < SCOPE_COUNT && cfg->keys; s++)
+    for (size_t i = 0; i < cfg->keys->n[s]; i++)
+      wkeys_add(&w.keys[s], cfg->keys->v[s][i].key, cfg->keys->v[s][i].action, 0, 0);
   st = walk_root(&w, root);
   if (st == RP_OK) st = keys_check(&w);
   if (st == RP_OK) st = keys_essential(&w);
@@ -631,7 +632,9 @@ void config_free(struct rp_config *cfg) {
   cfg_call_free(cfg);
   cfg_cadence_free(cfg);
   free(cfg->import_linkedin_how_known);
-  for (int s = 0; s < SCOPE_COUNT; s++) free(cfg->keys.v[s]);
+  for (int s = 0; s < SCOPE_COUNT && cfg->keys; s++) free(cfg->keys->v[s]);
+  free(cfg->keys);
+  cfg->keys = NULL;
   strv_free(&cfg->warnings);
   memset(cfg, 0, sizeof *cfg);
 }

@@ -62,12 +62,12 @@ void app_show_contact(struct ui_app *app, int64_t id) {
 int64_t app_contact(struct ui_app *app) { return app->contact_id; }
 
 enum rp_action app_action(struct ui_app *app, enum rp_scope scope, rp_key key) {
-  return keymap_lookup(&app->cfg->keys, scope, key);
+  return keymap_lookup(app->cfg->keys, scope, key);
 }
 
 const char *app_keys(struct ui_app *app, enum rp_scope scope, enum rp_action act, char *buf,
                      size_t size) {
-  return keymap_keys_for(&app->cfg->keys, scope, act, buf, size);
+  return keymap_keys_for(app->cfg->keys, scope, act, buf, size);
 }
 
 const char *app_key(struct ui_app *app, enum rp_scope scope, enum rp_action act, char *buf,

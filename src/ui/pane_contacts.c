@@ -497,7 +497,7 @@ static const char *status(struct pane *p) {
   if (c->filtering && !c->form_open) { /* every character types: say what works */
     static char line[200];
     char help[64];
-    keymap_command_keys_for(&app_config(p->app)->keys, SCOPE_CONTACTS, ACT_HELP, help,
+    keymap_command_keys_for(app_config(p->app)->keys, SCOPE_CONTACTS, ACT_HELP, help,
                             sizeof help);
     char *slash = help[0] && help[1] ? strchr(help + 1, '/') : NULL;
     if (slash) *slash = '\0';

@@ -8,6 +8,7 @@
 
 #include "rapport/actions.h"
 #include "rapport/config.h"
+#include "rapport/keymap.h"
 #include "rapport/db.h"
 #include "rapport/keys.h"
 #include "rapport/theme.h"
