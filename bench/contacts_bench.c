@@ -37,7 +37,7 @@
 #include <time.h>
 
 #include "bench_util.h"
-#include "rapport/db.h"
+#include "model/db_sql.h"
 #include "rapport/theme.h"
 #include "rapport/ui.h"
 

@@ -26,6 +26,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "model/db_sql.h"
 #include "bench_util.h"
 #include "rapport/search.h"
 #include "rapport/theme.h"

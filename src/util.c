@@ -1,6 +1,7 @@
 /* util.c — see rapport/util.h. */
 #include "rapport/util.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -75,6 +76,8 @@ void *xrealloc(void *p, size_t n) {
   if (!q) oom();
   return q;
 }
+
+void free_const(const void *p) { free((void *)(uintptr_t)p); }
 
 char *xstrdup(const char *s) {
   if (!s) return NULL;

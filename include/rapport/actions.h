@@ -1,6 +1,7 @@
-/* actions.h — every user action, in one table, from which key bindings, the
- * help overlay, the status-bar hints and the docs are generated. Actions
- * belong to a scope: global, or one screen. */
+/* actions.h — every user action, in one list (rapport/actions.def), from
+ * which the enum, key bindings, the help overlay, the status-bar hints and
+ * the config names are generated. Actions belong to scopes: global, or
+ * one screen, a form or an editor. */
 #ifndef RAPPORT_ACTIONS_H
 #define RAPPORT_ACTIONS_H
 
@@ -18,75 +19,38 @@ enum rp_scope {
   SCOPE_COUNT
 };
 
+/* The screens, in the order of their screen keys (screen-today first).
+ * SCREEN_NONE: no screen (a fix done only from the command line). */
+enum rp_screen {
+  SCREEN_NONE = -1,
+  SCREEN_TODAY,
+  SCREEN_CONTACTS,
+  SCREEN_WORKSHEET,
+  SCREEN_PREP,
+  SCREEN_CALL,
+  SCREEN_COUNT
+};
+
+#define SCOPE_BIT(s) (1u << (s))
+/* Scope sets for the table in rapport/actions.def. */
+#define S_GLOBAL SCOPE_BIT(SCOPE_GLOBAL)
+#define S_TODAY SCOPE_BIT(SCOPE_TODAY)
+#define S_CONTACTS SCOPE_BIT(SCOPE_CONTACTS)
+#define S_WORKSHEET SCOPE_BIT(SCOPE_WORKSHEET)
+#define S_PREP SCOPE_BIT(SCOPE_PREP)
+#define S_CALL SCOPE_BIT(SCOPE_CALL)
+#define S_FORM SCOPE_BIT(SCOPE_FORM)
+#define S_EDITOR SCOPE_BIT(SCOPE_EDITOR)
+#define S_LISTS (S_CONTACTS | S_WORKSHEET)
+#define S_TEXT (S_FORM | S_EDITOR)
+#define S_EDITS (S_LISTS | S_PREP | S_CALL)
+
+/* One constant per line of rapport/actions.def, in its order (ACT_NONE is
+ * 0), then ACT_COUNT. */
 enum rp_action {
-  ACT_NONE = 0,
-  /* global */
-  ACT_QUIT,
-  ACT_HELP,
-  ACT_SCREEN_TODAY,
-  ACT_SCREEN_CONTACTS,
-  ACT_SCREEN_WORKSHEET,
-  ACT_SCREEN_PREP,
-  ACT_SCREEN_CALL,
-  ACT_FOCUS_NEXT,
-  ACT_FOCUS_PREV,
-  ACT_UP,
-  ACT_DOWN,
-  ACT_PAGE_UP,
-  ACT_PAGE_DOWN,
-  ACT_FIRST,
-  ACT_LAST,
-  ACT_REDRAW,
-  ACT_SEARCH,
-  ACT_SCREEN_PREFIX,
-  ACT_SUSPEND,
-  ACT_UNDO,
-  ACT_REDO,
-  /* today */
-  ACT_OPEN,
-  ACT_DONE,
-  ACT_SNOOZE,
-  ACT_SNOOZE_WEEK,
-  ACT_OUTCOME,
-  /* contacts */
-  ACT_ADD,
-  ACT_EDIT,
-  ACT_DELETE,
-  ACT_FILTER,
-  ACT_SORT,
-  ACT_GIVE,
-  ACT_PREP,
-  ACT_CALL,
-  ACT_FOLLOWUP,
-  ACT_COPY,
-  ACT_IMPORT,
-  ACT_CONVERSATIONS,
-  /* prep */
-  ACT_MOVE_UP,
-  ACT_MOVE_DOWN,
-  ACT_BANK,
-  ACT_GAPS,
-  ACT_OBJECTIVE,
-  ACT_DRAFT_DOWN,
-  ACT_DRAFT_UP,
-  /* call */
-  ACT_NEXT_QUESTION,
-  ACT_PREV_QUESTION,
-  ACT_END_CALL,
-  ACT_SENT,
-  /* worksheet */
-  ACT_TOGGLE,
-  ACT_GRID,
-  /* form */
-  ACT_FORM_SAVE,
-  ACT_FORM_CANCEL,
-  ACT_FORM_NEXT,
-  ACT_FORM_PREV,
-  ACT_EXTERNAL_EDITOR,
-  /* form: a row of a list field (the emails, phones and URLs of a contact) */
-  ACT_VALUE_REMOVE,
-  ACT_VALUE_TYPE,
-  ACT_VALUE_PREFER,
+#define ACTION(id, name, scopes, hint, help) id,
+#include "rapport/actions.def"
+#undef ACTION
   ACT_COUNT
 };
 
@@ -104,7 +68,13 @@ extern const struct rp_action_info rp_actions[ACT_COUNT];
  * "prep", "call", "form", "editor". */
 extern const char *const rp_scope_names[SCOPE_COUNT];
 
-#define SCOPE_BIT(s) (1u << (s))
+/* Names of the screens for people: "Today", "Contacts", "Worksheet",
+ * "Prep", "Call". */
+extern const char *const rp_screen_names[SCREEN_COUNT];
+/* The action that goes to screen s (ACT_SCREEN_TODAY …), and the scope of
+ * its keys (SCOPE_TODAY …); ACT_NONE / SCOPE_GLOBAL for SCREEN_NONE. */
+enum rp_action screen_action(enum rp_screen s);
+enum rp_scope screen_scope(enum rp_screen s);
 
 /* True when action a belongs to scope s. */
 bool action_in_scope(enum rp_action a, enum rp_scope s);

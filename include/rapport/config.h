@@ -1,19 +1,22 @@
 /* config.h — the user's configuration as plain structs. Loaded from YAML on
  * top of the compiled-in defaults (the shipped config.example.yaml). The
- * model reads the lists (stages, how-known kinds); the UI reads the keymap. */
+ * model reads the lists (stages, how-known kinds); the UI reads the keymap,
+ * whose shape only rapport/keymap.h shows (the model never sees a key). */
 #ifndef RAPPORT_CONFIG_H
 #define RAPPORT_CONFIG_H
 
-#include "rapport/actions.h"
-#include "rapport/keys.h"
 #include "rapport/util.h"
+
+struct rp_keymap;
 
 /* A choice in a configurable list: `key` is stored in the journal, `label`
  * is shown. */
 struct rp_choice {
-  char *key;
-  char *label;
-  char *warmth; /* how-known kinds only: "warm" or "cold" */
+  /* Owned (freed with free_const) when the config parsed them; static
+   * tables in the UI point them at literals. */
+  const char *key;
+  const char *label;
+  const char *warmth; /* how-known kinds only: "warm" or "cold" */
 };
 
 struct rp_choices {
@@ -69,18 +72,6 @@ struct rp_stage_cadence {
   int days;    /* 0 = none */
 };
 
-struct rp_binding {
-  rp_key key;
-  enum rp_action action;
-};
-
-/* Bindings per scope. A key is looked up in the focused screen's scope, then
- * in SCOPE_GLOBAL. */
-struct rp_keymap {
-  struct rp_binding *v[SCOPE_COUNT];
-  size_t n[SCOPE_COUNT];
-};
-
 struct rp_config {
   char *source;          /* path of the file loaded on top of the defaults, or NULL */
   char *db_path;         /* "database:"; NULL = default location */
@@ -90,7 +81,8 @@ struct rp_config {
   struct rp_choices how_known; /* "how_known:" */
   struct rp_choices seniority; /* "seniority:" */
   struct rp_choices channels;  /* "channels:" */
-  struct rp_keymap keys;       /* "keys:" */
+  struct rp_keymap *keys;      /* "keys:"; owned; its shape is in rapport/keymap.h,
+                                  which only the config and the screen read */
   struct rp_choices give_kinds; /* "give_kinds:"; key, label */
   struct rp_manual_check *manual_checks; /* "readiness: manual:" */
   size_t n_manual_checks;
@@ -152,17 +144,5 @@ char *config_default_path(void);
 const struct rp_choice *choices_find(const struct rp_choices *c, const char *key);
 /* "a, b, c" list of keys for messages; caller frees. */
 char *choices_list(const struct rp_choices *c);
-
-/* The action bound to `key` in `scope` (falling back to global), or ACT_NONE. */
-enum rp_action keymap_lookup(const struct rp_keymap *km, enum rp_scope scope, rp_key key);
-/* Keys bound to `action` in `scope`, as "a/C-a"; "" when unbound. Writes to
- * buf and returns it. */
-const char *keymap_keys_for(const struct rp_keymap *km, enum rp_scope scope,
-                            enum rp_action action, char *buf, size_t size);
-/* The same, only the keys that are not text (F1, C-g, Esc, not "?"): the
- * keys that still work where every character types (forms, editors, the
- * notes line of a call). */
-const char *keymap_command_keys_for(const struct rp_keymap *km, enum rp_scope scope,
-                                    enum rp_action action, char *buf, size_t size);
 
 #endif

@@ -1,9 +1,12 @@
-/* db.h — the journal file: open, pragmas, migrations, transactions. Only
- * files under src/model/ use the sqlite3 handle. */
+/* db.h — the journal file: open, pragmas, migrations, transactions. The
+ * SQL side (the sqlite3 handle, statements, binds) is in
+ * src/model/db_sql.h, private to the model: nothing else includes
+ * sqlite3.h (cmake/layers.cmake checks). */
 #ifndef RAPPORT_DB_H
 #define RAPPORT_DB_H
 
-#include <sqlite3.h>
+#include <stdbool.h>
+#include <stdint.h>
 
 #include "rapport/util.h"
 
@@ -66,7 +69,6 @@ int db_lock_fd(struct rp_db *db);
  * Latin Extended-A, Greek and Cyrillic capitals to small letters); a new
  * string the caller frees. */
 char *db_fold_text(const char *s);
-sqlite3 *db_handle(struct rp_db *db);
 
 /* One transaction per user action: BEGIN IMMEDIATE … COMMIT, or ROLLBACK. */
 enum rp_status db_begin(struct rp_db *db, struct rp_err *err);
@@ -76,31 +78,11 @@ void db_rollback(struct rp_db *db);
 /* Fill err from the connection's last error ("journal: <what>: <sqlite msg>")
  * and return RP_EDB. For model files. */
 enum rp_status db_fail(struct rp_db *db, struct rp_err *err, const char *what);
-/* Prepare `sql` (a constant) or fail with db_fail. */
-enum rp_status db_prepare(struct rp_db *db, const char *sql, sqlite3_stmt **st, struct rp_err *err);
-/* Like db_prepare, for statements run again and again (per imported row):
- * the statement is prepared once per connection and kept; `sql` must have
- * static storage (it is looked up by address). The caller must not
- * finalize *st; it is reset and its bindings cleared on each call, and the
- * caller resets it after its last step (so no read stays open). */
-enum rp_status db_prepare_cached(struct rp_db *db, const char *sql, sqlite3_stmt **st,
-                                 struct rp_err *err);
 /* Run `sql` (a constant write; ?1 = id and, when the statement has a second
  * parameter, ?2 = db_now()) in a transaction of its own. *changed tells
  * whether a row was changed; `what` names the write in an error. */
 enum rp_status db_exec_id(struct rp_db *db, const char *sql, int64_t id, const char *what,
                           bool *changed, struct rp_err *err);
-/* Step `st` to the end and collect its rows into a growing array of
- * `size`-byte elements (*v, *n; each zeroed, then filled by read(st, elem));
- * finalizes st. On failure db_fail names `what`; the caller frees what was
- * collected with its list-free function. */
-enum rp_status db_collect(struct rp_db *db, sqlite3_stmt *st, size_t size,
-                          void (*read)(sqlite3_stmt *st, void *elem), void **v, size_t *n,
-                          const char *what, struct rp_err *err);
-/* Bind helpers: NULL or "" text binds NULL. */
-void db_bind_text(sqlite3_stmt *st, int idx, const char *s);
-/* Column as a new string (NULL for SQL NULL); caller frees. */
-char *db_col_text(sqlite3_stmt *st, int col);
 /* The SQLite library version in use ("3.40.1"). */
 const char *db_library_version(void);
 /* Seconds since the epoch (UTC). Tests may fix it with RAPPORT_NOW. */

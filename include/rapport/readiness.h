@@ -6,9 +6,38 @@
 
 #include <stdint.h>
 
+#include "rapport/actions.h"
 #include "rapport/config.h"
 #include "rapport/db.h"
 #include "rapport/util.h"
+
+/* What to do about something, as data: the screen to go to, the actions to
+ * use there (each with what it does, in words without a key), and the
+ * command line that does it. The model names no key: the full screen
+ * phrases a fix with the live keymap (a rebound key shows the new key),
+ * the CLI with its verbs (fix_text_cli in cli, app_fix_text in ui). */
+#define RP_FIX_STEPS 4
+struct rp_fix_step {
+  enum rp_action action; /* in the screen's scope; ACT_NONE: words only */
+  char *what;            /* "add a superpower with its evidence: …" */
+};
+struct rp_fix {
+  char *lead;            /* said first, no screen or key ("Find someone who …"); or NULL */
+  enum rp_screen screen; /* where; SCREEN_NONE when only the command line does it */
+  struct rp_fix_step step[RP_FIX_STEPS];
+  size_t n;              /* steps used */
+  char *detail;          /* said after the steps (the ask check's advice); or NULL */
+  char *verb;            /* the command line, NAME standing for the contact
+                            ("rapport give NAME --kind KIND TEXT"); NULL: none */
+};
+/* Frees the strings of a fix; f is left zeroed (SCREEN_NONE). */
+void fix_free(struct rp_fix *f);
+/* A fix in words for the command line and documents (the CLI, the
+ * dossier): what to do, then the command that does it, NAME replaced by
+ * `name` (quoted for the shell when needed; NULL keeps NAME), or "(on
+ * Contacts, in the full screen)" when no command does it. Names no key.
+ * Caller frees; "" when the fix is empty. */
+char *fix_text_verb(const struct rp_fix *fix, const char *name);
 
 struct rp_ready_item {
   char *key;       /* "worksheet-superpower", "worksheet-problem", "worksheet-want",
@@ -19,7 +48,7 @@ struct rp_ready_item {
   bool available;  /* false: needs a feature not built yet (shown, not counted) */
   bool met;
   char *reason;    /* when not met: why ("no superpower has evidence yet") */
-  char *todo;      /* when not met: what to do ("press 3 and add evidence …") */
+  struct rp_fix fix; /* when not met: what to do (n == 0 and no lead: nothing) */
 };
 
 struct rp_readiness {
@@ -28,9 +57,10 @@ struct rp_readiness {
   int met, total;  /* over available items */
   bool ready;      /* every available item met */
   /* a warning that is no item (not counted, never blocks): asks outrun
-   * gives ("asked 3 times, gave 1: give before you ask again …"); NULL
-   * when there is none */
+   * gives ("asked 3 times, gave 1: give before you ask again"); NULL
+   * when there is none; warning_fix says what to do about it */
   char *warning;
+  struct rp_fix warning_fix;
 };
 
 /* Compute the checklist for contact `id`. Computed items, in this order:

@@ -43,6 +43,9 @@ _Noreturn void rp_fatal(const char *msg);
 void *xmalloc(size_t n);
 void *xcalloc(size_t n, size_t size);
 void *xrealloc(void *p, size_t n);
+/* free() for memory its owner holds through a const pointer (the const
+ * says others must not change it, not that it is not owned). */
+void free_const(const void *p);
 char *xstrdup(const char *s);             /* NULL in → NULL out */
 char *xstrndup(const char *s, size_t n);
 char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

@@ -213,9 +213,10 @@ static void add_sentence(struct rp_buf *b, const char *prefix, const char *s) {
   free(clean);
 }
 
-/* Append one item as a line: "[x] text", "[ ] text — reason. todo",
- * "[-] text (not available yet: reason)". */
-static void item_line(struct rp_buf *b, const struct rp_ready_item *it) {
+/* Append one item as a line: "[x] text", "[ ] text — reason. What to
+ * do (the command that does it).", "[-] text (not available yet: reason)".
+ * `name` is the contact's, for the commands. */
+static void item_line(struct rp_buf *b, const struct rp_ready_item *it, const char *name) {
   char *text = utf8_sanitize(it->text ? it->text : it->key);
   if (!it->available) {
     char *r = utf8_sanitize(it->reason ? it->reason : "");
@@ -226,10 +227,21 @@ static void item_line(struct rp_buf *b, const struct rp_ready_item *it) {
   } else {
     buf_addf(b, "[ ] %s", text);
     if (!str_empty(it->reason)) add_sentence(b, " \xE2\x80\x94 ", it->reason); /* " — " */
-    if (!str_empty(it->todo)) add_sentence(b, " ", it->todo);
+    char *todo = fix_text_verb(&it->fix, name);
+    if (!str_empty(todo)) add_sentence(b, " ", todo);
+    free(todo);
     buf_addc(b, '\n');
   }
   free(text);
+}
+
+/* The readiness warning with what to do about it, or NULL; caller frees. */
+static char *warning_text(const struct rp_readiness *r, const char *name) {
+  if (!r->warning) return NULL;
+  char *fix = fix_text_verb(&r->warning_fix, name);
+  char *w = str_empty(fix) ? xstrdup(r->warning) : xasprintf("%s. %s", r->warning, fix);
+  free(fix);
+  return w;
 }
 
 static void json_bool(struct rp_buf *b, const char *key, bool v) {
@@ -254,11 +266,15 @@ static void ready_json(struct rp_buf *b, int64_t id, const char *name,
     buf_adds(b, ", \"reason\": ");
     json_str(b, it->met ? NULL : it->reason);
     buf_adds(b, ", \"todo\": ");
-    json_str(b, it->met ? NULL : it->todo);
+    char *todo = it->met ? NULL : fix_text_verb(&it->fix, name);
+    json_str(b, str_empty(todo) ? NULL : todo);
+    free(todo);
     buf_adds(b, "}");
   }
   buf_adds(b, r->n ? "\n], \"warning\": " : "], \"warning\": ");
-  json_str(b, r->warning);
+  char *warning = warning_text(r, name);
+  json_str(b, warning);
+  free(warning);
   buf_adds(b, "}\n");
 }
 
@@ -329,8 +345,10 @@ enum rp_status cli_ready(struct cli_ctx *ctx, int argc, char **argv) {
       buf_addf(&b, "Ready to reach out to %s: %s (%d/%d)\n", name, r.ready ? "yes" : "no", r.met,
                r.total);
       free(name);
-      for (size_t i = 0; i < r.n; i++) item_line(&b, &r.v[i]);
-      if (r.warning) buf_addf(&b, "warning: %s\n", r.warning);
+      for (size_t i = 0; i < r.n; i++) item_line(&b, &r.v[i], c.name);
+      char *warning = warning_text(&r, c.name);
+      if (warning) buf_addf(&b, "warning: %s\n", warning);
+      free(warning);
       struct rp_next_step next;
       if (readiness_next_step(ctx->db, &ctx->cfg, id, &next, &err) == RP_OK) {
         char *t = utf8_sanitize(next.text);

@@ -8,6 +8,7 @@
  * config_import.c; the walk they share is in
  * config_walk.h. */
 #include "rapport/config.h"
+#include "rapport/keymap.h"
 
 #include <stdarg.h>
 #include <stddef.h>
@@ -124,9 +125,9 @@ void *cfg_grow(void *v, size_t n, size_t size) {
 
 void cfg_choices_free(struct rp_choices *c) {
   for (size_t i = 0; i < c->n; i++) {
-    free(c->v[i].key);
-    free(c->v[i].label);
-    free(c->v[i].warmth);
+    free_const(c->v[i].key);
+    free_const(c->v[i].label);
+    free_const(c->v[i].warmth);
   }
   free(c->v);
   c->v = NULL;
@@ -463,7 +464,7 @@ static enum rp_status keys_essential(struct walk *w) {
 }
 
 static void keys_store(struct walk *w) {
-  struct rp_keymap *km = &w->cfg->keys;
+  struct rp_keymap *km = w->cfg->keys;
   for (int s = 0; s < SCOPE_COUNT; s++) {
     free(km->v[s]);
     km->n[s] = w->keys[s].n;
@@ -549,12 +550,12 @@ static void config_copy(struct rp_config *dst, const struct rp_config *src) {
   dst->pitch_wpm = src->pitch_wpm;
   dst->pitch_seconds = src->pitch_seconds;
   dst->undo_steps = src->undo_steps;
-  for (int s = 0; s < SCOPE_COUNT; s++) {
-    dst->keys.n[s] = src->keys.n[s];
-    dst->keys.v[s] = NULL;
-    if (src->keys.n[s]) {
-      dst->keys.v[s] = xcalloc(src->keys.n[s], sizeof *dst->keys.v[s]);
-      memcpy(dst->keys.v[s], src->keys.v[s], src->keys.n[s] * sizeof *dst->keys.v[s]);
+  dst->keys = xcalloc(1, sizeof *dst->keys);
+  for (int s = 0; s < SCOPE_COUNT && src->keys; s++) {
+    dst->keys->n[s] = src->keys->n[s];
+    if (src->keys->n[s]) {
+      dst->keys->v[s] = xcalloc(src->keys->n[s], sizeof *dst->keys->v[s]);
+      memcpy(dst->keys->v[s], src->keys->v[s], src->keys->n[s] * sizeof *dst->keys->v[s]);
     }
   }
 }
@@ -570,9 +571,9 @@ enum rp_status config_parse(struct rp_config *cfg, const char *name, const char 
   struct rp_config tmp = {0};
   config_copy(&tmp, cfg);
   struct walk w = {.name = name, .cfg = &tmp, .err = err};
-  for (int s = 0; s < SCOPE_COUNT; s++)
-    for (size_t i = 0; i < cfg->keys.n[s]; i++)
-      wkeys_add(&w.keys[s], cfg->keys.v[s][i].key, cfg->keys.v[s][i].action, 0, 0);
+  for (int s = 0; s < SCOPE_COUNT && cfg->keys; s++)
+    for (size_t i = 0; i < cfg->keys->n[s]; i++)
+      wkeys_add(&w.keys[s], cfg->keys->v[s][i].key, cfg->keys->v[s][i].action, 0, 0);
   st = walk_root(&w, root);
   if (st == RP_OK) st = keys_check(&w);
   if (st == RP_OK) st = keys_essential(&w);
@@ -645,7 +646,9 @@ void config_free(struct rp_config *cfg) {
   cfg_cadence_free(cfg);
   cfg_sync_free(cfg);
   free(cfg->import_linkedin_how_known);
-  for (int s = 0; s < SCOPE_COUNT; s++) free(cfg->keys.v[s]);
+  for (int s = 0; s < SCOPE_COUNT && cfg->keys; s++) free(cfg->keys->v[s]);
+  free(cfg->keys);
+  cfg->keys = NULL;
   strv_free(&cfg->warnings);
   memset(cfg, 0, sizeof *cfg);
 }

@@ -12,6 +12,7 @@
 #include "config/yaml_doc.h"
 #include "rapport/config.h"
 #include "rapport/strset.h"
+#include "rapport/keymap.h"
 
 /* A binding while parsing: where the user wrote it (line 0 = inherited). */
 struct wbind {

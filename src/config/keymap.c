@@ -1,10 +1,11 @@
 /* keymap.c — looking keys up in the keymap the config built (see
- * rapport/config.h): which action a key does in a scope, and which keys do
+ * rapport/keymap.h): which action a key does in a scope, and which keys do
  * an action, for the help screen and the status bar. */
 #include <stdio.h>
 #include <string.h>
 
 #include "rapport/config.h"
+#include "rapport/keymap.h"
 
 /* A binding in `scope` itself wins, even one to "none" (which unbinds the
  * key there); otherwise the global binding applies. */

@@ -194,7 +194,12 @@ static void md_rest(struct rp_buf *b, const struct dossier *d) {
   }
   if (d->introduced.n) buf_addc(b, '\n');
   buf_addf(b, "\n## What you gave (gave %ld" DOT "asked %ld)\n\n", d->n_gives, d->n_asks);
-  if (d->ready.warning) buf_addf(b, "Warning: %s.\n\n", d->ready.warning);
+  if (d->ready.warning) {
+    char *fix = fix_text_verb(&d->ready.warning_fix, d->c.name);
+    buf_addf(b, "Warning: %s.%s%s%s\n\n", d->ready.warning, fix[0] ? " " : "", fix,
+             fix[0] ? "." : "");
+    free(fix);
+  }
   if (!d->gives.n) buf_adds(b, "Nothing yet: give before you ask.\n");
   for (size_t i = 0; i < d->gives.n; i++) {
     buf_addf(b, "- %s" DOT, d->gives.v[i].date);

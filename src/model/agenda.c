@@ -6,6 +6,7 @@
  * relationships from cadence.c; each item gets one line saying why it is
  * there, written for a person ("thank-you for the call on 2026-11-29 · due
  * tomorrow"). */
+#include "model/db_sql.h"
 #include "rapport/agenda.h"
 
 #include <stdio.h>

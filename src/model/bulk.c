@@ -1,5 +1,6 @@
 /* bulk.c — see rapport/bulk.h: the settings, the suspended search triggers
  * and the one-pass search indexing of a bulk write. */
+#include "model/db_sql.h"
 #include "rapport/bulk.h"
 
 #include <stdio.h>

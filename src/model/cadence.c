@@ -3,6 +3,7 @@
  * per kind of interaction, each served by an index on contact_id), turned
  * into local calendar days here, and compared with the contact's cadence.
  * cadence_sync turns quiet warm relationships into check-ins. */
+#include "model/db_sql.h"
 #include "rapport/cadence.h"
 
 #include <stdio.h>

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model/db_sql.h"
 #include "model/contact_internal.h"
 #include "rapport/text_limit.h"
 #include "rapport/utf8.h"

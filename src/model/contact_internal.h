@@ -5,6 +5,7 @@
 #ifndef RAPPORT_CONTACT_INTERNAL_H
 #define RAPPORT_CONTACT_INTERNAL_H
 
+#include "model/db_sql.h"
 #include "rapport/contact.h"
 
 /* Columns read by contact_read_row, in order; use with CONTACT_FROM. */

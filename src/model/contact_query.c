@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model/db_sql.h"
 #include "model/contact_internal.h"
 #include "model/db_schema.h"
 #include "rapport/utf8.h"

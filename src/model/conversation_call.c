@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model/db_sql.h"
 #include "model/contact_internal.h"
 #include "rapport/conversation.h"
 #include "rapport/followup.h"

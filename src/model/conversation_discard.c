@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model/db_sql.h"
 #include "rapport/conversation.h"
 
 /* One integer from `sql` with ?1 = id (and ?2 = a second id when the
@@ -73,7 +74,7 @@ enum rp_status conv_discard(struct rp_db *db, int64_t id, bool force, bool *repl
   const char *who = c.contact_name ? str_clip(c.contact_name, clip, sizeof clip) : "them";
   if (s == RP_OK && strcmp(c.status, "live") == 0)
     s = rp_err_field(err, RP_INVALID, "status",
-                     "the call with %s is still going on: end it first (C-x on the Call screen)",
+                     "the call with %s is still going on: end it first on the Call screen",
                      who);
   else if (s == RP_OK && strcmp(c.status, "held") != 0 && strcmp(c.status, "interrupted") != 0)
     s = rp_err_field(err, RP_INVALID, "status",

@@ -1,7 +1,7 @@
 /* db.c — see rapport/db.h. Opening the journal safely (private file, never
  * touching a file that is not a journal), pragmas, migrations keyed by
  * PRAGMA user_version, nested transactions, and small statement helpers. */
-#include "rapport/db.h"
+#include "model/db_sql.h"
 
 #include <errno.h>
 #include <stdint.h>

@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "model/db_schema.h"
-#include "rapport/db.h"
+#include "model/db_sql.h"
 #include "rapport/utf8.h"
 
 /* Folds case for matching: ASCII, Latin-1, Latin Extended-A, Greek and

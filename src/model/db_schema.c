@@ -1,6 +1,6 @@
 /* db_schema.c — the journal's schema as a list of migrations, keyed by
  * PRAGMA user_version (db.c runs the ones a journal has not had yet). */
-#include "rapport/db.h"
+#include "model/db_sql.h"
 
 #include "model/db_schema.h"
 #include "model/search_sql.h"

@@ -5,6 +5,7 @@
 
 #include <sqlite3.h>
 
+#include "model/db_sql.h"
 #include "model/search_sql.h"
 
 /* The SQL of migration i (0-based: from user_version i to i+1), ending with

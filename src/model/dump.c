@@ -1,5 +1,6 @@
 /* dump.c — see rapport/dump.h. The tables as plain rows (for the JSON
  * export and restore), the per-journal id, and the online backup. */
+#include "model/db_sql.h"
 #include "rapport/dump.h"
 #include "model/journal_copy.h"
 

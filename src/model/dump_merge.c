@@ -3,6 +3,7 @@
  * finished by running it again, without a row twice. */
 #include <stdlib.h>
 
+#include "model/db_sql.h"
 #include "rapport/dump.h"
 
 /* See dump.h. */

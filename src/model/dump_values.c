@@ -3,6 +3,7 @@
  * over contact_value, and written back by a restore. */
 #include <stdlib.h>
 
+#include "model/db_sql.h"
 #include "model/contact_internal.h"
 #include "rapport/dump.h"
 

@@ -3,6 +3,7 @@
  * the contact to "thanked" in the same transaction) and snoozing. The
  * thank-you after a conversation is made in followup_thanks.c, the
  * specificity check is in followup_specific.c. */
+#include "model/db_sql.h"
 #include "rapport/followup.h"
 
 #include <stdlib.h>

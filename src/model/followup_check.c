@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model/db_sql.h"
 #include "model/followup_internal.h"
 #include "rapport/followup.h"
 

@@ -4,6 +4,7 @@
 #ifndef RAPPORT_FOLLOWUP_INTERNAL_H
 #define RAPPORT_FOLLOWUP_INTERNAL_H
 
+#include "model/db_sql.h"
 #include "rapport/followup.h"
 
 /* Step a one-row query after binding ?1 = id; *found is false when there

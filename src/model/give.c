@@ -2,6 +2,7 @@
  * against the config's give kinds and the calendar, and logging one moves
  * the contact to the stage "giving" in the same transaction when the
  * contact is earlier in the pipeline. */
+#include "model/db_sql.h"
 #include "rapport/give.h"
 
 #include <stdlib.h>

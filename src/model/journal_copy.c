@@ -14,7 +14,7 @@
 
 #include "model/journal_copy.h"
 #include "rapport/dump.h"
-#include "rapport/db.h"
+#include "model/db_sql.h"
 #include "rapport/paths.h"
 
 /* See journal_copy.h. */

@@ -6,6 +6,7 @@
 #include <sqlite3.h>
 #include <stdbool.h>
 
+#include "model/db_sql.h"
 #include "rapport/util.h"
 
 /* True when `path` is an SQLite database (its header says so) or has a

@@ -2,6 +2,7 @@
  * their counts (one query each for notes, questions and gaps, read per
  * conversation: a contact has a handful), and how their length and
  * thank-you read. */
+#include "model/db_sql.h"
 #include "rapport/lookback.h"
 
 #include <stdio.h>

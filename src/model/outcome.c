@@ -4,6 +4,7 @@
  * introducer, …), and whose conversation named them in a referral note.
  * Logging an outcome leaves a "report success" follow-up for each helper,
  * and for everyone promised news, in the same transaction. */
+#include "model/db_sql.h"
 #include "rapport/outcome.h"
 
 #include <stdlib.h>

@@ -5,6 +5,7 @@
  * one contact at a time, with a visited set (the schema forbids only
  * self-introduction, so a loop through several people can exist) and a
  * bound on its length. */
+#include "model/db_sql.h"
 #include "rapport/path.h"
 
 #include <stdlib.h>

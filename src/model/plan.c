@@ -3,6 +3,7 @@
  * update), worked out from the notes each time and compared with those
  * already made for the conversation (followup.origin, followup.note_id),
  * so that running it again only changes what the notes changed. */
+#include "model/db_sql.h"
 #include "rapport/plan.h"
 
 #include <stdlib.h>

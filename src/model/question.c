@@ -4,6 +4,7 @@
  * or a tie left by an older journal heals itself. The warnings are pure
  * text checks over the config (question_checks and the ask check's
  * job-request phrases). */
+#include "model/db_sql.h"
 #include "rapport/question.h"
 
 #include <stdlib.h>

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model/db_sql.h"
 #include "rapport/cadence.h"
 #include "rapport/contact.h"
 #include "rapport/conversation.h"

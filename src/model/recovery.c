@@ -1,4 +1,5 @@
 /* recovery.c — see rapport/recovery.h. */
+#include "model/db_sql.h"
 #include "rapport/recovery.h"
 
 #include <stdlib.h>

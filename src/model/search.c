@@ -20,6 +20,7 @@
  * that column's text ("Zoë [Orsted]"). CJK text has no spaces, and
  * unicode61 keeps a run of it as one token: 李小龙 is found by 李小龙 and by
  * its beginning 李, not by 小龙. */
+#include "model/db_sql.h"
 #include "rapport/search.h"
 
 #include <stdlib.h>

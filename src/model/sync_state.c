@@ -1,6 +1,8 @@
 /* sync_state.c — see rapport/sync_state.h: the sync_item table. */
 #include "rapport/sync_state.h"
 
+#include "model/db_sql.h"
+
 #include <stdlib.h>
 #include <string.h>
 

@@ -1,6 +1,7 @@
 /* undo.c — see rapport/undo.h. The recording triggers made from the
  * schema, the open step of this connection (a one-row TEMP table the
  * triggers read), and the replay of a step in one transaction. */
+#include "model/db_sql.h"
 #include "rapport/undo.h"
 
 #include <stdarg.h>

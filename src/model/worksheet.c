@@ -3,6 +3,7 @@
  * per-section rules (names, ordering, which numbers mean what). Checks that
  * read the whole worksheet (evidence, pitch, completeness) are in
  * worksheet_check.c. */
+#include "model/db_sql.h"
 #include "rapport/worksheet.h"
 
 #include <stdlib.h>

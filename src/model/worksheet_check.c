@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model/db_sql.h"
 #include "rapport/utf8.h"
 #include "rapport/worksheet.h"
 

@@ -27,7 +27,7 @@ bool ui_app_done(const struct ui_app *app) { return app->done; }
 void app_set_contact(struct ui_app *app, int64_t id) { app->contact_id = id; }
 
 void app_worksheet_select(struct ui_app *app, const char *where, int64_t item_id) {
-  pane_worksheet_select(app->screens[2], where, item_id);
+  pane_worksheet_select(app->screens[SCREEN_WORKSHEET], where, item_id);
 }
 
 void app_copy(struct ui_app *app, const char *what, const char *text) {
@@ -53,22 +53,22 @@ const char *ui_app_copied(const struct ui_app *app) { return app->copied; }
 
 void app_on_terminal(struct ui_app *app) { app->terminal = true; }
 
-const char *app_call_live(struct ui_app *app) { return pane_call_live(app->screens[4]); }
+const char *app_call_live(struct ui_app *app) { return pane_call_live(app->screens[SCREEN_CALL]); }
 
 void app_show_contact(struct ui_app *app, int64_t id) {
   app_set_contact(app, id);
-  pane_contacts_select(app->screens[1], id);
-  app->current = 1;
+  pane_contacts_select(app->screens[SCREEN_CONTACTS], id);
+  app->current = SCREEN_CONTACTS;
 }
 int64_t app_contact(struct ui_app *app) { return app->contact_id; }
 
 enum rp_action app_action(struct ui_app *app, enum rp_scope scope, rp_key key) {
-  return keymap_lookup(&app->cfg->keys, scope, key);
+  return keymap_lookup(app->cfg->keys, scope, key);
 }
 
 const char *app_keys(struct ui_app *app, enum rp_scope scope, enum rp_action act, char *buf,
                      size_t size) {
-  return keymap_keys_for(&app->cfg->keys, scope, act, buf, size);
+  return keymap_keys_for(app->cfg->keys, scope, act, buf, size);
 }
 
 const char *app_key(struct ui_app *app, enum rp_scope scope, enum rp_action act, char *buf,
@@ -135,14 +135,14 @@ enum rp_scope app_current_scope(struct ui_app *app) {
   return p->ops->active_scope ? p->ops->active_scope(p) : p->ops->scope;
 }
 
-int app_screen(struct ui_app *app) { return app->current; }
+enum rp_screen app_screen(struct ui_app *app) { return app->current; }
 
 void app_conversations(struct ui_app *app, int64_t contact_id, int64_t conv_id, int anchor,
                        int64_t anchor_id) {
   conv_ui_open(&app->convs, app, contact_id, conv_id, (enum conv_anchor)anchor, anchor_id);
 }
 
-void app_switch(struct ui_app *app, int screen) {
+void app_switch(struct ui_app *app, enum rp_screen screen) {
   if (screen < 0 || screen >= NSCREENS) return;
   app->current = screen;
   struct pane *p = app_current(app);
@@ -212,12 +212,12 @@ struct ui_app *ui_app_new(struct rp_db *db, const struct rp_config *cfg,
   app->cfg = cfg;
   ui_theme_setup(theme);
   if (cfg->sync_on_start) app_sync(app, NULL); /* before the screens read the journal */
-  app->screens[0] = pane_today_new(app);
-  app->screens[1] = pane_contacts_new(app);
-  app->screens[2] = pane_worksheet_new(app);
-  app->screens[3] = pane_prep_new(app);
-  app->screens[4] = pane_call_new(app);
-  app_switch(app, 0); /* Today is home */
+  app->screens[SCREEN_TODAY] = pane_today_new(app);
+  app->screens[SCREEN_CONTACTS] = pane_contacts_new(app);
+  app->screens[SCREEN_WORKSHEET] = pane_worksheet_new(app);
+  app->screens[SCREEN_PREP] = pane_prep_new(app);
+  app->screens[SCREEN_CALL] = pane_call_new(app);
+  app_switch(app, SCREEN_TODAY); /* Today is home */
   offer_interrupted(app);
   if (!app->interrupted) app_offer_wrapup(app); /* one question at a time */
   if (cfg->warnings.n) /* stderr is hidden by the full screen: say it here */
@@ -252,7 +252,7 @@ static void draw_tabs(struct ui_app *app) {
   for (int i = 0; i < NSCREENS && x < app->cols; i++) {
     app_keys(app, SCOPE_GLOBAL, (enum rp_action)(ACT_SCREEN_TODAY + i), keys, sizeof keys);
     /* a call going on while another screen is shown: its tab says so */
-    bool live = i == 4 && i != app->current && app_call_live(app);
+    bool live = i == SCREEN_CALL && i != (int)app->current && app_call_live(app);
     char *t = xasprintf(" %s %s%s ", keys, app->screens[i]->ops->title, live ? " \xE2\x97\x8F" : "");
     x += ui_put_part(w, 0, x, app->cols - x,
                      i == app->current ? ROLE_TITLE : live ? ROLE_ACCENT : ROLE_TABS, t);
@@ -447,7 +447,7 @@ static void prefix_key(struct ui_app *app, rp_key key) {
   app->prefix = false;
   enum rp_action act = app_action(app, SCOPE_GLOBAL, key);
   if (act >= ACT_SCREEN_TODAY && act <= ACT_SCREEN_CALL)
-    app_switch(app, (int)(act - ACT_SCREEN_TODAY));
+    app_switch(app, (enum rp_screen)(act - ACT_SCREEN_TODAY));
 }
 
 
@@ -535,7 +535,7 @@ static void app_key_dispatch(struct ui_app *app, rp_key key) {
   case ACT_SCREEN_CONTACTS:
   case ACT_SCREEN_WORKSHEET:
   case ACT_SCREEN_PREP:
-  case ACT_SCREEN_CALL: app_switch(app, act - ACT_SCREEN_TODAY); break;
+  case ACT_SCREEN_CALL: app_switch(app, (enum rp_screen)(act - ACT_SCREEN_TODAY)); break;
   case ACT_REDRAW:
     clearok(curscr, TRUE);
     app->painted = -1; /* and the body erased under the screen */
@@ -607,7 +607,7 @@ static void app_mouse_dispatch(struct ui_app *app, int y, int x, int wheel) {
       int tw = utf8_width(t);
       free(t);
       if (x >= cx && x < cx + tw) {
-        app_switch(app, i);
+        app_switch(app, (enum rp_screen)i);
         return;
       }
       cx += tw;
@@ -627,8 +627,8 @@ void ui_app_wrapup(struct ui_app *app, int64_t conv_id) {
     app_message(app, ROLE_ERROR, "%s", err.msg);
   } else {
     app_set_contact(app, conv.contact_id);
-    pane_call_wrapup(app->screens[4], conv.id);
-    app->current = 4;
+    pane_call_wrapup(app->screens[SCREEN_CALL], conv.id);
+    app->current = SCREEN_CALL;
   }
   conv_free(&conv);
 }
@@ -641,11 +641,12 @@ void ui_app_mouse(struct ui_app *app, int y, int x, int wheel) {
 
 void ui_app_call(struct ui_app *app, int64_t contact_id) {
   app_set_contact(app, contact_id);
-  if (pane_call_start(app->screens[4], contact_id)) app_switch(app, 4);
+  if (pane_call_start(app->screens[SCREEN_CALL], contact_id)) app_switch(app, SCREEN_CALL);
 }
 
 void app_open_thanks(struct ui_app *app, int64_t conv_id) {
-  if (pane_call_thanks(app->screens[4], conv_id, app->current)) app_switch(app, 4);
+  if (pane_call_thanks(app->screens[SCREEN_CALL], conv_id, app->current))
+    app_switch(app, SCREEN_CALL);
 }
 
 bool ui_app_ticking(struct ui_app *app) {

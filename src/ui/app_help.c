@@ -19,7 +19,7 @@ bool app_scope_types(struct ui_app *app, enum rp_scope scope) {
 const char *app_live_keys(struct ui_app *app, enum rp_scope scope, enum rp_action act,
                              char *buf, size_t size) {
   if (app_scope_types(app, scope))
-    return keymap_command_keys_for(&app->cfg->keys, scope, act, buf, size);
+    return keymap_command_keys_for(app->cfg->keys, scope, act, buf, size);
   return app_keys(app, scope, act, buf, size);
 }
 

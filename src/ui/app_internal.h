@@ -9,13 +9,13 @@
 
 #define MIN_ROWS 12
 #define MIN_COLS 40
-#define NSCREENS 5
+#define NSCREENS SCREEN_COUNT
 
 struct ui_app {
   struct rp_db *db;
   const struct rp_config *cfg;
   struct pane *screens[NSCREENS];
-  int current;
+  enum rp_screen current;
   int64_t contact_id; /* the contact Prep (and later Call) is about */
   int64_t interrupted; /* a call found interrupted at launch, offered to resume */
   struct search_ui search; /* `/` */

@@ -13,15 +13,15 @@
 #include "rapport/worksheet.h"
 #include "rapport/undo.h"
 
-static const struct rp_choice score_v[] = {
+static struct rp_choice score_v[] = {
     {"1", "1 \xE2\x80\x94 no", NULL},     {"2", "2", NULL}, {"3", "3 \xE2\x80\x94 maybe", NULL},
     {"4", "4", NULL},                     {"5", "5 \xE2\x80\x94 yes", NULL},
 };
-static const struct rp_choices scores = {(struct rp_choice *)score_v, 5};
-static const struct rp_choice answered_v[] = {
+static const struct rp_choices scores = {score_v, 5};
+static struct rp_choice answered_v[] = {
     {"yes", "answered in this call", NULL},
 };
-static const struct rp_choices answered = {(struct rp_choice *)answered_v, 1};
+static const struct rp_choices answered = {answered_v, 1};
 
 static const char *const fit_keys[RP_FIT_COUNT] = {"fit1", "fit2", "fit3", "fit4"};
 static const char *const note_keys[RP_FIT_COUNT] = {"note1", "note2", "note3", "note4"};
@@ -80,7 +80,7 @@ void call_wrapup_open(struct call *c) {
   ws_list_free(&gaps);
   c->form_open = true;
   c->mode = CALL_WRAPUP;
-  c->back = 1; /* after the thank-you: Contacts */
+  c->back = SCREEN_CONTACTS; /* after the thank-you */
   {
     char *rkey = xasprintf("wrapup:%lld", (long long)c->conv_id);
     char *label = xasprintf("the wrap-up of the call with %s", c->ct.name ? c->ct.name : "them");
@@ -351,7 +351,7 @@ int call_thanks_key(struct call *c, rp_key key) {
   default: break;
   }
   if (key == RPK_ESC) {
-    int back = c->back;
+    enum rp_screen back = c->back;
     c->mode = CALL_NONE;
     c->conv_id = 0;
     call_thanks_free(c);
@@ -362,7 +362,7 @@ int call_thanks_key(struct call *c, rp_key key) {
 }
 
 /* See ui_internal.h. */
-bool pane_call_thanks(struct pane *p, int64_t conv_id, int back) {
+bool pane_call_thanks(struct pane *p, int64_t conv_id, enum rp_screen back) {
   struct call *c = (struct call *)p;
   const char *busy = NULL;
   switch (c->mode) {

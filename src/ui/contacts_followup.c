@@ -15,8 +15,8 @@ static struct rp_choices kinds = {kind_v, 5};
 
 static void init_kinds(void) {
   for (size_t i = 0; i < 5; i++) {
-    kind_v[i].key = (char *)rp_followup_kinds[i];
-    kind_v[i].label = (char *)rp_followup_kind_labels[i];
+    kind_v[i].key = rp_followup_kinds[i];
+    kind_v[i].label = rp_followup_kind_labels[i];
   }
 }
 

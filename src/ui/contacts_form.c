@@ -12,11 +12,11 @@
 #include "rapport/utf8.h"
 #include "rapport/undo.h"
 
-static const struct rp_choice warmth_v[] = {
+static struct rp_choice warmth_v[] = {
     {"warm", "warm", NULL},
     {"cold", "cold", NULL},
 };
-static const struct rp_choices warmth_choices = {(struct rp_choice *)warmth_v, 2};
+static const struct rp_choices warmth_choices = {warmth_v, 2};
 
 /* What each kind of value can be for (value-type cycles through them; a
  * type another program wrote is offered too). */

@@ -16,18 +16,18 @@
 #include "widget_dialog.h"
 #include "rapport/undo.h"
 
-static const struct rp_choice kind_v[] = {
+static struct rp_choice kind_v[] = {
     {"guess", "guess from the name or content", NULL},
     {"csv", "CSV (LinkedIn, Google, Outlook)", NULL},
     {"linkedin", "LinkedIn Connections.csv", NULL},
     {"vcard", "vCard (.vcf)", NULL},
 };
-static const struct rp_choices kinds = {(struct rp_choice *)kind_v, 4};
-static const struct rp_choice bad_v[] = {
+static const struct rp_choices kinds = {kind_v, 4};
+static struct rp_choice bad_v[] = {
     {"stop", "import nothing, say which line", NULL},
     {"skip", "skip them and list them", NULL},
 };
-static const struct rp_choices bad_rows = {(struct rp_choice *)bad_v, 2};
+static const struct rp_choices bad_rows = {bad_v, 2};
 
 void contacts_import_open(struct contacts *c) {
   form_init(&c->form, "Import contacts");

@@ -205,7 +205,7 @@ static void resume(struct conv_ui *v, struct ui_app *app, int64_t conv_id) {
   char *name = xstrdup(v->name);
   conv_ui_free(v);
   ui_app_call(app, contact);
-  if (app_screen(app) != 4) { /* the Call screen is busy: leave it as it was */
+  if (app_screen(app) != SCREEN_CALL) { /* the Call screen is busy: leave it as it was */
     if (held) conv_end(db, app_config(app), conv_id, &err);
   } else if (held) {
     char keys[32];

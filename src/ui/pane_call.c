@@ -456,6 +456,14 @@ void pane_call_wrapup(struct pane *p, int64_t conv_id) {
   call_wrapup_open(c);
 }
 
+/* The action of a key that types nothing (F1, C-l, Up; not "?" or "k"):
+ * while a call runs every character types into the notes line, so only
+ * such keys act. ACT_NONE for a character. */
+static enum rp_action command_action(struct call *c, rp_key k) {
+  if (k >= ' ' && k < RPK_SPECIAL) return ACT_NONE;
+  return app_action(c->base.app, SCOPE_CALL, k);
+}
+
 static int live_key(struct call *c, rp_key k) {
   struct ui_app *app = c->base.app;
   switch (app_action(app, SCOPE_CALL, k)) {
@@ -464,8 +472,9 @@ static int live_key(struct call *c, rp_key k) {
   case ACT_END_CALL: end_call(c); return PANE_HANDLED;
   default: break;
   }
-  if (k == RPK_F1 || k == RPK_CTRL('l')) return PANE_IGNORED;
-  if (k == RPK_CTRL('c')) {
+  enum rp_action act = command_action(c, k);
+  if (act == ACT_HELP || act == ACT_REDRAW) return PANE_IGNORED;
+  if (act == ACT_QUIT) {
     save_line(c); /* quitting: keep the line being typed */
     return PANE_IGNORED;
   }
@@ -478,7 +487,7 @@ static int live_key(struct call *c, rp_key k) {
     c->mode = CALL_LIVE;
     return PANE_HANDLED;
   }
-  if (k == RPK_UP && c->mode == CALL_LIVE && !line_edit_text(&c->input)[0] && c->notes.n) {
+  if (act == ACT_UP && c->mode == CALL_LIVE && !line_edit_text(&c->input)[0] && c->notes.n) {
     c->mode = CALL_SELECT;
     c->sel = (long)c->notes.n - 1;
     return PANE_HANDLED;
@@ -487,19 +496,22 @@ static int live_key(struct call *c, rp_key k) {
   return PANE_HANDLED;
 }
 
+/* Choosing a note line to correct: the list's keys act (up, down, edit);
+ * any other character goes back to typing. */
 static int select_key(struct call *c, rp_key k) {
-  if (k == RPK_UP || k == 'k') {
+  enum rp_action act = app_action(c->base.app, SCOPE_CALL, k), cmd = command_action(c, k);
+  if (act == ACT_UP) {
     if (c->sel > 0) c->sel--;
-  } else if (k == RPK_DOWN || k == 'j') {
+  } else if (act == ACT_DOWN) {
     if (++c->sel >= (long)c->notes.n) c->mode = CALL_LIVE;
-  } else if (k == RPK_ENTER || k == 'e') {
+  } else if (act == ACT_EDIT) {
     char *line = note_line(&c->notes.v[c->sel]);
     line_edit_set(&c->input, line);
     free(line);
     c->mode = CALL_EDIT_NOTE;
-  } else if (k == RPK_F1 || k == RPK_CTRL('l') || k == RPK_CTRL('c')) {
+  } else if (cmd == ACT_HELP || cmd == ACT_REDRAW || cmd == ACT_QUIT) {
     return PANE_IGNORED;
-  } else if (app_action(c->base.app, SCOPE_CALL, k) == ACT_END_CALL) {
+  } else if (act == ACT_END_CALL) {
     c->mode = CALL_LIVE;
     end_call(c);
   } else {

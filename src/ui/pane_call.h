@@ -42,7 +42,7 @@ struct call {
   int64_t followup_id;
   struct rp_followup fu;
   struct rp_thanks_source src; /* what the thank-you is checked against */
-  int back;                    /* the screen Esc leaves the thank-you for */
+  enum rp_screen back;         /* the screen Esc leaves the thank-you for */
   struct text_edit te;
 };
 

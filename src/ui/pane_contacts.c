@@ -411,7 +411,7 @@ static int key(struct pane *p, rp_key k) {
   case ACT_PREP:
     if (c->sel_id) {
       app_set_contact(p->app, c->sel_id);
-      app_switch(p->app, 3);
+      app_switch(p->app, SCREEN_PREP);
     } else {
       app_message(p->app, ROLE_MUTED, "No contact selected: add one first");
     }
@@ -497,7 +497,7 @@ static const char *status(struct pane *p) {
   if (c->filtering && !c->form_open) { /* every character types: say what works */
     static char line[200];
     char help[64];
-    keymap_command_keys_for(&app_config(p->app)->keys, SCOPE_CONTACTS, ACT_HELP, help,
+    keymap_command_keys_for(app_config(p->app)->keys, SCOPE_CONTACTS, ACT_HELP, help,
                             sizeof help);
     char *slash = help[0] && help[1] ? strchr(help + 1, '/') : NULL;
     if (slash) *slash = '\0';

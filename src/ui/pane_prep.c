@@ -164,11 +164,14 @@ static void build_rows(struct prep *pr, int width) {
       prep_rows_push(&pr->rows, why, ROLE_NORMAL, (int)i, false, 3, width - 1);
       free(why);
     }
-    if (it->todo) {
-      char *todo = xasprintf("\xE2\x86\x92 %s", it->todo); /* → */
+    /* a manual item's own words; the row below says which key ticks it */
+    char *fix = it->manual ? xstrdup(it->fix.lead) : app_fix_text(pr->base.app, &it->fix);
+    if (!str_empty(fix)) {
+      char *todo = xasprintf("\xE2\x86\x92 %s", fix); /* → */
       prep_rows_push(&pr->rows, todo, ROLE_MUTED, (int)i, false, 3, width - 1);
       free(todo);
     }
+    free(fix);
     if (it->manual) {
       char *how = xasprintf("%s ticks it when it is true", toggle);
       prep_rows_push(&pr->rows, how, ROLE_MUTED, (int)i, false, 3, width - 1);
@@ -332,10 +335,12 @@ static void toggle(struct prep *pr) {
   if (pr->sel < 0 || pr->sel >= (long)pr->ready.n) return;
   const struct rp_ready_item *it = &pr->ready.v[pr->sel];
   if (!it->manual) {
+    char *fix = it->available && !it->met ? app_fix_text(pr->base.app, &it->fix) : NULL;
     app_message(pr->base.app, ROLE_MUTED, "%s",
                 !it->available ? "Not available yet: the conversation screens will fill it in"
                 : it->met      ? "Met: computed from the journal"
-                               : (it->todo ? it->todo : "Computed from the journal"));
+                               : (!str_empty(fix) ? fix : "Computed from the journal"));
+    free(fix);
     return;
   }
   struct rp_err err;

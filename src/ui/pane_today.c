@@ -546,7 +546,7 @@ static int key(struct pane *p, rp_key k) {
     return PANE_HANDLED;
   case ACT_PREP:
     app_set_contact(p->app, it->contact_id);
-    app_switch(p->app, 3);
+    app_switch(p->app, SCREEN_PREP);
     return PANE_HANDLED;
   default: return PANE_IGNORED;
   }

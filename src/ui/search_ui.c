@@ -87,13 +87,13 @@ static void jump(struct search_ui *s, struct ui_app *app) {
   }
   switch (h->kind) {
   case HIT_WORKSHEET:
-    app_switch(app, 2);
+    app_switch(app, SCREEN_WORKSHEET);
     app_worksheet_select(app, h->where, h->ref_id);
     break;
   case HIT_DRAFT:
     if (h->contact_id) {
       app_set_contact(app, h->contact_id);
-      app_switch(app, 3);
+      app_switch(app, SCREEN_PREP);
       break;
     }
     /* fall through */
@@ -113,21 +113,26 @@ void search_ui_key(struct search_ui *s, struct ui_app *app, rp_key key) {
     jump(s, app);
     return;
   }
-  if (key == RPK_UP || key == RPK_CTRL('p')) {
+  /* the box is a line of text: only keys that type nothing act (Up, not
+   * k), through the keymap; C-p and C-n are the line's own, as in a form's
+   * suggestions */
+  enum rp_action act =
+      key >= ' ' && key < RPK_SPECIAL ? ACT_NONE : app_action(app, SCOPE_GLOBAL, key);
+  if (act == ACT_UP || key == RPK_CTRL('p')) {
     if (s->sel > 0) s->sel--;
     return;
   }
-  if (key == RPK_DOWN || key == RPK_CTRL('n') || key == RPK_TAB) {
+  if (act == ACT_DOWN || act == ACT_FOCUS_NEXT || key == RPK_CTRL('n')) {
     if (s->sel + 1 < (long)s->hits.n) s->sel++;
     return;
   }
-  if (key == RPK_PGDN) {
+  if (act == ACT_PAGE_DOWN) {
     s->sel += s->rows / 2 > 0 ? s->rows / 2 : 1;
     if (s->sel >= (long)s->hits.n) s->sel = (long)s->hits.n - 1;
     if (s->sel < 0) s->sel = 0;
     return;
   }
-  if (key == RPK_PGUP) {
+  if (act == ACT_PAGE_UP) {
     s->sel -= s->rows / 2 > 0 ? s->rows / 2 : 1;
     if (s->sel < 0) s->sel = 0;
     return;

@@ -8,6 +8,7 @@
 
 #include "rapport/actions.h"
 #include "rapport/config.h"
+#include "rapport/keymap.h"
 #include "rapport/db.h"
 #include "rapport/keys.h"
 #include "rapport/theme.h"
@@ -85,6 +86,11 @@ const char *app_key(struct ui_app *app, enum rp_scope scope, enum rp_action act,
  * *failure (when failure is not NULL) is the reason (caller frees). The
  * journal and the folders stay consistent either way. */
 bool app_sync(struct ui_app *app, char **failure);
+struct rp_fix;
+/* What to do (a model's fix) in words with the live keys: "Press 3
+ * (Worksheet), then a: add a superpower …"; on the fix's own screen
+ * without the "Press 3" part (app_fix.c). Caller frees. */
+char *app_fix_text(struct ui_app *app, const struct rp_fix *fix);
 /* A one-line message in the status bar until the next key. */
 void app_message(struct ui_app *app, enum rp_role role, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
@@ -129,9 +135,9 @@ void app_copy(struct ui_app *app, const char *what, const char *text);
 /* Go to Contacts with contact `id` selected. */
 void app_show_contact(struct ui_app *app, int64_t id);
 /* Switch screen (0..4). */
-void app_switch(struct ui_app *app, int screen);
+void app_switch(struct ui_app *app, enum rp_screen screen);
 /* The current screen (0..4). */
-int app_screen(struct ui_app *app);
+enum rp_screen app_screen(struct ui_app *app);
 /* Open the conversations of contact `contact_id` over the screen: the list,
  * or (conv_id != 0) that conversation at the item `anchor` (an enum
  * conv_anchor of conv_ui.h; 0 = its top) with id anchor_id. */
@@ -195,7 +201,7 @@ void ui_app_wrapup(struct ui_app *app, int64_t conv_id);
  * draft on the Call screen `p`; Esc there goes to screen `back`. False
  * (with a message) while a call, its wrap-up or an edited thank-you is
  * open there. */
-bool pane_call_thanks(struct pane *p, int64_t conv_id, int back);
+bool pane_call_thanks(struct pane *p, int64_t conv_id, enum rp_screen back);
 /* Go to the Call screen with the thank-you of conversation `conv_id`
  * (pane_call_thanks); Esc comes back to the current screen. */
 void app_open_thanks(struct ui_app *app, int64_t conv_id);

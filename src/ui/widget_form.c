@@ -129,8 +129,15 @@ struct form_field *form_field(struct form *f, const char *key) {
   return NULL;
 }
 
+/* The field named key of a form read only; NULL when none. */
+static const struct form_field *form_field_const(const struct form *f, const char *key) {
+  for (size_t i = 0; i < f->n; i++)
+    if (strcmp(f->fields[i].key, key) == 0) return &f->fields[i];
+  return NULL;
+}
+
 const char *form_value(const struct form *f, const char *key) {
-  struct form_field *fld = form_field((struct form *)f, key);
+  const struct form_field *fld = form_field_const(f, key);
   if (!fld) return NULL;
   if (fld->kind == FIELD_CHOICE)
     return fld->choice >= 0 ? fld->choices->v[fld->choice].key : NULL;

@@ -9,13 +9,13 @@
 #include "pane_worksheet.h"
 #include "rapport/undo.h"
 
-static const struct rp_choice kind_v[] = {{"hard", "hard", NULL}, {"soft", "soft", NULL}};
-static const struct rp_choices kind_choices = {(struct rp_choice *)kind_v, 2};
-static const struct rp_choice level_v[] = {
+static struct rp_choice kind_v[] = {{"hard", "hard", NULL}, {"soft", "soft", NULL}};
+static const struct rp_choices kind_choices = {kind_v, 2};
+static struct rp_choice level_v[] = {
     {"1", "1", NULL}, {"2", "2", NULL}, {"3", "3", NULL}, {"4", "4", NULL}, {"5", "5", NULL}};
-static const struct rp_choices level_choices = {(struct rp_choice *)level_v, 5};
-static const struct rp_choice yes_v[] = {{"yes", "yes", NULL}};
-static const struct rp_choices yes_choices = {(struct rp_choice *)yes_v, 1};
+static const struct rp_choices level_choices = {level_v, 5};
+static struct rp_choice yes_v[] = {{"yes", "yes", NULL}};
+static const struct rp_choices yes_choices = {yes_v, 1};
 
 static const char *const form_titles[WS_SECTION_COUNT][2] = {
     [WS_SUPERPOWER] = {"New superpower", "Edit superpower"},

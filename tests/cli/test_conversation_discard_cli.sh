@@ -72,18 +72,20 @@ run show Zoë
 expect 0
 case "$OUT" in *"held · planned 20 min, took 1:20"*) ok ;; *) bad "show lacks the real length: $OUT" ;; esac
 has "$OUT" "## What you gave (gave 0 · asked 1)"
-has "$OUT" "Warning: asked 1 time, gave 0: give before you ask again (on Contacts press g to log a give)."
+has "$OUT" "Warning: asked 1 time, gave 0: give before you ask again. Log a give (rapport give 'Zoë Ørsted' --kind KIND TEXT)."
 has "$OUT" "thank-you owed, due 2026-11-19"
 # rapport ready: the balance warning, and once met the next step
 EXPECT_QUIET_FROM=2
 run ready Zoë
 expect 1
-has "$OUT" "warning: asked 1 time, gave 0: give before you ask again (on Contacts press g to log a give)"
+# what to do is said with the command line's verb, never a key
+has "$OUT" "warning: asked 1 time, gave 0: give before you ask again. Log a give (rapport give 'Zoë Ørsted' --kind KIND TEXT)"
+case "$OUT" in *"press "*|*"Press "*) bad "rapport ready names a key: $OUT" ;; *) ok ;; esac
 has "$OUT" "met already; next step: thank-you owed, due 2026-11-19"
 run ready Zoë --format json
 printf '%s' "$OUT" >"$TMP/json"
 eq "ready json: the warning" "$(py 'j["warning"]')" \
-   "asked 1 time, gave 0: give before you ask again (on Contacts press g to log a give)"
+   "asked 1 time, gave 0: give before you ask again. Log a give (rapport give 'Zoë Ørsted' --kind KIND TEXT)"
 EXPECT_QUIET_FROM=1
 run show Zoë --format json
 printf '%s' "$OUT" >"$TMP/json"

@@ -145,23 +145,25 @@ eq "failed gives wrote nothing" \
 # ---- ready -----------------------------------------------------------------------
 run ready Priya
 expect 1
+# what to do is said with the command line's verbs (or the screen, when no
+# verb does it), never with a key
 same "ready: a fresh journal" "Ready to reach out to Priya Shah: no (3/11)
-[ ] a superpower with evidence on the worksheet — no superpower yet. Press 3 and add a superpower with its evidence: what you did, for whom, with what result.
-[ ] a problem you want to work on, on the worksheet — no problem written. Press 3 and write a problem you want to help solve.
-[ ] what you want next, written on the worksheet — what you want is not written yet. Press 3 and write what you want next.
-[ ] research notes on them — no research notes on them yet. On Contacts press e and write in the Research field: their work, what they care about, what they published lately.
+[ ] a superpower with evidence on the worksheet — no superpower yet. Add a superpower with its evidence: what you did, for whom, with what result (rapport worksheet add superpower TITLE --evidence TEXT).
+[ ] a problem you want to work on, on the worksheet — no problem written. Write a problem you want to help solve (rapport worksheet add problem TITLE).
+[ ] what you want next, written on the worksheet — what you want is not written yet. Write what you want next (rapport worksheet set want TEXT).
+[ ] research notes on them — no research notes on them yet. Write in the Research field: their work, what they care about, what they published lately (on Contacts, in the full screen).
 [x] something given before asking (a give logged)
 [x] a warm path: you know them, or someone you know introduced them
-[ ] an objective and at least three questions prepared — no conversation prepared yet. Press 4 (Prep): o writes the objective; a, b (question bank) and i (open gaps) add questions.
-[ ] an outreach draft that passes the ask check — no outreach draft yet. Press 4 (Prep) and write the outreach draft.
+[ ] an objective and at least three questions prepared — no conversation prepared yet. Write the objective; add a question; add one from the question bank; turn an open gap into a question (rapport conversation add 'Priya Shah' --objective TEXT; rapport question add 'Priya Shah' TEXT).
+[ ] an outreach draft that passes the ask check — no outreach draft yet. Write the outreach draft (on Prep, in the full screen).
 [x] a planned length of at most 20 minutes
-[ ] I know what this conversation gives them — not ticked yet. Think of one thing you can offer.
-[ ] It is a good moment to ask — not ticked yet. Press 4 (Prep) and tick it, or run rapport ready NAME --check timing."
+[ ] I know what this conversation gives them — not ticked yet. Think of one thing you can offer; tick it (rapport ready 'Priya Shah' --check mutual).
+[ ] It is a good moment to ask — not ticked yet. Tick it (rapport ready 'Priya Shah' --check timing)."
 
 run ready Tom
 expect 1
-has "$OUT" "[ ] a warm path: you know them, or someone you know introduced them — you do not know them personally and no one introduced them. Find someone you know who knows them (rapport path), ask for an introduction, and on Contacts press e to set who introduced them."
-has "$OUT" "[ ] something given before asking (a give logged) — nothing given to them yet. On Contacts press g to log a give: read or comment on their work, share it, introduce someone useful, show up at their event."
+has "$OUT" "[ ] a warm path: you know them, or someone you know introduced them — you do not know them personally and no one introduced them. Find someone you know who knows them and ask for an introduction; set who introduced them (rapport path 'Tom Okafor')."
+has "$OUT" "[ ] something given before asking (a give logged) — nothing given to them yet. Log a give: read or comment on their work, share it, introduce someone useful, show up at their event (rapport give 'Tom Okafor' --kind KIND TEXT)."
 
 # fill in everything
 run worksheet add superpower "Untangling data" --evidence "Cut the monthly report from 3 days to 4 hours"

@@ -36,6 +36,9 @@
  *   file NAME                 the lines up to "end" become file NAME in the
  *                             runner's directory, which is the current one
  *                             (so a script types the name alone)
+ *   config NAME               read file NAME (written with `file`) as the
+ *                             config, over the defaults; before the app
+ *                             starts (a rebound key, another theme, …)
  *   screen                    the lines up to "end" are the whole screen
  *                             (trailing spaces ignored)
  *   idle                      the work left after the first paint (the rest
@@ -66,6 +69,7 @@
 #include <unistd.h>
 #include <wchar.h>
 
+#include "model/db_sql.h"
 #include "rapport/contact.h"
 #include "rapport/conversation.h"
 #include "rapport/followup.h"
@@ -295,6 +299,24 @@ static void unescape(char *s) {
     }
   }
   *o = '\0';
+}
+
+/* Parse file `name` as the config over what cfg holds. */
+static void load_config(struct rp_config *cfg, const char *name, int line) {
+  FILE *cf = fopen(name, "rb");
+  if (!cf) {
+    fail(line, "config: cannot read %s%s", name, "");
+    return;
+  }
+  struct rp_buf text = {0};
+  char chunk[4096];
+  size_t n;
+  while ((n = fread(chunk, 1, sizeof chunk, cf)) > 0) buf_add(&text, chunk, n);
+  fclose(cf);
+  struct rp_err err;
+  if (config_parse(cfg, name, buf_str(&text), text.len, &err) != RP_OK)
+    fail(line, "config: %s%s", err.msg, "");
+  buf_free(&text);
 }
 
 static void add_contact(struct rp_db *db, const struct rp_config *cfg, char *spec, int line) {
@@ -598,6 +620,11 @@ int main(int argc, char **argv) {
     }
     if (strcmp(line, "file") == 0) {
       write_file(f, arg, &lineno, update ? &rewritten : NULL, &files);
+      continue;
+    }
+    if (strcmp(line, "config") == 0) {
+      if (app) fail(lineno, "config %s: the app has started already%s", arg, "");
+      else load_config(&cfg, arg, lineno);
       continue;
     }
     if (!app) { /* the app starts at the first line that uses it */

@@ -9,7 +9,7 @@
 #include "check.h"
 #include "rapport/config.h"
 #include "rapport/contact.h"
-#include "rapport/db.h"
+#include "model/db_sql.h"
 
 /* Append a choice (warmth may be NULL). */
 static inline void fx_choice(struct rp_choices *c, const char *key, const char *label,
@@ -23,9 +23,9 @@ static inline void fx_choice(struct rp_choices *c, const char *key, const char *
 
 static inline void fx_choices_free(struct rp_choices *c) {
   for (size_t i = 0; i < c->n; i++) {
-    free(c->v[i].key);
-    free(c->v[i].label);
-    free(c->v[i].warmth);
+    free_const(c->v[i].key);
+    free_const(c->v[i].label);
+    free_const(c->v[i].warmth);
   }
   free(c->v);
   c->v = NULL;

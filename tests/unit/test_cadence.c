@@ -8,6 +8,7 @@
  * times are fixed with RAPPORT_NOW. */
 #include <time.h>
 
+#include "model/db_sql.h"
 #include "fixture.h"
 #include "rapport/cadence.h"
 #include "model/cadence_internal.h"

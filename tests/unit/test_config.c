@@ -4,6 +4,7 @@
 
 #include "check.h"
 #include "rapport/config.h"
+#include "rapport/keymap.h"
 #include "rapport/embedded.h"
 #include "rapport/util.h"
 
@@ -22,7 +23,7 @@ static void check_defaults_held(const struct rp_config *cfg) {
   CHECK_STR(cfg->theme, "default");
   CHECK(cfg->source == NULL);
   CHECK_INT(cfg->warnings.n, 0);
-  CHECK_INT(keymap_lookup(&cfg->keys, SCOPE_GLOBAL, 'q'), ACT_QUIT);
+  CHECK_INT(keymap_lookup(cfg->keys, SCOPE_GLOBAL, 'q'), ACT_QUIT);
   CHECK_INT(cfg->give_kinds.n, 7);
   CHECK_INT(cfg->max_minutes, 20);
   CHECK_INT(cfg->n_manual_checks, 4);
@@ -75,7 +76,7 @@ static void test_defaults(void) {
   CHECK_INT(cfg.pitch_wpm, 150);
   CHECK_INT(cfg.pitch_seconds, 30);
 
-  const struct rp_keymap *km = &cfg.keys;
+  const struct rp_keymap *km = cfg.keys;
   CHECK_INT(keymap_lookup(km, SCOPE_GLOBAL, 'q'), ACT_QUIT);
   CHECK_INT(keymap_lookup(km, SCOPE_CONTACTS, 'q'), ACT_QUIT);
   CHECK_INT(keymap_lookup(km, SCOPE_GLOBAL, RPK_F1), ACT_HELP);
@@ -174,7 +175,7 @@ static void test_override(void) {
   CHECK_STR(cfg.stages.v[0].label, "to do");
   CHECK_INT(cfg.how_known.n, 7); /* untouched lists keep their defaults */
   CHECK_INT(cfg.channels.n, 4);
-  const struct rp_keymap *km = &cfg.keys;
+  const struct rp_keymap *km = cfg.keys;
   CHECK_INT(keymap_lookup(km, SCOPE_GLOBAL, 'q'), ACT_NONE);   /* quit replaced */
   CHECK_INT(keymap_lookup(km, SCOPE_GLOBAL, 'Q'), ACT_QUIT);
   CHECK_INT(keymap_lookup(km, SCOPE_TODAY, RPK_CTRL('q')), ACT_QUIT);
@@ -197,16 +198,16 @@ static void test_override(void) {
   config_defaults(&cfg);
   const char *text = "keys:\n  contacts:\n    add: e\n    edit: [a]\n";
   CHECK_INT(config_parse(&cfg, "swap.yaml", text, strlen(text), &err), RP_OK);
-  CHECK_INT(keymap_lookup(&cfg.keys, SCOPE_CONTACTS, 'e'), ACT_ADD);
-  CHECK_INT(keymap_lookup(&cfg.keys, SCOPE_CONTACTS, 'a'), ACT_EDIT);
-  CHECK_INT(keymap_lookup(&cfg.keys, SCOPE_CONTACTS, RPK_ENTER), ACT_NONE);
+  CHECK_INT(keymap_lookup(cfg.keys, SCOPE_CONTACTS, 'e'), ACT_ADD);
+  CHECK_INT(keymap_lookup(cfg.keys, SCOPE_CONTACTS, 'a'), ACT_EDIT);
+  CHECK_INT(keymap_lookup(cfg.keys, SCOPE_CONTACTS, RPK_ENTER), ACT_NONE);
   text = "database: ~/j.db\nseniority:\n  - {key: any}\n";
   CHECK_INT(config_parse(&cfg, "more.yaml", text, strlen(text), &err), RP_OK);
   char *want = xasprintf("%s/j.db", getenv("HOME"));
   CHECK_STR(cfg.db_path, want);
   free(want);
   CHECK_STR(cfg.seniority.v[0].label, "any"); /* label defaults to the key */
-  CHECK_INT(keymap_lookup(&cfg.keys, SCOPE_CONTACTS, 'e'), ACT_ADD); /* still layered */
+  CHECK_INT(keymap_lookup(cfg.keys, SCOPE_CONTACTS, 'e'), ACT_ADD); /* still layered */
   text = "database:\n# nothing else\n";
   CHECK_INT(config_parse(&cfg, "null.yaml", text, strlen(text), &err), RP_OK);
   CHECK(cfg.db_path == NULL);

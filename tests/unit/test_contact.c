@@ -3,6 +3,7 @@
  * user text that looks like SQL. Each run uses a fresh journal file. */
 #include <locale.h>
 
+#include "model/db_sql.h"
 #include "fixture.h"
 #include "rapport/contact.h"
 

@@ -9,6 +9,7 @@
 #include <strings.h>
 #include <locale.h>
 
+#include "model/db_sql.h"
 #include "fixture.h"
 #include "rapport/contact.h"
 

@@ -8,6 +8,7 @@
  * that did not change are not rewritten). */
 #include <locale.h>
 
+#include "model/db_sql.h"
 #include "fixture.h"
 #include "rapport/bulk.h"
 #include "rapport/contact.h"

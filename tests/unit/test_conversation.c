@@ -8,6 +8,7 @@
 
 #include <sys/wait.h>
 #include <unistd.h>
+#include "model/db_sql.h"
 #include "fixture.h"
 #include "rapport/followup.h"
 #include "rapport/contact.h"
@@ -559,11 +560,13 @@ static void test_notes(void) {
   CHECK_INT(note_delete(db, n1, &err), RP_NO);
   CHECK_INT(fx_scalar(db, "SELECT count(*) FROM note"), 3);
 
-  struct rp_note plain = {.tag = NOTE_PLAIN, .text = "x"};
+  char plain_text[] = "x";
+  struct rp_note plain = {.tag = NOTE_PLAIN, .text = plain_text};
   line = note_line(&plain);
   CHECK_STR(line, "x");
   free(line);
-  struct rp_note ref = {.tag = NOTE_REFERRAL, .text = "Priya, Acme"};
+  char ref_text[] = "Priya, Acme";
+  struct rp_note ref = {.tag = NOTE_REFERRAL, .text = ref_text};
   line = note_line(&ref);
   CHECK_STR(line, "@ Priya, Acme");
   free(line);

@@ -5,7 +5,7 @@
 #include <sys/stat.h>
 
 #include "check.h"
-#include "rapport/db.h"
+#include "model/db_sql.h"
 #include "rapport/paths.h"
 
 static char *path_in(const char *name) { return xasprintf("%s/%s", check_tmpdir(), name); }

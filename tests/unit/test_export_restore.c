@@ -9,6 +9,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "model/db_sql.h"
 #include "fixture.h"
 #include "rapport/dump.h"
 #include "rapport/export.h"

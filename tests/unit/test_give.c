@@ -4,6 +4,7 @@
  * journal file and a config built by hand. */
 #include <locale.h>
 
+#include "model/db_sql.h"
 #include "fixture.h"
 #include "rapport/contact.h"
 #include "rapport/conversation.h"
@@ -246,11 +247,11 @@ static void test_stage_moves(void) {
   CHECK_INT(fx_scalar(db, "SELECT count(*) FROM give"), before);
 
   /* no "giving" stage configured: nothing moves */
-  free(cfg.stages.v[2].key);
+  free_const(cfg.stages.v[2].key);
   cfg.stages.v[2].key = xstrdup("generous");
   CHECK_INT(give(fresh, "read", NULL, "read", NULL, NULL), RP_OK);
   FX_CHECK_STAGE(db, fresh, "researching");
-  free(cfg.stages.v[2].key);
+  free_const(cfg.stages.v[2].key);
   cfg.stages.v[2].key = xstrdup("giving");
 }
 

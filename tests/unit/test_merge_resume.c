@@ -9,7 +9,7 @@
 
 #include "check.h"
 #include "fixture.h"
-#include "rapport/db.h"
+#include "model/db_sql.h"
 #include "rapport/dump.h"
 #include "rapport/export.h"
 #include "rapport/search.h"

@@ -74,7 +74,8 @@ static void test_template(void) {
 }
 
 static void test_missing_contact(void) {
-  char *out = (char *)"sentinel";
+  char sentinel[] = "sentinel";
+  char *out = sentinel;
   struct rp_err err;
   CHECK(outreach_draft_new(db, &cfg, 9999, &out, &err) != RP_OK);
   CHECK(out == NULL);

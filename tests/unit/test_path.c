@@ -4,6 +4,7 @@
  * (ties by name), whom a contact introduced, and hints. */
 #include <locale.h>
 
+#include "model/db_sql.h"
 #include "fixture.h"
 #include "rapport/contact.h"
 #include "rapport/path.h"

@@ -7,6 +7,7 @@
  * promised update and reports the success to that person. The call is on
  * Monday 2026-12-07 at 10:00 UTC; the shipped config (action_days 7,
  * update_days 30, thank_you_days 1). */
+#include "model/db_sql.h"
 #include "fixture.h"
 #include "rapport/agenda.h"
 #include "rapport/conversation.h"

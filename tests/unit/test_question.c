@@ -220,7 +220,7 @@ static void test_bank_and_gaps(void) {
  * may be NULL) at `seniority`, joined with "|". */
 static char *warn(const char *text, const char *flags, const char *seniority) {
   struct rp_question q = {0};
-  q.text = (char *)text;
+  q.text = xstrdup(text);
   for (const char *p = flags; p && *p;) {
     const char *e = strchr(p, ',');
     char *f = e ? xstrndup(p, (size_t)(e - p)) : xstrdup(p);
@@ -231,6 +231,7 @@ static char *warn(const char *text, const char *flags, const char *seniority) {
   struct rp_strv out = {0};
   question_warnings(&cfg, &q, seniority, &out);
   strv_free(&q.flags);
+  free(q.text);
   /* only the labels: the advice is the config's */
   struct rp_buf b = {0};
   buf_adds(&b, "");
@@ -310,7 +311,8 @@ static void test_warnings(void) {
 
   /* the full line is "label: advice"; warnings already in *out are kept once */
   struct rp_question q = {0};
-  q.text = "What's your salary?";
+  char salary[] = "What's your salary?";
+  q.text = salary;
   struct rp_strv out = {0};
   question_warnings(&cfg, &q, NULL, &out);
   question_warnings(&cfg, &q, NULL, &out);
@@ -328,12 +330,14 @@ static void test_warnings(void) {
   const char *text = "question_checks: []\nquestion_bank: []\n";
   struct rp_err err;
   CHECK_INT(config_parse(&c2, "t.yaml", text, strlen(text), &err), RP_OK);
-  q.text = "Are you hiring?";
+  char hiring[] = "Are you hiring?";
+  q.text = hiring;
   question_warnings(&c2, &q, NULL, &out);
   CHECK_INT(out.n, 1);
   if (out.n) CHECK(strncmp(out.v[0], "job request: ", 13) == 0);
   strv_free(&out);
-  q.text = "What is your salary?";
+  char salary2[] = "What is your salary?";
+  q.text = salary2;
   question_warnings(&c2, &q, NULL, &out);
   CHECK_INT(out.n, 0);
   strv_free(&out);

@@ -4,6 +4,7 @@
  * every available item is met. The config is built by hand. */
 #include <locale.h>
 
+#include "model/db_sql.h"
 #include "fixture.h"
 #include "rapport/contact.h"
 #include "rapport/conversation.h"
@@ -148,10 +149,12 @@ static void test_fresh_contact(void) {
     CHECK_STR(r.v[9].text, "I know why this conversation helps them too");
     CHECK(r.v[9].manual && r.v[9].available && !r.v[9].met);
     CHECK_STR(r.v[9].reason, "not ticked yet");
-    CHECK_STR(r.v[9].todo, "Think of one thing you can offer");
+    CHECK_STR(r.v[9].fix.lead, "Think of one thing you can offer");
+    CHECK_INT(r.v[9].fix.screen, SCREEN_PREP);
+    CHECK_INT(r.v[9].fix.step[0].action, ACT_TOGGLE);
     CHECK_STR(r.v[10].key, "timing");
     CHECK(r.v[10].manual);
-    CHECK(strstr(r.v[10].todo, "--check timing") != NULL);
+    CHECK(r.v[10].fix.verb && strstr(r.v[10].fix.verb, "--check timing") != NULL);
   }
   /* nothing prepared: no conversation yet; the default length is within the limit */
   const struct rp_ready_item *prep = item(&r, "prep"), *len = item(&r, "length");
@@ -162,29 +165,53 @@ static void test_fresh_contact(void) {
   CHECK_INT(r.total, 11);
   CHECK_INT(r.met, 2); /* the warm path through Maya, the default length */
   CHECK(!r.ready);
-  /* every unmet available item says why and what to do */
+  /* every unmet available item says why and what to do, as data: a
+   * screen and its actions, never a key (the UI and the CLI phrase it) */
   for (size_t i = 0; i < r.n; i++) {
     const struct rp_ready_item *it = &r.v[i];
     if (it->met) {
-      CHECK(it->reason == NULL && it->todo == NULL);
+      CHECK(it->reason == NULL && it->fix.n == 0 && it->fix.lead == NULL && !it->fix.verb);
     } else {
       CHECK(!str_empty(it->reason));
-      if (it->available) CHECK(!str_empty(it->todo));
+      if (it->available) CHECK(it->fix.n > 0 || !str_empty(it->fix.verb));
+      for (size_t k = 0; k < it->fix.n; k++) {
+        CHECK(action_in_scope(it->fix.step[k].action, screen_scope(it->fix.screen)));
+        CHECK(!strstr(it->fix.step[k].what, "ress") && !strstr(it->fix.step[k].what, "Prep"));
+      }
+      CHECK(!it->fix.lead || !strstr(it->fix.lead, "ress "));
     }
   }
   const struct rp_ready_item *sp = item(&r, "worksheet-superpower");
   if (sp) {
     CHECK_STR(sp->reason, "no superpower yet");
-    CHECK(strstr(sp->todo, "3") != NULL);
+    CHECK_INT(sp->fix.screen, SCREEN_WORKSHEET);
+    CHECK_INT(sp->fix.step[0].action, ACT_ADD);
   }
   const struct rp_ready_item *gv = item(&r, "give");
-  if (gv) CHECK(strstr(gv->todo, "press g") != NULL);
+  if (gv) {
+    CHECK_INT(gv->fix.screen, SCREEN_CONTACTS);
+    CHECK_INT(gv->fix.step[0].action, ACT_GIVE);
+    /* the command line's words: the verb, with the contact's name */
+    char *t = fix_text_verb(&gv->fix, "Ana Díaz");
+    CHECK_STR(t, "Log a give: read or comment on their work, share it, introduce someone useful, "
+                 "show up at their event (rapport give 'Ana Díaz' --kind KIND TEXT)");
+    free(t);
+  }
   const struct rp_ready_item *rs = item(&r, "research");
-  if (rs) CHECK(strstr(rs->todo, "press e") != NULL && strstr(rs->todo, "Research") != NULL);
+  if (rs) {
+    CHECK_INT(rs->fix.screen, SCREEN_CONTACTS);
+    CHECK_INT(rs->fix.step[0].action, ACT_EDIT);
+    CHECK(strstr(rs->fix.step[0].what, "Research") != NULL);
+    /* no command edits research: the words name the screen, not a key */
+    char *t = fix_text_verb(&rs->fix, "Ana");
+    CHECK(strstr(t, "(on Contacts, in the full screen)") != NULL);
+    free(t);
+  }
   const struct rp_ready_item *dr = item(&r, "draft");
   if (dr) {
     CHECK_STR(dr->reason, "no outreach draft yet");
-    CHECK(strstr(dr->todo, "4") != NULL);
+    CHECK_INT(dr->fix.screen, SCREEN_PREP);
+    CHECK_INT(dr->fix.step[0].action, ACT_EDIT);
   }
   readiness_free(&r);
   CHECK(r.v == NULL && r.n == 0);
@@ -280,7 +307,7 @@ static void test_items_on_and_off(void) {
   struct rp_readiness r;
   CHECK_INT(readiness_compute(db, &cfg, priya, &r, &err), RP_OK);
   const struct rp_ready_item *d = item(&r, "draft");
-  if (d) CHECK(d->todo && strstr(d->todo, "ask about the work, not for a job") != NULL);
+  if (d) CHECK(d->fix.detail && strstr(d->fix.detail, "ask about the work, not for a job") != NULL);
   readiness_free(&r);
   set_field(priya, "draft", "Hi Priya,\nI loved your talk on metrics. Would you have 20 minutes "
                             "to tell me how you came to health data?\nThank you, Sam");
@@ -431,7 +458,9 @@ static char *warning(int64_t id) {
   struct rp_readiness r;
   struct rp_err err;
   if (readiness_compute(db, &cfg, id, &r, &err) != RP_OK) return xstrdup("(failed)");
-  char *w = r.warning ? xstrdup(r.warning) : NULL;
+  char *fix = fix_text_verb(&r.warning_fix, "Ana");
+  char *w = r.warning ? xasprintf("%s. %s", r.warning, fix) : NULL;
+  free(fix);
   readiness_free(&r);
   return w;
 }
@@ -450,8 +479,8 @@ static void test_asks_outrun_gives(void) {
   add_conv(ana, "held");
   add_conv(ana, "held");
   w = warning(ana);
-  CHECK_STR(w, "asked 2 times, gave 0: give before you ask again (on Contacts press g to log "
-               "a give)");
+  CHECK_STR(w, "asked 2 times, gave 0: give before you ask again. Log a give (rapport give Ana "
+               "--kind KIND TEXT)");
   free(w);
   struct rp_readiness after;
   CHECK_INT(readiness_compute(db, &cfg, ana, &after, &err), RP_OK);
@@ -465,8 +494,8 @@ static void test_asks_outrun_gives(void) {
   CHECK_INT(give_insert(db, &cfg, &g, &err), RP_OK);
   give_free(&g);
   w = warning(ana);
-  CHECK_STR(w, "asked 2 times, gave 1: give before you ask again (on Contacts press g to log "
-               "a give)");
+  CHECK_STR(w, "asked 2 times, gave 1: give before you ask again. Log a give (rapport give Ana "
+               "--kind KIND TEXT)");
   free(w);
   g.contact_id = ana;
   g.kind = xstrdup("share");

@@ -10,6 +10,7 @@
  * the migration from schema 5 filling the index from existing rows. */
 #include <locale.h>
 
+#include "model/db_sql.h"
 #include "fixture.h"
 #include "rapport/contact.h"
 #include "rapport/search.h"

@@ -4,6 +4,7 @@
  * reopen. Each run uses a fresh journal file. */
 #include <locale.h>
 
+#include "model/db_sql.h"
 #include "check.h"
 #include "rapport/worksheet.h"
 
@@ -413,9 +414,12 @@ static void test_order(void) {
 static bool needs(const char *title, const char *evidence) {
   struct rp_ws_item it;
   ws_item_init(&it, WS_SUPERPOWER);
-  it.title = (char *)title;
-  it.text1 = (char *)evidence;
-  return ws_needs_evidence(&it);
+  it.title = xstrdup(title);
+  it.text1 = xstrdup(evidence);
+  bool needs = ws_needs_evidence(&it);
+  free(it.title);
+  free(it.text1);
+  return needs;
 }
 
 static void test_needs_evidence(void) {
@@ -441,7 +445,8 @@ static void test_needs_evidence(void) {
   /* only superpowers need evidence */
   struct rp_ws_item it;
   ws_item_init(&it, WS_PROBLEM);
-  it.title = "x";
+  char x[] = "x";
+  it.title = x;
   CHECK(!ws_needs_evidence(&it));
   CHECK(!ws_needs_evidence(NULL));
 }
