@@ -53,9 +53,9 @@ enum rp_status cadence_quiet(struct rp_db *db, const struct rp_config *cfg, cons
  * `rapport agenda` and the other verbs that show check-ins; the full
  * screen runs it in steps after its first paint. Linear in the contacts
  * to work out (cadence_pending), committed in steps of a few thousand, so
- * one stopped part way resumes where it stopped. A long one (more than one
- * step: the first after an import, a restore or an upgrade) is told as it
- * goes to the journal's progress callback (db_open_progress). */
+ * one stopped part way resumes where it stopped. A long one (more than
+ * 1,000 contacts: the first after an import, a restore or an upgrade) is
+ * told as it goes to the journal's progress callback (db_open_progress). */
 enum rp_status cadence_sync(struct rp_db *db, const struct rp_config *cfg, const char *today,
                             int *created, struct rp_err *err);
 /* How many contacts the next cadence_sync on `today` (NULL = today) has

@@ -560,9 +560,11 @@ enum rp_status cadence_sync_step(struct rp_db *db, const struct rp_config *cfg, 
  * contacts spilled into a WAL of gigabytes) and other writers get in
  * between steps, large enough that the commits cost little. */
 #define SYNC_BATCH 2000
+/* A sync of more contacts than this is told to the progress callback. */
+#define SYNC_TOLD 1000
 
-/* See cadence.h. Steps of SYNC_BATCH contacts; a long one (more than one
- * step) is told to the journal's progress callback as it goes. */
+/* See cadence.h. Steps of SYNC_BATCH contacts; a long one (more than
+ * SYNC_TOLD contacts) is told to the journal's progress callback as it goes. */
 enum rp_status cadence_sync(struct rp_db *db, const struct rp_config *cfg, const char *today,
                             int *created, struct rp_err *err) {
   if (created) *created = 0;
@@ -570,7 +572,7 @@ enum rp_status cadence_sync(struct rp_db *db, const struct rp_config *cfg, const
   enum rp_status s = check_today(&today, &own, err);
   long total = 0, done = 0, step = 0;
   if (s == RP_OK) s = cadence_pending(db, cfg, today, 0, &total, err);
-  bool big = total > SYNC_BATCH;
+  bool big = total > SYNC_TOLD; /* long enough to be told as it goes */
   static const char what[] = "working out when each relationship goes quiet";
   int made_n = 0;
   while (s == RP_OK) {

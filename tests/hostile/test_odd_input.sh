@@ -89,11 +89,11 @@ python3 - "$TMP/big.vcf" <<'PY'
 import sys
 with open(sys.argv[1], "w", newline="") as f:
     f.write("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:" + "N" * 9990 + "longname\r\nNOTE:"
-            + "long note " * 104858 + "END\r\nEND:VCARD\r\n")
+            + "long note " * 104857 + "END\r\nEND:VCARD\r\n")  # just under 1 MiB, the most a text holds
 PY
 cli import vcard "$TMP/big.vcf" >/dev/null || fail "import of a 10,000-character name and 1 MB note failed"
 assert_eq "the name is stored whole" 9998 "$(db_query "SELECT length(name) FROM contact WHERE name LIKE 'NNN%'")"
-assert_eq "the note is stored whole" 1048583 "$(db_query "SELECT length(notes) FROM contact WHERE name LIKE 'NNN%'")"
+assert_eq "the note is stored whole" 1048573 "$(db_query "SELECT length(notes) FROM contact WHERE name LIKE 'NNN%'")"
 w=$(cli list | awk '{ if (length($0) > m) m = length($0) } END { print m }')
 [ "$w" -lt 300 ] || fail "rapport list prints a $w-column line"
 ok "rapport list truncates the long name ($w columns)"
