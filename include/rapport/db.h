@@ -1,7 +1,7 @@
 /* db.h — the journal file: open, pragmas, migrations, transactions. The
  * SQL side (the sqlite3 handle, statements, binds) is in
  * src/model/db_sql.h, private to the model: nothing else includes
- * sqlite3.h (cmake/layers.cmake checks). */
+ * sqlite3.h (tests/layers.cmake checks). */
 #ifndef RAPPORT_DB_H
 #define RAPPORT_DB_H
 

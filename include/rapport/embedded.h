@@ -1,5 +1,5 @@
 /* embedded.h — the shipped config.example.yaml and the themes/ files, compiled
- * into the binary by cmake/embed.cmake. They are the compiled-in defaults. */
+ * into the binary by src/embed.cmake. They are the compiled-in defaults. */
 #ifndef RAPPORT_EMBEDDED_H
 #define RAPPORT_EMBEDDED_H
 

@@ -1,6 +1,6 @@
 /* db_sql.h — the SQL side of the journal, private to src/model: the
  * sqlite3 handle, prepared statements, binds and columns. No file outside
- * src/model includes this or sqlite3.h (cmake/layers.cmake checks); the
+ * src/model includes this or sqlite3.h (tests/layers.cmake checks); the
  * other layers call model functions. */
 #ifndef RAPPORT_MODEL_DB_SQL_H
 #define RAPPORT_MODEL_DB_SQL_H
