@@ -35,7 +35,7 @@ void contacts_followup_open(struct contacts *c) {
   free(title);
   form_add_choice(&c->form, "kind", "Kind", &kinds, "check-in", false);
   form_add_text(&c->form, "due", "Due", today)->when = WHEN_DAY;
-  form_add_multiline(&c->form, "note", "About", "", 2);
+  form_add_text(&c->form, "note", "About", ""); /* one line: Enter saves */
   free(today);
   c->form_id = ct.id;
   c->form_open = true;
