@@ -48,6 +48,7 @@ static void on_close(void *ctx) {
 bool app_form_key(struct ui_app *app, rp_key key) {
   struct form *f = app_form_shown(app);
   if (!f) return false;
+  if (app->form_ops->key && app->form_ops->key(app->form_ctx, key)) return true;
   form_modal_key(f, app, key, app->form_ops->what, on_save, on_close, app);
   return true;
 }
@@ -57,7 +58,9 @@ bool app_form_draw(struct ui_app *app, int y, int x, int h, int w, int *cy, int 
   struct form *f = app_form_shown(app);
   if (!f) return false;
   form_draw(f, y, x, h, w);
-  if (f->cur_y < 0) return false;
+  if (app->form_ops->draw) app->form_ops->draw(app->form_ctx);
+  if (f->cur_y < 0 || (app->form_ops->status && app->form_ops->status(app->form_ctx)))
+    return false;
   *cy = f->cur_y;
   *cx = f->cur_x;
   return true;
@@ -67,12 +70,16 @@ bool app_form_draw(struct ui_app *app, int y, int x, int h, int w, int *cy, int 
 bool app_form_mouse(struct ui_app *app, int y, int x, int wheel) {
   struct form *f = app_form_shown(app);
   if (!f) return false;
-  if (!wheel) form_click(f, y, x);
+  if (wheel && app->form_ops->key) app->form_ops->key(app->form_ctx, wheel < 0 ? RPK_UP : RPK_DOWN);
+  else if (!wheel && !(app->form_ops->status && app->form_ops->status(app->form_ctx)))
+    form_click(f, y, x);
   return true;
 }
 
 /* See app_form.h. */
 const char *app_form_status(struct ui_app *app) {
   struct form *f = app_form_shown(app);
-  return f ? form_status(f, app) : NULL;
+  if (!f) return NULL;
+  const char *own = app->form_ops->status ? app->form_ops->status(app->form_ctx) : NULL;
+  return own ? own : form_status(f, app);
 }

@@ -17,6 +17,13 @@ struct app_form_ops {
   /* Optional: after the form closed without saving (Esc, or changes
    * discarded); the form is already freed. */
   void (*closed)(void *ctx);
+  /* Optional, for a form that shows something of its own over itself (the
+   * import's dry-run report): a key (or the wheel, as Up/Down) before the
+   * form sees it, true when taken; drawing after the form; and the status
+   * line while it is shown (non-NULL also hides the form's cursor). */
+  bool (*key)(void *ctx, rp_key key);
+  void (*draw)(void *ctx);
+  const char *(*status)(void *ctx);
 };
 
 /* Show form `f` (filled by the caller, who keeps its storage; the app

@@ -478,7 +478,7 @@ static void save_outcome(struct today *t) {
 
 static void save_cb(void *ctx) { save_outcome(ctx); }
 
-static const struct app_form_ops outcome_ops = {"This outcome", save_cb, NULL};
+static const struct app_form_ops outcome_ops = {.what = "This outcome", .save = save_cb};
 
 static int key(struct pane *p, rp_key k) {
   struct today *t = self(p);

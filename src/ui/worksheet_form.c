@@ -300,4 +300,5 @@ static void save_cb(void *ctx) {
 /* Esc (or changes discarded): what the form kept besides its fields. */
 static void closed(void *ctx) { worksheet_form_free(ctx); }
 
-static const struct app_form_ops entry_ops = {"This entry", save_cb, closed};
+static const struct app_form_ops entry_ops = {
+    .what = "This entry", .save = save_cb, .closed = closed};
