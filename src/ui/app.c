@@ -230,6 +230,7 @@ struct ui_app *ui_app_new(struct rp_db *db, const struct rp_config *cfg,
 void ui_app_free(struct ui_app *app) {
   if (!app) return;
   if (app->form) form_free(app->form); /* its recovery copy stays for next time */
+  app->form = NULL;
   for (int i = 0; i < NSCREENS; i++)
     if (app->screens[i]) app->screens[i]->ops->destroy(app->screens[i]);
   if (app->tabs) delwin(app->tabs);

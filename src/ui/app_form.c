@@ -4,12 +4,15 @@
 #include "app_internal.h"
 
 /* See app_form.h. */
-void app_form_open(struct ui_app *app, struct form *f, const struct app_form_ops *ops,
+void app_form_open(struct pane *owner, struct form *f, const struct app_form_ops *ops,
                    void *ctx) {
+  struct ui_app *app = owner->app;
   app->form = f;
   app->form_ops = ops;
   app->form_ctx = ctx;
   app->form_screen = app->current;
+  for (int i = 0; i < NSCREENS; i++)
+    if (app->screens[i] == owner) app->form_screen = i;
 }
 
 /* See app_form.h. */
@@ -49,6 +52,12 @@ bool app_form_key(struct ui_app *app, rp_key key) {
   struct form *f = app_form_shown(app);
   if (!f) return false;
   if (app->form_ops->key && app->form_ops->key(app->form_ctx, key)) return true;
+  if (app->form_ops->esc_closes) {
+    enum form_result r = form_key(f, app, key);
+    if (r == FORM_SAVE) on_save(app);
+    else if (r == FORM_CANCEL) on_close(app);
+    return true;
+  }
   form_modal_key(f, app, key, app->form_ops->what, on_save, on_close, app);
   return true;
 }

@@ -24,13 +24,16 @@ struct app_form_ops {
   bool (*key)(void *ctx, rp_key key);
   void (*draw)(void *ctx);
   const char *(*status)(void *ctx);
+  /* Esc closes at once, changed or not (the wrap-up: skipping it loses
+   * nothing the call saved). */
+  bool esc_closes;
 };
 
 /* Show form `f` (filled by the caller, who keeps its storage; the app
- * frees its fields on close) over the current screen, with `ops` and
- * `ctx` for its callbacks. The form stays with that screen: it is drawn
- * and takes keys while that screen is shown. */
-void app_form_open(struct ui_app *app, struct form *f, const struct app_form_ops *ops, void *ctx);
+ * frees its fields on close) over screen `owner`, with `ops` and `ctx` for
+ * its callbacks. The form stays with that screen: it is drawn and takes
+ * keys while that screen is shown. */
+void app_form_open(struct pane *owner, struct form *f, const struct app_form_ops *ops, void *ctx);
 /* True while `f` is the open form. */
 bool app_form_is(struct ui_app *app, const struct form *f);
 /* Close the open form: its recovery copy goes (app_typing_end, when

@@ -41,7 +41,7 @@ void contacts_followup_open(struct contacts *c) {
   form_add_text(&c->form, "note", "About", ""); /* one line: Enter saves */
   free(today);
   c->form_id = ct.id;
-  app_form_open(c->base.app, &c->form, &followup_ops, c);
+  app_form_open(&c->base, &c->form, &followup_ops, c);
   char *key = xasprintf("followup:%lld", (long long)ct.id);
   char *label = xasprintf("a follow-up with %s", ct.name);
   app_typing_form(c->base.app, &c->form, key, label);

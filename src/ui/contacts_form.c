@@ -117,7 +117,7 @@ void contacts_form_open(struct contacts *c, bool edit) {
   form_add_multiline(f, "challenges", "Challenges", ct.challenges, 3);
   form_add_multiline(f, "research", "Research", ct.research, 4);
   form_add_multiline(f, "notes", "Notes", ct.notes, 3);
-  app_form_open(c->base.app, f, &contact_ops, c);
+  app_form_open(&c->base, f, &contact_ops, c);
   c->asked_confirmed = false;
   contacts_form_free(c);
   c->form_orig = ct; /* kept: the save applies only what changed since */

@@ -38,7 +38,7 @@ void contacts_give_open(struct contacts *c) {
   form_add_text(&c->form, "date", "Date", today)->when = WHEN_DAY;
   form_add_multiline(&c->form, "text", "What I did", "", 3);
   c->form_id = ct.id;
-  app_form_open(c->base.app, &c->form, &give_ops, c);
+  app_form_open(&c->base, &c->form, &give_ops, c);
   char *key = xasprintf("give:%lld", (long long)ct.id);
   char *label = xasprintf("what you gave %s", ct.name);
   app_typing_form(c->base.app, &c->form, key, label);

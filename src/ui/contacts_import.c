@@ -39,7 +39,7 @@ void contacts_import_open(struct contacts *c) {
   form_add_choice(&c->form, "kind", "Format", &kinds, "guess", false);
   form_add_text(&c->form, "encoding", "Encoding", "");
   form_add_choice(&c->form, "bad", "Broken rows", &bad_rows, "stop", false);
-  app_form_open(c->base.app, &c->form, &import_ops, c);
+  app_form_open(&c->base, &c->form, &import_ops, c);
 }
 
 /* Close the report (back to the form). */

@@ -438,7 +438,7 @@ static void open_outcome(struct today *t) {
   form_add_text(&t->form, "date", "Date", today)->when = WHEN_DAY;
   form_add_contact(&t->form, "contact", "About", it ? it->contact_id : 0,
                    it ? it->contact_name : NULL);
-  app_form_open(t->base.app, &t->form, &outcome_ops, t);
+  app_form_open(&t->base, &t->form, &outcome_ops, t);
 }
 
 static void save_outcome(struct today *t) {

@@ -147,7 +147,7 @@ static void open_form(struct prep *pr, int kind, const char *title, const char *
   form_init(&pr->form, title);
   form_add_text(&pr->form, "text", label, value);
   pr->form_kind = kind;
-  app_form_open(pr->base.app, &pr->form,
+  app_form_open(&pr->base, &pr->form,
                 kind == PREP_FORM_OBJECTIVE ? &objective_ops : &question_ops, pr);
 }
 

@@ -88,7 +88,7 @@ void worksheet_form_open(struct worksheet *w, bool edit) {
     form_add_multiline(f, "text1", "Notes", it.text1, 3);
     break;
   }
-  app_form_open(w->base.app, f, &entry_ops, w);
+  app_form_open(&w->base, f, &entry_ops, w);
   worksheet_form_free(w);
   w->form_orig = it; /* kept: the save applies only what changed since */
   char *key = xasprintf("worksheet-item:%d:%lld", ls, (long long)w->form_id);
