@@ -262,7 +262,7 @@ static void draw_notes(struct call *c, int top) {
     const struct rp_note *nt = &c->notes.v[i];
     int row = first + (int)(i - start);
     bool sel = (c->mode == CALL_SELECT || c->mode == CALL_EDIT_NOTE) && i == c->sel;
-    enum rp_role base = sel ? ROLE_SELECTED : ROLE_NORMAL;
+    enum rp_role base = list_row_role(sel, true, ROLE_NORMAL);
     if (sel) ui_fill(w, row, 0, width, base);
     char t[16];
     fmt_clock(nt->offset, t, sizeof t);

@@ -231,7 +231,7 @@ static void draw_list(struct contacts *c) {
     const struct rp_contact *ct = &c->page.v[i];
     int row = 2 + (int)i;
     bool sel = c->page_top + (long)i == c->lv.sel;
-    enum rp_role base = sel ? (focused ? ROLE_SELECTED : ROLE_SELECTED_INACTIVE) : ROLE_NORMAL;
+    enum rp_role base = list_row_role(sel, focused, ROLE_NORMAL);
     ui_fill(w, row, 0, width, base);
     bool warm = ct->warmth && strcmp(ct->warmth, "warm") == 0;
     ui_put(w, row, 0, 2, sel ? base : (warm ? ROLE_WARM : ROLE_COLD),
@@ -443,17 +443,14 @@ static void mouse(struct pane *p, int y, int x, int wheel) {
   bool in_list = c->narrow ? c->focus == FOCUS_LIST : x < c->x + c->list_w;
   if (wheel) {
     settle_count(c);
-    for (int i = 0; i < 3; i++) {
-      if (in_list) list_view_move(&c->lv, wheel < 0 ? ACT_UP : ACT_DOWN);
-      else detail_scroll(c, wheel < 0 ? ACT_UP : ACT_DOWN);
-    }
+    if (in_list) list_view_wheel(&c->lv, wheel);
+    else
+      for (int i = 0; i < 3; i++) detail_scroll(c, wheel < 0 ? ACT_UP : ACT_DOWN);
     return;
   }
   if (in_list) {
     c->focus = FOCUS_LIST;
-    long row = y - c->y - 2;
-    if (row >= 0 && row < c->lv.height && c->lv.top + row < c->lv.count)
-      list_view_select(&c->lv, c->lv.top + row);
+    list_view_click(&c->lv, y - c->y - 2);
   } else {
     c->focus = FOCUS_DETAIL;
   }

@@ -193,7 +193,7 @@ static void draw_list(struct prep *pr) {
   for (int i = 0; i < rows && pr->list_top + i < (int)pr->rows.n; i++) {
     const struct prep_row *r = &pr->rows.v[pr->list_top + i];
     bool sel = r->first && r->item == pr->sel;
-    enum rp_role role = sel ? (focused ? ROLE_SELECTED : ROLE_SELECTED_INACTIVE) : r->role;
+    enum rp_role role = list_row_role(sel, focused, r->role);
     if (sel) ui_fill(w, 1 + i, 0, width, role);
     ui_put(w, 1 + i, r->indent, width - r->indent, role, r->text);
   }

@@ -258,7 +258,7 @@ static void draw(struct pane *p) {
     }
     const struct rp_agenda_item *it = &t->ag.v[r->item];
     bool sel = t->top + i == t->sel;
-    enum rp_role base = sel ? ROLE_SELECTED : ROLE_NORMAL;
+    enum rp_role base = list_row_role(sel, true, ROLE_NORMAL);
     ui_fill(w, row, 0, t->w, base);
     enum rp_role drole = it->section == AG_OVERDUE ? ROLE_OVERDUE
                          : it->section == AG_TODAY ? ROLE_DUE

@@ -156,7 +156,7 @@ static void draw_sections(struct worksheet *w) {
   for (int sec = 0; sec < SEC_COUNT; sec++) {
     int row = 1 + sec;
     bool sel = sec == w->section;
-    enum rp_role base = sel ? (focused ? ROLE_SELECTED : ROLE_SELECTED_INACTIVE) : ROLE_NORMAL;
+    enum rp_role base = list_row_role(sel, focused, ROLE_NORMAL);
     ui_fill(win, row, 0, width, base);
     bool warn = (sec == SEC_SUPERPOWERS && w->needs_evidence) ||
                 (sec == SEC_PITCH && w->pitch && !w->comp.pitch);

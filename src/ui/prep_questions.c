@@ -121,7 +121,7 @@ void prep_questions_draw(struct prep *pr) {
   for (int i = 0; i < rows && pr->q_top + i < (int)pr->qrows.n; i++) {
     const struct prep_row *r = &pr->qrows.v[pr->q_top + i];
     bool sel = r->first && r->item == pr->qsel;
-    enum rp_role role = sel ? (focused ? ROLE_SELECTED : ROLE_SELECTED_INACTIVE) : r->role;
+    enum rp_role role = list_row_role(sel, focused, r->role);
     if (sel) ui_fill(w, 1 + i, 0, width, role);
     ui_put(w, 1 + i, r->indent, width - r->indent, role, r->text);
   }

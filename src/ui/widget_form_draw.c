@@ -247,7 +247,7 @@ void form_draw(struct form *f, int ay, int ax, int ah, int aw) {
     if (sh > 0) {
       WINDOW *s = newwin(sh, val_w, y + sugg_row, x + val_x);
       for (int i = 0; i < sh; i++)
-        ui_put(s, i, 0, val_w, (size_t)i == f->sugg_sel ? ROLE_SELECTED : ROLE_ACCENT,
+        ui_put(s, i, 0, val_w, list_row_role((size_t)i == f->sugg_sel, true, ROLE_ACCENT),
                f->sugg_names[i]);
       wnoutrefresh(s);
       delwin(s);
