@@ -167,7 +167,7 @@ static void layout(struct pane *p, int y, int x, int h, int w) {
     c->sep_win = newwin(h, 1, y, x + c->list_w);
     c->detail_win = newwin(h, w - c->list_w - 1, y, x + c->list_w + 1);
   }
-  c->lv.height = h - 3 > 1 ? h - 3 : 1; /* title, column header, filter line */
+  list_view_resize(&c->lv, h - 3); /* title, column header, filter line */
   c->stale = true;
 }
 
