@@ -82,14 +82,15 @@ static void size_fields(struct form *f, int val_w) {
 }
 
 /* The form's width in an area aw wide: FORM_W, or up to FORM_MAX_W when a
- * value (a text, a list row) or the error is wider than it leaves room for. */
+ * value (a text, a list row) is wider than it leaves room for (the error
+ * wraps under the fields). */
 static int form_width(const struct form *f, int aw) {
   int max = aw - 4 < FORM_MAX_W ? aw - 4 : FORM_MAX_W;
   int w = FORM_W < max ? FORM_W : max;
   if (w < 30) return aw;
   int label_w, val_x, val_w;
   form_columns(f, w, &label_w, &val_x, &val_w);
-  int widest = utf8_width(f->error) > w - 4 ? val_w + 1 : 0;
+  int widest = 0;
   for (size_t i = 0; i < f->n; i++) {
     const struct form_field *fld = &f->fields[i];
     if (fld->kind == FIELD_TEXT || fld->kind == FIELD_CONTACT) {
