@@ -84,6 +84,9 @@ enum rp_status contact_write_bulk(struct rp_db *db, const struct rp_config *cfg,
 enum rp_status contact_get(struct rp_db *db, int64_t id, struct rp_contact *c, struct rp_err *err);
 /* Soft delete / bring back. */
 enum rp_status contact_delete(struct rp_db *db, int64_t id, struct rp_err *err);
+/* *live = contact `id` is in the journal and not deleted (the model's one
+ * "not deleted", CONTACT_LIVE); false for an id that never was. */
+enum rp_status contact_is_live(struct rp_db *db, int64_t id, bool *live, struct rp_err *err);
 enum rp_status contact_undelete(struct rp_db *db, int64_t id, struct rp_err *err);
 /* Bring back the most recently deleted contact; *id receives it. RP_NO when
  * nothing is deleted. */

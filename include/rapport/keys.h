@@ -28,6 +28,7 @@ enum {
   RPK_INSERT, RPK_DELETE, RPK_BACKTAB,
   RPK_F1, RPK_F2, RPK_F3, RPK_F4, RPK_F5, RPK_F6,
   RPK_F7, RPK_F8, RPK_F9, RPK_F10, RPK_F11, RPK_F12,
+  RPK_M_ENTER, /* Alt-Enter: ESC then Enter (CR or LF) */
   RPK_RESIZE, /* terminal size changed (not bindable) */
   RPK_MOUSE,  /* a mouse event is waiting (not bindable) */
   /* Bracketed paste (not bindable): the terminal's markers around pasted
@@ -40,7 +41,8 @@ enum {
 /* Parse a key name as written in the config: a single character ("a", "?",
  * "é"), "C-x" or "Ctrl-x", "Tab", "S-Tab", "Enter", "Esc", "Space",
  * "Backspace", "Delete", "Insert", "Up", "Down", "Left", "Right", "S-Up",
- * "S-Down", "S-Left", "S-Right", "Home", "End", "PgUp", "PgDn", "F1"…"F12".
+ * "S-Down", "S-Left", "S-Right", "Home", "End", "PgUp", "PgDn", "F1"…"F12",
+ * "M-Enter" (Alt-Enter).
  * Names are case-insensitive except single characters. Returns false for an
  * unknown name. */
 bool key_parse(const char *name, rp_key *out);

@@ -10,7 +10,7 @@
 
 const char *const key_names_help =
     "a single character, C-x, Tab, S-Tab, Enter, Esc, Space, Backspace, Delete, Insert, "
-    "Up, Down, Left, Right, S-Up, S-Down, S-Left, S-Right, Home, End, PgUp, PgDn, F1-F12";
+    "Up, Down, Left, Right, S-Up, S-Down, S-Left, S-Right, Home, End, PgUp, PgDn, F1-F12, M-Enter";
 
 struct key_named {
   const char *name; /* the spelling key_name writes first, aliases after */
@@ -45,6 +45,8 @@ static const struct key_named key_table[] = {
     {"PageUp", RPK_PGUP},
     {"PgDn", RPK_PGDN},
     {"PageDown", RPK_PGDN},
+    {"M-Enter", RPK_M_ENTER},
+    {"Alt-Enter", RPK_M_ENTER},
     {"C-_", RPK_CTRL('_')}, /* what C-/ sends too: undo in the editors */
 };
 

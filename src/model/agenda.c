@@ -17,6 +17,7 @@
 #include "model/cadence_internal.h"
 #include "rapport/cadence.h"
 #include "rapport/followup.h"
+#include "contact_internal.h"
 
 const char *const rp_agenda_section_titles[AG_SECTION_COUNT] = {
     "Overdue",   "Due today",   "This week",           "Thank-you notes owed",
@@ -108,7 +109,7 @@ static void local_day(int64_t t, char out[11]) {
 #define FU_FROM(index)                                                                       \
   "FROM followup f INDEXED BY " index " CROSS JOIN contact c INDEXED BY contact_live_id "   \
   "ON c.id = f.contact_id "                                                                  \
-  "WHERE f.status = 'open' AND c.deleted_at IS NULL AND "
+  "WHERE f.status = 'open' AND " CONTACT_LIVE("c.") " AND "
 /* The page is chosen from the indexes alone: the soonest days first and,
  * within a day, the follow-ups made first (an index order, so LIMIT stops
  * at the last row wanted: sorting a whole day by name read all of its
@@ -314,7 +315,7 @@ static enum rp_status read_followups(struct ctx *c, size_t k, struct rp_err *err
 #define CONVERSATION_SQL                                                                  \
   "SELECT v.id, v.contact_id, c.name, v.status, v.scheduled_at, v.minutes, v.channel, "  \
   "v.started_at FROM conversation v CROSS JOIN contact c ON c.id = v.contact_id "        \
-  "WHERE c.deleted_at IS NULL AND (v.status IN ('live', 'interrupted') OR "              \
+  "WHERE " CONTACT_LIVE("c.") " AND (v.status IN ('live', 'interrupted') OR "              \
   "(v.status = 'planned' AND v.scheduled_at >= ?1 AND v.scheduled_at < ?2)) "            \
   "ORDER BY v.status = 'planned', v.scheduled_at, v.started_at, v.id LIMIT ?3"
 

@@ -14,6 +14,7 @@
 #include "model/cadence_internal.h"
 #include "model/contact_internal.h"
 #include "model/followup_internal.h"
+#include "contact_internal.h"
 
 /* One row per contact: what the cadence needs. The interaction columns are
  * NULL when there is none of that kind. */
@@ -36,7 +37,7 @@
 /* See cadence_internal.h. */
 const char cadence_last_sql[] = LAST_SQL;
 /* Every live contact, in id order. */
-#define LAST_ALL_SQL LAST_COLS "WHERE c.deleted_at IS NULL ORDER BY c.id"
+#define LAST_ALL_SQL LAST_COLS "WHERE " CONTACT_LIVE("c.") " ORDER BY c.id"
 
 /* See cadence.h. */
 int cadence_effective(const struct rp_config *cfg, const char *stage, const char *warmth, int own) {
@@ -604,7 +605,7 @@ enum rp_status cadence_quiet_unhandled(struct rp_db *db, const struct rp_config 
                                 "s.last_what, s.cadence FROM cadence_state s "
                                 "INDEXED BY cadence_quiet CROSS JOIN contact c "
                                 "INDEXED BY contact_live_id ON c.id = s.contact_id "
-                                "WHERE s.quiet_due < ?1 AND c.deleted_at IS NULL "
+                                "WHERE s.quiet_due < ?1 AND " CONTACT_LIVE("c.") " "
                                 "ORDER BY s.quiet_due, c.name, c.id LIMIT ?2",
                                 &st, err);
   if (s != RP_OK) return s;

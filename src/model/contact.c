@@ -8,6 +8,7 @@
 #include "model/contact_internal.h"
 #include "rapport/text_limit.h"
 #include "rapport/utf8.h"
+#include "contact_internal.h"
 
 /* Zero every member; nothing to free yet. */
 void contact_init(struct rp_contact *c) { memset(c, 0, sizeof *c); }
@@ -575,7 +576,7 @@ enum rp_status contact_delete(struct rp_db *db, int64_t id, struct rp_err *err) 
   enum rp_status s = db_exec_id(db,
                                 "UPDATE contact SET deleted_at = ?2, deleted_seq = "
                                 "(SELECT coalesce(max(deleted_seq), 0) + 1 FROM contact) "
-                                "WHERE id = ?1 AND deleted_at IS NULL",
+                                "WHERE id = ?1 AND " CONTACT_LIVE(""),
                                 id, "update contact", &changed, err);
   if (s == RP_OK && !changed) return why_unchanged(db, id, "already deleted", err);
   return s;
@@ -609,5 +610,20 @@ enum rp_status contact_undo_delete(struct rp_db *db, int64_t *id, struct rp_err 
   if (!found) return rp_err_set(err, RP_NO, "no deleted contact to bring back");
   s = contact_undelete(db, found, err);
   if (s == RP_OK) *id = found;
+  return s;
+}
+
+/* See contact.h. */
+enum rp_status contact_is_live(struct rp_db *db, int64_t id, bool *live, struct rp_err *err) {
+  sqlite3_stmt *st;
+  *live = false;
+  enum rp_status s = db_prepare_cached(
+      db, "SELECT 1 FROM contact WHERE id = ?1 AND " CONTACT_LIVE(""), &st, err);
+  if (s != RP_OK) return s;
+  sqlite3_bind_int64(st, 1, id);
+  int rc = sqlite3_step(st);
+  *live = rc == SQLITE_ROW;
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE) s = db_fail(db, err, "check a contact");
+  sqlite3_reset(st);
   return s;
 }

@@ -8,6 +8,13 @@
 #include "model/db_sql.h"
 #include "rapport/contact.h"
 
+/* "Not deleted": the one condition that makes a contact live, for every
+ * query of the model that means "a contact that is there". `alias` is the
+ * table's prefix, "c." or "" (a string literal): CONTACT_LIVE("c.") is
+ * "c.deleted_at IS NULL". Partial indexes of the schema (contact_live_id,
+ * contact_live_name) are written with the same condition. */
+#define CONTACT_LIVE(alias) alias "deleted_at IS NULL"
+
 /* Columns read by contact_read_row, in order; use with CONTACT_FROM. */
 #define CONTACT_COLS                                                                        \
   "c.id, c.name, c.org, c.role, c.field, c.email, c.phone, c.url, c.location, c.how_known, " \

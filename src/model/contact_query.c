@@ -11,6 +11,7 @@
 #include "model/contact_internal.h"
 #include "model/db_schema.h"
 #include "rapport/utf8.h"
+#include "contact_internal.h"
 
 #define MATCH(col) "instr(rp_fold(" col "), rp_fold(:text)) > 0"
 static const char filter_text[] =
@@ -37,7 +38,7 @@ static const char filter_warmth[] = " AND c.warmth = :warmth";
 static const char filter_tag[] =
     " AND EXISTS (SELECT 1 FROM contact_tag t WHERE t.contact_id = c.id AND t.tag = :tag)";
 static const char filter_org[] = " AND rp_fold(c.org) = rp_fold(:org)";
-static const char filter_live[] = " AND c.deleted_at IS NULL";
+static const char filter_live[] = " AND " CONTACT_LIVE("c.");
 
 #define ORDER_NAME "c.name COLLATE NOCASE, c.id"
 static const char order_name[] = ORDER_NAME;
@@ -417,9 +418,9 @@ static enum rp_status find_names(struct rp_db *db, const char *name, bool exact,
   sqlite3_stmt *st;
   enum rp_status s =
       db_prepare(db,
-                 exact ? "SELECT id, name, org FROM contact WHERE deleted_at IS NULL AND "
+                 exact ? "SELECT id, name, org FROM contact WHERE " CONTACT_LIVE("") " AND "
                          "rp_fold(name) = rp_fold(?1) ORDER BY name COLLATE NOCASE, id LIMIT ?2"
-                       : "SELECT id, name, org FROM contact WHERE deleted_at IS NULL AND "
+                       : "SELECT id, name, org FROM contact WHERE " CONTACT_LIVE("") " AND "
                          "instr(rp_fold(name), rp_fold(?1)) > 0 "
                          "ORDER BY name COLLATE NOCASE, id LIMIT ?2",
                  &st, err);

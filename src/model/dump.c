@@ -14,6 +14,7 @@
 
 #include "rapport/bulk.h"
 #include "rapport/paths.h"
+#include "contact_internal.h"
 
 #define NOREFS {{NULL, NULL}}
 
@@ -384,15 +385,15 @@ enum rp_status dump_match_contact(struct rp_db *db, const char *const *emails, s
   *id = 0;
   static const char *const by_email[] = {
       "SELECT v.contact_id FROM contact_value v JOIN contact c ON c.id = v.contact_id"
-      " WHERE v.kind = 'email' AND v.value = trim(?1) COLLATE NOCASE AND c.deleted_at IS NULL"
+      " WHERE v.kind = 'email' AND v.value = trim(?1) COLLATE NOCASE AND " CONTACT_LIVE("c.")
       " ORDER BY v.contact_id LIMIT 1",
       /* a journal edited in the sqlite3 shell may have an email in the
        * column and not in the list: through contact_email (migration 15) */
-      "SELECT id FROM contact WHERE email = trim(?1) COLLATE NOCASE AND deleted_at IS NULL"
+      "SELECT id FROM contact WHERE email = trim(?1) COLLATE NOCASE AND " CONTACT_LIVE("")
       " ORDER BY id LIMIT 1",
   };
   static const char by_name[] =
-      "SELECT id FROM contact WHERE deleted_at IS NULL AND name = trim(?1) COLLATE NOCASE AND"
+      "SELECT id FROM contact WHERE " CONTACT_LIVE("") " AND name = trim(?1) COLLATE NOCASE AND"
       " ifnull(trim(org), '') = ifnull(trim(?2), '') COLLATE NOCASE ORDER BY id LIMIT 1";
   for (size_t k = 0; k <= RP_ARRAY_LEN(by_email) && !*id; k++) {
     bool names = k == RP_ARRAY_LEN(by_email);

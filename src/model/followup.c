@@ -11,6 +11,7 @@
 
 #include "model/contact_internal.h"
 #include "model/followup_internal.h"
+#include "contact_internal.h"
 
 const char *const rp_followup_kinds[5] = {"thank-you", "check-in", "update", "success", "custom"};
 const char *const rp_followup_kind_labels[5] = {"thank-you", "check in", "share an update",
@@ -120,12 +121,12 @@ enum rp_status followup_list_open(struct rp_db *db, int64_t contact_id,
                        "SELECT " FOLLOWUP_COLS
                        " FROM followup f INDEXED BY followup_contact JOIN contact c "
                        "ON c.id = f.contact_id"
-                       " WHERE f.contact_id = ?1 AND f.status = 'open' AND c.deleted_at IS NULL "
+                       " WHERE f.contact_id = ?1 AND f.status = 'open' AND " CONTACT_LIVE("c.") " "
                        "ORDER BY f.due, f.id",
                        &st, err)
           : db_prepare(db,
                        "SELECT " FOLLOWUP_COLS FOLLOWUP_FROM
-                       " WHERE f.status = 'open' AND c.deleted_at IS NULL ORDER BY f.due, f.id",
+                       " WHERE f.status = 'open' AND " CONTACT_LIVE("c.") " ORDER BY f.due, f.id",
                        &st, err);
   if (s != RP_OK) return s;
   if (contact_id) sqlite3_bind_int64(st, 1, contact_id);

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "model/contact_internal.h"
+#include "contact_internal.h"
 
 
 #define GIVE_COLS "id, contact_id, date, kind, text, created_at"
@@ -192,7 +193,7 @@ enum rp_status give_balance(struct rp_db *db, const struct rp_config *cfg, int64
                   contact_id, &held, "count conversations", err);
   if (s == RP_OK)
     s = count_one(db,
-                  "SELECT count(*) FROM contact WHERE introduced_by = ?1 AND deleted_at IS NULL",
+                  "SELECT count(*) FROM contact WHERE introduced_by = ?1 AND " CONTACT_LIVE(""),
                   contact_id, &intros, "count introductions", err);
   if (s == RP_OK && !held) {
     /* the outreach: asked for a conversation that has not been held yet */

@@ -11,6 +11,7 @@
 #include "rapport/conversation.h"
 #include "rapport/plan.h"
 #include "rapport/text_limit.h"
+#include "contact_internal.h"
 
 #define NOTE_COLS "id, conversation_id, offset_s, tag, text, contact_ref, created_at, updated_at"
 
@@ -86,7 +87,7 @@ static enum rp_status find_by_name(struct rp_db *db, const char *name, int64_t *
   sqlite3_stmt *st;
   enum rp_status s = db_prepare(db,
                                 "SELECT id FROM contact WHERE name = ?1 COLLATE NOCASE "
-                                "AND deleted_at IS NULL ORDER BY id LIMIT 1",
+                                "AND " CONTACT_LIVE("") " ORDER BY id LIMIT 1",
                                 &st, err);
   if (s != RP_OK) return s;
   sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
@@ -94,21 +95,6 @@ static enum rp_status find_by_name(struct rp_db *db, const char *name, int64_t *
   if (rc == SQLITE_ROW) *id = sqlite3_column_int64(st, 0);
   else if (rc != SQLITE_DONE) s = db_fail(db, err, "find referral");
   sqlite3_finalize(st);
-  return s;
-}
-
-/* True when contact `id` is in the journal and not deleted. */
-static enum rp_status contact_live(struct rp_db *db, int64_t id, bool *live, struct rp_err *err) {
-  sqlite3_stmt *st;
-  *live = false;
-  enum rp_status s = db_prepare_cached(
-      db, "SELECT 1 FROM contact WHERE id = ?1 AND deleted_at IS NULL", &st, err);
-  if (s != RP_OK) return s;
-  sqlite3_bind_int64(st, 1, id);
-  int rc = sqlite3_step(st);
-  *live = rc == SQLITE_ROW;
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE) s = db_fail(db, err, "check a contact");
-  sqlite3_reset(st);
   return s;
 }
 
@@ -126,7 +112,7 @@ static enum rp_status link_referral(struct rp_db *db, const struct rp_config *cf
   if (s != RP_OK) return s;
   s = find_by_name(db, r.name, ref, err);
   bool live = false;
-  if (s == RP_OK && !*ref) s = contact_live(db, introducer, &live, err);
+  if (s == RP_OK && !*ref) s = contact_is_live(db, introducer, &live, err);
   if (s == RP_OK && !*ref) {
     struct rp_contact c;
     contact_init(&c);

@@ -12,6 +12,7 @@
 
 #include "model/contact_internal.h"
 #include "model/followup_internal.h"
+#include "contact_internal.h"
 
 /* Longest chain of introductions followed (a guard; cycles stop anyway). */
 #define CHAIN_MAX 64
@@ -133,7 +134,7 @@ enum rp_status outcome_helpers(struct rp_db *db, const int64_t *contacts, size_t
   out->v = NULL;
   out->n = 0;
   struct walk w = {.db = db, .out = out};
-  enum rp_status s = db_prepare(db, "SELECT name, introduced_by, deleted_at IS NULL "
+  enum rp_status s = db_prepare(db, "SELECT name, introduced_by, " CONTACT_LIVE("") " "
                                     "FROM contact WHERE id = ?1", &w.person, err);
   if (s == RP_OK)
     s = db_prepare(db,
@@ -230,7 +231,7 @@ static enum rp_status add_promised(struct rp_db *db, struct rp_helper_list *h,
   enum rp_status s = db_prepare(db,
                                 "SELECT f.contact_id, c.name FROM followup f JOIN contact c "
                                 "ON c.id = f.contact_id WHERE f.status = 'open' AND "
-                                "f.origin = 'promise' AND c.deleted_at IS NULL "
+                                "f.origin = 'promise' AND " CONTACT_LIVE("c.") " "
                                 "GROUP BY f.contact_id ORDER BY min(f.id)",
                                 &st, err);
   if (s != RP_OK) return s;

@@ -7,6 +7,7 @@
  * bound on its length. */
 #include "model/db_sql.h"
 #include "rapport/path.h"
+#include "contact_internal.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -146,7 +147,7 @@ enum rp_status path_to_org(struct rp_db *db, const char *org, struct rp_path *ou
   }
   sqlite3_stmt *st;
   enum rp_status s = db_prepare(db,
-                                "SELECT id FROM contact WHERE deleted_at IS NULL AND "
+                                "SELECT id FROM contact WHERE " CONTACT_LIVE("") " AND "
                                 "rp_fold(org) = rp_fold(?1) ORDER BY name COLLATE NOCASE, id",
                                 &st, err);
   if (s != RP_OK) {
@@ -217,7 +218,7 @@ enum rp_status path_introduced(struct rp_db *db, int64_t target, struct rp_strv 
                                  * contact in name order (contact_live_name) */
                                 "SELECT name, org FROM contact INDEXED BY "
                                 "contact_introduced_by WHERE introduced_by = ?1 AND "
-                                "deleted_at IS NULL ORDER BY name COLLATE NOCASE, id",
+                                CONTACT_LIVE("") " ORDER BY name COLLATE NOCASE, id",
                                 &st, err);
   if (s != RP_OK) return s;
   sqlite3_bind_int64(st, 1, target);
@@ -244,7 +245,7 @@ enum rp_status path_hint(struct rp_db *db, const char *field, size_t max, struct
   sqlite3_stmt *st;
   enum rp_status s = db_prepare(
       db,
-      "SELECT name, org, field FROM contact WHERE deleted_at IS NULL AND warmth = 'warm' AND "
+      "SELECT name, org, field FROM contact WHERE " CONTACT_LIVE("") " AND warmth = 'warm' AND "
       "coalesce(how_known, '') <> 'referral' AND (instr(rp_fold(field), rp_fold(?1)) > 0 OR "
       "instr(rp_fold(org), rp_fold(?1)) > 0) ORDER BY name COLLATE NOCASE, id LIMIT ?2",
       &st, err);

@@ -13,6 +13,7 @@
 #include "model/followup_internal.h"
 #include "rapport/conversation.h"
 #include "rapport/when.h"
+#include "contact_internal.h"
 
 const char *const rp_plan_origins[4] = {"action", "reach-out", "introducer-thanks", "promise"};
 enum { O_ACTION, O_REACH_OUT, O_INTRO_THANKS, O_PROMISE };
@@ -187,7 +188,7 @@ static enum rp_status live_name(struct plan *p, int64_t id, char **name, struct 
   *name = NULL;
   sqlite3_stmt *st;
   enum rp_status s = db_prepare(p->db,
-                                "SELECT name FROM contact WHERE id = ?1 AND deleted_at IS NULL",
+                                "SELECT name FROM contact WHERE id = ?1 AND " CONTACT_LIVE(""),
                                 &st, err);
   if (s != RP_OK) return s;
   bool found;

@@ -20,6 +20,7 @@
 #include "rapport/give.h"
 #include "rapport/path.h"
 #include "rapport/worksheet.h"
+#include "contact_internal.h"
 
 /* Planned length when the config gives none (minutes). */
 #define DEFAULT_MAX_MINUTES 20
@@ -377,15 +378,9 @@ enum rp_status readiness_set_manual(struct rp_db *db, const struct rp_config *cf
   enum rp_status s = db_begin(db, err);
   if (s != RP_OK) return s;
   sqlite3_stmt *st = NULL;
-  s = db_prepare(db, "SELECT 1 FROM contact WHERE id = ?1 AND deleted_at IS NULL", &st, err);
-  if (s == RP_OK) {
-    sqlite3_bind_int64(st, 1, id);
-    int rc = sqlite3_step(st);
-    if (rc == SQLITE_DONE) s = rp_err_set(err, RP_NO, "no contact with id %lld", (long long)id);
-    else if (rc != SQLITE_ROW) s = db_fail(db, err, "read contact");
-    sqlite3_finalize(st);
-    st = NULL;
-  }
+  bool live = false;
+  s = contact_is_live(db, id, &live, err);
+  if (s == RP_OK && !live) s = rp_err_set(err, RP_NO, "no contact with id %lld", (long long)id);
   if (s == RP_OK)
     s = db_prepare(db,
                    checked ? "INSERT INTO ready_check (contact_id, key, checked_at) "

@@ -19,6 +19,7 @@
 #include "widget_dialog.h"
 #include "widgets.h"
 
+#include "app_form.h"
 #include "app_internal.h"
 
 const struct rp_config *app_config(struct ui_app *app) { return app->cfg; }
@@ -131,6 +132,8 @@ void app_ask(struct ui_app *app, const char *title, const char *body,
 struct pane *app_current(struct ui_app *app) { return app->screens[app->current]; }
 
 enum rp_scope app_current_scope(struct ui_app *app) {
+  struct form *f = app_form_shown(app);
+  if (f) return form_in_editor(f) ? SCOPE_EDITOR : SCOPE_FORM;
   struct pane *p = app_current(app);
   return p->ops->active_scope ? p->ops->active_scope(p) : p->ops->scope;
 }
@@ -228,6 +231,8 @@ struct ui_app *ui_app_new(struct rp_db *db, const struct rp_config *cfg,
 
 void ui_app_free(struct ui_app *app) {
   if (!app) return;
+  if (app->form) form_free(app->form); /* its recovery copy stays for next time */
+  app->form = NULL;
   for (int i = 0; i < NSCREENS; i++)
     if (app->screens[i]) app->screens[i]->ops->destroy(app->screens[i]);
   if (app->tabs) delwin(app->tabs);
@@ -273,7 +278,8 @@ static void draw_status(struct ui_app *app) {
     return;
   }
   struct pane *p = app_current(app);
-  const char *own = p->ops->status ? p->ops->status(p) : NULL;
+  const char *own = app_form_status(app);
+  if (!own && p->ops->status) own = p->ops->status(p);
   if (own) {
     ui_put_part(w, 0, 1, app->cols - 2, ROLE_STATUS, own);
     wnoutrefresh(w);
@@ -379,6 +385,7 @@ void ui_app_draw(struct ui_app *app) {
   draw_status(app);
   int cy = -1, cx = -1;
   bool cursor = p->ops->cursor && p->ops->cursor(p, &cy, &cx);
+  if (app_form_shown(app)) cursor = app_form_draw(app, 1, 0, app->rows - 2, app->cols, &cy, &cx);
   if (app->convs.open) {
     cursor = false;
     conv_ui_draw(&app->convs, app);
@@ -525,6 +532,7 @@ static void app_key_dispatch(struct ui_app *app, rp_key key) {
     prefix_start(app);
     return;
   }
+  if (app_form_key(app, key)) return;
   struct pane *p = app_current(app);
   if (p->ops->key(p, key) == PANE_HANDLED) return;
   enum rp_action act = app_action(app, SCOPE_GLOBAL, key);
@@ -579,7 +587,7 @@ void ui_app_paste(struct ui_app *app, const char *text, size_t len) {
   if (input) {
     paste_offer(text, len);
     if (app->search.open) search_ui_key(&app->search, app, RPK_PASTE);
-    else app_current(app)->ops->key(app_current(app), RPK_PASTE);
+    else if (!app_form_key(app, RPK_PASTE)) app_current(app)->ops->key(app_current(app), RPK_PASTE);
   }
   if (!paste_taken()) app_message(app, ROLE_WARNING, "Pasted text ignored: no text field is open");
   paste_withdraw();
@@ -614,6 +622,7 @@ static void app_mouse_dispatch(struct ui_app *app, int y, int x, int wheel) {
     }
     return;
   }
+  if (app_form_mouse(app, y, x, wheel)) return;
   struct pane *p = app_current(app);
   if (p->ops->mouse) p->ops->mouse(p, y, x, wheel);
 }

@@ -35,6 +35,12 @@ struct ui_app {
   bool help;
   int help_scroll, help_rows;
   struct rp_strv help_lines;
+  /* the form dialog (app_form.c): the screen's form, shown over screen
+   * form_screen */
+  struct form *form;
+  const struct app_form_ops *form_ops;
+  void *form_ctx;
+  int form_screen;
   /* yes/no dialog */
   bool confirm;
   char *confirm_title;

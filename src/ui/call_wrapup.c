@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app_form.h"
 #include "pane_call.h"
 #include "rapport/utf8.h"
 #include "rapport/worksheet.h"
@@ -36,13 +37,14 @@ static const char *const gap_labels[16] = {
     "Gap 9", "Gap 10", "Gap 11", "Gap 12", "Gap 13", "Gap 14", "Gap 15", "Gap 16"};
 
 void call_thanks_free(struct call *c) {
-  if (c->form_open) form_free(&c->form);
-  c->form_open = false;
+  if (app_form_is(c->base.app, &c->form)) app_form_close(c->base.app);
   followup_free(&c->fu);
   thanks_source_free(&c->src);
   c->followup_id = 0;
   c->n_gaps = 0;
 }
+
+static const struct app_form_ops wrapup_ops;
 
 void call_wrapup_open(struct call *c) {
   call_thanks_free(c);
@@ -78,7 +80,7 @@ void call_wrapup_open(struct call *c) {
     }
   }
   ws_list_free(&gaps);
-  c->form_open = true;
+  app_form_open(&c->base, &c->form, &wrapup_ops, c);
   c->mode = CALL_WRAPUP;
   c->back = SCREEN_CONTACTS; /* after the thank-you */
   {
@@ -114,10 +116,8 @@ static void open_thanks(struct call *c) {
 }
 
 static void close_wrapup(struct call *c) {
-  app_typing_end(c->base.app);
+  app_form_close(c->base.app); /* and its recovery copy */
   app_wrapup_done(c->base.app, c->conv_id);
-  form_free(&c->form);
-  c->form_open = false;
   open_thanks(c);
 }
 
@@ -165,16 +165,18 @@ static void save_wrapup(struct call *c) {
   close_wrapup(c);
 }
 
-void call_wrapup_key(struct call *c, rp_key key) {
-  switch (form_key(&c->form, c->base.app, key)) {
-  case FORM_SAVE: save_wrapup(c); break;
-  case FORM_CANCEL: /* the call is over either way: on to the thank-you */
-    app_message(c->base.app, ROLE_MUTED, "Wrap-up skipped");
-    close_wrapup(c);
-    break;
-  case FORM_CONTINUE: break;
-  }
+static void save_cb(void *ctx) { save_wrapup(ctx); }
+
+/* Esc: the call is over either way, on to the thank-you. */
+static void skipped(void *ctx) {
+  struct call *c = ctx;
+  app_message(c->base.app, ROLE_MUTED, "Wrap-up skipped");
+  app_wrapup_done(c->base.app, c->conv_id);
+  open_thanks(c);
 }
+
+static const struct app_form_ops wrapup_ops = {
+    .what = "The wrap-up", .save = save_cb, .closed = skipped, .esc_closes = true};
 
 /* ---- the thank-you ---- */
 
@@ -376,7 +378,7 @@ bool pane_call_thanks(struct pane *p, int64_t conv_id, enum rp_screen back) {
     break;
   default: break;
   }
-  if (!busy && c->form_open)
+  if (!busy && app_form_is(p->app, &c->form))
     busy = "the wrap-up of a call is open: finish it first on the Call screen";
   if (busy) {
     app_message(p->app, ROLE_WARNING, "Not now: %s", busy);

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app_form.h"
 #include "pane_contacts.h"
 #include "rapport/followup.h"
 #include "rapport/when.h"
@@ -20,6 +21,8 @@ static void init_kinds(void) {
   }
 }
 
+static const struct app_form_ops followup_ops;
+
 void contacts_followup_open(struct contacts *c) {
   struct rp_contact ct;
   contact_init(&ct);
@@ -35,11 +38,10 @@ void contacts_followup_open(struct contacts *c) {
   free(title);
   form_add_choice(&c->form, "kind", "Kind", &kinds, "check-in", false);
   form_add_text(&c->form, "due", "Due", today)->when = WHEN_DAY;
-  form_add_multiline(&c->form, "note", "About", "", 2);
+  form_add_text(&c->form, "note", "About", ""); /* one line: Enter saves */
   free(today);
   c->form_id = ct.id;
-  c->form_open = true;
-  c->form_mode = FORM_MODE_FOLLOWUP;
+  app_form_open(&c->base, &c->form, &followup_ops, c);
   char *key = xasprintf("followup:%lld", (long long)ct.id);
   char *label = xasprintf("a follow-up with %s", ct.name);
   app_typing_form(c->base.app, &c->form, key, label);
@@ -48,13 +50,6 @@ void contacts_followup_open(struct contacts *c) {
   contact_free(&ct);
 }
 
-static void close_form(void *ctx) {
-  struct contacts *c = ctx;
-  app_typing_end(c->base.app);
-  form_free(&c->form);
-  c->form_open = false;
-  c->form_mode = FORM_MODE_CONTACT;
-}
 
 static void save(struct contacts *c) {
   struct rp_err err;
@@ -86,12 +81,10 @@ static void save(struct contacts *c) {
               k ? k->label : f.kind, f.due ? f.due : today,
               f.due && strcmp(f.due, today) <= 0 ? " \xC2\xB7 on Today now" : "");
   followup_free(&f);
-  close_form(c);
+  app_form_close(c->base.app);
   contacts_reload(c, c->sel_id);
 }
 
 static void save_cb(void *ctx) { save(ctx); }
 
-void contacts_followup_key(struct contacts *c, rp_key key) {
-  form_modal_key(&c->form, c->base.app, key, "This follow-up", save_cb, close_form, c);
-}
+static const struct app_form_ops followup_ops = {.what = "This follow-up", .save = save_cb};

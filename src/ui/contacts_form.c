@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app_form.h"
 #include "pane_contacts.h"
 #include "rapport/utf8.h"
 #include "rapport/undo.h"
@@ -70,11 +71,7 @@ void contacts_form_free(struct contacts *c) {
   c->merge_tries = 0;
 }
 
-/* The form being filled in, for its recovery copy (recovery_ui.c). */
-static char *form_snap(void *ctx) { return form_snapshot(&((struct contacts *)ctx)->form); }
-static void form_put_back(void *ctx, const char *text) {
-  form_restore(&((struct contacts *)ctx)->form, text);
-}
+static const struct app_form_ops contact_ops;
 
 void contacts_form_open(struct contacts *c, bool edit) {
   struct rp_contact ct;
@@ -120,28 +117,22 @@ void contacts_form_open(struct contacts *c, bool edit) {
   form_add_multiline(f, "challenges", "Challenges", ct.challenges, 3);
   form_add_multiline(f, "research", "Research", ct.research, 4);
   form_add_multiline(f, "notes", "Notes", ct.notes, 3);
-  c->form_open = true;
-  c->give_open = false;
-  c->form_mode = FORM_MODE_CONTACT;
+  app_form_open(&c->base, f, &contact_ops, c);
   c->asked_confirmed = false;
   contacts_form_free(c);
   c->form_orig = ct; /* kept: the save applies only what changed since */
   char *key = edit ? xasprintf("contact:%lld", (long long)ct.id) : xstrdup("contact:new");
   char *label = edit ? xasprintf("the contact form for %s", ct.name ? ct.name : "a contact")
                      : xstrdup("a new contact");
-  app_typing_begin(c->base.app, key, label, form_snap, form_put_back, c);
+  app_typing_form(c->base.app, f, key, label);
   free(key);
   free(label);
 }
 
 static void close_form(struct contacts *c) {
-  app_typing_end(c->base.app); /* saved or thrown away: no copy to keep */
-  form_free(&c->form);
-  c->form_open = false;
+  app_form_close(c->base.app); /* saved or thrown away: no copy to keep */
   contacts_form_free(c);
 }
-
-static void discard(void *ctx) { close_form(ctx); }
 
 static char *opt(const struct form *f, const char *key) {
   const char *v = form_value(f, key);
@@ -472,6 +463,8 @@ static void save_cb(void *ctx) {
   save(c);
 }
 
-void contacts_form_key(struct contacts *c, rp_key key) {
-  form_modal_key(&c->form, c->base.app, key, "This contact", save_cb, discard, c);
-}
+/* Esc (or changes discarded): what the form kept besides its fields. */
+static void closed(void *ctx) { contacts_form_free(ctx); }
+
+static const struct app_form_ops contact_ops = {
+    .what = "This contact", .save = save_cb, .closed = closed};

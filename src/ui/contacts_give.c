@@ -5,8 +5,11 @@
 #include <string.h>
 #include <time.h>
 
+#include "app_form.h"
 #include "pane_contacts.h"
 #include "rapport/undo.h"
+
+static const struct app_form_ops give_ops;
 
 void contacts_give_open(struct contacts *c) {
   struct rp_contact ct;
@@ -35,8 +38,7 @@ void contacts_give_open(struct contacts *c) {
   form_add_text(&c->form, "date", "Date", today)->when = WHEN_DAY;
   form_add_multiline(&c->form, "text", "What I did", "", 3);
   c->form_id = ct.id;
-  c->form_open = true;
-  c->give_open = true;
+  app_form_open(&c->base, &c->form, &give_ops, c);
   char *key = xasprintf("give:%lld", (long long)ct.id);
   char *label = xasprintf("what you gave %s", ct.name);
   app_typing_form(c->base.app, &c->form, key, label);
@@ -45,13 +47,6 @@ void contacts_give_open(struct contacts *c) {
   contact_free(&ct);
 }
 
-static void close_give(void *ctx) {
-  struct contacts *c = ctx;
-  app_typing_end(c->base.app);
-  form_free(&c->form);
-  c->form_open = false;
-  c->give_open = false;
-}
 
 static void save(struct contacts *c) {
   struct rp_db *db = app_db(c->base.app);
@@ -99,13 +94,11 @@ static void save(struct contacts *c) {
   contact_free(&after);
   contact_free(&before);
   give_free(&g);
-  close_give(c);
+  app_form_close(c->base.app);
   contacts_reload(c, c->sel_id);
 }
 
 static void save_cb(void *ctx) { save(ctx); }
 
-void contacts_give_key(struct contacts *c, rp_key key) {
-  form_modal_key(&c->form, c->base.app, key, "This give", save_cb, close_give, c);
-}
+static const struct app_form_ops give_ops = {.what = "This give", .save = save_cb};
 #include "rapport/when.h"

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app_form.h"
 #include "pane_contacts.h"
 #include "rapport/export.h"
 #include "rapport/import.h"
@@ -29,6 +30,8 @@ static struct rp_choice bad_v[] = {
 };
 static const struct rp_choices bad_rows = {bad_v, 2};
 
+static const struct app_form_ops import_ops;
+
 void contacts_import_open(struct contacts *c) {
   form_init(&c->form, "Import contacts");
   c->form.label_w = 14;
@@ -36,9 +39,7 @@ void contacts_import_open(struct contacts *c) {
   form_add_choice(&c->form, "kind", "Format", &kinds, "guess", false);
   form_add_text(&c->form, "encoding", "Encoding", "");
   form_add_choice(&c->form, "bad", "Broken rows", &bad_rows, "stop", false);
-  c->form_open = true;
-  c->give_open = false;
-  c->form_mode = FORM_MODE_IMPORT;
+  app_form_open(&c->base, &c->form, &import_ops, c);
 }
 
 /* Close the report (back to the form). */
@@ -50,13 +51,13 @@ static void report_close(struct contacts *c) {
   c->report_scroll = 0;
 }
 
-static void close_form(void *ctx) {
-  struct contacts *c = ctx;
+static void close_form(struct contacts *c) {
   report_close(c);
-  form_free(&c->form);
-  c->form_open = false;
-  c->form_mode = FORM_MODE_CONTACT;
+  app_form_close(c->base.app);
 }
+
+/* Esc on the form (the report is closed by then). */
+static void closed(void *ctx) { report_close(ctx); }
 
 /* "~/x" → "$HOME/x"; caller frees. */
 static char *expand(const char *path) {
@@ -191,13 +192,17 @@ static void report_key(struct contacts *c, rp_key key) {
   if (c->report_scroll < 0) c->report_scroll = 0;
 }
 
-void contacts_import_key(struct contacts *c, rp_key key) {
-  if (c->import_report) report_key(c, key);
-  else form_modal_key(&c->form, c->base.app, key, "This import", dry_run, close_form, c);
+/* The report's keys before the form's, while it is shown. */
+static bool import_key(void *ctx, rp_key key) {
+  struct contacts *c = ctx;
+  if (!c->import_report) return false;
+  report_key(c, key);
+  return true;
 }
 
-/* See pane_contacts.h. */
-void contacts_import_draw(struct contacts *c) {
+/* The dry-run report over the form, when it is shown. */
+static void import_draw(void *ctx) {
+  struct contacts *c = ctx;
   if (!c->import_report) return;
   char down[16], up[16];
   app_key(c->base.app, SCOPE_GLOBAL, ACT_DOWN, down, sizeof down);
@@ -217,10 +222,18 @@ void contacts_import_draw(struct contacts *c) {
   free(footer);
 }
 
-/* See pane_contacts.h. */
-const char *contacts_import_status(struct contacts *c) {
+/* The report's status line while it is shown. */
+static const char *import_status(void *ctx) {
+  struct contacts *c = ctx;
   return c->import_report ? "y or Enter imports  Esc back to the form" : NULL;
 }
+
+static const struct app_form_ops import_ops = {.what = "This import",
+                                               .save = dry_run,
+                                               .closed = closed,
+                                               .key = import_key,
+                                               .draw = import_draw,
+                                               .status = import_status};
 
 void contacts_copy_dossier(struct contacts *c) {
   if (!c->sel_id) {

@@ -281,7 +281,7 @@ static void draw_list(struct conv_ui *v, WINDOW *win, int top, int rows, int w) 
     const struct rp_lookback *lb = &v->list.v[i];
     int r = top + (int)(i - v->top) * 2;
     bool sel = i == v->sel;
-    enum rp_role base = sel ? ROLE_SELECTED : ROLE_NORMAL;
+    enum rp_role base = list_row_role(sel, true, ROLE_NORMAL);
     char when[32];
     when_text(&lb->conv, when, sizeof when);
     char *len = lookback_length(&lb->conv), *thanks = lookback_thanks(lb);

@@ -140,5 +140,6 @@ enum keyseq_result keyseq_decode(const unsigned char *s, size_t n, rp_key *key, 
   if (n == 1) return KEYSEQ_PARTIAL;
   if (s[1] == '[') return csi(s, n, key, used);
   if (s[1] == 'O') return n < 3 ? KEYSEQ_PARTIAL : ss3(s, n, key, used);
+  if (s[1] == '\r' || s[1] == '\n') return give(RPK_M_ENTER, 2, key, used); /* Alt-Enter */
   return give(RPK_ESC, 1, key, used); /* Esc, then the next byte as a key */
 }

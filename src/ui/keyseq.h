@@ -23,7 +23,8 @@ enum keyseq_result {
 };
 
 /* Decode the escape sequence at the start of s[0..n) (s[0] is ESC, n >= 1).
- * ESC followed by a byte that starts no sequence is the Esc key alone
+ * ESC followed by CR or LF is Alt-Enter (RPK_M_ENTER, *used = 2).
+ * ESC followed by another byte that starts no sequence is the Esc key alone
  * (*used = 1: the byte after it is read as a key of its own). A CSI
  * (ESC [ … final byte) or SS3 (ESC O x) sequence is read to its end: a
  * known one gives its key (modifiers dropped, except Shift on the arrows),

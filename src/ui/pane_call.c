@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app_form.h"
 #include "pane_call.h"
 #include "paste.h"
 #include "rapport/utf8.h"
@@ -261,7 +262,7 @@ static void draw_notes(struct call *c, int top) {
     const struct rp_note *nt = &c->notes.v[i];
     int row = first + (int)(i - start);
     bool sel = (c->mode == CALL_SELECT || c->mode == CALL_EDIT_NOTE) && i == c->sel;
-    enum rp_role base = sel ? ROLE_SELECTED : ROLE_NORMAL;
+    enum rp_role base = list_row_role(sel, true, ROLE_NORMAL);
     if (sel) ui_fill(w, row, 0, width, base);
     char t[16];
     fmt_clock(nt->offset, t, sizeof t);
@@ -302,16 +303,10 @@ static void draw(struct pane *p) {
     draw_input(c, &cx);
   }
   wnoutrefresh(w);
-  if (c->form_open) form_draw(&c->form, c->y, c->x, c->h, c->w);
 }
 
 static bool cursor(struct pane *p, int *y, int *x) {
   struct call *c = self(p);
-  if (c->form_open) {
-    if (c->form.cur_y < 0) return false;
-    *y = c->form.cur_y, *x = c->form.cur_x;
-    return true;
-  }
   if (c->mode == CALL_THANKS_EDIT) {
     int cy, cx;
     call_thanks_draw(c, &cy, &cx);
@@ -525,10 +520,6 @@ static bool ticking(struct pane *p);
 
 static int key(struct pane *p, rp_key k) {
   struct call *c = self(p);
-  if (c->form_open) {
-    call_wrapup_key(c, k);
-    return PANE_HANDLED;
-  }
   if (k == RPK_PASTE && ticking(p)) { /* live, choosing or editing a line */
     if (c->mode == CALL_SELECT) c->mode = CALL_LIVE;
     paste_notes(c);
@@ -546,7 +537,6 @@ static int key(struct pane *p, rp_key k) {
 
 static enum rp_scope active_scope(struct pane *p) {
   struct call *c = self(p);
-  if (c->form_open) return form_in_editor(&c->form) ? SCOPE_EDITOR : SCOPE_FORM;
   if (c->mode == CALL_THANKS_EDIT) return SCOPE_EDITOR;
   return SCOPE_CALL;
 }
@@ -558,7 +548,7 @@ static bool ticking(struct pane *p) {
 
 const char *pane_call_live(struct pane *p) {
   struct call *c = self(p);
-  return ticking(p) && !c->form_open ? (c->ct.name ? c->ct.name : "") : NULL;
+  return ticking(p) && !app_form_is(p->app, &c->form) ? (c->ct.name ? c->ct.name : "") : NULL;
 }
 
 static const char *status(struct pane *p) {
@@ -593,11 +583,6 @@ static void enter(struct pane *p) {
   if (c->conv_id) call_load(c);
 }
 
-static void mouse(struct pane *p, int y, int x, int wheel) {
-  struct call *c = self(p);
-  if (c->form_open && !wheel) form_click(&c->form, y, x);
-}
-
 static void destroy(struct pane *p) {
   struct call *c = self(p);
   if (c->win) delwin(c->win);
@@ -617,7 +602,6 @@ static const struct pane_ops call_ops = {
     .layout = layout,
     .draw = draw,
     .key = key,
-    .mouse = mouse,
     .active_scope = active_scope,
     .enter = enter,
     .cursor = cursor,

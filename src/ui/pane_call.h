@@ -35,8 +35,7 @@ struct call {
   int64_t wrap_said;    /* the call the planned-length notice was given for */
   struct line_edit input;
   /* wrap-up and thank-you */
-  struct form form;
-  bool form_open;
+  struct form form; /* the wrap-up, open while app_form_is(app, &form) */
   int64_t gap_ids[16];
   size_t n_gaps;
   int64_t followup_id;
@@ -58,7 +57,6 @@ void call_wrap_notice(struct call *c);
 void call_end(struct call *c);
 /* call_wrapup.c */
 void call_wrapup_open(struct call *c);
-void call_wrapup_key(struct call *c, rp_key key);
 void call_thanks_draw(struct call *c, int *cy, int *cx);
 int call_thanks_key(struct call *c, rp_key key);
 void call_thanks_free(struct call *c);

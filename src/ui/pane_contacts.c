@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app_form.h"
 #include "pane_contacts.h"
 #include "rapport/undo.h"
 #include "rapport/utf8.h"
@@ -166,7 +167,7 @@ static void layout(struct pane *p, int y, int x, int h, int w) {
     c->sep_win = newwin(h, 1, y, x + c->list_w);
     c->detail_win = newwin(h, w - c->list_w - 1, y, x + c->list_w + 1);
   }
-  c->lv.height = h - 3 > 1 ? h - 3 : 1; /* title, column header, filter line */
+  list_view_resize(&c->lv, h - 3); /* title, column header, filter line */
   c->stale = true;
 }
 
@@ -230,7 +231,7 @@ static void draw_list(struct contacts *c) {
     const struct rp_contact *ct = &c->page.v[i];
     int row = 2 + (int)i;
     bool sel = c->page_top + (long)i == c->lv.sel;
-    enum rp_role base = sel ? (focused ? ROLE_SELECTED : ROLE_SELECTED_INACTIVE) : ROLE_NORMAL;
+    enum rp_role base = list_row_role(sel, focused, ROLE_NORMAL);
     ui_fill(w, row, 0, width, base);
     bool warm = ct->warmth && strcmp(ct->warmth, "warm") == 0;
     ui_put(w, row, 0, 2, sel ? base : (warm ? ROLE_WARM : ROLE_COLD),
@@ -263,17 +264,10 @@ static void draw(struct pane *p) {
     wnoutrefresh(c->sep_win);
   }
   if (!c->narrow || c->focus == FOCUS_DETAIL) contacts_detail_draw(c);
-  if (c->form_open) form_draw(&c->form, c->y, c->x, c->h, c->w);
-  if (c->form_open && c->form_mode == FORM_MODE_IMPORT) contacts_import_draw(c);
 }
 
 static bool cursor(struct pane *p, int *y, int *x) {
   struct contacts *c = self(p);
-  if (c->form_open) {
-    if (c->form.cur_y < 0 || c->import_report) return false;
-    *y = c->form.cur_y, *x = c->form.cur_x;
-    return true;
-  }
   if (c->filtering && (!c->narrow || c->focus == FOCUS_LIST)) {
     int cx;
     line_edit_draw(&c->filter, c->list_win, c->h - 1, 9, c->list_w - 9, ROLE_INPUT, &cx);
@@ -371,17 +365,6 @@ static void detail_scroll(struct contacts *c, enum rp_action act) {
 
 static int key(struct pane *p, rp_key k) {
   struct contacts *c = self(p);
-  if (c->form_open) {
-    /* a help key that types nothing (F1) shows the form's keys */
-    enum rp_scope scope = form_in_editor(&c->form) ? SCOPE_EDITOR : SCOPE_FORM;
-    if ((k < ' ' || k >= RPK_SPECIAL) && app_action(p->app, scope, k) == ACT_HELP)
-      return PANE_IGNORED;
-    if (c->give_open) contacts_give_key(c, k);
-    else if (c->form_mode == FORM_MODE_FOLLOWUP) contacts_followup_key(c, k);
-    else if (c->form_mode == FORM_MODE_IMPORT) contacts_import_key(c, k);
-    else contacts_form_key(c, k);
-    return PANE_HANDLED;
-  }
   if (c->filtering) return filter_key(c, k);
   enum rp_action act = app_action(p->app, SCOPE_CONTACTS, k);
   switch (act) {
@@ -457,44 +440,32 @@ static int key(struct pane *p, rp_key k) {
 
 static void mouse(struct pane *p, int y, int x, int wheel) {
   struct contacts *c = self(p);
-  if (c->form_open && c->import_report) { /* the wheel scrolls the report */
-    if (wheel) contacts_import_key(c, wheel < 0 ? RPK_UP : RPK_DOWN);
-    return;
-  }
-  if (c->form_open) {
-    if (!wheel) form_click(&c->form, y, x);
-    return;
-  }
   bool in_list = c->narrow ? c->focus == FOCUS_LIST : x < c->x + c->list_w;
   if (wheel) {
     settle_count(c);
-    for (int i = 0; i < 3; i++) {
-      if (in_list) list_view_move(&c->lv, wheel < 0 ? ACT_UP : ACT_DOWN);
-      else detail_scroll(c, wheel < 0 ? ACT_UP : ACT_DOWN);
-    }
+    if (in_list) list_view_wheel(&c->lv, wheel);
+    else
+      for (int i = 0; i < 3; i++) detail_scroll(c, wheel < 0 ? ACT_UP : ACT_DOWN);
     return;
   }
   if (in_list) {
     c->focus = FOCUS_LIST;
-    long row = y - c->y - 2;
-    if (row >= 0 && row < c->lv.height && c->lv.top + row < c->lv.count)
-      list_view_select(&c->lv, c->lv.top + row);
+    list_view_click(&c->lv, y - c->y - 2);
   } else {
     c->focus = FOCUS_DETAIL;
   }
 }
 
 static enum rp_scope active_scope(struct pane *p) {
-  struct contacts *c = self(p);
-  if (!c->form_open) return SCOPE_CONTACTS;
-  return form_in_editor(&c->form) ? SCOPE_EDITOR : SCOPE_FORM;
+  (void)p;
+  return SCOPE_CONTACTS;
 }
 
 /* The status bar: the form's own line on a row of emails, phones or web
  * addresses (their keys), else the generated hints. */
 static const char *status(struct pane *p) {
   struct contacts *c = self(p);
-  if (c->filtering && !c->form_open) { /* every character types: say what works */
+  if (c->filtering) { /* every character types: say what works */
     static char line[200];
     char help[64];
     keymap_command_keys_for(app_config(p->app)->keys, SCOPE_CONTACTS, ACT_HELP, help,
@@ -506,9 +477,7 @@ static const char *status(struct pane *p) {
              help[0] ? " \xC2\xB7 " : "", help, help[0] ? " help" : "");
     return line;
   }
-  if (!c->form_open) return NULL;
-  const char *report = contacts_import_status(c);
-  return report ? report : form_status(&c->form, p->app);
+  return NULL;
 }
 
 static void enter(struct pane *p) { contacts_reload(self(p), 0); }
@@ -522,8 +491,7 @@ static void destroy(struct pane *p) {
   contact_free(&c->mark);
   contacts_detail_free(c);
   line_edit_free(&c->filter);
-  if (c->form_open) form_free(&c->form);
-  contacts_form_free(c);
+  contacts_form_free(c); /* the form itself: the app frees it */
   strv_free(&c->report);
   free(c->report_title);
   free(c);
@@ -531,7 +499,7 @@ static void destroy(struct pane *p) {
 
 void pane_contacts_select(struct pane *p, int64_t id) {
   struct contacts *c = self(p);
-  if (c->form_open) return; /* never lose what is typed in a form */
+  if (app_form_is(p->app, &c->form)) return; /* never lose what is typed in a form */
   struct rp_err err;
   long pos;
   if (contact_position(app_db(p->app), &c->q, id, &pos, &err) != RP_OK) {

@@ -11,7 +11,6 @@
 #include "widgets.h"
 
 enum { FOCUS_LIST, FOCUS_DETAIL };
-enum { FORM_MODE_CONTACT, FORM_MODE_FOLLOWUP, FORM_MODE_IMPORT };
 
 struct contacts {
   struct pane base;
@@ -56,12 +55,9 @@ struct contacts {
   char last_day[11];                 /* last interaction */
   const char *last_what;
   /* add/edit */
-  bool form_open;
-  struct form form;
+  struct form form;      /* open while app_form_is(app, &form) (app_form.h) */
   int64_t form_id;      /* 0 = adding */
   int64_t delete_id;    /* waiting for confirmation */
-  bool give_open;       /* the form is the "Give to …" form */
-  int form_mode;        /* FORM_MODE_…: which form is open */
   bool asked_confirmed; /* the user said yes to "not ready to ask yet" */
   /* the edit form's save over what changed meanwhile (contacts_form.c) */
   struct rp_contact form_orig;  /* the contact as the form read it */
@@ -81,22 +77,13 @@ void contacts_detail_draw(struct contacts *c);
 void contacts_detail_free(struct contacts *c);
 /* contacts_followup.c */
 void contacts_followup_open(struct contacts *c);
-void contacts_followup_key(struct contacts *c, rp_key key);
 /* contacts_import.c */
 void contacts_import_open(struct contacts *c);
-void contacts_import_key(struct contacts *c, rp_key key);
-/* Draw the dry-run report when it is open (after the form). */
-void contacts_import_draw(struct contacts *c);
-/* The report's status-bar line, or NULL when it is not open. */
-const char *contacts_import_status(struct contacts *c);
 void contacts_copy_dossier(struct contacts *c);
 /* contacts_give.c */
 void contacts_give_open(struct contacts *c);
-void contacts_give_key(struct contacts *c, rp_key key);
 /* contacts_form.c */
 void contacts_form_open(struct contacts *c, bool edit);
-/* Handle a key while the form is open. */
-void contacts_form_key(struct contacts *c, rp_key key);
 /* Free what the form keeps besides its fields (the contact as read). */
 void contacts_form_free(struct contacts *c);
 /* pane_contacts.c */

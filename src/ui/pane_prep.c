@@ -196,7 +196,7 @@ static void draw_list(struct prep *pr) {
   for (int i = 0; i < rows && pr->list_top + i < (int)pr->rows.n; i++) {
     const struct prep_row *r = &pr->rows.v[pr->list_top + i];
     bool sel = r->first && r->item == pr->sel;
-    enum rp_role role = sel ? (focused ? ROLE_SELECTED : ROLE_SELECTED_INACTIVE) : r->role;
+    enum rp_role role = list_row_role(sel, focused, r->role);
     if (sel) ui_fill(w, 1 + i, 0, width, role);
     ui_put(w, 1 + i, r->indent, width - r->indent, role, r->text);
   }
@@ -313,11 +313,6 @@ static void draw(struct pane *p) {
 
 static bool cursor(struct pane *p, int *y, int *x) {
   struct prep *pr = self(p);
-  if (pr->form_open) {
-    if (pr->form.cur_y < 0) return false;
-    *y = pr->form.cur_y, *x = pr->form.cur_x;
-    return true;
-  }
   if (!pr->editing || pr->cur_y < 0) return false;
   *y = getbegy(pr->draft_win) + pr->cur_y;
   *x = getbegx(pr->draft_win) + pr->cur_x;
@@ -385,7 +380,7 @@ static int key(struct pane *p, rp_key k) {
     prep_draft_key(pr, k);
     return PANE_HANDLED;
   }
-  if (pr->form_open || pr->pick.open) {
+  if (pr->pick.open) {
     prep_questions_modal_key(pr, k);
     return PANE_HANDLED;
   }
@@ -456,10 +451,6 @@ static int key(struct pane *p, rp_key k) {
 static void mouse(struct pane *p, int y, int x, int wheel) {
   struct prep *pr = self(p);
   if (pr->editing || !pr->id || pr->pick.open) return;
-  if (pr->form_open) {
-    if (!wheel) form_click(&pr->form, y, x);
-    return;
-  }
   int focus = pr->focus;
   if (!pr->narrow) {
     if (x >= pr->x + pr->list_w) focus = PF_DRAFT;
@@ -486,7 +477,6 @@ static void mouse(struct pane *p, int y, int x, int wheel) {
 
 static enum rp_scope active_scope(struct pane *p) {
   struct prep *pr = self(p);
-  if (pr->form_open) return form_in_editor(&pr->form) ? SCOPE_EDITOR : SCOPE_FORM;
   return pr->editing ? SCOPE_EDITOR : SCOPE_PREP;
 }
 
@@ -500,7 +490,6 @@ static void destroy(struct pane *p) {
     if (wins[i]) delwin(wins[i]);
   unload(pr);
   prep_rows_free(&pr->qrows);
-  if (pr->form_open) form_free(&pr->form);
   picker_close(&pr->pick);
   text_edit_free(&pr->te);
   free(pr);

@@ -53,8 +53,7 @@ struct prep {
   long qsel;
   int q_top;
   struct prep_rows qrows;
-  bool form_open;
-  struct form form;
+  struct form form; /* open while app_form_is(app, &form) (app_form.h) */
   int form_kind;  /* PREP_FORM_… */
   int64_t form_qid;
   struct picker pick;
@@ -80,7 +79,7 @@ void prep_questions_draw(struct prep *pr);
 /* Keys while the questions have the focus (or any Prep key that concerns
  * them: objective, bank, gaps); PANE_IGNORED when not theirs. */
 int prep_questions_key(struct prep *pr, enum rp_action act, rp_key k);
-/* Keys while a question form or picker is open. */
+/* Keys while the question picker is open. */
 void prep_questions_modal_key(struct prep *pr, rp_key k);
 void prep_questions_modal_draw(struct prep *pr);
 void prep_questions_mouse(struct prep *pr, int row);

@@ -19,6 +19,7 @@
 #include "rapport/utf8.h"
 #include "rapport/worksheet.h"
 #include "rapport/when.h"
+#include "app_form.h"
 #include "widgets.h"
 
 #define TODAY_DAYS 7
@@ -52,8 +53,7 @@ struct today {
   bool seen;    /* painted once: reads take TODAY_LIMIT from then on */
   long contacts;     /* 1 when the journal has a contact, else 0 */
   int ws_filled, ws_total;
-  bool form_open;
-  struct form form;
+  struct form form; /* the outcome, open while app_form_is(app, &form) */
 };
 
 static struct today *self(struct pane *p) { return (struct today *)p; }
@@ -220,7 +220,6 @@ static void draw(struct pane *p) {
   if (!items) {
     draw_empty(t, 2);
     wnoutrefresh(w);
-    if (t->form_open) form_draw(&t->form, t->y, t->x, t->h, t->w);
     return;
   }
   int rows = t->h - 1;
@@ -260,7 +259,7 @@ static void draw(struct pane *p) {
     }
     const struct rp_agenda_item *it = &t->ag.v[r->item];
     bool sel = t->top + i == t->sel;
-    enum rp_role base = sel ? ROLE_SELECTED : ROLE_NORMAL;
+    enum rp_role base = list_row_role(sel, true, ROLE_NORMAL);
     ui_fill(w, row, 0, t->w, base);
     enum rp_role drole = it->section == AG_OVERDUE ? ROLE_OVERDUE
                          : it->section == AG_TODAY ? ROLE_DUE
@@ -271,14 +270,6 @@ static void draw(struct pane *p) {
     if (wx < t->w - 4) ui_put(w, row, wx, t->w - wx - 1, sel ? base : ROLE_NORMAL, it->why);
   }
   wnoutrefresh(w);
-  if (t->form_open) form_draw(&t->form, t->y, t->x, t->h, t->w);
-}
-
-static bool cursor(struct pane *p, int *y, int *x) {
-  struct today *t = self(p);
-  if (!t->form_open || t->form.cur_y < 0) return false;
-  *y = t->form.cur_y, *x = t->form.cur_x;
-  return true;
 }
 
 /* ---- actions ---- */
@@ -432,6 +423,8 @@ static size_t suggest(void *ctx, const char *text, char **names, int64_t *ids, s
   return n;
 }
 
+static const struct app_form_ops outcome_ops;
+
 static void open_outcome(struct today *t) {
   const struct rp_agenda_item *it = selected(t);
   char today[11];
@@ -446,13 +439,7 @@ static void open_outcome(struct today *t) {
   form_add_text(&t->form, "date", "Date", today)->when = WHEN_DAY;
   form_add_contact(&t->form, "contact", "About", it ? it->contact_id : 0,
                    it ? it->contact_name : NULL);
-  t->form_open = true;
-}
-
-static void close_form(void *ctx) {
-  struct today *t = ctx;
-  form_free(&t->form);
-  t->form_open = false;
+  app_form_open(&t->base, &t->form, &outcome_ops, t);
 }
 
 static void save_outcome(struct today *t) {
@@ -486,22 +473,16 @@ static void save_outcome(struct today *t) {
                 "Outcome logged \xC2\xB7 choose who it is about to thank who helped");
   }
   helper_list_free(&helpers);
-  close_form(t);
+  app_form_close(t->base.app);
   t->stale = true;
 }
 
 static void save_cb(void *ctx) { save_outcome(ctx); }
 
-static void form_keys(struct today *t, rp_key k) {
-  form_modal_key(&t->form, t->base.app, k, "This outcome", save_cb, close_form, t);
-}
+static const struct app_form_ops outcome_ops = {.what = "This outcome", .save = save_cb};
 
 static int key(struct pane *p, rp_key k) {
   struct today *t = self(p);
-  if (t->form_open) {
-    form_keys(t, k);
-    return PANE_HANDLED;
-  }
   load(t);
   enum rp_action act = app_action(p->app, SCOPE_TODAY, k);
   const struct rp_agenda_item *it = selected(t);
@@ -554,10 +535,6 @@ static int key(struct pane *p, rp_key k) {
 
 static void mouse(struct pane *p, int y, int x, int wheel) {
   struct today *t = self(p);
-  if (t->form_open) {
-    if (!wheel) form_click(&t->form, y, x);
-    return;
-  }
   if (wheel) {
     for (int i = 0; i < 3; i++) today_move(t, wheel < 0 ? ACT_UP : ACT_DOWN);
     return;
@@ -567,8 +544,7 @@ static void mouse(struct pane *p, int y, int x, int wheel) {
 }
 
 static enum rp_scope active_scope(struct pane *p) {
-  struct today *t = self(p);
-  if (t->form_open) return form_in_editor(&t->form) ? SCOPE_EDITOR : SCOPE_FORM;
+  (void)p;
   return SCOPE_TODAY;
 }
 
@@ -588,8 +564,7 @@ static void destroy(struct pane *p) {
   if (t->win) delwin(t->win);
   agenda_free(&t->ag);
   free(t->rows);
-  if (t->form_open) form_free(&t->form);
-  free(t);
+  free(t); /* the form: the app frees it */
 }
 
 static const struct pane_ops today_ops = {
@@ -601,7 +576,6 @@ static const struct pane_ops today_ops = {
     .mouse = mouse,
     .active_scope = active_scope,
     .enter = enter,
-    .cursor = cursor,
     .destroy = destroy,
     .idle = idle,
 };

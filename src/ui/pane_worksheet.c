@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app_form.h"
 #include "pane_worksheet.h"
 #include "rapport/utf8.h"
 #include "rapport/undo.h"
@@ -94,7 +95,7 @@ static void select_section(struct worksheet *w, int sec) {
 
 void pane_worksheet_select(struct pane *p, const char *where, int64_t item_id) {
   struct worksheet *w = self(p);
-  if (w->form_open || w->editing) return; /* never lose what is typed */
+  if (app_form_is(p->app, &w->form) || w->editing) return; /* never lose what is typed */
   static const char *const keys[SEC_COUNT] = {"want", "move", "superpower", "problem",
                                                "skill", "pitch", "gap", "option"};
   for (int sec = 0; sec < SEC_COUNT; sec++) {
@@ -155,7 +156,7 @@ static void draw_sections(struct worksheet *w) {
   for (int sec = 0; sec < SEC_COUNT; sec++) {
     int row = 1 + sec;
     bool sel = sec == w->section;
-    enum rp_role base = sel ? (focused ? ROLE_SELECTED : ROLE_SELECTED_INACTIVE) : ROLE_NORMAL;
+    enum rp_role base = list_row_role(sel, focused, ROLE_NORMAL);
     ui_fill(win, row, 0, width, base);
     bool warn = (sec == SEC_SUPERPOWERS && w->needs_evidence) ||
                 (sec == SEC_PITCH && w->pitch && !w->comp.pitch);
@@ -202,16 +203,10 @@ static void draw(struct pane *p) {
   }
   int cy = -1, cx = -1;
   if (!w->narrow || w->focus == WFOCUS_BODY) worksheet_body_draw(w, &cy, &cx);
-  if (w->form_open) form_draw(&w->form, w->y, w->x, w->h, w->w);
 }
 
 static bool cursor(struct pane *p, int *y, int *x) {
   struct worksheet *w = self(p);
-  if (w->form_open) {
-    if (w->form.cur_y < 0) return false;
-    *y = w->form.cur_y, *x = w->form.cur_x;
-    return true;
-  }
   if (!w->editing) return false;
   int cy, cx;
   worksheet_body_draw(w, &cy, &cx);
@@ -399,10 +394,6 @@ static int body_key(struct worksheet *w, enum rp_action act, rp_key k) {
 
 static int key(struct pane *p, rp_key k) {
   struct worksheet *w = self(p);
-  if (w->form_open) {
-    worksheet_form_key(w, k);
-    return PANE_HANDLED;
-  }
   if (w->editing) {
     editing_key(w, k);
     return PANE_HANDLED;
@@ -441,10 +432,6 @@ static int key(struct pane *p, rp_key k) {
 
 static void mouse(struct pane *p, int y, int x, int wheel) {
   struct worksheet *w = self(p);
-  if (w->form_open) {
-    if (!wheel) form_click(&w->form, y, x);
-    return;
-  }
   if (w->editing) return;
   bool in_sections = w->narrow ? w->focus == WFOCUS_SECTIONS : x < getbegx(w->body_win);
   if (wheel) {
@@ -463,7 +450,6 @@ static void mouse(struct pane *p, int y, int x, int wheel) {
 
 static enum rp_scope active_scope(struct pane *p) {
   struct worksheet *w = self(p);
-  if (w->form_open) return form_in_editor(&w->form) ? SCOPE_EDITOR : SCOPE_FORM;
   return w->editing ? SCOPE_EDITOR : SCOPE_WORKSHEET;
 }
 
@@ -480,8 +466,7 @@ static void destroy(struct pane *p) {
   free(w->pitch);
   free(w->move);
   text_edit_free(&w->te);
-  if (w->form_open) form_free(&w->form);
-  worksheet_form_free(w);
+  worksheet_form_free(w); /* the form itself: the app frees it */
   free(w);
 }
 

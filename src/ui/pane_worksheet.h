@@ -38,8 +38,7 @@ struct worksheet {
   bool editing;
   struct text_edit te;
   /* adding or editing an entry */
-  bool form_open;
-  struct form form;
+  struct form form; /* open while app_form_is(app, &form) (app_form.h) */
   int64_t form_id;
   enum rp_ws_section form_section;
   struct rp_ws_item form_orig; /* the entry as the edit form read it */
@@ -55,7 +54,6 @@ void worksheet_reload(struct worksheet *w);
 void worksheet_body_draw(struct worksheet *w, int *cy, int *cx);
 /* worksheet_form.c */
 void worksheet_form_open(struct worksheet *w, bool edit);
-void worksheet_form_key(struct worksheet *w, rp_key key);
 /* Free what the form keeps besides its fields (the entry as read). */
 void worksheet_form_free(struct worksheet *w);
 

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app_form.h"
 #include "pane_prep.h"
 #include "rapport/utf8.h"
 #include "rapport/worksheet.h"
@@ -120,7 +121,7 @@ void prep_questions_draw(struct prep *pr) {
   for (int i = 0; i < rows && pr->q_top + i < (int)pr->qrows.n; i++) {
     const struct prep_row *r = &pr->qrows.v[pr->q_top + i];
     bool sel = r->first && r->item == pr->qsel;
-    enum rp_role role = sel ? (focused ? ROLE_SELECTED : ROLE_SELECTED_INACTIVE) : r->role;
+    enum rp_role role = list_row_role(sel, focused, r->role);
     if (sel) ui_fill(w, 1 + i, 0, width, role);
     ui_put(w, 1 + i, r->indent, width - r->indent, role, r->text);
   }
@@ -128,7 +129,6 @@ void prep_questions_draw(struct prep *pr) {
 }
 
 void prep_questions_modal_draw(struct prep *pr) {
-  if (pr->form_open) form_draw(&pr->form, pr->y, pr->x, pr->h, pr->w);
   if (pr->pick.open) picker_draw(&pr->pick);
 }
 
@@ -140,12 +140,15 @@ static void reload(struct prep *pr, int64_t select_id) {
     if (pr->qs.v[i].id == select_id) pr->qsel = (long)i;
 }
 
+static const struct app_form_ops objective_ops, question_ops;
+
 static void open_form(struct prep *pr, int kind, const char *title, const char *label,
                       const char *value) {
   form_init(&pr->form, title);
   form_add_text(&pr->form, "text", label, value);
   pr->form_kind = kind;
-  pr->form_open = true;
+  app_form_open(&pr->base, &pr->form,
+                kind == PREP_FORM_OBJECTIVE ? &objective_ops : &question_ops, pr);
 }
 
 static void save_form(struct prep *pr) {
@@ -212,15 +215,8 @@ static void save_form(struct prep *pr) {
     question_free(&q);
     app_message(pr->base.app, ROLE_SUCCESS, "Question added");
   }
-  form_free(&pr->form);
-  pr->form_open = false;
+  app_form_close(pr->base.app);
   reload(pr, select);
-}
-
-static void discard(void *ctx) {
-  struct prep *pr = ctx;
-  form_free(&pr->form);
-  pr->form_open = false;
 }
 
 static void open_bank(struct prep *pr) {
@@ -386,6 +382,9 @@ int prep_questions_key(struct prep *pr, enum rp_action act, rp_key k) {
 
 static void save_cb(void *ctx) { save_form(ctx); }
 
+static const struct app_form_ops objective_ops = {.what = "The conversation", .save = save_cb};
+static const struct app_form_ops question_ops = {.what = "This question", .save = save_cb};
+
 void prep_questions_modal_key(struct prep *pr, rp_key k) {
   if (pr->pick.open) {
     long value;
@@ -395,9 +394,6 @@ void prep_questions_modal_key(struct prep *pr, rp_key k) {
     if (r == PICK_CHOSEN) picked(pr, value);
     return;
   }
-  form_modal_key(&pr->form, pr->base.app, k,
-                 pr->form_kind == PREP_FORM_OBJECTIVE ? "The conversation" : "This question",
-                 save_cb, discard, pr);
 }
 
 void prep_questions_mouse(struct prep *pr, int row) {

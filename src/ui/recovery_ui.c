@@ -104,6 +104,11 @@ void app_typing_end(struct ui_app *app) {
   typing_reset();
 }
 
+/* See ui_internal.h. */
+void app_typing_end_of(struct ui_app *app, const void *ctx) {
+  if (typing.on && typing.ctx == ctx) app_typing_end(app);
+}
+
 /* Keep the text now when it differs from what was kept. */
 static void keep(struct ui_app *app) {
   char *now = typing.snap(typing.ctx);

@@ -225,7 +225,7 @@ void search_ui_draw(struct search_ui *s, int *cy, int *cx) {
       }
       int r = start[i] - s->top;
       bool sel = (long)i == s->sel;
-      enum rp_role base = sel ? ROLE_SELECTED : ROLE_NORMAL;
+      enum rp_role base = list_row_role(sel, true, ROLE_NORMAL);
       if (r >= 0 && r < rows) {
         ui_fill(win, top + r, 1, w - 2, base);
         ui_put(win, top + r, 3, w - 6, base, hit->title);

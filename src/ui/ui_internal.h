@@ -106,6 +106,9 @@ typedef void (*typing_restore_fn)(void *ctx, const char *text);
 void app_typing_begin(struct ui_app *app, const char *key, const char *label,
                       typing_snapshot_fn snapshot, typing_restore_fn restore, void *ctx);
 void app_typing_end(struct ui_app *app);
+/* The same, only when the watch is on `ctx` (a form closing that may have
+ * none). */
+void app_typing_end_of(struct ui_app *app, const void *ctx);
 /* The loop: keep the text when it changed a few seconds ago. */
 void app_typing_tick(struct ui_app *app);
 /* Whether the loop must wake to keep the text (a watch is on). */

@@ -5,13 +5,48 @@
 
 #include "rapport/utf8.h"
 #include "widget_dialog.h"
+#include "widgets.h"
 
 #define KEY_COL 12 /* width of the keys column of a key row */
+#define DIALOG_MAX_W 100 /* wider text wraps, however wide the terminal */
 
 /* Draw a box of `lines` centred in the screen; lines starting with "\t"
- * are key rows: "\tKEYS\tHELP". Returns the number of body rows shown. */
-int overlay_draw(const char *title, const struct rp_strv *lines, int scroll, const char *footer) {
+ * are key rows: "\tKEYS\tHELP". A text line wider than the box may be
+ * wraps onto several rows (scroll counts those rows). Returns the number
+ * of body rows shown. */
+int overlay_draw(const char *title, const struct rp_strv *given, int scroll, const char *footer) {
   int H = LINES, W = COLS;
+  /* text wider than the dialog may be (the terminal less its edges, at
+   * most DIALOG_MAX_W, or the widest key row) wraps; key rows are cut */
+  int keys_w = 0;
+  for (size_t i = 0; i < given->n; i++) {
+    const char *l = given->v[i];
+    const char *tab = l[0] == '\t' ? strchr(l + 1, '\t') : NULL;
+    if (tab && KEY_COL + 1 + utf8_width(tab + 1) > keys_w) keys_w = KEY_COL + 1 + utf8_width(tab + 1);
+  }
+  int text_max = (W - 2 < DIALOG_MAX_W ? W - 2 : DIALOG_MAX_W) - 4;
+  if (text_max < keys_w) text_max = keys_w;
+  struct rp_strv wrapped = {0};
+  const struct rp_strv *lines = given;
+  for (size_t i = 0; i < given->n && lines == given; i++)
+    if (given->v[i][0] != '\t' && utf8_width(given->v[i]) > text_max) lines = &wrapped;
+  for (size_t i = 0; lines == &wrapped && i < given->n; i++) {
+    const char *l = given->v[i];
+    if (l[0] == '\t' || utf8_width(l) <= text_max) {
+      strv_push(&wrapped, l);
+    } else if (l[0] == '#') { /* a heading stays one: each row of it a heading */
+      struct rp_strv part = {0};
+      wrap_text(l + 1, text_max, &part);
+      for (size_t k = 0; k < part.n; k++) {
+        char *h = xasprintf("#%s", part.v[k]);
+        strv_push(&wrapped, h);
+        free(h);
+      }
+      strv_free(&part);
+    } else {
+      wrap_text(l, text_max, &wrapped);
+    }
+  }
   int w = 0;
   for (size_t i = 0; i < lines->n; i++) {
     const char *l = lines->v[i];
@@ -29,7 +64,10 @@ int overlay_draw(const char *title, const struct rp_strv *lines, int scroll, con
   int body = h - 2 - (footer ? 1 : 0);
   if (body < 1) body = 1;
   WINDOW *win = newwin(h, w, (H - h) / 2, (W - w) / 2);
-  if (!win) return body;
+  if (!win) {
+    strv_free(&wrapped);
+    return body;
+  }
   for (int r = 0; r < h; r++) ui_fill(win, r, 0, w, ROLE_NORMAL);
   wattrset(win, ui_role(ROLE_BORDER));
   box(win, 0, 0);
@@ -54,5 +92,6 @@ int overlay_draw(const char *title, const struct rp_strv *lines, int scroll, con
   if (footer) ui_put(win, h - 2, 2, w - 4, ROLE_MUTED, footer);
   wnoutrefresh(win);
   delwin(win);
+  strv_free(&wrapped);
   return body;
 }

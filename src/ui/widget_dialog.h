@@ -7,7 +7,9 @@
 
 /* Draw a centred box with `title` and `lines` from `scroll`; a line
  * "\tKEYS\tTEXT" is a key row, "#TEXT" a heading. `footer` (may be NULL)
- * goes on the last row. Returns the rows available for lines. */
+ * goes on the last row. The box fits its text, up to 100 columns or the
+ * terminal's width: longer text lines wrap (key rows are cut). Returns the
+ * rows available for lines. */
 int overlay_draw(const char *title, const struct rp_strv *lines, int scroll, const char *footer);
 
 #endif

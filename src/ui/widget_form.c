@@ -147,8 +147,9 @@ const char *form_value(const struct form *f, const char *key) {
 }
 
 /* Resolve the text of a `when` field into out (see widgets.h). */
-static enum rp_status field_when(const struct form_field *fld, char *out, size_t size,
-                                 struct rp_err *err) {
+/* See widget_form_list.h. */
+enum rp_status form_field_when(const struct form_field *fld, char *out, size_t size,
+                               struct rp_err *err) {
   const char *text = line_edit_text(&fld->edit);
   str_copy(out, size, "");
   if (str_empty(text)) return RP_OK;
@@ -173,33 +174,11 @@ enum rp_status form_when(const struct form *f, const char *key, char *out, size_
   str_copy(out, size, "");
   for (size_t i = 0; i < f->n; i++) {
     if (strcmp(f->fields[i].key, key) != 0) continue;
-    enum rp_status st = field_when(&f->fields[i], out, size, err);
+    enum rp_status st = form_field_when(&f->fields[i], out, size, err);
     if (st != RP_OK) str_copy(err->field, sizeof err->field, key);
     return st;
   }
   return RP_OK;
-}
-
-/* What a `when` field's text resolves to, for the hint beside it: "Fri
- * 2026-12-11 10:00", "90 min", or "?" when it resolves to nothing. */
-static void when_hint(const struct form_field *fld, char *buf, size_t size) {
-  char v[24];
-  struct rp_err err;
-  rp_err_clear(&err);
-  str_copy(buf, size, "");
-  if (str_empty(line_edit_text(&fld->edit))) return;
-  if (field_when(fld, v, sizeof v, &err) != RP_OK) {
-    str_copy(buf, size, "?");
-    return;
-  }
-  if (fld->when == WHEN_MINUTES) {
-    snprintf(buf, size, "%s min", v);
-    return;
-  }
-  struct rp_when w = {{0}, -1};
-  str_copy(w.day, sizeof w.day, v);
-  if (strlen(v) >= 16) w.minute = atoi(v + 11) * 60 + atoi(v + 14);
-  when_describe(&w, buf, size);
 }
 
 bool form_field_changed(const struct form_field *fld) {
@@ -237,9 +216,32 @@ static void accept_suggestion(struct form *f, struct form_field *fld) {
   sugg_clear(f);
 }
 
-/* Move the focus by delta fields (a list field's rows first); 0 settles
- * the focused field (a contact field takes its suggestion). */
-static void focus_move(struct form *f, int delta) {
+/* A field left shows its start again: the next draw scrolls a line back
+ * to its first character (the cursor is brought into view when the field
+ * is focused again). */
+static void field_leave(struct form_field *fld) {
+  fld->edit.first = 0;
+  for (size_t i = 0; i < fld->nitems; i++) fld->items[i].edit.first = 0;
+}
+
+/* Multi-line text keeps no blank lines at its end: an Enter pressed to
+ * save leaves no stray line behind. */
+static void trim_multiline(struct form *f) {
+  for (size_t i = 0; i < f->n; i++) {
+    struct form_field *fld = &f->fields[i];
+    if (fld->kind != FIELD_MULTILINE) continue;
+    const char *t = text_edit_text(&fld->text);
+    size_t n = strlen(t), keep = n;
+    while (keep > 0 && (t[keep - 1] == '\n' || str_is_space(t[keep - 1]))) keep--;
+    if (keep == n) continue;
+    char *trimmed = xstrndup(t, keep);
+    text_edit_set(&fld->text, trimmed);
+    free(trimmed);
+  }
+}
+
+/* See widget_form_list.h. */
+void form_focus_move(struct form *f, int delta) {
   struct form_field *fld = &f->fields[f->focus];
   if (fld->kind == FIELD_LIST && delta && form_list_move(fld, delta)) return;
   if (fld->kind == FIELD_CONTACT) {
@@ -253,6 +255,7 @@ static void focus_move(struct form *f, int delta) {
   }
   sugg_clear(f);
   if (fld->kind == FIELD_LIST && delta) form_list_tidy(fld, false);
+  if (delta) field_leave(fld);
   f->focus = (f->focus + f->n + (size_t)(long)delta) % f->n; /* n >= 1 */
   for (size_t k = 0; k < f->n && delta && f->fields[f->focus].kind == FIELD_NOTE; k++)
     f->focus = (f->focus + f->n + (size_t)(long)delta) % f->n; /* notes are read, not typed */
@@ -311,7 +314,10 @@ static void external_edit(struct form *f, struct ui_app *app, struct form_field 
 static bool multiline_key(struct form *f, struct ui_app *app, struct form_field *fld, rp_key key,
                           enum form_result *res) {
   switch (app_action(app, SCOPE_EDITOR, key)) {
-  case ACT_FORM_SAVE: *res = FORM_SAVE; return true;
+  case ACT_FORM_SAVE:
+    trim_multiline(f);
+    *res = FORM_SAVE;
+    return true;
   case ACT_FORM_CANCEL: *res = FORM_CANCEL; return true;
   case ACT_EXTERNAL_EDITOR: external_edit(f, app, fld); *res = FORM_CONTINUE; return true;
   default: break;
@@ -323,7 +329,7 @@ static bool multiline_key(struct form *f, struct ui_app *app, struct form_field 
 }
 
 enum form_result form_key(struct form *f, struct ui_app *app, rp_key key) {
-  if (f->fields[f->focus].kind == FIELD_NOTE) focus_move(f, 1);
+  if (f->fields[f->focus].kind == FIELD_NOTE) form_focus_move(f, 1);
   struct form_field *fld = &f->fields[f->focus];
   enum form_result res;
   if (fld->kind == FIELD_MULTILINE && multiline_key(f, app, fld, key, &res)) return res;
@@ -345,7 +351,8 @@ enum form_result form_key(struct form *f, struct ui_app *app, rp_key key) {
   enum rp_action act = app_action(app, SCOPE_FORM, key);
   switch (act) {
   case ACT_FORM_SAVE:
-    focus_move(f, 0);
+    form_focus_move(f, 0);
+    trim_multiline(f);
     return FORM_SAVE;
   case ACT_FORM_CANCEL:
     if (f->sugg_n) {
@@ -354,10 +361,10 @@ enum form_result form_key(struct form *f, struct ui_app *app, rp_key key) {
     }
     return FORM_CANCEL;
   case ACT_FORM_NEXT:
-    focus_move(f, 1);
+    form_focus_move(f, 1);
     return FORM_CONTINUE;
   case ACT_FORM_PREV:
-    focus_move(f, -1);
+    form_focus_move(f, -1);
     return FORM_CONTINUE;
   case ACT_EXTERNAL_EDITOR:
     external_edit(f, app, fld);
@@ -388,186 +395,15 @@ enum form_result form_key(struct form *f, struct ui_app *app, rp_key key) {
   return FORM_CONTINUE;
 }
 
-#define LABEL_W 18
-
-/* First screen row of field i, counting from the first field. */
-static int field_top(const struct form *f, size_t i) {
-  int top = 0;
-  for (size_t k = 0; k < i; k++) top += f->fields[k].rows;
-  return top;
-}
-
-/* Columns of the labels and of the values in a form w wide. */
-static void form_columns(const struct form *f, int w, int *label_w, int *val_x, int *val_w) {
-  *label_w = w < 50 ? 10 : f->label_w > LABEL_W ? f->label_w : LABEL_W;
-  if (*label_w > w / 2) *label_w = w / 2;
-  *val_x = 2 + *label_w + 1;
-  *val_w = w - *val_x - 2;
-}
-
-/* Give each note the rows its text takes, wrapped to val_w columns. */
-static void size_notes(struct form *f, int val_w) {
-  for (size_t i = 0; i < f->n; i++) {
-    struct form_field *fld = &f->fields[i];
-    if (fld->kind != FIELD_NOTE) continue;
-    struct rp_strv lines = {0};
-    wrap_text(fld->note, val_w > 1 ? val_w : 1, &lines);
-    fld->rows = lines.n ? (int)lines.n : 1;
-    strv_free(&lines);
+/* See widget_form_list.h. */
+void form_focus_to(struct form *f, size_t i) {
+  form_focus_move(f, 0);
+  struct form_field *was = &f->fields[f->focus];
+  if (f->focus != i) {
+    if (was->kind == FIELD_LIST) form_list_tidy(was, false);
+    field_leave(was);
   }
-}
-
-void form_draw(struct form *f, int ay, int ax, int ah, int aw) {
-  if (f->n && f->fields[f->focus].kind == FIELD_NOTE) focus_move(f, 1);
-  int w = aw - 4 < 72 ? aw - 4 : 72;
-  if (w < 30) w = aw;
-  int label_w, val_x, val_w;
-  form_columns(f, w, &label_w, &val_x, &val_w);
-  size_notes(f, val_w);
-  int total = field_top(f, f->n);
-  /* a long error wraps onto up to three rows under the fields */
-  struct rp_strv err_lines = {0};
-  if (f->error[0]) wrap_text(f->error, w - 4 > 1 ? w - 4 : 1, &err_lines);
-  int err_rows = err_lines.n > 3 ? 3 : err_lines.n > 1 ? (int)err_lines.n : 1;
-  int want = total + 4 + err_rows; /* border, title gap, fields, error, border */
-  int h = want < ah ? want : ah;
-  int y = ay + (ah - h) / 2, x = ax + (aw - w) / 2;
-  if (f->win) delwin(f->win);
-  f->win = newwin(h, w, y, x);
-  WINDOW *win = f->win;
-  for (int r = 0; r < h; r++) ui_fill(win, r, 0, w, ROLE_NORMAL);
-  wattrset(win, ui_role(ROLE_BORDER));
-  box(win, 0, 0);
-  char *title = xasprintf(" %s ", f->title);
-  ui_put_part(win, 0, 2, w - 4, ROLE_TITLE, title);
-  free(title);
-
-  int rows = h - 3 - err_rows; /* rows for fields */
-  if (rows < 1) rows = 1;
-  /* scroll (in rows) so that the focused field is in view */
-  int ftop = field_top(f, f->focus), fh = f->fields[f->focus].rows;
-  if (f->fields[f->focus].kind == FIELD_LIST) { /* the focused row */
-    ftop += (int)f->fields[f->focus].item;
-    fh = 1;
-  }
-  /* the notes just above the focused field (the question it answers)
-   * come into view with it, when they fit */
-  for (size_t k = f->focus; k > 0 && f->fields[k - 1].kind == FIELD_NOTE; k--) {
-    int above = field_top(f, k - 1);
-    if (ftop + fh - above > rows) break;
-    fh += ftop - above;
-    ftop = above;
-  }
-  if (ftop < f->scroll) f->scroll = ftop;
-  if (ftop + fh > f->scroll + rows) f->scroll = fh > rows ? ftop : ftop + fh - rows;
-  f->cur_y = f->cur_x = -1;
-  int sugg_row = -1, cy_list = -1, cx_list = -1;
-  for (size_t i = 0; i < f->n; i++) {
-    struct form_field *fld = &f->fields[i];
-    int top = field_top(f, i) - f->scroll;
-    bool focused = i == f->focus;
-    if (fld->kind == FIELD_LIST) { /* rows above the scroll are not drawn */
-      int skip = top < 0 ? -top : 0;
-      if (top + fld->rows > 0 && top < rows)
-        form_list_draw(fld, win, 2 + top + skip, (size_t)skip, rows - (top + skip), 2, label_w,
-                       val_x, val_w, focused, &cy_list, &cx_list);
-      if (focused) {
-        f->cur_y = cy_list >= 0 ? y + cy_list : -1;
-        f->cur_x = cx_list >= 0 ? x + cx_list : -1;
-      }
-      continue;
-    }
-    if (fld->kind == FIELD_NOTE) { /* the rows in view, wrapped as sized */
-      int lw = utf8_width(fld->label);
-      if (top >= 0 && top < rows)
-        ui_put_part(win, 2 + top, 2 + (label_w > lw ? label_w - lw : 0), label_w, ROLE_MUTED,
-                    fld->label);
-      struct rp_strv lines = {0};
-      wrap_text(fld->note, val_w > 1 ? val_w : 1, &lines);
-      for (size_t r = 0; r < lines.n; r++)
-        if (top + (int)r >= 0 && top + (int)r < rows)
-          ui_put(win, 2 + top + (int)r, val_x, val_w, ROLE_ACCENT, lines.v[r]);
-      strv_free(&lines);
-      continue;
-    }
-    if (top < 0 || top >= rows) continue;
-    int fr = fld->rows < rows - top ? fld->rows : rows - top; /* rows shown */
-    int row = 2 + top;
-    int lw = utf8_width(fld->label);
-    ui_put_part(win, row, 2 + (label_w > lw ? label_w - lw : 0), label_w,
-                focused ? ROLE_ACCENT : ROLE_MUTED, fld->label);
-    enum rp_role role = focused ? ROLE_INPUT : ROLE_NORMAL;
-    int cy = row, cx = val_x;
-    if (fld->kind == FIELD_CHOICE) {
-      const char *v = fld->choice >= 0 ? fld->choices->v[fld->choice].label
-                      : fld->none_label       ? fld->none_label
-                                              : "(none)";
-      char *shown = xasprintf("\xE2\x80\xB9 %s \xE2\x80\xBA", v); /* ‹ v › */
-      ui_put(win, row, val_x, val_w, role, shown);
-      free(shown);
-      cx = val_x + 2;
-    } else if (fld->kind == FIELD_MULTILINE) {
-      text_edit_draw(&fld->text, win, row, val_x, fr, val_w, role, &cy, &cx);
-    } else if (fld->when != WHEN_NONE) {
-      /* the text, and what it resolves to at the right: "→ Fri 2026-12-11" */
-      char hint[40], shown[48];
-      when_hint(fld, hint, sizeof hint);
-      snprintf(shown, sizeof shown, hint[0] ? "\xE2\x86\x92 %s" : "%s", hint);
-      int hw = hint[0] ? utf8_width(shown) + 1 : 0;
-      if (hw > val_w / 2) hw = 0;
-      line_edit_draw(&fld->edit, win, row, val_x, val_w - hw, role, &cx);
-      if (hw)
-        ui_put(win, row, val_x + val_w - hw + 1, hw - 1,
-               strcmp(hint, "?") ? ROLE_MUTED : ROLE_ERROR, shown);
-    } else {
-      line_edit_draw(&fld->edit, win, row, val_x, val_w, role, &cx);
-      if (focused && fld->kind == FIELD_CONTACT && f->sugg_n) sugg_row = row + 1;
-    }
-    if (focused) {
-      f->cur_y = y + cy;
-      f->cur_x = x + cx;
-    }
-  }
-  for (int i = 0; i < err_rows && (size_t)i < err_lines.n; i++)
-    ui_put(win, h - 1 - err_rows + i, 2, w - 4, ROLE_ERROR, err_lines.v[i]);
-  strv_free(&err_lines);
-  wnoutrefresh(win);
-  if (sugg_row >= 0) { /* suggestions drop down below the field */
-    int sh = (int)f->sugg_n;
-    if (y + sugg_row + sh > LINES) sh = LINES - (y + sugg_row);
-    if (sh > 0) {
-      WINDOW *s = newwin(sh, val_w, y + sugg_row, x + val_x);
-      for (int i = 0; i < sh; i++)
-        ui_put(s, i, 0, val_w, (size_t)i == f->sugg_sel ? ROLE_SELECTED : ROLE_ACCENT,
-               f->sugg_names[i]);
-      wnoutrefresh(s);
-      delwin(s);
-    }
-  }
-}
-
-bool form_click(struct form *f, int y, int x) {
-  if (!f->win) return false;
-  int wy = getbegy(f->win);
-  (void)x;
-  int row = y - wy - 2 + f->scroll;
-  for (size_t i = 0; i < f->n; i++) {
-    int top = field_top(f, i);
-    if (row >= top && row < top + f->fields[i].rows) {
-      if (f->fields[i].kind == FIELD_NOTE) return true; /* read, not typed */
-      focus_move(f, 0);
-      struct form_field *was = &f->fields[f->focus];
-      if (was->kind == FIELD_LIST && f->focus != i) form_list_tidy(was, false);
-      f->focus = i;
-      struct form_field *fld = &f->fields[i];
-      if (fld->kind == FIELD_LIST) {
-        fld->item = (size_t)(row - top);
-        form_list_tidy(fld, true);
-      }
-      return true;
-    }
-  }
-  return false;
+  f->focus = i;
 }
 
 void form_modal_key(struct form *f, struct ui_app *app, rp_key key, const char *what,

@@ -216,20 +216,26 @@ void form_list_draw(struct form_field *fld, WINDOW *win, int row, size_t first, 
   }
 }
 
-/* See widgets.h. */
+/* See widgets.h. A choice field adds "←/→ change" (its keys are the
+ * arrows themselves, not bindings: see choice_key in widget_form.c). */
 const char *form_status(struct form *f, struct ui_app *app) {
-  if (!f->n || f->fields[f->focus].kind != FIELD_LIST) return NULL;
+  if (!f->n) return NULL;
+  enum form_kind kind = f->fields[f->focus].kind;
+  if (kind != FIELD_LIST && kind != FIELD_CHOICE) return NULL;
   static const struct {
     enum rp_action act;
     const char *hint;
+    bool list_only;
   } hints[] = {
-      {ACT_HELP, "help"},          {ACT_FORM_SAVE, "save"},       {ACT_FORM_CANCEL, "cancel"},
-      {ACT_FORM_NEXT, "next"},     {ACT_VALUE_REMOVE, "remove"},  {ACT_VALUE_TYPE, "type"},
-      {ACT_VALUE_PREFER, "preferred"},
+      {ACT_HELP, "help", false},          {ACT_FORM_SAVE, "save", false},
+      {ACT_FORM_CANCEL, "cancel", false}, {ACT_FORM_NEXT, "next", false},
+      {ACT_VALUE_REMOVE, "remove", true}, {ACT_VALUE_TYPE, "type", true},
+      {ACT_VALUE_PREFER, "preferred", true},
   };
   size_t used = 0;
   f->status[0] = '\0';
   for (size_t i = 0; i < RP_ARRAY_LEN(hints); i++) {
+    if (hints[i].list_only && kind != FIELD_LIST) continue;
     char all[64], keys[32] = "";
     app_keys(app, SCOPE_FORM, hints[i].act, all, sizeof all);
     /* the first key; for help the first that types nothing ("?" types) */
@@ -244,5 +250,8 @@ const char *form_status(struct form *f, struct ui_app *app) {
     if (n < 0 || (size_t)n >= sizeof f->status - used) break;
     used += (size_t)n;
   }
+  if (kind == FIELD_CHOICE && used + 32 < sizeof f->status)
+    snprintf(f->status + used, sizeof f->status - used, "%s\xE2\x86\x90/\xE2\x86\x92 change",
+             used ? "  " : ""); /* ←/→ */
   return f->status;
 }

@@ -31,4 +31,15 @@ void form_list_draw(struct form_field *fld, WINDOW *win, int row, size_t first, 
                     int label_x, int label_w, int val_x, int val_w, bool focused, int *cy,
                     int *cx);
 
+/* widget_form.c, for the drawing (widget_form_draw.c): move the focus by
+ * delta fields (a list field's rows first; a field left shows its start);
+ * 0 settles the focused field (a contact field takes its suggestion). */
+void form_focus_move(struct form *f, int delta);
+/* Focus field i (a click), settling and leaving the focused one. */
+void form_focus_to(struct form *f, size_t i);
+/* The text of a `when` field in the model's form into out ("" when
+ * empty); RP_INVALID with err when it is not a date or length. */
+enum rp_status form_field_when(const struct form_field *fld, char *out, size_t size,
+                               struct rp_err *err);
+
 #endif

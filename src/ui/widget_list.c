@@ -1,4 +1,5 @@
-/* widget_list.c — list scrolling state and text wrapping (see widgets.h). */
+/* widget_list.c — the scrolling list (selection, paging, wheel, click,
+ * the selected-row colour) and text wrapping (see widgets.h). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -39,6 +40,32 @@ bool list_view_move(struct list_view *lv, enum rp_action act) {
   if (lv->sel < 0) lv->sel = 0;
   list_view_fix(lv);
   return lv->sel != before;
+}
+
+/* See widgets.h. */
+void list_view_resize(struct list_view *lv, int height) {
+  lv->height = height;
+  list_view_fix(lv);
+}
+
+/* See widgets.h. */
+bool list_view_wheel(struct list_view *lv, int wheel) {
+  bool moved = false;
+  for (int i = 0; i < 3 && wheel; i++) moved |= list_view_move(lv, wheel < 0 ? ACT_UP : ACT_DOWN);
+  return moved;
+}
+
+/* See widgets.h. */
+bool list_view_click(struct list_view *lv, long row) {
+  if (row < 0 || row >= lv->height || lv->top + row >= lv->count) return false;
+  list_view_select(lv, lv->top + row);
+  return true;
+}
+
+/* See widgets.h. */
+enum rp_role list_row_role(bool selected, bool focused, enum rp_role normal) {
+  if (!selected) return normal;
+  return focused ? ROLE_SELECTED : ROLE_SELECTED_INACTIVE;
 }
 
 /* Append one paragraph (no newlines) wrapped to width. */

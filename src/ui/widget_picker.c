@@ -88,7 +88,7 @@ void picker_draw(struct picker *pk) {
     if (line[0] == '#') {
       ui_put(win, 1 + i, 2, w - 4, ROLE_HEADER, line + 1);
     } else {
-      enum rp_role role = li == pk->sel ? ROLE_SELECTED : ROLE_NORMAL;
+      enum rp_role role = list_row_role(li == pk->sel, true, ROLE_NORMAL);
       ui_fill(win, 1 + i, 1, w - 2, role);
       ui_put(win, 1 + i, 3, w - 5, role, line);
     }

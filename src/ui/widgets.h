@@ -34,18 +34,34 @@ void line_edit_insert(struct line_edit *le, const char *s, size_t n);
 void line_edit_draw(struct line_edit *le, WINDOW *w, int y, int x, int width, enum rp_role role,
                     int *cx);
 
-/* ---- list view: selection and scrolling over `count` rows ---- */
+/* ---- list view: selection and scrolling over `count` rows ----
+ * The one scrolling list of the screens: the selection, paging, Home/End,
+ * the wheel, a click, and the selected-row colour. A screen sets `count`
+ * when it reads its rows and `height` when it lays out (list_view_resize),
+ * outside its draw; the draw shows rows top … top+height-1. */
 struct list_view {
   long count;  /* rows in the list */
   long sel;    /* selected row, -1 when empty */
   long top;    /* first visible row */
   int height;  /* visible rows */
 };
-/* Apply a movement action; returns true when the selection moved. */
+/* Apply a movement action (up, down, page-up/-down, first, last); returns
+ * true when the selection moved. */
 bool list_view_move(struct list_view *lv, enum rp_action act);
 void list_view_select(struct list_view *lv, long row);
 /* Keep sel within count and visible. */
 void list_view_fix(struct list_view *lv);
+/* A new height (a resize): the selection stays where it is and in view. */
+void list_view_resize(struct list_view *lv, int height);
+/* The mouse wheel, -1 up or +1 down: three rows a notch; true when the
+ * selection moved. */
+bool list_view_wheel(struct list_view *lv, int wheel);
+/* A click on the row-th row shown (0 = the top one): selects it; false
+ * when no row is there. */
+bool list_view_click(struct list_view *lv, long row);
+/* The colour of a row: selected in the focused list, selected in a list
+ * without the focus, or `normal`. */
+enum rp_role list_row_role(bool selected, bool focused, enum rp_role normal);
 
 /* ---- text wrapping ---- */
 /* Split text into lines of at most `width` columns, breaking at spaces

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app_form.h"
 #include "pane_worksheet.h"
 #include "rapport/undo.h"
 
@@ -33,6 +34,8 @@ static void add_level(struct form *f, const char *key, const char *label, int va
   if (optional) fld->none_label = "(not scored)";
   free(v);
 }
+
+static const struct app_form_ops entry_ops;
 
 void worksheet_form_open(struct worksheet *w, bool edit) {
   int ls = ws_sec_list(w->section);
@@ -85,7 +88,7 @@ void worksheet_form_open(struct worksheet *w, bool edit) {
     form_add_multiline(f, "text1", "Notes", it.text1, 3);
     break;
   }
-  w->form_open = true;
+  app_form_open(&w->base, f, &entry_ops, w);
   worksheet_form_free(w);
   w->form_orig = it; /* kept: the save applies only what changed since */
   char *key = xasprintf("worksheet-item:%d:%lld", ls, (long long)w->form_id);
@@ -100,13 +103,9 @@ void worksheet_form_free(struct worksheet *w) {
 }
 
 static void close_form(struct worksheet *w) {
-  app_typing_end(w->base.app);
-  form_free(&w->form);
-  w->form_open = false;
+  app_form_close(w->base.app);
   worksheet_form_free(w);
 }
-
-static void discard(void *ctx) { close_form(ctx); }
 
 static char *opt(const struct form *f, const char *key) {
   const char *v = form_value(f, key);
@@ -298,6 +297,8 @@ static void save_cb(void *ctx) {
   save(w);
 }
 
-void worksheet_form_key(struct worksheet *w, rp_key key) {
-  form_modal_key(&w->form, w->base.app, key, "This entry", save_cb, discard, w);
-}
+/* Esc (or changes discarded): what the form kept besides its fields. */
+static void closed(void *ctx) { worksheet_form_free(ctx); }
+
+static const struct app_form_ops entry_ops = {
+    .what = "This entry", .save = save_cb, .closed = closed};

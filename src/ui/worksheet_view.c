@@ -192,7 +192,7 @@ static void draw_list_section(struct worksheet *w, int row, int bottom, int widt
   for (int i = 0; i < list_h && w->lv.top + i < (long)w->items.n; i++) {
     const struct rp_ws_item *it = &w->items.v[w->lv.top + i];
     bool sel = w->lv.top + i == w->lv.sel;
-    enum rp_role base = sel ? (focused ? ROLE_SELECTED : ROLE_SELECTED_INACTIVE) : ROLE_NORMAL;
+    enum rp_role base = list_row_role(sel, focused, ROLE_NORMAL);
     ui_fill(win, row + i, 0, width + 1, base);
     char *t = row_text(it, width);
     bool warn = it->section == WS_SUPERPOWER && ws_needs_evidence(it);
@@ -239,7 +239,7 @@ void worksheet_body_draw(struct worksheet *w, int *cy, int *cx) {
     for (size_t i = 0; i < rp_move_kinds.n && row + (int)i < height; i++) {
       bool chosen = w->move && strcmp(w->move, rp_move_kinds.v[i].key) == 0;
       bool sel = (long)i == w->lv.sel && focused;
-      enum rp_role base = sel ? ROLE_SELECTED : chosen ? ROLE_ACCENT : ROLE_NORMAL;
+      enum rp_role base = list_row_role(sel, true, chosen ? ROLE_ACCENT : ROLE_NORMAL);
       char *t = xasprintf("(%s) %s", chosen ? "\xE2\x80\xA2" : " ", rp_move_kinds.v[i].label);
       ui_fill(win, row + (int)i, 0, width + 1, base);
       ui_put(win, row + (int)i, 1, width, base, t);

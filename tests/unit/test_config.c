@@ -105,7 +105,7 @@ static void test_defaults(void) {
   CHECK_STR(keymap_keys_for(km, SCOPE_CONTACTS, ACT_QUIT, buf, sizeof buf), "q/C-c");
   CHECK_STR(keymap_keys_for(km, SCOPE_CONTACTS, ACT_FILTER, buf, sizeof buf), "\\/F4");
   CHECK_STR(keymap_keys_for(km, SCOPE_FORM, ACT_DOWN, buf, sizeof buf), "j"); /* Down is next-field */
-  CHECK_STR(keymap_keys_for(km, SCOPE_FORM, ACT_FORM_SAVE, buf, sizeof buf), "Enter/C-s");
+  CHECK_STR(keymap_keys_for(km, SCOPE_FORM, ACT_FORM_SAVE, buf, sizeof buf), "Enter/C-s/M-Enter");
   CHECK_STR(keymap_keys_for(km, SCOPE_GLOBAL, ACT_HELP, buf, sizeof buf), "?/F1");
   CHECK_STR(keymap_keys_for(km, SCOPE_TODAY, ACT_ADD, buf, sizeof buf), "");
   char small[6];
@@ -259,7 +259,7 @@ static void test_errors(void) {
   check_bad("unknown-keyname.yaml",
             "6:15: unknown key name 'Ctlr-x'; allowed: a single character, C-x, Tab, S-Tab, "
             "Enter, Esc, Space, Backspace, Delete, Insert, Up, Down, Left, Right, S-Up, "
-            "S-Down, S-Left, S-Right, Home, End, PgUp, PgDn, F1-F12");
+            "S-Down, S-Left, S-Right, Home, End, PgUp, PgDn, F1-F12, M-Enter");
   check_bad("unknown-scope.yaml", "3:3: unknown scope 'contact' in keys; allowed: global, "
                                   "today, contacts, worksheet, prep, call, form, editor");
   check_bad("wrong-scope.yaml",
@@ -311,7 +311,7 @@ static void test_errors(void) {
   check_bad_text("keys:\n  form:\n    save: [[a]]\n",
                  "cfg.yaml:3:12: a key name must be a string, not a list; allowed: a single "
                  "character, C-x, Tab, S-Tab, Enter, Esc, Space, Backspace, Delete, Insert, Up, "
-                 "Down, Left, Right, S-Up, S-Down, S-Left, S-Right, Home, End, PgUp, PgDn, F1-F12");
+                 "Down, Left, Right, S-Up, S-Down, S-Left, S-Right, Home, End, PgUp, PgDn, F1-F12, M-Enter");
   check_bad_text("keys:\n  global:\n    frob: x\n",
                  "cfg.yaml:3:5: unknown action 'frob' in keys.global; allowed: quit, help, "
                  "screen-today, screen-contacts, screen-worksheet, screen-prep, screen-call, "

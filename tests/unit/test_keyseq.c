@@ -162,6 +162,23 @@ static void test_esc_alone(void) {
   CHECK_INT(used, 1);
 }
 
+static void test_alt_enter(void) {
+  /* Alt-Enter: ESC then CR (or LF, when the terminal maps it) is one key */
+  rp_key key;
+  size_t used;
+  CHECK_INT(dec("\033\r", &key, &used), KEYSEQ_KEY);
+  CHECK_INT(key, RPK_M_ENTER);
+  CHECK_INT(used, 2);
+  CHECK_INT(dec("\033\nx", &key, &used), KEYSEQ_KEY);
+  CHECK_INT(key, RPK_M_ENTER);
+  CHECK_INT(used, 2);
+  char name[32];
+  CHECK_STR(key_to_name(RPK_M_ENTER, name, sizeof name), "M-Enter");
+  rp_key parsed = RPK_NONE;
+  CHECK(key_parse("Alt-Enter", &parsed));
+  CHECK_INT(parsed, RPK_M_ENTER);
+}
+
 int main(void) {
   test_home_end();
   test_editing_keys();
@@ -171,5 +188,6 @@ int main(void) {
   test_unknown_swallowed_whole();
   test_partial();
   test_esc_alone();
+  test_alt_enter();
   return check_done("test_keyseq");
 }
