@@ -86,6 +86,10 @@ struct rp_restore_summary {
  * batch). */
 enum rp_status restore_json(struct rp_db *db, const char *text, size_t len, bool merge,
                             struct rp_restore_summary *sum, struct rp_err *err);
+/* For tests: a merge commits a batch once MERGE_BATCH rows are written and
+ * `every_ms` have passed since the last (250 by default), then waits
+ * `pause_ms` (0 by default), so that a test can watch it part way. */
+void restore_merge_pace(int every_ms, int pause_ms);
 
 /* The dossier of contact `id` to read before a call: who they are, how
  * you are connected, what you gave, the next conversation and its open

@@ -28,6 +28,15 @@ struct id_map {
 #define MERGE_BATCH 1000
 #define MERGE_BATCH_MS 250
 
+/* The pace of a merge's batches (restore_merge_pace, for tests). */
+static int batch_ms = MERGE_BATCH_MS, batch_pause_ms;
+
+/* See export.h. */
+void restore_merge_pace(int every_ms, int pause_ms) {
+  batch_ms = every_ms;
+  batch_pause_ms = pause_ms;
+}
+
 struct restore {
   struct rp_db *db;
   bool merge;
@@ -355,8 +364,12 @@ static enum rp_status restore_row_lists(struct restore *r, const struct rp_dump_
       for (size_t i = 0; r->merge && tag && i < n; i++)
         if (strcmp(names[i], "contact_id") == 0 && vals[i].type == DUMP_INT) touch(r, vals[i].i);
       if (s == RP_OK && r->merge && ++r->since_batch >= MERGE_BATCH &&
-          now_seconds() - r->batch_at >= MERGE_BATCH_MS / 1000.0) {
+          now_seconds() - r->batch_at >= batch_ms / 1000.0) {
         s = dump_merge_batch(r->db, r->touched, r->ntouched, err);
+        if (batch_pause_ms > 0) {
+          struct timespec pause = {batch_pause_ms / 1000, (long)(batch_pause_ms % 1000) * 1000000L};
+          nanosleep(&pause, NULL);
+        }
         r->since_batch = 0;
         r->ntouched = 0;
         r->batch_at = now_seconds();

@@ -130,6 +130,9 @@ static void test_resume(void) {
   if (pid == 0) {
     struct rp_db *c = NULL;
     if (db_open(path, &c, &err) != RP_OK) _exit(2);
+    /* a batch at every MERGE_BATCH rows and a pause after it: however
+     * fast the machine, the batches are seen while the merge runs */
+    restore_merge_pace(0, 100);
     _exit(restore_json(c, file, len, true, &sum, &err) == RP_OK ? 0 : 1);
   }
   t = NULL;
