@@ -1,24 +1,14 @@
-/* test_config_scale.c — the config is read in time linear in its size
- * (issue 22: 200,000 keys took 44 s at every start). Each kind of long
- * config (long lists, long mappings, many references between lists) is
- * parsed at n and at 4n entries: linear work takes about 4 times as long,
- * a quadratic walk 16 times (several seconds more); the test allows 12
- * times plus half a second (the fastest of three runs each, as the
- * machine is shared). Strictness holds at that size: a
- * duplicate or an unknown reference at the very end is still found. */
-#include <time.h>
-
+/* test_config_scale.c — long configs (issue 22: 200,000 keys took 44 s
+ * at every start): each kind (long lists, long mappings, many references
+ * between lists) parses at n and at 4n entries, and strictness holds at
+ * that size: a duplicate or an unknown reference at the very end is still
+ * found. How the time grows is measured by bench/bounds, not here (speed
+ * is the benchmarks' job, never a timed test). */
 #include "check.h"
 #include "rapport/config.h"
 #include "rapport/util.h"
 
 enum { SMALL = 20000, BIG = 80000 };
-
-static double now_s(void) {
-  struct timespec ts;
-  clock_gettime(CLOCK_MONOTONIC, &ts);
-  return (double)ts.tv_sec + ts.tv_nsec / 1e9;
-}
 
 /* A config of n entries of one kind, into b. */
 typedef void (*make_fn)(struct rp_buf *b, int n);
@@ -49,33 +39,22 @@ static void make_by_stage(struct rp_buf *b, int n) {
   for (int i = 0; i < n; i++) buf_addf(b, "    s%d: %d\n", n - 1 - i, i % 365);
 }
 
-/* Parse b over the defaults three times; the fastest time. */
-static double parse_best(const char *name, const struct rp_buf *b, enum rp_status want) {
-  double best = 1e9;
-  for (int rep = 0; rep < 3; rep++) {
-    struct rp_config cfg;
-    struct rp_err err = {0};
-    config_defaults(&cfg);
-    double t0 = now_s();
-    enum rp_status st = config_parse(&cfg, name, b->s, b->len, &err);
-    double t = now_s() - t0;
-    if (t < best) best = t;
-    CHECK_INT(st, want);
-    config_free(&cfg);
-  }
-  return best;
+/* Parse b over the defaults: it is a valid config. */
+static void parse_ok(const char *name, const struct rp_buf *b) {
+  struct rp_config cfg;
+  struct rp_err err = {0};
+  config_defaults(&cfg);
+  CHECK_INT(config_parse(&cfg, name, b->s, b->len, &err), RP_OK);
+  config_free(&cfg);
 }
 
-static void check_linear(const char *name, make_fn make) {
+static void check_sizes(const char *name, make_fn make) {
   struct rp_buf b = {0};
   make(&b, SMALL);
-  double small = parse_best(name, &b, RP_OK);
+  parse_ok(name, &b);
   buf_reset(&b);
   make(&b, BIG);
-  double big = parse_best(name, &b, RP_OK);
-  fprintf(stderr, "%s: %d entries %.3f s, %d entries %.3f s (x%.1f)\n", name, SMALL, small, BIG,
-          big, big / small);
-  CHECK(big < 12 * small + 0.5);
+  parse_ok(name, &b);
   buf_free(&b);
 }
 
@@ -107,10 +86,10 @@ static void test_strict_at_size(void) {
 }
 
 int main(void) {
-  check_linear("stages.yaml", make_stages);
-  check_linear("manual.yaml", make_manual);
-  check_linear("checks.yaml", make_checks);
-  check_linear("by_stage.yaml", make_by_stage);
+  check_sizes("stages.yaml", make_stages);
+  check_sizes("manual.yaml", make_manual);
+  check_sizes("checks.yaml", make_checks);
+  check_sizes("by_stage.yaml", make_by_stage);
   test_strict_at_size();
   return check_done("test_config_scale");
 }
