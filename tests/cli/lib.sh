@@ -139,3 +139,31 @@ py() {
 j = json.load(open(sys.argv[1]))
 print(eval(sys.argv[2]))' "$TMP/json" "$1"
 }
+
+# khard_conf FOLDER FILE: a private khard config in FILE reading the vCard
+# folder FOLDER as one address book (khard -c FILE list …).
+khard_conf() {
+  cat >"$2" <<CONF
+[addressbooks]
+[[rapport]]
+path = $1
+[general]
+default_action = list
+editor = true
+merge_editor = true
+[contact table]
+display = first_name
+group_by_addressbook = no
+reverse = no
+show_nicknames = no
+show_uids = yes
+sort = last_name
+localize_dates = no
+preferred_phone_number_type = pref, cell, home
+preferred_email_address_type = pref, work, home
+[vcard]
+preferred_version = 3.0
+search_in_source_files = no
+skip_unparsable = no
+CONF
+}

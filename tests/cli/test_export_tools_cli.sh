@@ -43,29 +43,7 @@ data = open(sys.argv[1], newline='').read()
 for i, card in enumerate(re.findall(r'BEGIN:VCARD\r\n.*?END:VCARD\r\n', data, re.S)):
     open(f'{sys.argv[2]}/{i}.vcf', 'w', newline='').write(card)
 PY
-  cat >"$TMP/khard$v.conf" <<CONF
-[addressbooks]
-[[rapport]]
-path = $TMP/vdir$v
-[general]
-default_action = list
-editor = true
-merge_editor = true
-[contact table]
-display = first_name
-group_by_addressbook = no
-reverse = no
-show_nicknames = no
-show_uids = yes
-sort = last_name
-localize_dates = no
-preferred_phone_number_type = pref, cell, home
-preferred_email_address_type = pref, work, home
-[vcard]
-preferred_version = 3.0
-search_in_source_files = no
-skip_unparsable = no
-CONF
+  khard_conf "$TMP/vdir$v" "$TMP/khard$v.conf"
   out=$(khard -c "$TMP/khard$v.conf" email --parsable 2>&1)
   eq "khard v$v rc" "$?" 0
   # the preferred one: PREF (3.0: TYPE=…,PREF; 4.0: PREF=1, which khard shows as it is)

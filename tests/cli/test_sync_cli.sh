@@ -97,29 +97,7 @@ rm "$CARDS/junk.vcf"
 # ---- khard reads the folder rapport writes ----
 if command -v khard >/dev/null 2>&1; then
   ok
-  cat >"$TMP/khard.conf" <<CONF
-[addressbooks]
-[[rapport]]
-path = $CARDS
-[general]
-default_action = list
-editor = true
-merge_editor = true
-[contact table]
-display = first_name
-group_by_addressbook = no
-reverse = no
-show_nicknames = no
-show_uids = yes
-sort = last_name
-localize_dates = no
-preferred_phone_number_type = pref, cell, home
-preferred_email_address_type = pref, work, home
-[vcard]
-preferred_version = 3.0
-search_in_source_files = no
-skip_unparsable = no
-CONF
+  khard_conf "$CARDS" "$TMP/khard.conf"
   out=$(khard -c "$TMP/khard.conf" list 2>&1)
   [[ $out == *"Priya Shah"* ]] && ok || bad "khard list: [$out]"
   out=$(khard -c "$TMP/khard.conf" show --format yaml Priya 2>&1)
