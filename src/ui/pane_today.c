@@ -46,8 +46,7 @@ struct today {
   struct rp_agenda ag;
   struct today_row *rows;
   size_t nrows;
-  long sel; /* row index of the selected item, -1 = none */
-  int top;
+  struct list_view lv; /* over rows: headings and "N more" lines cannot be chosen */
   bool stale;
   bool partial; /* the last read took what the screen shows, not TODAY_LIMIT per section */
   bool seen;    /* painted once: reads take TODAY_LIMIT from then on */
@@ -84,8 +83,16 @@ static bool is_item(const struct today *t, long r) {
   return r >= 0 && r < (long)t->nrows && t->rows[r].item >= 0;
 }
 
+/* For the list: a heading goes with the items below it, "N more" with
+ * the item above it. */
+static enum list_row row_kind(const void *ctx, long r) {
+  const struct today *t = ctx;
+  if (is_item(t, r)) return LIST_ITEM;
+  return r >= 0 && r < (long)t->nrows && t->rows[r].item == ROW_HEADING ? LIST_HEAD : LIST_PART;
+}
+
 static const struct rp_agenda_item *selected(const struct today *t) {
-  return is_item(t, t->sel) ? &t->ag.v[t->rows[t->sel].item] : NULL;
+  return is_item(t, t->lv.sel) ? &t->ag.v[t->rows[t->lv.sel].item] : NULL;
 }
 
 static void load(struct today *t) {
@@ -134,9 +141,10 @@ static void load(struct today *t) {
                      (!was_fu && was_ct && it->contact_id == was_ct)))
       keep = (long)r;
   }
-  if (keep < 0 && is_item(t, t->sel)) keep = t->sel;
+  if (keep < 0 && is_item(t, t->lv.sel)) keep = t->lv.sel;
   while (keep >= 0 && !is_item(t, keep)) keep--;
-  t->sel = keep >= 0 ? keep : first;
+  t->lv.count = (long)t->nrows;
+  list_view_select(&t->lv, keep >= 0 ? keep : first);
 }
 
 /* ---- drawing ---- */
@@ -146,6 +154,7 @@ static void layout(struct pane *p, int y, int x, int h, int w) {
   t->y = y, t->x = x, t->h = h, t->w = w;
   if (t->win) delwin(t->win);
   t->win = newwin(h, w, y, x);
+  list_view_resize(&t->lv, h - 1); /* under the title */
 }
 
 static void draw_empty(struct today *t, int row) {
@@ -222,21 +231,11 @@ static void draw(struct pane *p) {
     wnoutrefresh(w);
     return;
   }
-  int rows = t->h - 1;
-  if (t->sel >= 0) {
-    long s = t->sel;
-    /* show the section heading with the first item */
-    long head = s > 0 && !is_item(t, s - 1) ? s - 1 : s;
-    /* … and the "N more" line with the last item read */
-    long tail = s + 1 < (long)t->nrows && t->rows[s + 1].item == ROW_MORE ? s + 1 : s;
-    if (head < t->top) t->top = (int)head;
-    if (tail >= t->top + rows) t->top = (int)(tail - rows + 1);
-  }
-  if (t->top > (int)t->nrows - rows) t->top = (int)t->nrows - rows;
-  if (t->top < 0) t->top = 0;
+  int rows = t->lv.height;
+  long top = t->lv.top;
   int name_w = t->w >= 80 ? 22 : 16, date_w = 17;
-  for (int i = 0; i < rows && t->top + i < (int)t->nrows; i++) {
-    const struct today_row *r = &t->rows[t->top + i];
+  for (int i = 0; i < rows && top + i < (long)t->nrows; i++) {
+    const struct today_row *r = &t->rows[top + i];
     int row = 1 + i;
     if (r->item == ROW_HEADING) {
       long n = t->ag.total[r->section];
@@ -248,7 +247,7 @@ static void draw(struct pane *p) {
     }
     if (r->item == ROW_MORE) {
       long n = t->ag.total[r->section], shown = 0;
-      for (long k = t->top + i - 1; k >= 0 && is_item(t, k); k--) shown++;
+      for (long k = top + i - 1; k >= 0 && is_item(t, k); k--) shown++;
       char *m = xasprintf("\xE2\x80\xA6 and %ld%s more: `rapport agenda` lists them "
                           "all",
                           n - shown, n >= AGENDA_COUNT_CAP ? "+" : "");
@@ -258,7 +257,7 @@ static void draw(struct pane *p) {
       continue;
     }
     const struct rp_agenda_item *it = &t->ag.v[r->item];
-    bool sel = t->top + i == t->sel;
+    bool sel = top + i == t->lv.sel;
     enum rp_role base = list_row_role(sel, true, ROLE_NORMAL);
     ui_fill(w, row, 0, t->w, base);
     enum rp_role drole = it->section == AG_OVERDUE ? ROLE_OVERDUE
@@ -273,49 +272,6 @@ static void draw(struct pane *p) {
 }
 
 /* ---- actions ---- */
-
-static void today_move(struct today *t, enum rp_action act) {
-  long s = t->sel;
-  int page = t->h - 2 > 1 ? t->h - 2 : 1;
-  switch (act) {
-  case ACT_UP:
-    for (long r = s - 1; r >= 0; r--)
-      if (is_item(t, r)) {
-        t->sel = r;
-        break;
-      }
-    break;
-  case ACT_DOWN:
-    for (long r = s + 1; r < (long)t->nrows; r++)
-      if (is_item(t, r)) {
-        t->sel = r;
-        break;
-      }
-    break;
-  case ACT_PAGE_UP:
-  case ACT_FIRST: {
-    long goal = act == ACT_FIRST ? 0 : s - page;
-    for (long r = goal < 0 ? 0 : goal; r < (long)t->nrows; r++)
-      if (is_item(t, r)) {
-        t->sel = r;
-        break;
-      }
-    break;
-  }
-  case ACT_PAGE_DOWN:
-  case ACT_LAST: {
-    long goal = act == ACT_LAST ? (long)t->nrows - 1 : s + page;
-    if (goal >= (long)t->nrows) goal = (long)t->nrows - 1;
-    for (long r = goal; r >= 0; r--)
-      if (is_item(t, r)) {
-        t->sel = r;
-        break;
-      }
-    break;
-  }
-  default: break;
-  }
-}
 
 /* The selected row is a thank-you owed for a conversation. */
 static bool is_thanks(const struct rp_agenda_item *it) {
@@ -492,7 +448,7 @@ static int key(struct pane *p, rp_key k) {
   case ACT_PAGE_UP:
   case ACT_PAGE_DOWN:
   case ACT_FIRST:
-  case ACT_LAST: today_move(t, act); return PANE_HANDLED;
+  case ACT_LAST: list_view_move(&t->lv, act); return PANE_HANDLED;
   case ACT_OUTCOME: open_outcome(t); return PANE_HANDLED;
   default: break;
   }
@@ -535,12 +491,10 @@ static int key(struct pane *p, rp_key k) {
 
 static void mouse(struct pane *p, int y, int x, int wheel) {
   struct today *t = self(p);
-  if (wheel) {
-    for (int i = 0; i < 3; i++) today_move(t, wheel < 0 ? ACT_UP : ACT_DOWN);
-    return;
-  }
-  long r = t->top + (y - t->y - 1);
-  if (is_item(t, r)) t->sel = r;
+  (void)x;
+  load(t);
+  if (wheel) list_view_wheel(&t->lv, wheel);
+  else list_view_click(&t->lv, y - t->y - 1);
 }
 
 static enum rp_scope active_scope(struct pane *p) {
@@ -584,7 +538,7 @@ struct pane *pane_today_new(struct ui_app *app) {
   struct today *t = xcalloc(1, sizeof *t);
   t->base.ops = &today_ops;
   t->base.app = app;
-  t->sel = -1;
+  t->lv = (struct list_view){.sel = -1, .height = 1, .row = row_kind, .ctx = t};
   t->stale = true;
   return &t->base;
 }

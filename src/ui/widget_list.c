@@ -1,11 +1,34 @@
 /* widget_list.c — the scrolling list (selection, paging, wheel, click,
- * the selected-row colour) and text wrapping (see widgets.h). */
+ * rows that cannot be chosen, a text to read, the selected-row colour) and
+ * text wrapping (see widgets.h). */
 #include <stdlib.h>
 #include <string.h>
 
 #include "rapport/utf8.h"
 #include "widgets.h"
 
+/* The kind of row i (every row is an item in a plain list). */
+static enum list_row row_kind(const struct list_view *lv, long i) {
+  return lv->row ? lv->row(lv->ctx, i) : LIST_ITEM;
+}
+
+/* The nearest item from `from` in direction dir (±1), or -1. */
+static long find_item(const struct list_view *lv, long from, int dir) {
+  for (long i = from; i >= 0 && i < lv->count; i += dir)
+    if (row_kind(lv, i) == LIST_ITEM) return i;
+  return -1;
+}
+
+/* The item row i belongs to: itself, the item above a part, the item
+ * below a heading; -1 when none. */
+static long owner(const struct list_view *lv, long i) {
+  enum list_row k = row_kind(lv, i);
+  if (k == LIST_ITEM) return i;
+  long o = find_item(lv, i, k == LIST_PART ? -1 : 1);
+  return o >= 0 ? o : find_item(lv, i, k == LIST_PART ? 1 : -1);
+}
+
+/* See widgets.h. */
 void list_view_fix(struct list_view *lv) {
   if (lv->height < 1) lv->height = 1;
   if (lv->count <= 0) {
@@ -13,31 +36,74 @@ void list_view_fix(struct list_view *lv) {
     lv->top = 0;
     return;
   }
+  if (lv->browse) { /* a text to read: only the top moves */
+    lv->sel = -1;
+    if (lv->top + lv->height > lv->count) lv->top = lv->count - lv->height;
+    if (lv->top < 0) lv->top = 0;
+    return;
+  }
   if (lv->sel < 0) lv->sel = 0;
   if (lv->sel >= lv->count) lv->sel = lv->count - 1;
-  if (lv->top > lv->sel) lv->top = lv->sel;
+  lv->sel = owner(lv, lv->sel);
+  if (lv->sel < 0) { /* nothing to choose: headings only */
+    if (lv->top + lv->height > lv->count) lv->top = lv->count - lv->height;
+    if (lv->top < 0) lv->top = 0;
+    return;
+  }
+  /* the selected item with its heading above and its parts below */
+  long head = lv->sel, tail = lv->sel;
+  while (head > 0 && row_kind(lv, head - 1) == LIST_HEAD) head--;
+  while (tail + 1 < lv->count && row_kind(lv, tail + 1) == LIST_PART) tail++;
+  if (tail >= lv->top + lv->height) lv->top = tail - lv->height + 1;
+  if (head < lv->top) lv->top = head;
   if (lv->sel >= lv->top + lv->height) lv->top = lv->sel - lv->height + 1;
   if (lv->top + lv->height > lv->count) lv->top = lv->count - lv->height;
   if (lv->top < 0) lv->top = 0;
 }
 
+/* See widgets.h. */
 void list_view_select(struct list_view *lv, long row) {
   lv->sel = row;
   list_view_fix(lv);
 }
 
-bool list_view_move(struct list_view *lv, enum rp_action act) {
-  long before = lv->sel, page = lv->height > 1 ? lv->height - 1 : 1;
+/* A text to read: the movement keys move the top. */
+static bool browse_move(struct list_view *lv, enum rp_action act) {
+  long before = lv->top, page = lv->height > 1 ? lv->height - 1 : 1;
   switch (act) {
-  case ACT_UP: lv->sel--; break;
-  case ACT_DOWN: lv->sel++; break;
-  case ACT_PAGE_UP: lv->sel -= page; lv->top -= page; break;
-  case ACT_PAGE_DOWN: lv->sel += page; lv->top += page; break;
-  case ACT_FIRST: lv->sel = 0; break;
-  case ACT_LAST: lv->sel = lv->count - 1; break;
+  case ACT_UP: lv->top--; break;
+  case ACT_DOWN: lv->top++; break;
+  case ACT_PAGE_UP: lv->top -= page; break;
+  case ACT_PAGE_DOWN: lv->top += page; break;
+  case ACT_FIRST: lv->top = 0; break;
+  case ACT_LAST: lv->top = lv->count; break;
   default: return false;
   }
-  if (lv->sel < 0) lv->sel = 0;
+  list_view_fix(lv);
+  return lv->top != before;
+}
+
+/* See widgets.h. */
+bool list_view_move(struct list_view *lv, enum rp_action act) {
+  if (lv->browse) return browse_move(lv, act);
+  long before = lv->sel, page = lv->height > 1 ? lv->height - 1 : 1, to = -1;
+  if (lv->count <= 0) return false;
+  switch (act) {
+  case ACT_UP: to = find_item(lv, lv->sel - 1, -1); break;
+  case ACT_DOWN: to = find_item(lv, lv->sel + 1, 1); break;
+  case ACT_PAGE_UP:
+    to = find_item(lv, lv->sel - page > 0 ? lv->sel - page : 0, 1);
+    lv->top -= page;
+    break;
+  case ACT_PAGE_DOWN:
+    to = find_item(lv, lv->sel + page < lv->count ? lv->sel + page : lv->count - 1, -1);
+    lv->top += page;
+    break;
+  case ACT_FIRST: to = find_item(lv, 0, 1); break;
+  case ACT_LAST: to = find_item(lv, lv->count - 1, -1); break;
+  default: return false;
+  }
+  if (to >= 0) lv->sel = to;
   list_view_fix(lv);
   return lv->sel != before;
 }
@@ -45,6 +111,12 @@ bool list_view_move(struct list_view *lv, enum rp_action act) {
 /* See widgets.h. */
 void list_view_resize(struct list_view *lv, int height) {
   lv->height = height;
+  list_view_fix(lv);
+}
+
+/* See widgets.h. */
+void list_view_set_count(struct list_view *lv, long count) {
+  lv->count = count;
   list_view_fix(lv);
 }
 
@@ -57,8 +129,21 @@ bool list_view_wheel(struct list_view *lv, int wheel) {
 
 /* See widgets.h. */
 bool list_view_click(struct list_view *lv, long row) {
-  if (row < 0 || row >= lv->height || lv->top + row >= lv->count) return false;
-  list_view_select(lv, lv->top + row);
+  if (lv->browse || row < 0 || row >= lv->height || lv->top + row >= lv->count) return false;
+  long r = lv->top + row;
+  if (row_kind(lv, r) == LIST_HEAD) return false;
+  r = owner(lv, r);
+  if (r < 0) return false;
+  list_view_select(lv, r);
+  return true;
+}
+
+/* See widgets.h. */
+bool list_view_is_sel(const struct list_view *lv, long row) {
+  if (lv->sel < 0 || row < lv->sel) return false;
+  if (row == lv->sel) return true;
+  for (long i = lv->sel + 1; i <= row; i++)
+    if (row_kind(lv, i) != LIST_PART) return false;
   return true;
 }
 
@@ -67,7 +152,6 @@ enum rp_role list_row_role(bool selected, bool focused, enum rp_role normal) {
   if (!selected) return normal;
   return focused ? ROLE_SELECTED : ROLE_SELECTED_INACTIVE;
 }
-
 /* Append one paragraph (no newlines) wrapped to width. */
 static void wrap_para(const char *p, size_t len, int width, struct rp_strv *out) {
   size_t start = 0;

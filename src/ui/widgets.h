@@ -38,27 +38,41 @@ void line_edit_draw(struct line_edit *le, WINDOW *w, int y, int x, int width, en
  * The one scrolling list of the screens: the selection, paging, Home/End,
  * the wheel, a click, and the selected-row colour. A screen sets `count`
  * when it reads its rows and `height` when it lays out (list_view_resize),
- * outside its draw; the draw shows rows top … top+height-1. */
+ * outside its draw; the draw only shows rows top … top+height-1.
+ * A list may have rows that cannot be chosen (`row` says which): section
+ * headings, shown with the item below them, and parts of the item above
+ * (its second line, an "N more" line), shown with it, painted selected
+ * with it (list_view_is_sel), and choosing it when clicked. A text to read
+ * (`browse`) has no selection: the movement keys and the wheel scroll. */
+enum list_row { LIST_ITEM, LIST_HEAD, LIST_PART };
 struct list_view {
   long count;  /* rows in the list */
-  long sel;    /* selected row, -1 when empty */
+  long sel;    /* selected row, -1 when empty (or nothing can be chosen) */
   long top;    /* first visible row */
   int height;  /* visible rows */
+  enum list_row (*row)(const void *ctx, long i); /* NULL: every row an item */
+  const void *ctx;                               /* given to `row` */
+  bool browse; /* a text to read: no selection, the keys move the top */
 };
 /* Apply a movement action (up, down, page-up/-down, first, last); returns
- * true when the selection moved. */
+ * true when the selection (or, browsing, the top) moved. */
 bool list_view_move(struct list_view *lv, enum rp_action act);
 void list_view_select(struct list_view *lv, long row);
-/* Keep sel within count and visible. */
+/* Keep sel on an item, within count and visible with its heading and
+ * parts (the heading wins when they do not all fit). */
 void list_view_fix(struct list_view *lv);
 /* A new height (a resize): the selection stays where it is and in view. */
 void list_view_resize(struct list_view *lv, int height);
+/* A new number of rows (a reload): the selection stays where it can. */
+void list_view_set_count(struct list_view *lv, long count);
 /* The mouse wheel, -1 up or +1 down: three rows a notch; true when the
  * selection moved. */
 bool list_view_wheel(struct list_view *lv, int wheel);
-/* A click on the row-th row shown (0 = the top one): selects it; false
- * when no row is there. */
+/* A click on the row-th row shown (0 = the top one): selects its item;
+ * false when no item is there (nothing, or a heading). */
 bool list_view_click(struct list_view *lv, long row);
+/* Whether row is drawn selected: the selected item or one of its parts. */
+bool list_view_is_sel(const struct list_view *lv, long row);
 /* The colour of a row: selected in the focused list, selected in a list
  * without the focus, or `normal`. */
 enum rp_role list_row_role(bool selected, bool focused, enum rp_role normal);

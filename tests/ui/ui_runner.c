@@ -19,6 +19,8 @@
  *   wheel up|down ROW COL     mouse wheel
  *   expect TEXT               TEXT appears somewhere on the screen
  *   expect-not TEXT           TEXT appears nowhere on the screen
+ *   selected TEXT             TEXT is on the screen in the selected-row colour
+ *                             (its first cell; `unselected TEXT`: not in it)
  *   count N                   the journal holds N contacts (not deleted)
  *   field NAME|COLUMN|VALUE   contact NAME has COLUMN (org, stage, warmth, …) = VALUE;
  *                             COLUMN emails, phones or urls: "value/type/p|…"
@@ -142,6 +144,58 @@ static char *dump_screen(void) {
   }
   out[len] = '\0';
   return out;
+}
+
+attr_t ui_role(enum rp_role role); /* src/ui/draw.c: a role's attributes */
+
+/* Where TEXT starts on the screen (the first place): true with *y, *x. */
+static bool find_text(const char *text, int *y, int *x) {
+  size_t tl = strlen(text);
+  for (int row = 0; row < LINES; row++) {
+    char line[4096];
+    int col_of[4096];
+    size_t len = 0;
+    for (int col = 0; col < COLS && len + MB_LEN_MAX < sizeof line; col++) {
+      cchar_t cc;
+      wchar_t wch[CCHARW_MAX + 1] = {0};
+      attr_t attrs;
+      short pair;
+      if (mvwin_wch(curscr, row, col, &cc) != OK ||
+          getcchar(&cc, wch, &attrs, &pair, NULL) == ERR || wch[0] == 0)
+        wch[0] = L' ';
+      char mb[MB_LEN_MAX];
+      mbstate_t st;
+      memset(&st, 0, sizeof st);
+      size_t n = wcrtomb(mb, wch[0], &st);
+      if (n == (size_t)-1) mb[0] = '?', n = 1;
+      for (size_t k = 0; k < n; k++) {
+        col_of[len] = col;
+        line[len++] = mb[k];
+      }
+      int w = wcwidth(wch[0]);
+      if (w > 1) col += w - 1;
+    }
+    for (size_t i = 0; i + tl <= len; i++)
+      if (memcmp(line + i, text, tl) == 0) {
+        *y = row;
+        *x = col_of[i];
+        return true;
+      }
+  }
+  return false;
+}
+
+/* Whether the cell at y, x is drawn in the selected-row colour. */
+static bool cell_selected(int y, int x) {
+  cchar_t cc;
+  wchar_t wch[CCHARW_MAX + 1] = {0};
+  attr_t attrs;
+  short pair;
+  if (mvwin_wch(curscr, y, x, &cc) != OK || getcchar(&cc, wch, &attrs, &pair, NULL) == ERR)
+    return false;
+  attr_t want = ui_role(ROLE_SELECTED);
+  attr_t mask = A_ATTRIBUTES & ~A_COLOR & ~A_ALTCHARSET;
+  return (attrs & mask) == (want & mask) && pair == (short)PAIR_NUMBER(want);
 }
 
 static void trim_nl(char *s) {
@@ -658,6 +712,19 @@ int main(int argc, char **argv) {
              scr_text);
       }
       free(scr_text);
+    } else if (strcmp(line, "selected") == 0 || strcmp(line, "unselected") == 0) {
+      int y, x;
+      bool want = strcmp(line, "selected") == 0;
+      if (!find_text(arg, &y, &x)) {
+        char *scr_text = dump_screen();
+        fail(lineno, "'%s' is not on the screen:\n%s", arg, scr_text);
+        free(scr_text);
+      } else if (cell_selected(y, x) != want) {
+        char *scr_text = dump_screen();
+        fail(lineno, want ? "'%s' is not in the selected colour:\n%s"
+                          : "'%s' is in the selected colour:\n%s", arg, scr_text);
+        free(scr_text);
+      }
     } else if (strcmp(line, "count") == 0) {
       long n = -1, want = atol(arg);
       struct rp_contact_query q = {0};
