@@ -327,6 +327,7 @@ static void layout(struct ui_app *app) {
   app->body = newwin(app->rows - 2, app->cols, 1, 0);
   for (int i = 0; i < NSCREENS; i++)
     app->screens[i]->ops->layout(app->screens[i], 1, 0, app->rows - 2, app->cols);
+  search_ui_layout(&app->search); /* the overlays' lists: their heights */
 }
 
 static void draw_too_small(void) {
@@ -599,6 +600,10 @@ static void app_mouse_dispatch(struct ui_app *app, int y, int x, int wheel) {
   if (app->help) {
     if (wheel) app_help_key(app, wheel < 0 ? 'k' : 'j');
     else app->help = false;
+    return;
+  }
+  if (app->search.open) {
+    search_ui_mouse(&app->search, y, x, wheel);
     return;
   }
   if (app->convs.open) { /* read there: the wheel scrolls, a click does nothing */

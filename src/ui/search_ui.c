@@ -16,27 +16,64 @@
 
 #define SEARCH_LIMIT 60
 
+static enum list_row row_kind(const void *ctx, long i) {
+  return ((const struct search_ui *)ctx)->rows[i].kind;
+}
+
+/* The results as rows: a heading per kind, then two rows per hit. */
+static void rows_build(struct search_ui *s) {
+  free(s->rows);
+  s->rows = xcalloc(3 * s->hits.n + 1, sizeof *s->rows);
+  long n = 0;
+  int last_kind = -1;
+  for (size_t i = 0; i < s->hits.n; i++) {
+    if ((int)s->hits.v[i].kind != last_kind) {
+      last_kind = (int)s->hits.v[i].kind;
+      s->rows[n++] = (struct search_row){(long)i, LIST_HEAD};
+    }
+    s->rows[n++] = (struct search_row){(long)i, LIST_ITEM};
+    s->rows[n++] = (struct search_row){(long)i, LIST_PART};
+  }
+  s->lv = (struct list_view){.count = n, .height = s->lv.height, .row = row_kind, .ctx = s};
+  list_view_select(&s->lv, 0);
+}
+
 void search_ui_open(struct search_ui *s) {
   s->open = true;
   line_edit_set(&s->q, "");
   hit_list_free(&s->hits);
-  s->sel = 0;
-  s->top = 0;
+  rows_build(s);
+  search_ui_layout(s);
 }
 
 void search_ui_free(struct search_ui *s) {
   line_edit_free(&s->q);
   hit_list_free(&s->hits);
+  free(s->rows);
+  s->rows = NULL;
   s->open = false;
+}
+
+/* See search_ui.h: the box, and the result rows under the query. */
+void search_ui_layout(struct search_ui *s) {
+  s->w = COLS - 4 > 100 ? 100 : COLS - 2;
+  s->h = LINES - 4;
+  s->y = 2;
+  s->x = (COLS - s->w) / 2;
+  list_view_resize(&s->lv, s->h - 5); /* border, query, gap; footer, border */
 }
 
 static void run(struct search_ui *s, struct ui_app *app) {
   struct rp_err err;
   hit_list_free(&s->hits);
-  s->sel = 0;
-  s->top = 0;
   if (search_quick(app_db(app), line_edit_text(&s->q), SEARCH_LIMIT, &s->hits, &err) != RP_OK)
     app_message(app, ROLE_ERROR, "%s", err.msg);
+  rows_build(s);
+}
+
+/* The hit selected, or NULL. */
+static const struct rp_hit *selected(const struct search_ui *s) {
+  return s->lv.sel >= 0 ? &s->hits.v[s->rows[s->lv.sel].hit] : NULL;
 }
 
 /* True when the first word marked in the hit's snippet is in the
@@ -75,8 +112,8 @@ static int conv_anchor_of(struct ui_app *app, const struct rp_hit *h) {
 
 /* Go to the hit in its screen. */
 static void jump(struct search_ui *s, struct ui_app *app) {
-  if (s->sel < 0 || s->sel >= (long)s->hits.n) return;
-  const struct rp_hit *h = &s->hits.v[s->sel];
+  const struct rp_hit *h = selected(s);
+  if (!h) return;
   int anchor = conv_anchor_of(app, h);
   if (anchor >= 0 && h->contact_id) { /* a conversation's item: open it there */
     app_show_contact(app, h->contact_id);
@@ -118,25 +155,11 @@ void search_ui_key(struct search_ui *s, struct ui_app *app, rp_key key) {
    * suggestions */
   enum rp_action act =
       key >= ' ' && key < RPK_SPECIAL ? ACT_NONE : app_action(app, SCOPE_GLOBAL, key);
-  if (act == ACT_UP || key == RPK_CTRL('p')) {
-    if (s->sel > 0) s->sel--;
-    return;
-  }
-  if (act == ACT_DOWN || act == ACT_FOCUS_NEXT || key == RPK_CTRL('n')) {
-    if (s->sel + 1 < (long)s->hits.n) s->sel++;
-    return;
-  }
-  if (act == ACT_PAGE_DOWN) {
-    s->sel += s->rows / 2 > 0 ? s->rows / 2 : 1;
-    if (s->sel >= (long)s->hits.n) s->sel = (long)s->hits.n - 1;
-    if (s->sel < 0) s->sel = 0;
-    return;
-  }
-  if (act == ACT_PAGE_UP) {
-    s->sel -= s->rows / 2 > 0 ? s->rows / 2 : 1;
-    if (s->sel < 0) s->sel = 0;
-    return;
-  }
+  if (act == ACT_UP || key == RPK_CTRL('p')) act = ACT_UP;
+  if (act == ACT_FOCUS_NEXT || key == RPK_CTRL('n')) act = ACT_DOWN;
+  /* Home and End move in the query */
+  if (act != ACT_FIRST && act != ACT_LAST && list_view_move(&s->lv, act)) return;
+  if (act == ACT_UP || act == ACT_DOWN || act == ACT_PAGE_UP || act == ACT_PAGE_DOWN) return;
   if (line_edit_key(&s->q, key) == 2) run(s, app);
 }
 
@@ -169,12 +192,17 @@ static char *flat(const char *s) {
   return out;
 }
 
+/* See search_ui.h. */
+void search_ui_mouse(struct search_ui *s, int y, int x, int wheel) {
+  (void)x;
+  if (wheel) list_view_wheel(&s->lv, wheel);
+  else list_view_click(&s->lv, y - s->y - 3);
+}
+
 void search_ui_draw(struct search_ui *s, int *cy, int *cx) {
-  int H = LINES, W = COLS;
-  int w = W - 4 > 100 ? 100 : W - 2;
-  int h = H - 4;
+  int w = s->w, h = s->h;
   if (w < 20 || h < 6) return;
-  int y0 = 2, x0 = (W - w) / 2;
+  int y0 = s->y, x0 = s->x;
   WINDOW *win = newwin(h, w, y0, x0);
   if (!win) return;
   for (int r = 0; r < h; r++) ui_fill(win, r, 0, w, ROLE_NORMAL);
@@ -187,8 +215,7 @@ void search_ui_draw(struct search_ui *s, int *cy, int *cx) {
   *cy = y0 + 1;
   *cx = x0 + qx;
   /* results: a heading per kind, then two rows per hit */
-  int top = 3, rows = h - top - 2;
-  s->rows = rows;
+  int top = 3;
   const char *q = line_edit_text(&s->q);
   if (!*q) {
     ui_put(win, top, 2, w - 4, ROLE_MUTED,
@@ -198,46 +225,23 @@ void search_ui_draw(struct search_ui *s, int *cy, int *cx) {
     char *m = xasprintf("Nothing matches \xE2\x80\x9C%s\xE2\x80\x9D.", q);
     ui_put(win, top, 2, w - 4, ROLE_MUTED, m);
     free(m);
-  } else {
-    /* lay out: which screen row each hit starts on */
-    int row = 0, sel_row = 0;
-    int last_kind = -1;
-    int *start = xcalloc(s->hits.n, sizeof *start);
-    for (size_t i = 0; i < s->hits.n; i++) {
-      if ((int)s->hits.v[i].kind != last_kind) {
-        row++; /* heading */
-        last_kind = (int)s->hits.v[i].kind;
-      }
-      start[i] = row;
-      row += 2;
+  }
+  for (int r = 0; r < s->lv.height && s->lv.top + r < s->lv.count; r++) {
+    long i = s->lv.top + r;
+    const struct rp_hit *hit = &s->hits.v[s->rows[i].hit];
+    bool sel = list_view_is_sel(&s->lv, i);
+    enum rp_role base = list_row_role(sel, true, ROLE_NORMAL);
+    if (s->rows[i].kind == LIST_HEAD) {
+      ui_put(win, top + r, 2, w - 4, ROLE_HEADER, rp_hit_kind_titles[hit->kind]);
+    } else if (s->rows[i].kind == LIST_ITEM) {
+      ui_fill(win, top + r, 1, w - 2, base);
+      ui_put(win, top + r, 3, w - 6, base, hit->title);
+    } else {
+      char *snip = flat(hit->snippet);
+      ui_fill(win, top + r, 1, w - 2, base);
+      put_marked(win, top + r, 5, w - 8, sel ? base : ROLE_MUTED, ROLE_ACCENT, snip);
+      free(snip);
     }
-    sel_row = start[s->sel];
-    if (sel_row + 2 > s->top + rows) s->top = sel_row + 2 - rows;
-    if (sel_row - 1 < s->top) s->top = sel_row - 1 > 0 ? sel_row - 1 : 0;
-    last_kind = -1;
-    for (size_t i = 0; i < s->hits.n; i++) {
-      const struct rp_hit *hit = &s->hits.v[i];
-      if ((int)hit->kind != last_kind) {
-        last_kind = (int)hit->kind;
-        int hr = start[i] - 1 - s->top;
-        if (hr >= 0 && hr < rows)
-          ui_put(win, top + hr, 2, w - 4, ROLE_HEADER, rp_hit_kind_titles[hit->kind]);
-      }
-      int r = start[i] - s->top;
-      bool sel = (long)i == s->sel;
-      enum rp_role base = list_row_role(sel, true, ROLE_NORMAL);
-      if (r >= 0 && r < rows) {
-        ui_fill(win, top + r, 1, w - 2, base);
-        ui_put(win, top + r, 3, w - 6, base, hit->title);
-      }
-      if (r + 1 >= 0 && r + 1 < rows) {
-        char *snip = flat(hit->snippet);
-        ui_fill(win, top + r + 1, 1, w - 2, sel ? base : ROLE_NORMAL);
-        put_marked(win, top + r + 1, 5, w - 8, sel ? base : ROLE_MUTED, ROLE_ACCENT, snip);
-        free(snip);
-      }
-    }
-    free(start);
   }
   char *foot = !s->hits.n ? xstrdup("Esc closes")
                : s->hits.partial
