@@ -78,6 +78,7 @@ static void load(struct prep *pr) {
 static void layout(struct pane *p, int y, int x, int h, int w) {
   struct prep *pr = self(p);
   pr->y = y, pr->x = x, pr->h = h, pr->w = w;
+  if (pr->pick.open) picker_layout(&pr->pick);
   WINDOW **wins[] = {&pr->head_win, &pr->q_win,     &pr->list_win,
                      &pr->know_win, &pr->draft_win, &pr->sep_win};
   for (size_t i = 0; i < RP_ARRAY_LEN(wins); i++) {
@@ -450,7 +451,11 @@ static int key(struct pane *p, rp_key k) {
 
 static void mouse(struct pane *p, int y, int x, int wheel) {
   struct prep *pr = self(p);
-  if (pr->editing || !pr->id || pr->pick.open) return;
+  if (pr->pick.open) {
+    picker_mouse(&pr->pick, y, x, wheel);
+    return;
+  }
+  if (pr->editing || !pr->id) return;
   int focus = pr->focus;
   if (!pr->narrow) {
     if (x >= pr->x + pr->list_w) focus = PF_DRAFT;

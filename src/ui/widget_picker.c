@@ -1,23 +1,32 @@
 /* widget_picker.c — a centred list to choose one entry from (the question
- * bank, the open information gaps). Lines starting with '#' are headings
- * and cannot be chosen; Up/Down skip them. */
+ * bank, the open information gaps), on the list widget. Lines starting
+ * with '#' are headings and cannot be chosen. */
 #include <stdlib.h>
 #include <string.h>
 
 #include "rapport/utf8.h"
 #include "widgets.h"
 
+static enum list_row row_kind(const void *ctx, long i) {
+  const struct picker *pk = ctx;
+  return pk->lines.v[i][0] == '#' ? LIST_HEAD : LIST_ITEM;
+}
+
 void picker_open(struct picker *pk, const char *title, const char *footer) {
   picker_close(pk);
   pk->title = xstrdup(title);
   pk->footer = xstrdup(footer);
   pk->open = true;
+  pk->lv = (struct list_view){.sel = 0, .row = row_kind, .ctx = pk};
+  picker_layout(pk);
 }
 
 void picker_add(struct picker *pk, const char *line, long value) {
   strv_push(&pk->lines, line);
   pk->values = xrealloc(pk->values, pk->lines.n * sizeof *pk->values);
   pk->values[pk->lines.n - 1] = value;
+  pk->lv.count = (long)pk->lines.n;
+  picker_layout(pk);
 }
 
 void picker_close(struct picker *pk) {
@@ -28,53 +37,38 @@ void picker_close(struct picker *pk) {
   memset(pk, 0, sizeof *pk);
 }
 
-static bool choosable(const struct picker *pk, long i) {
-  return i >= 0 && i < (long)pk->lines.n && pk->lines.v[i][0] != '#';
-}
-
-/* Move to the next choosable line in direction dir (±1) from `from`. */
-static void step(struct picker *pk, long from, int dir) {
-  for (long i = from; i >= 0 && i < (long)pk->lines.n; i += dir)
-    if (choosable(pk, i)) {
-      pk->sel = i;
-      return;
-    }
+/* See widgets.h: the box fits its lines, less the screen's edges. */
+void picker_layout(struct picker *pk) {
+  pk->w = COLS - 8 > 90 ? 90 : COLS - 4;
+  pk->h = (int)pk->lines.n + 3;
+  if (pk->h > LINES - 2) pk->h = LINES - 2;
+  pk->y = (LINES - pk->h) / 2;
+  pk->x = (COLS - pk->w) / 2;
+  list_view_resize(&pk->lv, pk->h - 3); /* borders, footer */
 }
 
 int picker_key(struct picker *pk, struct ui_app *app, rp_key key, long *value) {
-  if (!choosable(pk, pk->sel)) step(pk, 0, 1);
   if (key == RPK_ENTER) {
-    if (!choosable(pk, pk->sel)) return PICK_CANCEL;
-    *value = pk->values[pk->sel];
+    if (pk->lv.sel < 0) return PICK_CANCEL;
+    *value = pk->values[pk->lv.sel];
     return PICK_CHOSEN;
   }
   if (key == RPK_ESC) return PICK_CANCEL;
-  switch (app_action(app, SCOPE_GLOBAL, key)) {
-  case ACT_UP: step(pk, pk->sel - 1, -1); break;
-  case ACT_DOWN: step(pk, pk->sel + 1, 1); break;
-  case ACT_PAGE_UP: step(pk, pk->sel - pk->rows > 0 ? pk->sel - pk->rows : 0, 1); break;
-  case ACT_PAGE_DOWN:
-    step(pk, pk->sel + pk->rows < (long)pk->lines.n ? pk->sel + pk->rows : (long)pk->lines.n - 1,
-         -1);
-    break;
-  case ACT_FIRST: step(pk, 0, 1); break;
-  case ACT_LAST: step(pk, (long)pk->lines.n - 1, -1); break;
-  default: break;
-  }
+  list_view_move(&pk->lv, app_action(app, SCOPE_GLOBAL, key));
   return PICK_CONTINUE;
 }
 
+/* See widgets.h. */
+void picker_mouse(struct picker *pk, int y, int x, int wheel) {
+  (void)x;
+  if (wheel) list_view_wheel(&pk->lv, wheel);
+  else list_view_click(&pk->lv, y - pk->y - 1);
+}
+
 void picker_draw(struct picker *pk) {
-  int H = LINES, W = COLS;
-  int w = W - 8 > 90 ? 90 : W - 4;
-  int h = (int)pk->lines.n + 3;
-  if (h > H - 2) h = H - 2;
+  int w = pk->w, h = pk->h;
   if (w < 20 || h < 4) return;
-  if (!choosable(pk, pk->sel)) step(pk, 0, 1);
-  pk->rows = h - 3;
-  if (pk->sel < pk->top) pk->top = pk->sel;
-  if (pk->sel >= pk->top + pk->rows) pk->top = pk->sel - pk->rows + 1;
-  WINDOW *win = newwin(h, w, (H - h) / 2, (W - w) / 2);
+  WINDOW *win = newwin(h, w, pk->y, pk->x);
   if (!win) return;
   for (int r = 0; r < h; r++) ui_fill(win, r, 0, w, ROLE_NORMAL);
   wattrset(win, ui_role(ROLE_BORDER));
@@ -82,13 +76,13 @@ void picker_draw(struct picker *pk) {
   char *t = xasprintf(" %s ", pk->title);
   ui_put_part(win, 0, 2, w - 4, ROLE_TITLE, t);
   free(t);
-  for (int i = 0; i < pk->rows && pk->top + i < (long)pk->lines.n; i++) {
-    long li = pk->top + i;
+  for (int i = 0; i < pk->lv.height && pk->lv.top + i < pk->lv.count; i++) {
+    long li = pk->lv.top + i;
     const char *line = pk->lines.v[li];
     if (line[0] == '#') {
       ui_put(win, 1 + i, 2, w - 4, ROLE_HEADER, line + 1);
     } else {
-      enum rp_role role = list_row_role(li == pk->sel, true, ROLE_NORMAL);
+      enum rp_role role = list_row_role(li == pk->lv.sel, true, ROLE_NORMAL);
       ui_fill(win, 1 + i, 1, w - 2, role);
       ui_put(win, 1 + i, 3, w - 5, role, line);
     }

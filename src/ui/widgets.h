@@ -88,15 +88,21 @@ struct picker {
   char *title, *footer;
   struct rp_strv lines; /* "#Heading" lines cannot be chosen */
   long *values;         /* what each line stands for */
-  long sel, top;
-  int rows;             /* of the last draw */
+  struct list_view lv;  /* over lines */
+  int y, x, h, w;       /* the box, set by picker_layout */
 };
 enum { PICK_CONTINUE, PICK_CHOSEN, PICK_CANCEL };
 void picker_open(struct picker *pk, const char *title, const char *footer);
+/* Add a line (it lays the box out again). */
 void picker_add(struct picker *pk, const char *line, long value);
 void picker_close(struct picker *pk);
+/* Place the box for its lines and the terminal's size (picker_add does;
+ * the pane calls it on a resize). */
+void picker_layout(struct picker *pk);
 /* Enter chooses (PICK_CHOSEN, *value set), Esc cancels, movement keys move. */
 int picker_key(struct picker *pk, struct ui_app *app, rp_key key, long *value);
+/* A click (wheel 0) selects the line at screen row y; the wheel moves. */
+void picker_mouse(struct picker *pk, int y, int x, int wheel);
 void picker_draw(struct picker *pk);
 
 /* ---- form: labelled fields, Tab between them, Enter saves ---- */
