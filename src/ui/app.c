@@ -328,6 +328,7 @@ static void layout(struct ui_app *app) {
   for (int i = 0; i < NSCREENS; i++)
     app->screens[i]->ops->layout(app->screens[i], 1, 0, app->rows - 2, app->cols);
   search_ui_layout(&app->search); /* the overlays' lists: their heights */
+  if (app->convs.open) conv_ui_layout(&app->convs);
 }
 
 static void draw_too_small(void) {
@@ -606,8 +607,8 @@ static void app_mouse_dispatch(struct ui_app *app, int y, int x, int wheel) {
     search_ui_mouse(&app->search, y, x, wheel);
     return;
   }
-  if (app->convs.open) { /* read there: the wheel scrolls, a click does nothing */
-    if (wheel) conv_ui_key(&app->convs, app, wheel < 0 ? RPK_UP : RPK_DOWN);
+  if (app->convs.open) {
+    conv_ui_mouse(&app->convs, y, x, wheel);
     return;
   }
   if (y == 0 && !wheel) { /* tab bar: which title was clicked */

@@ -18,7 +18,20 @@ static void blocks_free(struct conv_ui *v) {
   free(v->blocks);
   v->blocks = NULL;
   v->nblocks = 0;
+  strv_free(&v->lines);
+  free(v->line_block);
+  v->line_block = NULL;
+  v->text.count = 0;
 }
+
+/* The list: a conversation's first row is chosen, its second is part of it. */
+static enum list_row row_kind(const void *ctx, long i) {
+  (void)ctx;
+  return i % 2 ? LIST_PART : LIST_ITEM;
+}
+
+/* The conversation selected in the list (an index in list). */
+static long sel_conv(const struct conv_ui *v) { return v->lv.sel >= 0 ? v->lv.sel / 2 : 0; }
 
 void conv_ui_free(struct conv_ui *v) {
   blocks_free(v);
@@ -144,8 +157,56 @@ static void reload(struct conv_ui *v, struct ui_app *app) {
   lookback_list_free(&v->list);
   if (lookback_list(app_db(app), v->contact_id, &v->list, &err) != RP_OK)
     app_message(app, ROLE_ERROR, "%s", err.msg);
-  if (v->sel >= (long)v->list.n) v->sel = (long)v->list.n - 1;
-  if (v->sel < 0) v->sel = 0;
+  list_view_set_count(&v->lv, 2 * (long)v->list.n);
+}
+
+/* Whether block b is the item landed on. */
+static bool marked(const struct conv_ui *v, const struct conv_block *b) {
+  return v->anchor != ANCHOR_NONE && b->anchor == v->anchor &&
+         (!v->anchor_id || b->anchor_id == v->anchor_id);
+}
+
+/* Wrap the blocks to the box (a blank line before each heading but the
+ * first); with `land`, scroll the item landed on into view. */
+static void wrap_view(struct conv_ui *v, bool land) {
+  strv_free(&v->lines);
+  free(v->line_block);
+  v->line_block = NULL;
+  int width = v->w - 6;
+  long anchor_row = -1;
+  struct rp_strv part = {0};
+  for (size_t i = 0; i < v->nblocks; i++) {
+    const struct conv_block *b = &v->blocks[i];
+    if (b->role == ROLE_HEADER && i) {
+      strv_push(&v->lines, "");
+      v->line_block = xrealloc(v->line_block, v->lines.n * sizeof *v->line_block);
+      v->line_block[v->lines.n - 1] = -1;
+    }
+    if (anchor_row < 0 && marked(v, b)) anchor_row = (long)v->lines.n;
+    strv_clear(&part);
+    wrap_text(b->text, width - 2 * b->indent > 8 ? width - 2 * b->indent : 8, &part);
+    if (!part.n) strv_push(&part, "");
+    for (size_t k = 0; k < part.n; k++) {
+      strv_push(&v->lines, part.v[k]);
+      v->line_block = xrealloc(v->line_block, v->lines.n * sizeof *v->line_block);
+      v->line_block[v->lines.n - 1] = (long)i;
+    }
+  }
+  strv_free(&part);
+  v->text.count = (long)v->lines.n;
+  if (land && anchor_row >= 0) v->text.top = anchor_row - v->text.height / 3;
+  list_view_fix(&v->text);
+}
+
+/* See conv_ui.h. */
+void conv_ui_layout(struct conv_ui *v) {
+  v->w = COLS - 4 > 100 ? 100 : COLS - 2;
+  v->h = LINES - 4;
+  v->y = 2;
+  v->x = (COLS - v->w) / 2;
+  list_view_resize(&v->lv, v->h - 4); /* border, gap; footer, border */
+  list_view_resize(&v->text, v->h - 4);
+  if (v->viewing) wrap_view(v, false);
 }
 
 /* See conv_ui.h. */
@@ -161,6 +222,9 @@ void conv_ui_open(struct conv_ui *v, struct ui_app *app, int64_t contact_id, int
   }
   v->name = xstrdup(ct.name);
   contact_free(&ct);
+  v->lv = (struct list_view){.sel = 0, .row = row_kind};
+  v->text = (struct list_view){.sel = -1, .browse = true};
+  conv_ui_layout(v);
   reload(v, app);
   if (!v->list.n) {
     char keys[32];
@@ -173,13 +237,13 @@ void conv_ui_open(struct conv_ui *v, struct ui_app *app, int64_t contact_id, int
   v->open = true;
   for (size_t i = 0; conv_id && i < v->list.n; i++)
     if (v->list.v[i].conv.id == conv_id) {
-      v->sel = (long)i;
+      list_view_select(&v->lv, 2 * (long)i);
       v->viewing = v->only_one = true;
       v->conv_id = conv_id;
       v->anchor = anchor;
       v->anchor_id = anchor_id;
-      v->land = anchor != ANCHOR_NONE;
       build(v, app);
+      wrap_view(v, anchor != ANCHOR_NONE);
     }
 }
 
@@ -218,13 +282,6 @@ static void resume(struct conv_ui *v, struct ui_app *app, int64_t conv_id) {
   free(name);
 }
 
-/* Rows of the view: each block wrapped to width columns. */
-static int block_rows(const struct conv_block *b, int width, struct rp_strv *lines) {
-  strv_clear(lines);
-  wrap_text(b->text, width - 2 * b->indent > 8 ? width - 2 * b->indent : 8, lines);
-  return lines->n ? (int)lines->n : 1;
-}
-
 bool conv_ui_key(struct conv_ui *v, struct ui_app *app, rp_key key) {
   enum rp_action act = app_action(app, SCOPE_GLOBAL, key);
   bool edit = key != RPK_ENTER && app_action(app, SCOPE_CALL, key) == ACT_EDIT;
@@ -238,114 +295,94 @@ bool conv_ui_key(struct conv_ui *v, struct ui_app *app, rp_key key) {
     return true;
   }
   if (edit) {
-    resume(v, app, v->viewing ? v->conv_id : v->list.v[v->sel].conv.id);
+    resume(v, app, v->viewing ? v->conv_id : v->list.v[sel_conv(v)].conv.id);
     return true;
   }
+  bool moves = act == ACT_UP || act == ACT_DOWN || act == ACT_PAGE_UP || act == ACT_PAGE_DOWN ||
+               act == ACT_FIRST || act == ACT_LAST;
   if (v->viewing) {
-    int page = v->rows > 2 ? v->rows - 1 : 1;
-    switch (act) {
-    case ACT_UP: v->scroll--; break;
-    case ACT_DOWN: v->scroll++; break;
-    case ACT_PAGE_UP: v->scroll -= page; break;
-    case ACT_PAGE_DOWN: v->scroll += page; break;
-    case ACT_FIRST: v->scroll = 0; break;
-    case ACT_LAST: v->scroll = 1 << 20; break;
-    default: return act == ACT_NONE; /* other keys do nothing here */
-    }
+    if (!moves) return act == ACT_NONE; /* other keys do nothing here */
+    list_view_move(&v->text, act);
     v->anchor = ANCHOR_NONE; /* moved on: the mark goes */
     return true;
   }
   if (key == RPK_ENTER) {
     v->viewing = true;
-    v->conv_id = v->list.v[v->sel].conv.id;
-    v->scroll = 0;
+    v->conv_id = v->list.v[sel_conv(v)].conv.id;
+    v->text.top = 0;
     v->anchor = ANCHOR_NONE;
     build(v, app);
+    wrap_view(v, false);
     return true;
   }
-  switch (act) {
-  case ACT_UP: if (v->sel > 0) v->sel--; return true;
-  case ACT_DOWN: if (v->sel + 1 < (long)v->list.n) v->sel++; return true;
-  case ACT_FIRST: v->sel = 0; return true;
-  case ACT_LAST: v->sel = (long)v->list.n - 1; return true;
-  default: return act == ACT_NONE;
+  if (moves) list_view_move(&v->lv, act);
+  return moves || act == ACT_NONE;
+}
+
+/* See conv_ui.h. */
+void conv_ui_mouse(struct conv_ui *v, int y, int x, int wheel) {
+  (void)x;
+  struct list_view *lv = v->viewing ? &v->text : &v->lv;
+  if (wheel) {
+    list_view_wheel(lv, wheel);
+    if (v->viewing) v->anchor = ANCHOR_NONE;
+  } else if (!v->viewing) {
+    list_view_click(lv, y - v->y - 2);
   }
 }
 
 /* The list: two rows per conversation. */
-static void draw_list(struct conv_ui *v, WINDOW *win, int top, int rows, int w) {
-  long per = rows / 2 > 0 ? rows / 2 : 1;
-  if (v->sel < v->top) v->top = v->sel;
-  if (v->sel >= v->top + per) v->top = v->sel - per + 1;
-  for (long i = v->top; i < (long)v->list.n && (i - v->top) < per; i++) {
-    const struct rp_lookback *lb = &v->list.v[i];
-    int r = top + (int)(i - v->top) * 2;
-    bool sel = i == v->sel;
+static void draw_list(struct conv_ui *v, WINDOW *win, int top, int w) {
+  for (long r = v->lv.top; r < v->lv.count && r - v->lv.top < v->lv.height; r++) {
+    const struct rp_lookback *lb = &v->list.v[r / 2];
+    int y = top + (int)(r - v->lv.top);
+    bool sel = list_view_is_sel(&v->lv, r);
     enum rp_role base = list_row_role(sel, true, ROLE_NORMAL);
-    char when[32];
-    when_text(&lb->conv, when, sizeof when);
-    char *len = lookback_length(&lb->conv), *thanks = lookback_thanks(lb);
-    char *head = xasprintf("%s \xC2\xB7 %s \xC2\xB7 %s", when, lb->conv.status, len);
-    char *sub = xasprintf("%d note%s \xC2\xB7 %d of %d questions asked \xC2\xB7 wrap-up %d/%d%s "
-                          "\xC2\xB7 %s",
-                          lb->notes, lb->notes == 1 ? "" : "s", lb->asked, lb->questions,
-                          lb->scored, RP_FIT_COUNT,
-                          lb->gaps ? " \xC2\xB7 gaps answered" : "", thanks);
-    ui_fill(win, r, 1, w - 2, base);
-    ui_put(win, r, 3, w - 6, base, head);
-    ui_fill(win, r + 1, 1, w - 2, base);
-    ui_put(win, r + 1, 5, w - 8, sel ? base : ROLE_MUTED, sub);
-    free(head);
-    free(sub);
-    free(len);
-    free(thanks);
+    ui_fill(win, y, 1, w - 2, base);
+    if (r % 2 == 0) {
+      char when[32];
+      when_text(&lb->conv, when, sizeof when);
+      char *len = lookback_length(&lb->conv);
+      char *head = xasprintf("%s \xC2\xB7 %s \xC2\xB7 %s", when, lb->conv.status, len);
+      ui_put(win, y, 3, w - 6, base, head);
+      free(head);
+      free(len);
+    } else {
+      char *thanks = lookback_thanks(lb);
+      char *sub = xasprintf("%d note%s \xC2\xB7 %d of %d questions asked \xC2\xB7 wrap-up "
+                            "%d/%d%s \xC2\xB7 %s",
+                            lb->notes, lb->notes == 1 ? "" : "s", lb->asked, lb->questions,
+                            lb->scored, RP_FIT_COUNT,
+                            lb->gaps ? " \xC2\xB7 gaps answered" : "", thanks);
+      ui_put(win, y, 5, w - 8, sel ? base : ROLE_MUTED, sub);
+      free(sub);
+      free(thanks);
+    }
   }
 }
 
-/* One conversation: the blocks wrapped, the anchor marked and (once)
- * scrolled into view. */
-static void draw_view(struct conv_ui *v, WINDOW *win, int top, int rows, int w) {
+/* One conversation: its wrapped lines, the item landed on marked. */
+static void draw_view(struct conv_ui *v, WINDOW *win, int top, int w) {
   int width = w - 6;
-  struct rp_strv lines = {0};
-  int total = 0, anchor_row = -1;
-  for (size_t i = 0; i < v->nblocks; i++) {
-    const struct conv_block *b = &v->blocks[i];
-    if (anchor_row < 0 && v->anchor != ANCHOR_NONE && b->anchor == v->anchor &&
-        (!v->anchor_id || b->anchor_id == v->anchor_id))
-      anchor_row = total;
-    total += block_rows(b, width, &lines) + (b->role == ROLE_HEADER && i ? 1 : 0);
-  }
-  if (v->land && anchor_row >= 0) v->scroll = anchor_row - rows / 3;
-  v->land = false;
-  if (v->scroll > total - rows) v->scroll = total - rows;
-  if (v->scroll < 0) v->scroll = 0;
-  int row = 0;
-  for (size_t i = 0; i < v->nblocks; i++) {
-    const struct conv_block *b = &v->blocks[i];
-    if (b->role == ROLE_HEADER && i) row++; /* a blank row before a heading */
-    bool mark = v->anchor != ANCHOR_NONE && b->anchor == v->anchor &&
-                (!v->anchor_id || b->anchor_id == v->anchor_id);
-    int n = block_rows(b, width, &lines);
-    for (int k = 0; k < n; k++, row++) {
-      int r = row - v->scroll;
-      if (r < 0 || r >= rows) continue;
-      if (mark) { /* marked in colour, and with › for a terminal without */
-        ui_fill(win, top + r, 1, w - 2, ROLE_SELECTED);
-        if (k == 0) ui_put(win, top + r, 1, 1, ROLE_SELECTED, "\xE2\x80\xBA");
-      }
-      ui_put(win, top + r, 3 + 2 * b->indent, width - 2 * b->indent,
-             mark ? ROLE_SELECTED : b->role, lines.n ? lines.v[k] : "");
+  for (long r = v->text.top; r < v->text.count && r - v->text.top < v->text.height; r++) {
+    int y = top + (int)(r - v->text.top);
+    long bi = v->line_block[r];
+    if (bi < 0) continue;
+    const struct conv_block *b = &v->blocks[bi];
+    bool mark = marked(v, b);
+    if (mark) { /* marked in colour, and with › for a terminal without */
+      ui_fill(win, y, 1, w - 2, ROLE_SELECTED);
+      if (r == 0 || v->line_block[r - 1] != bi) ui_put(win, y, 1, 1, ROLE_SELECTED, "\xE2\x80\xBA");
     }
+    ui_put(win, y, 3 + 2 * b->indent, width - 2 * b->indent, mark ? ROLE_SELECTED : b->role,
+           v->lines.v[r]);
   }
-  strv_free(&lines);
 }
 
 void conv_ui_draw(struct conv_ui *v, struct ui_app *app) {
-  int H = LINES, W = COLS;
-  int w = W - 4 > 100 ? 100 : W - 2;
-  int h = H - 4;
+  int w = v->w, h = v->h;
   if (w < 20 || h < 6) return;
-  WINDOW *win = newwin(h, w, 2, (W - w) / 2);
+  WINDOW *win = newwin(h, w, v->y, v->x);
   if (!win) return;
   for (int r = 0; r < h; r++) ui_fill(win, r, 0, w, ROLE_NORMAL);
   wattrset(win, ui_role(ROLE_BORDER));
@@ -357,10 +394,8 @@ void conv_ui_draw(struct conv_ui *v, struct ui_app *app) {
                    : xasprintf(" Conversations with %s \xC2\xB7 %zu ", v->name, v->list.n);
   ui_put_part(win, 0, 2, w - 4, ROLE_TITLE, title);
   free(title);
-  int top = 2, rows = h - top - 2;
-  v->rows = rows;
-  if (v->viewing) draw_view(v, win, top, rows, w);
-  else draw_list(v, win, top, rows, w);
+  if (v->viewing) draw_view(v, win, 2, w);
+  else draw_list(v, win, 2, w);
   char edit[32];
   app_key(app, SCOPE_CALL, ACT_EDIT, edit, sizeof edit);
   char *foot = v->viewing

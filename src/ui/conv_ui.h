@@ -28,17 +28,18 @@ struct conv_ui {
   int64_t contact_id;
   char *name;                  /* the contact's */
   struct rp_lookback_list list;
-  long sel, top;               /* the list's selection and first row */
-  int rows;                    /* rows of the last draw */
+  struct list_view lv;         /* the list: two rows a conversation */
   bool viewing;                /* one conversation is shown */
   bool only_one;               /* opened on one conversation: Esc closes */
   int64_t conv_id;             /* the one shown */
   struct conv_block *blocks;
   size_t nblocks;
-  int scroll;                  /* first row shown, in wrapped rows */
+  struct rp_strv lines;        /* the blocks wrapped to the box */
+  long *line_block;            /* each line's block, -1 for a blank line */
+  struct list_view text;       /* over lines: a text to read (browse) */
   enum conv_anchor anchor;     /* the item to land on and mark */
   int64_t anchor_id;
-  bool land;                   /* scroll to it at the next draw */
+  int y, x, h, w;              /* the box, set by conv_ui_layout */
 };
 
 /* Open the list of contact_id's conversations, or (conv_id != 0) that
@@ -46,6 +47,12 @@ struct conv_ui {
 void conv_ui_open(struct conv_ui *v, struct ui_app *app, int64_t contact_id, int64_t conv_id,
                   enum conv_anchor anchor, int64_t anchor_id);
 void conv_ui_free(struct conv_ui *v);
+/* Place the box for the terminal's size and wrap the conversation shown
+ * to it (on opening and on a resize). */
+void conv_ui_layout(struct conv_ui *v);
+/* A click (wheel 0) chooses the conversation at screen row y; the wheel
+ * moves in the list or scrolls the conversation read. */
+void conv_ui_mouse(struct conv_ui *v, int y, int x, int wheel);
 /* A key while open; false when it is not the overlay's (the app then
  * closes it and handles the key as usual). */
 bool conv_ui_key(struct conv_ui *v, struct ui_app *app, rp_key key);
