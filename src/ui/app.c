@@ -241,6 +241,7 @@ void ui_app_free(struct ui_app *app) {
   conv_ui_free(&app->convs);
   free(app->copied);
   strv_free(&app->help_lines);
+  overlay_free(&app->help_box);
   strv_free(&app->confirm_lines);
   free(app->confirm_title);
   free(app);
@@ -329,6 +330,7 @@ static void layout(struct ui_app *app) {
     app->screens[i]->ops->layout(app->screens[i], 1, 0, app->rows - 2, app->cols);
   search_ui_layout(&app->search); /* the overlays' lists: their heights */
   if (app->convs.open) conv_ui_layout(&app->convs);
+  if (app->help) app_help_layout(app);
 }
 
 static void draw_too_small(void) {
@@ -396,12 +398,11 @@ void ui_app_draw(struct ui_app *app) {
     search_ui_draw(&app->search, &cy, &cx);
   }
   if (app->help) {
-    app->help_rows = overlay_draw("Keys", &app->help_lines, app->help_scroll,
-                                  "j/k scroll \xC2\xB7 any other key closes");
+    app_help_draw(app);
     cursor = false;
   }
   if (app->confirm) {
-    overlay_draw(app->confirm_title, &app->confirm_lines, 0, NULL);
+    overlay_draw(app->confirm_title, &app->confirm_lines, NULL);
     cursor = false;
   }
   if (cursor) {
@@ -599,8 +600,7 @@ void ui_app_paste(struct ui_app *app, const char *text, size_t len) {
 static void app_mouse_dispatch(struct ui_app *app, int y, int x, int wheel) {
   if (!app->tabs || app->confirm) return;
   if (app->help) {
-    if (wheel) app_help_key(app, wheel < 0 ? 'k' : 'j');
-    else app->help = false;
+    app_help_mouse(app, wheel);
     return;
   }
   if (app->search.open) {

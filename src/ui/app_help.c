@@ -93,19 +93,33 @@ void app_help_open(struct ui_app *app) {
     help_add_scope(app, SCOPE_GLOBAL, "Everywhere");
   }
   app->help = true;
-  app->help_scroll = 0;
+  app->help_box.lv.top = 0;
+  app_help_layout(app);
+}
+
+#define HELP_TITLE "Keys"
+#define HELP_FOOTER "j/k scroll \xC2\xB7 any other key closes"
+
+/* See app_internal.h. */
+void app_help_layout(struct ui_app *app) {
+  overlay_layout(&app->help_box, HELP_TITLE, &app->help_lines, HELP_FOOTER);
+}
+
+/* See app_internal.h. */
+void app_help_draw(struct ui_app *app) { overlay_paint(&app->help_box, HELP_TITLE, HELP_FOOTER); }
+
+/* See app_internal.h. */
+void app_help_mouse(struct ui_app *app, int wheel) {
+  if (wheel) list_view_wheel(&app->help_box.lv, wheel);
+  else app->help = false;
 }
 
 void app_help_key(struct ui_app *app, rp_key key) {
   enum rp_action act = app_action(app, SCOPE_GLOBAL, key);
-  int max = (int)app->help_lines.n - app->help_rows;
-  if (max < 0) max = 0;
-  if (act == ACT_DOWN) app->help_scroll++;
-  else if (act == ACT_UP) app->help_scroll--;
-  else if (act == ACT_PAGE_DOWN) app->help_scroll += app->help_rows;
-  else if (act == ACT_PAGE_UP) app->help_scroll -= app->help_rows;
-  else if (key != RPK_RESIZE) app->help = false;
-  if (app->help_scroll > max) app->help_scroll = max;
-  if (app->help_scroll < 0) app->help_scroll = 0;
+  if (act == ACT_UP || act == ACT_DOWN || act == ACT_PAGE_UP || act == ACT_PAGE_DOWN ||
+      act == ACT_FIRST || act == ACT_LAST)
+    list_view_move(&app->help_box.lv, act);
+  else if (key != RPK_RESIZE)
+    app->help = false;
 }
 

@@ -6,6 +6,7 @@
 #include "conv_ui.h"
 #include "search_ui.h"
 #include "ui_internal.h"
+#include "widget_dialog.h"
 
 #define MIN_ROWS 12
 #define MIN_COLS 40
@@ -33,8 +34,8 @@ struct ui_app {
   enum rp_role message_role;
   /* help overlay */
   bool help;
-  int help_scroll, help_rows;
   struct rp_strv help_lines;
+  struct overlay help_box; /* help_lines laid out (app_help_layout) */
   /* the form dialog (app_form.c): the screen's form, shown over screen
    * form_screen */
   struct form *form;
@@ -65,6 +66,12 @@ bool app_scope_types(struct ui_app *app, enum rp_scope scope);
 const char *app_live_keys(struct ui_app *app, enum rp_scope scope, enum rp_action act,
                           char *buf, size_t size);
 void app_help_open(struct ui_app *app);
+/* Lay the open help out for the terminal's size (on opening, a resize). */
+void app_help_layout(struct ui_app *app);
+/* Movement keys scroll the help; any other key closes it. */
 void app_help_key(struct ui_app *app, rp_key key);
+/* The wheel scrolls the help; a click closes it. */
+void app_help_mouse(struct ui_app *app, int wheel);
+void app_help_draw(struct ui_app *app);
 
 #endif

@@ -48,7 +48,31 @@ static void report_close(struct contacts *c) {
   strv_free(&c->report);
   free(c->report_title);
   c->report_title = NULL;
-  c->report_scroll = 0;
+  overlay_free(&c->report_box);
+}
+
+/* The footer of the report: its keys and, when it scrolls, where it is
+ * (`at` rows shown of the report's; 0: the widest it can be). */
+static char *report_footer(struct contacts *c, long at) {
+  const struct list_view *lv = &c->report_box.lv;
+  if (lv->count <= lv->height || lv->height < 1)
+    return xstrdup("y imports \xC2\xB7 Esc goes back to the form");
+  char down[16], up[16];
+  app_key(c->base.app, SCOPE_GLOBAL, ACT_DOWN, down, sizeof down);
+  app_key(c->base.app, SCOPE_GLOBAL, ACT_UP, up, sizeof up);
+  return xasprintf("y imports \xC2\xB7 Esc back to the form \xC2\xB7 %s/%s scroll (%ld/%ld)", down,
+                   up, at ? at : lv->count, lv->count);
+}
+
+/* See pane_contacts.h: the report laid out for the terminal's size. */
+void contacts_import_layout(struct contacts *c) {
+  if (!c->import_report) return;
+  /* the footer's room: its widest form, once the rows are known */
+  c->report_box.lv.count = (long)c->report.n;
+  overlay_layout(&c->report_box, c->report_title, &c->report, "");
+  char *footer = report_footer(c, 0);
+  overlay_layout(&c->report_box, c->report_title, &c->report, footer);
+  free(footer);
 }
 
 static void close_form(struct contacts *c) {
@@ -146,7 +170,8 @@ static void dry_run(void *ctx) {
     for (size_t i = 0; i < lists[l]->n; i++) report_add(c, lists[l]->v[i], width, 2);
   }
   c->import_report = true;
-  c->report_scroll = 0;
+  c->report_box.lv.top = 0;
+  contacts_import_layout(c);
   import_summary_free(&sum);
 }
 
@@ -178,18 +203,7 @@ static void report_key(struct contacts *c, rp_key key) {
     report_close(c);
     return;
   }
-  int max = (int)c->report.n - c->report_rows;
-  switch (app_action(c->base.app, SCOPE_GLOBAL, key)) {
-  case ACT_DOWN: c->report_scroll++; break;
-  case ACT_UP: c->report_scroll--; break;
-  case ACT_PAGE_DOWN: c->report_scroll += c->report_rows; break;
-  case ACT_PAGE_UP: c->report_scroll -= c->report_rows; break;
-  case ACT_FIRST: c->report_scroll = 0; break;
-  case ACT_LAST: c->report_scroll = max; break;
-  default: break;
-  }
-  if (c->report_scroll > max) c->report_scroll = max;
-  if (c->report_scroll < 0) c->report_scroll = 0;
+  list_view_move(&c->report_box.lv, app_action(c->base.app, SCOPE_GLOBAL, key));
 }
 
 /* The report's keys before the form's, while it is shown. */
@@ -204,21 +218,10 @@ static bool import_key(void *ctx, rp_key key) {
 static void import_draw(void *ctx) {
   struct contacts *c = ctx;
   if (!c->import_report) return;
-  char down[16], up[16];
-  app_key(c->base.app, SCOPE_GLOBAL, ACT_DOWN, down, sizeof down);
-  app_key(c->base.app, SCOPE_GLOBAL, ACT_UP, up, sizeof up);
-  /* the rows overlay_draw will give the lines: all but the border, footer
-   * and a margin of one row above and below */
-  c->report_rows = LINES - 5 < (int)c->report.n ? LINES - 5 : (int)c->report.n;
-  bool more = (int)c->report.n > c->report_rows && c->report_rows > 0;
-  char *footer = more ? xasprintf("y imports \xC2\xB7 Esc back to the form \xC2\xB7 %s/%s scroll "
-                                  "(%d/%zu)",
-                                  down, up, c->report_scroll + c->report_rows < (int)c->report.n
-                                                ? c->report_scroll + c->report_rows
-                                                : (int)c->report.n,
-                                  c->report.n)
-                      : xstrdup("y imports \xC2\xB7 Esc goes back to the form");
-  c->report_rows = overlay_draw(c->report_title, &c->report, c->report_scroll, footer);
+  const struct list_view *lv = &c->report_box.lv;
+  long at = lv->top + lv->height < lv->count ? lv->top + lv->height : lv->count;
+  char *footer = report_footer(c, at > 0 ? at : 1);
+  overlay_paint(&c->report_box, c->report_title, footer);
   free(footer);
 }
 

@@ -168,6 +168,7 @@ static void layout(struct pane *p, int y, int x, int h, int w) {
     c->detail_win = newwin(h, w - c->list_w - 1, y, x + c->list_w + 1);
   }
   list_view_resize(&c->lv, h - 3); /* title, column header, filter line */
+  contacts_import_layout(c);
   c->stale = true;
 }
 
@@ -494,6 +495,7 @@ static void destroy(struct pane *p) {
   contacts_form_free(c); /* the form itself: the app frees it */
   strv_free(&c->report);
   free(c->report_title);
+  overlay_free(&c->report_box);
   free(c);
 }
 

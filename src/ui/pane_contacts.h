@@ -8,6 +8,7 @@
 #include "rapport/give.h"
 #include "rapport/path.h"
 #include "rapport/readiness.h"
+#include "widget_dialog.h"
 #include "widgets.h"
 
 enum { FOCUS_LIST, FOCUS_DETAIL };
@@ -69,7 +70,7 @@ struct contacts {
   bool import_report;           /* shown over the form, asking to import */
   char *report_title;
   struct rp_strv report;        /* its lines ("#…" headings) */
-  int report_scroll, report_rows;
+  struct overlay report_box;    /* report laid out (contacts_import_layout) */
 };
 
 /* contacts_detail.c */
@@ -79,6 +80,9 @@ void contacts_detail_free(struct contacts *c);
 void contacts_followup_open(struct contacts *c);
 /* contacts_import.c */
 void contacts_import_open(struct contacts *c);
+/* The import's dry-run report, when shown, laid out for the terminal's
+ * size (on a resize). */
+void contacts_import_layout(struct contacts *c);
 void contacts_copy_dossier(struct contacts *c);
 /* contacts_give.c */
 void contacts_give_open(struct contacts *c);

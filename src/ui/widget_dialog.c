@@ -10,11 +10,9 @@
 #define KEY_COL 12 /* width of the keys column of a key row */
 #define DIALOG_MAX_W 100 /* wider text wraps, however wide the terminal */
 
-/* Draw a box of `lines` centred in the screen; lines starting with "\t"
- * are key rows: "\tKEYS\tHELP". A text line wider than the box may be
- * wraps onto several rows (scroll counts those rows). Returns the number
- * of body rows shown. */
-int overlay_draw(const char *title, const struct rp_strv *given, int scroll, const char *footer) {
+/* See widget_dialog.h. */
+void overlay_layout(struct overlay *o, const char *title, const struct rp_strv *given,
+                    const char *footer) {
   int H = LINES, W = COLS;
   /* text wider than the dialog may be (the terminal less its edges, at
    * most DIALOG_MAX_W, or the widest key row) wraps; key rows are cut */
@@ -26,30 +24,27 @@ int overlay_draw(const char *title, const struct rp_strv *given, int scroll, con
   }
   int text_max = (W - 2 < DIALOG_MAX_W ? W - 2 : DIALOG_MAX_W) - 4;
   if (text_max < keys_w) text_max = keys_w;
-  struct rp_strv wrapped = {0};
-  const struct rp_strv *lines = given;
-  for (size_t i = 0; i < given->n && lines == given; i++)
-    if (given->v[i][0] != '\t' && utf8_width(given->v[i]) > text_max) lines = &wrapped;
-  for (size_t i = 0; lines == &wrapped && i < given->n; i++) {
+  strv_free(&o->lines);
+  for (size_t i = 0; i < given->n; i++) {
     const char *l = given->v[i];
     if (l[0] == '\t' || utf8_width(l) <= text_max) {
-      strv_push(&wrapped, l);
+      strv_push(&o->lines, l);
     } else if (l[0] == '#') { /* a heading stays one: each row of it a heading */
       struct rp_strv part = {0};
       wrap_text(l + 1, text_max, &part);
       for (size_t k = 0; k < part.n; k++) {
         char *h = xasprintf("#%s", part.v[k]);
-        strv_push(&wrapped, h);
+        strv_push(&o->lines, h);
         free(h);
       }
       strv_free(&part);
     } else {
-      wrap_text(l, text_max, &wrapped);
+      wrap_text(l, text_max, &o->lines);
     }
   }
   int w = 0;
-  for (size_t i = 0; i < lines->n; i++) {
-    const char *l = lines->v[i];
+  for (size_t i = 0; i < o->lines.n; i++) {
+    const char *l = o->lines.v[i];
     const char *tab = l[0] == '\t' ? strchr(l + 1, '\t') : NULL;
     int lw = tab ? KEY_COL + 1 + utf8_width(tab + 1) : utf8_width(l);
     if (lw > w) w = lw;
@@ -59,23 +54,36 @@ int overlay_draw(const char *title, const struct rp_strv *given, int scroll, con
   if (w < tw) w = tw;
   if (w < fw) w = fw;
   if (w > W - 2) w = W - 2 > 10 ? W - 2 : W;
-  int h = (int)lines->n + 2 + (footer ? 1 : 0);
+  int h = (int)o->lines.n + 2 + (footer ? 1 : 0);
   if (h > H - 2) h = H - 2 > 4 ? H - 2 : H;
   int body = h - 2 - (footer ? 1 : 0);
   if (body < 1) body = 1;
-  WINDOW *win = newwin(h, w, (H - h) / 2, (W - w) / 2);
-  if (!win) {
-    strv_free(&wrapped);
-    return body;
-  }
+  o->w = w, o->h = h, o->y = (H - h) / 2, o->x = (W - w) / 2;
+  o->footer = footer != NULL;
+  o->lv.browse = true;
+  o->lv.count = (long)o->lines.n;
+  list_view_resize(&o->lv, body);
+}
+
+/* See widget_dialog.h. */
+void overlay_free(struct overlay *o) {
+  strv_free(&o->lines);
+  memset(o, 0, sizeof *o);
+}
+
+/* See widget_dialog.h. */
+void overlay_paint(const struct overlay *o, const char *title, const char *footer) {
+  int w = o->w, h = o->h;
+  WINDOW *win = newwin(h, w, o->y, o->x);
+  if (!win) return;
   for (int r = 0; r < h; r++) ui_fill(win, r, 0, w, ROLE_NORMAL);
   wattrset(win, ui_role(ROLE_BORDER));
   box(win, 0, 0);
   char *t = xasprintf(" %s ", title);
   ui_put_part(win, 0, 2, w - 4, ROLE_TITLE, t);
   free(t);
-  for (int i = 0; i < body && scroll + i < (int)lines->n; i++) {
-    const char *line = lines->v[scroll + i];
+  for (int i = 0; i < o->lv.height && o->lv.top + i < o->lv.count; i++) {
+    const char *line = o->lines.v[o->lv.top + i];
     if (line[0] == '\t') { /* key row */
       const char *tab = strchr(line + 1, '\t');
       char *keys = xstrndup(line + 1, tab ? (size_t)(tab - line - 1) : strlen(line + 1));
@@ -89,9 +97,15 @@ int overlay_draw(const char *title, const struct rp_strv *given, int scroll, con
       ui_put(win, 1 + i, 2, w - 4, ROLE_NORMAL, line);
     }
   }
-  if (footer) ui_put(win, h - 2, 2, w - 4, ROLE_MUTED, footer);
+  if (footer && o->footer) ui_put(win, h - 2, 2, w - 4, ROLE_MUTED, footer);
   wnoutrefresh(win);
   delwin(win);
-  strv_free(&wrapped);
-  return body;
+}
+
+/* See widget_dialog.h. */
+void overlay_draw(const char *title, const struct rp_strv *lines, const char *footer) {
+  struct overlay o = {0};
+  overlay_layout(&o, title, lines, footer);
+  overlay_paint(&o, title, footer);
+  overlay_free(&o);
 }
