@@ -19,7 +19,10 @@ static struct prep *self(struct pane *p) { return (struct prep *)p; }
 void prep_rows_free(struct prep_rows *r) {
   for (size_t i = 0; i < r->n; i++) free(r->v[i].text);
   free(r->v);
+  struct list_view lv = r->lv; /* where it was scrolled stays */
   memset(r, 0, sizeof *r);
+  r->lv = lv;
+  r->lv.count = 0;
 }
 
 static void unload(struct prep *pr) {
@@ -33,6 +36,8 @@ static void unload(struct prep *pr) {
   pr->id = 0;
 }
 
+static void lists_layout(struct prep *pr);
+
 /* (Re)read the contact the app points at, and its checklist. */
 static void load(struct prep *pr) {
   int64_t want = app_contact(pr->base.app);
@@ -42,10 +47,10 @@ static void load(struct prep *pr) {
   unload(pr);
   if (!same) {
     pr->sel = 0;
-    pr->list_top = 0;
+    pr->rows.lv.top = 0;
     pr->draft_scroll = 0;
     pr->qsel = 0;
-    pr->q_top = 0;
+    pr->qrows.lv.top = 0;
   }
   if (!want) return;
   struct rp_err err;
@@ -73,6 +78,7 @@ static void load(struct prep *pr) {
   pr->id = want;
   if (pr->sel >= (long)pr->ready.n) pr->sel = pr->ready.n ? (long)pr->ready.n - 1 : 0;
   prep_questions_load(pr);
+  lists_layout(pr);
 }
 
 static void layout(struct pane *p, int y, int x, int h, int w) {
@@ -108,6 +114,7 @@ static void layout(struct pane *p, int y, int x, int h, int w) {
   }
   prep_rows_free(&pr->rows);
   prep_rows_free(&pr->qrows);
+  lists_layout(pr);
 }
 
 /* ---- the checklist ---- */
@@ -124,21 +131,28 @@ void prep_rows_push(struct prep_rows *r, const char *text, enum rp_role role, in
   strv_free(&lines);
 }
 
-int prep_rows_scroll(const struct prep_rows *r, long sel, int top, int rows) {
-  int first = -1, last = -1;
-  for (size_t i = 0; i < r->n; i++) {
-    if (r->v[i].item != sel) continue;
-    if (first < 0) first = (int)i;
-    last = (int)i;
-  }
-  if (first >= 0) { /* keep the whole selected entry in view when it fits */
-    if (last >= top + rows) top = last - rows + 1;
-    if (first < top) top = first;
-  }
-  int max = (int)r->n - rows;
-  if (top > max) top = max > 0 ? max : 0;
-  if (top < 0) top = 0;
-  return top;
+static enum list_row row_kind(const void *ctx, long i) {
+  return ((const struct prep_rows *)ctx)->v[i].first ? LIST_ITEM : LIST_PART;
+}
+
+/* See pane_prep.h. */
+void prep_rows_show(struct prep_rows *r, long entry, int height) {
+  r->lv.row = row_kind;
+  r->lv.ctx = r;
+  r->lv.count = (long)r->n;
+  r->lv.height = height;
+  long row = 0;
+  for (size_t i = 0; i < r->n; i++)
+    if (r->v[i].first && r->v[i].item == entry) {
+      row = (long)i;
+      break;
+    }
+  list_view_select(&r->lv, row);
+}
+
+/* See pane_prep.h. */
+long prep_rows_entry(const struct prep_rows *r) {
+  return r->lv.sel >= 0 && r->lv.sel < (long)r->n ? r->v[r->lv.sel].item : 0;
 }
 
 static void build_rows(struct prep *pr, int width) {
@@ -181,6 +195,14 @@ static void build_rows(struct prep *pr, int width) {
   }
 }
 
+/* Wrap the checklist and the questions to their windows and show them. */
+static void lists_layout(struct prep *pr) {
+  if (!pr->list_win) return;
+  build_rows(pr, getmaxx(pr->list_win));
+  prep_rows_show(&pr->rows, pr->sel, getmaxy(pr->list_win) - 1);
+  prep_questions_layout(pr);
+}
+
 static void draw_list(struct prep *pr) {
   WINDOW *w = pr->list_win;
   int width = getmaxx(w), height = getmaxy(w);
@@ -191,12 +213,11 @@ static void draw_list(struct prep *pr) {
                     : xasprintf(" Ready to reach out? %d/%d", pr->ready.met, pr->ready.total);
   ui_put(w, 0, 0, width, focused ? ROLE_HEADER : ROLE_MUTED, title);
   free(title);
-  if (pr->rows.width != width || !pr->rows.v) build_rows(pr, width);
-  int rows = height - 1;
-  pr->list_top = prep_rows_scroll(&pr->rows, pr->sel, pr->list_top, rows);
-  for (int i = 0; i < rows && pr->list_top + i < (int)pr->rows.n; i++) {
-    const struct prep_row *r = &pr->rows.v[pr->list_top + i];
-    bool sel = r->first && r->item == pr->sel;
+  (void)height;
+  const struct list_view *lv = &pr->rows.lv;
+  for (int i = 0; i < lv->height && lv->top + i < (long)pr->rows.n; i++) {
+    const struct prep_row *r = &pr->rows.v[lv->top + i];
+    bool sel = lv->top + i == lv->sel;
     enum rp_role role = list_row_role(sel, focused, r->role);
     if (sel) ui_fill(w, 1 + i, 0, width, role);
     ui_put(w, 1 + i, r->indent, width - r->indent, role, r->text);
@@ -370,9 +391,8 @@ static void draft_scroll(struct prep *pr, enum rp_action act) {
 }
 
 static void list_move(struct prep *pr, enum rp_action act) {
-  struct list_view lv = {.count = (long)pr->ready.n, .sel = pr->sel, .top = 0, .height = 5};
-  list_view_move(&lv, act);
-  pr->sel = lv.sel < 0 ? 0 : lv.sel;
+  list_view_move(&pr->rows.lv, act);
+  pr->sel = prep_rows_entry(&pr->rows);
 }
 
 static int key(struct pane *p, rp_key k) {
@@ -475,8 +495,8 @@ static void mouse(struct pane *p, int y, int x, int wheel) {
   if (focus == PF_QUESTIONS) {
     prep_questions_mouse(pr, y - getbegy(pr->q_win));
   } else if (focus == PF_LIST) {
-    int row = y - (getbegy(pr->list_win) + 1) + pr->list_top;
-    if (row >= 0 && row < (int)pr->rows.n) pr->sel = pr->rows.v[row].item;
+    if (list_view_click(&pr->rows.lv, y - (getbegy(pr->list_win) + 1)))
+      pr->sel = prep_rows_entry(&pr->rows);
   }
 }
 

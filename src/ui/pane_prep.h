@@ -22,10 +22,13 @@ struct prep_row {
   int indent;
 };
 
+/* The rows of such a list, on the list widget: an entry's first row is
+ * chosen, its other rows are parts of it. */
 struct prep_rows {
   struct prep_row *v;
   size_t n;
   int width; /* wrapped for; 0 = must be rebuilt */
+  struct list_view lv; /* over v (prep_rows_show) */
 };
 
 struct prep {
@@ -41,7 +44,6 @@ struct prep {
   char *last_give; /* "2026-11-20 read their work: …", NULL when none */
   bool stale;
   long sel;       /* selected checklist item */
-  int list_top;   /* first checklist row shown */
   struct prep_rows rows;
   int draft_scroll, draft_rows, draft_lines;
   bool editing;
@@ -51,7 +53,6 @@ struct prep {
   struct rp_conversation conv; /* id 0 = none planned yet */
   struct rp_question_list qs;
   long qsel;
-  int q_top;
   struct prep_rows qrows;
   struct form form; /* open while app_form_is(app, &form) (app_form.h) */
   int form_kind;  /* PREP_FORM_… */
@@ -68,14 +69,19 @@ enum { PREP_PICK_BANK, PREP_PICK_GAP };
 void prep_rows_free(struct prep_rows *r);
 void prep_rows_push(struct prep_rows *r, const char *text, enum rp_role role, int item,
                     bool first, int indent, int width);
-/* Keep entry `sel` in view in `rows` visible rows; returns the new top. */
-int prep_rows_scroll(const struct prep_rows *r, long sel, int top, int rows);
+/* Show the rows built in `height` rows with entry `entry` selected (and
+ * in view with its other rows when they fit). */
+void prep_rows_show(struct prep_rows *r, long entry, int height);
+/* The entry of the selected row (0 when none). */
+long prep_rows_entry(const struct prep_rows *r);
 void prep_refresh(struct prep *pr); /* re-read everything */
 /* prep_questions.c */
 void prep_questions_load(struct prep *pr);
 void prep_questions_free(struct prep *pr);
 void prep_objective_draw(struct prep *pr, WINDOW *w, int row, int width);
 void prep_questions_draw(struct prep *pr);
+/* Wrap the questions to their window and show them (on a layout, a load). */
+void prep_questions_layout(struct prep *pr);
 /* Keys while the questions have the focus (or any Prep key that concerns
  * them: objective, bank, gaps); PANE_IGNORED when not theirs. */
 int prep_questions_key(struct prep *pr, enum rp_action act, rp_key k);

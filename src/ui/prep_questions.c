@@ -89,6 +89,13 @@ static void build(struct prep *pr, int width) {
   }
 }
 
+/* See pane_prep.h. */
+void prep_questions_layout(struct prep *pr) {
+  if (!pr->q_win) return;
+  build(pr, getmaxx(pr->q_win));
+  prep_rows_show(&pr->qrows, pr->qsel, getmaxy(pr->q_win) - 1);
+}
+
 void prep_questions_draw(struct prep *pr) {
   WINDOW *w = pr->q_win;
   int width = getmaxx(w), height = getmaxy(w);
@@ -115,12 +122,10 @@ void prep_questions_draw(struct prep *pr) {
     wnoutrefresh(w);
     return;
   }
-  if (pr->qrows.width != width || !pr->qrows.v) build(pr, width);
-  int rows = height - 1;
-  pr->q_top = prep_rows_scroll(&pr->qrows, pr->qsel, pr->q_top, rows);
-  for (int i = 0; i < rows && pr->q_top + i < (int)pr->qrows.n; i++) {
-    const struct prep_row *r = &pr->qrows.v[pr->q_top + i];
-    bool sel = r->first && r->item == pr->qsel;
+  const struct list_view *lv = &pr->qrows.lv;
+  for (int i = 0; i < lv->height && lv->top + i < (long)pr->qrows.n; i++) {
+    const struct prep_row *r = &pr->qrows.v[lv->top + i];
+    bool sel = lv->top + i == lv->sel;
     enum rp_role role = list_row_role(sel, focused, r->role);
     if (sel) ui_fill(w, 1 + i, 0, width, role);
     ui_put(w, 1 + i, r->indent, width - r->indent, role, r->text);
@@ -138,6 +143,7 @@ static void reload(struct prep *pr, int64_t select_id) {
   prep_refresh(pr); /* readiness counts the questions too */
   for (size_t i = 0; i < pr->qs.n; i++)
     if (pr->qs.v[i].id == select_id) pr->qsel = (long)i;
+  prep_rows_show(&pr->qrows, pr->qsel, pr->qrows.lv.height);
 }
 
 static const struct app_form_ops objective_ops, question_ops;
@@ -348,7 +354,6 @@ int prep_questions_key(struct prep *pr, enum rp_action act, rp_key k) {
   }
   if (pr->focus != PF_QUESTIONS) return PANE_IGNORED;
   (void)k;
-  struct list_view lv = {.count = (long)pr->qs.n, .sel = pr->qsel, .height = 5};
   switch (act) {
   case ACT_UP:
   case ACT_DOWN:
@@ -356,8 +361,8 @@ int prep_questions_key(struct prep *pr, enum rp_action act, rp_key k) {
   case ACT_PAGE_DOWN:
   case ACT_FIRST:
   case ACT_LAST:
-    list_view_move(&lv, act);
-    pr->qsel = lv.sel < 0 ? 0 : lv.sel;
+    list_view_move(&pr->qrows.lv, act);
+    pr->qsel = prep_rows_entry(&pr->qrows);
     return PANE_HANDLED;
   case ACT_MOVE_UP: move_question(pr, -1); return PANE_HANDLED;
   case ACT_MOVE_DOWN: move_question(pr, 1); return PANE_HANDLED;
@@ -397,6 +402,5 @@ void prep_questions_modal_key(struct prep *pr, rp_key k) {
 }
 
 void prep_questions_mouse(struct prep *pr, int row) {
-  int r = row - 1 + pr->q_top;
-  if (row >= 1 && r < (int)pr->qrows.n) pr->qsel = pr->qrows.v[r].item;
+  if (list_view_click(&pr->qrows.lv, row - 1)) pr->qsel = prep_rows_entry(&pr->qrows);
 }
