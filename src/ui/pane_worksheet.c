@@ -74,7 +74,7 @@ void worksheet_reload(struct worksheet *w) {
   if (ws_sec_list(w->section) < 0) ws_list_free(&w->items);
   if (st != RP_OK) app_message(w->base.app, ROLE_ERROR, "%s", err.msg);
   w->lv.count = w->section == SEC_MOVE ? (long)rp_move_kinds.n : (long)w->items.n;
-  list_view_fix(&w->lv);
+  worksheet_body_layout(w);
 }
 
 static void select_section(struct worksheet *w, int sec) {
@@ -126,6 +126,7 @@ static void layout(struct pane *p, int y, int x, int h, int w) {
     ws->sep_win = newwin(h - 1, 1, y + 1, x + sec_w);
     ws->body_win = newwin(h - 1, w - sec_w - 1, y + 1, x + sec_w + 1);
   }
+  worksheet_body_layout(ws);
 }
 
 static void draw_head(struct worksheet *w) {
@@ -436,7 +437,7 @@ static void mouse(struct pane *p, int y, int x, int wheel) {
   bool in_sections = w->narrow ? w->focus == WFOCUS_SECTIONS : x < getbegx(w->body_win);
   if (wheel) {
     if (in_sections) select_section(w, w->section + wheel);
-    else list_view_move(&w->lv, wheel < 0 ? ACT_UP : ACT_DOWN);
+    else list_view_wheel(&w->lv, wheel);
     return;
   }
   if (in_sections) {
@@ -445,6 +446,8 @@ static void mouse(struct pane *p, int y, int x, int wheel) {
     if (row >= 0 && row < SEC_COUNT) select_section(w, row);
   } else {
     w->focus = WFOCUS_BODY;
+    if (w->section == SEC_MOVE || (ws_sec_list(w->section) >= 0 && !w->grid))
+      list_view_click(&w->lv, y - getbegy(w->body_win) - w->list_row);
   }
 }
 

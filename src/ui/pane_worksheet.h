@@ -28,6 +28,7 @@ struct worksheet {
   int focus;
   int section;              /* enum ws_sec */
   struct list_view lv;      /* selection in the body: items, or move kinds */
+  int list_row;             /* the body row the list starts on (worksheet_body_layout) */
   struct rp_ws_list items;  /* items of the current list section */
   int counts[SEC_COUNT];    /* entries per list section */
   int needs_evidence;       /* superpowers that need evidence */
@@ -50,7 +51,10 @@ struct worksheet {
 int ws_sec_list(int sec);
 /* Re-read everything shown from the journal. */
 void worksheet_reload(struct worksheet *w);
-/* worksheet_view.c: draw the body of the current section. */
+/* worksheet_view.c: lay out the body of the current section (where its
+ * list starts and how many rows it shows: on a layout, a reload, a new
+ * section), and draw it. */
+void worksheet_body_layout(struct worksheet *w);
 void worksheet_body_draw(struct worksheet *w, int *cy, int *cx);
 /* worksheet_form.c */
 void worksheet_form_open(struct worksheet *w, bool edit);

@@ -184,11 +184,7 @@ static void draw_list_section(struct worksheet *w, int row, int bottom, int widt
     draw_grid(w, row, bottom, width);
     return;
   }
-  int avail = bottom - row;
-  int list_h = (int)w->items.n < avail / 2 ? (int)w->items.n : avail / 2;
-  if (list_h < 1) list_h = 1;
-  w->lv.height = list_h;
-  list_view_fix(&w->lv);
+  int list_h = w->lv.height;
   for (int i = 0; i < list_h && w->lv.top + i < (long)w->items.n; i++) {
     const struct rp_ws_item *it = &w->items.v[w->lv.top + i];
     bool sel = w->lv.top + i == w->lv.sel;
@@ -207,6 +203,25 @@ static void draw_list_section(struct worksheet *w, int row, int bottom, int widt
     row = put_wrapped(win, row, bottom, 1, width, ROLE_TITLE, it->title); /* whole */
     draw_detail(w, it, row, bottom, width);
   }
+}
+
+/* See pane_worksheet.h: the list starts under the section's advice, and
+ * takes at most half of what is left (the selected entry's detail below). */
+void worksheet_body_layout(struct worksheet *w) {
+  if (!w->body_win) return;
+  int width = getmaxx(w->body_win) - 2, height = getmaxy(w->body_win);
+  struct rp_strv lines = {0};
+  wrap_text(sec_advice[w->section], width, &lines);
+  int row = 1 + (int)lines.n < height ? 1 + (int)lines.n : height;
+  strv_free(&lines);
+  w->list_row = row + 1;
+  int list_h = (int)rp_move_kinds.n;
+  if (w->section != SEC_MOVE) {
+    int avail = height - w->list_row;
+    list_h = (int)w->items.n < avail / 2 ? (int)w->items.n : avail / 2;
+    if (list_h < 1) list_h = 1;
+  }
+  list_view_resize(&w->lv, list_h);
 }
 
 void worksheet_body_draw(struct worksheet *w, int *cy, int *cx) {
@@ -235,7 +250,6 @@ void worksheet_body_draw(struct worksheet *w, int *cy, int *cx) {
   case SEC_WANT:
   case SEC_PITCH: draw_text_section(w, row, height, width, cy, cx); break;
   case SEC_MOVE:
-    w->lv.height = (int)rp_move_kinds.n;
     for (size_t i = 0; i < rp_move_kinds.n && row + (int)i < height; i++) {
       bool chosen = w->move && strcmp(w->move, rp_move_kinds.v[i].key) == 0;
       bool sel = (long)i == w->lv.sel && focused;
