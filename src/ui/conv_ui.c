@@ -382,18 +382,14 @@ static void draw_view(struct conv_ui *v, WINDOW *win, int top, int w) {
 void conv_ui_draw(struct conv_ui *v, struct ui_app *app) {
   int w = v->w, h = v->h;
   if (w < 20 || h < 6) return;
-  WINDOW *win = newwin(h, w, v->y, v->x);
-  if (!win) return;
-  for (int r = 0; r < h; r++) ui_fill(win, r, 0, w, ROLE_NORMAL);
-  wattrset(win, ui_role(ROLE_BORDER));
-  box(win, 0, 0);
   char when[32] = "";
   const struct rp_lookback *lb = v->viewing ? entry(v, v->conv_id) : NULL;
   if (lb) when_text(&lb->conv, when, sizeof when);
-  char *title = lb ? xasprintf(" Conversation with %s \xC2\xB7 %s ", v->name, when)
-                   : xasprintf(" Conversations with %s \xC2\xB7 %zu ", v->name, v->list.n);
-  ui_put_part(win, 0, 2, w - 4, ROLE_TITLE, title);
+  char *title = lb ? xasprintf("Conversation with %s \xC2\xB7 %s", v->name, when)
+                   : xasprintf("Conversations with %s \xC2\xB7 %zu", v->name, v->list.n);
+  WINDOW *win = box_open(v->y, v->x, h, w, title);
   free(title);
+  if (!win) return;
   if (v->viewing) draw_view(v, win, 2, w);
   else draw_list(v, win, 2, w);
   char edit[32];

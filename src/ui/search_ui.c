@@ -203,12 +203,8 @@ void search_ui_draw(struct search_ui *s, int *cy, int *cx) {
   int w = s->w, h = s->h;
   if (w < 20 || h < 6) return;
   int y0 = s->y, x0 = s->x;
-  WINDOW *win = newwin(h, w, y0, x0);
+  WINDOW *win = box_open(y0, x0, h, w, "Search");
   if (!win) return;
-  for (int r = 0; r < h; r++) ui_fill(win, r, 0, w, ROLE_NORMAL);
-  wattrset(win, ui_role(ROLE_BORDER));
-  box(win, 0, 0);
-  ui_put_part(win, 0, 2, w - 4, ROLE_TITLE, " Search ");
   ui_put(win, 1, 2, 2, ROLE_ACCENT, "/");
   int qx;
   line_edit_draw(&s->q, win, 1, 4, w - 6, ROLE_INPUT, &qx);

@@ -74,14 +74,8 @@ void overlay_free(struct overlay *o) {
 /* See widget_dialog.h. */
 void overlay_paint(const struct overlay *o, const char *title, const char *footer) {
   int w = o->w, h = o->h;
-  WINDOW *win = newwin(h, w, o->y, o->x);
+  WINDOW *win = box_open(o->y, o->x, h, w, title);
   if (!win) return;
-  for (int r = 0; r < h; r++) ui_fill(win, r, 0, w, ROLE_NORMAL);
-  wattrset(win, ui_role(ROLE_BORDER));
-  box(win, 0, 0);
-  char *t = xasprintf(" %s ", title);
-  ui_put_part(win, 0, 2, w - 4, ROLE_TITLE, t);
-  free(t);
   for (int i = 0; i < o->lv.height && o->lv.top + i < o->lv.count; i++) {
     const char *line = o->lines.v[o->lv.top + i];
     if (line[0] == '\t') { /* key row */

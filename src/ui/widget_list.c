@@ -152,6 +152,21 @@ enum rp_role list_row_role(bool selected, bool focused, enum rp_role normal) {
   if (!selected) return normal;
   return focused ? ROLE_SELECTED : ROLE_SELECTED_INACTIVE;
 }
+/* See widgets.h. */
+WINDOW *box_open(int y, int x, int h, int w, const char *title) {
+  WINDOW *win = newwin(h, w, y, x);
+  if (!win) return NULL;
+  for (int r = 0; r < h; r++) ui_fill(win, r, 0, w, ROLE_NORMAL);
+  wattrset(win, ui_role(ROLE_BORDER));
+  box(win, 0, 0);
+  if (title) {
+    char *t = xasprintf(" %s ", title);
+    ui_put_part(win, 0, 2, w - 4, ROLE_TITLE, t);
+    free(t);
+  }
+  return win;
+}
+
 /* Append one paragraph (no newlines) wrapped to width. */
 static void wrap_para(const char *p, size_t len, int width, struct rp_strv *out) {
   size_t start = 0;

@@ -68,14 +68,8 @@ void picker_mouse(struct picker *pk, int y, int x, int wheel) {
 void picker_draw(struct picker *pk) {
   int w = pk->w, h = pk->h;
   if (w < 20 || h < 4) return;
-  WINDOW *win = newwin(h, w, pk->y, pk->x);
+  WINDOW *win = box_open(pk->y, pk->x, h, w, pk->title);
   if (!win) return;
-  for (int r = 0; r < h; r++) ui_fill(win, r, 0, w, ROLE_NORMAL);
-  wattrset(win, ui_role(ROLE_BORDER));
-  box(win, 0, 0);
-  char *t = xasprintf(" %s ", pk->title);
-  ui_put_part(win, 0, 2, w - 4, ROLE_TITLE, t);
-  free(t);
   for (int i = 0; i < pk->lv.height && pk->lv.top + i < pk->lv.count; i++) {
     long li = pk->lv.top + i;
     const char *line = pk->lines.v[li];

@@ -77,6 +77,11 @@ bool list_view_is_sel(const struct list_view *lv, long row);
  * without the focus, or `normal`. */
 enum rp_role list_row_role(bool selected, bool focused, enum rp_role normal);
 
+/* A box's window at y,x of h×w over the screen: filled, bordered, with
+ * `title` (NULL: none) in its top border, ready to draw in. The caller
+ * wnoutrefreshes and delwins it; NULL when it cannot be made. */
+WINDOW *box_open(int y, int x, int h, int w, const char *title);
+
 /* ---- text wrapping ---- */
 /* Split text into lines of at most `width` columns, breaking at spaces
  * where possible and at explicit newlines; appends to out. */
