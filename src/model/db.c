@@ -576,6 +576,20 @@ enum rp_status db_open(const char *path, struct rp_db **out, struct rp_err *err)
   return db_open_progress(path, NULL, NULL, out, err);
 }
 
+/* SQLite set up for this single-threaded program, once, before its first
+ * connection: no mutex per connection (rapport has one thread) and no
+ * memory statistics (each allocation took the allocator's mutex to count
+ * itself). Reading the journal's schema, 62 triggers, is thousands of
+ * allocations before the first paint (issue 22). A later call (SQLite
+ * already in use) changes nothing. */
+static void sqlite_setup(void) {
+  static bool done;
+  if (done) return;
+  done = true;
+  sqlite3_config(SQLITE_CONFIG_MULTITHREAD);
+  sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+}
+
 /* See db.h. The file is opened once: an existing one is checked on the
  * connection that then uses it (issue 22: a read-only probe before it
  * cost a second schema read before the first paint). Until the checks
@@ -586,6 +600,7 @@ enum rp_status db_open_progress(const char *path, rp_progress_fn progress, void 
                                 struct rp_db **out, struct rp_err *err) {
   *out = NULL;
   if (str_empty(path)) return rp_err_set(err, RP_INVALID, "no journal path given");
+  sqlite_setup();
   bool fresh = false, wal_mode = false;
   mode_t mode = 0600;
   enum rp_status st = prepare_file(path, &fresh, &wal_mode, &mode, err);

@@ -84,6 +84,9 @@ static void test_new_file_private(void) {
   struct rp_err err;
   CHECK_INT(db_open(path, &db, &err), RP_OK);
   CHECK(db != NULL);
+  /* SQLite was set up by the first open (sqlite_setup): no memory
+   * statistics, so none is counted */
+  CHECK_INT(sqlite3_memory_used(), 0);
   CHECK_INT(mode_of(path), 0600);
   CHECK_INT(mode_of(dir), 0700);
   char *parent = path_in("new");
