@@ -16,7 +16,8 @@
 enum rp_status export_ics(struct rp_db *db, const struct rp_config *cfg, struct rp_buf *out,
                           struct rp_err *err) {
   char jid[33];
-  enum rp_status s = dump_journal_id(db, jid, err);
+  enum rp_status s = ical_lib_load(err);
+  if (s == RP_OK) s = dump_journal_id(db, jid, err);
   struct rp_contact_list l = {0};
   if (s == RP_OK) s = contact_list(db, NULL, 0, -1, &l, err);
   if (s != RP_OK) return s;

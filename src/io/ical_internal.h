@@ -17,6 +17,111 @@
 #include "rapport/followup.h"
 #include "rapport/util.h"
 
+/* libical is loaded when a calendar is first needed (`export ics`, the
+ * calendar vdir), not linked: with ICU and libstdc++ behind it, loading
+ * it at start took about 6 ms of CPU, more than an empty curses program
+ * needs to paint (issue 22). Every libical function src/io/ calls is
+ * listed here, and its name stands for the loaded one below; a function
+ * missing from the list is an undefined reference at link time. */
+#define ICAL_FUNCTIONS(X) \
+  X(icalcomponent_add_component) \
+  X(icalcomponent_add_property) \
+  X(icalcomponent_as_ical_string_r) \
+  X(icalcomponent_free) \
+  X(icalcomponent_get_dtstart) \
+  X(icalcomponent_get_due) \
+  X(icalcomponent_get_first_component) \
+  X(icalcomponent_get_first_property) \
+  X(icalcomponent_get_status) \
+  X(icalcomponent_get_summary) \
+  X(icalcomponent_get_uid) \
+  X(icalcomponent_isa) \
+  X(icalcomponent_new) \
+  X(icaldurationtype_from_int) \
+  X(icalmemory_free_buffer) \
+  X(icalparameter_new_related) \
+  X(icalparser_parse_string) \
+  X(icalproperty_add_parameter) \
+  X(icalproperty_new) \
+  X(icalproperty_new_action) \
+  X(icalproperty_new_calscale) \
+  X(icalproperty_new_dtend) \
+  X(icalproperty_new_dtstamp) \
+  X(icalproperty_new_dtstart) \
+  X(icalproperty_new_due) \
+  X(icalproperty_new_prodid) \
+  X(icalproperty_new_status) \
+  X(icalproperty_new_trigger) \
+  X(icalproperty_new_uid) \
+  X(icalproperty_new_version) \
+  X(icalproperty_set_value) \
+  X(icaltime_as_timet_with_zone) \
+  X(icaltime_from_string) \
+  X(icaltime_from_timet_with_zone) \
+  X(icaltime_is_null_time) \
+  X(icaltime_is_valid_time) \
+  X(icaltime_null_time) \
+  X(icaltimezone_get_utc_timezone) \
+  X(icalvalue_new_text)
+
+/* The loaded functions, each typed as libical declares it. */
+struct ical_fns {
+#define ICAL_MEMBER(name) __typeof__(name) *name;
+  ICAL_FUNCTIONS(ICAL_MEMBER)
+#undef ICAL_MEMBER
+};
+
+/* Load libical (once; the library's soname comes from the build). RP_EDB
+ * with the loader's reason when it cannot be loaded: the entry points
+ * (export_ics, sync_calendar) call it first, to fail with a message. */
+enum rp_status ical_lib_load(struct rp_err *err);
+
+/* The loaded functions, loading them first if need be (a failure then is
+ * fatal: rp_fatal). Owned by this module, for the whole run. */
+const struct ical_fns *ical_lib(void);
+
+#ifndef RAPPORT_ICAL_LIB_SELF /* ical_lib.c fills the table by these names */
+#define icalcomponent_add_component (ical_lib()->icalcomponent_add_component)
+#define icalcomponent_add_property (ical_lib()->icalcomponent_add_property)
+#define icalcomponent_as_ical_string_r (ical_lib()->icalcomponent_as_ical_string_r)
+#define icalcomponent_free (ical_lib()->icalcomponent_free)
+#define icalcomponent_get_dtstart (ical_lib()->icalcomponent_get_dtstart)
+#define icalcomponent_get_due (ical_lib()->icalcomponent_get_due)
+#define icalcomponent_get_first_component (ical_lib()->icalcomponent_get_first_component)
+#define icalcomponent_get_first_property (ical_lib()->icalcomponent_get_first_property)
+#define icalcomponent_get_status (ical_lib()->icalcomponent_get_status)
+#define icalcomponent_get_summary (ical_lib()->icalcomponent_get_summary)
+#define icalcomponent_get_uid (ical_lib()->icalcomponent_get_uid)
+#define icalcomponent_isa (ical_lib()->icalcomponent_isa)
+#define icalcomponent_new (ical_lib()->icalcomponent_new)
+#define icaldurationtype_from_int (ical_lib()->icaldurationtype_from_int)
+#define icalmemory_free_buffer (ical_lib()->icalmemory_free_buffer)
+#define icalparameter_new_related (ical_lib()->icalparameter_new_related)
+#define icalparser_parse_string (ical_lib()->icalparser_parse_string)
+#define icalproperty_add_parameter (ical_lib()->icalproperty_add_parameter)
+#define icalproperty_new (ical_lib()->icalproperty_new)
+#define icalproperty_new_action (ical_lib()->icalproperty_new_action)
+#define icalproperty_new_calscale (ical_lib()->icalproperty_new_calscale)
+#define icalproperty_new_dtend (ical_lib()->icalproperty_new_dtend)
+#define icalproperty_new_dtstamp (ical_lib()->icalproperty_new_dtstamp)
+#define icalproperty_new_dtstart (ical_lib()->icalproperty_new_dtstart)
+#define icalproperty_new_due (ical_lib()->icalproperty_new_due)
+#define icalproperty_new_prodid (ical_lib()->icalproperty_new_prodid)
+#define icalproperty_new_status (ical_lib()->icalproperty_new_status)
+#define icalproperty_new_trigger (ical_lib()->icalproperty_new_trigger)
+#define icalproperty_new_uid (ical_lib()->icalproperty_new_uid)
+#define icalproperty_new_version (ical_lib()->icalproperty_new_version)
+#define icalproperty_set_value (ical_lib()->icalproperty_set_value)
+#define icaltime_as_timet_with_zone (ical_lib()->icaltime_as_timet_with_zone)
+#define icaltime_from_string (ical_lib()->icaltime_from_string)
+#define icaltime_from_timet_with_zone (ical_lib()->icaltime_from_timet_with_zone)
+#define icaltime_is_null_time (ical_lib()->icaltime_is_null_time)
+#define icaltime_is_valid_time (ical_lib()->icaltime_is_valid_time)
+#define icaltime_null_time (ical_lib()->icaltime_null_time)
+#define icaltimezone_get_utc_timezone (ical_lib()->icaltimezone_get_utc_timezone)
+#define icalvalue_new_text (ical_lib()->icalvalue_new_text)
+#endif
+
 /* A new, empty VCALENDAR (VERSION, PRODID, CALSCALE). Caller frees with
  * icalcomponent_free. */
 icalcomponent *ical_calendar_new(void);

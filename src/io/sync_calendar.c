@@ -339,7 +339,9 @@ enum rp_status sync_calendar(struct rp_db *db, const struct rp_config *cfg,
   rp_err_clear(err);
   struct cal_sync s = {.db = db, .cfg = cfg, .opts = opts, .r = r, .dir = opts->calendar_dir};
   if (!s.dir) return RP_OK;
-  enum rp_status st = vdir_prepare(s.dir, !opts->dry_run, err);
+  enum rp_status st = ical_lib_load(err);
+  if (st != RP_OK) return st;
+  st = vdir_prepare(s.dir, !opts->dry_run, err);
   bool missing = st == RP_NO; /* a dry run into a folder not made yet */
   if (missing) st = RP_OK;
   if (st != RP_OK) return st;

@@ -295,10 +295,11 @@ static uint32_t be32(const unsigned char *p) {
  * open checks, in microseconds whatever the journal's size; damage inside
  * the pages is found by SQLite as they are read, and in full by
  * `rapport check` (PRAGMA integrity_check). */
-static bool header_intact(int fd, const char *path, off_t size) {
+static bool header_intact(int fd, const char *path, off_t size, bool *wal_mode) {
   unsigned char h[100];
   if (pread(fd, h, sizeof h, 0) != (ssize_t)sizeof h || memcmp(h, "SQLite format 3", 16) != 0)
     return false;
+  *wal_mode = h[18] == 2 && h[19] == 2; /* the file format's read and write versions */
   uint32_t page = (uint32_t)h[16] << 8 | h[17];
   if (page == 1) page = 65536;
   if (page < 512 || (page & (page - 1)) != 0 || h[21] != 64 || h[22] != 32 || h[23] != 32)
@@ -315,9 +316,10 @@ static bool header_intact(int fd, const char *path, off_t size) {
 }
 
 /* Make sure `path` exists as a private file. *fresh is set when it is empty
- * (new, or a 0-byte file), i.e. when it may be initialised. An existing
- * non-empty file is not modified in any way. */
-static enum rp_status prepare_file(const char *path, bool *fresh, mode_t *mode,
+ * (new, or a 0-byte file), i.e. when it may be initialised; *wal_mode when
+ * its header says it is already in WAL mode. An existing non-empty file is
+ * not modified in any way. */
+static enum rp_status prepare_file(const char *path, bool *fresh, bool *wal_mode, mode_t *mode,
                                    struct rp_err *err) {
   char *dir = xstrdup(path);
   char *slash = strrchr(dir, '/');
@@ -356,7 +358,8 @@ static enum rp_status prepare_file(const char *path, bool *fresh, mode_t *mode,
     close(fd);
     return rp_err_set(err, RP_EDB, "%s: cannot make private: %s", path, strerror(e));
   }
-  bool intact = *fresh || header_intact(fd, path, sb.st_size);
+  *wal_mode = false;
+  bool intact = *fresh || header_intact(fd, path, sb.st_size, wal_mode);
   close(fd);
   return intact ? RP_OK : not_a_journal(path, err);
 }
@@ -521,36 +524,39 @@ static enum rp_status configure(struct rp_db *db, struct rp_err *err) {
   return exec(db, "PRAGMA foreign_keys = ON", err, "enable foreign keys");
 }
 
-/* Check an existing file with a read-only connection before opening it to
- * write: a file that is refused (another program's database, a newer
- * journal) must stay byte for byte as it was, and the last read-write
- * connection to close would checkpoint its -wal into it and delete the log.
- * A -wal or -shm the probe made (an empty log, its index) is removed again. */
-static enum rp_status probe_existing(const char *path, int64_t *version, struct rp_err *err) {
+/* The -wal and -shm files beside an existing journal before it is opened:
+ * when it is refused, the ones the open made are removed again. */
+struct side_files {
+  bool had_wal, had_shm;
+};
+
+static void side_files_note(const char *path, struct side_files *sf) {
   char *shm = xasprintf("%s-shm", path), *wal = xasprintf("%s-wal", path);
   struct stat sb;
-  bool had_shm = lstat(shm, &sb) == 0, had_wal = lstat(wal, &sb) == 0;
-  struct rp_db probe = {.path = (char *)(uintptr_t)path};
-  enum rp_status st = RP_OK;
-  int rc = sqlite3_open_v2(path, &probe.h, SQLITE_OPEN_READONLY, NULL);
-  if (rc != SQLITE_OK) {
-    st = rp_err_set(err, RP_EDB, "%s: cannot open journal: %s", path,
-                    probe.h ? sqlite3_errmsg(probe.h) : sqlite3_errstr(rc));
-  } else {
-    sqlite3_busy_timeout(probe.h, 5000);
-    st = check_existing(&probe, version, err);
-  }
-  sqlite3_close_v2(probe.h);
-  if (!had_wal && st != RP_OK && lstat(wal, &sb) == 0 && sb.st_size == 0) unlink(wal);
-  if (!had_shm && st != RP_OK) unlink(shm);
+  sf->had_shm = lstat(shm, &sb) == 0;
+  sf->had_wal = lstat(wal, &sb) == 0;
   free(shm);
   free(wal);
-  return st;
 }
 
-/* WAL and FULL sync: nothing typed is lost, even when the power goes. */
-static enum rp_status set_journal_mode(struct rp_db *db, struct rp_err *err) {
-  enum rp_status st = exec(db, "PRAGMA journal_mode = WAL", err, "set WAL mode");
+/* After a refused file's connection is closed (without a checkpoint:
+ * SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE), remove the empty -wal and the -shm
+ * the open made, so the file and its folder are as they were. */
+static void side_files_undo(const char *path, const struct side_files *sf) {
+  char *shm = xasprintf("%s-shm", path), *wal = xasprintf("%s-wal", path);
+  struct stat sb;
+  if (!sf->had_wal && lstat(wal, &sb) == 0 && sb.st_size == 0) unlink(wal);
+  if (!sf->had_shm) unlink(shm);
+  free(shm);
+  free(wal);
+}
+
+/* WAL and FULL sync: nothing typed is lost, even when the power goes.
+ * journal_mode is set only on a file not in WAL mode yet (`wal_mode`, from
+ * its header): on a journal that is, it would be a statement for nothing
+ * before the first paint. */
+static enum rp_status set_journal_mode(struct rp_db *db, bool wal_mode, struct rp_err *err) {
+  enum rp_status st = wal_mode ? RP_OK : exec(db, "PRAGMA journal_mode = WAL", err, "set WAL mode");
   if (st == RP_OK) st = exec(db, "PRAGMA synchronous = FULL", err, "set synchronous");
   if (st == RP_OK) {
     /* SQLite gives -wal/-shm the main file's mode; make sure of it */
@@ -570,20 +576,38 @@ enum rp_status db_open(const char *path, struct rp_db **out, struct rp_err *err)
   return db_open_progress(path, NULL, NULL, out, err);
 }
 
-/* See db.h. */
+/* SQLite set up for this single-threaded program, once, before its first
+ * connection: no mutex per connection (rapport has one thread) and no
+ * memory statistics (each allocation took the allocator's mutex to count
+ * itself). Reading the journal's schema, 62 triggers, is thousands of
+ * allocations before the first paint (issue 22). A later call (SQLite
+ * already in use) changes nothing. */
+static void sqlite_setup(void) {
+  static bool done;
+  if (done) return;
+  done = true;
+  sqlite3_config(SQLITE_CONFIG_MULTITHREAD);
+  sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+}
+
+/* See db.h. The file is opened once: an existing one is checked on the
+ * connection that then uses it (issue 22: a read-only probe before it
+ * cost a second schema read before the first paint). Until the checks
+ * pass, closing that connection checkpoints nothing, so a refused file
+ * (another program's database, a newer journal) stays byte for byte as it
+ * was, its -wal included. */
 enum rp_status db_open_progress(const char *path, rp_progress_fn progress, void *arg,
                                 struct rp_db **out, struct rp_err *err) {
   *out = NULL;
   if (str_empty(path)) return rp_err_set(err, RP_INVALID, "no journal path given");
-  bool fresh = false;
+  sqlite_setup();
+  bool fresh = false, wal_mode = false;
   mode_t mode = 0600;
-  enum rp_status st = prepare_file(path, &fresh, &mode, err);
+  enum rp_status st = prepare_file(path, &fresh, &wal_mode, &mode, err);
   if (st != RP_OK) return st;
   int64_t version = 0;
-  if (!fresh) {
-    st = probe_existing(path, &version, err);
-    if (st != RP_OK) return st;
-  }
+  struct side_files sides = {0};
+  if (!fresh) side_files_note(path, &sides);
 
   struct rp_db *db = xcalloc(1, sizeof *db);
   db->path = xstrdup(path);
@@ -604,17 +628,23 @@ enum rp_status db_open_progress(const char *path, rp_progress_fn progress, void 
     rp_err_set(err, RP_EDB, "%s: cannot open journal: %s", path,
                db->h ? sqlite3_errmsg(db->h) : sqlite3_errstr(rc));
     db_close(db);
+    if (!fresh) side_files_undo(path, &sides);
     return RP_EDB;
   }
-  if (sqlite3_db_readonly(db->h, "main") == 1) {
-    db_close(db);
-    return rp_err_set(err, RP_EDB, "%s: journal is read-only (check its permissions)", path);
-  }
+  if (!fresh) sqlite3_db_config(db->h, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, (int *)NULL);
   st = configure(db, err);
   if (st == RP_OK && !fresh) st = check_existing(db, &version, err);
+  if (st == RP_OK && sqlite3_db_readonly(db->h, "main") == 1)
+    st = rp_err_set(err, RP_EDB, "%s: journal is read-only (check its permissions)", path);
+  if (st != RP_OK) {
+    db_close(db);
+    if (!fresh) side_files_undo(path, &sides);
+    return st;
+  }
+  if (!fresh) sqlite3_db_config(db->h, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 0, (int *)NULL);
   /* an old journal with the user's data in it (a new one is made in a
    * moment, and says nothing) */
-  bool upgrade = st == RP_OK && !fresh && version >= 1 && version < db_schema_version();
+  bool upgrade = !fresh && version >= 1 && version < db_schema_version();
   if (upgrade) {
     char *bak = xasprintf("%s.v%lld.bak", path, (long long)version);
     char *what = xasprintf("upgrading %s from schema %lld to %d (a copy is kept in %s)", path,
@@ -624,7 +654,7 @@ enum rp_status db_open_progress(const char *path, rp_progress_fn progress, void 
     st = backup_before_migrate(db, version, bak, err);
     free(bak);
   }
-  if (st == RP_OK) st = set_journal_mode(db, err);
+  if (st == RP_OK) st = set_journal_mode(db, wal_mode, err);
   if (st == RP_OK) st = migrate(db, version, upgrade, err);
   if (upgrade) db_progress(db, RP_PROGRESS_END, st == RP_OK ? "journal upgraded" : NULL, 0, 0);
   if (st == RP_OK) st = undo_install(db, err);

@@ -84,6 +84,9 @@ static void test_new_file_private(void) {
   struct rp_err err;
   CHECK_INT(db_open(path, &db, &err), RP_OK);
   CHECK(db != NULL);
+  /* SQLite was set up by the first open (sqlite_setup): no memory
+   * statistics, so none is counted */
+  CHECK_INT(sqlite3_memory_used(), 0);
   CHECK_INT(mode_of(path), 0600);
   CHECK_INT(mode_of(dir), 0700);
   char *parent = path_in("new");
@@ -684,6 +687,64 @@ static void test_newer_and_foreign_refused(void) {
   CHECK_INT(db_open("", &db, &err), RP_INVALID);
 }
 
+/* ---- the journal opened once (issue 22): a VFS that counts the opens of
+ * a main database file, wrapped around the default one ---- */
+
+static sqlite3_vfs counting_vfs, *real_vfs;
+static int main_db_opens;
+
+static int counting_open(sqlite3_vfs *vfs, sqlite3_filename name, sqlite3_file *file, int flags,
+                         int *out_flags) {
+  (void)vfs;
+  if (flags & SQLITE_OPEN_MAIN_DB) main_db_opens++;
+  return real_vfs->xOpen(real_vfs, name, file, flags, out_flags);
+}
+
+static void counting_vfs_install(void) {
+  real_vfs = sqlite3_vfs_find(NULL);
+  counting_vfs = *real_vfs;
+  counting_vfs.zName = "rapport-test-counting";
+  counting_vfs.xOpen = counting_open;
+  CHECK(sqlite3_vfs_register(&counting_vfs, 1) == SQLITE_OK);
+}
+
+static void counting_vfs_remove(void) {
+  sqlite3_vfs_unregister(&counting_vfs);
+  sqlite3_vfs_register(real_vfs, 1);
+}
+
+/* An existing journal is opened once (no read-only probe before the real
+ * open: it cost a second schema read and -wal/-shm set-up before the first
+ * paint), and a refused one still stays as it was (check_refused). */
+static void test_opened_once(void) {
+  char *path = path_in("once.db");
+  struct rp_db *db = NULL;
+  struct rp_err err;
+  CHECK_INT(db_open(path, &db, &err), RP_OK);
+  exec_ok(db, "INSERT INTO contact (name, warmth, stage, created_at, updated_at) "
+              "VALUES ('once', 'warm', 's', 1, 1)");
+  db_close(db);
+  counting_vfs_install();
+  main_db_opens = 0;
+  CHECK_INT(db_open(path, &db, &err), RP_OK);
+  CHECK_INT(main_db_opens, 1);
+  CHECK_INT(pragma_int(db, "SELECT count(*) FROM contact WHERE name = 'once'"), 1);
+  db_close(db);
+  /* a newer journal is refused after that one open, and left as it was */
+  CHECK_INT(db_open(path, &db, &err), RP_OK);
+  exec_ok(db, "PRAGMA user_version = 99");
+  db_close(db);
+  main_db_opens = 0;
+  char *tail = xasprintf("journal was written by a newer rapport (schema 99, this build knows %d); "
+                         "upgrade rapport",
+                         db_schema_version());
+  check_refused(path, tail);
+  CHECK_INT(main_db_opens, 1);
+  counting_vfs_remove();
+  free(tail);
+  free(path);
+}
+
 static int64_t count_rows(struct rp_db *db) {
   return pragma_int(db, "SELECT count(*) FROM contact");
 }
@@ -791,6 +852,7 @@ int main(void) {
   test_garbage_refused();
   test_truncated_refused();
   test_newer_and_foreign_refused();
+  test_opened_once();
   test_transactions_and_helpers();
   test_read_only_refused();
   check_rmtree(check_tmpdir());
