@@ -41,12 +41,15 @@ struct ui_app {
   const struct app_form_ops *form_ops;
   void *form_ctx;
   int form_screen;
-  /* yes/no dialog */
+  /* the question dialog (app_confirm, app_ask): its answers, read
+   * through the keymap's dialog scope */
   bool confirm;
   char *confirm_title;
   struct rp_strv confirm_lines;
+  enum rp_action confirm_answers[ASK_MAX_ANSWERS + 1]; /* ended by ACT_NONE */
+  char confirm_footer[256]; /* status-bar hints: "y yes  ? help", the live keys */
   void (*confirm_yes)(void *ctx);
-  void (*confirm_key)(void *ctx, rp_key key);
+  void (*confirm_answer)(void *ctx, enum rp_action answer);
   void *confirm_ctx;
   /* the cadence sync run in steps by the idle work (app_cadence_due) */
   bool syncing;

@@ -283,7 +283,7 @@ static void mark_sent_now(void *ctx) {
 }
 
 /* m: mark it sent; a draft that names nothing of the call asks first
- * (any key but y keeps it open). */
+ * (any answer but yes keeps it open). */
 static void mark_sent(struct call *c) {
   struct rp_specific v;
   bool specific = followup_check_specific(app_config(c->base.app), c->fu.draft, &c->src, &v);
@@ -292,10 +292,12 @@ static void mark_sent(struct call *c) {
     mark_sent_now(c);
     return;
   }
+  char yes[32];
   char *body = xasprintf("The thank-you to %s is %s.\n\nA thank-you that names what they told "
-                         "you is the one they remember.\n\ny marks it sent as it is \xC2\xB7 "
+                         "you is the one they remember.\n\n%s marks it sent as it is \xC2\xB7 "
                          "any other key goes back to the draft",
-                         c->ct.name ? c->ct.name : "them", v.verdict);
+                         c->ct.name ? c->ct.name : "them", v.verdict,
+                         app_answer_key(c->base.app, ACT_ANSWER_YES, yes, sizeof yes));
   specific_free(&v);
   app_confirm(c->base.app, "Send a thank-you that names nothing?", body, mark_sent_now, c);
   free(body);

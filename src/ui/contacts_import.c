@@ -167,14 +167,17 @@ static void import_now(struct contacts *c) {
   contacts_reload(c, c->sel_id);
 }
 
-/* The report's keys: y or Enter imports, Esc or n goes back to the form,
- * the movement keys scroll. */
+/* The report's keys, a question over the import form: yes (y) or the
+ * form's save (Enter) imports, the form's cancel (Esc) goes back to the
+ * form, the movement keys scroll. */
 static void report_key(struct contacts *c, rp_key key) {
-  if (key == 'y' || key == 'Y' || key == RPK_ENTER) {
+  struct ui_app *app = c->base.app;
+  if (app_action(app, SCOPE_DIALOG, key) == ACT_ANSWER_YES ||
+      app_action(app, SCOPE_FORM, key) == ACT_FORM_SAVE) {
     import_now(c);
     return;
   }
-  if (key == RPK_ESC || key == 'n' || key == 'N') {
+  if (app_action(app, SCOPE_FORM, key) == ACT_FORM_CANCEL) {
     report_close(c);
     return;
   }
@@ -204,28 +207,37 @@ static bool import_key(void *ctx, rp_key key) {
 static void import_draw(void *ctx) {
   struct contacts *c = ctx;
   if (!c->import_report) return;
-  char down[16], up[16];
+  char down[16], up[16], yes[32], back[32];
   app_key(c->base.app, SCOPE_GLOBAL, ACT_DOWN, down, sizeof down);
   app_key(c->base.app, SCOPE_GLOBAL, ACT_UP, up, sizeof up);
+  app_answer_key(c->base.app, ACT_ANSWER_YES, yes, sizeof yes);
+  app_key(c->base.app, SCOPE_FORM, ACT_FORM_CANCEL, back, sizeof back);
   /* the rows overlay_draw will give the lines: all but the border, footer
    * and a margin of one row above and below */
   c->report_rows = LINES - 5 < (int)c->report.n ? LINES - 5 : (int)c->report.n;
   bool more = (int)c->report.n > c->report_rows && c->report_rows > 0;
-  char *footer = more ? xasprintf("y imports \xC2\xB7 Esc back to the form \xC2\xB7 %s/%s scroll "
+  char *footer = more ? xasprintf("%s imports \xC2\xB7 %s back to the form \xC2\xB7 %s/%s scroll "
                                   "(%d/%zu)",
-                                  down, up, c->report_scroll + c->report_rows < (int)c->report.n
+                                  yes, back, down, up, c->report_scroll + c->report_rows < (int)c->report.n
                                                 ? c->report_scroll + c->report_rows
                                                 : (int)c->report.n,
                                   c->report.n)
-                      : xstrdup("y imports \xC2\xB7 Esc goes back to the form");
+                      : xasprintf("%s imports \xC2\xB7 %s goes back to the form", yes, back);
   c->report_rows = overlay_draw(c->report_title, &c->report, c->report_scroll, footer);
   free(footer);
 }
 
-/* The report's status line while it is shown. */
+/* The report's status line while it is shown, with the live keys. */
 static const char *import_status(void *ctx) {
   struct contacts *c = ctx;
-  return c->import_report ? "y or Enter imports  Esc back to the form" : NULL;
+  if (!c->import_report) return NULL;
+  char yes[32], save[32], back[32];
+  app_answer_key(c->base.app, ACT_ANSWER_YES, yes, sizeof yes);
+  app_key(c->base.app, SCOPE_FORM, ACT_FORM_SAVE, save, sizeof save);
+  app_key(c->base.app, SCOPE_FORM, ACT_FORM_CANCEL, back, sizeof back);
+  snprintf(c->import_status, sizeof c->import_status, "%s or %s imports  %s back to the form",
+           yes, save, back);
+  return c->import_status;
 }
 
 static const struct app_form_ops import_ops = {.what = "This import",

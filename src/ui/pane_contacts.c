@@ -309,11 +309,11 @@ static void ask_delete(struct contacts *c) {
     app_message(c->base.app, ROLE_ERROR, "%s", err.msg);
     return;
   }
-  char keys[32];
+  char keys[32], yes[32];
   app_key(c->base.app, SCOPE_GLOBAL, ACT_UNDO, keys, sizeof keys);
   char *body = xasprintf("Delete %s?\nYou can bring it back with %s.\n\n"
-                         "y deletes \xC2\xB7 any other key keeps it",
-                         ct.name, keys);
+                         "%s deletes \xC2\xB7 any other key keeps it",
+                         ct.name, keys, app_answer_key(c->base.app, ACT_ANSWER_YES, yes, sizeof yes));
   c->delete_id = ct.id;
   app_confirm(c->base.app, "Delete contact", body, do_delete, c);
   free(body);

@@ -105,24 +105,26 @@ static void jump(struct search_ui *s, struct ui_app *app) {
 }
 
 void search_ui_key(struct search_ui *s, struct ui_app *app, rp_key key) {
-  if (key == RPK_ESC) {
+  /* the box is a one-line field: the form's cancel (Esc) closes it, its
+   * save (Enter) goes to the hit */
+  enum rp_action field = key_is_text(key) ? ACT_NONE : app_action(app, SCOPE_FORM, key);
+  if (field == ACT_FORM_CANCEL) {
     search_ui_free(s);
     return;
   }
-  if (key == RPK_ENTER) {
+  if (field == ACT_FORM_SAVE) {
     jump(s, app);
     return;
   }
-  /* the box is a line of text: only keys that type nothing act (Up, not
-   * k), through the keymap; C-p and C-n are the line's own, as in a form's
+  /* a line of text: only keys that type nothing act (Up, not k), through
+   * the keymap; next-match and prev-match (C-n, C-p) as in a form's
    * suggestions */
-  enum rp_action act =
-      key >= ' ' && key < RPK_SPECIAL ? ACT_NONE : app_action(app, SCOPE_GLOBAL, key);
-  if (act == ACT_UP || key == RPK_CTRL('p')) {
+  enum rp_action act = key_is_text(key) ? ACT_NONE : app_action(app, SCOPE_GLOBAL, key);
+  if (act == ACT_UP || act == ACT_PREV_MATCH) {
     if (s->sel > 0) s->sel--;
     return;
   }
-  if (act == ACT_DOWN || act == ACT_FOCUS_NEXT || key == RPK_CTRL('n')) {
+  if (act == ACT_DOWN || act == ACT_FOCUS_NEXT || act == ACT_NEXT_MATCH) {
     if (s->sel + 1 < (long)s->hits.n) s->sel++;
     return;
   }
