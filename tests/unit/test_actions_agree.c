@@ -3,7 +3,11 @@
  * config.example.yaml (its bindings and the comment block that documents
  * them), the KEYS section of docs/rapport.1, the config parser's accepted
  * names and the help and footer texts. Every action of the list appears in
- * each, in a scope it belongs to, and nothing else does. */
+ * each, in a scope it belongs to, and nothing else does. And no screen file
+ * of src/ui reads a key but through the keymap (test_no_key_outside_keymap). */
+#include <ctype.h>
+#include <dirent.h>
+
 #include "check.h"
 #include "rapport/actions.h"
 #include "rapport/config.h"
@@ -199,7 +203,142 @@ static void test_parser_help_footer(void) {
   config_free(&cfg);
 }
 
+/* True when the identifier ending just before s[at] (spaces skipped) is
+ * one of the key variables in `vars` ("|key|k|", names of rp_key values). */
+static bool key_var_before(const char *s, size_t at, const char *vars) {
+  size_t e = at;
+  while (e > 0 && s[e - 1] == ' ') e--;
+  size_t b = e;
+  while (b > 0 && (isalnum((unsigned char)s[b - 1]) || s[b - 1] == '_')) b--;
+  if (b == e || (b > 0 && (s[b - 1] == '.' || s[b - 1] == '>'))) return false;
+  char name[72];
+  if (e - b + 3 > sizeof name) return false;
+  snprintf(name, sizeof name, "|%.*s|", (int)(e - b), s + b);
+  return strstr(vars, name) != NULL;
+}
+
+/* The same, for the identifier starting after s[at] (spaces skipped). */
+static bool key_var_after(const char *s, size_t at, const char *vars) {
+  size_t b = at;
+  while (s[b] == ' ') b++;
+  size_t e = b;
+  while (isalnum((unsigned char)s[e]) || s[e] == '_') e++;
+  char name[72];
+  if (e == b || e - b + 3 > sizeof name || s[e] == '.' || s[e] == '-' || s[e] == '[') return false;
+  snprintf(name, sizeof name, "|%.*s|", (int)(e - b), s + b);
+  return strstr(vars, name) != NULL;
+}
+
+/* "|key|k|…|": key, k, ch and every name the file declares as rp_key. */
+static void key_vars(const char *text, struct rp_buf *vars) {
+  buf_adds(vars, "|key|k|ch|");
+  for (const char *p = strstr(text, "rp_key "); p; p = strstr(p + 1, "rp_key ")) {
+    const char *n = p + 7;
+    while (*n == '*' || *n == ' ') n++;
+    size_t len = 0;
+    while (isalnum((unsigned char)n[len]) || n[len] == '_') len++;
+    if (len && n[len] != '(') buf_addf(vars, "%.*s|", (int)len, n);
+  }
+}
+
+/* Where a screen file of src/ui compares a key with a character: a
+ * printable literal ('y') or a raw control key (RPK_CTRL('n')) compared
+ * with a key variable, or a case of one. Such a key is read outside the
+ * keymap: it cannot be rebound, and help and footers cannot name it. The
+ * line and text editors (letters there are text, C-a … their editing keys)
+ * and the terminal decoding below the keymap are allowed. Returns how many
+ * it found, each said on stderr. */
+static int keys_outside_keymap(const char *file, const char *text) {
+  struct rp_buf vars = {0};
+  key_vars(text, &vars);
+  int found = 0, line = 1;
+  bool comment = false;
+  for (size_t i = 0; text[i]; i++) {
+    if (text[i] == '\n') line++;
+    if (comment) {
+      if (text[i] == '*' && text[i + 1] == '/') comment = false;
+      continue;
+    }
+    if (text[i] == '/' && text[i + 1] == '*') {
+      comment = true;
+      continue;
+    }
+    if (text[i] == '"') { /* a string: skip it */
+      for (i++; text[i] && text[i] != '"'; i++)
+        if (text[i] == '\\' && text[i + 1]) i++;
+      if (!text[i]) break;
+      continue;
+    }
+    /* a literal: 'c' (printable, or an escape such as '\\'), or RPK_CTRL('c') */
+    size_t lit = 0;
+    bool ctrl = strncmp(text + i, "RPK_CTRL('", 10) == 0;
+    if (ctrl) lit = 13;
+    else if (text[i] == '\'' && text[i + 1] >= ' ' && text[i + 1] < 0x7f && text[i + 1] != '\\' &&
+             text[i + 2] == '\'')
+      lit = 3;
+    if (!lit) continue;
+    if (ctrl && strncmp(text + i + 11, "')", 2) != 0) continue;
+    size_t b = i;
+    while (b > 0 && text[b - 1] == ' ') b--;
+    bool hit = false;
+    if (b >= 2 && (text[b - 1] == '=') && (text[b - 2] == '=' || text[b - 2] == '!'))
+      hit = key_var_before(text, b - 2, vars.s);
+    size_t a = i + lit;
+    while (text[a] == ' ') a++;
+    if (!hit && (text[a] == '=' || text[a] == '!') && text[a + 1] == '=')
+      hit = key_var_after(text, a + 2, vars.s);
+    if (!hit && b >= 4 && strncmp(text + b - 4, "case", 4) == 0) hit = true;
+    if (hit) {
+      fprintf(stderr, "%s:%d: a key compared with %.*s outside the keymap: give it an action "
+                      "in rapport/actions.def and read it with app_action\n",
+              file, line, (int)lit, text + i);
+      found++;
+    }
+    i += lit - 1;
+  }
+  buf_free(&vars);
+  return found;
+}
+
+/* No screen file of src/ui reads a key but through the keymap. */
+static void test_no_key_outside_keymap(void) {
+  static const char *const allowed[] = {
+      "widget_line.c", "widget_text.c", "edit_history.c", /* the editors: letters are text */
+      "keyseq.c", "input.c",                             /* bytes into keys, below the keymap */
+  };
+  const char *src = getenv("RAPPORT_TEST_SRCDIR");
+  char *dir = xasprintf("%s/src/ui", src ? src : ".");
+  DIR *d = opendir(dir);
+  CHECK(d != NULL);
+  int files = 0, found = 0;
+  for (struct dirent *e; d && (e = readdir(d));) {
+    size_t n = strlen(e->d_name);
+    if (n < 3 || strcmp(e->d_name + n - 2, ".c") != 0) continue;
+    bool skip = false;
+    for (size_t i = 0; i < RP_ARRAY_LEN(allowed); i++) skip |= strcmp(e->d_name, allowed[i]) == 0;
+    if (skip) continue;
+    char *rel = xasprintf("src/ui/%s", e->d_name);
+    char *text = read_source(rel);
+    found += keys_outside_keymap(rel, text);
+    files++;
+    free(text);
+    free(rel);
+  }
+  if (d) closedir(d);
+  free(dir);
+  CHECK(files > 20);
+  CHECK_INT(found, 0);
+
+  /* the check finds what it is for */
+  CHECK_INT(keys_outside_keymap("t.c", "if (key == 'y' || key == 'Y') yes();"), 2);
+  CHECK_INT(keys_outside_keymap("t.c", "switch (k) {\ncase 'd': break;\n}"), 1);
+  CHECK_INT(keys_outside_keymap("t.c", "static void f(rp_key answer) { if ('n' != answer) g(); }"), 1);
+  CHECK_INT(keys_outside_keymap("t.c", "if (key == RPK_CTRL('n')) next();"), 1);
+  CHECK_INT(keys_outside_keymap("t.c", "if (s[0] == 'y' && name == \"key == 'y'\") f(); /* key == 'n' */"), 0);
+}
+
 int main(void) {
+  test_no_key_outside_keymap();
   test_config_example();
   test_man_page();
   test_parser_help_footer();
