@@ -261,7 +261,9 @@ static bool table_check(void) {
   for (size_t k = 0; k < N_KEY_DOCS; k++) {
     const struct key_doc *kd = &key_docs[k];
     enum rp_action a = action_by_name(kd->action);
-    if (a == ACT_NONE || !action_in_scope(a, kd->scope) || !kd->keys[0]) {
+    /* a global action may be bound in any scope, as the config allows */
+    bool scope_ok = action_in_scope(a, kd->scope) || action_in_scope(a, SCOPE_GLOBAL);
+    if (a == ACT_NONE || !scope_ok || !kd->keys[0]) {
       fprintf(stderr, "keydocs.def: '%s' under %s is not an action of that scope (or has no "
                       "key) in include/rapport/actions.def\n",
               kd->action, rp_scope_names[kd->scope]);

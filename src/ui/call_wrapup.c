@@ -336,7 +336,8 @@ int call_thanks_key(struct call *c, rp_key key) {
     }
     return PANE_HANDLED;
   }
-  switch (app_action(app, SCOPE_CALL, key)) {
+  enum rp_action act = app_action(app, SCOPE_CALL, key);
+  switch (act) {
   case ACT_EDIT:
     text_edit_set(&c->te, c->fu.draft ? c->fu.draft : "");
     c->te.cursor = 0;
@@ -354,7 +355,7 @@ int call_thanks_key(struct call *c, rp_key key) {
   case ACT_COPY: app_copy(app, "thank-you", c->fu.draft); return PANE_HANDLED;
   default: break;
   }
-  if (key == RPK_ESC) {
+  if (act == ACT_BACK) {
     enum rp_screen back = c->back;
     c->mode = CALL_NONE;
     c->conv_id = 0;

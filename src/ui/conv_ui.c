@@ -227,8 +227,9 @@ static int block_rows(const struct conv_block *b, int width, struct rp_strv *lin
 
 bool conv_ui_key(struct conv_ui *v, struct ui_app *app, rp_key key) {
   enum rp_action act = app_action(app, SCOPE_GLOBAL, key);
-  bool edit = key != RPK_ENTER && app_action(app, SCOPE_CALL, key) == ACT_EDIT;
-  if (key == RPK_ESC) {
+  /* e (the call's edit) reopens; choose (Enter) reads */
+  bool edit = act != ACT_CHOOSE && app_action(app, SCOPE_CALL, key) == ACT_EDIT;
+  if (act == ACT_BACK) {
     if (v->viewing && !v->only_one) {
       v->viewing = false;
       blocks_free(v);
@@ -250,12 +251,12 @@ bool conv_ui_key(struct conv_ui *v, struct ui_app *app, rp_key key) {
     case ACT_PAGE_DOWN: v->scroll += page; break;
     case ACT_FIRST: v->scroll = 0; break;
     case ACT_LAST: v->scroll = 1 << 20; break;
-    default: return act == ACT_NONE; /* other keys do nothing here */
+    default: return act == ACT_NONE || act == ACT_CHOOSE; /* other keys do nothing here */
     }
     v->anchor = ANCHOR_NONE; /* moved on: the mark goes */
     return true;
   }
-  if (key == RPK_ENTER) {
+  if (act == ACT_CHOOSE) {
     v->viewing = true;
     v->conv_id = v->list.v[v->sel].conv.id;
     v->scroll = 0;

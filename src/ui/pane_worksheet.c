@@ -389,7 +389,7 @@ static int body_key(struct worksheet *w, enum rp_action act, rp_key k) {
     external_text(w, w->section == SEC_WANT ? w->want : w->pitch);
     return PANE_HANDLED;
   }
-  if (k == RPK_ESC || k == RPK_LEFT) {
+  if (act == ACT_BACK) {
     w->focus = WFOCUS_SECTIONS;
     return PANE_HANDLED;
   }
@@ -427,7 +427,7 @@ static int key(struct pane *p, rp_key k) {
     return body_key(w, act, k);
   default: break;
   }
-  if (k == RPK_RIGHT) {
+  if (act == ACT_INTO_SECTION) {
     w->focus = WFOCUS_BODY;
     return PANE_HANDLED;
   }

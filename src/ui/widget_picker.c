@@ -43,13 +43,14 @@ static void step(struct picker *pk, long from, int dir) {
 
 int picker_key(struct picker *pk, struct ui_app *app, rp_key key, long *value) {
   if (!choosable(pk, pk->sel)) step(pk, 0, 1);
-  if (key == RPK_ENTER) {
+  enum rp_action act = app_action(app, SCOPE_GLOBAL, key);
+  if (act == ACT_CHOOSE) {
     if (!choosable(pk, pk->sel)) return PICK_CANCEL;
     *value = pk->values[pk->sel];
     return PICK_CHOSEN;
   }
-  if (key == RPK_ESC) return PICK_CANCEL;
-  switch (app_action(app, SCOPE_GLOBAL, key)) {
+  if (act == ACT_BACK) return PICK_CANCEL;
+  switch (act) {
   case ACT_UP: step(pk, pk->sel - 1, -1); break;
   case ACT_DOWN: step(pk, pk->sel + 1, 1); break;
   case ACT_PAGE_UP: step(pk, pk->sel - pk->rows > 0 ? pk->sel - pk->rows : 0, 1); break;

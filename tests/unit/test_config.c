@@ -200,7 +200,7 @@ static void test_override(void) {
   CHECK_INT(config_parse(&cfg, "swap.yaml", text, strlen(text), &err), RP_OK);
   CHECK_INT(keymap_lookup(cfg.keys, SCOPE_CONTACTS, 'e'), ACT_ADD);
   CHECK_INT(keymap_lookup(cfg.keys, SCOPE_CONTACTS, 'a'), ACT_EDIT);
-  CHECK_INT(keymap_lookup(cfg.keys, SCOPE_CONTACTS, RPK_ENTER), ACT_NONE);
+  CHECK_INT(keymap_lookup(cfg.keys, SCOPE_CONTACTS, RPK_ENTER), ACT_CHOOSE); /* the global one */
   text = "database: ~/j.db\nseniority:\n  - {key: any}\n";
   CHECK_INT(config_parse(&cfg, "more.yaml", text, strlen(text), &err), RP_OK);
   char *want = xasprintf("%s/j.db", getenv("HOME"));
@@ -255,7 +255,7 @@ static void test_errors(void) {
             "7:5: unknown action 'frobnicate' in keys.contacts; allowed: add, edit, delete, "
             "filter, sort, give, prep, call, followup, copy, import, conversations, quit, help, screen-today, screen-contacts, screen-worksheet, "
             "screen-prep, screen-call, focus-next, focus-prev, up, down, page-up, page-down, "
-            "first, last, redraw, search, screen-prefix, suspend, undo, redo, next-match, prev-match, none");
+            "first, last, redraw, search, screen-prefix, suspend, undo, redo, next-match, prev-match, back, choose, none");
   check_bad("unknown-keyname.yaml",
             "6:15: unknown key name 'Ctlr-x'; allowed: a single character, C-x, Tab, S-Tab, "
             "Enter, Esc, Space, Backspace, Delete, Insert, Up, Down, Left, Right, S-Up, "
@@ -316,7 +316,7 @@ static void test_errors(void) {
                  "cfg.yaml:3:5: unknown action 'frob' in keys.global; allowed: quit, help, "
                  "screen-today, screen-contacts, screen-worksheet, screen-prep, screen-call, "
                  "focus-next, focus-prev, up, down, page-up, page-down, first, last, redraw, "
-                 "search, screen-prefix, suspend, undo, redo, next-match, prev-match, none");
+                 "search, screen-prefix, suspend, undo, redo, next-match, prev-match, back, choose, none");
   check_bad_text("theme: a\ntheme: b\n",
                  "cfg.yaml:2:1: duplicate key 'theme' (already given at line 1)");
   check_bad_text("a: &x 1\nb: *x\n",
