@@ -68,6 +68,10 @@ bool app_scope_types(struct ui_app *app, enum rp_scope scope);
 const char *app_live_keys(struct ui_app *app, enum rp_scope scope, enum rp_action act,
                           char *buf, size_t size);
 void app_help_open(struct ui_app *app);
+/* app_ask.c: a key while a question is shown: the help key lists its
+ * answers and leaves it open; any other key closes it with the answer it
+ * is bound to (ACT_NONE when none of the question's). */
+void app_ask_key(struct ui_app *app, rp_key key);
 void app_help_key(struct ui_app *app, rp_key key);
 
 #endif
