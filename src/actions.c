@@ -6,7 +6,7 @@
 #include <string.h>
 
 const char *const rp_scope_names[SCOPE_COUNT] = {
-    "global", "today", "contacts", "worksheet", "prep", "call", "form", "editor",
+    "global", "today", "contacts", "worksheet", "prep", "call", "form", "editor", "dialog",
 };
 
 const char *const rp_screen_names[SCREEN_COUNT] = {

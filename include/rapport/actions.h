@@ -16,6 +16,7 @@ enum rp_scope {
   SCOPE_CALL,
   SCOPE_FORM,   /* inside an add/edit form */
   SCOPE_EDITOR, /* inside a multi-line text editor */
+  SCOPE_DIALOG, /* a question in a dialog: its answers */
   SCOPE_COUNT
 };
 
@@ -41,6 +42,7 @@ enum rp_screen {
 #define S_CALL SCOPE_BIT(SCOPE_CALL)
 #define S_FORM SCOPE_BIT(SCOPE_FORM)
 #define S_EDITOR SCOPE_BIT(SCOPE_EDITOR)
+#define S_DIALOG SCOPE_BIT(SCOPE_DIALOG)
 #define S_LISTS (S_CONTACTS | S_WORKSHEET)
 #define S_TEXT (S_FORM | S_EDITOR)
 #define S_EDITS (S_LISTS | S_PREP | S_CALL)
@@ -65,7 +67,7 @@ struct rp_action_info {
 /* The table, indexed by enum rp_action (entry 0 is ACT_NONE). */
 extern const struct rp_action_info rp_actions[ACT_COUNT];
 /* Config names of the scopes: "global", "today", "contacts", "worksheet",
- * "prep", "call", "form", "editor". */
+ * "prep", "call", "form", "editor", "dialog". */
 extern const char *const rp_scope_names[SCOPE_COUNT];
 
 /* Names of the screens for people: "Today", "Contacts", "Worksheet",

@@ -103,34 +103,10 @@ bool app_external_edit(struct ui_app *app, const char *text, char **out) {
   return st == RP_OK;
 }
 
-void app_confirm(struct ui_app *app, const char *title, const char *body,
-                 void (*on_yes)(void *ctx), void *ctx) {
-  app->confirm = true;
-  str_replace(&app->confirm_title, title);
-  strv_clear(&app->confirm_lines);
-  const char *p = body;
-  for (;;) {
-    const char *nl = strchr(p, '\n');
-    char *line = xstrndup(p, nl ? (size_t)(nl - p) : strlen(p));
-    strv_push(&app->confirm_lines, line);
-    free(line);
-    if (!nl) break;
-    p = nl + 1;
-  }
-  app->confirm_yes = on_yes;
-  app->confirm_key = NULL;
-  app->confirm_ctx = ctx;
-}
-
-void app_ask(struct ui_app *app, const char *title, const char *body,
-             void (*on_key)(void *ctx, rp_key key), void *ctx) {
-  app_confirm(app, title, body, NULL, ctx);
-  app->confirm_key = on_key;
-}
-
 struct pane *app_current(struct ui_app *app) { return app->screens[app->current]; }
 
 enum rp_scope app_current_scope(struct ui_app *app) {
+  if (app->confirm) return SCOPE_DIALOG;
   struct form *f = app_form_shown(app);
   if (f) return form_in_editor(f) ? SCOPE_EDITOR : SCOPE_FORM;
   struct pane *p = app_current(app);
@@ -151,17 +127,18 @@ void app_switch(struct ui_app *app, enum rp_screen screen) {
   if (p->ops->enter) p->ops->enter(p);
 }
 
-/* r resumes the interrupted call, e ends it and opens the wrap-up. */
-static void interrupted_key(void *ctx, rp_key key) {
+/* restore (r) resumes the interrupted call, end (e) ends it and opens the
+ * wrap-up. */
+static void interrupted_answer(void *ctx, enum rp_action answer) {
   struct ui_app *app = ctx;
   struct rp_conversation conv;
   conv_init(&conv);
   struct rp_err err;
   if (conv_get(app->db, app->interrupted, &conv, &err) != RP_OK) {
     app_message(app, ROLE_ERROR, "%s", err.msg);
-  } else if (key == 'r' || key == 'R') {
+  } else if (answer == ACT_ANSWER_RESTORE) {
     ui_app_call(app, conv.contact_id);
-  } else if (key == 'e' || key == 'E') {
+  } else if (answer == ACT_ANSWER_END) {
     if (conv_end(app->db, app->cfg, conv.id, &err) != RP_OK) {
       app_message(app, ROLE_ERROR, "%s", err.msg);
     } else {
@@ -192,13 +169,17 @@ static void offer_interrupted(struct ui_app *app) {
     if (conv_get(app->db, ids[0], &conv, &err) == RP_OK &&
         note_list(app->db, conv.id, &notes, &err) == RP_OK) {
       app->interrupted = conv.id;
+      static const enum rp_action answers[] = {ACT_ANSWER_RESTORE, ACT_ANSWER_END, ACT_NONE};
+      char resume[32], end[32];
       char *body = xasprintf(
           "The call with %s was interrupted (the terminal closed or rapport was stopped).\n"
           "All %zu saved note line%s are in the journal.\n\n"
-          "r resumes the call \xC2\xB7 e ends it and opens the wrap-up \xC2\xB7 "
+          "%s resumes the call \xC2\xB7 %s ends it and opens the wrap-up \xC2\xB7 "
           "any other key decides later",
-          conv.contact_name ? conv.contact_name : "a contact", notes.n, notes.n == 1 ? "" : "s");
-      app_ask(app, "Interrupted call", body, interrupted_key, app);
+          conv.contact_name ? conv.contact_name : "a contact", notes.n, notes.n == 1 ? "" : "s",
+          app_answer_key(app, ACT_ANSWER_RESTORE, resume, sizeof resume),
+          app_answer_key(app, ACT_ANSWER_END, end, sizeof end));
+      app_ask(app, "Interrupted call", body, answers, interrupted_answer, app);
       free(body);
     }
     note_list_free(&notes);
@@ -278,7 +259,7 @@ static void draw_status(struct ui_app *app) {
     return;
   }
   struct pane *p = app_current(app);
-  const char *own = app_form_status(app);
+  const char *own = app->confirm ? app->confirm_footer : app_form_status(app);
   if (!own && p->ops->status) own = p->ops->status(p);
   if (own) {
     ui_put_part(w, 0, 1, app->cols - 2, ROLE_STATUS, own);
@@ -397,12 +378,12 @@ void ui_app_draw(struct ui_app *app) {
     cursor = true;
     search_ui_draw(&app->search, &cy, &cx);
   }
-  if (app->help) {
-    app_help_draw(app);
-    cursor = false;
-  }
   if (app->confirm) {
     overlay_draw(app->confirm_title, &app->confirm_lines, NULL);
+    cursor = false;
+  }
+  if (app->help) {
+    app_help_draw(app);
     cursor = false;
   }
   if (cursor) {
@@ -504,18 +485,16 @@ static void app_key_dispatch(struct ui_app *app, rp_key key) {
     return;
   }
   app->prefix = false;
-  if (app->confirm) {
-    app->confirm = false;
-    if (app->confirm_key) app->confirm_key(app->confirm_ctx, key);
-    else if (key == 'y' || key == 'Y') app->confirm_yes(app->confirm_ctx);
-    return;
-  }
-  if (app->help) {
+  if (app->help) { /* over a question too: the question stays */
     app_help_key(app, key);
     return;
   }
+  if (app->confirm) {
+    app_ask_key(app, key);
+    return;
+  }
   if (app->search.open) {
-    if (first == ACT_HELP || key == RPK_F1) {
+    if (first == ACT_HELP) {
       app_help_open(app);
       return;
     }

@@ -62,7 +62,16 @@ void app_help_open(struct ui_app *app) {
   enum rp_scope scope = app_current_scope(app);
   struct pane *p = app_current(app);
   char heading[128];
-  if (scope == SCOPE_EDITOR) {
+  if (scope == SCOPE_DIALOG) { /* a question: the answers it takes */
+    char keys[128], line[512];
+    strv_push(&app->help_lines, "#Answers to this question");
+    for (const enum rp_action *a = app->confirm_answers; *a != ACT_NONE; a++) {
+      app_keys(app, SCOPE_DIALOG, *a, keys, sizeof keys);
+      snprintf(line, sizeof line, "\t%s\t%s", keys[0] ? keys : "(unbound)", rp_actions[*a].help);
+      strv_push(&app->help_lines, line);
+    }
+    strv_push(&app->help_lines, "\tother keys\tno: close the question (a form: back to it)");
+  } else if (scope == SCOPE_EDITOR) {
     help_add_scope(app, SCOPE_EDITOR, "In a multi-line text");
     strv_push(&app->help_lines, "\tEnter\tstart a new line");
     strv_push(&app->help_lines, "\tarrows\tmove by character and line (Up/Down leave at the edges)");

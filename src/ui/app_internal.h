@@ -42,12 +42,15 @@ struct ui_app {
   const struct app_form_ops *form_ops;
   void *form_ctx;
   int form_screen;
-  /* yes/no dialog */
+  /* the question dialog (app_confirm, app_ask): its answers, read
+   * through the keymap's dialog scope */
   bool confirm;
   char *confirm_title;
   struct rp_strv confirm_lines;
+  enum rp_action confirm_answers[ASK_MAX_ANSWERS + 1]; /* ended by ACT_NONE */
+  char confirm_footer[256]; /* status-bar hints: "y yes  ? help", the live keys */
   void (*confirm_yes)(void *ctx);
-  void (*confirm_key)(void *ctx, rp_key key);
+  void (*confirm_answer)(void *ctx, enum rp_action answer);
   void *confirm_ctx;
   /* the cadence sync run in steps by the idle work (app_cadence_due) */
   bool syncing;
@@ -68,6 +71,10 @@ const char *app_live_keys(struct ui_app *app, enum rp_scope scope, enum rp_actio
 void app_help_open(struct ui_app *app);
 /* Lay the open help out for the terminal's size (on opening, a resize). */
 void app_help_layout(struct ui_app *app);
+/* app_ask.c: a key while a question is shown: the help key lists its
+ * answers and leaves it open; any other key closes it with the answer it
+ * is bound to (ACT_NONE when none of the question's). */
+void app_ask_key(struct ui_app *app, rp_key key);
 /* Movement keys scroll the help; any other key closes it. */
 void app_help_key(struct ui_app *app, rp_key key);
 /* The wheel scrolls the help; a click closes it. */

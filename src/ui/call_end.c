@@ -23,13 +23,13 @@ void call_wrap_notice(struct call *c) {
               "%d min: time to wrap up \xE2\x80\x94 who else should I talk to?", c->conv.minutes);
 }
 
-/* The answer to "Discard this call?": y discards it (nothing kept, the
+/* The answer to "Discard this call?": yes discards it (nothing kept, the
  * stage as before) and shows the contact; any other key keeps it and
  * goes on to the wrap-up. */
-static void discard_key(void *ctx, rp_key key) {
+static void discard_answer(void *ctx, enum rp_action answer) {
   struct call *c = ctx;
   struct ui_app *app = c->base.app;
-  if (key != 'y' && key != 'Y') {
+  if (answer != ACT_ANSWER_YES) {
     call_wrapup_open(c);
     return;
   }
@@ -62,12 +62,16 @@ void call_end(struct call *c) {
   int64_t len = conv_seconds(&c->conv);
   if (c->notes.n == 0 && len < STRAY_SECONDS) {
     c->mode = CALL_WRAPUP; /* the clock has stopped; the wrap-up or nothing follows */
+    static const enum rp_action answers[] = {ACT_ANSWER_YES, ACT_NONE};
+    char yes[32];
     char *body = xasprintf("The call with %s lasted %d:%02d and has no notes.\n\n"
-                           "y discards it: no conversation kept, no thank-you owed, %s's stage "
+                           "%s discards it: no conversation kept, no thank-you owed, %s's stage "
                            "as before \xC2\xB7 any other key keeps it and goes on to the "
                            "wrap-up",
-                           c->ct.name, (int)(len / 60), (int)(len % 60), c->ct.name);
-    app_ask(c->base.app, "Discard this call?", body, discard_key, c);
+                           c->ct.name, (int)(len / 60), (int)(len % 60),
+                           app_answer_key(c->base.app, ACT_ANSWER_YES, yes, sizeof yes),
+                           c->ct.name);
+    app_ask(c->base.app, "Discard this call?", body, answers, discard_answer, c);
     free(body);
     return;
   }

@@ -283,7 +283,7 @@ static void mark_sent_now(void *ctx) {
 }
 
 /* m: mark it sent; a draft that names nothing of the call asks first
- * (any key but y keeps it open). */
+ * (any answer but yes keeps it open). */
 static void mark_sent(struct call *c) {
   struct rp_specific v;
   bool specific = followup_check_specific(app_config(c->base.app), c->fu.draft, &c->src, &v);
@@ -292,10 +292,12 @@ static void mark_sent(struct call *c) {
     mark_sent_now(c);
     return;
   }
+  char yes[32];
   char *body = xasprintf("The thank-you to %s is %s.\n\nA thank-you that names what they told "
-                         "you is the one they remember.\n\ny marks it sent as it is \xC2\xB7 "
+                         "you is the one they remember.\n\n%s marks it sent as it is \xC2\xB7 "
                          "any other key goes back to the draft",
-                         c->ct.name ? c->ct.name : "them", v.verdict);
+                         c->ct.name ? c->ct.name : "them", v.verdict,
+                         app_answer_key(c->base.app, ACT_ANSWER_YES, yes, sizeof yes));
   specific_free(&v);
   app_confirm(c->base.app, "Send a thank-you that names nothing?", body, mark_sent_now, c);
   free(body);
@@ -334,7 +336,8 @@ int call_thanks_key(struct call *c, rp_key key) {
     }
     return PANE_HANDLED;
   }
-  switch (app_action(app, SCOPE_CALL, key)) {
+  enum rp_action act = app_action(app, SCOPE_CALL, key);
+  switch (act) {
   case ACT_EDIT:
     text_edit_set(&c->te, c->fu.draft ? c->fu.draft : "");
     c->te.cursor = 0;
@@ -352,7 +355,7 @@ int call_thanks_key(struct call *c, rp_key key) {
   case ACT_COPY: app_copy(app, "thank-you", c->fu.draft); return PANE_HANDLED;
   default: break;
   }
-  if (key == RPK_ESC) {
+  if (act == ACT_BACK) {
     enum rp_screen back = c->back;
     c->mode = CALL_NONE;
     c->conv_id = 0;

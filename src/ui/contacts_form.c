@@ -256,7 +256,7 @@ static void save_anyway(void *ctx) {
 }
 
 /* Moving a contact to "asked": are they ready? If not, list what is
- * missing and ask for confirmation (y saves anyway). Research typed in this
+ * missing and ask for confirmation (yes saves anyway). Research typed in this
  * form counts even though it is not saved yet. */
 static bool ready_to_ask(struct contacts *c, const struct rp_contact *ct) {
   struct rp_readiness r = {0};
@@ -266,9 +266,12 @@ static bool ready_to_ask(struct contacts *c, const struct rp_contact *ct) {
     form_error(&c->form, NULL, err.msg);
     return false;
   }
-  char *text = ui_ready_missing(&r, ct->name, !str_empty(ct->research) ? "research" : NULL,
-                                "y saves the stage \"asked\" anyway \xC2\xB7 any other key "
-                                "goes back to the form");
+  char yes[32];
+  char *how = xasprintf("%s saves the stage \"asked\" anyway \xC2\xB7 any other key goes back "
+                        "to the form",
+                        app_answer_key(c->base.app, ACT_ANSWER_YES, yes, sizeof yes));
+  char *text = ui_ready_missing(&r, ct->name, !str_empty(ct->research) ? "research" : NULL, how);
+  free(how);
   if (text) app_confirm(c->base.app, "Not ready to ask yet", text, save_anyway, c);
   free(text);
   readiness_free(&r);
@@ -292,13 +295,14 @@ static char *one_line(const char *s) {
   return shown;
 }
 
-/* The answer to "changed elsewhere": y keeps the form's value, t theirs,
- * any other key goes back to the form (and the next save asks again). */
-static void conflict_key(void *ctx, rp_key key) {
+/* The answer to "changed elsewhere": yes keeps the form's value, theirs
+ * theirs, any other key goes back to the form (and the next save asks
+ * again). */
+static void conflict_answer(void *ctx, enum rp_action answer) {
   struct contacts *c = ctx;
-  if (key == 'y' || key == 'Y' || key == 't' || key == 'T') {
+  if (answer == ACT_ANSWER_YES || answer == ACT_ANSWER_THEIRS) {
     strv_push(&c->merge_decided, c->merge_asking);
-    if (key == 'y' || key == 'Y') strv_push(&c->merge_keep, c->merge_asking);
+    if (answer == ACT_ANSWER_YES) strv_push(&c->merge_keep, c->merge_asking);
     save(c);
     return;
   }
@@ -325,10 +329,16 @@ static void ask_conflict(struct contacts *c, const char *name,
   struct rp_buf body = {0};
   add_wrapped(&body, head);
   buf_addf(&body, "\n  yours   %s\n  theirs  %s\n\n", mine, theirs);
-  add_wrapped(&body, "y keeps yours \xC2\xB7 t keeps theirs \xC2\xB7 any other key goes back "
-                     "to the form");
+  static const enum rp_action answers[] = {ACT_ANSWER_YES, ACT_ANSWER_THEIRS, ACT_NONE};
+  char yes[32], their[32];
+  char *how = xasprintf("%s keeps yours \xC2\xB7 %s keeps theirs \xC2\xB7 any other key goes "
+                        "back to the form",
+                        app_answer_key(c->base.app, ACT_ANSWER_YES, yes, sizeof yes),
+                        app_answer_key(c->base.app, ACT_ANSWER_THEIRS, their, sizeof their));
+  add_wrapped(&body, how);
+  free(how);
   body.s[--body.len] = '\0'; /* no newline after the last line */
-  app_ask(c->base.app, "Changed elsewhere", buf_str(&body), conflict_key, c);
+  app_ask(c->base.app, "Changed elsewhere", buf_str(&body), answers, conflict_answer, c);
   buf_free(&body);
   free(head);
   free(what);
@@ -368,13 +378,13 @@ static void save_as_new(struct contacts *c) {
   contact_free(&mine);
 }
 
-/* The answer to "deleted elsewhere": n saves the form as a new contact, d
- * discards it, any other key goes back to the form. */
-static void deleted_key(void *ctx, rp_key key) {
+/* The answer to "deleted elsewhere": as-new saves the form as a new
+ * contact, discard discards it, any other key goes back to the form. */
+static void deleted_answer(void *ctx, enum rp_action answer) {
   struct contacts *c = ctx;
-  if (key == 'n' || key == 'N') {
+  if (answer == ACT_ANSWER_AS_NEW) {
     save_as_new(c);
-  } else if (key == 'd' || key == 'D') {
+  } else if (answer == ACT_ANSWER_DISCARD) {
     app_message(c->base.app, ROLE_WARNING, "Discarded your changes to %s", c->form_orig.name);
     close_form(c);
     contacts_reload(c, 0);
@@ -387,10 +397,16 @@ static void ask_deleted(struct contacts *c) {
   struct rp_buf body = {0};
   add_wrapped(&body, head);
   buf_adds(&body, "\n");
-  add_wrapped(&body, "n saves yours as a new contact \xC2\xB7 d discards your changes \xC2\xB7 "
-                     "any other key goes back to the form");
+  static const enum rp_action answers[] = {ACT_ANSWER_AS_NEW, ACT_ANSWER_DISCARD, ACT_NONE};
+  char as_new[32], discard[32];
+  char *how = xasprintf("%s saves yours as a new contact \xC2\xB7 %s discards your changes "
+                        "\xC2\xB7 any other key goes back to the form",
+                        app_answer_key(c->base.app, ACT_ANSWER_AS_NEW, as_new, sizeof as_new),
+                        app_answer_key(c->base.app, ACT_ANSWER_DISCARD, discard, sizeof discard));
+  add_wrapped(&body, how);
+  free(how);
   body.s[--body.len] = '\0';
-  app_ask(c->base.app, "Deleted elsewhere", buf_str(&body), deleted_key, c);
+  app_ask(c->base.app, "Deleted elsewhere", buf_str(&body), answers, deleted_answer, c);
   buf_free(&body);
   free(head);
 }

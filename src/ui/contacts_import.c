@@ -55,13 +55,16 @@ static void report_close(struct contacts *c) {
  * (`at` rows shown of the report's; 0: the widest it can be). */
 static char *report_footer(struct contacts *c, long at) {
   const struct list_view *lv = &c->report_box.lv;
+  char yes[32], back[32];
+  app_answer_key(c->base.app, ACT_ANSWER_YES, yes, sizeof yes);
+  app_key(c->base.app, SCOPE_FORM, ACT_FORM_CANCEL, back, sizeof back);
   if (lv->count <= lv->height || lv->height < 1)
-    return xstrdup("y imports \xC2\xB7 Esc goes back to the form");
+    return xasprintf("%s imports \xC2\xB7 %s goes back to the form", yes, back);
   char down[16], up[16];
   app_key(c->base.app, SCOPE_GLOBAL, ACT_DOWN, down, sizeof down);
   app_key(c->base.app, SCOPE_GLOBAL, ACT_UP, up, sizeof up);
-  return xasprintf("y imports \xC2\xB7 Esc back to the form \xC2\xB7 %s/%s scroll (%ld/%ld)", down,
-                   up, at ? at : lv->count, lv->count);
+  return xasprintf("%s imports \xC2\xB7 %s back to the form \xC2\xB7 %s/%s scroll (%ld/%ld)", yes,
+                   back, down, up, at ? at : lv->count, lv->count);
 }
 
 /* See pane_contacts.h: the report laid out for the terminal's size. */
@@ -192,14 +195,17 @@ static void import_now(struct contacts *c) {
   contacts_reload(c, c->sel_id);
 }
 
-/* The report's keys: y or Enter imports, Esc or n goes back to the form,
- * the movement keys scroll. */
+/* The report's keys, a question over the import form: yes (y) or the
+ * form's save (Enter) imports, the form's cancel (Esc) goes back to the
+ * form, the movement keys scroll. */
 static void report_key(struct contacts *c, rp_key key) {
-  if (key == 'y' || key == 'Y' || key == RPK_ENTER) {
+  struct ui_app *app = c->base.app;
+  if (app_action(app, SCOPE_DIALOG, key) == ACT_ANSWER_YES ||
+      app_action(app, SCOPE_FORM, key) == ACT_FORM_SAVE) {
     import_now(c);
     return;
   }
-  if (key == RPK_ESC || key == 'n' || key == 'N') {
+  if (app_action(app, SCOPE_FORM, key) == ACT_FORM_CANCEL) {
     report_close(c);
     return;
   }
@@ -225,10 +231,17 @@ static void import_draw(void *ctx) {
   free(footer);
 }
 
-/* The report's status line while it is shown. */
+/* The report's status line while it is shown, with the live keys. */
 static const char *import_status(void *ctx) {
   struct contacts *c = ctx;
-  return c->import_report ? "y or Enter imports  Esc back to the form" : NULL;
+  if (!c->import_report) return NULL;
+  char yes[32], save[32], back[32];
+  app_answer_key(c->base.app, ACT_ANSWER_YES, yes, sizeof yes);
+  app_key(c->base.app, SCOPE_FORM, ACT_FORM_SAVE, save, sizeof save);
+  app_key(c->base.app, SCOPE_FORM, ACT_FORM_CANCEL, back, sizeof back);
+  snprintf(c->import_status, sizeof c->import_status, "%s or %s imports  %s back to the form",
+           yes, save, back);
+  return c->import_status;
 }
 
 static const struct app_form_ops import_ops = {.what = "This import",

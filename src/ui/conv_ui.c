@@ -284,8 +284,9 @@ static void resume(struct conv_ui *v, struct ui_app *app, int64_t conv_id) {
 
 bool conv_ui_key(struct conv_ui *v, struct ui_app *app, rp_key key) {
   enum rp_action act = app_action(app, SCOPE_GLOBAL, key);
-  bool edit = key != RPK_ENTER && app_action(app, SCOPE_CALL, key) == ACT_EDIT;
-  if (key == RPK_ESC) {
+  /* e (the call's edit) reopens; choose (Enter) reads */
+  bool edit = act != ACT_CHOOSE && app_action(app, SCOPE_CALL, key) == ACT_EDIT;
+  if (act == ACT_BACK) {
     if (v->viewing && !v->only_one) {
       v->viewing = false;
       blocks_free(v);
@@ -301,12 +302,12 @@ bool conv_ui_key(struct conv_ui *v, struct ui_app *app, rp_key key) {
   bool moves = act == ACT_UP || act == ACT_DOWN || act == ACT_PAGE_UP || act == ACT_PAGE_DOWN ||
                act == ACT_FIRST || act == ACT_LAST;
   if (v->viewing) {
-    if (!moves) return act == ACT_NONE; /* other keys do nothing here */
+    if (!moves) return act == ACT_NONE || act == ACT_CHOOSE; /* other keys do nothing here */
     list_view_move(&v->text, act);
     v->anchor = ANCHOR_NONE; /* moved on: the mark goes */
     return true;
   }
-  if (key == RPK_ENTER) {
+  if (act == ACT_CHOOSE) {
     v->viewing = true;
     v->conv_id = v->list.v[sel_conv(v)].conv.id;
     v->text.top = 0;

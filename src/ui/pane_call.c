@@ -473,11 +473,14 @@ static int live_key(struct call *c, rp_key k) {
     save_line(c); /* quitting: keep the line being typed */
     return PANE_IGNORED;
   }
-  if (k == RPK_ENTER) {
+  /* the notes line is a one-line field: the form's save (Enter) saves the
+   * line, its cancel (Esc) drops the correction of an earlier line */
+  enum rp_action field = key_is_text(k) ? ACT_NONE : app_action(app, SCOPE_FORM, k);
+  if (field == ACT_FORM_SAVE) {
     save_line(c);
     return PANE_HANDLED;
   }
-  if (c->mode == CALL_EDIT_NOTE && k == RPK_ESC) {
+  if (c->mode == CALL_EDIT_NOTE && field == ACT_FORM_CANCEL) {
     line_edit_set(&c->input, "");
     c->mode = CALL_LIVE;
     return PANE_HANDLED;
@@ -510,8 +513,8 @@ static int select_key(struct call *c, rp_key k) {
     c->mode = CALL_LIVE;
     end_call(c);
   } else {
-    c->mode = CALL_LIVE; /* Esc, or typing: back to the notes line */
-    if (k != RPK_ESC) line_edit_key(&c->input, k);
+    c->mode = CALL_LIVE; /* back (Esc), or typing: back to the notes line */
+    if (cmd != ACT_BACK) line_edit_key(&c->input, k);
   }
   return PANE_HANDLED;
 }

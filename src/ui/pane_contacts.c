@@ -310,11 +310,11 @@ static void ask_delete(struct contacts *c) {
     app_message(c->base.app, ROLE_ERROR, "%s", err.msg);
     return;
   }
-  char keys[32];
+  char keys[32], yes[32];
   app_key(c->base.app, SCOPE_GLOBAL, ACT_UNDO, keys, sizeof keys);
   char *body = xasprintf("Delete %s?\nYou can bring it back with %s.\n\n"
-                         "y deletes \xC2\xB7 any other key keeps it",
-                         ct.name, keys);
+                         "%s deletes \xC2\xB7 any other key keeps it",
+                         ct.name, keys, app_answer_key(c->base.app, ACT_ANSWER_YES, yes, sizeof yes));
   c->delete_id = ct.id;
   app_confirm(c->base.app, "Delete contact", body, do_delete, c);
   free(body);
@@ -331,16 +331,22 @@ static void set_filter(struct contacts *c) {
   list_view_select(&c->lv, 0);
 }
 
+/* The filter line is a one-line field: the form's save (Enter) keeps the
+ * filter, its cancel (Esc) clears it; the movement keys that type nothing
+ * (Up, PgDn, not j) move the list. */
 static int filter_key(struct contacts *c, rp_key key) {
-  if (key == RPK_ENTER) {
+  struct ui_app *app = c->base.app;
+  enum rp_action field = key_is_text(key) ? ACT_NONE : app_action(app, SCOPE_FORM, key);
+  enum rp_action move = key_is_text(key) ? ACT_NONE : app_action(app, SCOPE_GLOBAL, key);
+  if (field == ACT_FORM_SAVE) {
     c->filtering = false;
-  } else if (key == RPK_ESC) {
+  } else if (field == ACT_FORM_CANCEL) {
     c->filtering = false;
     line_edit_set(&c->filter, "");
     set_filter(c);
-  } else if (key == RPK_UP || key == RPK_DOWN || key == RPK_PGUP || key == RPK_PGDN) {
+  } else if (move == ACT_UP || move == ACT_DOWN || move == ACT_PAGE_UP || move == ACT_PAGE_DOWN) {
     settle_count(c);
-    list_view_move(&c->lv, app_action(c->base.app, SCOPE_CONTACTS, key));
+    list_view_move(&c->lv, move);
   } else if (line_edit_key(&c->filter, key) == 2) {
     /* the line editor may realloc: q.text points into it, so reset it */
     set_filter(c);
@@ -427,12 +433,12 @@ static int key(struct pane *p, rp_key k) {
   default:
     break;
   }
-  if (k == RPK_ESC && line_edit_text(&c->filter)[0]) {
+  if (act == ACT_BACK && line_edit_text(&c->filter)[0]) {
     line_edit_set(&c->filter, "");
     set_filter(c);
     return PANE_HANDLED;
   }
-  if (k == RPK_ESC && c->narrow && c->focus == FOCUS_DETAIL) {
+  if (act == ACT_BACK && c->narrow && c->focus == FOCUS_DETAIL) {
     c->focus = FOCUS_LIST;
     return PANE_HANDLED;
   }

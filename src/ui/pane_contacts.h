@@ -68,6 +68,7 @@ struct contacts {
   int merge_tries;              /* saves that found it changed again */
   /* the import form's dry-run report (contacts_import.c) */
   bool import_report;           /* shown over the form, asking to import */
+  char import_status[128];      /* its status line, with the live keys */
   char *report_title;
   struct rp_strv report;        /* its lines ("#…" headings) */
   struct overlay report_box;    /* report laid out (contacts_import_layout) */

@@ -462,7 +462,7 @@ static int key(struct pane *p, rp_key k) {
     free(text);
     return PANE_HANDLED;
   }
-  if (k == RPK_ESC && pr->narrow && pr->focus != PF_QUESTIONS) {
+  if (act == ACT_BACK && pr->narrow && pr->focus != PF_QUESTIONS) {
     pr->focus = PF_QUESTIONS;
     return PANE_HANDLED;
   }

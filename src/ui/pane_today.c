@@ -294,12 +294,13 @@ static void done(struct today *t, const struct rp_agenda_item *it) {
     if (followup_thanks_verdict(app_db(t->base.app), app_config(t->base.app), it->followup_id,
                                 NULL, &v, &err) == RP_OK &&
         !v.specific) {
-      char open[32];
+      char open[32], yes[32];
       app_key(t->base.app, SCOPE_TODAY, ACT_OPEN, open, sizeof open);
       char *body = xasprintf("The thank-you to %s is %s.\n\n%s opens it to make it specific."
-                             "\n\ny marks it sent as it is \xC2\xB7 any other key keeps it "
+                             "\n\n%s marks it sent as it is \xC2\xB7 any other key keeps it "
                              "open",
-                             it->contact_name ? it->contact_name : "them", v.verdict, open);
+                             it->contact_name ? it->contact_name : "them", v.verdict, open,
+                             app_answer_key(t->base.app, ACT_ANSWER_YES, yes, sizeof yes));
       app_confirm(t->base.app, "Send a thank-you that names nothing?", body, done_anyway, t);
       free(body);
       specific_free(&v);

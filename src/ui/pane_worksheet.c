@@ -273,13 +273,16 @@ static void editing_key(struct worksheet *w, rp_key key) {
   case ACT_EXTERNAL_EDITOR: external_text(w, text_edit_text(&w->te)); return;
   case ACT_FORM_CANCEL: {
     const char *before = (w->section == SEC_WANT ? w->want : w->pitch);
-    if (strcmp(text_edit_text(&w->te), before ? before : "") != 0)
-      app_confirm(w->base.app, "Discard changes?",
-                  "What you typed here is not saved yet.\n\n"
-                  "y discards it \xC2\xB7 any other key goes back to the text",
-                  stop_editing, w);
-    else
+    if (strcmp(text_edit_text(&w->te), before ? before : "") != 0) {
+      char yes[32];
+      char *body = xasprintf("What you typed here is not saved yet.\n\n"
+                             "%s discards it \xC2\xB7 any other key goes back to the text",
+                             app_answer_key(w->base.app, ACT_ANSWER_YES, yes, sizeof yes));
+      app_confirm(w->base.app, "Discard changes?", body, stop_editing, w);
+      free(body);
+    } else {
       stop_editing(w);
+    }
     return;
   }
   default: break;
@@ -310,8 +313,9 @@ static void ask_delete(struct worksheet *w) {
   struct rp_ws_item *it = selected_item(w);
   if (!it) return;
   w->delete_id = it->id;
-  char *body = xasprintf("Delete \xE2\x80\x9C%s\xE2\x80\x9D?\n\ny deletes \xC2\xB7 any other key keeps it",
-                         it->title);
+  char yes[32];
+  char *body = xasprintf("Delete \xE2\x80\x9C%s\xE2\x80\x9D?\n\n%s deletes \xC2\xB7 any other key keeps it",
+                         it->title, app_answer_key(w->base.app, ACT_ANSWER_YES, yes, sizeof yes));
   app_confirm(w->base.app, "Delete entry", body, do_delete, w);
   free(body);
 }
@@ -386,7 +390,7 @@ static int body_key(struct worksheet *w, enum rp_action act, rp_key k) {
     external_text(w, w->section == SEC_WANT ? w->want : w->pitch);
     return PANE_HANDLED;
   }
-  if (k == RPK_ESC || k == RPK_LEFT) {
+  if (act == ACT_BACK) {
     w->focus = WFOCUS_SECTIONS;
     return PANE_HANDLED;
   }
@@ -424,7 +428,7 @@ static int key(struct pane *p, rp_key k) {
     return body_key(w, act, k);
   default: break;
   }
-  if (k == RPK_RIGHT) {
+  if (act == ACT_INTO_SECTION) {
     w->focus = WFOCUS_BODY;
     return PANE_HANDLED;
   }

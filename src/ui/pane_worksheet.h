@@ -43,7 +43,9 @@ struct worksheet {
   int64_t form_id;
   enum rp_ws_section form_section;
   struct rp_ws_item form_orig; /* the entry as the edit form read it */
-  int form_answer;             /* to "changed elsewhere": 'y' yours, 't' theirs, 0 not asked */
+  enum rp_action form_answer; /* the answer given (ACT_ANSWER_YES: yours, _THEIRS), or
+                               * ACT_ANSWER_DISCARD while asking about a deleted entry;
+                               * ACT_NONE: not asked */
   int64_t delete_id;
 };
 

@@ -374,9 +374,11 @@ int prep_questions_key(struct prep *pr, enum rp_action act, rp_key k) {
   case ACT_DELETE: {
     if (!pr->qs.n) return PANE_HANDLED;
     pr->delete_qid = pr->qs.v[pr->qsel].id;
+    char yes[32];
     char *body = xasprintf("Delete the question \xE2\x80\x9C%s\xE2\x80\x9D?\n\n"
-                           "y deletes \xC2\xB7 any other key keeps it",
-                           pr->qs.v[pr->qsel].text);
+                           "%s deletes \xC2\xB7 any other key keeps it",
+                           pr->qs.v[pr->qsel].text,
+                           app_answer_key(pr->base.app, ACT_ANSWER_YES, yes, sizeof yes));
     app_confirm(pr->base.app, "Delete question", body, do_delete, pr);
     free(body);
     return PANE_HANDLED;

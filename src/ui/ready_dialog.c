@@ -71,10 +71,11 @@ void ui_app_call_asked(struct ui_app *app, int64_t contact_id) {
     app_message(app, ROLE_ERROR, "%s", err.msg);
     return;
   }
-  char *text = r.ready ? NULL
-                       : ui_ready_missing(&r, ct.name, NULL,
-                                          "y starts the call anyway \xC2\xB7 any other key "
-                                          "starts nothing");
+  char yes[32];
+  char *how = xasprintf("%s starts the call anyway \xC2\xB7 any other key starts nothing",
+                        app_answer_key(app, ACT_ANSWER_YES, yes, sizeof yes));
+  char *text = r.ready ? NULL : ui_ready_missing(&r, ct.name, NULL, how);
+  free(how);
   readiness_free(&r);
   contact_free(&ct);
   if (!text) {

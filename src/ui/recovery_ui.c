@@ -35,11 +35,12 @@ static void typing_reset(void) {
   memset(&typing, 0, sizeof typing);
 }
 
-/* The answer to the offer: r restores, anything else throws the copy away. */
-static void offer_key(void *ctx, rp_key key) {
+/* The answer to the offer: restore (r) restores, anything else throws the
+ * copy away. */
+static void offer_answer(void *ctx, enum rp_action answer) {
   struct ui_app *app = ctx;
   struct rp_err err;
-  if (key == 'r' && typing.on && typing.offer) {
+  if (answer == ACT_ANSWER_RESTORE && typing.on && typing.offer) {
     typing.restore(typing.ctx, typing.offer);
     app_message(app, ROLE_SUCCESS, "Restored what you were writing");
     /* the restored text is kept again at the next change */
@@ -77,11 +78,14 @@ void app_typing_begin(struct ui_app *app, const char *key, const char *label,
   struct rp_buf shown = {0};
   for (size_t i = 0; i < lines.n && i < 3; i++) buf_addf(&shown, "  %s\n", lines.v[i]);
   if (lines.n > 3) buf_adds(&shown, "  \xE2\x80\xA6\n");
+  static const enum rp_action answers[] = {ACT_ANSWER_RESTORE, ACT_NONE};
+  char restore_key[32];
   char *body = xasprintf("You were writing %s when rapport stopped (kept %s):\n\n%s\n"
-                         "r restores it \xC2\xB7 any other key throws it away",
-                         r.label ? r.label : "here", when, buf_str(&shown));
+                         "%s restores it \xC2\xB7 any other key throws it away",
+                         r.label ? r.label : "here", when, buf_str(&shown),
+                         app_answer_key(app, ACT_ANSWER_RESTORE, restore_key, sizeof restore_key));
   typing.offer = xstrdup(r.text);
-  app_ask(app, "Unsaved text", body, offer_key, app);
+  app_ask(app, "Unsaved text", body, answers, offer_answer, app);
   free(body);
   buf_free(&shown);
   strv_free(&lines);
@@ -169,9 +173,11 @@ void app_wrapup_done(struct ui_app *app, int64_t conv_id) {
 
 static int64_t offered_wrapup; /* the conversation the launch dialog is about */
 
-static void wrapup_offer_key(void *ctx, rp_key key) {
+/* The answer to the unfinished wrap-up: wrap-up (w) opens it, any other
+ * key leaves it owed. */
+static void wrapup_offer_answer(void *ctx, enum rp_action answer) {
   struct ui_app *app = ctx;
-  if (key == 'w' || key == 'W') {
+  if (answer == ACT_ANSWER_WRAPUP) {
     ui_app_wrapup(app, offered_wrapup);
     return;
   }
@@ -194,10 +200,13 @@ void app_offer_wrapup(struct ui_app *app) {
   } else {
     char when[32] = "";
     datetime_format(conv.ended_at, when, sizeof when);
+    static const enum rp_action answers[] = {ACT_ANSWER_WRAPUP, ACT_NONE};
+    char wrapup[32];
     char *body = xasprintf("You had not finished %s (the call ended %s) when rapport "
-                           "stopped.\n\nw opens the wrap-up \xC2\xB7 any other key: later",
-                           r.label ? r.label : "a wrap-up", when);
-    app_ask(app, "Unfinished wrap-up", body, wrapup_offer_key, app);
+                           "stopped.\n\n%s opens the wrap-up \xC2\xB7 any other key: later",
+                           r.label ? r.label : "a wrap-up", when,
+                           app_answer_key(app, ACT_ANSWER_WRAPUP, wrapup, sizeof wrapup));
+    app_ask(app, "Unfinished wrap-up", body, answers, wrapup_offer_answer, app);
     free(body);
   }
   conv_free(&conv);

@@ -142,21 +142,23 @@ static void jump(struct search_ui *s, struct ui_app *app) {
 }
 
 void search_ui_key(struct search_ui *s, struct ui_app *app, rp_key key) {
-  if (key == RPK_ESC) {
+  /* the box is a one-line field: the form's cancel (Esc) closes it, its
+   * save (Enter) goes to the hit */
+  enum rp_action field = key_is_text(key) ? ACT_NONE : app_action(app, SCOPE_FORM, key);
+  if (field == ACT_FORM_CANCEL) {
     search_ui_free(s);
     return;
   }
-  if (key == RPK_ENTER) {
+  if (field == ACT_FORM_SAVE) {
     jump(s, app);
     return;
   }
-  /* the box is a line of text: only keys that type nothing act (Up, not
-   * k), through the keymap; C-p and C-n are the line's own, as in a form's
+  /* a line of text: only keys that type nothing act (Up, not k), through
+   * the keymap; next-match and prev-match (C-n, C-p) as in a form's
    * suggestions */
-  enum rp_action act =
-      key >= ' ' && key < RPK_SPECIAL ? ACT_NONE : app_action(app, SCOPE_GLOBAL, key);
-  if (act == ACT_UP || key == RPK_CTRL('p')) act = ACT_UP;
-  if (act == ACT_FOCUS_NEXT || key == RPK_CTRL('n')) act = ACT_DOWN;
+  enum rp_action act = key_is_text(key) ? ACT_NONE : app_action(app, SCOPE_GLOBAL, key);
+  if (act == ACT_PREV_MATCH) act = ACT_UP;
+  if (act == ACT_FOCUS_NEXT || act == ACT_NEXT_MATCH) act = ACT_DOWN;
   /* Home and End move in the query */
   if (act != ACT_FIRST && act != ACT_LAST && list_view_move(&s->lv, act)) return;
   if (act == ACT_UP || act == ACT_DOWN || act == ACT_PAGE_UP || act == ACT_PAGE_DOWN) return;

@@ -117,13 +117,23 @@ bool app_typing_pending(void);
 void app_typing_flush(struct ui_app *app);
 
 /* Ask a yes/no question in a dialog; `on_yes(ctx)` runs if the user says
- * yes. `body` may hold several lines separated by '\n'. */
+ * yes (ACT_ANSWER_YES, y by default: the keymap's dialog scope). `body`
+ * may hold several lines separated by '\n'; it names the answer with its
+ * live key (app_answer_key). */
 void app_confirm(struct ui_app *app, const char *title, const char *body,
                  void (*on_yes)(void *ctx), void *ctx);
-/* Show a dialog; the next key is passed to on_key(ctx, key) (any key
- * closes it). */
+/* Show a dialog that takes the answers in `answers` (dialog-scope
+ * actions, ended by ACT_NONE; at most ASK_MAX_ANSWERS). The next key
+ * closes it: on_answer(ctx, answer) gets the answer the key is bound to,
+ * or ACT_NONE for any other key. The help key (F1, ?) shows the answers
+ * and leaves the question open. */
+#define ASK_MAX_ANSWERS 4
 void app_ask(struct ui_app *app, const char *title, const char *body,
-             void (*on_key)(void *ctx, rp_key key), void *ctx);
+             const enum rp_action *answers,
+             void (*on_answer)(void *ctx, enum rp_action answer), void *ctx);
+/* The first live key of a dialog answer ("y"), for the prompt that names
+ * it; "(unbound)" when the config left it no key. Writes buf, returns it. */
+const char *app_answer_key(struct ui_app *app, enum rp_action answer, char *buf, size_t size);
 /* Hand the terminal to $VISUAL/$EDITOR to edit `text`; *out receives the
  * new text (caller frees). On failure shows the error and returns false. */
 bool app_external_edit(struct ui_app *app, const char *text, char **out);

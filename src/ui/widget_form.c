@@ -333,17 +333,19 @@ enum form_result form_key(struct form *f, struct ui_app *app, rp_key key) {
   struct form_field *fld = &f->fields[f->focus];
   enum form_result res;
   if (fld->kind == FIELD_MULTILINE && multiline_key(f, app, fld, key, &res)) return res;
-  /* suggestions of a contact field take Up/Down and Enter first */
-  if (fld->kind == FIELD_CONTACT && f->sugg_n > 0) {
-    if (key == RPK_DOWN || key == RPK_CTRL('n')) {
+  /* suggestions of a contact field take down/up, next/prev-match and the
+   * save key of a one-line field (Enter) first; keys that type stay text */
+  if (fld->kind == FIELD_CONTACT && f->sugg_n > 0 && !key_is_text(key)) {
+    enum rp_action act = app_action(app, SCOPE_GLOBAL, key);
+    if (act == ACT_DOWN || act == ACT_NEXT_MATCH) {
       f->sugg_sel = (f->sugg_sel + 1) % f->sugg_n;
       return FORM_CONTINUE;
     }
-    if (key == RPK_UP || key == RPK_CTRL('p')) {
+    if (act == ACT_UP || act == ACT_PREV_MATCH) {
       f->sugg_sel = (f->sugg_sel + f->sugg_n - 1) % f->sugg_n;
       return FORM_CONTINUE;
     }
-    if (key == RPK_ENTER) {
+    if (app_action(app, SCOPE_FORM, key) == ACT_FORM_SAVE) {
       accept_suggestion(f, fld);
       return FORM_CONTINUE;
     }
@@ -412,9 +414,10 @@ void form_modal_key(struct form *f, struct ui_app *app, rp_key key, const char *
   case FORM_SAVE: save(ctx); break;
   case FORM_CANCEL:
     if (form_changed(f)) {
+      char yes[32];
       char *body = xasprintf("%s has changes that are not saved yet.\n\n"
-                             "y discards them \xC2\xB7 any other key goes back to the form",
-                             what);
+                             "%s discards them \xC2\xB7 any other key goes back to the form",
+                             what, app_answer_key(app, ACT_ANSWER_YES, yes, sizeof yes));
       app_confirm(app, "Discard changes?", body, close, ctx);
       free(body);
     } else {

@@ -48,13 +48,14 @@ void picker_layout(struct picker *pk) {
 }
 
 int picker_key(struct picker *pk, struct ui_app *app, rp_key key, long *value) {
-  if (key == RPK_ENTER) {
+  enum rp_action act = app_action(app, SCOPE_GLOBAL, key);
+  if (act == ACT_CHOOSE) {
     if (pk->lv.sel < 0) return PICK_CANCEL;
     *value = pk->values[pk->lv.sel];
     return PICK_CHOSEN;
   }
-  if (key == RPK_ESC) return PICK_CANCEL;
-  list_view_move(&pk->lv, app_action(app, SCOPE_GLOBAL, key));
+  if (act == ACT_BACK) return PICK_CANCEL;
+  list_view_move(&pk->lv, act);
   return PICK_CONTINUE;
 }
 

@@ -99,7 +99,7 @@ void worksheet_form_open(struct worksheet *w, bool edit) {
 /* See pane_worksheet.h. */
 void worksheet_form_free(struct worksheet *w) {
   ws_item_free(&w->form_orig);
-  w->form_answer = 0;
+  w->form_answer = ACT_NONE;
 }
 
 static void close_form(struct worksheet *w) {
@@ -177,29 +177,29 @@ static void form_item(struct worksheet *w, struct rp_ws_item *mine) {
 
 static void save(struct worksheet *w);
 
-/* The answer to "changed elsewhere" (y yours, t theirs) or "deleted
- * elsewhere" (n save as new, d discard); any other key goes back. */
-static void answer_key(void *ctx, rp_key key) {
+/* The answer to "changed elsewhere" (yes: yours, theirs) or "deleted
+ * elsewhere" (as-new, discard); any other key goes back. */
+static void answer_given(void *ctx, enum rp_action answer) {
   struct worksheet *w = ctx;
-  if (key == 'Y' || key == 'T' || key == 'N' || key == 'D') key += 'a' - 'A';
-  if (w->form_answer == 'd' && key == 'd') { /* asked about a deleted entry */
+  if (w->form_answer == ACT_ANSWER_DISCARD && answer == ACT_ANSWER_DISCARD) {
+    /* asked about a deleted entry */
     app_message(w->base.app, ROLE_WARNING, "Discarded your changes to \xE2\x80\x9C%s\xE2\x80\x9D",
                 w->form_orig.title);
     close_form(w);
     worksheet_reload(w);
     return;
   }
-  if (w->form_answer == 'd' && key == 'n') {
+  if (w->form_answer == ACT_ANSWER_DISCARD && answer == ACT_ANSWER_AS_NEW) {
     w->form_id = 0; /* saved as a new entry */
     save(w);
     return;
   }
-  if (w->form_answer == 0 && (key == 'y' || key == 't')) {
-    w->form_answer = key;
+  if (w->form_answer == ACT_NONE && (answer == ACT_ANSWER_YES || answer == ACT_ANSWER_THEIRS)) {
+    w->form_answer = answer;
     save(w);
     return;
   }
-  w->form_answer = 0;
+  w->form_answer = ACT_NONE;
 }
 
 /* Saved: say so, close the form, select the entry. */
@@ -225,12 +225,16 @@ static bool merge_edit(struct worksheet *w, struct rp_ws_item *out) {
       form_error(&w->form, NULL, err.msg);
       return false;
     }
-    w->form_answer = 'd';
+    w->form_answer = ACT_ANSWER_DISCARD; /* the deleted question is being asked */
+    static const enum rp_action answers[] = {ACT_ANSWER_AS_NEW, ACT_ANSWER_DISCARD, ACT_NONE};
+    char as_new[32], discard[32];
     char *body = xasprintf("\xE2\x80\x9C%s\xE2\x80\x9D was deleted elsewhere since you opened "
-                           "this form.\n\nn saves yours as a new entry \xC2\xB7 d discards your "
+                           "this form.\n\n%s saves yours as a new entry \xC2\xB7 %s discards your "
                            "changes \xC2\xB7 any other key goes back to the form",
-                           w->form_orig.title);
-    app_ask(w->base.app, "Deleted elsewhere", body, answer_key, w);
+                           w->form_orig.title,
+                           app_answer_key(w->base.app, ACT_ANSWER_AS_NEW, as_new, sizeof as_new),
+                           app_answer_key(w->base.app, ACT_ANSWER_DISCARD, discard, sizeof discard));
+    app_ask(w->base.app, "Deleted elsewhere", body, answers, answer_given, w);
     free(body);
     return false;
   }
@@ -244,23 +248,27 @@ static bool merge_edit(struct worksheet *w, struct rp_ws_item *out) {
     char *o = item_text(&w->form_orig, item_keys[k]), *t = item_text(&fresh, item_keys[k]),
          *m = item_text(&scratch, item_keys[k]);
     bool theirs_changed = !same_text(t, o) && !same_text(t, m);
-    if (theirs_changed && w->form_answer == 0) {
+    if (theirs_changed && w->form_answer == ACT_NONE) {
       size_t n = strcspn(t ? t : "", "\n");
       buf_addf(&clash, "  %s is now \xE2\x80\x9C%.*s%s\xE2\x80\x9D\n", fld->label, (int)(n < 50 ? n : 50),
                t ? t : "(nothing)", t && (n > 50 || t[n]) ? "\xE2\x80\xA6" : "");
     }
-    if (!theirs_changed || w->form_answer == 'y') item_set(&fresh, &w->form, item_keys[k]);
+    if (!theirs_changed || w->form_answer == ACT_ANSWER_YES) item_set(&fresh, &w->form, item_keys[k]);
     free(o);
     free(t);
     free(m);
     ws_item_free(&scratch);
   }
   if (clash.len) {
+    static const enum rp_action answers[] = {ACT_ANSWER_YES, ACT_ANSWER_THEIRS, ACT_NONE};
+    char yes[32], their[32];
     char *body = xasprintf("\xE2\x80\x9C%s\xE2\x80\x9D was changed elsewhere since you opened this "
-                           "form:\n%s\ny keeps yours \xC2\xB7 t keeps theirs \xC2\xB7 any other key "
+                           "form:\n%s\n%s keeps yours \xC2\xB7 %s keeps theirs \xC2\xB7 any other key "
                            "goes back to the form",
-                           w->form_orig.title, buf_str(&clash));
-    app_ask(w->base.app, "Changed elsewhere", body, answer_key, w);
+                           w->form_orig.title, buf_str(&clash),
+                           app_answer_key(w->base.app, ACT_ANSWER_YES, yes, sizeof yes),
+                           app_answer_key(w->base.app, ACT_ANSWER_THEIRS, their, sizeof their));
+    app_ask(w->base.app, "Changed elsewhere", body, answers, answer_given, w);
     free(body);
     buf_free(&clash);
     ws_item_free(&fresh);
@@ -293,7 +301,7 @@ static void save(struct worksheet *w) {
 /* Enter (or C-s): a save the user asked for, nothing answered yet. */
 static void save_cb(void *ctx) {
   struct worksheet *w = ctx;
-  w->form_answer = 0;
+  w->form_answer = ACT_NONE;
   save(w);
 }
 

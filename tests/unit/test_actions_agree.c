@@ -3,7 +3,11 @@
  * config.example.yaml (its bindings and the comment block that documents
  * them), the KEYS section of docs/rapport.1, the config parser's accepted
  * names and the help and footer texts. Every action of the list appears in
- * each, in a scope it belongs to, and nothing else does. */
+ * each, in a scope it belongs to, and nothing else does. And no screen file
+ * of src/ui reads a key but through the keymap (test_no_key_outside_keymap). */
+#include <ctype.h>
+#include <dirent.h>
+
 #include "check.h"
 #include "rapport/actions.h"
 #include "rapport/config.h"
@@ -61,7 +65,8 @@ static void check_named(const char *where, const char *name, int scope, bool see
     CHECK(a != ACT_NONE);
     return;
   }
-  if (scope >= 0 && !action_in_scope(a, (enum rp_scope)scope)) {
+  if (scope >= 0 && !action_in_scope(a, (enum rp_scope)scope) &&
+      !action_in_scope(a, SCOPE_GLOBAL)) { /* a global action binds in any scope */
     fprintf(stderr, "%s puts '%s' under %s, a scope it does not belong to\n", where, name,
             rp_scope_names[scope]);
     CHECK(action_in_scope(a, (enum rp_scope)scope));
@@ -199,7 +204,172 @@ static void test_parser_help_footer(void) {
   config_free(&cfg);
 }
 
+/* True when the identifier ending just before s[at] (spaces skipped) is
+ * one of the key variables in `vars` ("|key|k|", names of rp_key values). */
+static bool key_var_before(const char *s, size_t at, const char *vars) {
+  size_t e = at;
+  while (e > 0 && s[e - 1] == ' ') e--;
+  size_t b = e;
+  while (b > 0 && (isalnum((unsigned char)s[b - 1]) || s[b - 1] == '_')) b--;
+  if (b == e || (b > 0 && (s[b - 1] == '.' || s[b - 1] == '>'))) return false;
+  char name[72];
+  if (e - b + 3 > sizeof name) return false;
+  snprintf(name, sizeof name, "|%.*s|", (int)(e - b), s + b);
+  return strstr(vars, name) != NULL;
+}
+
+/* The same, for the identifier starting after s[at] (spaces skipped). */
+static bool key_var_after(const char *s, size_t at, const char *vars) {
+  size_t b = at;
+  while (s[b] == ' ') b++;
+  size_t e = b;
+  while (isalnum((unsigned char)s[e]) || s[e] == '_') e++;
+  char name[72];
+  if (e == b || e - b + 3 > sizeof name || s[e] == '.' || s[e] == '-' || s[e] == '[') return false;
+  snprintf(name, sizeof name, "|%.*s|", (int)(e - b), s + b);
+  return strstr(vars, name) != NULL;
+}
+
+/* "|key|k|…|": key, k, ch and every name the file declares as rp_key. */
+static void key_vars(const char *text, struct rp_buf *vars) {
+  buf_adds(vars, "|key|k|ch|");
+  for (const char *p = strstr(text, "rp_key "); p; p = strstr(p + 1, "rp_key ")) {
+    const char *n = p + 7;
+    while (*n == '*' || *n == ' ') n++;
+    size_t len = 0;
+    while (isalnum((unsigned char)n[len]) || n[len] == '_') len++;
+    if (len && n[len] != '(') buf_addf(vars, "%.*s|", (int)len, n);
+  }
+}
+
+/* The length of a named key constant at s (RPK_ENTER, RPK_F1), 0 for
+ * anything else, and for the events that are not keys (RPK_NONE,
+ * RPK_RESIZE, RPK_PASTE, RPK_MOUSE…, RPK_SPECIAL). */
+static size_t named_key_at(const char *s) {
+  static const char *const events[] = {"RPK_NONE", "RPK_RESIZE", "RPK_PASTE", "RPK_MOUSE",
+                                       "RPK_SPECIAL", "RPK_CTRL"};
+  if (strncmp(s, "RPK_", 4) != 0) return 0;
+  size_t n = 4;
+  while (isupper((unsigned char)s[n]) || isdigit((unsigned char)s[n]) || s[n] == '_') n++;
+  for (size_t i = 0; i < RP_ARRAY_LEN(events); i++)
+    if (strncmp(s, events[i], strlen(events[i])) == 0) return 0;
+  return n;
+}
+
+/* Where a screen file of src/ui compares a key with a character: a
+ * printable literal ('y'), a raw control key (RPK_CTRL('n')) or, unless
+ * `named_ok`, a named key (RPK_ENTER, RPK_ESC) compared with a key
+ * variable, or a case of one. Such a key is read outside the keymap: it
+ * cannot be rebound, and help and footers cannot name it. The line and
+ * text editors (letters there are text, C-a … their editing keys) and the
+ * terminal decoding below the keymap are allowed. Returns how many it
+ * found, each said on stderr. */
+static int keys_outside_keymap(const char *file, const char *text, bool named_ok) {
+  struct rp_buf vars = {0};
+  key_vars(text, &vars);
+  int found = 0, line = 1;
+  bool comment = false;
+  for (size_t i = 0; text[i]; i++) {
+    if (text[i] == '\n') line++;
+    if (comment) {
+      if (text[i] == '*' && text[i + 1] == '/') comment = false;
+      continue;
+    }
+    if (text[i] == '/' && text[i + 1] == '*') {
+      comment = true;
+      continue;
+    }
+    if (text[i] == '"') { /* a string: skip it */
+      for (i++; text[i] && text[i] != '"'; i++)
+        if (text[i] == '\\' && text[i + 1]) i++;
+      if (!text[i]) break;
+      continue;
+    }
+    /* a literal: 'c' (printable, or an escape such as '\\'), or RPK_CTRL('c') */
+    size_t lit = 0;
+    bool ctrl = strncmp(text + i, "RPK_CTRL('", 10) == 0;
+    if (ctrl) lit = 13;
+    else if (text[i] == '\'' && text[i + 1] >= ' ' && text[i + 1] < 0x7f && text[i + 1] != '\\' &&
+             text[i + 2] == '\'')
+      lit = 3;
+    else if (!named_ok && (i == 0 || !(isalnum((unsigned char)text[i - 1]) || text[i - 1] == '_')))
+      lit = named_key_at(text + i);
+    if (!lit) continue;
+    if (ctrl && strncmp(text + i + 11, "')", 2) != 0) continue;
+    size_t b = i;
+    while (b > 0 && text[b - 1] == ' ') b--;
+    bool hit = false;
+    if (b >= 2 && (text[b - 1] == '=') && (text[b - 2] == '=' || text[b - 2] == '!'))
+      hit = key_var_before(text, b - 2, vars.s);
+    size_t a = i + lit;
+    while (text[a] == ' ') a++;
+    if (!hit && (text[a] == '=' || text[a] == '!') && text[a + 1] == '=')
+      hit = key_var_after(text, a + 2, vars.s);
+    if (!hit && b >= 4 && strncmp(text + b - 4, "case", 4) == 0) hit = true;
+    if (hit) {
+      fprintf(stderr, "%s:%d: a key compared with %.*s outside the keymap: give it an action "
+                      "in rapport/actions.def and read it with app_action\n",
+              file, line, (int)lit, text + i);
+      found++;
+    }
+    i += lit - 1;
+  }
+  buf_free(&vars);
+  return found;
+}
+
+/* No screen file of src/ui reads a key but through the keymap. */
+static void test_no_key_outside_keymap(void) {
+  static const char *const allowed[] = {
+      "widget_line.c", "widget_text.c", "edit_history.c", /* the editors: letters are text */
+      "keyseq.c", "input.c",                             /* bytes into keys, below the keymap */
+  };
+  /* a form's choice field edits its value with Left/Right/Space/Backspace,
+   * as the line editor does its text */
+  static const char *const named_allowed[] = {"widget_form.c"};
+  const char *src = getenv("RAPPORT_TEST_SRCDIR");
+  char *dir = xasprintf("%s/src/ui", src ? src : ".");
+  DIR *d = opendir(dir);
+  CHECK(d != NULL);
+  int files = 0, found = 0;
+  for (struct dirent *e; d && (e = readdir(d));) {
+    size_t n = strlen(e->d_name);
+    if (n < 3 || strcmp(e->d_name + n - 2, ".c") != 0) continue;
+    bool skip = false;
+    for (size_t i = 0; i < RP_ARRAY_LEN(allowed); i++) skip |= strcmp(e->d_name, allowed[i]) == 0;
+    if (skip) continue;
+    bool named_ok = false;
+    for (size_t i = 0; i < RP_ARRAY_LEN(named_allowed); i++)
+      named_ok |= strcmp(e->d_name, named_allowed[i]) == 0;
+    char *rel = xasprintf("src/ui/%s", e->d_name);
+    char *text = read_source(rel);
+    found += keys_outside_keymap(rel, text, named_ok);
+    files++;
+    free(text);
+    free(rel);
+  }
+  if (d) closedir(d);
+  free(dir);
+  CHECK(files > 20);
+  CHECK_INT(found, 0);
+
+  /* the check finds what it is for */
+  CHECK_INT(keys_outside_keymap("t.c", "if (key == 'y' || key == 'Y') yes();", false), 2);
+  CHECK_INT(keys_outside_keymap("t.c", "switch (k) {\ncase 'd': break;\n}", false), 1);
+  CHECK_INT(keys_outside_keymap("t.c", "static void f(rp_key answer) { if ('n' != answer) g(); }",
+                                false),
+            1);
+  CHECK_INT(keys_outside_keymap("t.c", "if (key == RPK_CTRL('n')) next();", false), 1);
+  CHECK_INT(keys_outside_keymap("t.c", "if (k == RPK_ESC || key != RPK_F1) back();", false), 2);
+  CHECK_INT(keys_outside_keymap("t.c", "if (k == RPK_ESC) back();", true), 0);
+  CHECK_INT(keys_outside_keymap("t.c", "if (key == RPK_RESIZE || key == RPK_NONE) f();", false), 0);
+  CHECK_INT(keys_outside_keymap("t.c", "if (s[0] == 'y' && name == \"key == 'y'\") f(); /* key == 'n' */",
+                                false),
+            0);
+}
+
 int main(void) {
+  test_no_key_outside_keymap();
   test_config_example();
   test_man_page();
   test_parser_help_footer();

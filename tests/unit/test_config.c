@@ -200,7 +200,7 @@ static void test_override(void) {
   CHECK_INT(config_parse(&cfg, "swap.yaml", text, strlen(text), &err), RP_OK);
   CHECK_INT(keymap_lookup(cfg.keys, SCOPE_CONTACTS, 'e'), ACT_ADD);
   CHECK_INT(keymap_lookup(cfg.keys, SCOPE_CONTACTS, 'a'), ACT_EDIT);
-  CHECK_INT(keymap_lookup(cfg.keys, SCOPE_CONTACTS, RPK_ENTER), ACT_NONE);
+  CHECK_INT(keymap_lookup(cfg.keys, SCOPE_CONTACTS, RPK_ENTER), ACT_CHOOSE); /* the global one */
   text = "database: ~/j.db\nseniority:\n  - {key: any}\n";
   CHECK_INT(config_parse(&cfg, "more.yaml", text, strlen(text), &err), RP_OK);
   char *want = xasprintf("%s/j.db", getenv("HOME"));
@@ -255,13 +255,13 @@ static void test_errors(void) {
             "7:5: unknown action 'frobnicate' in keys.contacts; allowed: add, edit, delete, "
             "filter, sort, give, prep, call, followup, copy, import, conversations, quit, help, screen-today, screen-contacts, screen-worksheet, "
             "screen-prep, screen-call, focus-next, focus-prev, up, down, page-up, page-down, "
-            "first, last, redraw, search, screen-prefix, suspend, undo, redo, none");
+            "first, last, redraw, search, screen-prefix, suspend, undo, redo, next-match, prev-match, back, choose, none");
   check_bad("unknown-keyname.yaml",
             "6:15: unknown key name 'Ctlr-x'; allowed: a single character, C-x, Tab, S-Tab, "
             "Enter, Esc, Space, Backspace, Delete, Insert, Up, Down, Left, Right, S-Up, "
             "S-Down, S-Left, S-Right, Home, End, PgUp, PgDn, F1-F12, M-Enter");
   check_bad("unknown-scope.yaml", "3:3: unknown scope 'contact' in keys; allowed: global, "
-                                  "today, contacts, worksheet, prep, call, form, editor");
+                                  "today, contacts, worksheet, prep, call, form, editor, dialog");
   check_bad("wrong-scope.yaml",
             "4:5: action 'add' cannot be bound in keys.form; allowed scopes: contacts, worksheet, prep");
   check_bad("empty-stages.yaml",
@@ -302,7 +302,7 @@ static void test_errors(void) {
                  "cfg.yaml:2:21: 'label' must be a string");
   check_bad_text("keys: [q]\n", "cfg.yaml:1:7: 'keys' must be a mapping of scope: {action: "
                                 "keys}; scopes: global, today, contacts, worksheet, prep, "
-                                "call, form, editor");
+                                "call, form, editor, dialog");
   check_bad_text("keys:\n  form: [save]\n",
                  "cfg.yaml:2:9: 'keys.form' must be a mapping of action: key or [keys]");
   check_bad_text("keys:\n  form:\n    save:\n",
@@ -316,7 +316,7 @@ static void test_errors(void) {
                  "cfg.yaml:3:5: unknown action 'frob' in keys.global; allowed: quit, help, "
                  "screen-today, screen-contacts, screen-worksheet, screen-prep, screen-call, "
                  "focus-next, focus-prev, up, down, page-up, page-down, first, last, redraw, "
-                 "search, screen-prefix, suspend, undo, redo, none");
+                 "search, screen-prefix, suspend, undo, redo, next-match, prev-match, back, choose, none");
   check_bad_text("theme: a\ntheme: b\n",
                  "cfg.yaml:2:1: duplicate key 'theme' (already given at line 1)");
   check_bad_text("a: &x 1\nb: *x\n",
