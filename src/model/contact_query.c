@@ -409,23 +409,23 @@ enum rp_status contact_position(struct rp_db *db, const struct rp_contact_query 
 #define RESOLVE_SHOWN 10
 
 /* How a typed name is matched with the folded names (name_key, migration
- * 23): the whole name, its start, or a part anywhere. */
-enum name_match { MATCH_WHOLE, MATCH_START, MATCH_INSIDE };
+ * 23): the whole name, or a part anywhere. */
+enum name_match { MATCH_WHOLE, MATCH_INSIDE };
 
-/* The live contacts of each match (?1 the folded name typed, ?3 the end of
- * its prefix range, ?2 the limit): through the key index, and for keys a
- * sqlite3 shell left NULL (see migration 23) by folding those names alone;
- * INDEXED BY, as the name order's index looked cheaper to the planner for
- * a common start and read every contact when nothing matched. Only
- * MATCH_INSIDE reads every key (no fold per contact). */
+/* The live contacts of each match (?1 the folded name typed, ?2 the
+ * limit): the whole name through the key index (INDEXED BY: the name
+ * order's index looked cheaper to the planner when many share a name),
+ * and for keys a sqlite3 shell left NULL (see migration 23) by folding
+ * those names alone; a part of a name reads every key (no fold per
+ * contact), only when no whole name matched. A prefix range on the key
+ * would be an index search too, but it would make "ann" find Anna alone
+ * where Joanna also contains it. */
 #define FIND_COLS "SELECT id, name, org FROM contact "
 #define FIND_KEYED FIND_COLS "INDEXED BY contact_name_key WHERE " CONTACT_LIVE("") " AND "
 #define FIND_ORDER " ORDER BY name COLLATE NOCASE, id LIMIT ?2"
 static const char *const find_sql[] = {
     [MATCH_WHOLE] = FIND_KEYED "name_key = ?1 UNION ALL " FIND_KEYED
                                "name_key IS NULL AND rp_fold(name) = ?1" FIND_ORDER,
-    [MATCH_START] = FIND_KEYED "name_key >= ?1 AND name_key < ?3 UNION ALL " FIND_KEYED
-                               "name_key IS NULL AND instr(rp_fold(name), ?1) = 1" FIND_ORDER,
     [MATCH_INSIDE] = FIND_COLS "WHERE " CONTACT_LIVE("") " AND "
                                "instr(coalesce(name_key, rp_fold(name)), ?1) > 0" FIND_ORDER,
 };
@@ -441,11 +441,8 @@ static enum rp_status find_names(struct rp_db *db, const char *key, enum name_ma
   sqlite3_stmt *st;
   enum rp_status s = db_prepare(db, find_sql[how], &st, err);
   if (s != RP_OK) return s;
-  /* every key starting with `key` sorts below key + 0xFF (no UTF-8 byte) */
-  char *end = xasprintf("%s\xff", key);
   sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
   sqlite3_bind_int(st, 2, RESOLVE_SHOWN + 1);
-  if (how == MATCH_START) sqlite3_bind_text(st, 3, end, -1, SQLITE_STATIC);
   int rc;
   while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
     ids[*n] = sqlite3_column_int64(st, 0);
@@ -463,13 +460,11 @@ static enum rp_status find_names(struct rp_db *db, const char *key, enum name_ma
   }
   if (rc != SQLITE_DONE) s = db_fail(db, err, "find contact");
   sqlite3_finalize(st);
-  free(end);
   return s;
 }
 
-/* A name typed by the user → one live contact: the whole name
- * (case-insensitive, trimmed) first, else a unique start of a name, else a
- * unique part of one. RP_NO / RP_INVALID with the
+/* A name typed by the user → one live contact: exact (case-insensitive,
+ * trimmed) first, else a unique substring. RP_NO / RP_INVALID with the
  * message for the user; *id is 0 then. */
 enum rp_status contact_resolve(struct rp_db *db, const char *name, int64_t *id,
                                struct rp_err *err) {
