@@ -11,6 +11,7 @@
 
 #include "fixture.h"
 #include "rapport/contact.h"
+#include "rapport/export.h"
 #include "rapport/path.h"
 
 static struct rp_config cfg;
@@ -165,6 +166,35 @@ static void test_foreign_writers(void) {
   db_close(db);
 }
 
+/* A restore and a merge write the rows as exported, without the keys
+ * (the export leaves them out): the keys are made for what they add. */
+static void test_restore_merge(void) {
+  struct rp_db *a = NULL, *b = NULL;
+  fx_open_fresh(&a, "export.db");
+  int64_t zola = add_at(a, "Émile Zola", "Éditions Charpentier");
+  struct rp_buf json = {0};
+  struct rp_err err;
+  CHECK_INT(export_json(a, &json, &err), RP_OK);
+  CHECK(strstr(buf_str(&json), "name_key") == NULL);
+  CHECK(strstr(buf_str(&json), "org_key") == NULL);
+  db_close(a);
+  fx_open_fresh(&b, "restored.db");
+  struct rp_restore_summary sum;
+  CHECK_INT(restore_json(b, json.s, json.len, false, &sum, &err), RP_OK);
+  FX_CHECK_SQL(b, "SELECT name_key || '|' || org_key FROM contact",
+               "émile zola|éditions charpentier");
+  CHECK(resolve(b, "ÉMILE ZOLA") == zola);
+  /* merged into a journal with contacts of its own: a new id, keyed */
+  add_at(b, "Someone Else", NULL);
+  fx_exec(b, "UPDATE contact SET name = 'Old Zola' WHERE name = 'Émile Zola'");
+  CHECK_INT(restore_json(b, json.s, json.len, true, &sum, &err), RP_OK);
+  CHECK(fx_scalar(b, "SELECT count(*) FROM contact WHERE name_key = 'émile zola' "
+                     "AND org_key = 'éditions charpentier'") == 1);
+  CHECK(resolve(b, "émile zola") > 0);
+  buf_free(&json);
+  db_close(b);
+}
+
 /* The plan of `sql` (EXPLAIN QUERY PLAN), its details joined by "|". */
 static char *plan_of(struct rp_db *db, const char *sql) {
   char *q = xasprintf("EXPLAIN QUERY PLAN %s", sql);
@@ -253,6 +283,7 @@ int main(void) {
   fx_pipeline(&cfg);
   test_resolution();
   test_foreign_writers();
+  test_restore_merge();
   test_plans();
   fx_choices_free(&cfg.stages);
   fx_choices_free(&cfg.how_known);
