@@ -588,9 +588,12 @@ static const char *const migrations[] = {
               "ALTER TABLE contact ADD COLUMN org_key TEXT;\n"
               "UPDATE contact SET name_key = rp_fold(name), org_key = rp_fold(org);\n"
               "CREATE INDEX IF NOT EXISTS contact_name_key ON contact(name_key);\n"
-              "CREATE INDEX IF NOT EXISTS contact_org_key ON contact(org_key);\n"
+              /* by name within an organisation: path --org reads its
+               * people in name order and stops at the first known one */
+              "CREATE INDEX IF NOT EXISTS contact_org_key\n"
+              "  ON contact(org_key, name COLLATE NOCASE, id);\n"
               /* the organisations without a key: only those a shell wrote */
-              "CREATE INDEX IF NOT EXISTS contact_org_unkeyed ON contact(id)\n"
+              "CREATE INDEX IF NOT EXISTS contact_org_unkeyed ON contact(name COLLATE NOCASE, id)\n"
               "  WHERE org_key IS NULL AND org IS NOT NULL;\n"
               "CREATE TRIGGER IF NOT EXISTS contact_key_au AFTER UPDATE OF name, org ON contact\n"
               "  WHEN (new.name IS NOT old.name AND new.name_key IS old.name_key)\n"
