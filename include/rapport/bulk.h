@@ -43,8 +43,10 @@ enum rp_status bulk_commit(struct rp_db *db, struct rp_bulk *b, struct rp_err *e
 void bulk_abort(struct rp_db *db, struct rp_bulk *b);
 
 /* Index afresh the documents of the contacts `ids` (a contact's own and
- * its draft's, as the triggers make them): after a bulk write added or
- * changed them (and mark them, with b->marks). Duplicates are fine. */
+ * its draft's, as the triggers make them) and the folded keys of their
+ * names and organisations: after a bulk write added or changed them (and
+ * mark them, with b->marks). Duplicates are fine. bulk_index_all does the
+ * same for every contact. */
 enum rp_status bulk_index_contacts(struct rp_db *db, const struct rp_bulk *b, const int64_t *ids,
                                    size_t n, struct rp_err *err);
 /* The tables whose rows are documents of their own (not a contact's):

@@ -40,6 +40,10 @@ enum rp_status export_json_stream(struct rp_db *db, export_sink_fn sink, void *c
  * phone and url in their columns and, in the last three (emails, phones,
  * urls), every one of each joined with "; ". */
 enum rp_status export_csv(struct rp_db *db, struct rp_buf *out, struct rp_err *err);
+/* The same bytes handed to `sink` in pieces of about RP_EXPORT_CHUNK, read
+ * a page of contacts at a time: memory does not grow with the journal. */
+enum rp_status export_csv_stream(struct rp_db *db, export_sink_fn sink, void *ctx,
+                                 struct rp_err *err);
 /* Live contacts as vCards, version 4 (4.0) or 3 (3.0): every EMAIL, TEL
  * and URL with its TYPE (PREF on the preferred one when there are
  * several), the location as an ADR's locality, N as family;given (the
@@ -47,6 +51,20 @@ enum rp_status export_csv(struct rp_db *db, struct rp_buf *out, struct rp_err *e
  * name). */
 enum rp_status export_vcard(struct rp_db *db, int version, struct rp_buf *out,
                             struct rp_err *err);
+/* The same bytes handed to `sink` as export_csv_stream hands them. */
+enum rp_status export_vcard_stream(struct rp_db *db, int version, export_sink_fn sink,
+                                   void *ctx, struct rp_err *err);
+/* A sink appending to the rp_buf `buf` (for the buffer forms). */
+enum rp_status export_buf_sink(void *buf, const char *data, size_t len, struct rp_err *err);
+/* What a contact export writes per contact (with its lists: values_read),
+ * appended to out. */
+typedef void (*export_contact_fn)(void *ctx, struct rp_buf *out, const struct rp_contact *c);
+/* `head`, then fn for every live contact in name order (as contact_list
+ * gives them), in one transaction, read a page at a time (keyset paging)
+ * and handed to sink in pieces of about RP_EXPORT_CHUNK. */
+enum rp_status export_contacts_each(struct rp_db *db, const char *head, export_contact_fn fn,
+                                    void *fn_ctx, export_sink_fn sink, void *ctx,
+                                    struct rp_err *err);
 /* One contact (with its lists: values_read) as one such card with UID
  * `uid` (written as it is; escaped as TEXT) appended to out; with
  * `rapport`, rapport's own fields follow as X-RAPPORT-* properties

@@ -10,7 +10,7 @@
 #include "rapport/dump.h"
 #include "rapport/export.h"
 
-/* Where `export json` streams to: the temporary file that becomes -o
+/* Where `export json|csv|vcard` streams to: the temporary file that becomes -o
  * FILE, or stdout when vfile is NULL. */
 static enum rp_status sink_write(void *vfile, const char *data, size_t len, struct rp_err *err) {
   struct rp_export_file *file = vfile;
@@ -40,9 +40,11 @@ static enum rp_status emit(const char *verb, const struct rp_buf *b, const char 
   return flush_stdout(verb);
 }
 
-/* `export json`: streamed, a few hundred KiB at a time, since the whole
- * journal as one buffer would be hundreds of MB at 100,000 contacts. */
-static enum rp_status export_json_cli(struct rp_db *db, const char *path) {
+/* `export json|csv|vcard` (format f: 0, 1, 2): streamed, a few hundred KiB
+ * at a time, since the whole journal as one buffer would be hundreds of MB
+ * at 100,000 contacts. */
+static enum rp_status export_stream_cli(struct rp_db *db, size_t f, int version,
+                                        const char *path) {
   struct rp_err err;
   rp_err_clear(&err);
   struct rp_export_file file, *to = NULL;
@@ -52,7 +54,9 @@ static enum rp_status export_json_cli(struct rp_db *db, const char *path) {
       return cli_fail("export", st, "%s", err.msg);
     to = &file;
   }
-  st = export_json_stream(db, sink_write, to, &err);
+  st = f == 0   ? export_json_stream(db, sink_write, to, &err)
+       : f == 1 ? export_csv_stream(db, sink_write, to, &err)
+                : export_vcard_stream(db, version, sink_write, to, &err);
   if (to) {
     enum rp_status c = export_file_close(to, st == RP_OK, &err);
     if (st == RP_OK) st = c;
@@ -98,8 +102,8 @@ enum rp_status cli_export(struct cli_ctx *ctx, int argc, char **argv) {
     cli_args_free(&a);
     return st;
   }
-  if (f == 0) {
-    st = export_json_cli(ctx->db, out);
+  if (f <= 2) {
+    st = export_stream_cli(ctx->db, f, version, out);
     cli_args_free(&a);
     return st;
   }
@@ -107,11 +111,7 @@ enum rp_status cli_export(struct cli_ctx *ctx, int argc, char **argv) {
   buf_adds(&b, "");
   struct rp_err err;
   rp_err_clear(&err);
-  switch (f) {
-  case 1: st = export_csv(ctx->db, &b, &err); break;
-  case 2: st = export_vcard(ctx->db, version, &b, &err); break;
-  default: st = export_ics(ctx->db, &ctx->cfg, &b, &err); break;
-  }
+  st = export_ics(ctx->db, &ctx->cfg, &b, &err);
   if (st == RP_OK) st = emit("export", &b, out);
   else cli_fail("export", st, "%s", err.msg);
   buf_free(&b);

@@ -223,6 +223,13 @@ void bulk_abort(struct rp_db *db, struct rp_bulk *b) {
 
 /* ---- indexing ---- */
 
+/* The folded keys of the name and organisation of the contacts `where`
+ * selects (migration 23), where they are not already right: a restore or
+ * a merge writes the rows as they were exported, without them. */
+#define KEYS_SQL(where)                                                                      \
+  "UPDATE contact SET name_key = rp_fold(name), org_key = rp_fold(org) WHERE " where         \
+  " AND (name_key IS NOT rp_fold(name) OR org_key IS NOT rp_fold(org))"
+
 /* What the marking triggers (bulk.h) would have done for contacts IDS_:
  * the cadence sync reads them again, the Contacts filter folds them again. */
 #define MARK_SQL(ids)                                                                        \
@@ -237,6 +244,7 @@ enum rp_status bulk_index_contacts(struct rp_db *db, const struct rp_bulk *b, co
                                    size_t n, struct rp_err *err) {
 #define IDS_ "(SELECT value FROM json_each(?1))"
   static const char *const sql[] = {
+      KEYS_SQL("id IN " IDS_),
       "DELETE FROM search_fts WHERE rowid IN (SELECT (value << 4) | 1 FROM json_each(?1))",
       SEARCH_SQL_INDEX(SEARCH_SQL_CONTACT("c.id IN " IDS_)),
       "DELETE FROM search_fts WHERE rowid IN (SELECT (value << 4) | 6 FROM json_each(?1))",
@@ -270,6 +278,7 @@ enum rp_status bulk_index_contacts(struct rp_db *db, const struct rp_bulk *b, co
 enum rp_status bulk_index_all(struct rp_db *db, const struct rp_bulk *b, struct rp_err *err) {
   static const char *const mark[] = {MARK_SQL("id FROM contact")};
   enum rp_status s = exec(db,
+                          KEYS_SQL("1") ";\n"
                           "DELETE FROM search_fts;\n" SEARCH_SQL_POPULATE
 #ifdef SEARCH_SQL_NAME_POPULATE /* the names index (schema 10) */
                           "DELETE FROM search_name;\n" SEARCH_SQL_NAME_POPULATE

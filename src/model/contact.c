@@ -417,7 +417,8 @@ static void refresh(struct rp_db *db, struct rp_contact *c) {
   }
 }
 
-/* Validate c and write its row, tags, emails, phones and URLs: an INSERT
+/* Validate c and write its row (with the folded keys of its name and
+ * organisation, migration 23), tags, emails, phones and URLs: an INSERT
  * (setting c->id) when c->id is 0, else an UPDATE. No transaction of its
  * own. */
 static enum rp_status write_row(struct rp_db *db, const struct rp_config *cfg,
@@ -431,16 +432,18 @@ static enum rp_status write_row(struct rp_db *db, const struct rp_config *cfg,
                    insert ? "INSERT INTO contact (name, org, role, field, email, phone, url, "
                             "location, how_known, warmth, warmth_set, introduced_by, seniority, "
                             "channel, stage, work, challenges, notes, research, draft, "
-                            "created_at, updated_at, cadence_days, known_since) "
+                            "created_at, updated_at, cadence_days, known_since, name_key, "
+                            "org_key) "
                             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, "
-                            "?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?21, ?23, ?24)"
+                            "?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?21, ?23, ?24, "
+                            "rp_fold(?1), rp_fold(?2))"
                           : "UPDATE contact SET name = ?1, org = ?2, role = ?3, field = ?4, "
                             "email = ?5, phone = ?6, url = ?7, location = ?8, how_known = ?9, "
                             "warmth = ?10, warmth_set = ?11, introduced_by = ?12, "
                             "seniority = ?13, channel = ?14, stage = ?15, work = ?16, "
                             "challenges = ?17, notes = ?18, research = ?19, draft = ?20, "
-                            "updated_at = ?21, cadence_days = ?23, known_since = ?24 "
-                            "WHERE id = ?22",
+                            "updated_at = ?21, cadence_days = ?23, known_since = ?24, "
+                            "name_key = rp_fold(?1), org_key = rp_fold(?2) WHERE id = ?22",
                    &st, err);
   if (s == RP_OK) {
     bind_fields(st, c);

@@ -408,24 +408,40 @@ enum rp_status contact_position(struct rp_db *db, const struct rp_contact_query 
 /* How many candidates an ambiguous-name message lists. */
 #define RESOLVE_SHOWN 10
 
-/* Live contacts whose name matches `name` exactly (exact) or as a substring,
- * case-insensitively: up to RESOLVE_SHOWN+1 ids in *ids, "Name (Org)" list
- * of the first RESOLVE_SHOWN in *names. */
-static enum rp_status find_names(struct rp_db *db, const char *name, bool exact, int64_t *ids,
-                                 size_t *n, struct rp_buf *names, struct rp_err *err) {
+/* How a typed name is matched with the folded names (name_key, migration
+ * 23): the whole name, or a part anywhere. */
+enum name_match { MATCH_WHOLE, MATCH_INSIDE };
+
+/* The live contacts of each match (?1 the folded name typed, ?2 the
+ * limit): the whole name through the key index (INDEXED BY: the name
+ * order's index looked cheaper to the planner when many share a name),
+ * and for keys a sqlite3 shell left NULL (see migration 23) by folding
+ * those names alone; a part of a name reads every key (no fold per
+ * contact), only when no whole name matched. A prefix range on the key
+ * would be an index search too, but it would make "ann" find Anna alone
+ * where Joanna also contains it. */
+#define FIND_COLS "SELECT id, name, org FROM contact "
+#define FIND_KEYED FIND_COLS "INDEXED BY contact_name_key WHERE " CONTACT_LIVE("") " AND "
+#define FIND_ORDER " ORDER BY name COLLATE NOCASE, id LIMIT ?2"
+static const char *const find_sql[] = {
+    [MATCH_WHOLE] = FIND_KEYED "name_key = ?1 UNION ALL " FIND_KEYED
+                               "name_key IS NULL AND rp_fold(name) = ?1" FIND_ORDER,
+    [MATCH_INSIDE] = FIND_COLS "WHERE " CONTACT_LIVE("") " AND "
+                               "instr(coalesce(name_key, rp_fold(name)), ?1) > 0" FIND_ORDER,
+};
+
+/* Live contacts whose folded name matches `key` (folded) as `how` says:
+ * up to RESOLVE_SHOWN+1 ids in *ids, "Name (Org)" list of the first
+ * RESOLVE_SHOWN in *names. */
+static enum rp_status find_names(struct rp_db *db, const char *key, enum name_match how,
+                                 int64_t *ids, size_t *n, struct rp_buf *names,
+                                 struct rp_err *err) {
   *n = 0;
   buf_reset(names);
   sqlite3_stmt *st;
-  enum rp_status s =
-      db_prepare(db,
-                 exact ? "SELECT id, name, org FROM contact WHERE " CONTACT_LIVE("") " AND "
-                         "rp_fold(name) = rp_fold(?1) ORDER BY name COLLATE NOCASE, id LIMIT ?2"
-                       : "SELECT id, name, org FROM contact WHERE " CONTACT_LIVE("") " AND "
-                         "instr(rp_fold(name), rp_fold(?1)) > 0 "
-                         "ORDER BY name COLLATE NOCASE, id LIMIT ?2",
-                 &st, err);
+  enum rp_status s = db_prepare(db, find_sql[how], &st, err);
   if (s != RP_OK) return s;
-  sqlite3_bind_text(st, 1, name, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
   sqlite3_bind_int(st, 2, RESOLVE_SHOWN + 1);
   int rc;
   while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -464,11 +480,14 @@ enum rp_status contact_resolve(struct rp_db *db, const char *name, int64_t *id,
     free(want);
     return rp_err_set(err, RP_INVALID, "no contact name given");
   }
+  char *folded = db_fold_text(key);
   int64_t ids[RESOLVE_SHOWN + 1];
   size_t n = 0;
   struct rp_buf names = {0};
-  enum rp_status s = find_names(db, key, true, ids, &n, &names, err);
-  if (s == RP_OK && n == 0) s = find_names(db, key, false, ids, &n, &names, err);
+  enum rp_status s = RP_OK;
+  for (enum name_match how = MATCH_WHOLE; s == RP_OK && n == 0 && how <= MATCH_INSIDE; how++)
+    s = find_names(db, folded, how, ids, &n, &names, err);
+  free(folded);
   char clip[128];
   if (s == RP_OK) {
     if (n == 1)

@@ -569,6 +569,41 @@ static const char *const migrations[] = {
     MIGRATION(22,
               "CREATE INDEX IF NOT EXISTS contact_live_stage_name\n"
               "  ON contact(stage, name COLLATE NOCASE, id) WHERE deleted_at IS NULL;\n"),
+    /* A name or an organisation typed on the command line (show, ready,
+     * path, path --org, notes, cadence, outcome add: contact_resolve,
+     * path_to_org) found through an index, not by folding every contact's
+     * (issue 22): each contact's name and organisation folded by rp_fold
+     * (name_key, org_key), written by the model with the name and the
+     * organisation (contact.c, bulk.c after a restore or a merge) and
+     * filled here once. rp_fold is the app's, so no trigger, default or
+     * index computes a key (the journal stays writable with the sqlite3
+     * shell): a contact added there has NULL keys, and one renamed there
+     * has its key cleared by contact_key_au (plain SQL); the lookups read
+     * the NULL keys through an index too (contact_name_key for names,
+     * contact_org_unkeyed for organisations) and fold those alone
+     * (contact_query.c, path.c): a fallback, nothing repairs them at open. The trigger also clears a key the model rewrote
+     * to the same value (a change of case): the same fallback finds it. */
+    MIGRATION(23,
+              "ALTER TABLE contact ADD COLUMN name_key TEXT;\n"
+              "ALTER TABLE contact ADD COLUMN org_key TEXT;\n"
+              "UPDATE contact SET name_key = rp_fold(name), org_key = rp_fold(org);\n"
+              "CREATE INDEX IF NOT EXISTS contact_name_key ON contact(name_key);\n"
+              /* by name within an organisation: path --org reads its
+               * people in name order and stops at the first known one */
+              "CREATE INDEX IF NOT EXISTS contact_org_key\n"
+              "  ON contact(org_key, name COLLATE NOCASE, id);\n"
+              /* the organisations without a key: only those a shell wrote */
+              "CREATE INDEX IF NOT EXISTS contact_org_unkeyed ON contact(name COLLATE NOCASE, id)\n"
+              "  WHERE org_key IS NULL AND org IS NOT NULL;\n"
+              "CREATE TRIGGER IF NOT EXISTS contact_key_au AFTER UPDATE OF name, org ON contact\n"
+              "  WHEN (new.name IS NOT old.name AND new.name_key IS old.name_key)\n"
+              "    OR (new.org IS NOT old.org AND new.org_key IS old.org_key)\n"
+              "BEGIN UPDATE contact SET\n"
+              "  name_key = CASE WHEN new.name IS NOT old.name AND new.name_key IS old.name_key\n"
+              "             THEN NULL ELSE name_key END,\n"
+              "  org_key = CASE WHEN new.org IS NOT old.org AND new.org_key IS old.org_key\n"
+              "            THEN NULL ELSE org_key END\n"
+              "  WHERE id = new.id; END;\n"),
 };
 
 /* What each migration does, in a few words, for the progress shown while
@@ -597,6 +632,7 @@ static const char *const migration_what[] = {
     "remembering what was synced with your phone and calendar",
     "remembering where a merge stopped",
     "indexing each stage's contacts by name",
+    "indexing names and organisations as typed",
 };
 _Static_assert(RP_ARRAY_LEN(migration_what) == RP_ARRAY_LEN(migrations),
                "a description per migration");

@@ -55,6 +55,13 @@ const struct rp_dump_table *dump_table(const char *name) {
   return NULL;
 }
 
+/* Columns the journal derives from others and a restore makes again
+ * (the folded keys of a contact's name and organisation, migration 23):
+ * never exported, so an export is the same before and after them. */
+static bool derived_column(const char *name) {
+  return strcmp(name, "name_key") == 0 || strcmp(name, "org_key") == 0;
+}
+
 /* See dump.h. */
 enum rp_status dump_rows(struct rp_db *db, const struct rp_dump_table *t, dump_row_fn fn,
                          void *ctx, struct rp_err *err) {
@@ -63,26 +70,34 @@ enum rp_status dump_rows(struct rp_db *db, const struct rp_dump_table *t, dump_r
   enum rp_status s = db_prepare(db, sql, &st, err);
   free(sql);
   if (s != RP_OK) return s;
-  size_t n = (size_t)sqlite3_column_count(st);
-  const char **names = xcalloc(n ? n : 1, sizeof *names);
-  struct rp_dump_value *vals = xcalloc(n ? n : 1, sizeof *vals);
-  for (size_t i = 0; i < n; i++) names[i] = sqlite3_column_name(st, (int)i);
+  size_t all = (size_t)sqlite3_column_count(st), n = 0;
+  const char **names = xcalloc(all ? all : 1, sizeof *names);
+  int *col = xcalloc(all ? all : 1, sizeof *col); /* the statement's column of each kept one */
+  struct rp_dump_value *vals = xcalloc(all ? all : 1, sizeof *vals);
+  for (size_t i = 0; i < all; i++) {
+    const char *name = sqlite3_column_name(st, (int)i);
+    if (derived_column(name)) continue;
+    col[n] = (int)i;
+    names[n++] = name;
+  }
   int rc;
   while (s == RP_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
     for (size_t i = 0; i < n; i++) {
       struct rp_dump_value *v = &vals[i];
+      int c = col[i];
       memset(v, 0, sizeof *v);
-      switch (sqlite3_column_type(st, (int)i)) {
-      case SQLITE_INTEGER: v->type = DUMP_INT; v->i = sqlite3_column_int64(st, (int)i); break;
-      case SQLITE_FLOAT: v->type = DUMP_REAL; v->r = sqlite3_column_double(st, (int)i); break;
+      switch (sqlite3_column_type(st, c)) {
+      case SQLITE_INTEGER: v->type = DUMP_INT; v->i = sqlite3_column_int64(st, c); break;
+      case SQLITE_FLOAT: v->type = DUMP_REAL; v->r = sqlite3_column_double(st, c); break;
       case SQLITE_NULL: v->type = DUMP_NULL; break;
-      default: v->type = DUMP_TEXT; v->s = (const char *)sqlite3_column_text(st, (int)i); break;
+      default: v->type = DUMP_TEXT; v->s = (const char *)sqlite3_column_text(st, c); break;
       }
     }
     s = fn(ctx, t, n, names, vals, err);
   }
   if (s == RP_OK && rc != SQLITE_DONE) s = db_fail(db, err, "read the journal");
   free(names);
+  free(col);
   free(vals);
   sqlite3_finalize(st);
   return s;

@@ -117,10 +117,15 @@ sql() {
 c = sqlite3.connect(sys.argv[1]); c.execute(sys.argv[2], sys.argv[3:]); c.commit()' "$DB" "$@"
 }
 # undo_migration_16: take journal $DB's follow-ups back to before their
-# origin and note line (schema 16), so that the migration runs again.
+# origin and note line (schema 16), so that the migration runs again; and
+# its contacts back to before their folded name and organisation keys
+# (schema 23: a later migration that adds columns).
 undo_migration_16() {
   local s
-  for s in "DROP INDEX IF EXISTS followup_note" "DROP INDEX IF EXISTS followup_conversation_origin" \
+  for s in "DROP TRIGGER IF EXISTS contact_key_au" "DROP INDEX IF EXISTS contact_name_key" \
+    "DROP INDEX IF EXISTS contact_org_key" "DROP INDEX IF EXISTS contact_org_unkeyed" \
+    "ALTER TABLE contact DROP COLUMN name_key" "ALTER TABLE contact DROP COLUMN org_key" \
+    "DROP INDEX IF EXISTS followup_note" "DROP INDEX IF EXISTS followup_conversation_origin" \
     "DROP INDEX IF EXISTS followup_open_origin" "DROP INDEX IF EXISTS followup_open_due" \
     "DROP INDEX IF EXISTS note_contact_ref" "ALTER TABLE followup DROP COLUMN origin" \
     "ALTER TABLE followup DROP COLUMN note_id"; do

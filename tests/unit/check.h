@@ -70,10 +70,19 @@ static inline int check_done(const char *name) {
   return check_failures ? 1 : 0;
 }
 
+/* SQL that undoes what migration 23 added (the folded name and
+ * organisation keys, their indexes and trigger): see below. */
+#define CHECK_UNDO_MIGRATION_23                                                            \
+  "DROP TRIGGER IF EXISTS contact_key_au; DROP INDEX IF EXISTS contact_name_key; "         \
+  "DROP INDEX IF EXISTS contact_org_key; DROP INDEX IF EXISTS contact_org_unkeyed; "       \
+  "ALTER TABLE contact DROP COLUMN name_key; ALTER TABLE contact DROP COLUMN org_key; "
+
 /* SQL that undoes what migration 16 added (the follow-ups' origin and
  * note line, and their indexes), for tests that take a journal back to an
- * older schema and open it again: the migration then runs again. */
+ * older schema and open it again: the migration then runs again (and so do
+ * the later ones that add columns: 23, undone first). */
 #define CHECK_UNDO_MIGRATION_16                                                            \
+  CHECK_UNDO_MIGRATION_23                                                                  \
   "DROP INDEX IF EXISTS followup_note; DROP INDEX IF EXISTS followup_conversation_origin; " \
   "DROP INDEX IF EXISTS followup_open_origin; DROP INDEX IF EXISTS followup_open_due; "     \
   "DROP INDEX IF EXISTS note_contact_ref; ALTER TABLE followup DROP COLUMN origin; "         \
