@@ -29,6 +29,7 @@ void text_edit_set(struct text_edit *te, const char *text) {
   te->cursor = gapbuf_len(te->buf);
   te->goal = -1;
   te->scroll = 0;
+  te->version++;
   edit_history_clear(&te->undo);
 }
 
@@ -122,6 +123,7 @@ static void erase_range(struct text_edit *te, size_t from, size_t to, rp_key key
   gapbuf_delete(b, from, to);
   wrap_cache_edit(&te->wrap, b, from, to - from, 0);
   te->cursor = from;
+  te->version++;
 }
 
 /* Insert s[0, n) at the cursor; recorded as erase_range is. */
@@ -132,6 +134,7 @@ static void insert(struct text_edit *te, const char *s, size_t n, rp_key key) {
   gapbuf_insert(b, te->cursor, s, n);
   wrap_cache_edit(&te->wrap, b, te->cursor, 0, n);
   te->cursor += n;
+  te->version++;
 }
 
 /* See widget_text.h. */
@@ -272,5 +275,6 @@ int text_edit_key(struct text_edit *te, rp_key key) {
   te->cursor = s.cursor <= gapbuf_len(b) ? s.cursor : gapbuf_len(b);
   free(s.removed);
   te->goal = -1;
+  te->version++;
   return 2;
 }

@@ -18,6 +18,9 @@ struct text_edit {
   int scroll;         /* first visible visual line */
   int width, height;  /* of the last draw: wrapping and paging use them */
   struct edit_history undo; /* C-_ */
+  unsigned long version;    /* counts the changes: what shows the text
+                             * (a word count, the ask check) can tell when
+                             * it must look again */
 };
 
 /* One visual line: bytes [start, end) of the text. */
