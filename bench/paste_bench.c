@@ -20,9 +20,23 @@
  *                          end (ui_run draws when no input is waiting)
  *   paste → call notes     the text into the call's notes line: one note
  *                          per line (about 1,400), saved in one transaction
+ *   paste → Notes, saved   a new contact (a name typed), the text pasted
+ *                          into its Notes and the form saved (C-s): read,
+ *                          inserted, saved, drawn (0 when the text is over
+ *                          the 1 MiB a text can hold)
  * --paste-only leaves out the typing and the keys (0 in their lines): the
  * pastes alone, for bench/bounds' 1 MB draft.
- * Prints the median, min and max of the wall time and the median CPU, ms. */
+ * Prints the median, min and max of the wall time and the median CPU, ms.
+ *
+ * Then (unless --paste-only; --typing-only: this alone) the editors by
+ * themselves: a text of 1,000, 100,000 and 1,000,000 characters (as
+ * above, line breaks about every 70 in the multi-line editor, none in the
+ * line editor) in a 12×118 multi-line editor (the 1,000 characters fill
+ * it) and a 118-column line editor, 500 keys typed (a space every fifth) at its start, middle and
+ * end, each key handled and drawn (doupdate); microseconds a key, the
+ * mean of this thread's CPU and of wall time (on a loaded machine the CPU
+ * is the figure to compare). Keys should cost the same whatever the
+ * length. */
 #include <curses.h>
 #include <locale.h>
 #include <stdio.h>
@@ -33,12 +47,24 @@
 #include "bench_util.h"
 #include "rapport/contact.h"
 #include "rapport/db.h"
+#include "rapport/text_limit.h"
 #include "rapport/ui.h"
+#include "ui/widgets.h"
 
-enum { S_PASTE_LINE, S_TYPE_LINE, S_PASTE_TEXT, S_TYPE_TEXT, S_KEYS_LINE, S_PASTE_CALL, S_N };
+enum {
+  S_PASTE_LINE,
+  S_TYPE_LINE,
+  S_PASTE_TEXT,
+  S_TYPE_TEXT,
+  S_KEYS_LINE,
+  S_PASTE_CALL,
+  S_SAVE_TEXT,
+  S_N
+};
 static const char *const step_names[S_N] = {
-    "paste -> Name",   "type 1000 at the end", "paste -> Notes",
-    "type 1000 at the end", "keys -> Name (no ESC[200~)", "paste -> call notes"};
+    "paste -> Name",       "type 1000 at the end", "paste -> Notes",
+    "type 1000 at the end", "keys -> Name (no ESC[200~)", "paste -> call notes",
+    "paste -> Notes, saved"};
 
 static FILE *feed, *input; /* the terminal's input: written here, read by curses */
 static double slowest_key[S_N];
@@ -108,8 +134,95 @@ static char *make_text(long n, bool lines, size_t *len) {
   return buf_steal(&b);
 }
 
+/* Keys typed into one editor holding `text` with the cursor at `at`: the
+ * mean microseconds a key (handled and drawn) of this thread's CPU and of
+ * wall time. */
+static void type_in_editor(bool multi, const char *text, size_t at, WINDOW *win, double *cpu,
+                           double *wall) {
+  enum { KEYS = 500 };
+  struct text_edit te = {0};
+  struct line_edit le = {0};
+  int cy, cx;
+  if (multi) {
+    text_edit_set(&te, text);
+    te.cursor = at;
+  } else {
+    line_edit_set(&le, text);
+    le.cursor = at;
+  }
+  double c0 = 0, w0 = 0;
+  for (int i = -1; i < KEYS; i++) {
+    if (i == 0) { /* the first draw (i = -1) wraps it all: not a key */
+      c0 = clock_ms(CLOCK_THREAD_CPUTIME_ID);
+      w0 = clock_ms(CLOCK_MONOTONIC);
+    }
+    if (i >= 0 && multi) text_edit_key(&te, i % 5 == 4 ? ' ' : 'k');
+    if (i >= 0 && !multi) line_edit_key(&le, i % 5 == 4 ? ' ' : 'k');
+    if (multi) text_edit_draw(&te, win, 1, 1, 12, 118, ROLE_INPUT, &cy, &cx);
+    else line_edit_draw(&le, win, 1, 1, 118, ROLE_INPUT, &cx);
+    wnoutrefresh(win);
+    doupdate();
+  }
+  *cpu = (clock_ms(CLOCK_THREAD_CPUTIME_ID) - c0) / KEYS * 1000;
+  *wall = (clock_ms(CLOCK_MONOTONIC) - w0) / KEYS * 1000;
+  text_edit_free(&te);
+  line_edit_free(&le);
+}
+
+static char *make_text(long n, bool lines, size_t *len);
+
+/* The contact `name` was saved with notes of about len bytes (what the
+ * form trims aside); exits when not: a figure for a save that did not
+ * happen would be a lie. */
+static void check_saved(struct rp_db *db, const char *name, size_t len) {
+  struct rp_err err;
+  int64_t id;
+  struct rp_contact c;
+  contact_init(&c);
+  if (contact_resolve(db, name, &id, &err) != RP_OK || contact_get(db, id, &c, &err) != RP_OK ||
+      !c.notes || strlen(c.notes) + 2 < len) {
+    endwin();
+    fprintf(stderr, "paste_bench: %s was not saved with its notes\n", name);
+    exit(1);
+  }
+  contact_free(&c);
+}
+
+/* The editors alone: keys at the start, middle and end of 1,000, 100,000
+ * and 1,000,000 characters (see the top of the file). */
+static void typing_table(void) {
+  static const long sizes[] = {1000, 100000, 1000000};
+  WINDOW *win = newwin(40, 120, 0, 0);
+  printf("\n%-34s %10s %10s %10s  (us a key: CPU / wall, means of 500)\n", "typing in", "start",
+         "middle", "end");
+  for (int multi = 1; multi >= 0; multi--) {
+    for (size_t z = 0; z < sizeof sizes / sizeof *sizes; z++) {
+      size_t len;
+      char *text = make_text(sizes[z], multi, &len);
+      size_t mid = len / 2;
+      while (mid < len && ((unsigned char)text[mid] & 0xC0) == 0x80) mid++;
+      const size_t at[3] = {0, mid, len};
+      char label[64];
+      snprintf(label, sizeof label, "%s, %ld characters", multi ? "multi-line" : "one line",
+               sizes[z]);
+      printf("%-34s", label);
+      for (int p = 0; p < 3; p++) {
+        double cpu, wall;
+        type_in_editor(multi, text, at[p], win, &cpu, &wall);
+        char cell[32];
+        snprintf(cell, sizeof cell, "%.0f/%.0f", cpu, wall);
+        printf(" %10s", cell);
+      }
+      printf("\n");
+      fflush(stdout);
+      free(text);
+    }
+  }
+  delwin(win);
+}
+
 static void usage(void) {
-  fprintf(stderr, "usage: paste_bench [--chars N] [--reps N] [--paste-only]\n");
+  fprintf(stderr, "usage: paste_bench [--chars N] [--reps N] [--paste-only] [--typing-only]\n");
   exit(2);
 }
 
@@ -117,11 +230,12 @@ int main(int argc, char **argv) {
   setlocale(LC_ALL, "");
   long chars = 100000;
   int reps = 3;
-  bool paste_only = false;
+  bool paste_only = false, typing_only = false;
   for (int i = 1; i < argc; i++) {
     if (strcmp(argv[i], "--chars") == 0 && i + 1 < argc) chars = atol(argv[++i]);
     else if (strcmp(argv[i], "--reps") == 0 && i + 1 < argc) reps = atoi(argv[++i]);
     else if (strcmp(argv[i], "--paste-only") == 0) paste_only = true;
+    else if (strcmp(argv[i], "--typing-only") == 0) typing_only = true;
     else usage();
   }
   if (chars < 1 || reps < 1) usage();
@@ -170,7 +284,7 @@ int main(int argc, char **argv) {
   size_t tlen, klen;
   char *text = make_text(chars, true, &tlen), *plain = make_text(chars, false, &klen);
   struct stamp *t = xcalloc((size_t)(S_N * reps), sizeof *t);
-  for (int r = 0; r < reps; r++) {
+  for (int r = 0; r < reps && !typing_only; r++) {
     struct stamp *v = t + r * S_N;
     struct ui_app *app = ui_app_new(db, &cfg, &theme);
     ui_app_draw(app);
@@ -182,6 +296,21 @@ int main(int argc, char **argv) {
     v[S_PASTE_TEXT] = paste(app, text, tlen);
     if (!paste_only) v[S_TYPE_TEXT] = type_keys(app, 1000, S_TYPE_TEXT);
     keys(app, (const rp_key[]){RPK_ESC, 'y', 'a', 0}); /* discard; a new form */
+    if (!text_too_long(tlen)) { /* a longer text is refused: nothing to time */
+      char name[32];
+      snprintf(name, sizeof name, "Pat Saved %d", r);
+      for (const char *p = name; *p; p++) keys(app, (const rp_key[]){(rp_key)*p, 0});
+      keys(app, (const rp_key[]){RPK_BACKTAB, 0}); /* to Notes */
+      struct stamp pasted = paste(app, text, tlen), t0 = stamp_now();
+      ui_app_key(app, RPK_CTRL('s'));
+      ui_app_draw(app);
+      struct stamp saved = stamp_since(t0);
+      v[S_SAVE_TEXT] = (struct stamp){pasted.wall + saved.wall, pasted.cpu + saved.cpu};
+      check_saved(db, name, tlen);
+    } else {
+      keys(app, (const rp_key[]){RPK_ESC, 0}); /* the empty form */
+    }
+    keys(app, (const rp_key[]){'a', 0}); /* a new form */
     struct stamp t0 = stamp_now();
     if (!paste_only) feed_input(app, plain, klen);
     ui_app_draw(app);
@@ -192,10 +321,11 @@ int main(int argc, char **argv) {
     ui_app_free(app);
   }
 
-  printf("%-28s %9s %9s %9s %9s  (ms, %ld characters, %d repetitions)\n", "step", "median",
+  if (!typing_only)
+    printf("%-28s %9s %9s %9s %9s  (ms, %ld characters, %d repetitions)\n", "step", "median",
          "min", "max", "cpu", chars, reps);
   double *w = xcalloc((size_t)reps, sizeof *w), *cp = xcalloc((size_t)reps, sizeof *cp);
-  for (int s = 0; s < S_N; s++) {
+  for (int s = 0; s < S_N && !typing_only; s++) {
     for (int r = 0; r < reps; r++) {
       w[r] = t[r * S_N + s].wall;
       cp[r] = t[r * S_N + s].cpu;
@@ -205,6 +335,7 @@ int main(int argc, char **argv) {
     if (slowest_key[s] > 0) printf("  (slowest key %.2f)", slowest_key[s]);
     printf("\n");
   }
+  if (!paste_only) typing_table();
   free(w);
   free(cp);
   free(t);

@@ -15,8 +15,12 @@
 /* How many changes an editor can take back. */
 #define EDIT_HISTORY_MAX 100
 
+/* One change, as what undoes it: at byte `pos` the change put `inserted`
+ * bytes in place of removed[0, nremoved); the cursor was `cursor`. */
 struct edit_snap {
-  char *text;
+  size_t pos;
+  char *removed;
+  size_t nremoved, inserted;
   size_t cursor;
 };
 
@@ -29,21 +33,20 @@ struct edit_history {
 
 /* Whether `key` may change the text (cursor moves never do). */
 bool edit_history_may_change(rp_key key);
-/* Whether a change made by `key` with the cursor at `cursor` would join
- * the change before it (edit_history_record then needs no `before`): the
- * editors copy the text only for a change that starts a new one, so a
- * run of typing costs its own length, not the text's length per key. */
-bool edit_history_joins(const struct edit_history *h, rp_key key, size_t cursor);
-/* A change made by `key`: the text was `before` (len bytes, cursor
- * `before_cursor`; before may be NULL when edit_history_joins said so)
- * and the cursor is now `cursor`. A character typed right after another
- * (not a space) joins the change before it. */
-void edit_history_record(struct edit_history *h, rp_key key, const char *before, size_t len,
-                         size_t before_cursor, size_t cursor);
-/* Take the last change back into *text and *cursor; false when there is
+/* A change made by `key`: at byte pos, removed[0, nremoved) was replaced
+ * by `inserted` bytes; the cursor was `before_cursor` and is now
+ * `cursor`. Only the change is kept, never the whole text, so recording
+ * costs the size of the change. A character typed right after another
+ * (not a space) joins the change before it, and so does a deletion right
+ * after another. */
+void edit_history_record(struct edit_history *h, rp_key key, size_t pos, const char *removed,
+                         size_t nremoved, size_t inserted, size_t before_cursor, size_t cursor);
+/* Take the last change off the stack into *out (the editor deletes
+ * out->inserted bytes at out->pos, puts out->removed back there and the
+ * cursor at out->cursor; it frees out->removed); false when there is
  * none. */
-bool edit_history_undo(struct edit_history *h, struct rp_buf *text, size_t *cursor);
-/* Forget every change (the text was set anew); frees the snapshots. */
+bool edit_history_pop(struct edit_history *h, struct edit_snap *out);
+/* Forget every change (the text was set anew); frees what they kept. */
 void edit_history_clear(struct edit_history *h);
 
 #endif

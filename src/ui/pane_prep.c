@@ -517,8 +517,11 @@ static void destroy(struct pane *p) {
   prep_rows_free(&pr->qrows);
   picker_close(&pr->pick);
   text_edit_free(&pr->te);
+  prep_draft_free(pr);
   free(pr);
 }
+
+static bool idle(struct pane *p) { return prep_draft_idle((struct prep *)p); }
 
 static const struct pane_ops prep_ops = {
     .title = "Prep",
@@ -531,6 +534,7 @@ static const struct pane_ops prep_ops = {
     .enter = enter,
     .cursor = cursor,
     .destroy = destroy,
+    .idle = idle,
 };
 
 struct pane *pane_prep_new(struct ui_app *app) {

@@ -4,6 +4,7 @@
 #ifndef RAPPORT_UI_PANE_PREP_H
 #define RAPPORT_UI_PANE_PREP_H
 
+#include "rapport/askcheck.h"
 #include "rapport/contact.h"
 #include "rapport/conversation.h"
 #include "rapport/give.h"
@@ -48,6 +49,13 @@ struct prep {
   int draft_scroll, draft_rows, draft_lines;
   bool editing;
   struct text_edit te;
+  /* the ask check and word count of the draft being edited, as of
+   * te.version check_version (a long draft is checked when keys stop,
+   * see prep_draft_idle) */
+  struct rp_findings check;
+  int check_words;
+  unsigned long check_version;
+  bool check_valid;
   int cur_y, cur_x;
   /* the next conversation: objective and questions */
   struct rp_conversation conv; /* id 0 = none planned yet */
@@ -100,5 +108,10 @@ void prep_draft_external(struct prep *pr, const char *now);
 char *prep_draft_start_text(struct prep *pr);
 /* Draw the draft window: the draft (or its editor) and the ask check. */
 void prep_draft_draw(struct prep *pr);
+/* The pane's idle work: the ask check of a long draft being edited, when
+ * no key waits; true when it ran (draw again). */
+bool prep_draft_idle(struct prep *pr);
+/* Forget the draft's ask check (the pane is going). */
+void prep_draft_free(struct prep *pr);
 
 #endif

@@ -61,13 +61,17 @@ char *prep_draft_start_text(struct prep *pr) {
 
 /* The draft being written, for its recovery copy (recovery_ui.c). */
 static char *draft_snapshot(void *ctx) { return xstrdup(text_edit_text(&self(ctx)->te)); }
-static void draft_restore(void *ctx, const char *text) { text_edit_set(&self(ctx)->te, text); }
+static void draft_restore(void *ctx, const char *text) {
+  text_edit_set(&self(ctx)->te, text);
+  self(ctx)->check_valid = false;
+}
 
 void prep_draft_edit(struct prep *pr) {
   char *text = prep_draft_start_text(pr);
   text_edit_set(&pr->te, text);
   pr->te.cursor = 0;
   pr->te.scroll = 0;
+  pr->check_valid = false;
   free(text);
   pr->editing = true;
   pr->focus = PF_DRAFT;
@@ -115,8 +119,50 @@ void prep_draft_key(struct prep *pr, rp_key key) {
 
 /* ---- drawing: the draft and its ask check ---- */
 
-static const char *draft_text(const struct prep *pr) {
-  return pr->editing ? text_edit_text(&pr->te) : (pr->ct.draft ? pr->ct.draft : "");
+/* The saved draft (not the one being edited: see check_now). */
+static const char *draft_text(const struct prep *pr) { return pr->ct.draft ? pr->ct.draft : ""; }
+
+static bool draft_empty(const struct prep *pr) {
+  return pr->editing ? text_edit_len(&pr->te) == 0 : str_empty(pr->ct.draft);
+}
+
+static int count_words(const char *s) {
+  int words = 0;
+  while (*s) {
+    while (*s == ' ' || *s == '\n' || *s == '\t') s++;
+    if (!*s) break;
+    words++;
+    while (*s && *s != ' ' && *s != '\n' && *s != '\t') s++;
+  }
+  return words;
+}
+
+/* A draft up to this long is checked at each draw while it is edited;
+ * a longer one (a check of 1 MB takes tens of ms) when keys stop, as the
+ * pane's idle work, its last check shown meanwhile. */
+#define CHECK_AT_ONCE ((size_t)64 << 10)
+
+/* The ask check and word count of the draft being edited, now. */
+static void check_now(struct prep *pr) {
+  findings_free(&pr->check);
+  const char *text = text_edit_text(&pr->te);
+  askcheck_run(app_config(pr->base.app), text, &pr->check);
+  pr->check_words = count_words(text);
+  pr->check_version = pr->te.version;
+  pr->check_valid = true;
+}
+
+/* See pane_prep.h. */
+bool prep_draft_idle(struct prep *pr) {
+  if (!pr->editing || (pr->check_valid && pr->check_version == pr->te.version)) return false;
+  check_now(pr);
+  return true;
+}
+
+/* See pane_prep.h. */
+void prep_draft_free(struct prep *pr) {
+  findings_free(&pr->check);
+  pr->check_valid = false;
 }
 
 /* One row as it is (no wrapping: an empty row stays a row). */
@@ -129,7 +175,7 @@ static void push_row(struct prep_rows *r, const char *text, enum rp_role role, i
  * `rows` (item -1: not selectable). */
 static void findings_rows(struct prep *pr, int width, const struct rp_findings *f,
                           struct prep_rows *rows) {
-  if (str_empty(draft_text(pr))) {
+  if (draft_empty(pr)) {
     prep_rows_push(rows, "Ask check: nothing to check yet", ROLE_MUTED, -1, false, 1, width);
     return;
   }
@@ -191,22 +237,26 @@ void prep_draft_draw(struct prep *pr) {
   bool focused = pr->focus == PF_DRAFT;
   werase(w);
   const char *text = draft_text(pr);
-  struct rp_findings f = {0};
-  askcheck_run(app_config(pr->base.app), text, &f);
-  int words = 0;
-  for (const char *s = text; *s;) {
-    while (*s == ' ' || *s == '\n' || *s == '\t') s++;
-    if (!*s) break;
-    words++;
-    while (*s && *s != ' ' && *s != '\n' && *s != '\t') s++;
+  struct rp_findings saved = {0};
+  const struct rp_findings *f = &saved;
+  int words;
+  if (pr->editing) {
+    if (!pr->check_valid ||
+        (pr->check_version != pr->te.version && text_edit_len(&pr->te) <= CHECK_AT_ONCE))
+      check_now(pr);
+    f = &pr->check;
+    words = pr->check_words;
+  } else {
+    askcheck_run(app_config(pr->base.app), text, &saved);
+    words = count_words(text);
   }
   char *title = xasprintf(" Outreach draft \xC2\xB7 %d word%s%s", words, words == 1 ? "" : "s",
                           pr->editing ? " \xC2\xB7 editing" : "");
   ui_put(w, 0, 0, width, focused ? ROLE_HEADER : ROLE_MUTED, title);
   free(title);
   struct prep_rows found = {0};
-  findings_rows(pr, width, &f, &found);
-  findings_free(&f);
+  findings_rows(pr, width, f, &found);
+  findings_free(&saved);
   /* findings take up to half the window, at least their heading */
   int find_rows = (int)found.n;
   if (find_rows > (height - 1) / 2) find_rows = (height - 1) / 2;

@@ -5,19 +5,25 @@
 #define RAPPORT_UI_WIDGETS_H
 
 #include "edit_history.h"
+#include "gapbuf.h"
 #include "rapport/util.h"
 #include "ui_internal.h"
 #include "widget_text.h"
 
 /* ---- line editor: one line of UTF-8 text with a cursor ---- */
 struct line_edit {
-  struct rp_buf text;
+  struct gapbuf *buf; /* the text (NULL until first used: empty) */
   size_t cursor; /* byte offset, always on a character boundary */
   size_t first;  /* byte offset of the first character shown */
   struct edit_history undo; /* C-_ */
 };
 void line_edit_set(struct line_edit *le, const char *text); /* cursor to end */
+/* The text, NUL-terminated, owned by the editor and valid until it next
+ * changes. Closes the gap: the cost is the distance from the cursor to
+ * the end, so per-key code (drawing) reads through gapbuf instead. */
 const char *line_edit_text(const struct line_edit *le);
+/* Bytes of text. */
+size_t line_edit_len(const struct line_edit *le);
 void line_edit_free(struct line_edit *le);
 /* Editing keys: printable text, Left/Right, Home/End, C-a/C-e, Backspace,
  * Delete, C-d, C-u, C-k, C-w, RPK_PASTE (the text on offer, see paste.h,
@@ -26,7 +32,8 @@ void line_edit_free(struct line_edit *le);
  * changed). */
 int line_edit_key(struct line_edit *le, rp_key key);
 /* Insert n bytes of text (valid UTF-8, no line breaks) at the cursor, in
- * one move: the cost is the length of the line plus n, whatever n is. */
+ * one move (not recorded for C-_): the cost is n, plus how far the
+ * cursor is from the last change. */
 void line_edit_insert(struct line_edit *le, const char *s, size_t n);
 /* Draw in `width` columns at y,x; *cx receives the cursor column. The cost
  * is the width, plus how far the cursor moved since the last draw: never

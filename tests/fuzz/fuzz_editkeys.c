@@ -48,11 +48,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     }
     line_edit_key(&le, key);
     text_edit_key(&te, key);
-    check(line_edit_text(&le), le.text.len, le.cursor);
-    check(text_edit_text(&te), te.text.len, te.cursor);
+    check(line_edit_text(&le), line_edit_len(&le), le.cursor);
+    check(text_edit_text(&te), text_edit_len(&te), te.cursor);
   }
   struct text_vline *v = NULL;
-  text_wrap(text_edit_text(&te), te.text.len, width, &v);
+  text_wrap(text_edit_text(&te), text_edit_len(&te), width, &v);
   free(v);
   line_edit_free(&le);
   text_edit_free(&te);

@@ -14,6 +14,8 @@
  *                             bytes ESC[200~ TEXT ESC[201~ go into the
  *                             terminal's input and are read as ui_run reads
  *                             them
+ *   paste-repeat N TEXT       paste TEXT repeated N times, as one paste (a
+ *                             long text without a long script line)
  *   key NAME...               press keys by config name (Tab, Enter, C-u, Down, …)
  *   click ROW COL             mouse click at a screen position (0-based)
  *   wheel up|down ROW COL     mouse wheel
@@ -303,11 +305,11 @@ static void feed_input(struct ui_app *app, FILE *in, const char *bytes, size_t n
   paint(app);
 }
 
-static void paste_text(struct ui_app *app, FILE *in, char *text) {
+static void paste_text(struct ui_app *app, FILE *in, char *text, long times) {
   unescape(text);
   struct rp_buf b = {0};
   buf_adds(&b, "\033[200~");
-  buf_adds(&b, text);
+  for (long i = 0; i < times; i++) buf_adds(&b, text);
   buf_adds(&b, "\033[201~");
   feed_input(app, in, b.s, b.len);
   buf_free(&b);
@@ -688,7 +690,12 @@ int main(int argc, char **argv) {
     if (strcmp(line, "type") == 0) {
       type_text(app, arg);
     } else if (strcmp(line, "paste") == 0) {
-      paste_text(app, in, arg);
+      paste_text(app, in, arg, 1);
+    } else if (strcmp(line, "paste-repeat") == 0) {
+      char *text;
+      long times = strtol(arg, &text, 10);
+      if (times < 1 || *text != ' ') fail(lineno, "%s", "paste-repeat N TEXT");
+      else paste_text(app, in, text + 1, times);
     } else if (strcmp(line, "key") == 0) {
       for (char *k = strtok(arg, " "); k; k = strtok(NULL, " ")) {
         rp_key key;

@@ -175,8 +175,8 @@ static void test_paste_large(void) {
   CHECK_INT(line_edit_key(&le, RPK_PASTE), 2);
   paste_withdraw();
   const char *t = line_edit_text(&le);
-  CHECK(t[0] == '[' && t[le.text.len - 1] == ']');
-  CHECK_INT(le.cursor, le.text.len - 1);
+  CHECK(t[0] == '[' && t[line_edit_len(&le) - 1] == ']');
+  CHECK_INT(le.cursor, line_edit_len(&le) - 1);
   CHECK(!strchr(t, '\n'));
   CHECK_INT(utf8_width(t), N + 1); /* the last break was dropped */
   /* typing at the end of it */
@@ -192,7 +192,7 @@ static void test_paste_large(void) {
   CHECK_INT(text_edit_key(&te, RPK_PASTE), 2);
   paste_withdraw();
   t = text_edit_text(&te);
-  CHECK_INT(te.text.len, b.len + 2);
+  CHECK_INT(text_edit_len(&te), b.len + 2);
   CHECK(memcmp(t + 1, b.s, b.len) == 0);
   CHECK_INT(te.cursor, b.len + 1);
   text_edit_free(&te);
@@ -250,6 +250,47 @@ static void test_undo_typing(void) {
   line_edit_free(&le);
 }
 
+/* Undo keeps each change, not the text: a run of Delete and a run of
+ * Backspace are one change each, put back where they were; a word killed
+ * with C-w in the middle of a long line comes back in place. */
+static void test_undo_changes(void) {
+  struct line_edit le = {0};
+  line_edit_set(&le, "abcdef");
+  le.cursor = 2;
+  line_edit_key(&le, RPK_DELETE);
+  line_edit_key(&le, RPK_DELETE);
+  CHECK_STR(line_edit_text(&le), "abef");
+  line_edit_key(&le, RPK_END);
+  line_edit_key(&le, RPK_BACKSPACE);
+  line_edit_key(&le, RPK_BACKSPACE);
+  CHECK_STR(line_edit_text(&le), "ab");
+  CHECK_INT(line_edit_key(&le, RPK_CTRL('_')), 2);
+  CHECK_STR(line_edit_text(&le), "abef");
+  CHECK_INT(le.cursor, 4);
+  CHECK_INT(line_edit_key(&le, RPK_CTRL('_')), 2);
+  CHECK_STR(line_edit_text(&le), "abcdef");
+  CHECK_INT(le.cursor, 2);
+  CHECK_INT(line_edit_key(&le, RPK_CTRL('_')), 1);
+  line_edit_free(&le);
+
+  struct text_edit te = {0};
+  struct rp_buf b = {0};
+  for (int i = 0; i < 3000; i++) buf_adds(&b, i == 1500 ? "Zoë 李小龙 " : "word ");
+  text_edit_set(&te, b.s);
+  te.cursor = 1500 * 5 + strlen("Zoë 李小龙");
+  text_edit_key(&te, RPK_CTRL('w'));
+  text_edit_key(&te, RPK_CTRL('w'));
+  CHECK_INT(text_edit_len(&te), b.len - strlen("Zoë 李小龙"));
+  type(&te, "x");
+  CHECK_INT(text_edit_key(&te, RPK_CTRL('_')), 2);
+  text_edit_key(&te, RPK_CTRL('_'));
+  text_edit_key(&te, RPK_CTRL('_'));
+  CHECK_STR(text_edit_text(&te), b.s);
+  CHECK_INT(te.cursor, 1500 * 5 + strlen("Zoë 李小龙"));
+  buf_free(&b);
+  text_edit_free(&te);
+}
+
 /* Type n letters (one run of typing, as a word with no end) into a new
  * line editor (multi = false) or text editor: all of them are there. */
 static void type_run(int n, bool multi) {
@@ -261,7 +302,7 @@ static void type_run(int n, bool multi) {
     if (multi) text_edit_key(&te, k);
     else line_edit_key(&le, k);
   }
-  CHECK_INT(multi ? te.text.len : le.text.len, n);
+  CHECK_INT(multi ? text_edit_len(&te) : line_edit_len(&le), n);
   line_edit_free(&le);
   text_edit_free(&te);
 }
@@ -284,6 +325,7 @@ int main(void) {
   setlocale(LC_ALL, "");
   test_typing_long();
   test_undo_typing();
+  test_undo_changes();
   test_wrap();
   test_keys();
   test_paste_clean();
