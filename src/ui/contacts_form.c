@@ -319,6 +319,20 @@ static void add_wrapped(struct rp_buf *b, const char *text) {
   strv_free(&lines);
 }
 
+/* Ask a question over the form: head and how wrapped, middle (may be
+ * NULL) as it is between them; the answers and on_answer as app_ask. */
+static void ask_over_form(struct contacts *c, const char *title, const char *head,
+                          const char *middle, const char *how, const enum rp_action *answers,
+                          void (*on_answer)(void *, enum rp_action)) {
+  struct rp_buf body = {0};
+  add_wrapped(&body, head);
+  buf_adds(&body, middle ? middle : "\n");
+  add_wrapped(&body, how);
+  body.s[--body.len] = '\0'; /* no newline after the last line */
+  app_ask(c->base.app, title, buf_str(&body), answers, on_answer, c);
+  buf_free(&body);
+}
+
 static void ask_conflict(struct contacts *c, const char *name,
                          const struct rp_contact_conflict *cf) {
   str_replace(&c->merge_asking, cf->key);
@@ -326,20 +340,16 @@ static void ask_conflict(struct contacts *c, const char *name,
   char *what = cf->theirs ? xasprintf("was changed elsewhere to %s", theirs)
                           : xstrdup("was removed elsewhere");
   char *head = xasprintf("%s's %s %s since you opened this form.", name, cf->what, what);
-  struct rp_buf body = {0};
-  add_wrapped(&body, head);
-  buf_addf(&body, "\n  yours   %s\n  theirs  %s\n\n", mine, theirs);
+  char *middle = xasprintf("\n  yours   %s\n  theirs  %s\n\n", mine, theirs);
   static const enum rp_action answers[] = {ACT_ANSWER_YES, ACT_ANSWER_THEIRS, ACT_NONE};
   char yes[32], their[32];
   char *how = xasprintf("%s keeps yours \xC2\xB7 %s keeps theirs \xC2\xB7 any other key goes "
                         "back to the form",
                         app_answer_key(c->base.app, ACT_ANSWER_YES, yes, sizeof yes),
                         app_answer_key(c->base.app, ACT_ANSWER_THEIRS, their, sizeof their));
-  add_wrapped(&body, how);
+  ask_over_form(c, "Changed elsewhere", head, middle, how, answers, conflict_answer);
   free(how);
-  body.s[--body.len] = '\0'; /* no newline after the last line */
-  app_ask(c->base.app, "Changed elsewhere", buf_str(&body), answers, conflict_answer, c);
-  buf_free(&body);
+  free(middle);
   free(head);
   free(what);
   free(mine);
@@ -394,20 +404,14 @@ static void deleted_answer(void *ctx, enum rp_action answer) {
 static void ask_deleted(struct contacts *c) {
   char *head = xasprintf("%s was deleted elsewhere since you opened this form.",
                          c->form_orig.name);
-  struct rp_buf body = {0};
-  add_wrapped(&body, head);
-  buf_adds(&body, "\n");
   static const enum rp_action answers[] = {ACT_ANSWER_AS_NEW, ACT_ANSWER_DISCARD, ACT_NONE};
   char as_new[32], discard[32];
   char *how = xasprintf("%s saves yours as a new contact \xC2\xB7 %s discards your changes "
                         "\xC2\xB7 any other key goes back to the form",
                         app_answer_key(c->base.app, ACT_ANSWER_AS_NEW, as_new, sizeof as_new),
                         app_answer_key(c->base.app, ACT_ANSWER_DISCARD, discard, sizeof discard));
-  add_wrapped(&body, how);
+  ask_over_form(c, "Deleted elsewhere", head, NULL, how, answers, deleted_answer);
   free(how);
-  body.s[--body.len] = '\0';
-  app_ask(c->base.app, "Deleted elsewhere", buf_str(&body), answers, deleted_answer, c);
-  buf_free(&body);
   free(head);
 }
 
