@@ -340,15 +340,16 @@ enum rp_status dump_insert(struct rp_db *db, const struct rp_dump_table *t, size
 /* See dump.h. */
 enum rp_status dump_set_introducer(struct rp_db *db, int64_t id, int64_t introducer,
                                    struct rp_err *err) {
-  sqlite3_stmt *st = NULL;
+  sqlite3_stmt *st = NULL; /* cached: a merge sets thousands */
   enum rp_status s =
-      db_prepare(db, "UPDATE contact SET introduced_by = ?2 WHERE id = ?1", &st, err);
+      db_prepare_cached(db, "UPDATE contact SET introduced_by = ?2 WHERE id = ?1", &st, err);
   if (s != RP_OK) return s;
   sqlite3_bind_int64(st, 1, id);
   if (introducer) sqlite3_bind_int64(st, 2, introducer);
+  else sqlite3_bind_null(st, 2);
   if (sqlite3_step(st) != SQLITE_DONE) s = rp_err_set(err, RP_INVALID, "contact %lld: %s",
                                                       (long long)id, sqlite3_errmsg(db_handle(db)));
-  sqlite3_finalize(st);
+  sqlite3_reset(st);
   return s;
 }
 
