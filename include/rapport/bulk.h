@@ -32,7 +32,9 @@ struct rp_bulk {
   int64_t cache_size, temp_store; /* the PRAGMAs before */
   bool set;                       /* they were changed */
   struct {
-    int64_t hashsize; /* an FTS5 table's setting before (bulk.c's fts_tables) */
+    int64_t hashsize;  /* an FTS5 table's setting before (bulk.c's fts_tables) */
+    int64_t automerge; /* its automerge before, when deferred */
+    bool deferred;     /* bulk_defer_merges set its automerge to 0 */
   } fts[4];
   size_t nfts;
   bool marks; /* the marking triggers were dropped too */
@@ -41,6 +43,25 @@ struct rp_bulk {
 enum rp_status bulk_begin(struct rp_db *db, struct rp_bulk *b, bool marks, struct rp_err *err);
 enum rp_status bulk_commit(struct rp_db *db, struct rp_bulk *b, struct rp_err *err);
 void bulk_abort(struct rp_db *db, struct rp_bulk *b);
+
+/* After bulk_begin: the search index's FTS5 tables merge no segments
+ * during this write (automerge 0) but those of a level that gathered 16
+ * (FTS5's crisis merge); bulk_commit puts automerge back (a rollback does
+ * too). For a series of small bulk writes (a merge's batches), where the
+ * merging that automerge does at every segment made the total grow as
+ * n log n. */
+enum rp_status bulk_defer_merges(struct rp_db *db, struct rp_bulk *b, struct rp_err *err);
+
+/* A series of bulk writes (a merge's batches) keeps bulk_begin's page
+ * cache and temporaries from bulk_hold to bulk_release (each bulk_begin
+ * then leaves them as they are): put back after every batch, the cache
+ * was emptied and read again from the file by the next one. */
+struct rp_bulk_hold {
+  int64_t cache_size, temp_store; /* the PRAGMAs before */
+  bool set;                       /* bulk_hold changed them */
+};
+void bulk_hold(struct rp_db *db, struct rp_bulk_hold *h);
+void bulk_release(struct rp_db *db, struct rp_bulk_hold *h);
 
 /* Index afresh the documents of the contacts `ids` (a contact's own and
  * its draft's, as the triggers make them) and the folded keys of their

@@ -139,6 +139,7 @@ static struct dump_cache {
 } cache;
 static struct rp_bulk restore_bulk; /* between dump_begin and dump_commit/dump_abort */
 static bool merging; /* between dump_merge_begin and dump_merge_commit/dump_abort */
+static struct rp_bulk_hold merge_hold; /* a merge's cache, kept from batch to batch */
 static int64_t merge_since[BULK_KINDS]; /* a merge: the highest ids when its batch began */
 
 static void free_names(char **v, size_t n) {
@@ -222,17 +223,20 @@ enum rp_status dump_begin(struct rp_db *db, struct rp_err *err) {
 
 void dump_abort(struct rp_db *db) {
   bulk_abort(db, &restore_bulk);
+  if (merging) bulk_release(db, &merge_hold);
   merging = false;
   cache_free();
 }
 
 /* A merge's batch begins: bulk mode (the search triggers suspended; the
- * marking ones kept, as the journal has contacts of its own), foreign
- * keys checked at its COMMIT, the highest ids noted for the indexing. */
+ * marking ones kept, as the journal has contacts of its own; the index's
+ * segments not merged until the COMMIT), foreign keys checked at its
+ * COMMIT, the highest ids noted for the indexing. */
 static enum rp_status merge_batch_begin(struct rp_db *db, struct rp_err *err) {
   enum rp_status s = bulk_begin(db, &restore_bulk, false, err);
   if (s != RP_OK) return s;
-  s = exec(db, "PRAGMA defer_foreign_keys = ON", "defer foreign keys", err);
+  s = bulk_defer_merges(db, &restore_bulk, err);
+  if (s == RP_OK) s = exec(db, "PRAGMA defer_foreign_keys = ON", "defer foreign keys", err);
   if (s == RP_OK) s = bulk_ids_now(db, merge_since, err);
   if (s != RP_OK) bulk_abort(db, &restore_bulk);
   return s;
@@ -252,8 +256,10 @@ static enum rp_status merge_batch_end(struct rp_db *db, const int64_t *contacts,
 enum rp_status dump_merge_begin(struct rp_db *db, struct rp_err *err) {
   cache_free();
   cache.h = db_handle(db);
+  bulk_hold(db, &merge_hold);
   enum rp_status s = merge_batch_begin(db, err);
   merging = s == RP_OK;
+  if (!merging) bulk_release(db, &merge_hold);
   return s;
 }
 
@@ -263,6 +269,7 @@ enum rp_status dump_merge_batch(struct rp_db *db, const int64_t *contacts, size_
   enum rp_status s = merge_batch_end(db, contacts, n, err);
   if (s == RP_OK) s = merge_batch_begin(db, err);
   if (s != RP_OK) {
+    bulk_release(db, &merge_hold);
     merging = false;
     cache_free();
   }
@@ -273,6 +280,7 @@ enum rp_status dump_merge_batch(struct rp_db *db, const int64_t *contacts, size_
 enum rp_status dump_merge_commit(struct rp_db *db, const int64_t *contacts, size_t n,
                                  struct rp_err *err) {
   enum rp_status s = merge_batch_end(db, contacts, n, err);
+  bulk_release(db, &merge_hold);
   merging = false;
   cache_free();
   return s;
@@ -347,15 +355,16 @@ enum rp_status dump_insert(struct rp_db *db, const struct rp_dump_table *t, size
 /* See dump.h. */
 enum rp_status dump_set_introducer(struct rp_db *db, int64_t id, int64_t introducer,
                                    struct rp_err *err) {
-  sqlite3_stmt *st = NULL;
+  sqlite3_stmt *st = NULL; /* cached: a merge sets thousands */
   enum rp_status s =
-      db_prepare(db, "UPDATE contact SET introduced_by = ?2 WHERE id = ?1", &st, err);
+      db_prepare_cached(db, "UPDATE contact SET introduced_by = ?2 WHERE id = ?1", &st, err);
   if (s != RP_OK) return s;
   sqlite3_bind_int64(st, 1, id);
   if (introducer) sqlite3_bind_int64(st, 2, introducer);
+  else sqlite3_bind_null(st, 2);
   if (sqlite3_step(st) != SQLITE_DONE) s = rp_err_set(err, RP_INVALID, "contact %lld: %s",
                                                       (long long)id, sqlite3_errmsg(db_handle(db)));
-  sqlite3_finalize(st);
+  sqlite3_reset(st);
   return s;
 }
 
