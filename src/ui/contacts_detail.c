@@ -20,6 +20,7 @@ struct detail {
   struct detail_line *v;
   size_t n, cap;
   int width;        /* value column width */
+  int pane_w;       /* the pane's width it was wrapped for */
   bool labels_above; /* narrow pane: a label is a line of its own */
 };
 
@@ -296,18 +297,30 @@ static void build(struct contacts *c, struct detail *d) {
   if (ct->updated_at != ct->created_at) add_field(d, "Updated", updated, ROLE_MUTED);
 }
 
-/* Load the selected contact when the selection changed. */
-static void load(struct contacts *c) {
-  if (c->detail_id == c->sel_id && !c->detail_stale) return;
+/* Free the wrapped lines of d and d itself (NULL is fine). */
+static void detail_text_free(struct detail *d) {
+  for (size_t i = 0; d && i < d->n; i++) {
+    free(d->v[i].text);
+    free(d->v[i].label);
+    free(d->v[i].suffix);
+  }
+  if (d) free(d->v);
+  free(d);
+}
+
+/* Load the selected contact when the selection changed; true when it
+ * read (or cleared) the detail. */
+static bool load(struct contacts *c) {
+  if (c->detail_id == c->sel_id && !c->detail_stale) return false;
   c->detail_stale = false;
-  if (c->detail_id != c->sel_id) c->detail_scroll = 0;
+  if (c->detail_id != c->sel_id) c->detail_lv.top = 0;
   contacts_detail_free(c);
   c->detail_id = 0;
-  if (!c->sel_id) return;
+  if (!c->sel_id) return true;
   struct rp_err err;
   if (contact_get(app_db(c->base.app), c->sel_id, &c->detail, &err) != RP_OK) {
     app_message(c->base.app, ROLE_ERROR, "%s", err.msg);
-    return;
+    return true;
   }
   c->detail_id = c->sel_id;
   struct rp_db *db = app_db(c->base.app);
@@ -337,9 +350,12 @@ static void load(struct contacts *c) {
   }
   if (st == RP_OK) st = cadence_last(db, c->detail_id, c->last_day, &c->last_what, &err);
   if (st != RP_OK) app_message(c->base.app, ROLE_ERROR, "%s", err.msg);
+  return true;
 }
 
 void contacts_detail_free(struct contacts *c) {
+  detail_text_free(c->detail_text);
+  c->detail_text = NULL;
   followup_list_free(&c->followups);
   for (size_t i = 0; c->conv_notes && i < c->convs.n; i++) note_list_free(&c->conv_notes[i]);
   free(c->conv_notes);
@@ -357,36 +373,60 @@ void contacts_detail_free(struct contacts *c) {
   c->n_gives = c->n_asks = 0;
 }
 
+/* The width of the labels' column: 0 when a label goes above its value. */
+static int label_width(int width) { return width >= 34 ? 13 : 0; }
+
+/* See pane_contacts.h. */
+void contacts_detail_sync(struct contacts *c) {
+  struct list_view *lv = &c->detail_lv;
+  lv->browse = true;
+  if (!c->detail_win) return;
+  int width = getmaxx(c->detail_win), height = getmaxy(c->detail_win);
+  bool read = load(c); /* frees the old lines when it reads */
+  if (read || (c->detail_text && c->detail_text->pane_w != width)) {
+    detail_text_free(c->detail_text);
+    c->detail_text = NULL;
+  }
+  long count = c->detail_text ? (long)c->detail_text->n : 0;
+  if (c->detail_id && !c->detail_text) {
+    /* wide: labels in a column; narrow: each label on its own line */
+    int label_w = label_width(width);
+    struct detail *d = xcalloc(1, sizeof *d);
+    d->width = label_w ? width - label_w - 2 : width - 3;
+    d->labels_above = !label_w;
+    d->pane_w = width;
+    if (d->width < 4) d->width = 4;
+    build(c, d);
+    c->detail_text = d;
+    count = (long)d->n;
+  }
+  int rows = height - 1; /* under the title */
+  /* longer than the pane: the last row says where we are */
+  if (count > rows && rows > 2) rows--;
+  lv->count = count;
+  list_view_resize(lv, rows);
+}
+
 void contacts_detail_draw(struct contacts *c) {
   WINDOW *w = c->detail_win;
   int width = getmaxx(w), height = getmaxy(w);
   bool focused = c->focus == FOCUS_DETAIL;
+  const struct list_view *lv = &c->detail_lv;
+  const struct detail *d = c->detail_text;
   werase(w);
-  load(c);
-  c->detail_rows = height - 1;
-  if (!c->detail_id) {
+  if (!d) {
     ui_put(w, 0, 0, width, focused ? ROLE_HEADER : ROLE_MUTED, " Details");
     if (c->total) ui_put(w, 2, 2, width - 2, ROLE_MUTED, "No contact selected.");
-    c->detail_lines = 0;
     wnoutrefresh(w);
     return;
   }
   char *title = xasprintf(" %s", c->detail.name);
   ui_put(w, 0, 0, width, focused ? ROLE_HEADER : ROLE_TITLE, title);
   free(title);
-  /* wide: labels in a column; narrow: each label on its own line */
-  int label_w = width >= 34 ? 13 : 0;
-  struct detail d = {.width = label_w ? width - label_w - 2 : width - 3, .labels_above = !label_w};
-  if (d.width < 4) d.width = 4;
-  build(c, &d);
-  c->detail_lines = (int)d.n;
-  /* longer than the pane: the last row says where we are */
-  if (c->detail_lines > c->detail_rows && c->detail_rows > 2) c->detail_rows--;
-  int max = c->detail_lines - c->detail_rows;
-  if (c->detail_scroll > (max > 0 ? max : 0)) c->detail_scroll = max > 0 ? max : 0;
-  for (int i = 0; i < c->detail_rows && c->detail_scroll + i < (int)d.n; i++) {
-    struct detail_line *l = &d.v[c->detail_scroll + i];
-    int row = 1 + i;
+  int label_w = label_width(width);
+  for (long i = 0; i < lv->height && lv->top + i < (long)d->n; i++) {
+    const struct detail_line *l = &d->v[lv->top + i];
+    int row = 1 + (int)i;
     if (l->role == ROLE_HEADER) {
       ui_put(w, row, 1, width - 1, ROLE_HEADER, l->text);
       continue;
@@ -399,19 +439,13 @@ void contacts_detail_draw(struct contacts *c) {
       if (tx + used < width) ui_put_part(w, row, tx + used, width - tx - used, ROLE_MUTED, l->suffix);
     }
   }
-  if (max > 0) { /* there is more: say where we are */
-    int shown = c->detail_scroll + c->detail_rows;
-    char *more = xasprintf("%s %d/%d ", shown < c->detail_lines ? "\xE2\x86\x93 more" : "end",
-                           shown < c->detail_lines ? shown : c->detail_lines, c->detail_lines);
+  if (lv->count > lv->height) { /* there is more: say where we are */
+    long shown = lv->top + lv->height;
+    char *more = xasprintf("%s %ld/%ld ", shown < lv->count ? "\xE2\x86\x93 more" : "end",
+                           shown < lv->count ? shown : lv->count, lv->count);
     int mw = utf8_width(more);
     ui_put(w, height - 1, width - mw, mw, ROLE_MUTED, more);
     free(more);
   }
-  for (size_t i = 0; i < d.n; i++) {
-    free(d.v[i].text);
-    free(d.v[i].label);
-    free(d.v[i].suffix);
-  }
-  free(d.v);
   wnoutrefresh(w);
 }

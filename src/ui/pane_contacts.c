@@ -11,6 +11,7 @@
 #include "rapport/utf8.h"
 
 static struct contacts *self(struct pane *p) { return (struct contacts *)p; }
+static void sync(struct contacts *c);
 
 /* A filtered list is counted up to this many at once ("1000+ of …"), the
  * rest when no key is waiting: a short text filter passes most contacts,
@@ -73,7 +74,10 @@ static void reload(struct contacts *c, int64_t select_id, bool all_again) {
 }
 
 /* See pane_contacts.h: after a write, or on entering the screen. */
-void contacts_reload(struct contacts *c, int64_t select_id) { reload(c, select_id, true); }
+void contacts_reload(struct contacts *c, int64_t select_id) {
+  reload(c, select_id, true);
+  sync(c);
+}
 
 /* Put the rows of front before those of to; front is left empty. */
 static void list_prepend(struct rp_contact_list *to, struct rp_contact_list *front) {
@@ -170,6 +174,7 @@ static void layout(struct pane *p, int y, int x, int h, int w) {
   list_view_resize(&c->lv, h - 3); /* title, column header, filter line */
   contacts_import_layout(c);
   c->stale = true;
+  sync(c);
 }
 
 static void draw_welcome(struct contacts *c, WINDOW *w, int top, int width) {
@@ -354,23 +359,14 @@ static int filter_key(struct contacts *c, rp_key key) {
   return PANE_HANDLED;
 }
 
-static void detail_scroll(struct contacts *c, enum rp_action act) {
-  int max = c->detail_lines - c->detail_rows;
-  if (max < 0) max = 0;
-  switch (act) {
-  case ACT_UP: c->detail_scroll--; break;
-  case ACT_DOWN: c->detail_scroll++; break;
-  case ACT_PAGE_UP: c->detail_scroll -= c->detail_rows; break;
-  case ACT_PAGE_DOWN: c->detail_scroll += c->detail_rows; break;
-  case ACT_FIRST: c->detail_scroll = 0; break;
-  case ACT_LAST: c->detail_scroll = max; break;
-  default: break;
-  }
-  if (c->detail_scroll > max) c->detail_scroll = max;
-  if (c->detail_scroll < 0) c->detail_scroll = 0;
+/* The page and the detail after an event: the selected contact read and
+ * its lines wrapped, outside the draw. */
+static void sync(struct contacts *c) {
+  fetch_page(c);
+  contacts_detail_sync(c);
 }
 
-static int key(struct pane *p, rp_key k) {
+static int key_act(struct pane *p, rp_key k) {
   struct contacts *c = self(p);
   if (c->filtering) return filter_key(c, k);
   enum rp_action act = app_action(p->app, SCOPE_CONTACTS, k);
@@ -387,7 +383,7 @@ static int key(struct pane *p, rp_key k) {
   case ACT_LAST:
     settle_count(c); /* a move needs to know where the list ends */
     if (c->focus == FOCUS_LIST) list_view_move(&c->lv, act);
-    else detail_scroll(c, act);
+    else list_view_move(&c->detail_lv, act);
     return PANE_HANDLED;
   case ACT_ADD: contacts_form_open(c, false); return PANE_HANDLED;
   case ACT_EDIT:
@@ -445,14 +441,20 @@ static int key(struct pane *p, rp_key k) {
   return PANE_IGNORED;
 }
 
-static void mouse(struct pane *p, int y, int x, int wheel) {
+/* A key, then the page and the detail brought up to date. */
+static int key(struct pane *p, rp_key k) {
+  int r = key_act(p, k);
+  sync(self(p));
+  return r;
+}
+
+static void mouse_act(struct pane *p, int y, int x, int wheel) {
   struct contacts *c = self(p);
   bool in_list = c->narrow ? c->focus == FOCUS_LIST : x < c->x + c->list_w;
   if (wheel) {
     settle_count(c);
     if (in_list) list_view_wheel(&c->lv, wheel);
-    else
-      for (int i = 0; i < 3; i++) detail_scroll(c, wheel < 0 ? ACT_UP : ACT_DOWN);
+    else list_view_wheel(&c->detail_lv, wheel);
     return;
   }
   if (in_list) {
@@ -461,6 +463,11 @@ static void mouse(struct pane *p, int y, int x, int wheel) {
   } else {
     c->focus = FOCUS_DETAIL;
   }
+}
+
+static void mouse(struct pane *p, int y, int x, int wheel) {
+  mouse_act(p, y, x, wheel);
+  sync(self(p));
 }
 
 static enum rp_scope active_scope(struct pane *p) {

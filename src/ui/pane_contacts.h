@@ -12,6 +12,7 @@
 #include "widgets.h"
 
 enum { FOCUS_LIST, FOCUS_DETAIL };
+struct detail; /* the detail's wrapped lines (contacts_detail.c) */
 
 struct contacts {
   struct pane base;
@@ -39,7 +40,8 @@ struct contacts {
   struct rp_contact detail;
   int64_t detail_id;
   bool detail_stale;    /* re-read the contact even if still selected */
-  int detail_scroll, detail_rows, detail_lines;
+  struct detail *detail_text; /* the detail wrapped to the pane, built by contacts_detail_sync */
+  struct list_view detail_lv; /* browse mode, over lines */
   /* read with the detail: readiness, the chain of introductions, whom they
    * introduced, the give ledger and balance */
   struct rp_readiness ready;
@@ -75,6 +77,11 @@ struct contacts {
 };
 
 /* contacts_detail.c */
+/* Read the selected contact when it changed (or is stale) and wrap its
+ * lines to the pane, setting the scroll limit; called on layout, reload and
+ * every key or click, never by the draw. */
+void contacts_detail_sync(struct contacts *c);
+/* Paint the detail pane as the last sync left it. */
 void contacts_detail_draw(struct contacts *c);
 void contacts_detail_free(struct contacts *c);
 /* contacts_followup.c */
