@@ -15,6 +15,7 @@
 #include "pane_prep.h"
 
 static struct prep *self(struct pane *p) { return (struct prep *)p; }
+static void sync(struct prep *pr);
 
 void prep_rows_free(struct prep_rows *r) {
   for (size_t i = 0; i < r->n; i++) free(r->v[i].text);
@@ -48,7 +49,7 @@ static void load(struct prep *pr) {
   if (!same) {
     pr->sel = 0;
     pr->rows.lv.top = 0;
-    pr->draft_scroll = 0;
+    pr->dview.lv.top = 0;
     pr->qsel = 0;
     pr->qrows.lv.top = 0;
   }
@@ -115,6 +116,7 @@ static void layout(struct pane *p, int y, int x, int h, int w) {
   prep_rows_free(&pr->rows);
   prep_rows_free(&pr->qrows);
   lists_layout(pr);
+  sync(pr);
 }
 
 /* ---- the checklist ---- */
@@ -345,7 +347,7 @@ static bool cursor(struct pane *p, int *y, int *x) {
 
 void prep_refresh(struct prep *pr) {
   pr->stale = true;
-  load(pr);
+  sync(pr);
 }
 
 static void toggle(struct prep *pr) {
@@ -374,20 +376,10 @@ static void toggle(struct prep *pr) {
   free(text);
 }
 
-static void draft_scroll(struct prep *pr, enum rp_action act) {
-  int max = pr->draft_lines - pr->draft_rows;
-  if (max < 0) max = 0;
-  switch (act) {
-  case ACT_UP: pr->draft_scroll--; break;
-  case ACT_DOWN: pr->draft_scroll++; break;
-  case ACT_PAGE_UP: pr->draft_scroll -= pr->draft_rows; break;
-  case ACT_PAGE_DOWN: pr->draft_scroll += pr->draft_rows; break;
-  case ACT_FIRST: pr->draft_scroll = 0; break;
-  case ACT_LAST: pr->draft_scroll = max; break;
-  default: break;
-  }
-  if (pr->draft_scroll > max) pr->draft_scroll = max;
-  if (pr->draft_scroll < 0) pr->draft_scroll = 0;
+/* The contact and the draft's rows after an event, outside the draw. */
+static void sync(struct prep *pr) {
+  load(pr);
+  prep_draft_sync(pr);
 }
 
 static void list_move(struct prep *pr, enum rp_action act) {
@@ -395,7 +387,7 @@ static void list_move(struct prep *pr, enum rp_action act) {
   pr->sel = prep_rows_entry(&pr->rows);
 }
 
-static int key(struct pane *p, rp_key k) {
+static int key_act(struct pane *p, rp_key k) {
   struct prep *pr = self(p);
   if (pr->editing) {
     prep_draft_key(pr, k);
@@ -424,11 +416,10 @@ static int key(struct pane *p, rp_key k) {
   case ACT_CALL: ui_app_call_asked(p->app, pr->id); return PANE_HANDLED;
   case ACT_DRAFT_DOWN:
   case ACT_DRAFT_UP: { /* half a window, whatever has the focus */
-    int half = pr->draft_rows / 2 > 0 ? pr->draft_rows / 2 : 1;
-    int max = pr->draft_lines - pr->draft_rows;
-    pr->draft_scroll += act == ACT_DRAFT_DOWN ? half : -half;
-    if (pr->draft_scroll > max) pr->draft_scroll = max;
-    if (pr->draft_scroll < 0) pr->draft_scroll = 0;
+    struct list_view *lv = &pr->dview.lv;
+    int half = lv->height / 2 > 0 ? lv->height / 2 : 1;
+    lv->top += act == ACT_DRAFT_DOWN ? half : -half;
+    list_view_fix(lv);
     return PANE_HANDLED;
   }
   case ACT_TOGGLE:
@@ -447,7 +438,7 @@ static int key(struct pane *p, rp_key k) {
   case ACT_FIRST:
   case ACT_LAST:
     if (pr->focus == PF_LIST) list_move(pr, act);
-    else draft_scroll(pr, act);
+    else list_view_move(&pr->dview.lv, act);
     return PANE_HANDLED;
   case ACT_EDIT: prep_draft_edit(pr); return PANE_HANDLED;
   default: break;
@@ -469,7 +460,14 @@ static int key(struct pane *p, rp_key k) {
   return PANE_IGNORED;
 }
 
-static void mouse(struct pane *p, int y, int x, int wheel) {
+/* A key, then the contact and the draft's rows brought up to date. */
+static int key(struct pane *p, rp_key k) {
+  int r = key_act(p, k);
+  sync(self(p));
+  return r;
+}
+
+static void mouse_act(struct pane *p, int y, int x, int wheel) {
   struct prep *pr = self(p);
   if (pr->pick.open) {
     picker_mouse(&pr->pick, y, x, wheel);
@@ -483,10 +481,13 @@ static void mouse(struct pane *p, int y, int x, int wheel) {
     else focus = PF_LIST;
   }
   if (wheel) {
+    if (focus == PF_DRAFT) {
+      list_view_wheel(&pr->dview.lv, wheel);
+      return;
+    }
     for (int i = 0; i < 3; i++) {
       enum rp_action a = wheel < 0 ? ACT_UP : ACT_DOWN;
       if (focus == PF_LIST) list_move(pr, a);
-      else if (focus == PF_DRAFT) draft_scroll(pr, a);
       else prep_questions_key(pr, a, 0);
     }
     return;
@@ -500,12 +501,20 @@ static void mouse(struct pane *p, int y, int x, int wheel) {
   }
 }
 
+static void mouse(struct pane *p, int y, int x, int wheel) {
+  mouse_act(p, y, x, wheel);
+  sync(self(p));
+}
+
 static enum rp_scope active_scope(struct pane *p) {
   struct prep *pr = self(p);
   return pr->editing ? SCOPE_EDITOR : SCOPE_PREP;
 }
 
-static void enter(struct pane *p) { self(p)->stale = true; }
+static void enter(struct pane *p) {
+  self(p)->stale = true;
+  sync(self(p));
+}
 
 static void destroy(struct pane *p) {
   struct prep *pr = self(p);

@@ -46,7 +46,18 @@ struct prep {
   bool stale;
   long sel;       /* selected checklist item */
   struct prep_rows rows;
-  int draft_scroll, draft_rows, draft_lines;
+  /* the draft window's rows as prep_draft_sync left them: the saved
+   * draft's wrapped lines (dlines of them, then a blank row) and the ask
+   * check; a text to read (dview.lv in browse mode) when they do not fit
+   * (dsplit false), else the draft above and the check below */
+  struct prep_rows dview;
+  size_t dlines;
+  int dwords, dbody;
+  bool dsplit;
+  char *dview_text;           /* the saved draft they were made from */
+  bool dview_editing;         /* made while editing, */
+  unsigned long dview_check;  /* from the check of this te.version */
+  int dview_h;                /* for a window this high */
   bool editing;
   struct text_edit te;
   /* the ask check and word count of the draft being edited, as of
@@ -106,6 +117,9 @@ void prep_draft_edit(struct prep *pr);
 void prep_draft_key(struct prep *pr, rp_key key);
 void prep_draft_external(struct prep *pr, const char *now);
 char *prep_draft_start_text(struct prep *pr);
+/* Make the draft window's rows when the draft, its check or the window
+ * changed (on layout, reload, keys and idle work; never in the draw). */
+void prep_draft_sync(struct prep *pr);
 /* Draw the draft window: the draft (or its editor) and the ask check. */
 void prep_draft_draw(struct prep *pr);
 /* The pane's idle work: the ask check of a long draft being edited, when

@@ -156,6 +156,7 @@ static void check_now(struct prep *pr) {
 bool prep_draft_idle(struct prep *pr) {
   if (!pr->editing || (pr->check_valid && pr->check_version == pr->te.version)) return false;
   check_now(pr);
+  prep_draft_sync(pr);
   return true;
 }
 
@@ -163,6 +164,9 @@ bool prep_draft_idle(struct prep *pr) {
 void prep_draft_free(struct prep *pr) {
   findings_free(&pr->check);
   pr->check_valid = false;
+  prep_rows_free(&pr->dview);
+  free(pr->dview_text);
+  pr->dview_text = NULL;
 }
 
 /* One row as it is (no wrapping: an empty row stays a row). */
@@ -227,33 +231,30 @@ static void put_rows(struct prep *pr, WINDOW *w, const struct prep_rows *rows, s
   }
 }
 
-/* The draft window: the title, the draft (or the editor), the ask check.
- * When the draft and its findings do not fit their halves, they scroll as
- * one text (the draft's own keys, or j/k with the focus on it), so every
- * finding can be reached. */
-void prep_draft_draw(struct prep *pr) {
-  WINDOW *w = pr->draft_win;
-  int width = getmaxx(w), height = getmaxy(w);
-  bool focused = pr->focus == PF_DRAFT;
-  werase(w);
+/* See pane_prep.h. */
+void prep_draft_sync(struct prep *pr) {
+  struct prep_rows *v = &pr->dview;
+  v->lv.browse = true;
+  if (!pr->draft_win) return;
+  int width = getmaxx(pr->draft_win), height = getmaxy(pr->draft_win);
   const char *text = draft_text(pr);
+  if (pr->editing && (!pr->check_valid || (pr->check_version != pr->te.version &&
+                                           text_edit_len(&pr->te) <= CHECK_AT_ONCE)))
+    check_now(pr);
+  bool same = v->width == width && pr->dview_h == height && pr->dview_editing == pr->editing &&
+              (pr->editing ? pr->dview_check == pr->check_version
+                           : pr->dview_text && strcmp(pr->dview_text, text) == 0);
+  if (same) return;
+  prep_rows_free(v);
   struct rp_findings saved = {0};
   const struct rp_findings *f = &saved;
-  int words;
   if (pr->editing) {
-    if (!pr->check_valid ||
-        (pr->check_version != pr->te.version && text_edit_len(&pr->te) <= CHECK_AT_ONCE))
-      check_now(pr);
     f = &pr->check;
-    words = pr->check_words;
+    pr->dwords = pr->check_words;
   } else {
     askcheck_run(app_config(pr->base.app), text, &saved);
-    words = count_words(text);
+    pr->dwords = count_words(text);
   }
-  char *title = xasprintf(" Outreach draft \xC2\xB7 %d word%s%s", words, words == 1 ? "" : "s",
-                          pr->editing ? " \xC2\xB7 editing" : "");
-  ui_put(w, 0, 0, width, focused ? ROLE_HEADER : ROLE_MUTED, title);
-  free(title);
   struct prep_rows found = {0};
   findings_rows(pr, width, f, &found);
   findings_free(&saved);
@@ -261,13 +262,53 @@ void prep_draft_draw(struct prep *pr) {
   int find_rows = (int)found.n;
   if (find_rows > (height - 1) / 2) find_rows = (height - 1) / 2;
   if (find_rows < 1) find_rows = 1;
-  int body = height - 1 - find_rows - 1;
-  if (body < 1) body = 1;
+  pr->dbody = height - 1 - find_rows - 1;
+  if (pr->dbody < 1) pr->dbody = 1;
+  pr->dlines = 0;
+  pr->dsplit = true;
+  if (!pr->editing && *text) {
+    struct rp_strv lines = {0};
+    wrap_text(text, width - 3, &lines);
+    for (size_t i = 0; i < lines.n; i++) push_row(v, lines.v[i], ROLE_NORMAL, 1);
+    push_row(v, "", ROLE_NORMAL, 1);
+    pr->dlines = lines.n;
+    pr->dsplit = (int)lines.n <= pr->dbody && (int)found.n <= height - pr->dbody - 2;
+    strv_free(&lines);
+  }
+  for (size_t i = 0; i < found.n; i++)
+    push_row(v, found.v[i].text, found.v[i].role, found.v[i].indent);
+  prep_rows_free(&found);
+  v->width = width;
+  pr->dview_h = height;
+  pr->dview_editing = pr->editing;
+  pr->dview_check = pr->check_version;
+  str_replace(&pr->dview_text, text);
+  /* only the one text scrolls: the draft, a blank row, the ask check */
+  v->lv.count = pr->dsplit ? 0 : (long)v->n;
+  list_view_resize(&v->lv, height - 1);
+}
+
+/* The draft window: the title, the draft (or the editor), the ask check,
+ * as prep_draft_sync made them. When the draft and its findings do not
+ * fit their halves, they scroll as one text (the draft's own keys, or j/k
+ * with the focus on it), so every finding can be reached. */
+void prep_draft_draw(struct prep *pr) {
+  WINDOW *w = pr->draft_win;
+  int width = getmaxx(w), height = getmaxy(w);
+  bool focused = pr->focus == PF_DRAFT;
+  const struct prep_rows *v = &pr->dview;
+  int body = pr->dbody, words = pr->dwords;
+  werase(w);
+  char *title = xasprintf(" Outreach draft \xC2\xB7 %d word%s%s", words, words == 1 ? "" : "s",
+                          pr->editing ? " \xC2\xB7 editing" : "");
+  ui_put(w, 0, 0, width, focused ? ROLE_HEADER : ROLE_MUTED, title);
+  free(title);
+  size_t found_at = pr->dlines ? pr->dlines + 1 : 0; /* the ask check's first row */
   pr->cur_y = pr->cur_x = -1;
   if (pr->editing) {
     text_edit_draw(&pr->te, w, 1, 1, body, width - 2, ROLE_INPUT, &pr->cur_y, &pr->cur_x);
-    put_rows(pr, w, &found, 0, 1 + body + 1, height - body - 2, width);
-  } else if (!*text) {
+    put_rows(pr, w, v, found_at, 1 + body + 1, height - body - 2, width);
+  } else if (!pr->dlines) {
     char edit[32], ext[32];
     app_key(pr->base.app, SCOPE_PREP, ACT_EDIT, edit, sizeof edit);
     app_keys(pr->base.app, SCOPE_EDITOR, ACT_EXTERNAL_EDITOR, ext, sizeof ext);
@@ -281,35 +322,13 @@ void prep_draft_draw(struct prep *pr) {
       ui_put(w, 1 + (int)i, 1, width - 2, ROLE_MUTED, lines.v[i]);
     strv_free(&lines);
     free(hint);
-    put_rows(pr, w, &found, 0, 1 + body + 1, height - body - 2, width);
+    put_rows(pr, w, v, found_at, 1 + body + 1, height - body - 2, width);
+  } else if (pr->dsplit) { /* it all fits: the draft above, the ask check below */
+    for (size_t i = 0; i < pr->dlines; i++)
+      ui_put(w, 1 + (int)i, 1, width - 2, ROLE_NORMAL, v->v[i].text);
+    put_rows(pr, w, v, found_at, 1 + body + 1, height - body - 2, width);
   } else {
-    struct rp_strv lines = {0};
-    wrap_text(text, width - 3, &lines);
-    if ((int)lines.n <= body && (int)found.n <= height - body - 2) {
-      /* it all fits: the draft above, the ask check below */
-      pr->draft_rows = body;
-      pr->draft_lines = (int)lines.n;
-      pr->draft_scroll = 0;
-      for (size_t i = 0; i < lines.n; i++)
-        ui_put(w, 1 + (int)i, 1, width - 2, ROLE_NORMAL, lines.v[i]);
-      put_rows(pr, w, &found, 0, 1 + body + 1, height - body - 2, width);
-    } else {
-      /* one text: the draft, a blank row, the ask check */
-      struct prep_rows all = {0};
-      for (size_t i = 0; i < lines.n; i++) push_row(&all, lines.v[i], ROLE_NORMAL, 1);
-      push_row(&all, "", ROLE_NORMAL, 1);
-      for (size_t i = 0; i < found.n; i++)
-        push_row(&all, found.v[i].text, found.v[i].role, found.v[i].indent);
-      int view = height - 1;
-      pr->draft_rows = view;
-      pr->draft_lines = (int)all.n;
-      int max = (int)all.n - view;
-      if (pr->draft_scroll > (max > 0 ? max : 0)) pr->draft_scroll = max > 0 ? max : 0;
-      put_rows(pr, w, &all, (size_t)pr->draft_scroll, 1, view, width);
-      prep_rows_free(&all);
-    }
-    strv_free(&lines);
+    put_rows(pr, w, v, (size_t)v->lv.top, 1, v->lv.height, width);
   }
-  prep_rows_free(&found);
   wnoutrefresh(w);
 }
