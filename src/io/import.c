@@ -285,6 +285,8 @@ struct importer {
   struct index ix;  /* value and name keys → index in known */
   struct index ids; /* "#id" → index in known, for reading the values */
   bool scanned;     /* the journal's contacts and values are read */
+  bool lookup;      /* match through the journal's indexes, not ix (a few rows) */
+  int64_t last_id;  /* the highest contact id before the import */
   struct rp_buf key; /* the key being looked up or added */
   int64_t *written;  /* ids added or changed, to index for search at the end */
   size_t nwritten, wcap;
@@ -380,30 +382,98 @@ static bool conflicts(const struct rp_contact *c, const struct rp_import_person 
          disjoint(&c->phones, &p->phones, VALUE_PHONE);
 }
 
+/* What find_match found: the contact's id and whether it is deleted; i
+ * its index in im->known when matching through the tables. */
+struct match {
+  bool found, deleted;
+  int64_t id;
+  size_t i;
+};
+
+/* A name candidate (contact_match_name) whose name and organisation give
+ * the importer's key of the person looked up. */
+struct candidates {
+  struct importer *im;
+  const char *key; /* the person's name key */
+  int64_t *ids;
+  bool *deleted;
+  size_t n, cap;
+};
+
+/* contact_match_name callback: keep a contact of the same key. */
+static void add_candidate(void *arg, const struct rp_contact_key *k) {
+  struct candidates *c = arg;
+  if (!name_key(&c->im->key, k->name, k->org) || strcmp(c->im->key.s, c->key) != 0) return;
+  if (c->n == c->cap) {
+    c->cap = c->cap ? 2 * c->cap : 4;
+    c->ids = xrealloc(c->ids, c->cap * sizeof *c->ids);
+    c->deleted = xrealloc(c->deleted, c->cap * sizeof *c->deleted);
+  }
+  c->ids[c->n] = k->id;
+  c->deleted[c->n++] = k->deleted;
+}
+
+/* find_match through the journal's indexes: the same contact as through
+ * the tables (the journal holds what this import wrote so far). */
+static enum rp_status find_by_lookup(struct importer *im, const struct rp_import_person *p,
+                                     struct match *m, struct rp_contact *c, struct rp_err *err) {
+  const struct rp_contact_values *lists[] = {&p->emails, &p->urls};
+  const enum rp_value_kind kinds[] = {VALUE_EMAIL, VALUE_URL};
+  for (size_t l = 0; l < 2; l++)
+    for (size_t j = 0; j < lists[l]->n; j++) {
+      enum rp_status st =
+          contact_match_value(im->db, kinds[l], lists[l]->v[j].value, &m->id, &m->deleted, err);
+      if (st == RP_OK) {
+        m->found = true;
+        return RP_OK;
+      }
+      if (st != RP_NO) return st;
+    }
+  if (!name_key(&im->key, p->name, p->org)) return RP_OK;
+  char *key = xstrdup(im->key.s);
+  struct candidates cand = {.im = im, .key = key};
+  enum rp_status st = contact_match_name(im->db, p->name, im->last_id, add_candidate, &cand, err);
+  for (size_t k = 0; st == RP_OK && k < cand.n; k++) {
+    st = contact_get(im->db, cand.ids[k], c, err);
+    if (st != RP_OK) break;
+    if (!conflicts(c, p)) {
+      m->found = true;
+      m->id = cand.ids[k];
+      m->deleted = cand.deleted[k];
+      break;
+    }
+    contact_free(c);
+  }
+  free(key);
+  free(cand.ids);
+  free(cand.deleted);
+  return st;
+}
+
 /* The contact person p is: by any email, else any URL (a sure match), else
  * the first contact of the same name and organisation that it does not
  * conflict with. With a name match *c is that contact, read (c->id set);
  * otherwise c->id is 0 and *c empty. */
 static enum rp_status find_match(struct importer *im, const struct rp_import_person *p,
-                                 size_t *i, bool *found, struct rp_contact *c,
-                                 struct rp_err *err) {
-  *found = false;
+                                 struct match *m, struct rp_contact *c, struct rp_err *err) {
+  memset(m, 0, sizeof *m);
   contact_init(c);
+  if (im->lookup) return find_by_lookup(im, p, m, c, err);
+  size_t i;
   const struct rp_contact_values *lists[] = {&p->emails, &p->urls};
   const enum rp_value_kind kinds[] = {VALUE_EMAIL, VALUE_URL};
   for (size_t l = 0; l < 2; l++)
     for (size_t j = 0; j < lists[l]->n; j++)
-      if (value_key(&im->key, kinds[l], lists[l]->v[j].value) && index_get(&im->ix, im->key.s, i)) {
-        *found = true;
+      if (value_key(&im->key, kinds[l], lists[l]->v[j].value) && index_get(&im->ix, im->key.s, &i)) {
+        *m = (struct match){true, im->known[i].deleted, im->known[i].id, i};
         return RP_OK;
       }
-  if (!name_key(&im->key, p->name, p->org) || !index_get(&im->ix, im->key.s, i)) return RP_OK;
-  for (size_t k = *i; k != SIZE_MAX; k = im->known[k].same_name) {
+  if (!name_key(&im->key, p->name, p->org) || !index_get(&im->ix, im->key.s, &i)) return RP_OK;
+  for (size_t k = i; k != SIZE_MAX; k = im->known[k].same_name) {
     enum rp_status st = contact_get(im->db, im->known[k].id, c, err);
     if (st != RP_OK) return st;
     if (!conflicts(c, p)) {
-      *i = k;
-      *found = true;
+      *m = (struct match){true, im->known[k].deleted, im->known[k].id, k};
       return RP_OK;
     }
     contact_free(c);
@@ -462,17 +532,18 @@ static bool merge(struct rp_contact *c, const struct rp_import_person *p) {
  * it. */
 static enum rp_status import_one(struct importer *im, const struct rp_import_person *p,
                                  struct rp_import_summary *sum, struct rp_err *err) {
-  size_t i = 0;
-  bool found;
+  struct match m;
   struct rp_contact c;
-  enum rp_status st = find_match(im, p, &i, &found, &c, err);
+  enum rp_status st = find_match(im, p, &m, &c, err);
   if (st != RP_OK) return st;
-  if (found && im->known[i].deleted) {
+  bool found = m.found;
+  size_t i = m.i;
+  if (found && m.deleted) {
     contact_free(&c);
     sum->unchanged++;
     return RP_OK;
   }
-  if (found && !c.id) st = contact_get(im->db, im->known[i].id, &c, err);
+  if (found && !c.id) st = contact_get(im->db, m.id, &c, err);
   if (st == RP_OK && found && !merge(&c, p)) {
     contact_free(&c);
     sum->unchanged++;
@@ -485,11 +556,13 @@ static enum rp_status import_one(struct importer *im, const struct rp_import_per
     merge(&c, p);
   }
   if (st == RP_OK) st = contact_write_bulk(im->db, im->cfg, &c, err);
-  if (st == RP_OK) {
+  if (st == RP_OK && !im->lookup) { /* the lookups read what was written */
     if (!found) i = known_add(im, c.id, false);
     if (!found) index_name(im, i, c.name, c.org);
     for (size_t j = 0; j < c.emails.n; j++) index_value(im, i, VALUE_EMAIL, c.emails.v[j].value);
     for (size_t j = 0; j < c.urls.n; j++) index_value(im, i, VALUE_URL, c.urls.v[j].value);
+  }
+  if (st == RP_OK) {
     if (im->nwritten == im->wcap) {
       im->wcap = im->wcap ? 2 * im->wcap : 256;
       im->written = xrealloc(im->written, im->wcap * sizeof *im->written);
@@ -532,8 +605,14 @@ enum rp_status import_people(struct rp_db *db, const struct rp_config *cfg,
   struct rp_bulk bulk;
   enum rp_status st = bulk_begin(db, &bulk, true, err);
   bool begun = st == RP_OK;
-  if (st == RP_OK) st = contact_scan_keys(db, add_existing, &im, err);
-  if (st == RP_OK) st = contact_scan_values(db, add_existing_value, &im, err);
+  /* A few rows into a big journal: each matched through the journal's
+   * indexes, so the cost follows the rows. More rows than the journal has
+   * contacts (its highest id, an upper bound): the journal read once into
+   * tables, cheaper than a lookup per row. */
+  if (st == RP_OK) st = contact_last_id(db, &im.last_id, err);
+  im.lookup = (int64_t)people->n <= im.last_id;
+  if (st == RP_OK && !im.lookup) st = contact_scan_keys(db, add_existing, &im, err);
+  if (st == RP_OK && !im.lookup) st = contact_scan_values(db, add_existing_value, &im, err);
   im.scanned = true;
   size_t n = people->n;
   for (size_t i = 0; st == RP_OK && i < n; i++) {
