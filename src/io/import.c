@@ -206,71 +206,6 @@ static bool name_key(struct rp_buf *b, const char *name, const char *org) {
   return true;
 }
 
-/* A hash table from matching key to the index of a contact. The keys are
- * kept end to end in one buffer, so adding one allocates nothing most of
- * the time. */
-struct index {
-  struct slot {
-    size_t key; /* 1 + offset of the key in keys; 0 = empty */
-    size_t val;
-  } *slots;
-  size_t cap, n;
-  struct rp_buf keys;
-};
-
-static size_t hash(const char *s) {
-  size_t h = 1469598103934665603u;
-  for (; *s; s++) h = (h ^ (unsigned char)*s) * 1099511628211u;
-  return h;
-}
-
-/* The slot of key: where it is, or the empty slot where it would go. */
-static size_t slot(const struct index *ix, const char *key) {
-  size_t i = hash(key) & (ix->cap - 1);
-  while (ix->slots[i].key && strcmp(ix->keys.s + ix->slots[i].key - 1, key) != 0)
-    i = (i + 1) & (ix->cap - 1);
-  return i;
-}
-
-static bool index_get(const struct index *ix, const char *key, size_t *val) {
-  if (!ix->cap) return false;
-  size_t i = slot(ix, key);
-  if (!ix->slots[i].key) return false;
-  *val = ix->slots[i].val;
-  return true;
-}
-
-/* Add key → val unless the key is there already (the first contact with
- * it keeps it); with `replace`, a key already there takes val. Returns the
- * value the key had before (SIZE_MAX when it is new). */
-static size_t index_put(struct index *ix, const char *key, size_t val, bool replace) {
-  if (2 * (ix->n + 1) > ix->cap) {
-    struct index big = {xcalloc(ix->cap ? 2 * ix->cap : 256, sizeof *big.slots),
-                        ix->cap ? 2 * ix->cap : 256, ix->n, ix->keys};
-    for (size_t i = 0; i < ix->cap; i++)
-      if (ix->slots[i].key) big.slots[slot(&big, ix->keys.s + ix->slots[i].key - 1)] = ix->slots[i];
-    free(ix->slots);
-    *ix = big;
-  }
-  size_t i = slot(ix, key);
-  if (ix->slots[i].key) {
-    size_t old = ix->slots[i].val;
-    if (replace) ix->slots[i].val = val;
-    return old;
-  }
-  ix->slots[i].key = ix->keys.len + 1;
-  ix->slots[i].val = val;
-  buf_add(&ix->keys, key, strlen(key) + 1);
-  ix->n++;
-  return SIZE_MAX;
-}
-
-static void index_free(struct index *ix) {
-  free(ix->slots);
-  buf_free(&ix->keys);
-  memset(ix, 0, sizeof *ix);
-}
-
 /* ---- importing ---- */
 
 struct importer {
@@ -282,8 +217,8 @@ struct importer {
     size_t same_name; /* the previous contact with the same name key, or SIZE_MAX */
   } *known; /* every contact, then the ones added */
   size_t n, cap;
-  struct index ix;  /* value and name keys → index in known */
-  struct index ids; /* "#id" → index in known, for reading the values */
+  struct import_index ix;  /* value and name keys → index in known */
+  struct import_index ids; /* "#id" → index in known, for reading the values */
   bool scanned;     /* the journal's contacts and values are read */
   bool lookup;      /* match through the journal's indexes, not ix (a few rows) */
   int64_t last_id;  /* the highest contact id before the import */
@@ -296,13 +231,14 @@ struct importer {
  * through same_name. */
 static void index_name(struct importer *im, size_t i, const char *name, const char *org) {
   if (!name_key(&im->key, name, org)) return;
-  size_t prev = index_put(&im->ix, im->key.s, i, true);
+  size_t prev = import_index_put(&im->ix, im->key.s, i, true);
   if (prev != i) im->known[i].same_name = prev;
 }
 
 /* Index contact i under one of its values (the first contact keeps it). */
 static void index_value(struct importer *im, size_t i, enum rp_value_kind k, const char *v) {
-  if (k != VALUE_PHONE && value_key(&im->key, k, v)) index_put(&im->ix, im->key.s, i, false);
+  if (k != VALUE_PHONE && value_key(&im->key, k, v))
+    import_index_put(&im->ix, im->key.s, i, false);
 }
 
 /* Append a contact to im->known; its index there. */
@@ -317,7 +253,7 @@ static size_t known_add(struct importer *im, int64_t id, bool deleted) {
   if (!im->scanned) { /* the contacts there: their values are read by id next */
     buf_reset(&im->key);
     buf_addf(&im->key, "#%lld", (long long)id);
-    index_put(&im->ids, im->key.s, im->n, true);
+    import_index_put(&im->ids, im->key.s, im->n, true);
   }
   return im->n++;
 }
@@ -334,7 +270,7 @@ static void add_existing_value(void *arg, int64_t id, enum rp_value_kind kind, c
   size_t i;
   buf_reset(&im->key);
   buf_addf(&im->key, "#%lld", (long long)id);
-  if (index_get(&im->ids, im->key.s, &i)) index_value(im, i, kind, v);
+  if (import_index_get(&im->ids, im->key.s, &i)) index_value(im, i, kind, v);
 }
 
 /* Two lists that both have values and none in common. */
@@ -464,11 +400,13 @@ static enum rp_status find_match(struct importer *im, const struct rp_import_per
   const enum rp_value_kind kinds[] = {VALUE_EMAIL, VALUE_URL};
   for (size_t l = 0; l < 2; l++)
     for (size_t j = 0; j < lists[l]->n; j++)
-      if (value_key(&im->key, kinds[l], lists[l]->v[j].value) && index_get(&im->ix, im->key.s, &i)) {
+      if (value_key(&im->key, kinds[l], lists[l]->v[j].value) &&
+          import_index_get(&im->ix, im->key.s, &i)) {
         *m = (struct match){true, im->known[i].deleted, im->known[i].id, i};
         return RP_OK;
       }
-  if (!name_key(&im->key, p->name, p->org) || !index_get(&im->ix, im->key.s, &i)) return RP_OK;
+  if (!name_key(&im->key, p->name, p->org) || !import_index_get(&im->ix, im->key.s, &i))
+    return RP_OK;
   for (size_t k = i; k != SIZE_MAX; k = im->known[k].same_name) {
     enum rp_status st = contact_get(im->db, im->known[k].id, c, err);
     if (st != RP_OK) return st;
@@ -656,8 +594,8 @@ enum rp_status import_people(struct rp_db *db, const struct rp_config *cfg,
   if (st == RP_OK && !opts->dry_run) st = bulk_commit(db, &bulk, err);
   else if (begun) bulk_abort(db, &bulk);
   if (st != RP_OK) import_summary_free(summary);
-  index_free(&im.ix);
-  index_free(&im.ids);
+  import_index_free(&im.ix);
+  import_index_free(&im.ids);
   buf_free(&im.key);
   free(im.known);
   free(im.written);

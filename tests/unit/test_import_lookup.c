@@ -64,12 +64,6 @@ static const char rows[] =
     "Other,Newbie,,,NewCo,,\n"
     "Other,Newbie,,,NewCo,Boss,\n";
 
-/* Import `rows` into a journal with the contacts above after `fillers`
- * others (enough of them: a lookup per row; none: the importer's tables),
- * and check what it found. With `plans`, every statement the import runs
- * is checked to search indexes rather than scan. */
-static void import_into(int fillers, bool plans);
-
 /* The statements run while tracing is on (their SQL as prepared). */
 static struct rp_strv traced;
 
@@ -126,6 +120,10 @@ static void check_plans(struct rp_db *db) {
   strv_free(&traced);
 }
 
+/* Import `rows` into a journal with the contacts above after `fillers`
+ * others (enough of them: a lookup per row; none: the importer's tables),
+ * and check what it found. With `plans`, every statement the import runs
+ * is checked to search indexes rather than scan. */
 static void import_into(int fillers, bool plans) {
   struct rp_db *db = NULL;
   fx_open_fresh(&db, fillers ? "lookup.db" : "tables.db");
@@ -135,7 +133,8 @@ static void import_into(int fillers, bool plans) {
     add_at(db, name, "Fill Co", NULL, NULL);
   }
   int64_t ada = add_at(db, "Ada Lovelace", "Analytical Engines", "ada@example.org", NULL);
-  int64_t grace = add_at(db, "Grace Hopper", "Navy", NULL, "https://www.linkedin.com/in/grace-hopper/");
+  int64_t grace =
+      add_at(db, "Grace Hopper", "Navy", NULL, "https://www.linkedin.com/in/grace-hopper/");
   int64_t zola = add_at(db, "\xC3\x89mile Zola", "\xC3\x89" "ditions Charpentier", NULL, NULL);
   int64_t sam1 = add_at(db, "Sam Twin", "Twins", NULL, "https://www.linkedin.com/in/sam-one");
   int64_t sam2 = add_at(db, "sam twin", "Twins", NULL, "https://www.linkedin.com/in/sam-two");
@@ -176,8 +175,8 @@ static void import_into(int fillers, bool plans) {
   q = xasprintf("SELECT role FROM contact WHERE id = %lld", (long long)zola);
   FX_CHECK_SQL(db, q, "Writer");
   free(q);
-  q = xasprintf("SELECT ifnull(role, '-') || ' ' || ifnull(email, '-') FROM contact WHERE id = %lld",
-                (long long)sam2);
+  q = xasprintf("SELECT ifnull(role, '-') || ' ' || ifnull(email, '-') FROM contact "
+                "WHERE id = %lld", (long long)sam2);
   FX_CHECK_SQL(db, q, "Twin sam@twins.example");
   free(q);
   q = xasprintf("SELECT ifnull(role, '-') FROM contact WHERE id = %lld", (long long)sam1);
