@@ -227,6 +227,26 @@ enum rp_status contact_scan_keys(struct rp_db *db,
                                  void (*fn)(void *arg, const struct rp_contact_key *key),
                                  void *arg, struct rp_err *err);
 
+/* The lookups of an import of a few rows into a big journal, each an index
+ * search (contact_match.c), finding what the scans above would have.
+ * contact_match_value: the contact with an email (ASCII case ignored) or a
+ * URL (by contact_value_key) in its list, the lowest id first, else (an
+ * email) in its primary column; deleted ones too. RP_OK with *id and
+ * *deleted set, RP_NO when none (and for phones). */
+enum rp_status contact_match_value(struct rp_db *db, enum rp_value_kind kind, const char *value,
+                                   int64_t *id, bool *deleted, struct rp_err *err);
+/* contact_match_name: fn(arg, key) for every contact (deleted ones too)
+ * whose name folds (rp_fold) as `name` does (the caller compares the
+ * organisation and its own key): first those with an id above newer_than,
+ * newest first, then the others backwards in contact_list's name order.
+ * key's strings (email and url NULL) are valid only during the call. */
+enum rp_status contact_match_name(struct rp_db *db, const char *name, int64_t newer_than,
+                                  void (*fn)(void *arg, const struct rp_contact_key *key),
+                                  void *arg, struct rp_err *err);
+/* The highest contact id (0 for an empty journal): the journal's size at
+ * most, read from the primary key alone. */
+enum rp_status contact_last_id(struct rp_db *db, int64_t *id, struct rp_err *err);
+
 /* Resolve a NAME argument: an exact name (case-insensitive), else a unique
  * substring. RP_NO "no contact matches 'x'"; RP_INVALID when ambiguous,
  * with the candidates in the message. Deleted contacts never match. */

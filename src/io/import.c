@@ -206,71 +206,6 @@ static bool name_key(struct rp_buf *b, const char *name, const char *org) {
   return true;
 }
 
-/* A hash table from matching key to the index of a contact. The keys are
- * kept end to end in one buffer, so adding one allocates nothing most of
- * the time. */
-struct index {
-  struct slot {
-    size_t key; /* 1 + offset of the key in keys; 0 = empty */
-    size_t val;
-  } *slots;
-  size_t cap, n;
-  struct rp_buf keys;
-};
-
-static size_t hash(const char *s) {
-  size_t h = 1469598103934665603u;
-  for (; *s; s++) h = (h ^ (unsigned char)*s) * 1099511628211u;
-  return h;
-}
-
-/* The slot of key: where it is, or the empty slot where it would go. */
-static size_t slot(const struct index *ix, const char *key) {
-  size_t i = hash(key) & (ix->cap - 1);
-  while (ix->slots[i].key && strcmp(ix->keys.s + ix->slots[i].key - 1, key) != 0)
-    i = (i + 1) & (ix->cap - 1);
-  return i;
-}
-
-static bool index_get(const struct index *ix, const char *key, size_t *val) {
-  if (!ix->cap) return false;
-  size_t i = slot(ix, key);
-  if (!ix->slots[i].key) return false;
-  *val = ix->slots[i].val;
-  return true;
-}
-
-/* Add key → val unless the key is there already (the first contact with
- * it keeps it); with `replace`, a key already there takes val. Returns the
- * value the key had before (SIZE_MAX when it is new). */
-static size_t index_put(struct index *ix, const char *key, size_t val, bool replace) {
-  if (2 * (ix->n + 1) > ix->cap) {
-    struct index big = {xcalloc(ix->cap ? 2 * ix->cap : 256, sizeof *big.slots),
-                        ix->cap ? 2 * ix->cap : 256, ix->n, ix->keys};
-    for (size_t i = 0; i < ix->cap; i++)
-      if (ix->slots[i].key) big.slots[slot(&big, ix->keys.s + ix->slots[i].key - 1)] = ix->slots[i];
-    free(ix->slots);
-    *ix = big;
-  }
-  size_t i = slot(ix, key);
-  if (ix->slots[i].key) {
-    size_t old = ix->slots[i].val;
-    if (replace) ix->slots[i].val = val;
-    return old;
-  }
-  ix->slots[i].key = ix->keys.len + 1;
-  ix->slots[i].val = val;
-  buf_add(&ix->keys, key, strlen(key) + 1);
-  ix->n++;
-  return SIZE_MAX;
-}
-
-static void index_free(struct index *ix) {
-  free(ix->slots);
-  buf_free(&ix->keys);
-  memset(ix, 0, sizeof *ix);
-}
-
 /* ---- importing ---- */
 
 struct importer {
@@ -282,9 +217,11 @@ struct importer {
     size_t same_name; /* the previous contact with the same name key, or SIZE_MAX */
   } *known; /* every contact, then the ones added */
   size_t n, cap;
-  struct index ix;  /* value and name keys → index in known */
-  struct index ids; /* "#id" → index in known, for reading the values */
+  struct import_index ix;  /* value and name keys → index in known */
+  struct import_index ids; /* "#id" → index in known, for reading the values */
   bool scanned;     /* the journal's contacts and values are read */
+  bool lookup;      /* match through the journal's indexes, not ix (a few rows) */
+  int64_t last_id;  /* the highest contact id before the import */
   struct rp_buf key; /* the key being looked up or added */
   int64_t *written;  /* ids added or changed, to index for search at the end */
   size_t nwritten, wcap;
@@ -294,13 +231,14 @@ struct importer {
  * through same_name. */
 static void index_name(struct importer *im, size_t i, const char *name, const char *org) {
   if (!name_key(&im->key, name, org)) return;
-  size_t prev = index_put(&im->ix, im->key.s, i, true);
+  size_t prev = import_index_put(&im->ix, im->key.s, i, true);
   if (prev != i) im->known[i].same_name = prev;
 }
 
 /* Index contact i under one of its values (the first contact keeps it). */
 static void index_value(struct importer *im, size_t i, enum rp_value_kind k, const char *v) {
-  if (k != VALUE_PHONE && value_key(&im->key, k, v)) index_put(&im->ix, im->key.s, i, false);
+  if (k != VALUE_PHONE && value_key(&im->key, k, v))
+    import_index_put(&im->ix, im->key.s, i, false);
 }
 
 /* Append a contact to im->known; its index there. */
@@ -315,7 +253,7 @@ static size_t known_add(struct importer *im, int64_t id, bool deleted) {
   if (!im->scanned) { /* the contacts there: their values are read by id next */
     buf_reset(&im->key);
     buf_addf(&im->key, "#%lld", (long long)id);
-    index_put(&im->ids, im->key.s, im->n, true);
+    import_index_put(&im->ids, im->key.s, im->n, true);
   }
   return im->n++;
 }
@@ -332,7 +270,7 @@ static void add_existing_value(void *arg, int64_t id, enum rp_value_kind kind, c
   size_t i;
   buf_reset(&im->key);
   buf_addf(&im->key, "#%lld", (long long)id);
-  if (index_get(&im->ids, im->key.s, &i)) index_value(im, i, kind, v);
+  if (import_index_get(&im->ids, im->key.s, &i)) index_value(im, i, kind, v);
 }
 
 /* Two lists that both have values and none in common. */
@@ -380,30 +318,100 @@ static bool conflicts(const struct rp_contact *c, const struct rp_import_person 
          disjoint(&c->phones, &p->phones, VALUE_PHONE);
 }
 
+/* What find_match found: the contact's id and whether it is deleted; i
+ * its index in im->known when matching through the tables. */
+struct match {
+  bool found, deleted;
+  int64_t id;
+  size_t i;
+};
+
+/* A name candidate (contact_match_name) whose name and organisation give
+ * the importer's key of the person looked up. */
+struct candidates {
+  struct importer *im;
+  const char *key; /* the person's name key */
+  int64_t *ids;
+  bool *deleted;
+  size_t n, cap;
+};
+
+/* contact_match_name callback: keep a contact of the same key. */
+static void add_candidate(void *arg, const struct rp_contact_key *k) {
+  struct candidates *c = arg;
+  if (!name_key(&c->im->key, k->name, k->org) || strcmp(c->im->key.s, c->key) != 0) return;
+  if (c->n == c->cap) {
+    c->cap = c->cap ? 2 * c->cap : 4;
+    c->ids = xrealloc(c->ids, c->cap * sizeof *c->ids);
+    c->deleted = xrealloc(c->deleted, c->cap * sizeof *c->deleted);
+  }
+  c->ids[c->n] = k->id;
+  c->deleted[c->n++] = k->deleted;
+}
+
+/* find_match through the journal's indexes: the same contact as through
+ * the tables (the journal holds what this import wrote so far). */
+static enum rp_status find_by_lookup(struct importer *im, const struct rp_import_person *p,
+                                     struct match *m, struct rp_contact *c, struct rp_err *err) {
+  const struct rp_contact_values *lists[] = {&p->emails, &p->urls};
+  const enum rp_value_kind kinds[] = {VALUE_EMAIL, VALUE_URL};
+  for (size_t l = 0; l < 2; l++)
+    for (size_t j = 0; j < lists[l]->n; j++) {
+      enum rp_status st =
+          contact_match_value(im->db, kinds[l], lists[l]->v[j].value, &m->id, &m->deleted, err);
+      if (st == RP_OK) {
+        m->found = true;
+        return RP_OK;
+      }
+      if (st != RP_NO) return st;
+    }
+  if (!name_key(&im->key, p->name, p->org)) return RP_OK;
+  char *key = xstrdup(im->key.s);
+  struct candidates cand = {.im = im, .key = key};
+  enum rp_status st = contact_match_name(im->db, p->name, im->last_id, add_candidate, &cand, err);
+  for (size_t k = 0; st == RP_OK && k < cand.n; k++) {
+    st = contact_get(im->db, cand.ids[k], c, err);
+    if (st != RP_OK) break;
+    if (!conflicts(c, p)) {
+      m->found = true;
+      m->id = cand.ids[k];
+      m->deleted = cand.deleted[k];
+      break;
+    }
+    contact_free(c);
+  }
+  free(key);
+  free(cand.ids);
+  free(cand.deleted);
+  return st;
+}
+
 /* The contact person p is: by any email, else any URL (a sure match), else
  * the first contact of the same name and organisation that it does not
  * conflict with. With a name match *c is that contact, read (c->id set);
  * otherwise c->id is 0 and *c empty. */
 static enum rp_status find_match(struct importer *im, const struct rp_import_person *p,
-                                 size_t *i, bool *found, struct rp_contact *c,
-                                 struct rp_err *err) {
-  *found = false;
+                                 struct match *m, struct rp_contact *c, struct rp_err *err) {
+  memset(m, 0, sizeof *m);
   contact_init(c);
+  if (im->lookup) return find_by_lookup(im, p, m, c, err);
+  size_t i;
   const struct rp_contact_values *lists[] = {&p->emails, &p->urls};
   const enum rp_value_kind kinds[] = {VALUE_EMAIL, VALUE_URL};
   for (size_t l = 0; l < 2; l++)
     for (size_t j = 0; j < lists[l]->n; j++)
-      if (value_key(&im->key, kinds[l], lists[l]->v[j].value) && index_get(&im->ix, im->key.s, i)) {
-        *found = true;
+      if (value_key(&im->key, kinds[l], lists[l]->v[j].value) &&
+          import_index_get(&im->ix, im->key.s, &i)) {
+        *m = (struct match){true, im->known[i].deleted, im->known[i].id, i};
         return RP_OK;
       }
-  if (!name_key(&im->key, p->name, p->org) || !index_get(&im->ix, im->key.s, i)) return RP_OK;
-  for (size_t k = *i; k != SIZE_MAX; k = im->known[k].same_name) {
+  if (!name_key(&im->key, p->name, p->org) || !import_index_get(&im->ix, im->key.s, &i))
+    return RP_OK;
+  for (size_t k = i; k != SIZE_MAX; k = im->known[k].same_name) {
     enum rp_status st = contact_get(im->db, im->known[k].id, c, err);
     if (st != RP_OK) return st;
     if (!conflicts(c, p)) {
-      *i = k;
-      *found = true;
+      *m = (struct match){true, im->known[k].deleted, im->known[k].id, k};
       return RP_OK;
     }
     contact_free(c);
@@ -462,17 +470,18 @@ static bool merge(struct rp_contact *c, const struct rp_import_person *p) {
  * it. */
 static enum rp_status import_one(struct importer *im, const struct rp_import_person *p,
                                  struct rp_import_summary *sum, struct rp_err *err) {
-  size_t i = 0;
-  bool found;
+  struct match m;
   struct rp_contact c;
-  enum rp_status st = find_match(im, p, &i, &found, &c, err);
+  enum rp_status st = find_match(im, p, &m, &c, err);
   if (st != RP_OK) return st;
-  if (found && im->known[i].deleted) {
+  bool found = m.found;
+  size_t i = m.i;
+  if (found && m.deleted) {
     contact_free(&c);
     sum->unchanged++;
     return RP_OK;
   }
-  if (found && !c.id) st = contact_get(im->db, im->known[i].id, &c, err);
+  if (found && !c.id) st = contact_get(im->db, m.id, &c, err);
   if (st == RP_OK && found && !merge(&c, p)) {
     contact_free(&c);
     sum->unchanged++;
@@ -485,11 +494,13 @@ static enum rp_status import_one(struct importer *im, const struct rp_import_per
     merge(&c, p);
   }
   if (st == RP_OK) st = contact_write_bulk(im->db, im->cfg, &c, err);
-  if (st == RP_OK) {
+  if (st == RP_OK && !im->lookup) { /* the lookups read what was written */
     if (!found) i = known_add(im, c.id, false);
     if (!found) index_name(im, i, c.name, c.org);
     for (size_t j = 0; j < c.emails.n; j++) index_value(im, i, VALUE_EMAIL, c.emails.v[j].value);
     for (size_t j = 0; j < c.urls.n; j++) index_value(im, i, VALUE_URL, c.urls.v[j].value);
+  }
+  if (st == RP_OK) {
     if (im->nwritten == im->wcap) {
       im->wcap = im->wcap ? 2 * im->wcap : 256;
       im->written = xrealloc(im->written, im->wcap * sizeof *im->written);
@@ -532,8 +543,14 @@ enum rp_status import_people(struct rp_db *db, const struct rp_config *cfg,
   struct rp_bulk bulk;
   enum rp_status st = bulk_begin(db, &bulk, true, err);
   bool begun = st == RP_OK;
-  if (st == RP_OK) st = contact_scan_keys(db, add_existing, &im, err);
-  if (st == RP_OK) st = contact_scan_values(db, add_existing_value, &im, err);
+  /* A few rows into a big journal: each matched through the journal's
+   * indexes, so the cost follows the rows. More rows than the journal has
+   * contacts (its highest id, an upper bound): the journal read once into
+   * tables, cheaper than a lookup per row. */
+  if (st == RP_OK) st = contact_last_id(db, &im.last_id, err);
+  im.lookup = (int64_t)people->n <= im.last_id;
+  if (st == RP_OK && !im.lookup) st = contact_scan_keys(db, add_existing, &im, err);
+  if (st == RP_OK && !im.lookup) st = contact_scan_values(db, add_existing_value, &im, err);
   im.scanned = true;
   size_t n = people->n;
   for (size_t i = 0; st == RP_OK && i < n; i++) {
@@ -577,8 +594,8 @@ enum rp_status import_people(struct rp_db *db, const struct rp_config *cfg,
   if (st == RP_OK && !opts->dry_run) st = bulk_commit(db, &bulk, err);
   else if (begun) bulk_abort(db, &bulk);
   if (st != RP_OK) import_summary_free(summary);
-  index_free(&im.ix);
-  index_free(&im.ids);
+  import_index_free(&im.ix);
+  import_index_free(&im.ids);
   buf_free(&im.key);
   free(im.known);
   free(im.written);

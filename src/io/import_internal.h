@@ -32,4 +32,24 @@ void import_person_email(struct rp_import_person *p, const char *file, int line,
  * left as it is. */
 void import_person_finish(struct rp_import_person *p);
 
+/* A hash table from matching key to the index of a contact. The keys are
+ * kept end to end in one buffer, so adding one allocates nothing most of
+ * the time. */
+struct import_index {
+  struct import_slot {
+    size_t key; /* 1 + offset of the key in keys; 0 = empty */
+    size_t val;
+  } *slots;
+  size_t cap, n;
+  struct rp_buf keys;
+};
+/* The value of key in ix into *val; false when it is not there. */
+bool import_index_get(const struct import_index *ix, const char *key, size_t *val);
+/* Add key → val unless the key is there already (the first contact with
+ * it keeps it); with `replace`, a key already there takes val. Returns the
+ * value the key had before (SIZE_MAX when it is new). */
+size_t import_index_put(struct import_index *ix, const char *key, size_t val, bool replace);
+/* Free ix's memory and empty it. */
+void import_index_free(struct import_index *ix);
+
 #endif

@@ -33,6 +33,22 @@ const char *db_migration_what(int i);
   " || ifnull(char(10) || " c ".url, '') || ifnull(char(10) || "                            \
   SEARCH_SQL_OTHER_VALUES(c, "char(10)") ", ''))"
 
+/* contact_value_key(VALUE_URL, v) in plain SQL, for the index of URLs
+ * (migration 24) and the lookups that use it (contact_match.c): the text
+ * after the first "://", without a leading "www." or "WWW.", up to the
+ * first '?' or '#', without trailing '/', in ASCII small letters (SQLite's
+ * lower(), as the app's key). Built-in functions only, so the sqlite3
+ * shell can still write URLs. v: a column; the lookups must spell it as the
+ * index does for SQLite to use it. */
+#define URL_KEY_A(v) \
+  "substr(" v ", CASE WHEN instr(" v ", '://') > 0 THEN instr(" v ", '://') + 3 ELSE 1 END)"
+#define URL_KEY_B(v)                                                                      \
+  "substr(" URL_KEY_A(v) ", CASE WHEN substr(" URL_KEY_A(v) ", 1, 4) = 'www.' OR substr(" \
+  URL_KEY_A(v) ", 1, 4) = 'WWW.' THEN 5 ELSE 1 END)"
+#define URL_KEY_C(v) "substr(" URL_KEY_B(v) ", 1, instr(" URL_KEY_B(v) " || '?', '?') - 1)"
+#define URL_KEY_D(v) "substr(" URL_KEY_C(v) ", 1, instr(" URL_KEY_C(v) " || '#', '#') - 1)"
+#define URL_KEY_SQL(v) "lower(rtrim(" URL_KEY_D(v) ", '/'))"
+
 /* db_fold.c: the SQL function rp_fold(text), registered by db_open. */
 void db_sql_fold(sqlite3_context *ctx, int argc, sqlite3_value **argv);
 

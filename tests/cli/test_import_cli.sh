@@ -90,7 +90,7 @@ run import vcard contacts4.vcf
 expect 0
 # Grace gains a phone and her own site; Tom's email is the one he has
 has "$OUT" "added 0, updated 1, unchanged 1, skipped 0, warnings 0"
-eq "Grace keeps her profile and gains her site" "$(q "SELECT group_concat(value, ' ') FROM contact_value v JOIN contact c ON c.id = v.contact_id WHERE c.name = 'Grace Hopper' AND kind = 'url'")" \
+eq "Grace keeps her profile and gains her site" "$(q "SELECT group_concat(value, ' ') FROM (SELECT value FROM contact_value v JOIN contact c ON c.id = v.contact_id WHERE c.name = 'Grace Hopper' AND kind = 'url' ORDER BY position)")" \
   "https://www.linkedin.com/in/grace-hopper/ https://grace.example/"
 run import vcard contacts4.vcf
 has "$OUT" "added 0, updated 0, unchanged 2, skipped 0, warnings 0"
