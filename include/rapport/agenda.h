@@ -63,6 +63,17 @@ void agenda_free(struct rp_agenda *a);
 enum rp_status agenda_compute(struct rp_db *db, const struct rp_config *cfg, const char *today,
                               int days, struct rp_agenda *out, struct rp_err *err);
 
+/* agenda_compute's items, in the same order, handed to fn one at a time
+ * as they are read (an item's strings live only for the call): what is
+ * held is one item, however large the journal, so the CLI prints as it
+ * reads. A status other than RP_OK from fn stops it there and is
+ * returned (with the err fn set). Runs cadence_sync first; RP_INVALID as
+ * agenda_compute. */
+typedef enum rp_status (*agenda_item_fn)(void *ctx, const struct rp_agenda_item *it,
+                                         struct rp_err *err);
+enum rp_status agenda_each(struct rp_db *db, const struct rp_config *cfg, const char *today,
+                           int days, agenda_item_fn fn, void *ctx, struct rp_err *err);
+
 /* The same, reading at most `limit` items per section (0 = all) and
  * counting the rest (out->total): what a screen shows. Does not run
  * cadence_sync: the caller does, or runs it in steps (cadence_sync_step)

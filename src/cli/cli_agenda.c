@@ -43,32 +43,44 @@ static void print_empty(struct cli_ctx *ctx) {
   if (ws_ok) ws_completeness_free(&ws);
 }
 
-static void print_table(struct cli_ctx *ctx, const struct rp_agenda *a, int days) {
-  if (a->n == 0) {
-    print_empty(ctx);
-    return;
+/* How the agenda is printed as agenda_each reads it: one item's text at a
+ * time, so memory stays flat whatever the journal's size. */
+struct printer {
+  bool json;
+  int days;
+  const char *today;
+  int section; /* the section of the last item printed, -1 before the first */
+  size_t n;    /* items printed */
+  struct rp_buf b; /* the text of one item, reused */
+};
+
+/* Write the printer's text to stdout and empty it; a write that fails
+ * stops the agenda (RP_EDB). */
+static enum rp_status put(struct printer *p, struct rp_err *err) {
+  enum rp_status s = RP_OK;
+  if (p->b.len && fwrite(p->b.s, 1, p->b.len, stdout) != p->b.len)
+    s = rp_err_set(err, RP_EDB, "could not write the output");
+  buf_reset(&p->b);
+  return s;
+}
+
+/* A table line: the section's heading when it starts, then "  #ID name — why". */
+static void table_item(struct printer *p, const struct rp_agenda_item *it) {
+  struct rp_buf *b = &p->b;
+  if ((int)it->section != p->section) {
+    p->section = (int)it->section;
+    if (p->section == AG_WEEK && p->days != AGENDA_DAYS)
+      buf_addf(b, "Next %d day%s\n", p->days, p->days == 1 ? "" : "s");
+    else
+      buf_addf(b, "%s\n", rp_agenda_section_titles[p->section]);
   }
-  struct rp_buf b = {0};
-  int section = -1;
-  for (size_t i = 0; i < a->n; i++) {
-    const struct rp_agenda_item *it = &a->v[i];
-    if ((int)it->section != section) {
-      section = (int)it->section;
-      if (section == AG_WEEK && days != AGENDA_DAYS)
-        buf_addf(&b, "Next %d day%s\n", days, days == 1 ? "" : "s");
-      else
-        buf_addf(&b, "%s\n", rp_agenda_section_titles[section]);
-    }
-    char *name = utf8_sanitize(it->contact_name ? it->contact_name : "");
-    char *why = utf8_sanitize(it->why ? it->why : "");
-    buf_adds(&b, "  ");
-    if (it->followup_id) buf_addf(&b, "#%lld ", (long long)it->followup_id);
-    buf_addf(&b, "%s \xE2\x80\x94 %s\n", name, why); /* " — " */
-    free(name);
-    free(why);
-  }
-  fputs(buf_str(&b), stdout);
-  buf_free(&b);
+  char *name = utf8_sanitize(it->contact_name ? it->contact_name : "");
+  char *why = utf8_sanitize(it->why ? it->why : "");
+  buf_adds(b, "  ");
+  if (it->followup_id) buf_addf(b, "#%lld ", (long long)it->followup_id);
+  buf_addf(b, "%s \xE2\x80\x94 %s\n", name, why); /* " — " */
+  free(name);
+  free(why);
 }
 
 /* A JSON number, or null for 0. */
@@ -77,38 +89,59 @@ static void json_id(struct rp_buf *b, int64_t id) {
   else buf_adds(b, "null");
 }
 
-static void print_json(const struct rp_agenda *a, const char *today, int days) {
-  struct rp_buf b = {0};
-  buf_adds(&b, "{\"today\": ");
-  json_str(&b, today);
-  buf_addf(&b, ", \"days\": %d, \"items\": [", days);
-  for (size_t i = 0; i < a->n; i++) {
-    const struct rp_agenda_item *it = &a->v[i];
-    buf_adds(&b, i ? ",\n  {" : "\n  {");
-    buf_adds(&b, "\"section\": ");
-    json_str(&b, rp_agenda_section_keys[it->section]);
-    buf_adds(&b, ", \"title\": ");
-    json_str(&b, rp_agenda_section_titles[it->section]);
-    buf_addf(&b, ", \"contact_id\": %lld, \"contact\": ", (long long)it->contact_id);
-    json_str(&b, it->contact_name);
-    buf_adds(&b, ", \"followup_id\": ");
-    json_id(&b, it->followup_id);
-    buf_adds(&b, ", \"conversation_id\": ");
-    json_id(&b, it->conversation_id);
-    buf_adds(&b, ", \"kind\": ");
-    json_str(&b, it->kind);
-    buf_adds(&b, ", \"date\": ");
-    json_str(&b, it->date);
-    buf_adds(&b, ", \"why\": ");
-    json_str(&b, it->why);
-    buf_adds(&b, ", \"origin\": ");
-    if (it->origin) json_str(&b, it->origin);
-    else buf_adds(&b, "null");
-    buf_adds(&b, "}");
+/* The head of the JSON form, up to the items' array. */
+static void json_head(struct printer *p) {
+  buf_adds(&p->b, "{\"today\": ");
+  json_str(&p->b, p->today);
+  buf_addf(&p->b, ", \"days\": %d, \"items\": [", p->days);
+}
+
+/* One element of the items' array (the head before the first). */
+static void json_item(struct printer *p, const struct rp_agenda_item *it) {
+  struct rp_buf *b = &p->b;
+  if (p->n == 0) json_head(p);
+  buf_adds(b, p->n ? ",\n  {" : "\n  {");
+  buf_adds(b, "\"section\": ");
+  json_str(b, rp_agenda_section_keys[it->section]);
+  buf_adds(b, ", \"title\": ");
+  json_str(b, rp_agenda_section_titles[it->section]);
+  buf_addf(b, ", \"contact_id\": %lld, \"contact\": ", (long long)it->contact_id);
+  json_str(b, it->contact_name);
+  buf_adds(b, ", \"followup_id\": ");
+  json_id(b, it->followup_id);
+  buf_adds(b, ", \"conversation_id\": ");
+  json_id(b, it->conversation_id);
+  buf_adds(b, ", \"kind\": ");
+  json_str(b, it->kind);
+  buf_adds(b, ", \"date\": ");
+  json_str(b, it->date);
+  buf_adds(b, ", \"why\": ");
+  json_str(b, it->why);
+  buf_adds(b, ", \"origin\": ");
+  if (it->origin) json_str(b, it->origin);
+  else buf_adds(b, "null");
+  buf_adds(b, "}");
+}
+
+/* agenda_each's callback: print the item now. */
+static enum rp_status print_item(void *vp, const struct rp_agenda_item *it, struct rp_err *err) {
+  struct printer *p = vp;
+  if (p->json) json_item(p, it);
+  else table_item(p, it);
+  p->n++;
+  return put(p, err);
+}
+
+/* What follows the last item: the JSON's close (and its head when there
+ * was no item), or the table's line for an empty agenda. */
+static enum rp_status print_end(struct cli_ctx *ctx, struct printer *p, struct rp_err *err) {
+  if (p->json) {
+    if (p->n == 0) json_head(p);
+    buf_adds(&p->b, p->n ? "\n]}\n" : "]}\n");
+    return put(p, err);
   }
-  buf_adds(&b, a->n ? "\n]}\n" : "]}\n");
-  fputs(buf_str(&b), stdout);
-  buf_free(&b);
+  if (p->n == 0) print_empty(ctx);
+  return RP_OK;
 }
 
 /* `rapport agenda`: exit 0 with the agenda (or what to do next). */
@@ -136,18 +169,17 @@ enum rp_status cli_agenda(struct cli_ctx *ctx, int argc, char **argv) {
   cli_args_free(&a);
   if (st == RP_OK) st = cli_open(ctx);
   if (st != RP_OK) return st;
-  struct rp_agenda ag;
   struct rp_err err;
   rp_err_clear(&err);
   char *today = date_local(db_now(), 0);
-  st = agenda_compute(ctx->db, &ctx->cfg, today, days, &ag, &err);
-  if (st != RP_OK) {
-    free(today);
-    return cli_fail("agenda", st, "%s", err.msg);
-  }
-  if (strcmp(fmt, "json") == 0) print_json(&ag, today, days);
-  else print_table(ctx, &ag, days);
-  agenda_free(&ag);
+  struct printer p = {.json = strcmp(fmt, "json") == 0, .days = days, .today = today,
+                      .section = -1};
+  st = agenda_each(ctx->db, &ctx->cfg, today, days, print_item, &p, &err);
+  if (st == RP_OK) st = print_end(ctx, &p, &err);
+  buf_free(&p.b);
   free(today);
-  return RP_OK;
+  /* a write that failed stopped the reads; cli_main says so once, with
+   * why (a full disk, a closed pipe) */
+  if (st != RP_OK && ferror(stdout)) return RP_EDB;
+  return st == RP_OK ? RP_OK : cli_fail("agenda", st, "%s", err.msg);
 }

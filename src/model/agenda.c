@@ -43,6 +43,10 @@ struct ctx {
   long rows;                /* screen rows left for the sections to come, -1 = no screen */
   struct bucket b[AG_SECTION_COUNT];
   long total[AG_SECTION_COUNT];
+  agenda_item_fn emit; /* agenda_each: items go here as they are read, not to b */
+  void *emit_ctx;
+  enum rp_status emit_st; /* what emit last said: anything but RP_OK stops the reads */
+  struct rp_err *err;
 };
 
 static void item_free(struct rp_agenda_item *it) {
@@ -65,14 +69,20 @@ void agenda_free(struct rp_agenda *a) {
 static void add(struct ctx *c, enum rp_agenda_section sec, int64_t contact, const char *name,
                 int64_t followup, int64_t conversation, const char *kind, char *date, char *why,
                 const char *origin) {
+  struct rp_agenda_item it = {sec,          contact,       xstrdup(name), followup,
+                              conversation, xstrdup(kind), date,          why,
+                              xstrdup(origin)};
+  if (c->emit) { /* streamed: handed out and let go */
+    if (c->emit_st == RP_OK) c->emit_st = c->emit(c->emit_ctx, &it, c->err);
+    item_free(&it);
+    return;
+  }
   struct bucket *b = &c->b[sec];
   if (b->n == b->cap) {
     b->cap = b->cap ? 2 * b->cap : 8;
     b->v = xrealloc(b->v, b->cap * sizeof *b->v);
   }
-  b->v[b->n++] = (struct rp_agenda_item){sec,  contact,         xstrdup(name), followup,
-                                         conversation, xstrdup(kind), date, why,
-                                         xstrdup(origin)};
+  b->v[b->n++] = it;
 }
 
 /* "due today", "due tomorrow", "due in 3 days", "due yesterday", "due 3
@@ -135,8 +145,18 @@ static void local_day(int64_t t, char out[11]) {
   "SELECT count(*) FROM contact c INDEXED BY contact_deleted CROSS JOIN followup f "         \
   "INDEXED BY followup_contact ON f.contact_id = c.id "                                      \
   "WHERE c.deleted_at IS NOT NULL AND f.status = 'open' AND " where
+/* The whole section in the order agenda_compute sorts it to (day, name,
+ * then the follow-up's id plus its call's, as by_date): streamed, so the
+ * index gives the days and SQLite sorts only within one. */
+#define FU_SQL_ALL(index, where)                                                              \
+  "SELECT f.id, f.contact_id, c.name, f.kind, f.due, f.snoozed_until, f.medium, f.note, "    \
+  "f.conversation_id, (SELECT coalesce(v.ended_at, v.started_at, v.scheduled_at) "          \
+  "FROM conversation v WHERE v.id = f.conversation_id), " FU_EFF " AS eff, f.origin "        \
+  FU_FROM(index) where " ORDER BY eff, c.name, f.id + coalesce(f.conversation_id, 0) "      \
+  "LIMIT ?3"
 #define FU_SECTION(sec, index, where)                                                        \
-  {sec, FU_SQL(index, where), FU_COUNT(index, where), FU_COUNT_DELETED(where)}
+  {sec, FU_SQL(index, where), FU_COUNT(index, where), FU_COUNT_DELETED(where),              \
+   FU_SQL_ALL(index, where)}
 /* the dated kinds, by followup_open_due (effective day); what a call left
  * has its own sections, but a promised update is dated */
 #define FU_DATED(sec, cond)                                                                  \
@@ -155,7 +175,7 @@ static void local_day(int64_t t, char out[11]) {
 
 static const struct {
   enum rp_agenda_section section;
-  const char *sql, *count, *deleted;
+  const char *sql, *count, *deleted, *all;
 } fu_sections[] = {
     FU_DATED(AG_OVERDUE, " < ?1"),
     FU_DATED(AG_TODAY, " = ?1"),
@@ -291,14 +311,16 @@ static enum rp_status read_followups(struct ctx *c, size_t k, struct rp_err *err
   enum rp_agenda_section sec = fu_sections[k].section;
   if (lim == 0) return count_section(c, k, err);
   sqlite3_stmt *st;
-  enum rp_status s = db_prepare_cached(c->db, fu_sections[k].sql, &st, err);
+  enum rp_status s =
+      db_prepare_cached(c->db, c->emit ? fu_sections[k].all : fu_sections[k].sql, &st, err);
   if (s != RP_OK) return s;
   db_bind_text(st, 1, c->today);
   db_bind_text(st, 2, c->last);
   sqlite3_bind_int64(st, 3, lim);
-  int rc;
-  while ((rc = sqlite3_step(st)) == SQLITE_ROW) add_followup(c, st);
-  if (rc != SQLITE_DONE) s = db_fail(c->db, err, "read follow-ups");
+  int rc = SQLITE_DONE;
+  while (c->emit_st == RP_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) add_followup(c, st);
+  if (c->emit_st != RP_OK) s = c->emit_st;
+  else if (rc != SQLITE_DONE) s = db_fail(c->db, err, "read follow-ups");
   sqlite3_reset(st);
   c->total[sec] = (long)c->b[sec].n;
   if (s == RP_OK && lim > 0 && (long)c->b[sec].n >= lim) s = count_section(c, k, err);
@@ -366,9 +388,10 @@ static enum rp_status read_conversations(struct ctx *c, struct rp_err *err) {
   sqlite3_bind_int64(st, 2, to);
   long lim = section_room(c);
   sqlite3_bind_int64(st, 3, lim >= 0 ? AGENDA_COUNT_CAP : -1);
-  int rc;
-  while ((rc = sqlite3_step(st)) == SQLITE_ROW) add_conversation(c, st);
-  if (rc != SQLITE_DONE) s = db_fail(c->db, err, "read conversations");
+  int rc = SQLITE_DONE;
+  while (c->emit_st == RP_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) add_conversation(c, st);
+  if (c->emit_st != RP_OK) s = c->emit_st;
+  else if (rc != SQLITE_DONE) s = db_fail(c->db, err, "read conversations");
   sqlite3_finalize(st);
   /* planned conversations are few: counted by reading them */
   struct bucket *b = &c->b[AG_UPCOMING];
@@ -381,20 +404,30 @@ static enum rp_status read_conversations(struct ctx *c, struct rp_err *err) {
 
 /* Quiet contacts without an open check-in (cadence_sync made one for the
  * warm ones; a cold relationship only shows here). */
+static void add_quiet(struct ctx *c, const struct rp_quiet *e) {
+  char *why = strcmp(e->last_what, "added") == 0
+                  ? xasprintf("check in: no contact yet, added %s (every %d days)", e->last,
+                              e->cadence)
+                  : xasprintf("check in: quiet since %s (every %d days)", e->last, e->cadence);
+  add(c, AG_QUIET, e->contact_id, e->name, 0, 0, "quiet", xstrdup(e->due), why, NULL);
+}
+
+/* cadence_quiet_each's callback when streaming: the item goes out at once. */
+static enum rp_status emit_quiet(void *vc, const struct rp_quiet *e, struct rp_err *err) {
+  (void)err;
+  struct ctx *c = vc;
+  add_quiet(c, e);
+  return c->emit_st;
+}
+
 static enum rp_status read_quiet(struct ctx *c, struct rp_err *err) {
   long lim = section_room(c);
   if (lim == 0)
     return cadence_quiet_count(c->db, c->today, AGENDA_COUNT_CAP, &c->total[AG_QUIET], err);
+  if (c->emit) return cadence_quiet_each(c->db, c->today, 0, emit_quiet, c, err);
   struct rp_quiet_list q;
   enum rp_status s = cadence_quiet_unhandled(c->db, c->cfg, c->today, lim > 0 ? lim : 0, &q, err);
-  for (size_t i = 0; s == RP_OK && i < q.n; i++) {
-    const struct rp_quiet *e = &q.v[i];
-    char *why = strcmp(e->last_what, "added") == 0
-                    ? xasprintf("check in: no contact yet, added %s (every %d days)", e->last,
-                                e->cadence)
-                    : xasprintf("check in: quiet since %s (every %d days)", e->last, e->cadence);
-    add(c, AG_QUIET, e->contact_id, e->name, 0, 0, "quiet", xstrdup(e->due), why, NULL);
-  }
+  for (size_t i = 0; s == RP_OK && i < q.n; i++) add_quiet(c, &q.v[i]);
   c->total[AG_QUIET] = (long)q.n;
   if (s == RP_OK && lim > 0 && (long)q.n >= lim)
     s = cadence_quiet_count(c->db, c->today, AGENDA_COUNT_CAP, &c->total[AG_QUIET], err);
@@ -436,39 +469,48 @@ static enum rp_status read_section(struct ctx *c, enum rp_agenda_section sec,
 }
 
 static enum rp_status compute(struct rp_db *db, const struct rp_config *cfg, const char *today,
-                              int days, long limit, long rows, bool sync, struct rp_agenda *out,
-                              struct rp_err *err);
+                              int days, long limit, long rows, bool sync, agenda_item_fn fn,
+                              void *fn_ctx, struct rp_agenda *out, struct rp_err *err);
 
 /* See agenda.h. Caller frees *out with agenda_free (empty on failure).
  * RP_INVALID with field "days" (1–60) or "today" (not a real date). */
 enum rp_status agenda_compute(struct rp_db *db, const struct rp_config *cfg, const char *today,
                               int days, struct rp_agenda *out, struct rp_err *err) {
-  return compute(db, cfg, today, days, 0, -1, true, out, err);
+  return compute(db, cfg, today, days, 0, -1, true, NULL, NULL, out, err);
+}
+
+/* See agenda.h. */
+enum rp_status agenda_each(struct rp_db *db, const struct rp_config *cfg, const char *today,
+                           int days, agenda_item_fn fn, void *ctx, struct rp_err *err) {
+  struct rp_agenda none;
+  return compute(db, cfg, today, days, 0, -1, true, fn, ctx, &none, err);
 }
 
 /* See agenda.h. */
 enum rp_status agenda_compute_page(struct rp_db *db, const struct rp_config *cfg,
                                    const char *today, int days, long limit, struct rp_agenda *out,
                                    struct rp_err *err) {
-  return compute(db, cfg, today, days, limit, -1, false, out, err);
+  return compute(db, cfg, today, days, limit, -1, false, NULL, NULL, out, err);
 }
 
 /* See agenda.h. */
 enum rp_status agenda_compute_screen(struct rp_db *db, const struct rp_config *cfg,
                                      const char *today, int days, long limit, long rows,
                                      struct rp_agenda *out, struct rp_err *err) {
-  return compute(db, cfg, today, days, limit > 0 ? limit : 1, rows > 0 ? rows : 0, false, out,
-                 err);
+  return compute(db, cfg, today, days, limit > 0 ? limit : 1, rows > 0 ? rows : 0, false, NULL,
+                 NULL, out, err);
 }
 
+/* The agenda into *out, or (fn set) to fn item by item, *out left empty. */
 static enum rp_status compute(struct rp_db *db, const struct rp_config *cfg, const char *today,
-                              int days, long limit, long rows, bool sync, struct rp_agenda *out,
-                              struct rp_err *err) {
+                              int days, long limit, long rows, bool sync, agenda_item_fn fn,
+                              void *fn_ctx, struct rp_agenda *out, struct rp_err *err) {
   rp_err_clear(err);
   memset(out, 0, sizeof *out);
   if (days < 1 || days > 60)
     return rp_err_field(err, RP_INVALID, "days", "days must be from 1 to 60, not %d", days);
-  struct ctx c = {.db = db, .cfg = cfg, .limit = limit, .rows = rows};
+  struct ctx c = {.db = db, .cfg = cfg, .limit = limit, .rows = rows, .emit = fn,
+                  .emit_ctx = fn_ctx, .emit_st = RP_OK, .err = err};
   char *own = today ? NULL : date_local(db_now(), 0);
   str_copy(c.today, sizeof c.today, today ? today : own);
   free(own);
@@ -485,6 +527,7 @@ static enum rp_status compute(struct rp_db *db, const struct rp_config *cfg, con
     s = read_section(&c, (enum rp_agenda_section)k, err);
     spend(&c, (enum rp_agenda_section)k);
   }
+  if (s == RP_OK && c.emit_st != RP_OK) s = c.emit_st; /* whichever read it stopped */
   size_t total = 0;
   for (int k = 0; k < AG_SECTION_COUNT; k++) {
     if (k != AG_UPCOMING && k != AG_QUIET && c.b[k].n > 1)

@@ -593,12 +593,8 @@ enum rp_status cadence_sync(struct rp_db *db, const struct rp_config *cfg, const
 
 /* See cadence_internal.h. What each line says (the last interaction and
  * the cadence) was saved by the sync that found the contact quiet. */
-enum rp_status cadence_quiet_unhandled(struct rp_db *db, const struct rp_config *cfg,
-                                       const char *today, long limit,
-                                       struct rp_quiet_list *out, struct rp_err *err) {
-  (void)cfg;
-  out->v = NULL;
-  out->n = 0;
+enum rp_status cadence_quiet_each(struct rp_db *db, const char *today, long limit,
+                                  cadence_quiet_fn fn, void *ctx, struct rp_err *err) {
   sqlite3_stmt *st;
   enum rp_status s = db_prepare(db,
                                 "SELECT s.contact_id, c.name, s.quiet_due, s.last_day, "
@@ -612,28 +608,47 @@ enum rp_status cadence_quiet_unhandled(struct rp_db *db, const struct rp_config 
   db_bind_text(st, 1, today);
   sqlite3_bind_int64(st, 2, limit > 0 ? limit : -1);
   static const char *const kinds[] = {"conversation", "give", "note", "follow-up", "added"};
-  size_t cap = 0;
-  int rc;
-  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-    if (out->n == cap) {
-      cap = cap ? 2 * cap : 16;
-      out->v = xrealloc(out->v, cap * sizeof *out->v);
-    }
-    struct rp_quiet *e = &out->v[out->n++];
-    memset(e, 0, sizeof *e);
-    e->contact_id = sqlite3_column_int64(st, 0);
-    e->name = xstrdup((const char *)sqlite3_column_text(st, 1));
-    str_copy(e->due, sizeof e->due, (const char *)sqlite3_column_text(st, 2));
-    date_diff(e->due, today, &e->days_over);
-    str_copy(e->last, sizeof e->last, (const char *)sqlite3_column_text(st, 3));
+  int rc = SQLITE_DONE;
+  while (s == RP_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+    struct rp_quiet e;
+    memset(&e, 0, sizeof e);
+    e.contact_id = sqlite3_column_int64(st, 0);
+    e.name = xstrdup((const char *)sqlite3_column_text(st, 1));
+    str_copy(e.due, sizeof e.due, (const char *)sqlite3_column_text(st, 2));
+    date_diff(e.due, today, &e.days_over);
+    str_copy(e.last, sizeof e.last, (const char *)sqlite3_column_text(st, 3));
     const char *what = (const char *)sqlite3_column_text(st, 4);
-    e->last_what = kinds[4];
+    e.last_what = kinds[4];
     for (size_t k = 0; what && k < RP_ARRAY_LEN(kinds); k++)
-      if (strcmp(what, kinds[k]) == 0) e->last_what = kinds[k];
-    e->cadence = sqlite3_column_int(st, 5);
+      if (strcmp(what, kinds[k]) == 0) e.last_what = kinds[k];
+    e.cadence = sqlite3_column_int(st, 5);
+    s = fn(ctx, &e, err);
+    free(e.name);
   }
-  if (rc != SQLITE_DONE) s = db_fail(db, err, "read quiet contacts");
+  if (s == RP_OK && rc != SQLITE_DONE) s = db_fail(db, err, "read quiet contacts");
   sqlite3_finalize(st);
+  return s;
+}
+
+/* cadence_quiet_each's collector: appends a copy to the list. */
+static enum rp_status quiet_collect(void *vl, const struct rp_quiet *e, struct rp_err *err) {
+  (void)err;
+  struct rp_quiet_list *l = vl;
+  if ((l->n & (l->n - 1)) == 0) /* 0, 1, 2, 4, …: room for twice as many */
+    l->v = xrealloc(l->v, (l->n ? 2 * l->n : 1) * sizeof *l->v);
+  l->v[l->n] = *e;
+  l->v[l->n++].name = xstrdup(e->name);
+  return RP_OK;
+}
+
+/* See cadence_internal.h. */
+enum rp_status cadence_quiet_unhandled(struct rp_db *db, const struct rp_config *cfg,
+                                       const char *today, long limit,
+                                       struct rp_quiet_list *out, struct rp_err *err) {
+  (void)cfg;
+  out->v = NULL;
+  out->n = 0;
+  enum rp_status s = cadence_quiet_each(db, today, limit, quiet_collect, out, err);
   if (s != RP_OK) quiet_list_free(out);
   return s;
 }

@@ -23,6 +23,14 @@ enum rp_status cadence_quiet_unhandled(struct rp_db *db, const struct rp_config 
                                        const char *today, long limit,
                                        struct rp_quiet_list *out, struct rp_err *err);
 
+/* The same, one at a time: fn is called with each (its strings live only
+ * for the call) and a status other than RP_OK from it stops the read
+ * with that status. Nothing else is held in memory. */
+typedef enum rp_status (*cadence_quiet_fn)(void *ctx, const struct rp_quiet *q,
+                                           struct rp_err *err);
+enum rp_status cadence_quiet_each(struct rp_db *db, const char *today, long limit,
+                                  cadence_quiet_fn fn, void *ctx, struct rp_err *err);
+
 /* How many quiet contacts without a check-in there are on `today`,
  * counting up to `cap` (0 = all). Right after cadence_sync (which clears
  * the quiet day of deleted contacts). */
