@@ -4,7 +4,6 @@
 #define RAPPORT_ICAL_LIB_SELF
 #include <dlfcn.h>
 #include <stdio.h>
-#include <string.h>
 
 #include "io/ical_internal.h"
 
@@ -21,12 +20,15 @@ enum rp_status ical_lib_load(struct rp_err *err) {
   if (state == 0) {
     void *h = dlopen(RAPPORT_ICAL_SONAME, RTLD_NOW | RTLD_LOCAL);
     const char *missing = NULL;
-    /* a function pointer read from dlsym's void * (POSIX guarantees the
-     * two have the same size and representation) */
+    /* a function pointer read from dlsym's void * through a union
+     * (POSIX guarantees the two have the same size and representation) */
 #define ICAL_LOAD(name)                                       \
   if (h && !missing) {                                        \
-    void *sym = dlsym(h, #name);                              \
-    if (sym) memcpy(&fns.name, &sym, sizeof sym);             \
+    union {                                                   \
+      void *obj;                                              \
+      __typeof__(fns.name) fn;                                \
+    } sym = {.obj = dlsym(h, #name)};                         \
+    if (sym.obj) fns.name = sym.fn;                           \
     else missing = #name;                                     \
   }
     ICAL_FUNCTIONS(ICAL_LOAD)
