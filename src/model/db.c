@@ -13,6 +13,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "model/db_file.h"
 #include "model/db_schema.h"
 #include "rapport/paths.h"
 #include "rapport/undo.h"
@@ -260,17 +261,12 @@ static int query_int(sqlite3 *h, const char *sql, int64_t *out) {
   return rc;
 }
 
-static enum rp_status not_a_journal(const char *path, struct rp_err *err) {
-  return rp_err_set(err, RP_EDB,
-                    "%s: not a rapport journal (file is damaged or not an SQLite database)", path);
-}
-
 /* A read of an existing file failed with rc: damage (not a journal) or a
  * fault around it (no space for the -shm file, permissions, I/O). */
 static enum rp_status read_failed(struct rp_db *db, int rc, struct rp_err *err) {
   int prim = rc & 0xff;
   if (prim == SQLITE_NOTADB || prim == SQLITE_CORRUPT || prim == SQLITE_ERROR)
-    return not_a_journal(db->path, err);
+    return db_file_not_a_journal(db->path, err);
   int sys = sqlite3_system_errno(db->h);
   if (prim == SQLITE_READONLY || sys == EACCES || sys == EPERM || sys == EROFS)
     return rp_err_set(err, RP_EDB,
@@ -283,87 +279,6 @@ static enum rp_status read_failed(struct rp_db *db, int rc, struct rp_err *err) 
   return rp_err_set(err, RP_EDB, "%s: cannot read the journal: %s", db->path, why);
 }
 
-static uint32_t be32(const unsigned char *p) {
-  return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
-}
-
-/* Whether the SQLite header of the open file fd (size bytes) describes a
- * whole database, read by hand so garbage is never handed to SQLite: the
- * magic string, a page size that is a power of two from 512 to 65536, the
- * fixed payload fractions, and (when no -wal file holds newer pages) a
- * file as long as the page count in the header says. This is what every
- * open checks, in microseconds whatever the journal's size; damage inside
- * the pages is found by SQLite as they are read, and in full by
- * `rapport check` (PRAGMA integrity_check). */
-static bool header_intact(int fd, const char *path, off_t size, bool *wal_mode) {
-  unsigned char h[100];
-  if (pread(fd, h, sizeof h, 0) != (ssize_t)sizeof h || memcmp(h, "SQLite format 3", 16) != 0)
-    return false;
-  *wal_mode = h[18] == 2 && h[19] == 2; /* the file format's read and write versions */
-  uint32_t page = (uint32_t)h[16] << 8 | h[17];
-  if (page == 1) page = 65536;
-  if (page < 512 || (page & (page - 1)) != 0 || h[21] != 64 || h[22] != 32 || h[23] != 32)
-    return false;
-  if (size < (off_t)page) return false;
-  char *wal = xasprintf("%s-wal", path);
-  struct stat ws;
-  bool pending = stat(wal, &ws) == 0 && ws.st_size > 0;
-  free(wal);
-  if (pending) return true; /* the -wal file holds the pages past the end */
-  uint32_t pages = be32(h + 28);
-  bool counted = pages > 0 && be32(h + 24) == be32(h + 92);
-  return size % (off_t)page == 0 && (!counted || size >= (off_t)pages * page);
-}
-
-/* Make sure `path` exists as a private file. *fresh is set when it is empty
- * (new, or a 0-byte file), i.e. when it may be initialised; *wal_mode when
- * its header says it is already in WAL mode. An existing non-empty file is
- * not modified in any way. */
-static enum rp_status prepare_file(const char *path, bool *fresh, bool *wal_mode, mode_t *mode,
-                                   struct rp_err *err) {
-  char *dir = xstrdup(path);
-  char *slash = strrchr(dir, '/');
-  enum rp_status st = RP_OK;
-  if (slash && slash != dir) {
-    *slash = '\0';
-    st = paths_mkdirs(dir, err);
-  }
-  free(dir);
-  if (st != RP_OK) return st;
-
-  int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
-  if (fd < 0) {
-    if (errno == EISDIR) return rp_err_set(err, RP_EDB, "%s: is a folder, not a journal", path);
-    if (errno == EACCES || errno == EPERM || errno == EROFS)
-      return rp_err_set(err, RP_EDB,
-                        "%s: the journal is read-only (%s); check the permissions of the file "
-                        "and its folder",
-                        path, strerror(errno));
-    return rp_err_set(err, RP_EDB, "%s: cannot open journal: %s", path, strerror(errno));
-  }
-  struct stat sb;
-  if (fstat(fd, &sb) != 0) {
-    int e = errno;
-    close(fd);
-    return rp_err_set(err, RP_EDB, "%s: %s", path, strerror(e));
-  }
-  if (!S_ISREG(sb.st_mode)) {
-    close(fd);
-    return rp_err_set(err, RP_EDB, "%s: not a regular file", path);
-  }
-  *fresh = sb.st_size == 0;
-  *mode = sb.st_mode & 07777;
-  if (*fresh && fchmod(fd, 0600) != 0) {
-    int e = errno;
-    close(fd);
-    return rp_err_set(err, RP_EDB, "%s: cannot make private: %s", path, strerror(e));
-  }
-  *wal_mode = false;
-  bool intact = *fresh || header_intact(fd, path, sb.st_size, wal_mode);
-  close(fd);
-  return intact ? RP_OK : not_a_journal(path, err);
-}
-
 /* Check that an existing file is an intact rapport journal this build can
  * use, without writing to it. Fills *version with its user_version. */
 static enum rp_status check_existing(struct rp_db *db, int64_t *version, struct rp_err *err) {
@@ -373,7 +288,7 @@ static enum rp_status check_existing(struct rp_db *db, int64_t *version, struct 
   if (query_int(db->h, "PRAGMA user_version", version) != SQLITE_OK ||
       query_int(db->h, "PRAGMA application_id", &app) != SQLITE_OK ||
       query_int(db->h, "SELECT count(*) FROM sqlite_master", &objects) != SQLITE_OK)
-    return not_a_journal(db->path, err);
+    return db_file_not_a_journal(db->path, err);
   bool ours = app == RAPPORT_APP_ID || (app == 0 && *version == 0 && objects == 0);
   if (!ours)
     return rp_err_set(err, RP_EDB,
@@ -524,33 +439,6 @@ static enum rp_status configure(struct rp_db *db, struct rp_err *err) {
   return exec(db, "PRAGMA foreign_keys = ON", err, "enable foreign keys");
 }
 
-/* The -wal and -shm files beside an existing journal before it is opened:
- * when it is refused, the ones the open made are removed again. */
-struct side_files {
-  bool had_wal, had_shm;
-};
-
-static void side_files_note(const char *path, struct side_files *sf) {
-  char *shm = xasprintf("%s-shm", path), *wal = xasprintf("%s-wal", path);
-  struct stat sb;
-  sf->had_shm = lstat(shm, &sb) == 0;
-  sf->had_wal = lstat(wal, &sb) == 0;
-  free(shm);
-  free(wal);
-}
-
-/* After a refused file's connection is closed (without a checkpoint:
- * SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE), remove the empty -wal and the -shm
- * the open made, so the file and its folder are as they were. */
-static void side_files_undo(const char *path, const struct side_files *sf) {
-  char *shm = xasprintf("%s-shm", path), *wal = xasprintf("%s-wal", path);
-  struct stat sb;
-  if (!sf->had_wal && lstat(wal, &sb) == 0 && sb.st_size == 0) unlink(wal);
-  if (!sf->had_shm) unlink(shm);
-  free(shm);
-  free(wal);
-}
-
 /* WAL and FULL sync: nothing typed is lost, even when the power goes.
  * journal_mode is set only on a file not in WAL mode yet (`wal_mode`, from
  * its header): on a journal that is, it would be a statement for nothing
@@ -603,11 +491,11 @@ enum rp_status db_open_progress(const char *path, rp_progress_fn progress, void 
   sqlite_setup();
   bool fresh = false, wal_mode = false;
   mode_t mode = 0600;
-  enum rp_status st = prepare_file(path, &fresh, &wal_mode, &mode, err);
+  enum rp_status st = db_file_prepare(path, &fresh, &wal_mode, &mode, err);
   if (st != RP_OK) return st;
   int64_t version = 0;
   struct side_files sides = {0};
-  if (!fresh) side_files_note(path, &sides);
+  if (!fresh) db_file_sides_note(path, &sides);
 
   struct rp_db *db = xcalloc(1, sizeof *db);
   db->path = xstrdup(path);
@@ -628,7 +516,7 @@ enum rp_status db_open_progress(const char *path, rp_progress_fn progress, void 
     rp_err_set(err, RP_EDB, "%s: cannot open journal: %s", path,
                db->h ? sqlite3_errmsg(db->h) : sqlite3_errstr(rc));
     db_close(db);
-    if (!fresh) side_files_undo(path, &sides);
+    if (!fresh) db_file_sides_undo(path, &sides);
     return RP_EDB;
   }
   if (!fresh) sqlite3_db_config(db->h, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, (int *)NULL);
@@ -638,7 +526,7 @@ enum rp_status db_open_progress(const char *path, rp_progress_fn progress, void 
     st = rp_err_set(err, RP_EDB, "%s: journal is read-only (check its permissions)", path);
   if (st != RP_OK) {
     db_close(db);
-    if (!fresh) side_files_undo(path, &sides);
+    if (!fresh) db_file_sides_undo(path, &sides);
     return st;
   }
   if (!fresh) sqlite3_db_config(db->h, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 0, (int *)NULL);
