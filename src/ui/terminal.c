@@ -134,6 +134,11 @@ static int run(struct rp_db *db, const struct rp_config *cfg, const struct rp_th
   sigaction(SIGTSTP, &stop, NULL); /* before initscr: curses then installs none of its own */
 
   set_escdelay(25);
+  /* Lines and boxes in Unicode (the locale is UTF-8, see cli.c), not in
+   * the terminal's alternate character set: under TERM=xterm-256color in
+   * tmux, mosh or PuTTY that set can show as "lqqk". A user's own setting
+   * of the variable wins. */
+  setenv("NCURSES_NO_UTF8_ACS", "1", 0);
   have_tty = tcgetattr(STDIN_FILENO, &saved_tty) == 0;
   if (!initscr()) return 3;
   raw();

@@ -66,9 +66,12 @@ run_term() {
   for seq in "OP" "[11~" "[[A" "[1;2P"; do
     raw_bytes "$E$seq"
     wait_for "any other key closes"
+    # its box is drawn in Unicode lines, not the alternate character set
+    # (ESC ( 0, shown as "lqqk" by terminals and multiplexers that lack it)
+    wait_for "─ Keys ─"
     keys Escape
     wait_gone "any other key closes"
-    ok "$TERM_NOW: ESC$seq opens the help (F1)"
+    ok "$TERM_NOW: ESC$seq opens the help (F1), its box in Unicode lines"
   done
 
   # the search box: Home/End move in the query, the box stays open
