@@ -216,20 +216,31 @@ void paths_temp_remove_all(void) {
 }
 
 /* See paths.h. */
-int paths_temp_make(char *tmpl, int suffix_len) {
-  /* a signal between mkstemps and temp_remember would leave the file
-   * behind: the fatal signals wait until its name is known */
-  sigset_t fatal, old;
+void paths_fatal_hold(sigset_t *old) {
+  sigset_t fatal;
   sigemptyset(&fatal);
   sigaddset(&fatal, SIGTERM);
   sigaddset(&fatal, SIGHUP);
   sigaddset(&fatal, SIGINT);
   sigaddset(&fatal, SIGQUIT);
-  sigprocmask(SIG_BLOCK, &fatal, &old);
+  sigprocmask(SIG_BLOCK, &fatal, old);
+}
+
+/* See paths.h. */
+void paths_fatal_release(const sigset_t *old) {
+  sigprocmask(SIG_SETMASK, old, NULL);
+}
+
+/* See paths.h. */
+int paths_temp_make(char *tmpl, int suffix_len) {
+  /* a signal between mkstemps and temp_remember would leave the file
+   * behind: the fatal signals wait until its name is known */
+  sigset_t old;
+  paths_fatal_hold(&old);
   int fd = mkstemps(tmpl, suffix_len);
   if (fd >= 0) temp_remember(tmpl);
   int e = errno;
-  sigprocmask(SIG_SETMASK, &old, NULL);
+  paths_fatal_release(&old);
   if (fd >= 0) fchmod(fd, 0600);
   errno = e;
   return fd;

@@ -2,6 +2,7 @@
 #ifndef RAPPORT_PATHS_H
 #define RAPPORT_PATHS_H
 
+#include <signal.h>
 #include "rapport/util.h"
 
 /* $XDG_DATA_HOME/rapport/journal.db, else ~/.local/share/rapport/journal.db.
@@ -37,6 +38,11 @@ int paths_temp_beside(const char *path, char **tmp);
  * `suffix_len` more bytes, rewritten in place): the descriptor or -1 with
  * errno set; the name is remembered as above. */
 int paths_temp_make(char *tmpl, int suffix_len);
+/* SIGTERM, SIGHUP, SIGINT and SIGQUIT wait (blocked) until
+ * paths_fatal_release(old): for short steps that a signal must not cut in
+ * two, such as SQLite's switch of a copy out of WAL mode. */
+void paths_fatal_hold(sigset_t *old);
+void paths_fatal_release(const sigset_t *old);
 /* The temporary file became the real one (renamed): forget it. */
 void paths_temp_forget(const char *tmp);
 /* Remove a temporary file and any -journal, -wal, -shm SQLite left beside

@@ -7,6 +7,7 @@
  * the next open: a corrupt journal, or entries silently missing. */
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -74,9 +75,20 @@ enum rp_status journal_copy_onto(sqlite3 *src, const char *path, struct rp_err *
     sqlite3_busy_timeout(dst, 5000);
     /* a copy is one self-contained file: its log is checkpointed and goes,
      * under SQLite's own lock; when another process has it open, the copy
-     * goes into its log instead, which that process sees */
+     * goes into its log instead, which that process sees. A file whose
+     * header says WAL gets a -wal and -shm for the switch: a signal waits
+     * until they are gone again. */
+    sigset_t old;
+    paths_fatal_hold(&old);
     sqlite3_exec(dst, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
+    paths_fatal_release(&old);
     st = journal_copy(dst, src, path, err);
+    /* the pages came from a journal in WAL mode, its header with them:
+     * switched back, so that opening the copy makes no -wal either (as
+     * above, it stays in WAL mode while another process has it open) */
+    paths_fatal_hold(&old);
+    if (st == RP_OK) sqlite3_exec(dst, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
+    paths_fatal_release(&old);
   }
   if (sqlite3_close(dst) != SQLITE_OK && st == RP_OK)
     st = rp_err_set(err, RP_EDB, "%s: cannot close the copy", path);

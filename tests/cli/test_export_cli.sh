@@ -203,10 +203,15 @@ expect 2 "--format: 'pdf' is not a format; allowed: md, json"
 run backup "$TMP/copy.db"
 expect 0
 eq "backup mode" "$(stat -c %a "$TMP/copy.db")" 600
+# a copy is one file: its header says rollback journal (bytes 18-19 = 1), so
+# opening it makes no -wal or -shm that a signal could leave behind
+wal_bytes() { od -An -tu1 -j18 -N2 "$1" | tr -s ' ' | sed 's/^ //'; }
+eq "a backup is not in WAL mode" "$(wal_bytes "$TMP/copy.db")" "1 1"
 run backup "$TMP/copy.db"
 expect 2 "already exists; use --force to overwrite it"
 run backup "$TMP/copy.db" --force
 expect 0
+eq "a backup --force onto a copy is not in WAL mode" "$(wal_bytes "$TMP/copy.db")" "1 1"
 RAPPORT_ARGS=(--db "$TMP/copy.db")
 run export json
 cmp -s "$TMP/out" "$TMP/a.json" && ok || bad "the backup exports differently"
