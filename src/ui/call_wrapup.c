@@ -36,10 +36,18 @@ static const char *const gap_labels[16] = {
     "Gap 1", "Gap 2",  "Gap 3",  "Gap 4",  "Gap 5",  "Gap 6",  "Gap 7",  "Gap 8",
     "Gap 9", "Gap 10", "Gap 11", "Gap 12", "Gap 13", "Gap 14", "Gap 15", "Gap 16"};
 
+/* The verdict is made again at the next draw. */
+static void verdict_forget(struct call *c) {
+  free(c->verdict.text);
+  free(c->verdict.line);
+  memset(&c->verdict, 0, sizeof c->verdict);
+}
+
 void call_thanks_free(struct call *c) {
   if (app_form_is(c->base.app, &c->form)) app_form_close(c->base.app);
   followup_free(&c->fu);
   thanks_source_free(&c->src);
+  verdict_forget(c);
   c->followup_id = 0;
   c->n_gaps = 0;
 }
@@ -104,6 +112,7 @@ static void open_thanks(struct call *c) {
   struct rp_db *db = app_db(c->base.app);
   followup_free(&c->fu);
   thanks_source_free(&c->src);
+  verdict_forget(c);
   if (followup_thank_you(db, app_config(c->base.app), c->conv_id, &c->followup_id, &err) !=
           RP_OK ||
       followup_get(db, c->followup_id, &c->fu, &err) != RP_OK ||
@@ -181,15 +190,28 @@ static const struct app_form_ops wrapup_ops = {
 /* ---- the thank-you ---- */
 
 /* The verdict of text, "Specific: it names 'x' from your notes." or "Not
- * specific: name something from the call, e.g. 'x'.", in *role. Caller
- * frees. */
-static char *verdict_line(struct call *c, const char *text, bool *specific) {
-  struct rp_specific v;
-  *specific = followup_check_specific(app_config(c->base.app), text, &c->src, &v);
-  char *line = *specific ? xasprintf("Specific: it %s.", v.verdict)
-                         : xasprintf("N%s.", v.verdict + 1); /* "not specific: …" */
-  specific_free(&v);
-  return line;
+ * specific: name something from the call, e.g. 'x'.", and in *specific
+ * which. Made again only when the text changed: a key typed into a long
+ * thank-you does not read it all again. */
+static const char *verdict_line(struct call *c, const char *text, bool *specific) {
+  bool editing = c->mode == CALL_THANKS_EDIT;
+  bool same = c->verdict.valid && c->verdict.editing == editing &&
+              (editing ? c->verdict.version == c->te.version
+                       : c->verdict.text && strcmp(c->verdict.text, text) == 0);
+  if (!same) {
+    verdict_forget(c);
+    struct rp_specific v;
+    c->verdict.specific = followup_check_specific(app_config(c->base.app), text, &c->src, &v);
+    c->verdict.line = c->verdict.specific ? xasprintf("Specific: it %s.", v.verdict)
+                                          : xasprintf("N%s.", v.verdict + 1); /* "not specific: …" */
+    specific_free(&v);
+    c->verdict.valid = true;
+    c->verdict.editing = editing;
+    c->verdict.version = c->te.version;
+    if (!editing) c->verdict.text = xstrdup(text);
+  }
+  *specific = c->verdict.specific;
+  return c->verdict.line;
 }
 
 void call_thanks_draw(struct call *c, int *cy, int *cx) {
@@ -215,21 +237,20 @@ void call_thanks_draw(struct call *c, int *cy, int *cx) {
                                                   : (c->fu.draft ? c->fu.draft : "");
   /* the specificity check, live */
   bool specific;
-  char *verdict = verdict_line(c, text, &specific);
+  const char *verdict = verdict_line(c, text, &specific);
   int body = height - row - 4;
   if (body < 2) body = 2;
   if (c->mode == CALL_THANKS_EDIT) {
     text_edit_draw(&c->te, w, row, 1, body, width - 2, ROLE_INPUT, cy, cx);
   } else {
     struct rp_strv lines = {0};
-    wrap_text(text, width - 3, &lines);
+    wrap_text_max(text, width - 3, (size_t)body, &lines);
     for (int i = 0; i < body && i < (int)lines.n; i++)
       ui_put(w, row + i, 1, width - 2, ROLE_NORMAL, lines.v[i]);
     strv_free(&lines);
   }
   row += body + 1;
   ui_put(w, row, 1, width - 2, specific ? ROLE_SUCCESS : ROLE_WARNING, verdict);
-  free(verdict);
   if (c->mode == CALL_THANKS) {
     char edit[32], sent[32], ext[32];
     app_key(c->base.app, SCOPE_CALL, ACT_EDIT, edit, sizeof edit);

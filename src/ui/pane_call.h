@@ -43,6 +43,14 @@ struct call {
   struct rp_thanks_source src; /* what the thank-you is checked against */
   enum rp_screen back;         /* the screen Esc leaves the thank-you for */
   struct text_edit te;
+  /* the thank-you's specificity verdict, kept until its text changes (the
+   * editor's version, or the saved draft) or another thank-you opens */
+  struct {
+    bool valid, editing, specific;
+    unsigned long version;
+    char *text; /* the saved draft it was made for, when not editing */
+    char *line;
+  } verdict;
 };
 
 /* pane_call.c */

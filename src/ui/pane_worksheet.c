@@ -472,6 +472,7 @@ static void destroy(struct pane *p) {
   free(w->want);
   free(w->pitch);
   free(w->move);
+  free(w->timing.text);
   text_edit_free(&w->te);
   worksheet_form_free(w); /* the form itself: the app frees it */
   free(w);

@@ -38,6 +38,15 @@ struct worksheet {
   /* editing a text section (what I want, pitch) in place */
   bool editing;
   struct text_edit te;
+  /* the pitch's word count and time, kept until its text changes (the
+   * editor's version, or the saved pitch) */
+  struct {
+    bool valid, editing;
+    unsigned long version;
+    char *text; /* the saved pitch it was counted for, when not editing */
+    int wpm, limit;
+    struct rp_pitch_timing t;
+  } timing;
   /* adding or editing an entry */
   struct form form; /* open while app_form_is(app, &form) (app_form.h) */
   int64_t form_id;

@@ -73,12 +73,27 @@ static void size_fields(struct form *f, int val_w) {
     if (fld->kind == FIELD_TEXT || fld->kind == FIELD_CONTACT) fld->rows = 1;
     if (fld->kind != FIELD_NOTE && !field_wraps(f, i)) continue;
     struct rp_strv lines = {0};
-    wrap_text(fld->kind == FIELD_NOTE ? fld->note : line_edit_text(&fld->edit),
-              val_w > 1 ? val_w : 1, &lines);
+    if (fld->kind == FIELD_NOTE)
+      wrap_text(fld->note, val_w > 1 ? val_w : 1, &lines);
+    else /* the rows it is shown on: a long value costs no more */
+      wrap_text_max(line_edit_text(&fld->edit), val_w > 1 ? val_w : 1, WRAP_ROWS, &lines);
     fld->rows = lines.n ? (int)lines.n : 1;
     if (fld->kind != FIELD_NOTE && fld->rows > WRAP_ROWS) fld->rows = WRAP_ROWS;
     strv_free(&lines);
   }
+}
+
+/* The columns s takes, measured no further than `limit` (a value wider
+ * than the widest form costs no more than one that just fills it). */
+static int width_upto(const char *s, int limit) {
+  int w = 0;
+  size_t len = strlen(s);
+  for (size_t i = 0; i < len && w <= limit;) {
+    uint32_t cp;
+    i += utf8_decode(s + i, len - i, &cp);
+    w += utf8_cp_width(cp);
+  }
+  return w;
 }
 
 /* The form's width in an area aw wide: FORM_W, or up to FORM_MAX_W when a
@@ -94,11 +109,11 @@ static int form_width(const struct form *f, int aw) {
   for (size_t i = 0; i < f->n; i++) {
     const struct form_field *fld = &f->fields[i];
     if (fld->kind == FIELD_TEXT || fld->kind == FIELD_CONTACT) {
-      int vw = utf8_width(line_edit_text(&fld->edit));
+      int vw = width_upto(line_edit_text(&fld->edit), max);
       if (vw > widest) widest = vw;
     }
     for (size_t k = 0; fld->kind == FIELD_LIST && k < fld->nitems; k++) {
-      int vw = utf8_width(line_edit_text(&fld->items[k].edit)) + 13; /* and its type */
+      int vw = width_upto(line_edit_text(&fld->items[k].edit), max) + 13; /* and its type */
       if (vw > widest) widest = vw;
     }
   }
@@ -112,7 +127,7 @@ static void draw_wrapped(const struct form_field *fld, WINDOW *win, int row, int
                          int width, enum rp_role role) {
   const char *text = line_edit_text(&fld->edit);
   struct rp_strv lines = {0};
-  wrap_text(text, width > 1 ? width : 1, &lines);
+  wrap_text_max(text, width > 1 ? width : 1, (size_t)rows + 1, &lines);
   for (int r = 0; r < rows; r++) {
     if (r == rows - 1 && (size_t)rows < lines.n) { /* the rest, cut with "…" */
       struct rp_buf rest = {0};

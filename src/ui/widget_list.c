@@ -167,10 +167,11 @@ WINDOW *box_open(int y, int x, int h, int w, const char *title) {
   return win;
 }
 
-/* Append one paragraph (no newlines) wrapped to width. */
-static void wrap_para(const char *p, size_t len, int width, struct rp_strv *out) {
+/* Append one paragraph (no newlines) wrapped to width, until out holds
+ * max lines. */
+static void wrap_para(const char *p, size_t len, int width, size_t max, struct rp_strv *out) {
   size_t start = 0;
-  while (start < len) {
+  while (start < len && out->n < max) {
     /* skip leading spaces of continuation lines */
     size_t i = start, last_space = 0;
     int w = 0;
@@ -205,18 +206,22 @@ static void wrap_para(const char *p, size_t len, int width, struct rp_strv *out)
   }
 }
 
-void wrap_text(const char *text, int width, struct rp_strv *out) {
+void wrap_text_max(const char *text, int width, size_t max, struct rp_strv *out) {
   if (width < 1) width = 1;
   if (!text) return;
   const char *p = text;
-  for (;;) {
-    const char *nl = strchr(p, '\n');
+  while (out->n < max) {
+    const char *nl = strchr(p, '\n'); /* memchr's speed: not the cost */
     size_t len = nl ? (size_t)(nl - p) : strlen(p);
     if (len == 0)
       strv_push(out, "");
     else
-      wrap_para(p, len, width, out);
+      wrap_para(p, len, width, max, out);
     if (!nl) break;
     p = nl + 1;
   }
+}
+
+void wrap_text(const char *text, int width, struct rp_strv *out) {
+  wrap_text_max(text, width, SIZE_MAX, out);
 }

@@ -93,6 +93,10 @@ WINDOW *box_open(int y, int x, int h, int w, const char *title);
 /* Split text into lines of at most `width` columns, breaking at spaces
  * where possible and at explicit newlines; appends to out. */
 void wrap_text(const char *text, int width, struct rp_strv *out);
+/* The same, stopping once out holds `max` lines: the cost is that of the
+ * lines made, whatever the length of the text (a value shown on a few
+ * rows). */
+void wrap_text_max(const char *text, int width, size_t max, struct rp_strv *out);
 
 /* ---- picker: choose one line of a list in a centred box ---- */
 struct picker {

@@ -224,6 +224,29 @@ void worksheet_body_layout(struct worksheet *w) {
   list_view_resize(&w->lv, list_h);
 }
 
+/* The pitch's words and speaking time, counted again only when its text
+ * (or the configured pace) changed: a key typed into a long pitch does
+ * not read it all again. */
+static const struct rp_pitch_timing *pitch_timing(struct worksheet *w,
+                                                  const struct rp_config *cfg) {
+  const char *text = w->editing ? text_edit_text(&w->te) : w->pitch ? w->pitch : "";
+  bool same = w->timing.valid && w->timing.editing == w->editing &&
+              w->timing.wpm == cfg->pitch_wpm && w->timing.limit == cfg->pitch_seconds &&
+              (w->editing ? w->timing.version == w->te.version
+                          : w->timing.text && strcmp(w->timing.text, text) == 0);
+  if (!same) {
+    free(w->timing.text);
+    w->timing.text = w->editing ? NULL : xstrdup(text);
+    w->timing.valid = true;
+    w->timing.editing = w->editing;
+    w->timing.version = w->te.version;
+    w->timing.wpm = cfg->pitch_wpm;
+    w->timing.limit = cfg->pitch_seconds;
+    ws_pitch_timing(text, cfg->pitch_wpm, cfg->pitch_seconds, &w->timing.t);
+  }
+  return &w->timing.t;
+}
+
 void worksheet_body_draw(struct worksheet *w, int *cy, int *cx) {
   WINDOW *win = w->body_win;
   int width = getmaxx(win) - 2, height = getmaxy(win);
@@ -236,9 +259,7 @@ void worksheet_body_draw(struct worksheet *w, int *cy, int *cx) {
   free(title);
   if (w->section == SEC_PITCH) {
     const struct rp_config *cfg = app_config(w->base.app);
-    struct rp_pitch_timing t;
-    ws_pitch_timing(w->editing ? text_edit_text(&w->te) : w->pitch, cfg->pitch_wpm,
-                    cfg->pitch_seconds, &t);
+    const struct rp_pitch_timing t = *pitch_timing(w, cfg);
     char *timing = xasprintf("%d words \xC2\xB7 about %d s of %d s ", t.words, t.seconds,
                              cfg->pitch_seconds);
     int tw = utf8_width(timing);

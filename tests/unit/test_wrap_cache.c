@@ -4,7 +4,8 @@
  * fresh text_wrap of the same text, and the line it gives for a byte is
  * the one the fresh wrap gives; also with long paragraphs without spaces,
  * where it forgets what lies beyond a change and wraps it again when
- * asked. */
+ * asked. And wrap_text_max (a value shown on a few rows): the first lines
+ * of wrap_text, no more. */
 #include <locale.h>
 
 #include "check.h"
@@ -149,8 +150,39 @@ static void test_editor_keys(void) {
   text_edit_free(&te);
 }
 
+/* wrap_text_max(text, w, max) is the first max lines of wrap_text(text,
+ * w), for random texts of words, runs of spaces, line breaks, wide and
+ * combining characters. */
+static void test_wrap_max(void) {
+  static const char *bits[] = {"a", "word", " ", "  ", "\n", "\xE7\x95\x8C", "e\xCC\x81",
+                               "longerwordwithoutspaces", "\xC3\xA9t\xC3\xA9"};
+  int mismatches = 0, over = 0;
+  for (int t = 0; t < 400; t++) {
+    struct rp_buf b = {0};
+    int parts = (int)rnd(60);
+    for (int k = 0; k < parts; k++) buf_adds(&b, bits[rnd(RP_ARRAY_LEN(bits))]);
+    int width = 1 + (int)rnd(30);
+    struct rp_strv all = {0};
+    wrap_text(buf_str(&b), width, &all);
+    for (size_t max = 0; max <= all.n + 1; max++) {
+      struct rp_strv some = {0};
+      wrap_text_max(buf_str(&b), width, max, &some);
+      size_t want = max < all.n ? max : all.n;
+      if (some.n != want) over++;
+      for (size_t i = 0; i < some.n && i < all.n; i++)
+        if (strcmp(some.v[i], all.v[i]) != 0) mismatches++;
+      strv_free(&some);
+    }
+    strv_free(&all);
+    buf_free(&b);
+  }
+  CHECK_INT(over, 0);
+  CHECK_INT(mismatches, 0);
+}
+
 int main(void) {
   setlocale(LC_ALL, "C.UTF-8");
+  test_wrap_max();
   test_random_edits();
   test_unbroken();
   test_editor_keys();
