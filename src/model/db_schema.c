@@ -613,6 +613,11 @@ static const char *const migrations[] = {
     MIGRATION(24,
               "CREATE INDEX IF NOT EXISTS contact_value_url_key\n"
               "  ON contact_value(" URL_KEY_SQL("value") ") WHERE kind = 'url';\n"),
+    /* The search triggers through one view per source and one queue that
+     * folds (search_sql.h): the schema read at every open is 60 % smaller
+     * (issue 22: reading it was half of the work before the first
+     * paint). The index's documents do not change. */
+    MIGRATION(25, SEARCH_SQL_MIGRATION_25),
 };
 
 /* What each migration does, in a few words, for the progress shown while
@@ -643,6 +648,7 @@ static const char *const migration_what[] = {
     "indexing each stage's contacts by name",
     "indexing names and organisations as typed",
     "indexing the contacts' web addresses",
+    "making the search index's triggers smaller",
 };
 _Static_assert(RP_ARRAY_LEN(migration_what) == RP_ARRAY_LEN(migrations),
                "a description per migration");

@@ -96,54 +96,59 @@ enum search_src {
  * phone and URL, its other emails, phones and URLs (contact_value, the
  * primaries left out), location, tags, work, challenges, notes, research.
  * A contact with an email alone has the document migration 6 gave it. */
-#define SEARCH_SQL_CONTACT_BY(where, values)                                                 \
-  "SELECT (c.id << 4) | 1 AS r, "                                                           \
+#define SEARCH_COLS_CONTACT_BY(values)                                                       \
+  "(c.id << 4) | 1 AS r, "                                                                  \
   SEARCH_SQL_JOIN(SEARCH_SQL_PART("c.name") SEARCH_SQL_PART("c.org")) " AS n, "              \
   SEARCH_SQL_JOIN(SEARCH_SQL_PART("c.role") SEARCH_SQL_PART("c.field")                      \
                   SEARCH_SQL_PART("c.email") values SEARCH_SQL_PART("c.location")           \
                   SEARCH_SQL_PART("(SELECT group_concat(t.tag, ' ') FROM contact_tag t "    \
                                   "WHERE t.contact_id = c.id)")                             \
                   SEARCH_SQL_PART("c.work") SEARCH_SQL_PART("c.challenges")                 \
-                  SEARCH_SQL_PART("c.notes") SEARCH_SQL_PART("c.research")) " AS b "        \
-  "FROM contact c WHERE " where
+                  SEARCH_SQL_PART("c.notes") SEARCH_SQL_PART("c.research")) " AS b"
+#define SEARCH_SQL_CONTACT_BY(where, values) \
+  "SELECT " SEARCH_COLS_CONTACT_BY(values) " FROM contact c WHERE " where
 /* SQL: the values of contact `c` that are not its primary email, phone or
  * URL, separated by `sep` (an SQL expression); NULL when none. */
 #define SEARCH_SQL_OTHER_VALUES(c, sep)                                                      \
   "(SELECT group_concat(v.value, " sep ") FROM contact_value v WHERE v.contact_id = " c      \
   ".id AND v.value NOT IN (ifnull(" c ".email, ''), ifnull(" c ".phone, ''), ifnull(" c      \
   ".url, '')))"
-#define SEARCH_SQL_CONTACT(where)                                                             \
-  SEARCH_SQL_CONTACT_BY(where, SEARCH_SQL_PART("c.phone") SEARCH_SQL_PART("c.url")          \
-                                   SEARCH_SQL_PART(SEARCH_SQL_OTHER_VALUES("c", "' '")))
+#define SEARCH_SQL_CONTACT_VALUES                                        \
+  SEARCH_SQL_PART("c.phone") SEARCH_SQL_PART("c.url")                    \
+  SEARCH_SQL_PART(SEARCH_SQL_OTHER_VALUES("c", "' '"))
+#define SEARCH_COLS_CONTACT SEARCH_COLS_CONTACT_BY(SEARCH_SQL_CONTACT_VALUES)
+#define SEARCH_SQL_CONTACT(where) SEARCH_SQL_CONTACT_BY(where, SEARCH_SQL_CONTACT_VALUES)
 /* The document as migration 6 made it (no phone, no URL, one email): for
  * that migration only. */
 #define SEARCH_SQL_CONTACT_6(where) SEARCH_SQL_CONTACT_BY(where, "")
-#define SEARCH_SQL_NOTE(where) \
-  "SELECT (id << 4) | 2 AS r, NULL AS n, text AS b FROM note WHERE " where
-#define SEARCH_SQL_GIVE(where) \
-  "SELECT (id << 4) | 3 AS r, NULL AS n, text AS b FROM give WHERE " where
-#define SEARCH_SQL_WS_ITEM(where)                                                     \
-  "SELECT (id << 4) | 4 AS r, title AS n, "                                          \
-  SEARCH_SQL_JOIN(SEARCH_SQL_PART("text1") SEARCH_SQL_PART("text2")) " AS b "        \
-  "FROM ws_item WHERE " where
+#define SEARCH_COLS_NOTE "(id << 4) | 2 AS r, NULL AS n, text AS b"
+#define SEARCH_SQL_NOTE(where) "SELECT " SEARCH_COLS_NOTE " FROM note WHERE " where
+#define SEARCH_COLS_GIVE "(id << 4) | 3 AS r, NULL AS n, text AS b"
+#define SEARCH_SQL_GIVE(where) "SELECT " SEARCH_COLS_GIVE " FROM give WHERE " where
+#define SEARCH_COLS_WS_ITEM                                                       \
+  "(id << 4) | 4 AS r, title AS n, "                                             \
+  SEARCH_SQL_JOIN(SEARCH_SQL_PART("text1") SEARCH_SQL_PART("text2")) " AS b"
+#define SEARCH_SQL_WS_ITEM(where) "SELECT " SEARCH_COLS_WS_ITEM " FROM ws_item WHERE " where
 /* SQL: a worksheet text's key ('want', 'pitch', 'move') as its rowid */
 #define SEARCH_SQL_WS_KEY(key) \
   "((CASE " key " WHEN 'want' THEN 1 WHEN 'pitch' THEN 2 ELSE 3 END) << 4) | 5"
-#define SEARCH_SQL_WS_TEXT(where) \
-  "SELECT " SEARCH_SQL_WS_KEY("key") " AS r, NULL AS n, value AS b FROM ws_text WHERE " where
-#define SEARCH_SQL_DRAFT(where) \
-  "SELECT (id << 4) | 6 AS r, NULL AS n, draft AS b FROM contact WHERE " where
-#define SEARCH_SQL_CONVERSATION(where)                                                         \
-  "SELECT (id << 4) | 7 AS r, NULL AS n, "                                                    \
-  SEARCH_SQL_JOIN(SEARCH_SQL_PART("objective") SEARCH_SQL_PART("fit_note1")                   \
-                  SEARCH_SQL_PART("fit_note2") SEARCH_SQL_PART("fit_note3")                   \
-                  SEARCH_SQL_PART("fit_note4")) " AS b FROM conversation WHERE " where
-#define SEARCH_SQL_QUESTION(where) \
-  "SELECT (id << 4) | 8 AS r, NULL AS n, text AS b FROM question WHERE " where
-#define SEARCH_SQL_FOLLOWUP(where)                                                          \
-  "SELECT (id << 4) | 9 AS r, NULL AS n, "                                                 \
-  SEARCH_SQL_JOIN(SEARCH_SQL_PART("draft") SEARCH_SQL_PART("note")) " AS b "               \
-  "FROM followup WHERE " where
+#define SEARCH_COLS_WS_TEXT SEARCH_SQL_WS_KEY("key") " AS r, NULL AS n, value AS b"
+#define SEARCH_SQL_WS_TEXT(where) "SELECT " SEARCH_COLS_WS_TEXT " FROM ws_text WHERE " where
+#define SEARCH_COLS_DRAFT "(id << 4) | 6 AS r, NULL AS n, draft AS b"
+#define SEARCH_SQL_DRAFT(where) "SELECT " SEARCH_COLS_DRAFT " FROM contact WHERE " where
+#define SEARCH_COLS_CONVERSATION                                                   \
+  "(id << 4) | 7 AS r, NULL AS n, "                                               \
+  SEARCH_SQL_JOIN(SEARCH_SQL_PART("objective") SEARCH_SQL_PART("fit_note1")       \
+                  SEARCH_SQL_PART("fit_note2") SEARCH_SQL_PART("fit_note3")       \
+                  SEARCH_SQL_PART("fit_note4")) " AS b"
+#define SEARCH_SQL_CONVERSATION(where) \
+  "SELECT " SEARCH_COLS_CONVERSATION " FROM conversation WHERE " where
+#define SEARCH_COLS_QUESTION "(id << 4) | 8 AS r, NULL AS n, text AS b"
+#define SEARCH_SQL_QUESTION(where) "SELECT " SEARCH_COLS_QUESTION " FROM question WHERE " where
+#define SEARCH_COLS_FOLLOWUP                                                       \
+  "(id << 4) | 9 AS r, NULL AS n, "                                               \
+  SEARCH_SQL_JOIN(SEARCH_SQL_PART("draft") SEARCH_SQL_PART("note")) " AS b"
+#define SEARCH_SQL_FOLLOWUP(where) "SELECT " SEARCH_COLS_FOLLOWUP " FROM followup WHERE " where
 
 /* SQL statement: index the documents a SEARCH_SQL_<SOURCE> SELECT gives
  * (those with some text). */
@@ -263,12 +268,13 @@ enum search_src {
 
 /* SELECTs giving (r, n) = (rowid, name) of the names of the rows matching
  * `where`: the same rowid and name as in search_fts. */
-#define SEARCH_SQL_NAME_CONTACT(where)                                                       \
-  "SELECT (c.id << 4) | 1 AS r, "                                                           \
-  SEARCH_SQL_JOIN(SEARCH_SQL_PART("c.name") SEARCH_SQL_PART("c.org")) " AS n "               \
-  "FROM contact c WHERE " where
+#define SEARCH_COLS_NAME_CONTACT \
+  "(c.id << 4) | 1 AS r, " SEARCH_SQL_JOIN(SEARCH_SQL_PART("c.name") SEARCH_SQL_PART("c.org")) " AS n"
+#define SEARCH_SQL_NAME_CONTACT(where) \
+  "SELECT " SEARCH_COLS_NAME_CONTACT " FROM contact c WHERE " where
+#define SEARCH_COLS_NAME_WS_ITEM "(id << 4) | 4 AS r, title AS n"
 #define SEARCH_SQL_NAME_WS_ITEM(where) \
-  "SELECT (id << 4) | 4 AS r, title AS n FROM ws_item WHERE " where
+  "SELECT " SEARCH_COLS_NAME_WS_ITEM " FROM ws_item WHERE " where
 
 /* SQL statements: index the names a SEARCH_SQL_NAME_<SOURCE> SELECT gives
  * (those not empty); drop the name with rowid `r`. */
@@ -359,5 +365,134 @@ enum search_src {
   "DELETE FROM search_fts WHERE rowid IN (SELECT (id << 4) | 1 FROM contact);\n"          \
   SEARCH_SQL_INDEX(SEARCH_SQL_CONTACT("1"))                                                \
   "INSERT INTO search_fts (search_fts, rank) VALUES ('hashsize', 1048576);\n"
+
+/* ---- migration 25: the triggers through views and one queue ---- */
+
+/* Reading the schema is most of what rapport does before its first paint
+ * (issue 22): 62 triggers, 50 KB of SQL, each search trigger spelling out
+ * its documents and SEARCH_SQL_ALT twice. Since migration 25 each source's
+ * documents are a view, search_doc_<source> (k, r, n, b), k the row's key
+ * (its id; a worksheet text's key), and a trigger puts the documents it
+ * makes into search_queue (t = 0: search_fts, 1: search_name), whose own
+ * trigger folds them (SEARCH_SQL_ALT, written once), indexes them and
+ * empties the queue again: the same documents as before, 60 % less SQL to
+ * read at each open. Plain SQL, so a journal written with the sqlite3
+ * shell stays indexed. search_queue is always empty between statements. */
+#define SEARCH_SQL_DOC_VIEW(name, k, cols, from) \
+  "DROP VIEW IF EXISTS " name ";\n"                  \
+  "CREATE VIEW " name " AS SELECT " k " AS k, " cols " FROM " from ";\n"
+#define SEARCH_SQL_VIEWS_25                                                                    \
+  SEARCH_SQL_DOC_VIEW("search_doc_contact", "c.id", SEARCH_COLS_CONTACT, "contact c")          \
+  SEARCH_SQL_DOC_VIEW("search_doc_draft", "id", SEARCH_COLS_DRAFT, "contact")                  \
+  SEARCH_SQL_DOC_VIEW("search_doc_note", "id", SEARCH_COLS_NOTE, "note")                       \
+  SEARCH_SQL_DOC_VIEW("search_doc_give", "id", SEARCH_COLS_GIVE, "give")                       \
+  SEARCH_SQL_DOC_VIEW("search_doc_ws_item", "id", SEARCH_COLS_WS_ITEM, "ws_item")              \
+  SEARCH_SQL_DOC_VIEW("search_doc_ws_text", "key", SEARCH_COLS_WS_TEXT, "ws_text")             \
+  SEARCH_SQL_DOC_VIEW("search_doc_conversation", "id", SEARCH_COLS_CONVERSATION,               \
+                      "conversation")                                                          \
+  SEARCH_SQL_DOC_VIEW("search_doc_question", "id", SEARCH_COLS_QUESTION, "question")           \
+  SEARCH_SQL_DOC_VIEW("search_doc_followup", "id", SEARCH_COLS_FOLLOWUP, "followup")           \
+  SEARCH_SQL_DOC_VIEW("search_name_doc_contact", "c.id", SEARCH_COLS_NAME_CONTACT, "contact c") \
+  SEARCH_SQL_DOC_VIEW("search_name_doc_ws_item", "id", SEARCH_COLS_NAME_WS_ITEM, "ws_item")
+
+/* The queue and the one trigger that folds and indexes what comes in. */
+#define SEARCH_SQL_QUEUE_25                                                                 \
+  "DROP TABLE IF EXISTS search_queue;\n"                                                    \
+  "CREATE TABLE search_queue (t INTEGER NOT NULL, r INTEGER NOT NULL, n TEXT, b TEXT);\n"   \
+  "CREATE TRIGGER search_queue_ai AFTER INSERT ON search_queue BEGIN\n"                     \
+  "INSERT INTO search_fts (rowid, name, body, name_alt, body_alt)\n"                        \
+  "  SELECT new.r, new.n, new.b, nullif(" SEARCH_SQL_ALT("new.n") ", new.n), nullif("       \
+  SEARCH_SQL_ALT("new.b") ", new.b)\n"                                                      \
+  "  WHERE new.t = 0 AND (ifnull(new.n, '') <> '' OR ifnull(new.b, '') <> '');\n"           \
+  "INSERT INTO search_name (rowid, name, name_alt)\n"                                       \
+  "  SELECT new.r, new.n, nullif(" SEARCH_SQL_ALT("new.n") ", new.n)\n"                     \
+  "  WHERE new.t = 1 AND ifnull(new.n, '') <> '';\n"                                        \
+  "DELETE FROM search_queue WHERE rowid = new.rowid;\n"                                     \
+  "END;\n"
+
+/* SQL statement: queue the documents of view search_doc_<src> whose key
+ * is k (an SQL expression); the same for the names index. */
+#define SEARCH_SQL_QUEUE(src, k) \
+  "INSERT INTO search_queue (t, r, n, b) SELECT 0, r, n, b FROM search_doc_" src " WHERE k = " k ";\n"
+#define SEARCH_SQL_NAME_QUEUE(src, k) \
+  "INSERT INTO search_queue (t, r, n) SELECT 1, r, n FROM search_name_doc_" src " WHERE k = " k ";\n"
+
+/* The triggers, as SEARCH_SQL_TRIGGERS_ID, SEARCH_SQL_CONTACT_AI_AU and
+ * the rest made them, through the queue. */
+#define SEARCH_SQL_TRIGGERS_25_BY(name, table, src, cols, UNINDEX, QUEUE)               \
+  "CREATE TRIGGER " name "_ai AFTER INSERT ON " table " BEGIN\n"                        \
+  UNINDEX("(new.id << 4) | " src) QUEUE(table, "new.id") "END;\n"                       \
+  "CREATE TRIGGER " name "_au AFTER UPDATE OF id, " cols " ON " table " BEGIN\n"        \
+  UNINDEX("(old.id << 4) | " src) UNINDEX("(new.id << 4) | " src)                       \
+  QUEUE(table, "new.id") "END;\n"                                                       \
+  "CREATE TRIGGER " name "_ad AFTER DELETE ON " table " BEGIN\n"                        \
+  UNINDEX("(old.id << 4) | " src) "END;\n"
+#define SEARCH_SQL_TRIGGERS_25_ID(table, src, cols) \
+  SEARCH_SQL_TRIGGERS_25_BY("search_" table, table, src, cols, SEARCH_SQL_UNINDEX, SEARCH_SQL_QUEUE)
+#define SEARCH_SQL_REINDEX_CONTACT_25(id) \
+  SEARCH_SQL_UNINDEX("(" id " << 4) | 1") SEARCH_SQL_QUEUE("contact", id)
+#define SEARCH_SQL_CONTACT_CHILD_25(name, table)                                  \
+  "CREATE TRIGGER search_" name "_ai AFTER INSERT ON " table " BEGIN\n"          \
+  SEARCH_SQL_REINDEX_CONTACT_25("new.contact_id") "END;\n"                       \
+  "CREATE TRIGGER search_" name "_au AFTER UPDATE ON " table " BEGIN\n"          \
+  SEARCH_SQL_REINDEX_CONTACT_25("old.contact_id")                                \
+  SEARCH_SQL_REINDEX_CONTACT_25("new.contact_id") "END;\n"                       \
+  "CREATE TRIGGER search_" name "_ad AFTER DELETE ON " table " BEGIN\n"          \
+  SEARCH_SQL_REINDEX_CONTACT_25("old.contact_id") "END;\n"
+#define SEARCH_SQL_NAME_TRIGGERS_25_ID(table, src, cols)                                 \
+  SEARCH_SQL_TRIGGERS_25_BY("search_name_" table, table, src, cols, SEARCH_SQL_NAME_UNINDEX, \
+                            SEARCH_SQL_NAME_QUEUE)
+
+/* Every search trigger of the journal before migration 25, by name (a
+ * journal taken back to an older schema by hand may have kept the views,
+ * the queue and its trigger too: they are made again). */
+#define SEARCH_SQL_DROP_3(name)                  \
+  "DROP TRIGGER IF EXISTS search_" name "_ai;\n" \
+  "DROP TRIGGER IF EXISTS search_" name "_au;\n" \
+  "DROP TRIGGER IF EXISTS search_" name "_ad;\n"
+#define SEARCH_SQL_DROP_24                                                                  \
+  SEARCH_SQL_DROP_3("contact") "DROP TRIGGER IF EXISTS search_contact_draft_au;\n"          \
+  SEARCH_SQL_DROP_3("contact_tag") SEARCH_SQL_DROP_3("contact_value")                      \
+  SEARCH_SQL_DROP_3("note") SEARCH_SQL_DROP_3("give") SEARCH_SQL_DROP_3("ws_item")         \
+  SEARCH_SQL_DROP_3("ws_text") SEARCH_SQL_DROP_3("conversation")                           \
+  SEARCH_SQL_DROP_3("question") SEARCH_SQL_DROP_3("followup")                              \
+  SEARCH_SQL_DROP_3("name_contact") SEARCH_SQL_DROP_3("name_ws_item")
+
+/* Migration 25: the search triggers dropped and made again through the
+ * views and the queue. The index's documents stay as they are. */
+#define SEARCH_SQL_MIGRATION_25                                                               \
+  SEARCH_SQL_DROP_24 SEARCH_SQL_VIEWS_25 SEARCH_SQL_QUEUE_25                                  \
+  "CREATE TRIGGER search_contact_ai AFTER INSERT ON contact BEGIN\n"                           \
+  SEARCH_SQL_REINDEX_CONTACT_25("new.id")                                                      \
+  SEARCH_SQL_UNINDEX("(new.id << 4) | 6") SEARCH_SQL_QUEUE("draft", "new.id") "END;\n"        \
+  "CREATE TRIGGER search_contact_au AFTER UPDATE OF id, " SEARCH_SQL_CONTACT_COLS             \
+  " ON contact BEGIN\n"                                                                        \
+  SEARCH_SQL_UNINDEX("(old.id << 4) | 1") SEARCH_SQL_REINDEX_CONTACT_25("new.id") "END;\n"    \
+  "CREATE TRIGGER search_contact_draft_au AFTER UPDATE OF id, draft ON contact BEGIN\n"        \
+  SEARCH_SQL_UNINDEX("(old.id << 4) | 6")                                                      \
+  SEARCH_SQL_UNINDEX("(new.id << 4) | 6") SEARCH_SQL_QUEUE("draft", "new.id") "END;\n"        \
+  "CREATE TRIGGER search_contact_ad AFTER DELETE ON contact BEGIN\n"                           \
+  SEARCH_SQL_UNINDEX("(old.id << 4) | 1")                                                      \
+  SEARCH_SQL_UNINDEX("(old.id << 4) | 6") "END;\n"                                             \
+  SEARCH_SQL_CONTACT_CHILD_25("contact_tag", "contact_tag")                                    \
+  SEARCH_SQL_CONTACT_CHILD_25("contact_value", "contact_value")                                \
+  SEARCH_SQL_TRIGGERS_25_ID("note", "2", "text")                                               \
+  SEARCH_SQL_TRIGGERS_25_ID("give", "3", "text")                                               \
+  SEARCH_SQL_TRIGGERS_25_ID("ws_item", "4", "title, text1, text2")                             \
+  "CREATE TRIGGER search_ws_text_ai AFTER INSERT ON ws_text BEGIN\n"                           \
+  SEARCH_SQL_UNINDEX(SEARCH_SQL_WS_KEY("new.key"))                                             \
+  SEARCH_SQL_QUEUE("ws_text", "new.key") "END;\n"                                              \
+  "CREATE TRIGGER search_ws_text_au AFTER UPDATE OF key, value ON ws_text BEGIN\n"             \
+  SEARCH_SQL_UNINDEX(SEARCH_SQL_WS_KEY("old.key"))                                             \
+  SEARCH_SQL_UNINDEX(SEARCH_SQL_WS_KEY("new.key"))                                             \
+  SEARCH_SQL_QUEUE("ws_text", "new.key") "END;\n"                                              \
+  "CREATE TRIGGER search_ws_text_ad AFTER DELETE ON ws_text BEGIN\n"                           \
+  SEARCH_SQL_UNINDEX(SEARCH_SQL_WS_KEY("old.key")) "END;\n"                                    \
+  SEARCH_SQL_TRIGGERS_25_ID("conversation", "7",                                               \
+                            "objective, fit_note1, fit_note2, fit_note3, fit_note4")           \
+  SEARCH_SQL_TRIGGERS_25_ID("question", "8", "text")                                           \
+  SEARCH_SQL_TRIGGERS_25_ID("followup", "9", "draft, note")                                    \
+  SEARCH_SQL_NAME_TRIGGERS_25_ID("contact", "1", "name, org")                                  \
+  SEARCH_SQL_NAME_TRIGGERS_25_ID("ws_item", "4", "title")
 
 #endif

@@ -20,6 +20,7 @@
 static const char *const skip_names[] = {
     "cadence_state", "cadence_config", "contact_filter_hay", "contact_filter_stale",
     "meta",          "recovery",           "sync_item",
+    "search_queue", /* always empty: its trigger indexes what comes in */
 };
 static const char *const skip_prefixes[] = {"sqlite_", "undo_"};
 

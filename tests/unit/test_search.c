@@ -482,6 +482,41 @@ static void test_consistency(void) {
   check_rebuild_same("all deleted");
 }
 
+/* Since migration 25 the triggers read each source's documents from a
+ * view by its key: each view is read through the table's key (a scan
+ * would make every write read every row), the queue is empty after the
+ * writes, and the schema read at every open stays small. */
+static void test_views(void) {
+  open_fresh("views.db");
+  int64_t zoe = fx_add_contact(db, &cfg, "Zoë Ørsted", "met");
+  fx_execf(db, "INSERT INTO contact_tag VALUES (%lld, 'oceans')", (long long)zoe);
+  note(conversation(zoe, "kelp"), "cold water");
+  static const char *const views[] = {
+      "search_doc_contact",  "search_doc_draft",        "search_doc_note",
+      "search_doc_give",     "search_doc_ws_item",      "search_doc_ws_text",
+      "search_doc_conversation", "search_doc_question", "search_doc_followup",
+      "search_name_doc_contact", "search_name_doc_ws_item"};
+  for (size_t i = 0; i < RP_ARRAY_LEN(views); i++) {
+    sqlite3_stmt *st = NULL;
+    char *q = xasprintf("EXPLAIN QUERY PLAN SELECT r, n%s FROM %s WHERE k = 1",
+                        strstr(views[i], "name_doc") ? "" : ", b", views[i]);
+    CHECK(sqlite3_prepare_v2(db_handle(db), q, -1, &st, NULL) == SQLITE_OK);
+    struct rp_buf b = {0};
+    while (st && sqlite3_step(st) == SQLITE_ROW)
+      buf_addf(&b, "%s; ", (const char *)sqlite3_column_text(st, 3));
+    sqlite3_finalize(st);
+    if (strstr(buf_str(&b), "SCAN")) fprintf(stderr, "%s: %s\n", views[i], buf_str(&b));
+    CHECK(!strstr(buf_str(&b), "SCAN"));
+    buf_free(&b);
+    free(q);
+  }
+  CHECK_INT(fx_scalar(db, "SELECT count(*) FROM search_queue"), 0);
+  /* every search trigger was 2-4 KB of SQL before (about 50 KB in all) */
+  CHECK(fx_scalar(db, "SELECT sum(length(sql)) FROM sqlite_schema WHERE name LIKE 'search%'") <
+        25000);
+  check_rebuild_same("views");
+}
+
 /* ---- search as you type ---- */
 
 /* search_quick's hits as search_text shows them, and whether partial. */
@@ -589,26 +624,36 @@ static void test_quick(void) {
 
 /* ---- the migration ---- */
 
-/* Undo migrations 7 (the contact's known_since) and 6 on an open journal:
- * drop the column, the indexes and their triggers (those of migration 10
- * too, which runs again). */
-static void downgrade_to_v5(void) {
-  fx_exec(db, "ALTER TABLE contact DROP COLUMN known_since; PRAGMA user_version = 6");
-  fx_exec(db, CHECK_UNDO_MIGRATION_16);
+/* Drop every object of `type` ('trigger', 'view') whose name starts with
+ * "search_" (SQL word `what`: TRIGGER, VIEW); how many there were. */
+static size_t drop_search_objects(const char *type, const char *what) {
   sqlite3_stmt *st;
   struct rp_strv names = {0};
   CHECK_INT(sqlite3_prepare_v2(db_handle(db),
-                               "SELECT name FROM sqlite_master WHERE type = 'trigger' AND "
+                               "SELECT name FROM sqlite_master WHERE type = ?1 AND "
                                "name LIKE 'search\\_%' ESCAPE '\\'",
                                -1, &st, NULL),
             SQLITE_OK);
+  sqlite3_bind_text(st, 1, type, -1, SQLITE_STATIC);
   while (sqlite3_step(st) == SQLITE_ROW)
     strv_push(&names, (const char *)sqlite3_column_text(st, 0));
   sqlite3_finalize(st);
-  CHECK(names.n >= 20);
-  for (size_t i = 0; i < names.n; i++) fx_execf(db, "DROP TRIGGER %s", names.v[i]);
+  for (size_t i = 0; i < names.n; i++) fx_execf(db, "DROP %s %s", what, names.v[i]);
+  size_t n = names.n;
   strv_free(&names);
-  fx_exec(db, "DROP TABLE search_fts; DROP TABLE search_name; PRAGMA user_version = 5");
+  return n;
+}
+
+/* Undo migrations 7 (the contact's known_since) and 6 on an open journal:
+ * drop the column, the indexes and their triggers (those of migration 10
+ * too, which runs again, and 25's views and queue). */
+static void downgrade_to_v5(void) {
+  fx_exec(db, "ALTER TABLE contact DROP COLUMN known_since; PRAGMA user_version = 6");
+  fx_exec(db, CHECK_UNDO_MIGRATION_16);
+  CHECK(drop_search_objects("trigger", "TRIGGER") >= 20);
+  CHECK_INT(drop_search_objects("view", "VIEW"), 11); /* migration 25's views */
+  fx_exec(db, "DROP TABLE search_queue; DROP TABLE search_fts; DROP TABLE search_name; "
+              "PRAGMA user_version = 5");
 }
 
 static void test_migration_from_v5(void) {
@@ -664,6 +709,7 @@ int main(void) {
   test_ranking();
   test_matching();
   test_consistency();
+  test_views();
   test_quick();
   test_migration_from_v5();
   db_close(db);
