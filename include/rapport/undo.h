@@ -51,6 +51,14 @@
  * then, when the connection first opens a step or undoes one. */
 enum rp_status undo_install(struct rp_db *db, struct rp_err *err);
 
+/* Make the recording triggers now rather than at the first step (the
+ * full screen calls it as idle work after its first paint: making them
+ * reads every table's columns and compiles a trigger per table and kind,
+ * some 35 M instructions the first key would otherwise wait for). Does
+ * nothing when they are there or cannot be made (the first step says
+ * why). */
+void undo_prepare(struct rp_db *db);
+
 /* Keep at most `steps` undo steps (and as many redo steps); older ones are
  * dropped when a new step is made. At least 1. */
 void undo_set_cap(struct rp_db *db, int steps);

@@ -300,6 +300,9 @@ static bool ensure(struct rp_db *db, struct rp_err *err) {
   return make_triggers(db, err) == RP_OK;
 }
 
+/* See undo.h. */
+void undo_prepare(struct rp_db *db) { ensure(db, NULL); }
+
 /* Run constant SQL with up to two bound values (an integer, a text). */
 static enum rp_status run(struct rp_db *db, const char *sql, int64_t n, const char *text,
                           struct rp_err *err) {

@@ -1,9 +1,12 @@
-/* app_idle.c — the work the app does between keys: a long cadence sync
- * (after an import or a restore) in steps, its progress in the status
- * bar, so that the first paint never waits for it. */
+/* app_idle.c — the work the app does between keys: the undo log's
+ * triggers, made once after the first paint so that the first key does
+ * not wait for them; a long cadence sync (after an import or a restore)
+ * in steps, its progress in the status bar, so that the first paint never
+ * waits for it. */
 #include <string.h>
 
 #include "rapport/cadence.h"
+#include "rapport/undo.h"
 
 #include "app_internal.h"
 
@@ -58,6 +61,10 @@ static bool cadence_idle(struct ui_app *app) {
 }
 
 bool ui_app_idle(struct ui_app *app) {
+  if (!app->undo_ready) { /* nothing to draw after it: on to the rest */
+    app->undo_ready = true;
+    undo_prepare(app->db);
+  }
   struct pane *p = app_current(app);
   return app->tabs && ((p->ops->idle && p->ops->idle(p)) || cadence_idle(app));
 }

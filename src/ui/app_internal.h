@@ -53,6 +53,7 @@ struct ui_app {
   void (*confirm_answer)(void *ctx, enum rp_action answer);
   void *confirm_ctx;
   /* the cadence sync run in steps by the idle work (app_cadence_due) */
+  bool undo_ready; /* the undo triggers made (idle work after the first paint) */
   bool syncing;
   long sync_total, sync_done;
 };

@@ -54,6 +54,28 @@ static void test_insert(void) {
   db_close(db);
 }
 
+/* undo_prepare makes the recording triggers at once (the full screen's
+ * idle work after its first paint), once; the steps work as before. */
+static void test_prepare(void) {
+  struct rp_db *db = NULL;
+  fx_open_fresh(&db, "prepare.db");
+  const char *temp_triggers = "SELECT count(*) FROM temp.sqlite_master WHERE type = 'trigger'";
+  CHECK_INT(count(db, temp_triggers), 0); /* made when first needed */
+  undo_prepare(db);
+  long long made = count(db, temp_triggers);
+  CHECK(made > 20);
+  undo_prepare(db);
+  CHECK_INT(count(db, temp_triggers), made);
+  add_in_step(db, "add contact Ada");
+  char *label = NULL;
+  struct rp_err err;
+  CHECK_INT(undo_last(db, &label, &err), RP_OK);
+  CHECK_STR(label, "add contact Ada");
+  free(label);
+  CHECK_INT(count(db, "SELECT count(*) FROM contact"), 0);
+  db_close(db);
+}
+
 static void test_update(void) {
   struct rp_db *db = NULL;
   fx_open_fresh(&db, "update.db");
@@ -259,6 +281,7 @@ int main(void) {
   fx_choice(&cfg.give_kinds, "read", "read their work", NULL);
   fx_set_now(1796000000);
   test_insert();
+  test_prepare();
   test_update();
   test_delete_and_cascade();
   test_steps();
