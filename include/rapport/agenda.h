@@ -3,6 +3,7 @@
 #ifndef RAPPORT_AGENDA_H
 #define RAPPORT_AGENDA_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "rapport/config.h"
@@ -54,6 +55,10 @@ struct rp_agenda {
   /* the items each section has: all of them when read in full, else
    * counted up to AGENDA_COUNT_CAP (that many means "at least") */
   long total[AG_SECTION_COUNT];
+  /* agenda_compute_screen: the total is only a lower bound (a section
+   * below the screen: 1 when it has an item; one read in part: what was
+   * read, and one more) */
+  bool at_least[AG_SECTION_COUNT];
 };
 
 void agenda_free(struct rp_agenda *a);
@@ -87,10 +92,13 @@ enum rp_status agenda_compute_page(struct rp_db *db, const struct rp_config *cfg
 
 /* The part of that page the first `rows` rows of a screen show, laid out
  * as Today does (each section: a heading, its items, and "N more" when it
- * was read in part): the sections are read in order while rows are left,
- * and those below them are only counted. Every section's total is as in
- * the page, and its items are the start of the page's. What Today paints
- * first. */
+ * was read in part): the sections are read in order while rows are left.
+ * Nothing is counted beyond the screen: a section read in part has the
+ * items read and one more as its total, one below the screen 1 when it
+ * has an item (at_least set for both; 0 when it has none), so the cost is
+ * the screen's, whatever the journal holds. The other totals are as in
+ * the page, and the items are the start of the page's. What Today paints
+ * first; it reads the page once painted. */
 enum rp_status agenda_compute_screen(struct rp_db *db, const struct rp_config *cfg,
                                      const char *today, int days, long limit, long rows,
                                      struct rp_agenda *out, struct rp_err *err);

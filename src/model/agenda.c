@@ -43,6 +43,7 @@ struct ctx {
   long rows;                /* screen rows left for the sections to come, -1 = no screen */
   struct bucket b[AG_SECTION_COUNT];
   long total[AG_SECTION_COUNT];
+  bool at_least[AG_SECTION_COUNT]; /* total is a lower bound (a screen's read) */
   agenda_item_fn emit; /* agenda_each: items go here as they are read, not to b */
   void *emit_ctx;
   enum rp_status emit_st; /* what emit last said: anything but RP_OK stops the reads */
@@ -274,12 +275,17 @@ static enum rp_status count_rows(struct ctx *c, const char *sql, int64_t cap, in
 /* The size of follow-up section k, read only in part, up to
  * AGENDA_COUNT_CAP: the rows of the index up to the cap plus those of
  * deleted contacts, less those. */
-static enum rp_status count_section(struct ctx *c, size_t k, struct rp_err *err) {
+static enum rp_status count_section_upto(struct ctx *c, size_t k, int64_t cap,
+                                         struct rp_err *err) {
   int64_t gone = 0, all = 0;
   enum rp_status s = count_rows(c, fu_sections[k].deleted, -1, &gone, err);
-  if (s == RP_OK) s = count_rows(c, fu_sections[k].count, AGENDA_COUNT_CAP + gone, &all, err);
+  if (s == RP_OK) s = count_rows(c, fu_sections[k].count, cap + gone, &all, err);
   if (s == RP_OK) c->total[fu_sections[k].section] = (long)(all - gone);
   return s;
+}
+
+static enum rp_status count_section(struct ctx *c, size_t k, struct rp_err *err) {
+  return count_section_upto(c, k, AGENDA_COUNT_CAP, err);
 }
 
 /* How many items the next section may read (-1 = all): the limit, and on
@@ -304,12 +310,25 @@ static void spend(struct ctx *c, enum rp_agenda_section sec) {
   c->rows = used < c->rows ? c->rows - used : 0;
 }
 
+/* On a screen (agenda_compute_screen) nothing is counted beyond what it
+ * shows: a section below it is asked whether it has an item, one read in
+ * part whether it has one more than was read (counts stopped there), and
+ * the total is then a lower bound; the page read after the first paint
+ * counts. So the first paint costs the same whatever the journal holds. */
+static void lower_bound(struct ctx *c, enum rp_agenda_section sec, long read) {
+  if (c->total[sec] > read) c->at_least[sec] = true;
+}
+
 /* Follow-up section k: up to section_room() rows, counted when there may
  * be more. */
 static enum rp_status read_followups(struct ctx *c, size_t k, struct rp_err *err) {
   long lim = section_room(c);
   enum rp_agenda_section sec = fu_sections[k].section;
-  if (lim == 0) return count_section(c, k, err);
+  if (lim == 0) { /* below the screen */
+    enum rp_status s = count_section_upto(c, k, 1, err);
+    lower_bound(c, sec, 0);
+    return s;
+  }
   sqlite3_stmt *st;
   enum rp_status s =
       db_prepare_cached(c->db, c->emit ? fu_sections[k].all : fu_sections[k].sql, &st, err);
@@ -323,7 +342,11 @@ static enum rp_status read_followups(struct ctx *c, size_t k, struct rp_err *err
   else if (rc != SQLITE_DONE) s = db_fail(c->db, err, "read follow-ups");
   sqlite3_reset(st);
   c->total[sec] = (long)c->b[sec].n;
-  if (s == RP_OK && lim > 0 && (long)c->b[sec].n >= lim) s = count_section(c, k, err);
+  if (s == RP_OK && lim > 0 && (long)c->b[sec].n >= lim) {
+    if (c->rows < 0) return count_section(c, k, err);
+    s = count_section_upto(c, k, lim + 1, err);
+    lower_bound(c, sec, lim);
+  }
   return s;
 }
 
@@ -422,15 +445,21 @@ static enum rp_status emit_quiet(void *vc, const struct rp_quiet *e, struct rp_e
 
 static enum rp_status read_quiet(struct ctx *c, struct rp_err *err) {
   long lim = section_room(c);
-  if (lim == 0)
-    return cadence_quiet_count(c->db, c->today, AGENDA_COUNT_CAP, &c->total[AG_QUIET], err);
+  if (lim == 0) { /* below the screen */
+    enum rp_status s = cadence_quiet_count(c->db, c->today, 1, &c->total[AG_QUIET], err);
+    lower_bound(c, AG_QUIET, 0);
+    return s;
+  }
   if (c->emit) return cadence_quiet_each(c->db, c->today, 0, emit_quiet, c, err);
   struct rp_quiet_list q;
   enum rp_status s = cadence_quiet_unhandled(c->db, c->cfg, c->today, lim > 0 ? lim : 0, &q, err);
   for (size_t i = 0; s == RP_OK && i < q.n; i++) add_quiet(c, &q.v[i]);
   c->total[AG_QUIET] = (long)q.n;
-  if (s == RP_OK && lim > 0 && (long)q.n >= lim)
-    s = cadence_quiet_count(c->db, c->today, AGENDA_COUNT_CAP, &c->total[AG_QUIET], err);
+  if (s == RP_OK && lim > 0 && (long)q.n >= lim) {
+    s = cadence_quiet_count(c->db, c->today, c->rows < 0 ? AGENDA_COUNT_CAP : lim + 1,
+                            &c->total[AG_QUIET], err);
+    if (c->rows >= 0) lower_bound(c, AG_QUIET, lim);
+  }
   quiet_list_free(&q);
   return s;
 }
@@ -541,7 +570,10 @@ static enum rp_status compute(struct rp_db *db, const struct rp_config *cfg, con
       else item_free(&c.b[k].v[i]);
     }
     free(c.b[k].v);
-    if (s == RP_OK) out->total[k] = c.total[k];
+    if (s == RP_OK) {
+      out->total[k] = c.total[k];
+      out->at_least[k] = c.at_least[k];
+    }
   }
   return s;
 }

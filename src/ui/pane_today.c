@@ -28,8 +28,9 @@
  * and listed by `rapport agenda`, so Today opens as fast on a journal of
  * 100,000 contacts as on one of ten. The first read of a Today that has
  * not been seen yet takes only what its screen shows (agenda_compute_screen:
- * the sections below it are only counted) and the rest is read once it is
- * painted (idle), before the next key; the screen stays the same. */
+ * nothing is counted beyond what it shows) and the rest is read once it
+ * is painted (idle), before the next key; the screen stays the same but
+ * for the counts ("Overdue (38+)", then "Overdue (500+)"). */
 #define TODAY_LIMIT 100
 
 /* One screen row: a section heading, an agenda item, or "N more". */
@@ -213,20 +214,20 @@ static void draw(struct pane *p) {
                      : xasprintf(" Today \xC2\xB7 %s", day);
   long items = 0;
   bool at_least = false;
-  for (int k = 0; k < AG_SECTION_COUNT; k++) {
-    items += t->ag.total[k];
-    at_least |= t->ag.total[k] >= AGENDA_COUNT_CAP;
+  for (int k = 0; k < AG_SECTION_COUNT; k++) { /* the first paint: "38+" until counted */
+    items += t->ag.at_least[k] ? t->ag.total[k] - 1 : t->ag.total[k]; /* as the headings */
+    at_least |= t->ag.at_least[k] || t->ag.total[k] >= AGENDA_COUNT_CAP;
   }
-  char *count = items ? xasprintf(" %ld%s thing%s to do ", items, at_least ? "+" : "",
-                                  items == 1 ? "" : "s")
-                      : xstrdup(" ");
+  char *count = items || at_least ? xasprintf(" %ld%s thing%s to do ", items,
+                                              at_least ? "+" : "", items == 1 ? "" : "s")
+                                  : xstrdup(" ");
   int cw = utf8_width(count);
   ui_fill(w, 0, 0, t->w, ROLE_TITLE);
   ui_put(w, 0, 0, t->w - cw, ROLE_TITLE, title);
   ui_put(w, 0, t->w - cw, cw, ROLE_TITLE, count);
   free(title);
   free(count);
-  if (!items) {
+  if (!items && !at_least) {
     draw_empty(t, 2);
     wnoutrefresh(w);
     return;
@@ -239,8 +240,9 @@ static void draw(struct pane *p) {
     int row = 1 + i;
     if (r->item == ROW_HEADING) {
       long n = t->ag.total[r->section];
-      char *h = xasprintf(" %s (%ld%s)", rp_agenda_section_titles[r->section], n,
-                          n >= AGENDA_COUNT_CAP ? "+" : "");
+      bool more = t->ag.at_least[r->section] || n >= AGENDA_COUNT_CAP;
+      char *h = xasprintf(" %s (%ld%s)", rp_agenda_section_titles[r->section],
+                          t->ag.at_least[r->section] ? n - 1 : n, more ? "+" : "");
       ui_put(w, row, 0, t->w, r->section == AG_OVERDUE ? ROLE_OVERDUE : ROLE_HEADER, h);
       free(h);
       continue;
@@ -248,9 +250,11 @@ static void draw(struct pane *p) {
     if (r->item == ROW_MORE) {
       long n = t->ag.total[r->section], shown = 0;
       for (long k = top + i - 1; k >= 0 && is_item(t, k); k--) shown++;
-      char *m = xasprintf("\xE2\x80\xA6 and %ld%s more: `rapport agenda` lists them "
-                          "all",
-                          n - shown, n >= AGENDA_COUNT_CAP ? "+" : "");
+      char *m = t->ag.at_least[r->section] /* not counted yet (the first paint) */
+                    ? xstrdup("\xE2\x80\xA6 and more: `rapport agenda` lists them all")
+                    : xasprintf("\xE2\x80\xA6 and %ld%s more: `rapport agenda` lists them "
+                                "all",
+                                n - shown, n >= AGENDA_COUNT_CAP ? "+" : "");
       ui_fill(w, row, 0, t->w, ROLE_NORMAL);
       ui_put(w, row, 3, t->w - 4, ROLE_MUTED, m);
       free(m);
