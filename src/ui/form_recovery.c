@@ -49,21 +49,51 @@ static struct form_field *by_key(struct form *f, const char *key) {
   return NULL;
 }
 
+/* The next record of a snapshot at *cursor (cut in place): its parts into
+ * part[0..5], how many into *n; NULL at the end. */
+static char *next_record(char **cursor, char *part[6], size_t *n) {
+  char *rec = *cursor;
+  if (!rec || !*rec) return NULL;
+  char *next = strchr(rec, '\x1e');
+  if (next) *next++ = '\0';
+  *cursor = next;
+  memset(part, 0, 6 * sizeof *part);
+  *n = 0;
+  for (char *p = rec; p && *n < 6; (*n)++) {
+    part[*n] = p;
+    p = strchr(p, '\x1f');
+    if (p) *p++ = '\0';
+  }
+  return rec;
+}
+
+/* See widgets.h. */
+char *form_snapshot_describe(struct form *f, const char *text) {
+  char *copy = xstrdup(text ? text : ""), *cursor = copy;
+  char *part[6];
+  size_t n;
+  struct rp_buf b = {0};
+  buf_adds(&b, "");
+  while (next_record(&cursor, part, &n)) {
+    if (n < 3 || part[1][0] == 'c') continue;
+    const char *value = part[1][0] == 'p' && n >= 4 ? part[3] : part[2];
+    if (str_empty(value)) continue;
+    struct form_field *fld = by_key(f, part[0]);
+    buf_addf(&b, "%s%s: ", b.len ? "\n" : "", fld && fld->label ? fld->label : part[0]);
+    for (const char *c = value; *c; c++) buf_addc(&b, *c == '\n' ? ' ' : *c);
+  }
+  free(copy);
+  return buf_steal(&b);
+}
+
 /* See widgets.h. */
 void form_restore(struct form *f, const char *text) {
-  char *copy = xstrdup(text ? text : "");
+  char *copy = xstrdup(text ? text : ""), *cursor = copy;
   struct form_field *listed = NULL; /* the list field whose rows come now */
   size_t row = 0;
-  for (char *rec = copy, *next; rec && *rec; rec = next) {
-    next = strchr(rec, '\x1e');
-    if (next) *next++ = '\0';
-    char *part[6] = {0};
-    size_t n = 0;
-    for (char *p = rec; p && n < 6; n++) {
-      part[n] = p;
-      p = strchr(p, '\x1f');
-      if (p) *p++ = '\0';
-    }
+  char *part[6];
+  size_t n;
+  while (next_record(&cursor, part, &n)) {
     if (n < 3) continue;
     struct form_field *fld = by_key(f, part[0]);
     if (!fld) continue;

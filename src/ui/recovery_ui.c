@@ -21,6 +21,7 @@ static struct typing {
   char *key, *label;
   typing_snapshot_fn snap;
   typing_restore_fn restore;
+  typing_describe_fn describe; /* NULL: the text is shown as it is */
   void *ctx;
   char *saved;       /* the text as last kept (or as it was opened) */
   time_t changed_at; /* when a change not yet kept was seen, 0 = none */
@@ -52,15 +53,18 @@ static void offer_answer(void *ctx, enum rp_action answer) {
   typing.offer = NULL;
 }
 
-/* See ui_internal.h. */
-void app_typing_begin(struct ui_app *app, const char *key, const char *label,
-                      typing_snapshot_fn snap, typing_restore_fn restore, void *ctx) {
+/* app_typing_begin, with how to show a kept copy to people (NULL: as it
+ * is). */
+static void typing_begin(struct ui_app *app, const char *key, const char *label,
+                         typing_snapshot_fn snap, typing_restore_fn restore,
+                         typing_describe_fn describe, void *ctx) {
   typing_reset();
   typing.on = true;
   typing.key = xstrdup(key);
   typing.label = xstrdup(label);
   typing.snap = snap;
   typing.restore = restore;
+  typing.describe = describe;
   typing.ctx = ctx;
   typing.saved = snap(ctx);
   struct rp_recovery r;
@@ -74,7 +78,9 @@ void app_typing_begin(struct ui_app *app, const char *key, const char *label,
   char when[32] = "";
   datetime_format(r.saved_at, when, sizeof when);
   struct rp_strv lines = {0};
-  wrap_text(r.text, 60, &lines);
+  char *readable = describe ? describe(ctx, r.text) : NULL;
+  wrap_text_max(readable ? readable : r.text, 60, 4, &lines);
+  free(readable);
   struct rp_buf shown = {0};
   for (size_t i = 0; i < lines.n && i < 3; i++) buf_addf(&shown, "  %s\n", lines.v[i]);
   if (lines.n > 3) buf_adds(&shown, "  \xE2\x80\xA6\n");
@@ -92,12 +98,21 @@ void app_typing_begin(struct ui_app *app, const char *key, const char *label,
   recovery_free(&r);
 }
 
+/* See ui_internal.h. */
+void app_typing_begin(struct ui_app *app, const char *key, const char *label,
+                      typing_snapshot_fn snap, typing_restore_fn restore, void *ctx) {
+  typing_begin(app, key, label, snap, restore, NULL, ctx);
+}
+
 static char *form_snap(void *ctx) { return form_snapshot(ctx); }
 static void form_put_back(void *ctx, const char *text) { form_restore(ctx, text); }
+static char *form_describe(void *ctx, const char *text) {
+  return form_snapshot_describe(ctx, text);
+}
 
 /* See widgets.h. */
 void app_typing_form(struct ui_app *app, struct form *f, const char *key, const char *label) {
-  app_typing_begin(app, key, label, form_snap, form_put_back, f);
+  typing_begin(app, key, label, form_snap, form_put_back, form_describe, f);
 }
 
 /* See ui_internal.h. */

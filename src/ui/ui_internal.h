@@ -103,6 +103,8 @@ void app_message(struct ui_app *app, enum rp_role role, const char *fmt, ...)
  * app_typing_end when it is saved or cancelled (the copy goes). */
 typedef char *(*typing_snapshot_fn)(void *ctx);
 typedef void (*typing_restore_fn)(void *ctx, const char *text);
+/* A kept text as people read it (a form's: "Name: Priya"); a new string. */
+typedef char *(*typing_describe_fn)(void *ctx, const char *text);
 void app_typing_begin(struct ui_app *app, const char *key, const char *label,
                       typing_snapshot_fn snapshot, typing_restore_fn restore, void *ctx);
 void app_typing_end(struct ui_app *app);

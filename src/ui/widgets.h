@@ -226,6 +226,10 @@ void form_list_error(struct form *f, const char *key, size_t row, const char *ms
  * are left as they are), for the recovery copy of a form being filled in. */
 char *form_snapshot(const struct form *f);
 void form_restore(struct form *f, const char *text);
+/* Such a text as people read it, for the offer to restore it: a line
+ * "Label: value" for each value typed (choices left out), line breaks in
+ * a value shown as spaces. Caller frees. */
+char *form_snapshot_describe(struct form *f, const char *text);
 /* recovery_ui.c: keep form f as a recovery copy while it is filled in (see
  * app_typing_begin), offering back an earlier copy under `key`. */
 void app_typing_form(struct ui_app *app, struct form *f, const char *key, const char *label);

@@ -89,6 +89,11 @@ wait_for "Ann Lee"
 keys a
 wait_for "─ Unsaved text ─"
 wait_for "You were writing a new contact"
+# shown as it was typed, field by field, not as it is kept
+wait_for "Name: Priya Raman"
+wait_for "Organisation: CharityComms"
+screen | grep -qF "name^_" && fail "the kept copy is shown raw"
+ok "the offer shows the fields typed"
 keys r
 wait_for "Priya Raman"
 wait_for "CharityComms"
