@@ -239,7 +239,7 @@ enum rp_status contact_match_value(struct rp_db *db, enum rp_value_kind kind, co
  * whose name folds (rp_fold) as `name` does (the caller compares the
  * organisation and its own key): first those with an id above newer_than,
  * newest first, then the others backwards in contact_list's name order.
- * key's strings (email and url NULL) are valid only during the call. */
+ * key's strings are valid only during the call. */
 enum rp_status contact_match_name(struct rp_db *db, const char *name, int64_t newer_than,
                                   void (*fn)(void *arg, const struct rp_contact_key *key),
                                   void *arg, struct rp_err *err);

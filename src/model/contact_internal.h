@@ -92,4 +92,11 @@ enum rp_status contact_advance_stage(struct rp_db *db, const struct rp_config *c
  * a contact (give_insert, conv_insert). */
 enum rp_status contact_check_live(struct rp_db *db, int64_t id, struct rp_err *err);
 
+/* Hand fn each row of st (columns: id, name, org, email, url, deleted)
+ * as a struct rp_contact_key; st is reset, not finalized. `what` names
+ * the read in an error ("read contacts"). */
+enum rp_status contact_key_rows(struct rp_db *db, sqlite3_stmt *st,
+                                void (*fn)(void *arg, const struct rp_contact_key *key),
+                                void *arg, const char *what, struct rp_err *err);
+
 #endif

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 
 #include "model/db_schema.h"
+#include "model/contact_internal.h"
 #include "model/db_sql.h"
 #include "rapport/contact.h"
 
@@ -81,10 +82,10 @@ enum rp_status contact_match_value(struct rp_db *db, enum rp_value_kind kind, co
 }
 
 static const char name_candidates[] =
-    "SELECT id, name, org, deleted FROM ("
-    "SELECT id, name, org, deleted_at IS NOT NULL AS deleted FROM contact "
+    "SELECT id, name, org, email, url, deleted FROM ("
+    "SELECT id, name, org, email, url, deleted_at IS NOT NULL AS deleted FROM contact "
     "INDEXED BY contact_name_key WHERE name_key = ?1 UNION ALL "
-    "SELECT id, name, org, deleted_at IS NOT NULL FROM contact "
+    "SELECT id, name, org, email, url, deleted_at IS NOT NULL FROM contact "
     "INDEXED BY contact_name_key WHERE name_key IS NULL AND rp_fold(name) = ?1) "
     "ORDER BY id > ?2 DESC, CASE WHEN id > ?2 THEN id END DESC, name COLLATE NOCASE DESC, "
     "id DESC";
@@ -100,18 +101,7 @@ enum rp_status contact_match_name(struct rp_db *db, const char *name, int64_t ne
   char *folded = db_fold_text(name);
   db_bind_text(st, 1, folded);
   sqlite3_bind_int64(st, 2, newer_than);
-  int rc;
-  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-    struct rp_contact_key k = {
-        .id = sqlite3_column_int64(st, 0),
-        .name = (const char *)sqlite3_column_text(st, 1),
-        .org = (const char *)sqlite3_column_text(st, 2),
-        .deleted = sqlite3_column_int(st, 3) != 0,
-    };
-    fn(arg, &k);
-  }
-  if (rc != SQLITE_DONE) s = db_fail(db, err, "look up a name");
-  sqlite3_reset(st);
+  s = contact_key_rows(db, st, fn, arg, "look up a name", err);
   free(folded);
   return s;
 }

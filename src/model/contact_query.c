@@ -286,6 +286,15 @@ enum rp_status contact_scan_keys(struct rp_db *db,
                                 "c.deleted_at IS NOT NULL FROM contact c ORDER BY " ORDER_NAME,
                                 &st, err);
   if (s != RP_OK) return s;
+  s = contact_key_rows(db, st, fn, arg, "read contacts", err);
+  sqlite3_finalize(st);
+  return s;
+}
+
+/* See contact_internal.h. */
+enum rp_status contact_key_rows(struct rp_db *db, sqlite3_stmt *st,
+                                void (*fn)(void *arg, const struct rp_contact_key *key),
+                                void *arg, const char *what, struct rp_err *err) {
   int rc;
   while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
     struct rp_contact_key k = {
@@ -298,8 +307,8 @@ enum rp_status contact_scan_keys(struct rp_db *db,
     };
     fn(arg, &k);
   }
-  if (rc != SQLITE_DONE) s = db_fail(db, err, "read contacts");
-  sqlite3_finalize(st);
+  enum rp_status s = rc == SQLITE_DONE ? RP_OK : db_fail(db, err, what);
+  sqlite3_reset(st);
   return s;
 }
 

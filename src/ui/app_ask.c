@@ -69,6 +69,21 @@ void app_confirm(struct ui_app *app, const char *title, const char *body,
   app->confirm_yes = on_yes;
 }
 
+/* See ui_internal.h. */
+void app_discard_or_close(struct ui_app *app, bool changed, const char *what, const char *back,
+                          void (*close)(void *ctx), void *ctx) {
+  if (!changed) {
+    close(ctx);
+    return;
+  }
+  char yes[32];
+  char *body = xasprintf("%s has changes that are not saved yet.\n\n"
+                         "%s discards them \xC2\xB7 any other key goes back to %s",
+                         what, app_answer_key(app, ACT_ANSWER_YES, yes, sizeof yes), back);
+  app_confirm(app, "Discard changes?", body, close, ctx);
+  free(body);
+}
+
 /* The key pressed in a question: the answer it is bound to among the
  * dialog's (read through the keymap), the help, or ACT_NONE (any other
  * key: no, or back). */

@@ -273,16 +273,8 @@ static void editing_key(struct worksheet *w, rp_key key) {
   case ACT_EXTERNAL_EDITOR: external_text(w, text_edit_text(&w->te)); return;
   case ACT_FORM_CANCEL: {
     const char *before = (w->section == SEC_WANT ? w->want : w->pitch);
-    if (strcmp(text_edit_text(&w->te), before ? before : "") != 0) {
-      char yes[32];
-      char *body = xasprintf("What you typed here is not saved yet.\n\n"
-                             "%s discards it \xC2\xB7 any other key goes back to the text",
-                             app_answer_key(w->base.app, ACT_ANSWER_YES, yes, sizeof yes));
-      app_confirm(w->base.app, "Discard changes?", body, stop_editing, w);
-      free(body);
-    } else {
-      stop_editing(w);
-    }
+    app_discard_or_close(w->base.app, strcmp(text_edit_text(&w->te), before ? before : "") != 0,
+                         "This text", "the text", stop_editing, w);
     return;
   }
   default: break;

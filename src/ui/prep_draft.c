@@ -101,16 +101,9 @@ void prep_draft_key(struct prep *pr, rp_key key) {
   case ACT_FORM_SAVE: save_draft(pr, text_edit_text(&pr->te)); return;
   case ACT_EXTERNAL_EDITOR: prep_draft_external(pr, text_edit_text(&pr->te)); return;
   case ACT_FORM_CANCEL:
-    if (strcmp(text_edit_text(&pr->te), pr->ct.draft ? pr->ct.draft : "") != 0) {
-      char yes[32];
-      char *body = xasprintf("The draft has changes that are not saved yet.\n\n"
-                             "%s discards them \xC2\xB7 any other key goes back to the draft",
-                             app_answer_key(pr->base.app, ACT_ANSWER_YES, yes, sizeof yes));
-      app_confirm(pr->base.app, "Discard changes?", body, stop_editing, pr);
-      free(body);
-    } else {
-      stop_editing(pr);
-    }
+    app_discard_or_close(pr->base.app,
+                         strcmp(text_edit_text(&pr->te), pr->ct.draft ? pr->ct.draft : "") != 0,
+                         "The draft", "the draft", stop_editing, pr);
     return;
   default: break;
   }

@@ -124,6 +124,11 @@ void app_typing_flush(struct ui_app *app);
  * live key (app_answer_key). */
 void app_confirm(struct ui_app *app, const char *title, const char *body,
                  void (*on_yes)(void *ctx), void *ctx);
+/* Esc over a form or an editor: when `changed`, "Discard changes?"
+ * ("<what> has changes that are not saved yet … any other key goes back
+ * to <back>") and close(ctx) on yes; else close(ctx) at once. */
+void app_discard_or_close(struct ui_app *app, bool changed, const char *what, const char *back,
+                          void (*close)(void *ctx), void *ctx);
 /* Show a dialog that takes the answers in `answers` (dialog-scope
  * actions, ended by ACT_NONE; at most ASK_MAX_ANSWERS). The next key
  * closes it: on_answer(ctx, answer) gets the answer the key is bound to,

@@ -412,18 +412,7 @@ void form_modal_key(struct form *f, struct ui_app *app, rp_key key, const char *
                     void (*save)(void *ctx), void (*close)(void *ctx), void *ctx) {
   switch (form_key(f, app, key)) {
   case FORM_SAVE: save(ctx); break;
-  case FORM_CANCEL:
-    if (form_changed(f)) {
-      char yes[32];
-      char *body = xasprintf("%s has changes that are not saved yet.\n\n"
-                             "%s discards them \xC2\xB7 any other key goes back to the form",
-                             what, app_answer_key(app, ACT_ANSWER_YES, yes, sizeof yes));
-      app_confirm(app, "Discard changes?", body, close, ctx);
-      free(body);
-    } else {
-      close(ctx);
-    }
-    break;
+  case FORM_CANCEL: app_discard_or_close(app, form_changed(f), what, "the form", close, ctx); break;
   case FORM_CONTINUE: break;
   }
 }

@@ -132,6 +132,23 @@ static inline char *fx_text(struct rp_db *db, const char *sql) {
   return v;
 }
 
+/* The plan of `sql` (EXPLAIN QUERY PLAN), its details joined by "|";
+ * caller frees. */
+static inline char *fx_plan(struct rp_db *db, const char *sql) {
+  char *q = xasprintf("EXPLAIN QUERY PLAN %s", sql);
+  sqlite3_stmt *st;
+  struct rp_buf b = {0};
+  buf_adds(&b, "");
+  CHECK_INT(sqlite3_prepare_v2(db_handle(db), q, -1, &st, NULL), SQLITE_OK);
+  while (sqlite3_step(st) == SQLITE_ROW) {
+    buf_adds(&b, (const char *)sqlite3_column_text(st, 3));
+    buf_addc(&b, '|');
+  }
+  sqlite3_finalize(st);
+  free(q);
+  return buf_steal(&b);
+}
+
 /* Contact `id`'s stage as stored (NULL when there is no such contact);
  * caller frees. */
 static inline char *fx_stage_of(struct rp_db *db, int64_t id) {

@@ -77,29 +77,12 @@ static int on_stmt(unsigned type, void *ctx, void *p, void *x) {
   return 0;
 }
 
-/* The plan of `sql` (EXPLAIN QUERY PLAN), its details joined by "|". */
-static char *plan_of(struct rp_db *db, const char *sql) {
-  char *q = xasprintf("EXPLAIN QUERY PLAN %s", sql);
-  sqlite3_stmt *st;
-  struct rp_buf b = {0};
-  CHECK_INT(sqlite3_prepare_v2(db_handle(db), q, -1, &st, NULL), SQLITE_OK);
-  while (sqlite3_step(st) == SQLITE_ROW) {
-    buf_adds(&b, (const char *)sqlite3_column_text(st, 3));
-    buf_addc(&b, '|');
-  }
-  sqlite3_finalize(st);
-  free(q);
-  char *s = xstrdup(buf_str(&b));
-  buf_free(&b);
-  return s;
-}
-
 /* No traced statement scans the contacts or their values; the name, the
  * email and the URL lookups ran through their indexes. */
 static void check_plans(struct rp_db *db) {
   bool by_name = false, by_email = false, by_url = false;
   for (size_t i = 0; i < traced.n; i++) {
-    char *p = plan_of(db, traced.v[i]);
+    char *p = fx_plan(db, traced.v[i]);
     by_name |= strstr(p, "USING INDEX contact_name_key (name_key=?)") != NULL;
     by_email |= strstr(p, "INDEX contact_value_email") != NULL;
     by_url |= strstr(p, "INDEX contact_value_url_key") != NULL;

@@ -195,23 +195,6 @@ static void test_restore_merge(void) {
   db_close(b);
 }
 
-/* The plan of `sql` (EXPLAIN QUERY PLAN), its details joined by "|". */
-static char *plan_of(struct rp_db *db, const char *sql) {
-  char *q = xasprintf("EXPLAIN QUERY PLAN %s", sql);
-  sqlite3_stmt *st;
-  struct rp_buf b = {0};
-  CHECK_INT(sqlite3_prepare_v2(db_handle(db), q, -1, &st, NULL), SQLITE_OK);
-  while (sqlite3_step(st) == SQLITE_ROW) {
-    buf_adds(&b, (const char *)sqlite3_column_text(st, 3));
-    buf_addc(&b, '|');
-  }
-  sqlite3_finalize(st);
-  free(q);
-  char *s = xstrdup(buf_str(&b));
-  buf_free(&b);
-  return s;
-}
-
 /* The statements run while tracing is on (their SQL as prepared). */
 static struct rp_strv traced;
 
@@ -234,7 +217,7 @@ static void check_traced(struct rp_db *db, size_t min, const char *what) {
     CHECK(false);
   }
   for (size_t i = 0; i < traced.n; i++) {
-    char *p = plan_of(db, traced.v[i]);
+    char *p = fx_plan(db, traced.v[i]);
     if (!strstr(p, "USING INDEX contact_name_key") && !strstr(p, "USING INDEX contact_org_key")) {
       fprintf(stderr, "%s: no key index: %s\n  %s\n", what, p, traced.v[i]);
       CHECK(false);
@@ -276,7 +259,7 @@ static void test_plans(void) {
   /* its people in name order from the indexes, not sorted after reading
    * them all (path --org stops at the first one known personally) */
   CHECK_INT((long)traced.n, 1);
-  char *p = plan_of(db, traced.v[0]);
+  char *p = fx_plan(db, traced.v[0]);
   if (strstr(p, "TEMP B-TREE")) fprintf(stderr, "an organisation: sorted: %s\n", p);
   CHECK(strstr(p, "TEMP B-TREE") == NULL);
   free(p);
