@@ -86,6 +86,14 @@ void db_set_progress(struct rp_db *db, rp_progress_fn progress, void *arg) {
   db->progress_arg = arg;
 }
 
+/* See db.h. Measured on bench/gen's 100,000-contact journal: `search
+ * kubernetes` peaked at 7.0 MB against 5.4 MB on the 1,000 one (the 2 MiB
+ * cache filling up), 6.0 MB with this; export, agenda and search took the
+ * same time. */
+void db_cache_small(struct rp_db *db) {
+  sqlite3_exec(db->h, "PRAGMA cache_size = -1024", NULL, NULL, NULL); /* a hint: cannot fail */
+}
+
 /* See db.h. */
 void db_progress(struct rp_db *db, enum rp_progress_event ev, const char *what, int64_t done,
                  int64_t total) {
