@@ -9,7 +9,7 @@
  * 1 = its id), for a test of its plan: a lookup by id, never a scan. */
 extern const char cadence_last_sql[];
 /* Contacts a cadence_sync_step works out at a time, inside its one
- * transaction (500; tests make it smaller). */
+ * transaction (2,000; tests make it smaller). */
 extern long cadence_sync_chunk;
 
 /* Whether a quiet period of contact `contact_id` whose cadence ran out on
