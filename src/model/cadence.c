@@ -519,19 +519,13 @@ enum rp_status cadence_pending(struct rp_db *db, const struct rp_config *cfg, co
   return s;
 }
 
-/* See cadence_internal.h. */
-long cadence_sync_chunk = 2000;
-
 /* See cadence.h. One transaction per step, so two processes syncing at
  * once cannot both add the same check-in (each reads what is due inside
  * its own transaction), and a sync stopped part way keeps what its steps
  * committed. Only the contacts whose day has come, or that something
  * happened to since the last sync, are read (cadence_state); each one
  * read leaves that set (its next day is after today), so a step is a
- * lookup per contact and a whole sync is linear in what changed. A step
- * works in chunks of cadence_sync_chunk contacts: their plans, and their
- * check-ins' one statement (its JSON, the search index's pending terms),
- * are a chunk's, so a step's memory does not grow with its size. */
+ * lookup per contact and a whole sync is linear in what changed. */
 enum rp_status cadence_sync_step(struct rp_db *db, const struct rp_config *cfg, const char *today,
                                  long batch, long *done, int *created, struct rp_err *err) {
   *done = 0;
@@ -542,28 +536,21 @@ enum rp_status cadence_sync_step(struct rp_db *db, const struct rp_config *cfg, 
     free(own);
     return s;
   }
+  int64_t *ids = NULL;
+  size_t n = 0;
   int made_n = 0;
-  long total = 0, chunk = cadence_sync_chunk > 0 ? cadence_sync_chunk : 2000;
   s = sync_config(db, cfg, err);
-  while (s == RP_OK && (batch <= 0 || total < batch)) {
-    long want = batch > 0 && batch - total < chunk ? batch - total : chunk;
-    int64_t *ids = NULL;
-    size_t n = 0;
-    s = due_ids(db, today, want, &ids, &n, err);
-    struct plan *plans = n ? xmalloc(n * sizeof *plans) : NULL;
-    for (size_t i = 0; s == RP_OK && i < n; i++)
-      s = plan_one(db, cfg, today, ids[i], &plans[i], err);
-    if (s == RP_OK) s = sync_plans(db, plans, n, &made_n, err);
-    free(plans);
-    free(ids);
-    total += (long)n;
-    if ((long)n < want) break; /* nothing more is due */
-  }
+  if (s == RP_OK) s = due_ids(db, today, batch, &ids, &n, err);
+  struct plan *plans = n ? xmalloc(n * sizeof *plans) : NULL;
+  for (size_t i = 0; s == RP_OK && i < n; i++) s = plan_one(db, cfg, today, ids[i], &plans[i], err);
+  if (s == RP_OK) s = sync_plans(db, plans, n, &made_n, err);
+  free(plans);
+  free(ids);
   free(own);
   if (s == RP_OK) s = db_commit(db, err);
   else db_rollback(db);
   if (s == RP_OK) {
-    *done = total;
+    *done = (long)n;
     if (created) *created += made_n;
   }
   return s;
@@ -577,12 +564,12 @@ enum rp_status cadence_sync_step(struct rp_db *db, const struct rp_config *cfg, 
  * contacts (90,000 check-ins made) took 5.0-5.8 s in steps of 2,000,
  * 4.0-4.4 s in steps of 10,000, most of the difference in the commits
  * (each rewrites the pages of the indexes and the search index the step
- * touched). A step works in chunks of 2,000 (cadence_sync_step), so its
- * memory does not grow with it: that first agenda peaked at 21.5 MB in
- * steps of 10,000 worked out at once, 12.3 MB in chunks of 2,000 (as in
- * the old steps of 2,000) in the same CPU time; chunks of 500 brought it
- * to 9.6 MB for 10 % more CPU time (4.1-4.4 s against 3.8). The full
- * screen runs its own steps of 500 (app_idle.c). */
+ * touched). A step's check-ins go in as one statement, so the search
+ * index gets one segment a step: working a step out in chunks of 2,000
+ * (a statement each) halved its memory (21.5 -> 12.4 MB) but left five
+ * times the segments, whose merging then fell on the next writer (the
+ * first `import linkedin` of 100 rows after it peaked at 9.1 MB against
+ * 6.9). The full screen runs its own, shorter steps (app_idle.c). */
 #define SYNC_BATCH 10000
 /* A sync of more contacts than this is told to the progress callback. */
 #define SYNC_TOLD 1000

@@ -8,9 +8,6 @@
 /* The statement a sync reads one contact's last interactions with (bind
  * 1 = its id), for a test of its plan: a lookup by id, never a scan. */
 extern const char cadence_last_sql[];
-/* Contacts a cadence_sync_step works out at a time, inside its one
- * transaction (2,000; tests make it smaller). */
-extern long cadence_sync_chunk;
 
 /* Whether a quiet period of contact `contact_id` whose cadence ran out on
  * `due` is already taken care of: there is an open check-in, or a check-in

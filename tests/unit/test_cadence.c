@@ -529,28 +529,6 @@ static void test_sync_steps(void) {
   char *stepped = sync_result();
   CHECK_STR(stepped, whole);
   free(stepped);
-  /* steps of 20 worked out in chunks of 7, each step one transaction
-   * (chunks of 7, 7 and 6): the same again */
-  steps_journal("chunks.db");
-  fx_set_now(T_0901_NOON + 80 * DAY);
-  cadence_sync_chunk = 7;
-  int made_chunks = 0;
-  steps = 0;
-  left = 300;
-  do {
-    CHECK_INT(cadence_sync_step(db, &cfg, today, 20, &done, &made_chunks, &err), RP_OK);
-    CHECK(done == (left < 20 ? left : 20));
-    left -= done;
-    CHECK_INT(cadence_pending(db, &cfg, today, 0, &pending, &err), RP_OK);
-    CHECK_INT(pending, left);
-    steps++;
-  } while (done == 20 && steps < 100);
-  cadence_sync_chunk = 2000;
-  CHECK_INT(steps, 300 / 20 + 1); /* the last finds nothing left */
-  CHECK_INT(made_chunks, made);
-  char *chunked = sync_result();
-  CHECK_STR(chunked, whole);
-  free(chunked);
   free(whole);
   free(path);
   /* a change of the config's cadences: every contact is pending again */
