@@ -49,11 +49,14 @@ void db_progress(struct rp_db *db, enum rp_progress_event ev, const char *what, 
  * user should be told about the open: that copy, or a journal file other
  * users can read ("warning: …"). One line each; owned by db. */
 const struct rp_strv *db_notes(const struct rp_db *db);
-/* Keep at most 1 MiB of the journal's pages in memory (SQLite's default is
- * 2 MiB): for a verb that runs once, reads each page about once and leaves
- * the rest to the system's file cache. A bulk write grows it for its own
- * transaction (bulk.h) and puts this back. */
-void db_cache_small(struct rp_db *db);
+/* Keep at most `kib` KiB of the journal's pages in memory: 1024 for a
+ * verb, which runs once, reads each page about once and leaves the rest
+ * to the system's file cache; DB_CACHE_SCREEN (SQLite's default) for the
+ * full screen, which reads the same pages again and again. A bulk write
+ * grows it for its own transaction (bulk.h) and puts it back. */
+#define DB_CACHE_VERB 1024
+#define DB_CACHE_SCREEN 2000
+void db_cache_kib(struct rp_db *db, int kib);
 void db_close(struct rp_db *db);
 
 /* Read every page of the journal (PRAGMA integrity_check): RP_OK when it is

@@ -200,7 +200,7 @@ enum rp_status cli_open(struct cli_ctx *ctx) {
   }
   const struct rp_strv *notes = db_notes(ctx->db);
   for (size_t i = 0; i < notes->n; i++) fprintf(stderr, "rapport: %s\n", notes->v[i]);
-  if (!ctx->ui) db_cache_small(ctx->db); /* the full screen keeps SQLite's 2 MiB */
+  if (!ctx->ui) db_cache_kib(ctx->db, DB_CACHE_VERB); /* `call NAME` puts it back for the screen */
   if (ctx->cfg.undo_steps > 0) undo_set_cap(ctx->db, ctx->cfg.undo_steps);
   if (ctx->undo_label) undo_begin(ctx->db, ctx->undo_label);
   return RP_OK;

@@ -792,6 +792,17 @@ static void test_transactions_and_helpers(void) {
   CHECK(sqlite3_get_autocommit(db_handle(db)));
   CHECK_INT(db_commit(db, &err), RP_EDB); /* nothing open */
 
+  /* the page cache a verb and the full screen keep (KiB, as SQLite
+   * counts a negative cache_size) */
+  const int kib[] = {DB_CACHE_VERB, DB_CACHE_SCREEN}, want[] = {-1024, -2000};
+  for (int k = 0; k < 2; k++) {
+    db_cache_kib(db, kib[k]);
+    sqlite3_stmt *cs = NULL;
+    CHECK(sqlite3_prepare_v2(db_handle(db), "PRAGMA cache_size", -1, &cs, NULL) == SQLITE_OK);
+    CHECK(sqlite3_step(cs) == SQLITE_ROW && sqlite3_column_int(cs, 0) == want[k]);
+    sqlite3_finalize(cs);
+  }
+
   CHECK(strstr(err.msg, "commit") != NULL);
 
   /* db_bind_text: "" and NULL bind NULL; db_col_text copies */
