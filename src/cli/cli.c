@@ -400,7 +400,8 @@ int cli_run_ui(struct cli_ctx *ctx, int64_t call_contact) {
     theme_free(&theme);
     return st;
   }
-  db_cache_kib(ctx->db, DB_CACHE_SCREEN); /* opened by a verb (`call NAME`): a verb's cache */
+  /* opened by a verb (`call NAME`) with a verb's cache: the screen's back */
+  if (!ctx->ui) db_cache_kib(ctx->db, DB_CACHE_SCREEN);
   /* the cadence sync is the screen's: a long one (after an import, a
    * restore or an upgrade) runs in steps after the first paint, its
    * progress in the status bar (app_cadence_due). Nothing is printed once
